@@ -1,0 +1,59 @@
+"""Money as Chinese notices write it: 49.1万元, ￥1,234.00, 人民币贰拾万元整, 1439.1 万元（含税）."""
+
+from __future__ import annotations
+
+import re
+
+_DIGITS = {"零": 0, "〇": 0, "壹": 1, "一": 1, "贰": 2, "贰": 2, "二": 2, "两": 2, "叁": 3, "三": 3, "肆": 4, "四": 4,
+           "伍": 5, "五": 5, "陆": 6, "六": 6, "柒": 7, "七": 7, "捌": 8, "八": 8, "玖": 9, "九": 9}
+_UNITS = {"拾": 10, "十": 10, "佰": 100, "百": 100, "仟": 1000, "千": 1000}
+_BIG = {"万": 10_000, "亿": 100_000_000}
+
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+MONEY = re.compile(
+    r"(?P<prefix>人民币|RMB|CNY|[￥¥$£€])?\s*[:：]?\s*(?P<num>" + NUMBER + r")\s*(?P<unit>亿元|万元|元|万|圆)?"
+)
+CAPITAL = re.compile(r"[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+(?:圆|元)(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?")
+
+
+def parse_capital(text: str) -> float | None:
+    """大写 amounts: 贰拾万元整 -> 200000, 壹佰贰拾叁万肆仟伍佰陆拾柒元捌角 -> 1234567.8."""
+    m = re.fullmatch(r"([零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+)(?:圆|元)(?:([零壹贰叁肆伍陆柒捌玖])角)?(?:([零壹贰叁肆伍陆柒捌玖])分)?整?", text)
+    if not m:
+        return None
+    total = 0
+    section = 0
+    digit = 0
+    for ch in m.group(1):
+        if ch in _DIGITS:
+            digit = _DIGITS[ch]
+        elif ch in _UNITS:
+            section += (digit or 1) * _UNITS[ch]
+            digit = 0
+        elif ch in _BIG:
+            total = (total + section + digit) * _BIG[ch] if ch == "亿" else total + (section + digit) * _BIG[ch]
+            section = digit = 0
+    value = float(total + section + digit)
+    if m.group(2):
+        value += _DIGITS[m.group(2)] / 10
+    if m.group(3):
+        value += _DIGITS[m.group(3)] / 100
+    return value if value > 0 else None
+
+
+def to_number(num: str) -> float:
+    return float(num.replace(",", ""))
+
+
+def scale(unit: str | None) -> float:
+    if unit in ("万元", "万"):
+        return 10_000.0
+    if unit == "亿元":
+        return 100_000_000.0
+    return 1.0
+
+
+def tidy(value: float) -> float | int:
+    """Integers when whole, otherwise two decimals."""
+    rounded = round(value, 2)
+    return int(rounded) if rounded == int(rounded) else rounded

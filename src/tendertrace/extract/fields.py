@@ -1,0 +1,509 @@
+"""Notice facts from labelled text: ``label：value`` lines, record keys and OCDS releases.
+
+Labels live in knowledge/fields.yaml; nothing here knows a particular portal or document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from functools import cache
+from typing import Any
+
+from ..knowledge import load_yaml
+from ..model import Amount, Document, Extraction, LineItem, Lot, Party
+from .amounts import CAPITAL, MONEY, parse_capital, scale, tidy, to_number
+
+_DATE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})")
+_PAREN = r"(?:\s*[（(][^）)\n]{0,12}[）)])?"
+_COLON = r"\s*[:：]\s*"
+_ORG_SUFFIX = re.compile(
+    r"(公司|局|院|中心|大学|学院|学校|委员会|政府|办公室|研究所|所|站|队|馆|部|厅|社|会|行|处|厂|集团|医院|单位|室|司|署|校|园|台|场|店|办|组)$"
+)
+_LOT_LABEL = re.compile(r"((?:标段|标包|子包|合同包|包)\s*[一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+\s*(?:标段|标包|包)|[ⅠⅡⅢⅣⅤ]+标段)")
+
+
+_TRAILING_NUMBERING = re.compile(r"\s*[（(]?[一二三四五六七八九十]{1,3}[）)]?[、.．]?\s*$|\s*\d{1,2}[、.．]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Labels:
+    regex: re.Pattern[str]
+    field_of: dict[str, str]
+
+
+@cache
+def _labels() -> _Labels:
+    conf = load_yaml("fields.yaml")
+    field_of: dict[str, str] = {}
+    for field in ("buyer", "agency", "supplier", "project_name", "project_number", "published"):
+        for label in conf[field]:
+            field_of.setdefault(_squash(label), field)
+    # Words that start another field on the same line; they end the value before them.
+    stoppers = [*field_of, *conf["other_labels"]]
+    alternation = "|".join(_spaced(label) for label in sorted(set(stoppers), key=len, reverse=True))
+    regex = re.compile(
+        r"(?:^|(?<=[\s，。；;|、）)]))(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)*(?:项目)?(?P<label>" + alternation + r")"
+        + _PAREN + r"(?:\s*[:：]\s*|为(?=\S))",
+        re.M,
+    )
+    return _Labels(regex, field_of)
+
+
+def field_of_keys(conf: dict[str, Any]) -> list[str]:
+    return [lab for f in ("buyer", "agency", "supplier", "project_name", "project_number", "published") for lab in conf[f]]
+
+
+def _spaced(label: str) -> str:
+    """A label that may have spaces between its characters ("名 称") and either width of bracket."""
+    parts = []
+    for ch in label.replace(" ", ""):
+        if ch in "(（":
+            parts.append("[(（]")
+        elif ch in ")）":
+            parts.append("[)）]")
+        else:
+            parts.append(re.escape(ch))
+    return r"\s*".join(parts)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text).replace("(", "（").replace(")", "）")
+
+
+@cache
+def _amount_labels() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
+    conf = load_yaml("fields.yaml")["amounts"]
+    kind_of = {label: kind for kind in ("awarded", "max_price", "budget") for label in conf[kind]}
+    alternation = "|".join(re.escape(lab) for lab in sorted(kind_of, key=len, reverse=True))
+    return re.compile(alternation), kind_of, tuple(conf["exclude"])
+
+
+@cache
+def _name_stop() -> re.Pattern[str]:
+    return re.compile(load_yaml("fields.yaml")["name_stop"])
+
+
+@cache
+def _notice_conf() -> tuple[list[tuple[str, list[str]]], dict[str, str]]:
+    raw = load_yaml("notice_types.yaml")
+    return [(r["type"], r["patterns"]) for r in raw["rules"]], raw["ocds"]
+
+
+def notice_type_of(*texts: str | None) -> str | None:
+    rules, _ = _notice_conf()
+    for text in texts:
+        if not text:
+            continue
+        for kind, patterns in rules:
+            if any(p in text for p in patterns):
+                return kind
+    return None
+
+
+# -- records --------------------------------------------------------------------------------
+
+
+@cache
+def _schemas() -> list[dict[str, Any]]:
+    return load_yaml("record_schemas.yaml")
+
+
+def record_schema(doc: Document) -> dict[str, Any] | None:
+    record = doc.meta.get("record")
+    for schema in _schemas():
+        if record is not None and schema.get("detect") and all(k in record for k in schema["detect"]):
+            return schema
+        if schema.get("detect_text") and any(t in doc.text[:400] for t in schema["detect_text"]):
+            return schema
+    return None
+
+
+# -- the extractor --------------------------------------------------------------------------
+
+
+def extract_fields(doc: Document) -> Extraction:
+    text = doc.match_text or doc.text
+    ex = Extraction()
+    if "ocds" in doc.meta:
+        return _from_ocds(doc, doc.meta["ocds"], ex)
+    schema = record_schema(doc)
+    record = doc.meta.get("record") if schema else None
+    title = doc.title or ""
+
+    values = _labelled_values(text)
+    record_amounts: dict[str, float] = {}
+    if record is not None and schema and schema.get("fields"):
+        record_amounts = _from_record(doc, record, schema, ex)
+
+    hint = None
+    if record is not None and schema and schema["fields"].get("notice_hint"):
+        hint = str(record.get(schema["fields"]["notice_hint"]) or "")
+    ex.notice_type = (
+        notice_type_of(title) or notice_type_of(text[:300]) or _hint_type(hint) or "other"  # type: ignore[assignment]
+    )
+
+    for field in ("buyer", "agency", "supplier"):
+        if any(p.role == field for p in ex.parties):
+            continue
+        for label, start, value in values.get(field, []):
+            names = _names(doc, start, value, field, label)
+            if names:
+                ex.parties.extend(names)
+                break
+    if not any(p.role in ("buyer", "agency") for p in ex.parties):
+        _entrusted(doc, text, ex)
+    if ex.notice_type not in ("award", "single_source"):
+        ex.parties = [p for p in ex.parties if p.role != "supplier"]
+
+    if ex.project_name is None:
+        for _label, start, value in values.get("project_name", []):
+            name = value.strip().rstrip("。；;，, ")
+            if name:
+                ex.project_name = doc.text[start: start + len(name)].strip()
+                break
+    if ex.project_name is None and title:
+        ex.project_name = _title_to_name(title)
+    if ex.project_number is None:
+        for _label, start, value in values.get("project_number", []):
+            code = re.split(r"[\s，。；;（、]|\((?=[\u4e00-\u9fff])", value.strip(), maxsplit=1)[0].strip()
+            if code and re.search(r"[A-Za-z0-9]", code):
+                ex.project_number = code
+                break
+    if ex.published is None:
+        for _label, _start, value in values.get("published", []):
+            parsed = _date(value)
+            if parsed:
+                ex.published = parsed
+                break
+    if ex.published is None:
+        ex.published = doc.published
+
+    if record_amounts:
+        kind = "awarded" if ex.notice_type == "award" and "awarded" in record_amounts else "budget"
+        if kind in record_amounts:
+            ex.amount = Amount(tidy(record_amounts[kind]), "CNY", kind, None)  # type: ignore[arg-type]
+    elif ex.amount is None:
+        _amounts(doc, text, ex, schema)
+    ex.items = _line_items(doc, text)
+    return ex
+
+
+def _hint_type(hint: str | None) -> str | None:
+    if not hint:
+        return None
+    for word, kind in (("中标", "award"), ("成交", "award"), ("合同", "award"), ("废标", "cancellation"),
+                       ("流标", "cancellation"), ("终止", "cancellation"), ("更正", "correction"),
+                       ("变更", "correction"), ("单一", "single_source"), ("意向", "intention"),
+                       ("招标", "tender_call"), ("询价", "tender_call"), ("竞谈", "tender_call"),
+                       ("竞价", "tender_call"), ("磋商", "tender_call"), ("邀标", "tender_call")):
+        if word in hint:
+            return kind
+    return None
+
+
+def _labelled_values(text: str) -> dict[str, list[tuple[str, int, str]]]:
+    """field -> [(label, value start, value)] in document order.
+
+    A value runs to the end of its line or to the next label on it; an empty value (a heading such
+    as 采购人信息) borrows the 名称 line below it.
+    """
+    labels = _labels()
+    out: dict[str, list[tuple[str, int, str]]] = {}
+    matches = list(labels.regex.finditer(text))
+    for i, m in enumerate(matches):
+        label = _squash(m.group("label"))
+        field = labels.field_of.get(label)
+        if field is None:
+            continue
+        start = m.end()
+        line_end = text.find("\n", start)
+        end = len(text) if line_end < 0 else line_end
+        if i + 1 < len(matches) and matches[i + 1].start() < end:
+            end = matches[i + 1].start()
+        value = _TRAILING_NUMBERING.sub("", text[start:end])
+        if not value.strip() or label.endswith("信息"):
+            below = re.compile(r"\n\s*(?:\d[.、．]?\d?\s*)?名\s*称" + _COLON + r"([^\n]+)").match(text, end if line_end < 0 else line_end)
+            if below:
+                value, start = below.group(1), below.start(1)
+        out.setdefault(field, []).append((label, start, value))
+    return out
+
+
+def _names(doc: Document, start: int, value: str, role: str, label: str) -> list[Party]:
+    stop = _name_stop().search(value)
+    raw = value[: stop.start()] if stop else value
+    raw = re.sub(r"[（(](?:盖章|公章|签章|牵头人|成员|主办方|联合体牵头人|联合体成员)[）)]", "", raw)
+    raw = raw.strip().rstrip("。.：:")
+    if not raw or raw in ("/", "无", "-", "—"):
+        return []
+    parts: list[Party] = []
+    pieces = [raw] if role != "supplier" else re.split(r"[、/]|(?:和|与)(?=\S{4,})", raw)
+    offset = 0
+    for piece in pieces:
+        pos = value.find(piece, offset)
+        offset = pos + len(piece) if pos >= 0 else offset
+        name = re.sub(r"(?:组成的)?联合体$", "", piece.strip())
+        if len(name) < 2 or len(name) > 80:
+            continue
+        if role == "supplier" and not _ORG_SUFFIX.search(name) and not re.search(r"[A-Za-z]", name):
+            continue
+        begin = start + (pos if pos >= 0 else 0)
+        parts.append(Party(doc.text[begin: begin + len(name)] if pos >= 0 else name, role, doc.span(begin, begin + len(name))))
+    return parts
+
+
+_ENTRUSTED = re.compile(
+    r"受(?P<buyer>[^，,。；\n委]{2,60}?)(?:的)?委托[，,]?\s*(?P<agency>[^，,。；\n]{4,60}?(?:公司|中心|机构|事务所|研究院))(?:（[^）]{0,20}）)?\s*(?:对|就|拟|现|以|于|将|组织|在)"
+)
+
+
+def _entrusted(doc: Document, text: str, ex: Extraction) -> None:
+    """"受<采购人>委托，<代理机构>就……": the sentence that opens most Chinese tender calls."""
+    m = _ENTRUSTED.search(text[:3000])
+    if not m:
+        return
+    buyer = m.group("buyer").strip()
+    if buyer not in ("采购人", "招标人", "业主", "建设单位", "采购单位") and _ORG_SUFFIX.search(buyer):
+        if not any(p.role == "buyer" for p in ex.parties):
+            ex.parties.append(Party(doc.text[m.start("buyer"): m.start("buyer") + len(buyer)], "buyer", doc.span(m.start("buyer"), m.start("buyer") + len(buyer))))
+    if not any(p.role == "agency" for p in ex.parties):
+        ex.parties.append(Party(doc.text[m.start("agency"): m.end("agency")], "agency", doc.span(m.start("agency"), m.end("agency"))))
+
+
+_TITLE_SUFFIX = re.compile(
+    r"(?:的)?(?:中标|成交|（成交）|\(成交\)|结果|合同|公开|招标|废标|流标|更正|变更|终止|候选人|询价|询比|磋商|竞争性|谈判|"
+    r"单一来源采购论证|单一来源采购|采购论证|单一论证|单一来源|论证|比选|评审|意向|资格预审)*(?:采购)?(?:公告|公示)$|_\S+公告$"
+)
+
+
+def _title_to_name(title: str) -> str | None:
+    name = re.sub(r"^\[[^\]]{1,6}\]|\[[^\]]*\]$", "", title.strip())
+    name = re.sub(r"^.{0,40}?关于", "", name) if "关于" in name[:40] else name
+    name = _TITLE_SUFFIX.sub("", name).strip(" -—_")
+    return name or None
+
+
+def _date(value: str) -> date | None:
+    m = _DATE.search(value)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | None) -> None:
+    regex, kind_of, exclude = _amount_labels()
+    units = (schema or {}).get("units", {})
+    found: list[tuple[str, float, int, int, bool, str]] = []  # kind, value, start, end, combined, label
+    for m in regex.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        before = text[max(line_start, m.start() - 12): m.start()]
+        line = text[line_start:line_end]
+        if any(word in before for word in exclude) or "下浮" in line or "费率" in line:
+            continue
+        segment = text[m.end(): min(line_end, m.end() + 48)]
+        if regex.search(segment[:6]):  # another label follows: this one is a heading word
+            continue
+        label_area = text[line_start: m.end()] + segment[:16]
+        money, start, end = _first_money(segment, label_area, units)
+        if money is None:
+            continue
+        gap = segment[: start]
+        if any(word in gap for word in exclude) or "%" in segment[end: end + 2] or "％" in segment[end: end + 2]:
+            continue
+        kind = kind_of[m.group(0)]
+        combined = kind != "awarded" and ("预算" in label_area and any(w in label_area for w in ("限价", "控制价")))
+        if combined:
+            kind = "max_price"
+        found.append((kind, money, m.end() + start, m.end() + end, combined, label_area))
+    if not found:
+        return
+    ex.currency = "CNY"
+    budgets = [f for f in found if f[0] == "budget" or f[4]]
+    if budgets:
+        ex.budget = tidy(budgets[0][1])
+    order = ("awarded",) if ex.notice_type == "award" else ("max_price", "budget")
+    if ex.notice_type == "award" and not any(f[0] == "awarded" for f in found):
+        order = ("max_price", "budget")
+    for kind in order:
+        of_kind = [f for f in found if f[0] == kind]
+        if not of_kind:
+            continue
+        distinct = {round(f[1], 2) for f in of_kind}
+        pick = of_kind[0]
+        if len(distinct) > 1:
+            totals = [f for f in of_kind if any(w in f[5] for w in ("合计", "总价", "总金额", "总预算"))]
+            if totals:
+                pick = totals[0]
+            elif _LOT_LABEL.search(text):
+                ex.lots = [Lot(_lot_label(text, f[2]), None, tidy(f[1])) for f in of_kind]
+                return
+        ex.amount = Amount(tidy(pick[1]), "CNY", kind, doc.span(pick[2], pick[3]))  # type: ignore[arg-type]
+        return
+
+
+def _lot_label(text: str, pos: int) -> str | None:
+    window = text[max(0, pos - 80): pos]
+    labels = _LOT_LABEL.findall(window)
+    return labels[-1] if labels else None
+
+
+def _first_money(segment: str, label_area: str, units: dict[str, float]) -> tuple[float | None, int, int]:
+    cap = CAPITAL.search(segment)
+    m = MONEY.search(segment)
+    if cap and (not m or cap.start() < m.start()):
+        value = parse_capital(cap.group(0))
+        return (value, cap.start(), cap.end()) if value else (None, 0, 0)
+    if not m:
+        return None, 0, 0
+    if m.start() > 24:
+        return None, 0, 0
+    unit = m.group("unit")
+    factor = scale(unit)
+    if unit is None:
+        label_unit = re.search(r"[（(](万元|元|亿元)[）)]", label_area)
+        if label_unit:
+            factor = scale(label_unit.group(1))
+        else:
+            key = next((k for k in units if k in label_area), None)
+            if key:
+                factor = units[key]
+            elif not m.group("prefix") and "." not in m.group("num") and to_number(m.group("num")) < 1000:
+                return None, 0, 0
+    value = to_number(m.group("num")) * factor
+    if value <= 0:
+        return None, 0, 0
+    return value, m.start("num") if m.group("prefix") is None else m.start(), m.end()
+
+
+_ITEM_HEADERS = {"名称": "name", "货物名称": "name", "标的名称": "name", "商品名称": "name", "品目名称": "name",
+                 "品牌": "brand", "规格型号": "model", "型号": "model", "规格": "model", "数量": "quantity",
+                 "单位": "unit", "单价": "unit_price", "单价(元)": "unit_price", "单价（元）": "unit_price"}
+
+
+def _line_items(doc: Document, text: str) -> list[LineItem]:
+    """Rows of 主要标的信息 tables (rendered as ``a | b | c`` lines by ingest)."""
+    items: list[LineItem] = []
+    lines = text.split("\n")
+    pos = 0
+    header: list[str | None] | None = None
+    for line in lines:
+        cells = [c.strip() for c in line.split(" | ")]
+        if len(cells) >= 3:
+            keys = [_ITEM_HEADERS.get(c) for c in cells]
+            if sum(1 for k in keys if k) >= 3 and "name" in keys:
+                header = keys
+            elif header and len(cells) == len(header):
+                row = {k: v for k, v in zip(header, cells, strict=True) if k}
+                if row.get("name"):
+                    items.append(LineItem(
+                        name=row["name"], brand=row.get("brand"), model=row.get("model"),
+                        quantity=_float(row.get("quantity")), unit=row.get("unit"),
+                        unit_price=_float(row.get("unit_price")), span=doc.span(pos, pos + len(line)),
+                    ))
+            else:
+                header = None
+        else:
+            header = None
+        pos += len(line) + 1
+    return items[:500]
+
+
+def _float(value: str | None) -> float | None:
+    if not value:
+        return None
+    m = re.search(r"\d+(?:,\d{3})*(?:\.\d+)?", value)
+    return to_number(m.group(0)) if m else None
+
+
+def _from_record(doc: Document, record: dict[str, Any], schema: dict[str, Any], ex: Extraction) -> dict[str, float]:
+    """Fields of a structured listing record; returns its amounts by kind."""
+    fields = schema["fields"]
+    units = schema.get("units", {})
+    for role in ("buyer", "agency", "supplier"):
+        key = fields.get(role)
+        value = record.get(key) if key else None
+        if isinstance(value, str) and value.strip():
+            for name in re.split(r"[,，、;；]", value) if role == "supplier" else [value]:
+                name = name.strip()
+                if name:
+                    ex.parties.append(Party(name, role, _find_span(doc, f"{key}: ", name)))
+    for kind in ("awarded", "budget"):
+        key = fields.get(kind)
+        raw = record.get(key) if key else None
+        if isinstance(raw, int | float) and raw > 0:
+            value = float(raw) * units.get(key, 1)
+            if kind == "budget":
+                ex.budget = tidy(value)
+            ex.currency = "CNY"
+    published = record.get(fields.get("published", ""), None)
+    if isinstance(published, int | float) and published > 10**8:
+        hours = schema.get("timezone_hours", 0)
+        ex.published = (datetime.fromtimestamp(published, UTC) + timedelta(hours=hours)).date()
+    elif isinstance(published, str):
+        ex.published = _date(published)
+    for field in ("project_name", "project_number"):
+        key = fields.get(field)
+        if key and isinstance(record.get(key), str) and record[key].strip():
+            setattr(ex, field, record[key].strip())
+    return {
+        kind: float(record[fields[kind]]) * units.get(fields[kind], 1)
+        for kind in ("awarded", "budget")
+        if fields.get(kind) and isinstance(record.get(fields[kind]), int | float) and record[fields[kind]] > 0
+    }
+
+
+def _find_span(doc: Document, prefix: str, value: str) -> Any:
+    pos = doc.text.find(prefix + value)
+    if pos < 0:
+        return None
+    start = pos + len(prefix)
+    return doc.span(start, start + len(value))
+
+
+def _from_ocds(doc: Document, release: dict[str, Any], ex: Extraction) -> Extraction:
+    tags = release.get("tag") or release.get("releaseTag") or []
+    tags = [tags] if isinstance(tags, str) else list(tags)
+    mapping = _notice_conf()[1]
+    ex.notice_type = next((mapping[t] for t in reversed(tags) if t in mapping), "other")  # type: ignore[assignment]
+    tender = release.get("tender") if isinstance(release.get("tender"), dict) else {}
+    ex.project_name = (tender.get("title") or release.get("title") or doc.title or None)
+    buyer = release.get("buyer") or {}
+    if isinstance(buyer, dict) and buyer.get("name"):
+        name = str(buyer["name"]).split("\n")[0].strip()
+        ex.parties.append(Party(name, "buyer", _find_span(doc, "buyer.name: ", name)))
+    procuring = tender.get("procuringEntity") if isinstance(tender.get("procuringEntity"), dict) else {}
+    if procuring.get("name") and procuring.get("name") != (buyer or {}).get("name"):
+        ex.parties.append(Party(procuring["name"], "agency", _find_span(doc, "tender.procuringEntity.name: ", procuring["name"])))
+    value = None
+    awards = [a for a in release.get("awards") or [] if isinstance(a, dict)]
+    if ex.notice_type == "award":
+        for award in awards:
+            for supplier in award.get("suppliers") or []:
+                if isinstance(supplier, dict) and supplier.get("name"):
+                    name = str(supplier["name"]).split("\n")[0].strip()
+                    if name not in ex.names("supplier"):
+                        ex.parties.append(Party(name, "supplier", None))
+            if isinstance(award.get("value"), dict) and award["value"].get("amount") is not None and value is None:
+                value = ("awarded", award["value"])
+        contracts = [c for c in release.get("contracts") or [] if isinstance(c, dict)]
+        if value is None and contracts and isinstance(contracts[0].get("value"), dict):
+            value = ("awarded", contracts[0]["value"])
+    tv = tender.get("value")
+    if isinstance(tv, dict) and tv.get("amount") not in (None, 0):
+        ex.budget = tidy(float(tv["amount"]))
+        if value is None:
+            value = ("budget", tv)
+    if value is not None and value[1].get("amount") not in (None, ""):
+        amount = float(value[1]["amount"])
+        ex.currency = value[1].get("currency") or None
+        ex.amount = Amount(tidy(amount), ex.currency or "", value[0], None)  # type: ignore[arg-type]
+    ex.project_number = tender.get("id") if tender.get("id") and tender.get("id") != release.get("id") else None
+    ex.published = doc.published
+    return ex

@@ -1,0 +1,118 @@
+"""Mentions that matter for export control, found by sourced patterns (knowledge/*.yaml)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..knowledge import load_yaml
+from ..model import Mention
+
+_EDGE_BEFORE = r"(?<![A-Za-z0-9_\-.#=])"
+_EDGE_AFTER = r"(?![A-Za-z0-9_])"
+_CONTEXT_CHARS = 24
+_COUNT_BEFORE = re.compile(r"(\d{1,5})\s*(?:块|张|片|卡|颗|个|颗|路|x|X|×|\*)\s*(?:NVIDIA|Nvidia|英伟达|辉达)?\s*(?:Tesla\s*)?$")
+_COUNT_AFTER = re.compile(
+    r"^\s*(?:GPU|显卡|加速卡|计算卡|卡)?\s*(?:[*×xX]\s*(\d{1,5})(?!\d)|[（(]?\s*(\d{1,5})\s*(?:块|张|片|卡|颗|-?GPU)[）)]?)"
+)
+_SERVERS = re.compile(r"(\d{1,6})\s*台")
+_TOKEN_SCALE = {"亿": 1e8, "万": 1e4, "千": 1e3, "百万": 1e6, "M": 1e6, "K": 1e3, "million": 1e6, "billion": 1e9}
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    kind: str
+    regex: re.Pattern[str]
+    normalized: str
+    needs_context: bool = False
+
+
+@cache
+def _patterns() -> tuple[_Pattern, ...]:
+    out: list[_Pattern] = []
+    for chip in load_yaml("accelerators.yaml"):
+        kind = "domestic_chip" if chip.get("domestic") else "chip"
+        for alias in sorted(chip["aliases"], key=len, reverse=True):
+            body = r"\s*".join(re.escape(part) for part in alias.split())
+            out.append(_Pattern(kind, re.compile(_EDGE_BEFORE + body + _EDGE_AFTER), chip["id"],
+                                bool(chip.get("ambiguous"))))
+    for provider in load_yaml("providers.yaml"):
+        for pat in provider["patterns"]:
+            out.append(_Pattern("cloud_provider", _ascii_edged(pat), provider["id"]))
+        for partner in provider.get("china_partners", []):
+            out.append(_Pattern("cloud_provider", re.compile(re.escape(partner)), provider["id"]))
+    for model in load_yaml("models.yaml"):
+        for pat in model["patterns"]:
+            out.append(_Pattern("ai_model", _ascii_edged(pat), model["id"]))
+    words = load_yaml("mentions.yaml")
+    for kind in ("cloud_account", "gpu_rental", "api_tokens"):
+        for row in words[kind]:
+            out.append(_Pattern(kind, re.compile(row["pattern"]), row["normalized"]))
+    return tuple(out)
+
+
+def _ascii_edged(pattern: str) -> re.Pattern[str]:
+    """A pattern that may not run on into neighbouring Latin letters or digits.
+
+    ``\\b`` would not do: Python counts CJK characters as word characters, so ``海外AWS`` has no
+    word boundary before ``AWS``.
+    """
+    return re.compile(r"(?<![A-Za-z0-9_])(?:" + pattern + r")(?![A-Za-z0-9_])")
+
+
+@cache
+def _vendor_context() -> re.Pattern[str]:
+    return re.compile(load_yaml("mentions.yaml")["vendor_context"])
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every mention in ``text`` (the matching text), longest first where they overlap."""
+    found: list[Mention] = []
+    context = _vendor_context()
+    for pat in _patterns():
+        for m in pat.regex.finditer(text):
+            start, end = m.span()
+            if end <= start:
+                continue
+            if pat.needs_context:
+                window = text[max(0, start - _CONTEXT_CHARS): end + _CONTEXT_CHARS]
+                if not context.search(window):
+                    continue
+            normalized = pat.normalized
+            count = None
+            if pat.kind in ("chip", "domestic_chip"):
+                count = _chip_count(text, start, end)
+            elif pat.kind == "gpu_rental":
+                servers = _SERVERS.search(text[max(0, start - 12): end + 12])
+                count = int(servers.group(1)) if servers else None
+            elif pat.kind == "api_tokens":
+                number = float(m.group(1)) * _TOKEN_SCALE.get(m.group(2) or "", 1)
+                if number < 1000:  # "1 token" is a word, not a purchase
+                    continue
+                count = int(number)
+                normalized = f"{count} tokens"
+            found.append(Mention(pat.kind, text[start:end], normalized, start, end, count))
+    return _longest_first(found)
+
+
+def _chip_count(text: str, start: int, end: int) -> int | None:
+    before = _COUNT_BEFORE.search(text[max(0, start - 16): start])
+    if before:
+        return int(before.group(1))
+    after = _COUNT_AFTER.search(text[end: end + 16])
+    if after:
+        return int(after.group(1) or after.group(2))
+    return None
+
+
+def _longest_first(mentions: list[Mention]) -> list[Mention]:
+    mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mention] = []
+    for m in mentions:
+        if kept and m.start < kept[-1].end and m.kind == kept[-1].kind:
+            continue
+        if any(k.start <= m.start and m.end <= k.end and k.kind == m.kind for k in kept[-4:]):
+            continue
+        kept.append(m)
+    return kept

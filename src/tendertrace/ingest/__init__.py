@@ -1,0 +1,248 @@
+"""Ingest: files, folders, JSON-lines corpora and OCDS packages in; :class:`Document` objects out.
+
+Every input ends as a :class:`~tendertrace.model.Document` or an
+:class:`~tendertrace.model.IngestFailure` with a reason: one bad file never stops a batch.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..model import Document, IngestFailure
+from .readers import (
+    Limits,
+    ReadError,
+    ReadResult,
+    read_docx,
+    read_html,
+    read_json_object,
+    read_pdf,
+    read_text,
+    sniff_format,
+)
+from .textnorm import DecodeError, match_text
+
+__all__ = ["Limits", "iter_documents", "read_input", "content_id", "match_text", "expand_paths"]
+
+_SKIP_SUFFIXES = (".db", ".db-wal", ".db-shm", ".pyc", ".png", ".jpg", ".jpeg", ".gif", ".zip", ".gz")
+
+
+def content_id(data: bytes | str) -> str:
+    """The stable id of a document: a hash of its content, whoever reads it and wherever."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return hashlib.sha256(raw).hexdigest()[:32]
+
+
+def parse_date(value: Any) -> date | None:
+    if not value or not isinstance(value, str | int | float):
+        return None
+    text = str(value).strip()
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """Files named, and the files below folders named, in a stable order."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.startswith(".") or (
+                        name.endswith(_SKIP_SUFFIXES) and not name.endswith(".jsonl.gz")
+                    ):
+                        continue
+                    yield Path(root) / name
+        else:
+            yield path
+
+
+def iter_documents(
+    paths: Iterable[str | os.PathLike[str]], limits: Limits | None = None
+) -> Iterator[Document | IngestFailure]:
+    """Stream the documents of every input, in order."""
+    limits = limits or Limits()
+    for path in expand_paths(paths):
+        name = path.name.lower()
+        if name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
+            yield from _iter_corpus(path, limits)
+            continue
+        try:
+            size = path.stat().st_size
+            if size > limits.max_bytes:
+                yield IngestFailure(
+                    content_id(f"{path}:{size}"), str(path), str(path),
+                    f"file is {size:,} bytes, over the {limits.max_bytes:,}-byte limit",
+                )
+                continue
+            data = path.read_bytes()
+        except OSError as exc:
+            yield IngestFailure(content_id(str(path)), str(path), str(path), f"cannot read file: {exc}")
+            continue
+        yield from read_input(data, name=path.name, source=str(path), file=str(path), limits=limits)
+
+
+def _iter_corpus(path: Path, limits: Limits) -> Iterator[Document | IngestFailure]:
+    opener = gzip.open if path.name.endswith(".gz") else open
+    try:
+        with opener(path, "rt", encoding="utf-8", errors="replace") as handle:
+            for lineno, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                where = f"{path}:{lineno}"
+                try:
+                    record = json.loads(line)
+                    if not isinstance(record, dict) or "content" not in record:
+                        raise ValueError("a record needs a 'content' field")
+                except ValueError as exc:
+                    yield IngestFailure(content_id(line), where, str(path), f"bad JSON-lines record: {exc}")
+                    continue
+                yield from _read_record(record, path, lineno, limits)
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        yield IngestFailure(content_id(f"{path}:broken"), str(path), str(path), f"corpus unreadable: {exc}")
+
+
+def _read_record(record: dict[str, Any], path: Path, lineno: int, limits: Limits) -> Iterator[Document | IngestFailure]:
+    content = record.get("content")
+    source_id = str(record["id"]) if record.get("id") is not None else None
+    source = f"{path}#{source_id or lineno}"
+    if not isinstance(content, str):
+        content = json.dumps(content, ensure_ascii=False)
+    fmt = str(record.get("format") or "").lower() or sniff_format("", content[:2048].encode())
+    for item in read_input(
+        content, name=f"record.{fmt}", source=source, file=str(path), limits=limits, fmt=fmt,
+        source_id=source_id,
+    ):
+        if isinstance(item, Document):
+            item.title = item.title or record.get("title")
+            item.published = item.published or parse_date(record.get("published"))
+            item.meta.setdefault("record_meta", {
+                k: v for k, v in record.items() if k not in ("content",) and isinstance(v, str | int | float)
+            })
+        yield item
+
+
+def read_input(
+    data: bytes | str,
+    *,
+    name: str,
+    source: str,
+    file: str | None = None,
+    limits: Limits | None = None,
+    fmt: str | None = None,
+    source_id: str | None = None,
+) -> Iterator[Document | IngestFailure]:
+    """Read one input (a file's bytes or a record's content) into one or more documents."""
+    limits = limits or Limits()
+    doc_id = content_id(data)
+    size = len(data)
+    if size == 0 or (isinstance(data, bytes) and not data.strip()) or (isinstance(data, str) and not data.strip()):
+        yield IngestFailure(doc_id, source, file, "empty input: no content", source_id)
+        return
+    if size > limits.max_bytes:
+        yield IngestFailure(doc_id, source, file, f"input is {size:,} bytes, over the {limits.max_bytes:,}-byte limit", source_id)
+        return
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fmt = (fmt or sniff_format(name, raw[:4096])).lower()
+    try:
+        if fmt in ("ocds", "json"):
+            yield from _read_json(data, doc_id, source, file, limits, source_id, fmt)
+            return
+        result = _READERS.get(fmt, read_text)(data if fmt in ("html", "text") else raw, limits)
+    except (ReadError, DecodeError) as exc:
+        yield IngestFailure(doc_id, source, file, str(exc), source_id)
+        return
+    except RecursionError:
+        yield IngestFailure(doc_id, source, file, "input nested too deeply to read", source_id)
+        return
+    except MemoryError:
+        yield IngestFailure(doc_id, source, file, "input too large to read in memory", source_id)
+        return
+    yield _document(result, doc_id, source, file, fmt, source_id, limits)
+
+
+
+_READERS = {"html": read_html, "htm": read_html, "text": read_text, "txt": read_text, "pdf": read_pdf, "docx": read_docx}
+
+
+def _read_json(
+    data: bytes | str, doc_id: str, source: str, file: str | None, limits: Limits, source_id: str | None, fmt: str
+) -> Iterator[Document | IngestFailure]:
+    try:
+        if isinstance(data, bytes):
+            from .textnorm import decode
+
+            text, _, _ = decode(data)
+        else:
+            text = data
+        obj = json.loads(text)
+    except (ValueError, DecodeError, RecursionError) as exc:
+        yield IngestFailure(doc_id, source, file, f"invalid JSON: {exc}", source_id)
+        return
+    releases = ocds_releases(obj)
+    if releases is None:
+        if not isinstance(obj, dict):
+            yield IngestFailure(doc_id, source, file, "JSON input is neither an object nor an OCDS package", source_id)
+            return
+        yield _document(read_json_object(obj), doc_id, source, file, "json", source_id, limits)
+        return
+    if not releases:
+        yield IngestFailure(doc_id, source, file, "OCDS package holds no release", source_id)
+        return
+    for index, release in enumerate(releases):
+        rid = doc_id if len(releases) == 1 else content_id(f"{doc_id}#release{index}")
+        result = read_json_object(release)
+        result.meta = {"ocds": release}
+        doc = _document(result, rid, source if len(releases) == 1 else f"{source}#release{index}", file, "ocds", source_id, limits)
+        tender = release.get("tender") if isinstance(release.get("tender"), dict) else {}
+        doc.title = tender.get("title") or release.get("title")
+        doc.published = parse_date(release.get("date") or release.get("releaseDate"))
+        yield doc
+
+
+def ocds_releases(obj: Any) -> list[dict[str, Any]] | None:
+    """The releases of an OCDS release package, record package or bare release; None if not OCDS."""
+    if not isinstance(obj, dict):
+        return None
+    if isinstance(obj.get("releases"), list):
+        return [r for r in obj["releases"] if isinstance(r, dict)]
+    if isinstance(obj.get("records"), list):
+        out = []
+        for record in obj["records"]:
+            if isinstance(record, dict):
+                compiled = record.get("compiledRelease")
+                if isinstance(compiled, dict):
+                    out.append(compiled)
+                elif isinstance(record.get("releases"), list):
+                    out.extend(r for r in record["releases"] if isinstance(r, dict) and "tag" in r)
+        return out
+    if "ocid" in obj and any(k in obj for k in ("tag", "releaseTag", "tender", "awards", "buyer")):
+        return [obj]
+    return None
+
+
+def _document(
+    result: ReadResult, doc_id: str, source: str, file: str | None, fmt: str, source_id: str | None, limits: Limits
+) -> Document:
+    text = result.text
+    warnings = list(result.warnings or [])
+    if len(text) > limits.max_text_chars:
+        warnings.append(f"text cut at {limits.max_text_chars:,} of {len(text):,} characters")
+        text = text[: limits.max_text_chars]
+    text = text.replace("\x00", "")
+    if not text.strip():
+        warnings.append("no visible text")
+    return Document(
+        id=doc_id, source=source, format=fmt, text=text, match_text=match_text(text), file=file,
+        source_id=source_id, encoding=result.encoding, meta=dict(result.meta or {}), warnings=warnings,
+    )

@@ -1,0 +1,155 @@
+"""Readers that turn one input's bytes into visible text, one per format."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from typing import Any
+
+from .html import html_to_text
+from .textnorm import decode
+
+
+class ReadError(ValueError):
+    """The input is broken or not of its claimed format; the message is the reason users see."""
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds that keep one hostile input from taking the whole batch down."""
+
+    max_bytes: int = 64 * 1024 * 1024  # larger inputs fail with a reason
+    max_text_chars: int = 2_000_000  # longer texts are cut, with a warning
+    max_docx_uncompressed: int = 256 * 1024 * 1024  # zip bombs fail
+    max_docx_ratio: int = 200
+    max_pdf_pages: int = 500
+
+
+@dataclass(slots=True)
+class ReadResult:
+    text: str
+    encoding: str | None = None
+    meta: dict[str, Any] | None = None
+    warnings: list[str] | None = None
+
+
+def sniff_format(name: str, data: bytes) -> str:
+    lower = name.lower()
+    head = data[:2048].lstrip()
+    if lower.endswith(".pdf") or data.startswith(b"%PDF"):
+        return "pdf"
+    if lower.endswith(".docx") or (data.startswith(b"PK") and b"word/" in data[:4096]):
+        return "docx"
+    if lower.endswith((".html", ".htm", ".xhtml")):
+        return "html"
+    if lower.endswith(".json"):
+        return "json"
+    low = head[:512].lower()
+    if low.startswith((b"<!doctype", b"<html", b"<?xml")) or b"<p" in low or b"<div" in low or b"<table" in low:
+        return "html"
+    if head.startswith(b"{"):
+        return "json"
+    return "text"
+
+
+def read_html(data: bytes | str, limits: Limits) -> ReadResult:
+    text, enc, warnings = (data, None, []) if isinstance(data, str) else decode(data)
+    return ReadResult(html_to_text(text), enc, None, warnings)
+
+
+def read_text(data: bytes | str, limits: Limits) -> ReadResult:
+    text, enc, warnings = (data, None, []) if isinstance(data, str) else decode(data)
+    stripped = text.lstrip()
+    if stripped.startswith("{") and stripped.rstrip().endswith("}"):
+        try:
+            obj = json.loads(stripped)
+        except ValueError:
+            obj = None
+        if isinstance(obj, dict):
+            return read_json_object(obj)
+    if "<" in text[:2000] and any(t in text[:2000].lower() for t in ("<p", "<div", "<table", "<br")):
+        return ReadResult(html_to_text(text), enc, None, warnings)
+    return ReadResult(text.replace("\r\n", "\n").replace("\r", "\n"), enc, None, warnings)
+
+
+def read_pdf(data: bytes, limits: Limits) -> ReadResult:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    warnings: list[str] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = pdf.pages
+            if len(pages) > limits.max_pdf_pages:
+                warnings.append(f"only the first {limits.max_pdf_pages} of {len(pages)} pages read")
+            texts = [(p.extract_text() or "") for p in pages[: limits.max_pdf_pages]]
+    except PDFPasswordIncorrect as exc:
+        raise ReadError("encrypted PDF: a password is needed to read it") from exc
+    except PDFSyntaxError as exc:
+        raise ReadError(f"broken PDF: {exc}") from exc
+    except Exception as exc:  # pdfminer raises many unrelated types on corrupt files
+        name = type(exc).__name__
+        if "Password" in name or "Encrypt" in name:
+            raise ReadError("encrypted PDF: a password is needed to read it") from exc
+        raise ReadError(f"unreadable PDF ({name}): {exc}") from exc
+    text = "\n\f\n".join(texts).strip()
+    if not text:
+        raise ReadError("PDF has no text layer (scanned image); OCR is not run")
+    return ReadResult(text, None, None, warnings)
+
+
+def read_docx(data: bytes, limits: Limits) -> ReadResult:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        total = sum(i.file_size for i in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ReadError(f"broken DOCX (not a valid zip archive): {exc}") from exc
+    if total > limits.max_docx_uncompressed or total > max(len(data), 1) * limits.max_docx_ratio:
+        raise ReadError(
+            f"DOCX expands to {total:,} bytes from {len(data):,}: refused as a possible zip bomb"
+        )
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors on broken parts
+        raise ReadError(f"broken DOCX ({type(exc).__name__}): {exc}") from exc
+    lines: list[str] = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            cells = [c.text.strip() for c in row.cells]
+            if len(cells) == 2:
+                lines.append(f"{cells[0]}：{cells[1]}" if cells[1] else cells[0])
+            else:
+                lines.append(" | ".join(c for c in cells if c))
+    return ReadResult("\n".join(ln for ln in lines if ln.strip()), None, None, [])
+
+
+def read_json_object(obj: dict[str, Any]) -> ReadResult:
+    """A JSON record (a listing entry, an OCDS release): ``key: value`` lines, nested keys dotted."""
+    lines: list[str] = []
+    _flatten(obj, "", lines)
+    return ReadResult("\n".join(lines), None, {"record": obj}, [])
+
+
+def _flatten(value: Any, prefix: str, lines: list[str]) -> None:
+    stack: list[tuple[Any, str]] = [(value, prefix)]
+    while stack:
+        current, key = stack.pop()
+        if isinstance(current, dict):
+            for k, v in reversed(list(current.items())):
+                stack.append((v, f"{key}.{k}" if key else str(k)))
+        elif isinstance(current, list):
+            if all(not isinstance(x, dict | list) for x in current):
+                joined = "；".join(str(x) for x in current if x not in (None, ""))
+                if joined:
+                    lines.append(f"{key}: {joined}")
+            else:
+                for i, v in reversed(list(enumerate(current))):
+                    stack.append((v, f"{key}[{i}]"))
+        elif current is not None and current != "":
+            text = str(current).replace("\r", " ").replace("\n", " ")
+            lines.append(f"{key}: {text}")
