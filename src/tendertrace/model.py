@@ -150,6 +150,7 @@ class Classification:
     reason: str
     start: int | None = None
     end: int | None = None
+    servers: int | None = None  # rented or bought servers holding ``count`` chips each
 
 
 @dataclass(slots=True)
@@ -213,7 +214,7 @@ class Finding:
     score: float
     score_parts: dict[str, float]
     evidence: list[Evidence]
-    quantity: int | None = None
+    quantity: str | None = None
     title: str | None = None
 
 

@@ -44,8 +44,8 @@ def _labels() -> _Labels:
     stoppers = [*field_of, *conf["other_labels"]]
     alternation = "|".join(_spaced(label) for label in sorted(set(stoppers), key=len, reverse=True))
     regex = re.compile(
-        r"(?:^|(?<=[\s，。；;|、）)]))(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)*(?:项目)?(?P<label>" + alternation + r")"
-        + _PAREN + r"(?:\s*[:：]\s*|为(?=\S))",
+        r"(?:^|(?<=[\s，。；;|、）)])|(?<=项目))(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)*(?P<label>" + alternation + r")"
+        + _PAREN + r"(?:\s*[:：]\s*|为(?=\S)|(?<=信息)[ \t]*$)",
         re.M,
     )
     return _Labels(regex, field_of)
@@ -166,7 +166,7 @@ def extract_fields(doc: Document) -> Extraction:
     if ex.project_name is None and title:
         ex.project_name = _title_to_name(title)
     if ex.project_number is None:
-        for _label, start, value in values.get("project_number", []):
+        for _label, _start, value in values.get("project_number", []):
             code = re.split(r"[\s，。；;（、]|\((?=[\u4e00-\u9fff])", value.strip(), maxsplit=1)[0].strip()
             if code and re.search(r"[A-Za-z0-9]", code):
                 ex.project_number = code
@@ -265,9 +265,10 @@ def _entrusted(doc: Document, text: str, ex: Extraction) -> None:
     if not m:
         return
     buyer = m.group("buyer").strip()
-    if buyer not in ("采购人", "招标人", "业主", "建设单位", "采购单位") and _ORG_SUFFIX.search(buyer):
-        if not any(p.role == "buyer" for p in ex.parties):
-            ex.parties.append(Party(doc.text[m.start("buyer"): m.start("buyer") + len(buyer)], "buyer", doc.span(m.start("buyer"), m.start("buyer") + len(buyer))))
+    generic = buyer in ("采购人", "招标人", "业主", "建设单位", "采购单位")
+    if not generic and _ORG_SUFFIX.search(buyer) and not any(p.role == "buyer" for p in ex.parties):
+        start = m.start("buyer")
+        ex.parties.append(Party(doc.text[start: start + len(buyer)], "buyer", doc.span(start, start + len(buyer))))
     if not any(p.role == "agency" for p in ex.parties):
         ex.parties.append(Party(doc.text[m.start("agency"): m.end("agency")], "agency", doc.span(m.start("agency"), m.end("agency"))))
 
@@ -442,7 +443,7 @@ def _from_record(doc: Document, record: dict[str, Any], schema: dict[str, Any], 
             if kind == "budget":
                 ex.budget = tidy(value)
             ex.currency = "CNY"
-    published = record.get(fields.get("published", ""), None)
+    published = record.get(fields.get("published", ""))
     if isinstance(published, int | float) and published > 10**8:
         hours = schema.get("timezone_hours", 0)
         ex.published = (datetime.fromtimestamp(published, UTC) + timedelta(hours=hours)).date()

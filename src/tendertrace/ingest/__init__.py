@@ -58,7 +58,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if name.startswith(".") or (
+                    if name.startswith(".") or name.lower().startswith("readme") or name.lower().endswith(".md") or (
                         name.endswith(_SKIP_SUFFIXES) and not name.endswith(".jsonl.gz")
                     ):
                         continue

@@ -191,6 +191,7 @@ def _with_route(cls: Classification, mentions: list[Mention], m: Mention, text: 
         cls.route = "cloud_rental"
         rental = next((o for o in near if o.kind == "gpu_rental" and o.count), None)
         if rental:
+            cls.servers = rental.count
             cls.reason += f"; {rental.count} rented servers"
     if provider:
         cls.provider = provider["name"]

@@ -1,0 +1,107 @@
+"""Screening accuracy on ../shared/eval/screening_dev.csv and the nomenklatura name benchmark.
+
+    python bench/screening_eval.py [--threshold 0.82] [--show-errors]
+
+Lists: the Entity List, MEU and NS-CMIC JSON files of ../shared/data/lists/us_lists_nsfreg_2026-07/.
+A query is right when the best hit is the expected entry (or an also_ok one) with the expected
+relation, or -- for negatives -- when nothing reaches the threshold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _shared import EVAL, LISTS, require  # noqa: E402
+from rich.console import Console  # noqa: E402
+from rich.table import Table  # noqa: E402
+
+from tendertrace.screen import Screener, load_file  # noqa: E402
+
+LIST_FILES = ("bis_entity_list.json", "bis_meu.json", "ofac_nscmic.json")
+
+
+def build_screener(threshold: float) -> Screener:
+    entries = []
+    for name in LIST_FILES:
+        for _code, _source, _version, items in load_file(require(LISTS / "us_lists_nsfreg_2026-07" / name)):
+            entries.extend(items)
+    return Screener(entries, threshold)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--threshold", type=float, default=None)
+    parser.add_argument("--show-errors", action="store_true")
+    args = parser.parse_args()
+    screener = build_screener(args.threshold or Screener([]).threshold)
+    console = Console()
+    rows = list(csv.DictReader(require(EVAL / "screening_dev.csv").open(encoding="utf-8")))
+    stats: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for row in rows:
+        expected = {(row["list"], row["expected_entry"])} if row["expected_entry"] else set()
+        note = row.get("note") or ""
+        if "also_ok:" in note:
+            for part in note.split("also_ok:")[1].split("|"):
+                if "=" in part:
+                    lst, name = part.strip().split("=", 1)
+                    expected.add((lst.strip(), name.strip()))
+        hit = screener.best(row["query"])
+        cat = row["category"]
+        negative = cat.startswith("negative") or not row["expected_entry"]
+        if negative:
+            ok = hit is None
+        else:
+            ok = hit is not None and (hit.entry.list, hit.entry.name) in expected and hit.relation == row["relation"]
+        stats[cat]["n"] += 1
+        stats[cat]["ok"] += ok
+        if not ok and args.show_errors:
+            got = f"{hit.entry.list}={hit.entry.name} {hit.relation} {hit.score} [{hit.features.get('method')}]" if hit else "-"
+            console.print(f"{cat:16} {row['query']} | want {row['expected_entry'] or '-'} {row['relation']} | got {got}", markup=False)
+    table = Table(title=f"Screening on screening_dev.csv (threshold {screener.threshold})")
+    for col in ("category", "queries", "recall / correct", "false-positive rate"):
+        table.add_column(col, justify="left" if col == "category" else "right")
+    for cat in sorted(stats):
+        c = stats[cat]
+        rate = c["ok"] / c["n"]
+        if cat.startswith("negative"):
+            table.add_row(cat, str(c["n"]), f"{rate:.3f}", f"{1 - rate:.3f}")
+        else:
+            table.add_row(cat, str(c["n"]), f"{rate:.3f}", "")
+    console.print(table)
+    name_bench(console, screener.threshold)
+
+
+def name_bench(console: Console, threshold: float) -> None:
+    """P/R/F1 on OpenSanctions' name-pair benchmark: each pair screened as a one-entry list."""
+    from tendertrace.model import ListEntry
+
+    path = LISTS / "name_matching_benchmarks" / "nomenklatura_name_bench_cases.csv"
+    if not path.exists():
+        return
+    tp = fp = fn = tn = 0
+    for row in csv.DictReader(path.open(encoding="utf-8")):
+        entry = ListEntry(id="x", list="bench", name=row["name2"])
+        hit = Screener([entry], threshold).best(row["name1"])
+        predicted = hit is not None
+        truth = row["is_match"].strip().lower() == "true"
+        tp += predicted and truth
+        fp += predicted and not truth
+        fn += (not predicted) and truth
+        tn += (not predicted) and not truth
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    table = Table(title="nomenklatura name benchmark (826 labelled pairs)")
+    for col in ("pairs", "precision", "recall", "F1", "logic-v2 F1 (published)"):
+        table.add_column(col, justify="right")
+    table.add_row(str(tp + fp + fn + tn), f"{p:.3f}", f"{r:.3f}", f"{f1:.3f}", "about 0.79 at 0.7")
+    console.print(table)
+
+
+if __name__ == "__main__":
+    main()

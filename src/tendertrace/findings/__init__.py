@@ -1,0 +1,166 @@
+"""Findings: documents that reach for controlled compute or restricted models, or name a listed party.
+
+A finding is built from one document's stored results; notices of the same project (same project
+number, or same buyer and project name) are merged into one case with a timeline. The score is
+
+    score = 100 * min(1, listed + chips + remote + intermediary + amount + award)
+
+    listed        0.45 x hit score for a listed party (self), 0.35 x hit score for an affiliate
+    chips         0.30 when an item is controlled (3A090 / 4A090 / licence letter) on the document's date
+    remote        0.30 for a cloud account, rented GPUs or model access from a US provider or model
+                  whose maker excludes China; 0.10 for other cloud or model mentions with a chip
+    intermediary  0.10 when a supplier stands between the buyer and a US provider
+    amount        0.05 when an amount is stated
+    award         0.05 when the notice is an award (money spent, not only sought)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from .. import store
+from ..model import Evidence, Finding
+
+_WEIGHTS = {"self": 0.45, "affiliate": 0.35}
+
+
+def document_finding(doc: dict[str, Any]) -> Finding | None:
+    """The finding of one stored document, or None when it reaches for nothing of interest."""
+    result = doc.get("result") or {}
+    ex = result.get("extraction") or {}
+    classes = result.get("classifications") or []
+    hits = result.get("hits") or []
+    text = doc.get("text") or ""
+    controlled = [c for c in classes if c.get("controlled")]
+    us_remote = [c for c in classes if c.get("route") not in (None, "hardware_purchase") and (c.get("restriction") or c.get("controlled"))]
+    chips = [c for c in classes if c.get("chip") and (c.get("controlled") or c.get("route") != "hardware_purchase")]
+    models = [c for c in classes if c.get("model") and c.get("restriction")]
+    if not (controlled or us_remote or hits or models):
+        return None
+    parts: dict[str, float] = {}
+    if hits:
+        parts["listed"] = max(_WEIGHTS.get(h["relation"], 0.3) * h["score"] for h in hits)
+    if controlled:
+        parts["chips"] = 0.30
+    if us_remote or models:
+        parts["remote"] = 0.30
+    suppliers = ex.get("suppliers") or []
+    providers = sorted({c["provider"] for c in classes if c.get("provider")})
+    if suppliers and (us_remote or models) and providers:
+        parts["intermediary"] = 0.10
+    if ex.get("amount") is not None:
+        parts["amount"] = 0.05
+    if ex.get("notice_type") == "award":
+        parts["award"] = 0.05
+    score = round(100 * min(1.0, sum(parts.values())), 1)
+    evidence: list[Evidence] = []
+    for c in classes:
+        if c.get("start") is not None and (c in controlled or c in us_remote or c in models or c in chips):
+            evidence.append(_evidence(doc["id"], text, c["start"], c["end"]))
+    for h in hits:
+        if h.get("span"):
+            evidence.append(_evidence(doc["id"], text, h["span"][0], h["span"][1]))
+    amount_span = ((ex.get("spans") or {}).get("amount")) or None
+    if amount_span:
+        evidence.append(_evidence(doc["id"], text, amount_span["start"], amount_span["end"]))
+    quantity = _quantity(classes)
+    return Finding(
+        case_id=_case_key(ex, doc),
+        documents=[{"id": doc["id"], "file": doc.get("file") or doc.get("source"), "source_id": doc.get("source_id"),
+                    "notice_type": ex.get("notice_type"), "date": ex.get("published")}],
+        buyer=ex.get("buyer") or [], suppliers=suppliers, provider=providers,
+        route=sorted({c["route"] for c in classes if c.get("route") and (c in controlled or c in us_remote or c in models)}),
+        chips=sorted({c["chip"] for c in chips}), models=sorted({c["model"] for c in models}),
+        classification=[{k: c.get(k) for k in ("text", "chip", "model", "count", "tpp", "pd", "band", "controlled", "rule",
+                                               "route", "provider", "restriction", "reason")} for c in classes],
+        listed=[{"party": h["party"], "role": h["role"], "entry": h["match"], "list": h["list"], "relation": h["relation"],
+                 "score": h["score"], "federal_register": h.get("federal_register"), "list_version": h.get("list_version"),
+                 "explanation": h.get("explanation")} for h in hits],
+        amount=ex.get("amount"), currency=ex.get("currency"), date=ex.get("published"), score=score,
+        score_parts=parts, evidence=evidence, quantity=quantity, title=doc.get("title") or ex.get("project_name"),
+    )
+
+
+def _quantity(classes: list[dict[str, Any]]) -> str | None:
+    """"500 servers × 8 A100", "8 × H100", "40,000,000 tokens" -- what the notice says it wants."""
+    parts = []
+    for c in classes:
+        if c.get("chip") and c.get("count"):
+            servers = f"{c['servers']} servers × " if c.get("servers") else ""
+            parts.append(f"{servers}{c['count']} {c['chip']}")
+        elif c.get("chip") and c.get("servers"):
+            parts.append(f"{c['servers']} servers with {c['chip']}")
+        elif c.get("model") and c.get("count"):
+            parts.append(f"{c['count']:,} tokens of {c['model']}")
+    return "; ".join(dict.fromkeys(parts)) or None
+
+
+def _evidence(doc_id: str, text: str, start: int, end: int) -> Evidence:
+    return Evidence(doc_id, start, end, text[start:end])
+
+
+def _case_key(ex: dict[str, Any], doc: dict[str, Any]) -> str:
+    number = (ex.get("project_number") or "").strip()
+    if number:
+        key = f"no:{number}"
+    else:
+        name = re.sub(r"[\s()（）\-—_]|重发|重招|第[一二三四五\d]次", "", ex.get("project_name") or doc.get("title") or doc["id"])
+        key = f"name:{'|'.join(sorted(ex.get('buyer') or []))}:{name}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def merge(findings: list[Finding]) -> list[Finding]:
+    """Notices of one project become one case: documents in date order, the union of facts, the top score."""
+    by_case: dict[str, list[Finding]] = defaultdict(list)
+    for f in findings:
+        by_case[f.case_id].append(f)
+    merged = []
+    for case_id, group in by_case.items():
+        group.sort(key=lambda f: (f.date or "", f.documents[0]["id"]))
+        base = max(group, key=lambda f: f.score)
+        award = next((f for f in reversed(group) if f.documents[0].get("notice_type") == "award"), None)
+        merged.append(Finding(
+            case_id=case_id, documents=[d for f in group for d in f.documents],
+            buyer=_union(f.buyer for f in group), suppliers=_union(f.suppliers for f in group),
+            provider=_union(f.provider for f in group), route=_union(f.route for f in group),
+            chips=_union(f.chips for f in group), models=_union(f.models for f in group),
+            classification=[c for f in group for c in f.classification],
+            listed=[h for f in group for h in f.listed],
+            amount=(award or base).amount, currency=(award or base).currency, date=group[-1].date,
+            score=base.score, score_parts=base.score_parts, evidence=[e for f in group for e in f.evidence],
+            quantity="; ".join(dict.fromkeys(f.quantity for f in group if f.quantity)) or None, title=base.title,
+        ))
+    merged.sort(key=lambda f: (-f.score, f.date or "", f.case_id))
+    return merged
+
+
+def _union(lists: Any) -> list[Any]:
+    seen: dict[Any, None] = {}
+    for items in lists:
+        for item in items:
+            seen.setdefault(item, None)
+    return list(seen)
+
+
+def build_findings(engine: Engine) -> list[Finding]:
+    """All findings in the store, merged into cases, highest score first."""
+    found = []
+    for doc in store.iter_documents(engine, status="processed", with_text=True):
+        finding = document_finding(doc)
+        if finding:
+            found.append(finding)
+    return merge(found)
+
+
+def finding_row(f: Finding) -> dict[str, Any]:
+    return {
+        "case_id": f.case_id, "date": f.date, "buyer": f.buyer, "suppliers": f.suppliers, "provider": f.provider,
+        "route": f.route, "chips": f.chips, "models": f.models,
+        "listed": [f"{h['party']} → {h['entry']} ({h['list']}, {h['relation']})" for h in f.listed],
+        "amount": f"{f.amount:,.0f} {f.currency or ''}".strip() if f.amount is not None else "", "score": f.score,
+    }

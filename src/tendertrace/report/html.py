@@ -1,0 +1,180 @@
+"""A self-contained HTML report: no script, no CDN, every piece of tender text escaped.
+
+Charts and the entity graph are inline SVG drawn here, so the file opens offline in any browser.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from html import escape
+
+from sqlalchemy.engine import Engine
+
+from .. import store
+from ..model import Finding
+
+_CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC",sans-serif;margin:0;color:#1d2433;background:#f6f7f9}
+header{background:#1d2433;color:#fff;padding:1.2rem 2rem}header h1{margin:0;font-size:1.4rem}
+main{padding:1rem 2rem;max-width:1200px}section{background:#fff;border:1px solid #dde1e7;border-radius:6px;padding:1rem 1.2rem;margin:1rem 0}
+.cards{display:flex;gap:1rem;flex-wrap:wrap}.card{background:#fff;border:1px solid #dde1e7;border-radius:6px;padding:.8rem 1.2rem;min-width:9rem}
+.card b{display:block;font-size:1.6rem}table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid #e6e8ec;padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{background:#f0f2f5}.score{font-weight:bold}.hi{color:#b42318}.mid{color:#b54708}mark{background:#fde68a;padding:0 .1rem}
+pre.doc{white-space:pre-wrap;font-size:.85rem;background:#fafafa;border:1px solid #eee;padding:.6rem;max-height:28rem;overflow:auto}
+.charts{display:flex;gap:1rem;flex-wrap:wrap}.chart{flex:1 1 320px}small{color:#5b6474}.reason{font-size:.8rem;color:#5b6474}
+"""
+
+
+def _bar_chart(title: str, counts: Counter[str]) -> str:
+    items = counts.most_common(12)
+    if not items:
+        return f"<div class='chart'><h3>{escape(title)}</h3><p><small>no data</small></p></div>"
+    width, bar_h, gap, label_w = 420, 18, 6, 150
+    top = max(v for _, v in items)
+    height = len(items) * (bar_h + gap) + 10
+    bars = []
+    for i, (label, value) in enumerate(items):
+        y = i * (bar_h + gap) + 5
+        w = int((width - label_w - 40) * value / top) if top else 0
+        bars.append(
+            f"<text x='{label_w - 6}' y='{y + 13}' text-anchor='end' font-size='11'>{escape(str(label))[:28]}</text>"
+            f"<rect x='{label_w}' y='{y}' width='{max(w, 1)}' height='{bar_h}' fill='#3b82f6'/>"
+            f"<text x='{label_w + w + 4}' y='{y + 13}' font-size='11'>{value}</text>"
+        )
+    return (f"<div class='chart'><h3>{escape(title)}</h3><svg role='img' aria-label='{escape(title)}' "
+            f"width='{width}' height='{height}' xmlns='http://www.w3.org/2000/svg'>{''.join(bars)}</svg></div>")
+
+
+def _graph(findings: list[Finding]) -> str:
+    """buyer -> intermediary -> provider -> item, one column each, edges as lines."""
+    columns: list[dict[str, int]] = [{}, {}, {}, {}]
+    edges: set[tuple[int, str, int, str]] = set()
+    for f in findings[:40]:
+        chain = [f.buyer or ["(buyer unknown)"], f.suppliers or [], f.provider or [], [*f.chips, *f.models]]
+        for col, names in enumerate(chain):
+            for name in names:
+                columns[col].setdefault(name, len(columns[col]))
+        for a in range(3):
+            b = a + 1
+            while b < 4 and not chain[b]:
+                b += 1
+            if b < 4:
+                for x in chain[a]:
+                    for y in chain[b]:
+                        edges.add((a, x, b, y))
+    row_h, col_w = 26, 250
+    height = max((len(c) for c in columns), default=1) * row_h + 40
+    parts = []
+    titles = ["buyer", "intermediary", "provider", "item"]
+    for col, title in enumerate(titles):
+        parts.append(f"<text x='{col * col_w + 10}' y='16' font-weight='bold' font-size='12'>{title}</text>")
+    for a, x, b, y in sorted(edges):
+        x1, y1 = a * col_w + 180, columns[a][x] * row_h + 36
+        x2, y2 = b * col_w + 10, columns[b][y] * row_h + 36
+        parts.append(f"<line x1='{x1}' y1='{y1}' x2='{x2}' y2='{y2}' stroke='#94a3b8'/>")
+    for col, names in enumerate(columns):
+        for name, row in names.items():
+            y = row * row_h + 24
+            parts.append(f"<rect x='{col * col_w + 6}' y='{y}' width='176' height='20' rx='4' fill='#e0ecff' stroke='#3b82f6'/>"
+                         f"<text x='{col * col_w + 12}' y='{y + 14}' font-size='11'>{escape(name[:24])}</text>")
+    return (f"<svg role='img' aria-label='entity graph' width='{4 * col_w}' height='{height}' "
+            f"xmlns='http://www.w3.org/2000/svg'>{''.join(parts)}</svg>")
+
+
+def _highlight(text: str, spans: list[tuple[int, int]], context: int = 600) -> str:
+    """The document text around its evidence, escaped, with the evidence marked."""
+    if not text:
+        return ""
+    spans = sorted({(s, e) for s, e in spans if 0 <= s < e <= len(text)})
+    if not spans:
+        return escape(text[:context * 2])
+    lo = max(0, spans[0][0] - context)
+    hi = min(len(text), spans[-1][1] + context)
+    out, pos = [], lo
+    for s, e in spans:
+        if s < pos:
+            continue
+        out.append(escape(text[pos:s]))
+        out.append(f"<mark>{escape(text[s:e])}</mark>")
+        pos = e
+    out.append(escape(text[pos:hi]))
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(text) else ""
+    return prefix + "".join(out) + suffix
+
+
+def _money(f: Finding) -> str:
+    return f"{f.amount:,.0f} {f.currency or ''}".strip() if f.amount is not None else ""
+
+
+def _score_class(score: float) -> str:
+    return "hi" if score >= 60 else "mid" if score >= 30 else ""
+
+
+def html_report(findings: list[Finding], engine: Engine | None = None) -> str:
+    texts: dict[str, str] = {}
+    if engine is not None:
+        ids = sorted({d["id"] for f in findings for d in f.documents})
+        for doc in store.iter_documents(engine, ids=ids, with_text=True):
+            texts[doc["id"]] = doc.get("text") or ""
+    months = Counter((f.date or "undated")[:7] for f in findings)
+    providers = Counter(p for f in findings for p in f.provider)
+    bands = Counter(c.get("band") or ("remote access" if c.get("route") != "hardware_purchase" else "not controlled")
+                    for f in findings for c in f.classification if c.get("chip") or c.get("model"))
+    listed = sum(1 for f in findings if f.listed)
+    rows = []
+    for i, f in enumerate(findings):
+        rows.append(
+            f"<tr><td><a href='#f{i}'>{escape(f.case_id)}</a></td><td>{escape(f.date or '')}</td>"
+            f"<td>{escape('; '.join(f.buyer))}</td><td>{escape('; '.join(f.suppliers))}</td>"
+            f"<td>{escape('; '.join(f.provider))}</td><td>{escape('; '.join(f.route))}</td>"
+            f"<td>{escape('; '.join([*f.chips, *f.models]))}</td>"
+            f"<td>{escape('; '.join(h['entry'] + ' (' + h['list'] + ', ' + h['relation'] + ')' for h in f.listed))}</td>"
+            f"<td>{escape(_money(f))}</td>"
+            f"<td class='score {_score_class(f.score)}'>{f.score}</td></tr>"
+        )
+    pages = []
+    for i, f in enumerate(findings):
+        docs = []
+        for d in f.documents:
+            spans = [(e.start, e.end) for e in f.evidence if e.document == d["id"]]
+            docs.append(
+                f"<h4>{escape(str(d.get('notice_type') or ''))} · {escape(str(d.get('date') or ''))} · "
+                f"<small>{escape(str(d.get('file') or d['id']))}</small></h4>"
+                f"<pre class='doc'>{_highlight(texts.get(d['id'], ''), spans)}</pre>"
+            )
+        classes = "".join(
+            f"<tr><td>{escape(str(c.get('text') or ''))}</td><td>{escape(str(c.get('band') or ''))}</td>"
+            f"<td>{'yes' if c.get('controlled') else 'no'}</td><td>{escape(str(c.get('route') or ''))}</td>"
+            f"<td>{escape(str(c.get('provider') or ''))}</td><td class='reason'>{escape(str(c.get('reason') or ''))}</td></tr>"
+            for c in f.classification
+        )
+        hits = "".join(
+            f"<li>{escape(h['party'])} → <b>{escape(h['entry'])}</b> ({escape(h['list'])}, {escape(h['relation'])}, "
+            f"score {h['score']}) <span class='reason'>{escape(str(h.get('explanation') or ''))}</span></li>"
+            for h in f.listed
+        )
+        parts = ", ".join(f"{escape(k)} {v:.2f}" for k, v in f.score_parts.items())
+        pages.append(
+            f"<section id='f{i}'><h2>{escape(f.title or f.case_id)}</h2>"
+            f"<p>score <b class='{_score_class(f.score)}'>{f.score}</b> <small>({parts})</small></p>"
+            f"<table><tr><th>item</th><th>band</th><th>controlled</th><th>route</th><th>provider</th><th>reason</th></tr>"
+            f"{classes}</table>{'<h3>Listed parties</h3><ul>' + hits + '</ul>' if hits else ''}{''.join(docs)}</section>"
+        )
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>tendertrace report</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><style>{_CSS}</style></head>
+<body><header><h1>tendertrace report</h1><small>Renting compute or buying model access is not an export under the EAR:
+remote-access findings are leads, not violations.</small></header><main>
+<div class="cards"><div class="card"><b>{len(findings)}</b>findings</div>
+<div class="card"><b>{listed}</b>with a listed party</div>
+<div class="card"><b>{sum(1 for f in findings if any(c.get('controlled') for c in f.classification))}</b>with controlled chips</div>
+<div class="card"><b>{sum(1 for f in findings if set(f.route) - {'hardware_purchase'})}</b>remote access</div></div>
+<section><h2>Charts</h2><div class="charts">{_bar_chart('Findings per month', months)}
+{_bar_chart('By provider', providers)}{_bar_chart('By chip band', bands)}</div></section>
+<section><h2>Entity graph</h2>{_graph(findings)}</section>
+<section><h2>Findings</h2><table><tr><th>case</th><th>date</th><th>buyer</th><th>intermediary</th><th>provider</th>
+<th>route</th><th>items</th><th>listed</th><th>amount</th><th>score</th></tr>{''.join(rows)}</table></section>
+{''.join(pages)}
+</main></body></html>
+"""

@@ -1,0 +1,226 @@
+"""Name normalisation and Chinese-to-English translation for screening.
+
+BIS publishes the Entity List in English only, while tenders write parties in Chinese. A Chinese
+name is bridged three ways, each explained in the hit: the curated alias table of listed entities
+(knowledge/aliases_zh.csv), a compositional translation from the organisation-word glossary
+(knowledge/glossary_zh_en.csv) with pinyin for the proper names between glossary words, and plain
+pinyin. No library translates organisation names this way (OpenSanctions deliberately does not
+romanise Han), so this part is written here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from pypinyin import Style, lazy_pinyin
+
+from ..ingest.textnorm import match_text
+from ..knowledge import load_csv
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_PUNCT = re.compile(r"[^\w\s]")
+_ABBREVIATIONS = {
+    "univ": "university", "sci": "science", "tech": "technology", "techn": "technology", "corp": "corporation",
+    "inst": "institute", "acad": "academy", "natl": "national", "intl": "international", "co": "company",
+    "dept": "department", "elec": "electronic", "eng": "engineering", "engg": "engineering", "res": "research",
+    "ctr": "center", "centre": "center", "technologies": "technology", "electronics": "electronic",
+    "defence": "defense", "labs": "laboratory", "lab": "laboratory", "laboratories": "laboratory",
+}
+# Words that say what kind of organisation, not which: they weigh little and never block.
+STOPWORDS = frozenset(
+    ["the", "of", "and", "for", "in", "at", "a", "an", "co", "company", "ltd", "limited", "llc", "inc", "incorporated", "corporation", "corp", "plc", "jsc", "gmbh", "group", "holding", "holdings"]
+)
+SUBUNIT_MARKERS = ("学院", "研究院", "研究所", "分公司", "分院", "分局", "中心", "实验室", "医院", "研究中心", "子公司", "公司", "集团", "大学")
+
+
+def is_chinese(text: str) -> bool:
+    return bool(_HAN.search(text))
+
+
+def fold_zh(text: str) -> str:
+    """Simplified, half-width, no spaces or brackets: the form alias keys are compared in."""
+    folded = match_text(unicodedata.normalize("NFKC", text))
+    return re.sub(r"[\s()（）【】\[\]《》“”\"'·・,，.。、]", "", folded)
+
+
+def tokens_en(text: str) -> list[str]:
+    """Lower-case word tokens of an English (or pinyin) name, abbreviations expanded, stopwords kept."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = text.replace("&", " and ").replace("—", " ").replace("–", " ")
+    text = _PUNCT.sub(" ", text.replace("'", ""))
+    return [_ABBREVIATIONS.get(t, t) for t in text.split()]
+
+
+def content_tokens(text: str) -> list[str]:
+    return [t for t in tokens_en(text) if t not in STOPWORDS]
+
+
+_LEGAL_FORM = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)$")
+
+
+def core_zh(folded: str) -> str:
+    """A folded Chinese name without its legal form (股份有限公司, 有限责任公司 ...)."""
+    return _LEGAL_FORM.sub("", folded) or folded
+
+
+@cache
+def _aliases() -> dict[str, tuple[str, str, str]]:
+    out: dict[str, tuple[str, str, str]] = {}
+    for r in load_csv("aliases_zh.csv"):
+        value = (r["en"], r["relation"], r["source"])
+        out.setdefault(fold_zh(r["zh"]), value)
+        out.setdefault("core:" + core_zh(fold_zh(r["zh"])), value)
+    return out
+
+
+@cache
+def _glossary() -> dict[str, str]:
+    return {fold_zh(r["zh"]): r["en"] for r in load_csv("glossary_zh_en.csv")}
+
+
+@cache
+def _pinyin_glossary() -> dict[tuple[str, ...], str]:
+    """Glossary words by their pinyin, to read romanised queries ("Sichuan Daxue")."""
+    out: dict[tuple[str, ...], str] = {}
+    for zh, en in _glossary().items():
+        out[tuple(lazy_pinyin(zh))] = en
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Translation:
+    text: str  # English (or pinyin) form to match
+    method: str  # alias | glossary | pinyin | as-is
+    relation: str = "self"
+    source: str = ""
+
+
+def alias(folded: str) -> tuple[str, str, str] | None:
+    """The alias-table row for a folded name, also when only the legal form differs."""
+    table = _aliases()
+    return table.get(folded) or table.get("core:" + core_zh(folded))
+
+
+def translate(name: str) -> list[Translation]:
+    """English forms of a name to screen, most trustworthy first."""
+    if not is_chinese(name):
+        out = [Translation(name, "as-is")]
+        reading = _read_pinyin(name)
+        if reading and reading.lower() != name.lower():
+            out.append(Translation(reading, "pinyin-glossary"))
+        return out
+    folded = fold_zh(name)
+    out: list[Translation] = []
+    hit = alias(folded)
+    if hit:
+        out.append(Translation(hit[0], "alias", hit[1], hit[2]))
+    composed = _compose(folded)
+    if composed:
+        out.append(Translation(composed, "glossary"))
+    latin = " ".join(lazy_pinyin(re.sub(r"[^\u4e00-\u9fff]", "", folded)))
+    out.append(Translation(latin, "pinyin"))
+    return out
+
+
+def _compose(folded: str) -> str | None:
+    """Greedy longest-match over aliases and the glossary; pinyin for the runs between."""
+    words: list[str] = []
+    run = ""
+    i = 0
+    aliases, glossary = _aliases(), _glossary()
+    max_len = 24
+    matched = False
+    while i < len(folded):
+        for j in range(min(len(folded), i + max_len), i + 1, -1):
+            piece = folded[i:j]
+            en = glossary.get(piece) or (aliases[piece][0] if piece in aliases else None)
+            if en:
+                if run:
+                    words.append(_proper(run))
+                    run = ""
+                words.append(en)
+                matched = True
+                i = j
+                break
+        else:
+            run += folded[i]
+            i += 1
+    if run:
+        words.append(_proper(run))
+    return " ".join(words) if matched else None
+
+
+def _proper(run: str) -> str:
+    """A proper name in pinyin, as English writes it: one capitalised word (深圳 -> Shenzhen)."""
+    if not _HAN.search(run):
+        return run
+    return "".join(lazy_pinyin(run, style=Style.NORMAL)).capitalize()
+
+
+def _read_pinyin(name: str) -> str | None:
+    """Replace glossary words written in pinyin ("Daxue", "Yanjiusuo") with their English."""
+    toks = tokens_en(name)
+    if not toks:
+        return None
+    syllables: list[list[str]] = [_split_syllables(t) for t in toks]
+    flat = [s for group in syllables for s in group]
+    table = _pinyin_glossary()
+    out: list[str] = []
+    i = 0
+    changed = False
+    while i < len(flat):
+        for j in range(min(len(flat), i + 8), i, -1):
+            en = table.get(tuple(flat[i:j]))
+            if en and (j - i) >= 2:
+                out.append(en)
+                i = j
+                changed = True
+                break
+        else:
+            out.append(flat[i])
+            i += 1
+    if not changed:
+        return None
+    # Re-join proper-name syllables that were split, e.g. "si chuan" -> "sichuan".
+    joined: list[str] = []
+    for word in out:
+        if joined and word.islower() and joined[-1].islower() and len(word) <= 6 and len(joined[-1]) <= 6 and \
+                not any(w[0].isupper() for w in (word,)):
+            joined[-1] = joined[-1] + word
+        else:
+            joined.append(word)
+    return " ".join(joined)
+
+
+_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w")
+
+
+@cache
+def _syllables() -> frozenset[str]:
+    from pypinyin.constants import PINYIN_DICT
+
+    out: set[str] = set()
+    for value in list(PINYIN_DICT.values())[:40000]:
+        for reading in value.split(","):
+            plain = unicodedata.normalize("NFKD", reading)
+            out.add("".join(ch for ch in plain if not unicodedata.combining(ch)))
+    return frozenset(out)
+
+
+def _split_syllables(token: str) -> list[str]:
+    """Split a run of pinyin ("daxue") into syllables ("da", "xue"); other words stay whole."""
+    valid = _syllables()
+    n = len(token)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for i in range(n):
+        if best[i] is None:
+            continue
+        for j in range(min(n, i + 6), i, -1):
+            if token[i:j] in valid and (best[j] is None or len(best[j]) > len(best[i]) + 1):  # type: ignore[arg-type]
+                best[j] = [*best[i], token[i:j]]  # type: ignore[misc]
+    return best[n] if best[n] else [token]

@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tendertrace.ingest import Limits, iter_documents, match_text, read_input
+from tendertrace.ingest.html import html_to_text
+from tendertrace.ingest.textnorm import DecodeError, decode
+from tendertrace.model import Document, IngestFailure
+
+NOTICE = "采购人：深圳大学\n成交金额：贰拾万元整"
+
+
+def _one(data: bytes | str, name: str = "x.txt", **kw) -> Document | IngestFailure:
+    items = list(read_input(data, name=name, source=name, **kw))
+    assert len(items) == 1
+    return items[0]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030", "gbk", "utf-16"])
+def test_decodes_chinese_encodings(encoding: str) -> None:
+    doc = _one(NOTICE.encode(encoding))
+    assert isinstance(doc, Document)
+    assert "深圳大学" in doc.text
+
+
+def test_decodes_big5_traditional_and_folds_to_simplified_for_matching() -> None:
+    text = "採購人：國立臺灣大學\n預算金額：新臺幣壹佰萬元"
+    doc = _one(text.encode("big5"))
+    assert isinstance(doc, Document)
+    assert doc.encoding == "big5"
+    assert "國立臺灣大學" in doc.text  # evidence keeps the original
+    assert "国立台湾大学" in doc.match_text
+    assert len(doc.match_text) == len(doc.text)
+
+
+def test_match_text_keeps_offsets_for_fullwidth_and_ligatures() -> None:
+    text = "ＡＷＳ账号 ﬁ ㎡ 國防"
+    folded = match_text(text)
+    assert len(folded) == len(text)
+    assert folded.startswith("AWS账号")
+    assert folded.endswith("国防")
+
+
+def test_binary_junk_fails_with_reason() -> None:
+    with pytest.raises(DecodeError):
+        decode(bytes(range(256)) * 50)
+    item = _one(b"\x00\x01\x02\xff" * 1000, name="junk.bin")
+    assert isinstance(item, IngestFailure)
+    assert "binary" in item.reason
+
+
+def test_empty_input_fails_with_reason() -> None:
+    item = _one(b"   \n", name="empty.txt")
+    assert isinstance(item, IngestFailure)
+    assert "empty" in item.reason
+
+
+def test_html_keeps_table_rows_as_label_value_and_drops_scripts() -> None:
+    html = """<html><head><style>.h200{font-family:微软雅黑}</style><script>var A100=1</script></head>
+    <body><p>公告</p><table><tr><td>招标人:</td><td>长阳城投</td><td>招标机构:</td><td>湖北大绪</td></tr>
+    <tr><td>中标价(元)</td><td>1691973.68</td></tr></table></body></html>"""
+    text = html_to_text(html)
+    assert "招标人: 长阳城投" in text
+    assert "招标机构: 湖北大绪" in text
+    assert "中标价(元)：1691973.68" in text
+    assert "A100" not in text and "h200" not in text and "微软雅黑" not in text
+
+
+def test_deeply_nested_html_does_not_overflow_the_stack() -> None:
+    html = "<div>" * 20000 + "采购人：某单位" + "</div>" * 20000
+    doc = _one(html, name="deep.html", fmt="html")
+    assert isinstance(doc, Document)
+    assert "采购人：某单位" in doc.text
+
+
+def test_truncated_pdf_fails_with_reason() -> None:
+    item = _one(b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\nendobj\n%%EO", name="broken.pdf")
+    assert isinstance(item, IngestFailure)
+    assert "PDF" in item.reason
+
+
+def test_docx_is_read_and_zip_bomb_refused() -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("采购人：四川大学")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "采购需求"
+    table.rows[0].cells[1].text = "Azure OpenAI 4000万tokens"
+    buf = io.BytesIO()
+    document.save(buf)
+    doc = _one(buf.getvalue(), name="notice.docx")
+    assert isinstance(doc, Document)
+    assert "四川大学" in doc.text and "采购需求：Azure OpenAI" in doc.text
+
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b"0" * (50 * 1024 * 1024))
+    item = _one(bomb.getvalue(), name="bomb.docx")
+    assert isinstance(item, IngestFailure)
+    assert "zip bomb" in item.reason
+
+
+def test_too_large_input_fails(tmp_path: Path) -> None:
+    path = tmp_path / "big.html"
+    path.write_bytes(b"<p>x</p>" * 2000)
+    items = list(iter_documents([path], Limits(max_bytes=1000)))
+    assert isinstance(items[0], IngestFailure)
+    assert "limit" in items[0].reason
+
+
+def test_ocds_release_package_gives_one_document_per_release(tmp_path: Path) -> None:
+    package = {"releases": [
+        {"ocid": "ocds-1", "id": "1", "date": "2024-01-02T00:00:00Z", "tag": ["tender"],
+         "tender": {"title": "GPU servers", "value": {"amount": 10, "currency": "USD"}}},
+        {"ocid": "ocds-2", "id": "2", "date": "2024-02-02T00:00:00Z", "tag": ["award"], "tender": {"title": "Cloud"}},
+    ]}
+    path = tmp_path / "package.json"
+    path.write_text(json.dumps(package))
+    docs = list(iter_documents([path]))
+    assert [d.title for d in docs] == ["GPU servers", "Cloud"]
+    assert docs[0].id != docs[1].id
+    assert str(docs[0].published) == "2024-01-02"
+
+
+def test_jsonl_corpus_bad_line_fails_but_others_read(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    good = {"id": "r1", "source": "s", "format": "html", "title": "T", "published": "2024-03-01", "content": "<p>采购人：甲</p>"}
+    path.write_text(json.dumps(good, ensure_ascii=False) + "\n{not json\n", encoding="utf-8")
+    items = list(iter_documents([path]))
+    assert isinstance(items[0], Document) and items[0].source_id == "r1" and str(items[0].published) == "2024-03-01"
+    assert isinstance(items[1], IngestFailure) and "JSON" in items[1].reason
+
+
+def test_document_id_is_a_stable_content_hash() -> None:
+    a = _one("采购人：甲", name="a.txt")
+    b = _one("采购人：甲", name="b.txt")
+    c = _one("采购人：乙", name="a.txt")
+    assert a.id == b.id != c.id
