@@ -9,7 +9,11 @@ from functools import cache
 from ..knowledge import load_yaml
 from ..model import Mention
 
-_EDGE_BEFORE = r"(?<![A-Za-z0-9_\-.#=])"
+# Characters that may not stand right before a chip name ("XA100", "id-A40", "#h200") or after it.
+# The check before a match is done in Python, not as a regex lookbehind: a pattern that starts with
+# a literal lets the regex engine search for it directly, which makes a scan about ten times faster.
+_CHIP_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.#=")
+_WORD_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _EDGE_AFTER = r"(?![A-Za-z0-9_])"
 _CONTEXT_CHARS = 24
 _COUNT_BEFORE = re.compile(r"(\d{1,5})\s*(?:块|张|片|卡|颗|个|颗|路|x|X|×|\*)\s*(?:NVIDIA|Nvidia|英伟达|辉达)?\s*(?:Tesla\s*)?$")
@@ -26,6 +30,8 @@ class _Pattern:
     regex: re.Pattern[str]
     normalized: str
     needs_context: bool = False
+    not_after: frozenset[str] = frozenset()  # characters that may not precede a match
+    number_before: re.Pattern[str] | None = None  # a quantity that must stand right before the match
 
 
 @cache
@@ -35,30 +41,31 @@ def _patterns() -> tuple[_Pattern, ...]:
         kind = "domestic_chip" if chip.get("domestic") else "chip"
         for alias in sorted(chip["aliases"], key=len, reverse=True):
             body = r"\s*".join(re.escape(part) for part in alias.split())
-            out.append(_Pattern(kind, re.compile(_EDGE_BEFORE + body + _EDGE_AFTER), chip["id"],
-                                bool(chip.get("ambiguous"))))
+            out.append(_Pattern(kind, re.compile(body + _EDGE_AFTER), chip["id"], bool(chip.get("ambiguous")),
+                                _CHIP_BEFORE))
     for provider in load_yaml("providers.yaml"):
         for pat in provider["patterns"]:
-            out.append(_Pattern("cloud_provider", _ascii_edged(pat), provider["id"]))
+            out.append(_Pattern("cloud_provider", _ascii_edged(pat), provider["id"], False, _WORD_BEFORE))
         for partner in provider.get("china_partners", []):
             out.append(_Pattern("cloud_provider", re.compile(re.escape(partner)), provider["id"]))
     for model in load_yaml("models.yaml"):
         for pat in model["patterns"]:
-            out.append(_Pattern("ai_model", _ascii_edged(pat), model["id"]))
+            out.append(_Pattern("ai_model", _ascii_edged(pat), model["id"], False, _WORD_BEFORE))
     words = load_yaml("mentions.yaml")
     for kind in ("cloud_account", "gpu_rental", "api_tokens"):
         for row in words[kind]:
-            out.append(_Pattern(kind, re.compile(row["pattern"]), row["normalized"]))
+            before = re.compile(row["number_before"]) if row.get("number_before") else None
+            out.append(_Pattern(kind, re.compile(row["pattern"]), row["normalized"], number_before=before))
     return tuple(out)
 
 
 def _ascii_edged(pattern: str) -> re.Pattern[str]:
     """A pattern that may not run on into neighbouring Latin letters or digits.
 
-    ``\\b`` would not do: Python counts CJK characters as word characters, so ``海外AWS`` has no
+    The character before is checked by the caller. ``\\b`` would not do: Python counts CJK characters as word characters, so ``海外AWS`` has no
     word boundary before ``AWS``.
     """
-    return re.compile(r"(?<![A-Za-z0-9_])(?:" + pattern + r")(?![A-Za-z0-9_])")
+    return re.compile(r"(?:" + pattern + r")(?![A-Za-z0-9_])")
 
 
 @cache
@@ -73,7 +80,7 @@ def find_mentions(text: str) -> list[Mention]:
     for pat in _patterns():
         for m in pat.regex.finditer(text):
             start, end = m.span()
-            if end <= start:
+            if end <= start or (pat.not_after and start > 0 and text[start - 1] in pat.not_after):
                 continue
             if pat.needs_context:
                 window = text[max(0, start - _CONTEXT_CHARS): end + _CONTEXT_CHARS]
@@ -86,8 +93,12 @@ def find_mentions(text: str) -> list[Mention]:
             elif pat.kind == "gpu_rental":
                 servers = _SERVERS.search(text[max(0, start - 12): end + 12])
                 count = int(servers.group(1)) if servers else None
-            elif pat.kind == "api_tokens":
-                number = float(m.group(1)) * _TOKEN_SCALE.get(m.group(2) or "", 1)
+            elif pat.kind == "api_tokens" and pat.number_before is not None:
+                quantity = pat.number_before.search(text[max(0, start - 24): start])
+                if not quantity:
+                    continue
+                start -= len(quantity.group(0))
+                number = float(quantity.group(1)) * _TOKEN_SCALE.get(quantity.group(2) or "", 1)
                 if number < 1000:  # "1 token" is a word, not a purchase
                     continue
                 count = int(number)
