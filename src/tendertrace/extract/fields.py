@@ -13,7 +13,7 @@ from typing import Any
 
 from ..knowledge import load_yaml
 from ..model import Amount, Document, Extraction, LineItem, Lot, Party
-from .amounts import CAPITAL, MONEY, parse_capital, scale, tidy, to_number
+from .amounts import CAPITAL, MONEY, NUMBER, parse_capital, scale, tidy, to_number
 
 _DATE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})")
 _PAREN = r"(?:\s*[（(][^）)\n]{0,12}[）)])?"
@@ -154,6 +154,8 @@ def extract_fields(doc: Document) -> Extraction:
                 break
     if not any(p.role in ("buyer", "agency") for p in ex.parties):
         _entrusted(doc, text, ex)
+    if not any(p.role == "buyer" for p in ex.parties) and title:
+        _buyer_from_title(doc, title, ex)
     if ex.notice_type not in ("award", "single_source"):
         ex.parties = [p for p in ex.parties if p.role != "supplier"]
 
@@ -273,6 +275,21 @@ def _entrusted(doc: Document, text: str, ex: Extraction) -> None:
         ex.parties.append(Party(doc.text[m.start("agency"): m.end("agency")], "agency", doc.span(m.start("agency"), m.end("agency"))))
 
 
+@cache
+def _title_buyer_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in load_yaml("fields.yaml")["title_buyer"]]
+
+
+def _buyer_from_title(doc: Document, title: str, ex: Extraction) -> None:
+    """Titles that name their buyer: "<buyer>2026年05月政府采购意向", "某单位……中标公告"."""
+    for pattern in _title_buyer_patterns():
+        m = pattern.search(title)
+        if m and m.group("buyer").strip():
+            name = m.group("buyer").strip()
+            ex.parties.append(Party(name, "buyer", _find_text(doc, name)))
+            return
+
+
 _TITLE_SUFFIX = re.compile(
     r"(?:的)?(?:中标|成交|（成交）|\(成交\)|结果|合同|公开|招标|废标|流标|更正|变更|终止|候选人|询价|询比|磋商|竞争性|谈判|"
     r"单一来源采购论证|单一来源采购|采购论证|单一论证|单一来源|论证|比选|评审|意向|资格预审)*(?:采购)?(?:公告|公示)$|_\S+公告$"
@@ -316,15 +333,23 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
         if money is None:
             continue
         gap = segment[: start]
-        if any(word in gap for word in exclude) or "%" in segment[end: end + 2] or "％" in segment[end: end + 2]:
-            continue
+        after = segment[end: end + 3]
+        if any(word in gap for word in exclude) or any(ch in after for ch in "%％/"):
+            continue  # a rate (下浮率 3%) or a unit price (元/公顷) is not an amount
         kind = kind_of[m.group(0)]
         combined = kind != "awarded" and ("预算" in label_area and any(w in label_area for w in ("限价", "控制价")))
         if combined:
             kind = "max_price"
         found.append((kind, money, m.end() + start, m.end() + end, combined, label_area))
+    found.extend(_table_amounts(text, kind_of, units))
+    for label, kind in ((schema or {}).get("amount_labels") or {}).items():
+        for m in re.finditer(r"(?:^|\n)" + re.escape(label) + r"\s*[:：]\s*(" + NUMBER + r")\s*$", text, re.M):
+            value = to_number(m.group(1)) * units.get(label, 1)
+            if value > 0:
+                found.append((kind, value, m.start(1), m.end(1), False, label))
     if not found:
         return
+    found.sort(key=lambda f: f[2])
     ex.currency = "CNY"
     budgets = [f for f in found if f[0] == "budget" or f[4]]
     if budgets:
@@ -336,21 +361,60 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
         of_kind = [f for f in found if f[0] == kind]
         if not of_kind:
             continue
-        distinct = {round(f[1], 2) for f in of_kind}
         pick = of_kind[0]
-        if len(distinct) > 1:
+        if len({round(f[1], 2) for f in of_kind}) > 1:
             totals = [f for f in of_kind if any(w in f[5] for w in ("合计", "总价", "总金额", "总预算"))]
+            lots = [(_lot_label(text, f[2]), f) for f in of_kind]
             if totals:
                 pick = totals[0]
-            elif _LOT_LABEL.search(text):
-                ex.lots = [Lot(_lot_label(text, f[2]), None, tidy(f[1])) for f in of_kind]
+            elif all(label for label, _ in lots) and len({label for label, _ in lots}) == len(lots):
+                # One figure per lot and no total: the notice states no single amount.
+                ex.lots = [Lot(label, None, tidy(f[1])) for label, f in lots]
                 return
         ex.amount = Amount(tidy(pick[1]), "CNY", kind, doc.span(pick[2], pick[3]))  # type: ignore[arg-type]
         return
 
 
+def _table_amounts(
+    text: str, kind_of: dict[str, str], units: dict[str, float]
+) -> list[tuple[str, float, int, int, bool, str]]:
+    """Amounts in a column of a table (``a | b | c`` lines) whose header names an amount label."""
+    out: list[tuple[str, float, int, int, bool, str]] = []
+    pos = 0
+    header: tuple[int, str, str] | None = None  # column, kind, header text
+    width = 0
+    for line in text.split("\n"):
+        cells = line.split(" | ")
+        if len(cells) >= 3:
+            labelled = [(i, c) for i, c in enumerate(cells) if not re.search(r"\d", c)
+                        and any(lab in c for lab in kind_of)]
+            if labelled:
+                col, cell = labelled[0]
+                kind = next(kind_of[lab] for lab in sorted(kind_of, key=len, reverse=True) if lab in cell)
+                header, width = (col, kind, cell), len(cells)
+            elif header and len(cells) == width:
+                col, kind, head = header
+                offset = pos + sum(len(c) + 3 for c in cells[:col])
+                m = MONEY.search(cells[col])
+                if m and m.start() < 4:
+                    unit = m.group("unit")
+                    factor = scale(unit) if unit else next(
+                        (scale(u) for u in ("万元", "亿元") if u in head), units.get(head, 1.0))
+                    value = to_number(m.group("num")) * factor
+                    if value > 0 and "/" not in cells[col][m.end(): m.end() + 2]:
+                        label = "合计" if "合计" in cells[0] else head
+                        out.append((kind, value, offset + m.start("num"), offset + m.end(), False, label))
+            else:
+                header = None
+        else:
+            header = None
+        pos += len(line) + 1
+    return out
+
+
 def _lot_label(text: str, pos: int) -> str | None:
-    window = text[max(0, pos - 80): pos]
+    line_start = text.rfind("\n", 0, pos) + 1
+    window = text[max(line_start, pos - 80): pos]
     labels = _LOT_LABEL.findall(window)
     return labels[-1] if labels else None
 
@@ -468,6 +532,25 @@ def _find_span(doc: Document, prefix: str, value: str) -> Any:
     return doc.span(start, start + len(value))
 
 
+def _ocds_name(party: Any) -> str | None:
+    """An OCDS organisation's name; the 2014 draft schema nests it in ``id.name`` with the address."""
+    if not isinstance(party, dict):
+        return None
+    name = party.get("name")
+    if not name and isinstance(party.get("id"), dict):
+        name = party["id"].get("name")
+    if not name:
+        return None
+    name = str(name).split("\n")[0].strip()
+    # "DEPARTMENT OF NATIONAL DEFENCE 101 COLONEL BY DR. OTTAWA ...": the name ends before the street number.
+    return re.split(r"\s+\d", name, maxsplit=1)[0].strip() or name
+
+
+def _find_text(doc: Document, value: str) -> Any:
+    pos = doc.text.find(value)
+    return doc.span(pos, pos + len(value)) if pos >= 0 else None
+
+
 def _from_ocds(doc: Document, release: dict[str, Any], ex: Extraction) -> Extraction:
     tags = release.get("tag") or release.get("releaseTag") or []
     tags = [tags] if isinstance(tags, str) else list(tags)
@@ -475,24 +558,23 @@ def _from_ocds(doc: Document, release: dict[str, Any], ex: Extraction) -> Extrac
     ex.notice_type = next((mapping[t] for t in reversed(tags) if t in mapping), "other")  # type: ignore[assignment]
     tender = release.get("tender") if isinstance(release.get("tender"), dict) else {}
     ex.project_name = (tender.get("title") or release.get("title") or doc.title or None)
-    buyer = release.get("buyer") or {}
-    if isinstance(buyer, dict) and buyer.get("name"):
-        name = str(buyer["name"]).split("\n")[0].strip()
-        ex.parties.append(Party(name, "buyer", _find_span(doc, "buyer.name: ", name)))
-    procuring = tender.get("procuringEntity") if isinstance(tender.get("procuringEntity"), dict) else {}
-    if procuring.get("name") and procuring.get("name") != (buyer or {}).get("name"):
-        ex.parties.append(Party(procuring["name"], "agency", _find_span(doc, "tender.procuringEntity.name: ", procuring["name"])))
+    buyer_name = _ocds_name(release.get("buyer"))
+    if buyer_name:
+        ex.parties.append(Party(buyer_name, "buyer", _find_text(doc, buyer_name)))
+    procuring = _ocds_name(tender.get("procuringEntity"))
+    if procuring and procuring != buyer_name:
+        ex.parties.append(Party(procuring, "agency", _find_text(doc, procuring)))
     value = None
     awards = [a for a in release.get("awards") or [] if isinstance(a, dict)]
     if ex.notice_type == "award":
         for award in awards:
             for supplier in award.get("suppliers") or []:
-                if isinstance(supplier, dict) and supplier.get("name"):
-                    name = str(supplier["name"]).split("\n")[0].strip()
-                    if name not in ex.names("supplier"):
-                        ex.parties.append(Party(name, "supplier", None))
-            if isinstance(award.get("value"), dict) and award["value"].get("amount") is not None and value is None:
-                value = ("awarded", award["value"])
+                name = _ocds_name(supplier)
+                if name and name not in ex.names("supplier"):
+                    ex.parties.append(Party(name, "supplier", _find_text(doc, name)))
+            award_value = award.get("value") or award.get("awardValue")
+            if isinstance(award_value, dict) and award_value.get("amount") is not None and value is None:
+                value = ("awarded", award_value)
         contracts = [c for c in release.get("contracts") or [] if isinstance(c, dict)]
         if value is None and contracts and isinstance(contracts[0].get("value"), dict):
             value = ("awarded", contracts[0]["value"])
@@ -505,6 +587,8 @@ def _from_ocds(doc: Document, release: dict[str, Any], ex: Extraction) -> Extrac
         amount = float(value[1]["amount"])
         ex.currency = value[1].get("currency") or None
         ex.amount = Amount(tidy(amount), ex.currency or "", value[0], None)  # type: ignore[arg-type]
-    ex.project_number = tender.get("id") if tender.get("id") and tender.get("id") != release.get("id") else None
+    awards_ids = [a.get("awardID") for a in awards if a.get("awardID")]
+    ex.project_number = (tender.get("id") if tender.get("id") and tender.get("id") != release.get("id")
+                         else awards_ids[0] if awards_ids else None)
     ex.published = doc.published
     return ex
