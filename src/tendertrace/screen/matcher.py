@@ -9,18 +9,22 @@ blocking index + logic-v2 scorer, in process and with cross-script translation i
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 import re
 from collections import defaultdict
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from ..model import Hit, ListEntry
 from .names import (
+    NAME_CONTINUATIONS,
     STOPWORDS,
     SUBUNIT_MARKERS,
+    SUBUNIT_WORDS,
     Translation,
     content_tokens,
     fold_zh,
@@ -30,6 +34,10 @@ from .names import (
 )
 
 DEFAULT_THRESHOLD = 0.82
+IDF_FLOOR = 1.0  # added to every token's IDF (measured on screening_dev: 0.5-2 are equally good, 0 is worse)
+BOUND_SLACK = 0.05
+COMMON_POSTINGS = 300  # a word on more names than this does not block
+LEAD_MISMATCH = 0.9  # factor when the query's first word -- usually its place name -- is not in the listed name
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9\- ]{1,12})\)")
 
 
@@ -38,6 +46,7 @@ class _Name:
     entry: int  # index into entries
     text: str
     tokens: tuple[str, ...]
+    weight: float = 1.0  # < 1 for derived forms (parenthesis dropped, initialism)
 
 
 class Screener:
@@ -49,10 +58,10 @@ class Screener:
         self.sample = sample  # True when only the bundled sample list is loaded
         self.names: list[_Name] = []
         for i, entry in enumerate(entries):
-            for text in _forms(entry):
+            for text, weight in _forms(entry):
                 toks = tuple(content_tokens(text))
                 if toks:
-                    self.names.append(_Name(i, text, toks))
+                    self.names.append(_Name(i, text, toks, weight))
         df: dict[str, int] = defaultdict(int)
         self.index: dict[str, list[int]] = defaultdict(list)
         for n, name in enumerate(self.names):
@@ -61,8 +70,11 @@ class Screener:
                 self.index[tok].append(n)
                 self.index[_skeleton(tok)].append(n)
         total = max(len(self.names), 1)
-        self.idf = {tok: math.log(1 + total / count) for tok, count in df.items()}
-        self.default_idf = math.log(1 + total)
+        self._name_weight: list[float] = []
+        # Smoothed IDF: rare words decide, but generic words ("university") still count for something.
+        self.idf = {tok: math.log(1 + total / count) + IDF_FLOOR for tok, count in df.items()}
+        self.default_idf = math.log(1 + total) + IDF_FLOOR
+        self._name_weight = [sum(self.idf[t] for t in name.tokens) for name in self.names]
         self._cache: dict[str, list[Hit]] = {}
 
     # -- public --------------------------------------------------------------------------
@@ -100,63 +112,115 @@ class Screener:
 
     # -- internals -----------------------------------------------------------------------
 
-    def _screen_full(self, query: str, translations: list[Translation] | None = None) -> list[Hit]:
-        best: dict[int, Hit] = {}
-        for tr in translations or translate(query):
+    def _screen_full(self, query: str) -> list[Hit]:
+        translations = translate(query)
+        normalized = fold_zh(query) if is_chinese(query) else " ".join(tokens_en(query))
+        best: dict[int, tuple[float, dict[str, Any], Translation, _Name, str]] = {}
+        for tr in translations:
             q_tokens = content_tokens(tr.text)
             if not q_tokens:
                 continue
-            for n in self._candidates(q_tokens):
+            q_weight = sum(self.idf.get(t, self.default_idf) for t in q_tokens)
+            floor = self.threshold - 0.1
+            for n, shared in self._candidates(q_tokens):
                 name = self.names[n]
+                # The score a name can reach from the words it shares with the query (both sides count
+                # a shared word; BOUND_SLACK covers fuzzy pairs whose two spellings weigh differently).
+                n_weight = self._name_weight[n]
+                if 2 * shared / (q_weight + n_weight) * name.weight + BOUND_SLACK < floor:
+                    continue
                 score, features = self._score(q_tokens, name.tokens)
+                score *= name.weight
                 if tr.method == "pinyin":
                     score *= 0.95  # plain pinyin is the weakest bridge
+                elif tr.method == "alias" and tr.relation == "self" and score >= self.threshold - 0.1:
+                    score = max(score, self.threshold)  # the alias table vouches for the identity
+                if score <= (best[name.entry][0] if name.entry in best else 0.0):
+                    continue  # on a tie the more trustworthy translation, tried first, stays
                 relation = tr.relation
-                if score <= (best[name.entry].score if name.entry in best else 0):
-                    continue
-                entry = self.entries[name.entry]
-                best[name.entry] = Hit(
-                    query=query, normalized=fold_zh(query) if is_chinese(query) else " ".join(tokens_en(query)),
-                    translations=[t.text for t in (translations or translate(query))], entry=entry,
-                    matched_name=name.text, relation=relation, score=round(score, 3),  # type: ignore[arg-type]
-                    features={**features, "method": tr.method},  # type: ignore[dict-item]
-                    explanation=_explain(query, tr, name.text, entry, score, relation),
-                )
-        return sorted(best.values(), key=lambda h: (-h.score, h.entry.list != "EL", h.entry.name))
+                if relation == "self" and (
+                    (features["name_coverage"] >= 0.95 and _adds_subunit(q_tokens, name.tokens))
+                    or (not is_chinese(query) and _extra_parenthetical(query, name.text))
+                ):
+                    relation = "affiliate"  # the listed name plus a sub-unit: 天山区分局, (Shenzhen)
+                best[name.entry] = (score, features, tr, name, relation)
+        for value in best.values():
+            value[1]["exact"] = _same_words(value[3].text, value[2].text)
+        # Ties: the name written exactly as the query's translation, then the Entity List, then the shorter name.
+        ranked = sorted(best.items(), key=lambda kv: (-round(kv[1][0], 3), not kv[1][1]["exact"],
+                                                      self.entries[kv[0]].list != "EL",
+                                                      len(self.entries[kv[0]].name)))[:5]
+        hits = []
+        for entry_index, (score, features, tr, name, relation) in ranked:
+            entry = self.entries[entry_index]
+            hits.append(Hit(
+                query=query, normalized=normalized, translations=[t.text for t in translations], entry=entry,
+                matched_name=name.text, relation=relation, score=round(score, 3),  # type: ignore[arg-type]
+                features={**features, "method": tr.method},
+                explanation=_explain(query, tr, name.text, entry, score, relation),
+            ))
+        return hits
 
-    def _candidates(self, q_tokens: list[str], cap: int = 300) -> list[int]:
-        weight: dict[int, float] = defaultdict(float)
+    def _candidates(self, q_tokens: list[str], cap: int = 300) -> list[tuple[int, float]]:
+        """Names sharing a rare word (or its consonant skeleton) with the query, with the IDF shared.
+
+        Common words ("china", "university") do not block -- a name sharing only those cannot reach
+        the threshold when the query has a rare word -- but their weight is counted as shared, so the
+        caller's upper bound stays an upper bound.
+        """
+        postings_of: dict[str, set[int]] = {}
         for tok in set(q_tokens):
-            idf = self.idf.get(tok, self.default_idf)
-            for key in {tok, _skeleton(tok)}:
+            hits: set[int] = set()
+            for key in (tok, _skeleton(tok)):
                 postings = self.index.get(key, ())
-                if len(postings) > 2000:  # a word on thousands of names blocks nothing
-                    continue
-                for n in postings:
-                    weight[n] += idf
-        return sorted(weight, key=weight.__getitem__, reverse=True)[:cap]
+                if len(postings) <= COMMON_POSTINGS:
+                    hits.update(postings)
+                else:
+                    hits = set()
+                    break
+            postings_of[tok] = hits
+        rare = {t: p for t, p in postings_of.items() if p}
+        if not rare:  # only common words: block on them after all
+            rare = {t: set(self.index.get(t, ())) for t in postings_of}
+        assumed = sum(self.idf.get(t, self.default_idf) for t in postings_of if t not in rare)
+        weight: dict[int, float] = defaultdict(float)
+        for tok, hits in rare.items():
+            idf = self.idf.get(tok, self.default_idf)
+            for n in hits:
+                weight[n] += idf
+        if assumed:
+            for n in weight:
+                weight[n] += assumed
+        if len(weight) > cap:
+            return heapq.nlargest(cap, weight.items(), key=lambda kv: kv[1])
+        return list(weight.items())
 
-    def _score(self, q: list[str], c: tuple[str, ...]) -> tuple[float, dict[str, float]]:
-        def sim(a: str, b: str) -> float:
-            if a == b:
-                return 1.0
-            if len(a) >= 4 and len(b) >= 4:
-                r = fuzz.ratio(a, b) / 100
-                return r if r >= 0.85 else 0.0
-            return 0.0
+    def _score(self, q: list[str], c: tuple[str, ...]) -> tuple[float, dict[str, Any]]:
+        idf, default = self.idf, self.default_idf
 
         def side(xs: list[str] | tuple[str, ...], ys: list[str] | tuple[str, ...]) -> tuple[float, float]:
             got = total = 0.0
             for x in xs:
-                w = self.idf.get(x, self.default_idf)
+                w = idf.get(x, default)
                 total += w
-                got += w * max((sim(x, y) for y in ys), default=0.0)
+                if x in ys:
+                    got += w
+                elif len(x) >= 4:
+                    # Fuzzy only against plausible variants (haerbin/harbin): same initial, similar length.
+                    lx, x0 = len(x), x[0]
+                    got += w * max((_sim(x, y) for y in ys if y[0] == x0 and abs(len(y) - lx) <= 3), default=0.0)
             return got, total
 
         qg, qt = side(q, c)
         cg, ct = side(c, q)
         score = (qg + cg) / (qt + ct) if qt + ct else 0.0
-        return score, {"query_coverage": round(qg / qt, 3) if qt else 0.0, "name_coverage": round(cg / ct, 3) if ct else 0.0}
+        features: dict[str, Any] = {"query_coverage": round(qg / qt, 3) if qt else 0.0,
+                                    "name_coverage": round(cg / ct, 3) if ct else 0.0}
+        if len(q) > 1 and q[0] not in c and not any(y[:4] == q[0][:4] or _sim(q[0], y) for y in c):
+            # 杭州电子科技大学 is not 电子科技大学: a different leading place is a different organisation.
+            score *= LEAD_MISMATCH
+            features["lead_mismatch"] = LEAD_MISMATCH
+        return score, features
 
     def _affiliate(self, query: str) -> list[Hit]:
         """The query names a sub-unit: screen its parent (the longest leading organisation name)."""
@@ -175,15 +239,61 @@ class Screener:
         return []
 
 
-def _forms(entry: ListEntry) -> list[str]:
-    forms = [entry.name, *entry.aliases]
+@lru_cache(maxsize=500_000)
+def _sim(a: str, b: str) -> float:
+    """Token similarity: equal, or rapidfuzz ratio >= 0.85 for tokens of four letters or more."""
+    if a == b:
+        return 1.0
+    if len(a) >= 4 and len(b) >= 4:
+        r = fuzz.ratio(a, b) / 100
+        return r if r >= 0.85 else 0.0
+    return 0.0
+
+
+def _forms(entry: ListEntry) -> list[tuple[str, float]]:
+    """The names to index for an entry, with weights: derived forms rank below published ones."""
+    forms: dict[str, float] = {}
+    for text in [entry.name, *entry.aliases]:
+        forms.setdefault(text, 1.0)
     for text in list(forms):
+        inner = re.findall(r"\(([^)]*)\)", text)
         stripped = re.sub(r"\s*\([^)]*\)", "", text).strip()
         if stripped and stripped != text:
-            forms.append(stripped)
+            # Dropping the entry's own acronym loses nothing; dropping "(Beijing)" or "(UK)" loses a distinction.
+            initials = "".join(w[0] for w in re.split(r"[\s,.\-—]+", stripped) if w).upper()
+            own = all(x.strip().isupper() and re.sub(r"[^A-Z]", "", x) in initials for x in inner)
+            forms.setdefault(stripped, 1.0 if own else 0.97)
         for acronym in _ACRONYM.findall(text):
-            forms.append(acronym)
-    return list(dict.fromkeys(f for f in forms if f))
+            forms.setdefault(acronym, 1.0)
+        initials = _initialism(stripped or text)
+        if initials:
+            forms.setdefault(initials, 0.95)
+    return [(f, w) for f, w in forms.items() if f]
+
+
+@lru_cache(maxsize=200_000)
+def _same_words(a: str, b: str) -> bool:
+    """The same words as written ("Technologies" is not "Technology" here)."""
+    return re.sub(r"[^\w]+", " ", a.lower()).split() == re.sub(r"[^\w]+", " ", b.lower()).split()
+
+
+def _adds_subunit(query: list[str], name: tuple[str, ...]) -> bool:
+    return any(t in SUBUNIT_WORDS and t not in name for t in query)
+
+
+def _initialism(name: str) -> str | None:
+    """UESTC for University of Electronic Science and Technology of China (4+ letters, 4+ words)."""
+    words = [w for w in re.split(r"[\s,.\-—]+", name) if w]
+    content = [w for w in words if w.lower() not in ("of", "and", "the", "for", "co", "ltd", "limited", "inc")]
+    if len(content) < 4 or not all(w[:1].isalpha() and w[:1].isupper() for w in content):
+        return None
+    return "".join(w[0] for w in content).upper()
+
+
+def _extra_parenthetical(query: str, matched: str) -> bool:
+    """"Harbin Institute of Technology (Shenzhen)": a bracketed place the listed name does not have."""
+    extra = re.findall(r"[(（]([^)）]{2,20})[)）]", query)
+    return any(x.strip().lower() not in matched.lower() for x in extra if not x.isupper())
 
 
 def _skeleton(token: str) -> str:
@@ -198,12 +308,17 @@ def _parents(query: str) -> list[str]:
         folded = fold_zh(query)
         out = []
         for i in range(len(folded) - 2, 1, -1):
-            head = folded[:i]
+            head, rest = folded[:i], folded[i:]
+            if rest.startswith(NAME_CONTINUATIONS):
+                continue
             if any(head.endswith(m) for m in SUBUNIT_MARKERS) or _known(head):
                 out.append(head)
         return out
     words = query.replace(",", " ,").split()
-    return [" ".join(words[:i]).rstrip(" ,") for i in range(len(words) - 1, 1, -1)]
+    out = [" ".join(words[:i]).rstrip(" ,") for i in range(len(words) - 1, 1, -1)]
+    if len(words) > 1 and len(words[0]) >= 5:
+        out.append(words[0])  # "Inspur Cloud Information Technology" -> "Inspur"
+    return out
 
 
 def _known(head: str) -> bool:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import Any
 
 from pypinyin import Style, lazy_pinyin
 
@@ -33,6 +34,13 @@ _ABBREVIATIONS = {
 STOPWORDS = frozenset(
     ["the", "of", "and", "for", "in", "at", "a", "an", "co", "company", "ltd", "limited", "llc", "inc", "incorporated", "corporation", "corp", "plc", "jsc", "gmbh", "group", "holding", "holdings"]
 )
+# English words naming a part of an organisation: a query that adds one to a listed name is an affiliate.
+SUBUNIT_WORDS = frozenset(
+    ["branch", "bureau", "college", "school", "hospital", "laboratory", "center", "institute", "department", "subsidiary", "office", "campus", "faculty", "academy", "division", "station", "factory", "plant"]
+)
+# Chinese words that continue an organisation's own name rather than start a sub-unit of it:
+# 中国电子|技术标准化研究院 is not a part of 中国电子 (CEC).
+NAME_CONTINUATIONS = ("技术", "科技", "信息", "电子", "工程", "系统", "网络", "数据", "软件", "智能", "标准", "通信", "产业")
 SUBUNIT_MARKERS = ("学院", "研究院", "研究所", "分公司", "分院", "分局", "中心", "实验室", "医院", "研究中心", "子公司", "公司", "集团", "大学")
 
 
@@ -40,9 +48,20 @@ def is_chinese(text: str) -> bool:
     return bool(_HAN.search(text))
 
 
+@cache
+def _tw2sp() -> Any:
+    import opencc
+
+    return opencc.OpenCC("tw2sp")  # Taiwan phrases too: 資訊 -> 信息, 軟體 -> 软件
+
+
+@lru_cache(maxsize=50_000)
 def fold_zh(text: str) -> str:
-    """Simplified, half-width, no spaces or brackets: the form alias keys are compared in."""
-    folded = match_text(unicodedata.normalize("NFKC", text))
+    """Simplified (with Taiwan phrases), half-width, no spaces or brackets: how names are compared."""
+    folded = unicodedata.normalize("NFKC", text)
+    if is_chinese(folded):
+        folded = _tw2sp().convert(folded)
+    folded = match_text(folded)
     return re.sub(r"[\s()（）【】\[\]《》“”\"'·・,，.。、]", "", folded)
 
 
@@ -105,8 +124,13 @@ def alias(folded: str) -> tuple[str, str, str] | None:
     return table.get(folded) or table.get("core:" + core_zh(folded))
 
 
-def translate(name: str) -> list[Translation]:
+@lru_cache(maxsize=50_000)
+def translate(name: str) -> tuple[Translation, ...]:
     """English forms of a name to screen, most trustworthy first."""
+    return tuple(_translate(name))
+
+
+def _translate(name: str) -> list[Translation]:
     if not is_chinese(name):
         out = [Translation(name, "as-is")]
         reading = _read_pinyin(name)
@@ -120,24 +144,87 @@ def translate(name: str) -> list[Translation]:
         out.append(Translation(hit[0], "alias", hit[1], hit[2]))
     composed = _compose(folded)
     if composed:
-        out.append(Translation(composed, "glossary"))
+        out.append(Translation(composed[0], "glossary", composed[1]))
     latin = " ".join(lazy_pinyin(re.sub(r"[^\u4e00-\u9fff]", "", folded)))
     out.append(Translation(latin, "pinyin"))
     return out
 
 
-def _compose(folded: str) -> str | None:
-    """Greedy longest-match over aliases and the glossary; pinyin for the runs between."""
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ORDINAL_UNIT = re.compile(r"第?([一二三四五六七八九十百零〇\d]{1,6})(研究所|研究院|所|院)")
+
+
+def chinese_number(text: str) -> int | None:
+    """十四 -> 14, 五十四 -> 54, 二〇八 -> 208, 7 -> 7."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text and "百" not in text:
+        digits = [_CN_DIGITS.get(ch) for ch in text]
+        return int("".join(str(d) for d in digits)) if all(d is not None for d in digits) else None
+    total, current = 0, 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _numbered_units(folded: str) -> str:
+    """第十四研究所 / 十四所 -> a marker the composer reads as "14th Research Institute"."""
+    def repl(m: re.Match[str]) -> str:
+        n = chinese_number(m.group(1))
+        if n is None or n == 0:
+            return m.group(0)
+        kind = "Research Institute" if m.group(2) in ("研究所", "所") else "Academy"
+        return f"[{_ordinal(n)} {kind}]"
+
+    return _ORDINAL_UNIT.sub(repl, folded)
+
+
+def _compose(folded: str) -> tuple[str, str] | None:
+    """Greedy longest-match over aliases and the glossary; pinyin for the runs between.
+
+    Returns the English and the relation: ``affiliate`` when an alias used inside names a
+    subsidiary (天翼云 -> China Telecom).
+    """
     words: list[str] = []
+    relation = "self"
+    folded = _numbered_units(folded)
     run = ""
     i = 0
     aliases, glossary = _aliases(), _glossary()
     max_len = 24
     matched = False
     while i < len(folded):
+        if folded[i] == "[":
+            close = folded.find("]", i)
+            if close > i:
+                if run:
+                    words.append(_proper(run))
+                    run = ""
+                words.append(folded[i + 1: close])
+                matched = True
+                i = close + 1
+                continue
         for j in range(min(len(folded), i + max_len), i + 1, -1):
             piece = folded[i:j]
-            en = glossary.get(piece) or (aliases[piece][0] if piece in aliases else None)
+            en = glossary.get(piece)
+            if not en and piece in aliases:
+                en = aliases[piece][0]
+                if aliases[piece][1] == "affiliate":
+                    relation = "affiliate"
             if en:
                 if run:
                     words.append(_proper(run))
@@ -151,13 +238,14 @@ def _compose(folded: str) -> str | None:
             i += 1
     if run:
         words.append(_proper(run))
-    return " ".join(words) if matched else None
+    return (" ".join(words), relation) if matched else None
 
 
 def _proper(run: str) -> str:
     """A proper name in pinyin, as English writes it: one capitalised word (深圳 -> Shenzhen)."""
     if not _HAN.search(run):
         return run
+    run = re.sub(r"(?<=.{2})[省市县]$", "", run)  # 北京市 -> Beijing, as English names write places
     return "".join(lazy_pinyin(run, style=Style.NORMAL)).capitalize()
 
 
