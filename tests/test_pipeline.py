@@ -55,18 +55,32 @@ def test_rescan_is_idempotent(tmp_path: Path, db_url: str) -> None:
     assert "empty" in failed["empty.txt"] and "binary" in failed["junk.bin"] and "PDF" in failed["broken.pdf"]
 
 
+def _count(path: Path) -> int:
+    import sqlite3
+
+    if not path.exists():
+        return 0
+    try:
+        with sqlite3.connect(path, timeout=1) as conn:
+            return conn.execute("select count(*) from documents").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
 def test_sigkill_and_resume_gives_the_uninterrupted_result(tmp_path: Path) -> None:
-    folder = _corpus(tmp_path, 600)
+    folder = _corpus(tmp_path, 3000)
     reference = f"sqlite:///{tmp_path / 'reference.db'}"
     scan([str(folder)], store.connect(reference), screener=sample_screener())
     expected = _snapshot(reference)
 
     killed = tmp_path / "killed.db"
     cmd = [sys.executable, "-m", "tendertrace.cli", "scan", str(folder), "--db", str(killed), "--quiet", "-f", "csv"]
-    for delay in (1.5, 2.5):
+    for stored_at_least in (100, 1000):  # kill once early, once again later in the resumed run
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                 env={**os.environ, "PYTHONWARNINGS": "ignore"})
-        time.sleep(delay)
+        deadline = time.monotonic() + 120
+        while _count(killed) < stored_at_least and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
     partial = len(_snapshot(f"sqlite:///{killed}"))
