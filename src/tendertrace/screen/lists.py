@@ -62,7 +62,7 @@ def load_file(path: str | Path) -> list[tuple[str, str, str, list[ListEntry]]]:
         if "source" in head.split("\n", 1)[0] and "alt_names" in head.split("\n", 1)[0]:
             return _group(read_csl_csv(data.decode("utf-8-sig"), str(path)), str(path))
         if name.startswith("sdn"):
-            return [("SDN", str(path), "legacy CSV", read_sdn_csv(path))]
+            return [("SDN", str(path), "legacy CSV", _unique_ids(read_sdn_csv(path)))]
         raise ListFormatError(f"{path}: CSV is neither the CSL layout nor OFAC sdn.csv")
     if name.endswith((".jsonl", ".ftm.json", ".ndjson")):
         entries = read_ftm_lines(data.decode("utf-8"), str(path))
@@ -72,7 +72,7 @@ def load_file(path: str | Path) -> list[tuple[str, str, str, list[ListEntry]]]:
         if isinstance(obj, dict) and "entities" in obj and "list_id" in obj:
             code = JSON_LISTS.get(obj["list_id"], obj["list_id"].upper())
             version = str(obj.get("extracted") or "")
-            return [(code, str(path), version, read_list_json(obj, code, str(path)))]
+            return [(code, str(path), version, _unique_ids(read_list_json(obj, code, str(path))))]
         if isinstance(obj, dict) and "results" in obj:
             return _group(read_csl_json(obj, str(path)), str(path))
         if isinstance(obj, list) and obj and isinstance(obj[0], dict) and "source" in obj[0]:
@@ -82,9 +82,20 @@ def load_file(path: str | Path) -> list[tuple[str, str, str, list[ListEntry]]]:
     raise ListFormatError(f"{path}: not a list format tendertrace reads (CSL CSV/JSON, list JSON, SDN CSV, FtM JSON lines)")
 
 
+def _unique_ids(entries: list[ListEntry]) -> list[ListEntry]:
+    """Lists repeat entries (the Entity List names some parties under two countries): keep ids unique."""
+    seen: dict[str, int] = {}
+    for e in entries:
+        n = seen.get(e.id, 0)
+        seen[e.id] = n + 1
+        if n:
+            e.id = f"{e.id}-{n}"
+    return entries
+
+
 def _group(entries: list[ListEntry], source: str) -> list[tuple[str, str, str, list[ListEntry]]]:
     by: dict[str, list[ListEntry]] = {}
-    for e in entries:
+    for e in _unique_ids(entries):
         by.setdefault(e.list, []).append(e)
     return [(code, source, items[0].version, items) for code, items in sorted(by.items())]
 
@@ -97,7 +108,8 @@ def read_list_json(obj: dict[str, Any], code: str, source: str) -> list[ListEntr
         if not name:
             continue
         out.append(ListEntry(
-            id=_entry_id(code, name, ent.get("address") or ""), list=code, name=name,
+            id=_entry_id(code, name, f"{ent.get('address')}|{ent.get('country')}|{ent.get('federal_register')}"),
+            list=code, name=name,
             aliases=[a for a in ent.get("aliases") or [] if a], country=ent.get("country"),
             address=ent.get("address"), federal_register=ent.get("federal_register"),
             license_requirement=ent.get("notes") if code in ("EL", "MEU") else None,

@@ -225,6 +225,8 @@ class Screener:
     def _affiliate(self, query: str) -> list[Hit]:
         """The query names a sub-unit: screen its parent (the longest leading organisation name)."""
         for parent in _parents(query):
+            if " " not in parent and not is_chinese(parent) and len(self.index.get(parent.lower(), ())) > 40:
+                continue  # a one-word parent must be a rare name ("Inspur"), not a common word ("Global")
             # The parent must be the whole listed name, not a word it shares with one.
             hits = [h for h in self._screen_full(parent)
                     if h.score >= self.threshold and h.features.get("name_coverage", 0) >= 0.9]
