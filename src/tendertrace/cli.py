@@ -94,6 +94,8 @@ def scan(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | json | csv | md")] = "table",
     force: Annotated[bool, typer.Option(help="Re-process documents already stored by this version.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    workers: Annotated[int, typer.Option("--workers", "-w", help="Local worker processes.")] = 1,
+    dask: Annotated[str | None, typer.Option("--dask", help="Dask scheduler address, tcp://HOST:PORT.")] = None,
 ) -> None:
     """Scan documents into the store and print the findings."""
     from .findings import build_findings, finding_row
@@ -124,7 +126,8 @@ def scan(
             progress.update(task, stats=f"{stats.processed} processed, {stats.failed} failed, "
                                         f"{stats.skipped} unchanged, {rate:,.0f} docs/s")
 
-        stats = run_scan([str(p) for p in paths], engine, screener=screener, progress=report, force=force)
+        stats = run_scan([str(p) for p in paths], engine, screener=screener, progress=report, force=force,
+                         workers=max(1, workers), dask=dask)
     elapsed = time.perf_counter() - started
     console.print(
         f"{stats.seen} documents: {stats.processed} processed, {stats.failed} failed, {stats.skipped} unchanged "

@@ -7,7 +7,10 @@ written with the document in one transaction, so a scan can be killed at any poi
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -18,7 +21,7 @@ from sqlalchemy.engine import Engine
 from . import __version__, store
 from .extract import extract
 from .extract.output import extraction_record
-from .ingest import Limits, iter_documents
+from .ingest import Limits, RawInput, iter_raw, read_raw
 from .model import Document, IngestFailure, to_dict
 from .rules import classify_extraction
 
@@ -86,6 +89,51 @@ def _failure_row(f: IngestFailure, version: str) -> dict[str, Any]:
     }
 
 
+_WORKER_SCREENER: Any = None
+
+
+def _init_worker(screener: Any) -> None:
+    global _WORKER_SCREENER
+    _WORKER_SCREENER = screener
+
+
+_WORKER_ENGINES: dict[str, Engine] = {}
+
+
+def process_and_store(
+    raws: list[RawInput], screener: Any, version: str, limits: Limits | None, db_url: str
+) -> list[dict[str, Any]]:
+    """A worker's whole job for a batch: process it and write it to the store itself, returning
+    only a summary -- shipping every document's text back to one writer would cap the speed-up."""
+    engine = _WORKER_ENGINES.get(db_url)
+    if engine is None:
+        engine = _WORKER_ENGINES[db_url] = store.connect(db_url)
+    rows = process_batch(raws, screener, version, limits)
+    unique = list({row["id"]: row for row in reversed(rows)}.values())[::-1]
+    store.save_documents(engine, unique)
+    return [{"id": r["id"], "status": r["status"], "reason": r["reason"], "source": r["source"],
+             "text": None, "size": len((r["text"] or "").encode("utf-8")), "stored": True} for r in unique]
+
+
+def process_batch(
+    raws: list[RawInput], screener: Any = None, version: str = "", limits: Limits | None = None
+) -> list[dict[str, Any]]:
+    """Rows for a batch of raw inputs: parse, extract, classify, screen. Runs in this process, in a
+    worker process or on a Dask worker."""
+    screener = screener if screener is not None else _WORKER_SCREENER
+    rows = []
+    for raw in raws:
+        for item in read_raw(raw, limits):
+            if isinstance(item, IngestFailure):
+                rows.append(_failure_row(item, version))
+                continue
+            try:
+                rows.append(_row(item, version, process(item, screener)))
+            except Exception as exc:  # one document's bug must never stop the batch
+                rows.append(_row(item, version, None, f"processing error: {type(exc).__name__}: {exc}"))
+    return rows
+
+
 def scan(
     paths: Iterable[str],
     engine: Engine,
@@ -94,38 +142,93 @@ def scan(
     limits: Limits | None = None,
     progress: Callable[[ScanStats], None] | None = None,
     force: bool = False,
+    workers: int = 1,
+    dask: str | None = None,
 ) -> ScanStats:
-    """Scan inputs into the store; documents already stored by this pipeline version are skipped."""
+    """Scan inputs into the store; documents already stored by this pipeline version are skipped.
+
+    This process only lists the inputs; parsing and every later stage run here, in ``workers``
+    local processes, or on the Dask cluster at ``dask`` (``tcp://host:port``), and workers write
+    their batches to the store themselves (each document in one transaction, as here). At most two
+    batches per worker are in flight, so memory stays bounded whatever the corpus size. A Dask
+    cluster on other machines needs a store they can all reach: PostgreSQL, or SQLite on a shared
+    path.
+    """
+    limits = limits or Limits()
     version = pipeline_version(screener)
     stats = ScanStats()
-    for batch in _batches(iter_documents(paths, limits), BATCH):
-        done = set() if force else store.done_ids(engine, [d.id for d in batch], version)
-        rows: list[dict[str, Any]] = []
-        seen_in_batch: set[str] = set()
-        for item in batch:
-            stats.seen += 1
-            if item.id in done or item.id in seen_in_batch:
-                stats.skipped += 1
-                continue
-            seen_in_batch.add(item.id)
-            if isinstance(item, IngestFailure):
-                rows.append(_failure_row(item, version))
-                stats.failed += 1
-                stats.failures.append((item.source, item.reason))
-                continue
-            stats.bytes += len(item.text.encode("utf-8"))
-            try:
-                rows.append(_row(item, version, process(item, screener)))
-                stats.processed += 1
-            except Exception as exc:  # one document's bug must never stop the batch
-                reason = f"processing error: {type(exc).__name__}: {exc}"
-                rows.append(_row(item, version, None, reason))
-                stats.failed += 1
-                stats.failures.append((item.source, reason))
-        store.save_documents(engine, rows)
-        if progress:
-            progress(stats)
+    executor, client, remote_screener = _executor(workers, dask, screener)
+    window = max(2, 2 * (workers if not dask else _dask_workers(client)))
+    pending: deque[tuple[list[dict[str, Any]], Any]] = deque()
+
+    def drain(limit: int) -> None:
+        while len(pending) > limit:
+            rows, future = pending.popleft()
+            rows = rows + (future.result() if future is not None else [])
+            unique: dict[str, dict[str, Any]] = {}
+            for row in rows:
+                unique.setdefault(row["id"], row)
+            for row in unique.values():
+                if row["status"] == "processed":
+                    stats.processed += 1
+                    stats.bytes += row.get("size") or len((row["text"] or "").encode("utf-8"))
+                else:
+                    stats.failed += 1
+                    stats.failures.append((row["source"], row["reason"]))
+            to_write = [row for row in unique.values() if not row.get("stored")]
+            store.save_documents(engine, to_write)
+            if progress:
+                progress(stats)
+
+    try:
+        for batch in _batches(iter_raw(paths, limits), BATCH):
+            done = set() if force else store.done_ids(engine, [r.id for r in batch], version)
+            failures: list[dict[str, Any]] = []
+            todo: list[RawInput] = []
+            seen_in_batch: set[str] = set()
+            for item in batch:
+                stats.seen += 1
+                if item.id in done or item.id in seen_in_batch:
+                    stats.skipped += 1
+                    continue
+                seen_in_batch.add(item.id)
+                if isinstance(item, IngestFailure):
+                    failures.append(_failure_row(item, version))
+                else:
+                    todo.append(item)
+            if executor is None or not todo:
+                pending.append((failures + process_batch(todo, screener, version, limits), None))
+            else:
+                shipped = remote_screener if dask else None
+                url = engine.url.render_as_string(hide_password=False)
+                pending.append((failures, executor.submit(process_and_store, todo, shipped, version, limits, url)))
+            drain(window)
+        drain(0)
+    finally:
+        if executor is not None and client is None:
+            executor.shutdown(wait=True, cancel_futures=True)
+        if client is not None:
+            client.close()
     return stats
+
+
+def _executor(workers: int, dask: str | None, screener: Any) -> tuple[Any, Any, Any]:
+    if dask:
+        try:
+            from distributed import Client
+        except ImportError as exc:  # pragma: no cover - depends on the install
+            raise RuntimeError("--dask needs the 'dask' extra: pip install 'tendertrace[dask]'") from exc
+        client = Client(dask)
+        remote = client.scatter(screener, broadcast=True) if screener is not None else None
+        return client.get_executor(), client, remote
+    if workers > 1:
+        ctx = multiprocessing.get_context("spawn")  # no inherited locks or open SQLite handles
+        return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(screener,)), None, None
+    return None, None, None
+
+
+def _dask_workers(client: Any) -> int:
+    return max(1, len(client.scheduler_info().get("workers", {})))
 
 
 def pipeline_version(screener: Any = None) -> str:

@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,8 @@ from .readers import (
 )
 from .textnorm import DecodeError, match_text
 
-__all__ = ["Limits", "iter_documents", "read_input", "content_id", "match_text", "expand_paths"]
+__all__ = ["Limits", "RawInput", "iter_documents", "iter_raw", "read_raw", "read_input", "content_id", "match_text",
+           "expand_paths"]
 
 _SKIP_SUFFIXES = (".db", ".db-wal", ".db-shm", ".pyc", ".png", ".jpg", ".jpeg", ".gif", ".zip", ".gz")
 
@@ -67,15 +69,38 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
             yield path
 
 
+@dataclass(slots=True)
+class RawInput:
+    """One input before parsing: a file's bytes or a corpus record. Cheap to make and to ship to a
+    worker process; :func:`read_raw` does the expensive part."""
+
+    id: str
+    source: str
+    file: str | None
+    data: bytes | None = None  # a file's content
+    record: dict[str, Any] | None = None  # a corpus record
+    lineno: int = 0
+
+
 def iter_documents(
     paths: Iterable[str | os.PathLike[str]], limits: Limits | None = None
 ) -> Iterator[Document | IngestFailure]:
     """Stream the documents of every input, in order."""
     limits = limits or Limits()
+    for raw in iter_raw(paths, limits):
+        if isinstance(raw, IngestFailure):
+            yield raw
+        else:
+            yield from read_raw(raw, limits)
+
+
+def iter_raw(paths: Iterable[str | os.PathLike[str]], limits: Limits | None = None) -> Iterator[RawInput | IngestFailure]:
+    """The inputs below ``paths``, unparsed, each with the id its document will have."""
+    limits = limits or Limits()
     for path in expand_paths(paths):
         name = path.name.lower()
         if name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
-            yield from _iter_corpus(path, limits)
+            yield from _iter_corpus(path)
             continue
         try:
             size = path.stat().st_size
@@ -89,10 +114,20 @@ def iter_documents(
         except OSError as exc:
             yield IngestFailure(content_id(str(path)), str(path), str(path), f"cannot read file: {exc}")
             continue
-        yield from read_input(data, name=path.name, source=str(path), file=str(path), limits=limits)
+        yield RawInput(content_id(data), str(path), str(path), data=data)
 
 
-def _iter_corpus(path: Path, limits: Limits) -> Iterator[Document | IngestFailure]:
+def read_raw(raw: RawInput, limits: Limits | None = None) -> Iterator[Document | IngestFailure]:
+    """Parse one raw input into its document(s)."""
+    limits = limits or Limits()
+    if raw.record is not None:
+        yield from _read_record(raw.record, Path(raw.file or ""), raw.lineno, limits)
+    else:
+        yield from read_input(raw.data or b"", name=Path(raw.source).name, source=raw.source, file=raw.file,
+                              limits=limits)
+
+
+def _iter_corpus(path: Path) -> Iterator[RawInput | IngestFailure]:
     opener = gzip.open if path.name.endswith(".gz") else open
     try:
         with opener(path, "rt", encoding="utf-8", errors="replace") as handle:
@@ -107,7 +142,13 @@ def _iter_corpus(path: Path, limits: Limits) -> Iterator[Document | IngestFailur
                 except ValueError as exc:
                     yield IngestFailure(content_id(line), where, str(path), f"bad JSON-lines record: {exc}")
                     continue
-                yield from _read_record(record, path, lineno, limits)
+                content = record["content"]
+                if not isinstance(content, str):
+                    content = json.dumps(content, ensure_ascii=False)
+                    record["content"] = content
+                source_id = str(record["id"]) if record.get("id") is not None else None
+                yield RawInput(content_id(content), f"{path}#{source_id or lineno}", str(path), record=record,
+                               lineno=lineno)
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
         yield IngestFailure(content_id(f"{path}:broken"), str(path), str(path), f"corpus unreadable: {exc}")
 
