@@ -1,0 +1,179 @@
+"""Screening speed, side by side in one run: tendertrace, nomenklatura logic-v2 (in process, with
+its own DuckDB blocking index) and a rapidfuzz brute-force baseline.
+
+    python bench/screening_speed.py [--limit-nk 200]
+
+Lists: the full Entity List + MEU (../shared JSON) and the OFAC SDN (legacy CSV), about 12,500
+entries. Queries: the 200 labelled names of ../shared/eval/screening_dev.csv plus buyer, agency and
+supplier names of the real corpus. Prints queries/s on one core, p50/p95 latency, and recall on the
+Chinese categories of the labelled set (best hit = the expected entry).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _shared import CORPUS, EVAL, LISTS, require  # noqa: E402
+from rapidfuzz import fuzz, process  # noqa: E402
+from rich.console import Console  # noqa: E402
+from rich.table import Table  # noqa: E402
+
+from tendertrace.model import ListEntry  # noqa: E402
+from tendertrace.screen import Screener, load_file  # noqa: E402
+from tendertrace.screen.names import fold_zh, translate  # noqa: E402
+
+CHINESE = ("exact_zh", "variant_zh", "affiliate_zh")
+
+
+def lists() -> list[ListEntry]:
+    entries: list[ListEntry] = []
+    for path in (LISTS / "us_lists_nsfreg_2026-07" / "bis_entity_list.json", LISTS / "us_lists_nsfreg_2026-07" / "bis_meu.json",
+                 LISTS / "ofac_sdn_legacy_2021" / "sdn.csv"):
+        for _code, _source, _version, items in load_file(require(path)):
+            entries.extend(items)
+    return entries
+
+
+def corpus_names(n: int) -> list[str]:
+    names: list[str] = []
+    with gzip.open(require(CORPUS), "rt", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record.get("format") != "text" or not record["content"].startswith("{"):
+                continue
+            data = json.loads(record["content"])
+            for key in ("buyer", "agency", "winner"):
+                if isinstance(data.get(key), str) and data[key].strip():
+                    names.append(data[key].strip())
+            if len(names) >= n:
+                break
+    return list(dict.fromkeys(names))
+
+
+def percentiles(latencies: list[float]) -> tuple[float, float]:
+    ordered = sorted(latencies)
+    return statistics.median(ordered) * 1000, ordered[int(0.95 * (len(ordered) - 1))] * 1000
+
+
+def run_tendertrace(entries: list[ListEntry], queries: list[str]) -> tuple[dict[str, str | None], list[float], float]:
+    screener = Screener(entries)
+    translate.cache_clear()
+    fold_zh.cache_clear()
+    best: dict[str, str | None] = {}
+    latencies = []
+    started = time.perf_counter()
+    for q in queries:
+        t = time.perf_counter()
+        hit = screener.best(q)
+        latencies.append(time.perf_counter() - t)
+        best[q] = hit.entry.name if hit else None
+    return best, latencies, time.perf_counter() - started
+
+
+def run_rapidfuzz(entries: list[ListEntry], queries: list[str]) -> tuple[dict[str, str | None], list[float], float]:
+    choices: list[str] = []
+    owner: list[str] = []
+    for e in entries:
+        for name in [e.name, *e.aliases]:
+            choices.append(name)
+            owner.append(e.name)
+    best: dict[str, str | None] = {}
+    latencies = []
+    started = time.perf_counter()
+    for q in queries:
+        t = time.perf_counter()
+        found = process.extractOne(q, choices, scorer=fuzz.token_set_ratio, processor=str.lower, score_cutoff=85)
+        latencies.append(time.perf_counter() - t)
+        best[q] = owner[found[2]] if found else None
+    return best, latencies, time.perf_counter() - started
+
+
+def run_nomenklatura(entries: list[ListEntry], queries: list[str]) -> tuple[dict[str, str | None], list[float], float] | None:
+    try:
+        from nomenklatura.blocker import Index
+        from nomenklatura.matching import get_algorithm
+        from nomenklatura.matching.types import ScoringConfig
+        from nomenklatura.resolver import Linker
+        from nomenklatura.store import Dataset, SimpleMemoryStore, StatementEntity
+    except ImportError:
+        return None
+    import logging
+
+    logging.getLogger("nomenklatura").setLevel(logging.WARNING)
+    ds = Dataset.make({"name": "lists", "title": "lists"})
+    store = SimpleMemoryStore(ds, Linker({}))
+    writer = store.writer()
+    names = {}
+    for i, e in enumerate(entries):
+        entity = StatementEntity.from_data(ds, {"id": f"e{i}", "schema": "LegalEntity",
+                                                "properties": {"name": [e.name], "alias": e.aliases[:20]}})
+        writer.add_entity(entity)
+        names[f"e{i}"] = e.name
+    writer.flush()
+    view = store.default_view()
+    index = Index(view, Path(tempfile.mkdtemp()))
+    index.build()
+    algorithm = get_algorithm("logic-v2")
+    config = ScoringConfig.defaults()
+    best: dict[str, str | None] = {}
+    latencies = []
+    started = time.perf_counter()
+    for i, q in enumerate(queries):  # one query at a time, as a screening service receives them
+        t = time.perf_counter()
+        entity = StatementEntity.from_data(ds, {"id": f"q{i}", "schema": "LegalEntity", "properties": {"name": [q]}})
+        top, top_score = None, 0.0
+        for _qid, matches in index.match_entities([entity]):
+            for cid, _ in matches[:10]:  # yente's default: 10 candidates scored per result
+                result = algorithm.compare(entity, view.get_entity(cid.id), config)
+                if result.score > top_score:
+                    top, top_score = names.get(cid.id), result.score
+        latencies.append(time.perf_counter() - t)
+        best[q] = top if top_score >= 0.7 else None
+    return best, latencies, time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--limit-nk", type=int, default=200, help="queries given to nomenklatura (it is slow)")
+    parser.add_argument("--corpus-names", type=int, default=1000)
+    args = parser.parse_args()
+    entries = lists()
+    labelled = list(csv.DictReader(require(EVAL / "screening_dev.csv").open(encoding="utf-8")))
+    queries = [r["query"] for r in labelled] + corpus_names(args.corpus_names)
+    queries = list(dict.fromkeys(queries))
+    runs = {
+        "tendertrace": run_tendertrace(entries, queries),
+        "rapidfuzz brute force (token_set_ratio ≥ 85)": run_rapidfuzz(entries, queries),
+    }
+    nk = run_nomenklatura(entries, queries[: args.limit_nk])
+    if nk is not None:
+        runs["nomenklatura logic-v2 + DuckDB index (≥ 0.7)"] = nk
+    table = Table(title=f"Screening {len(queries)} names against {len(entries):,} list entries (EL + MEU + SDN), one core")
+    for col in ("matcher", "queries", "queries/s", "p50 ms", "p95 ms", "recall zh (exact/variant/affiliate)"):
+        table.add_column(col, justify="left" if col == "matcher" else "right")
+    base = None
+    for label, (best, latencies, seconds) in runs.items():
+        p50, p95 = percentiles(latencies)
+        rows = [r for r in labelled if r["category"] in CHINESE and r["query"] in best]
+        recall = sum(1 for r in rows if best[r["query"]] == r["expected_entry"]) / max(len(rows), 1)
+        qps = len(latencies) / seconds
+        base = base or qps
+        table.add_row(label, str(len(latencies)), f"{qps:,.0f}", f"{p50:.2f}", f"{p95:.2f}", f"{recall:.3f}")
+    console = Console(width=160)
+    console.print(table)
+    if nk is not None:
+        speedup = (len(runs["tendertrace"][1]) / runs["tendertrace"][2]) / (len(nk[1]) / nk[2])
+        console.print(f"tendertrace / logic-v2 throughput: {speedup:,.0f}×")
+
+
+if __name__ == "__main__":
+    main()
