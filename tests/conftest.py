@@ -19,3 +19,26 @@ def needs_shared(path: Path) -> pytest.MarkDecorator:
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'test.db'}"
+
+
+PG_URL = os.environ.get("TENDERTRACE_TEST_PG")  # e.g. postgresql+psycopg://user:pw@127.0.0.1/db (set by .ci/run)
+
+
+def _fresh_pg(url: str) -> str:
+    from tendertrace import store
+
+    engine = store.connect(url)
+    store.metadata.drop_all(engine)
+    store.metadata.create_all(engine)
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The store on SQLite, and on a real PostgreSQL server when TENDERTRACE_TEST_PG names one."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'any.db'}"
+    if not PG_URL:
+        pytest.skip("no PostgreSQL server: set TENDERTRACE_TEST_PG (.ci/run starts one)")
+    return _fresh_pg(PG_URL)
