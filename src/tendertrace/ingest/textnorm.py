@@ -97,8 +97,21 @@ def _fold_char(ch: str) -> str:
     return simp if len(simp) == 1 else folded
 
 
+class _FoldTable(dict[int, str]):
+    """A ``str.translate`` table that folds each character the first time it is seen."""
+
+    def __missing__(self, key: int) -> str:
+        ch = chr(key)
+        folded = ch if key < 128 else _fold_char(ch)
+        self[key] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def match_text(text: str) -> str:
     """The matching form of ``text``: same length, simplified Chinese, half-width forms."""
     if text.isascii():
         return text
-    return "".join(_fold_char(ch) if not ch.isascii() else ch for ch in text)
+    return text.translate(_FOLD)
