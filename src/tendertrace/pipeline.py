@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -28,14 +29,22 @@ from .rules import classify_extraction
 BATCH = 64
 
 
-def knowledge_fingerprint() -> str:
-    """A hash of the knowledge files: changing a rule or a pattern re-processes stored documents."""
+@cache
+def code_fingerprint() -> str:
+    """A hash of the knowledge files and of the code: a changed rule, pattern or stage re-processes
+    the documents a scan stored before."""
     digest = hashlib.sha256()
-    root = resources.files("tendertrace.knowledge")
-    for entry in sorted(root.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith((".yaml", ".csv", ".json")):
-            digest.update(entry.name.encode())
-            digest.update(entry.read_bytes())
+    root = resources.files("tendertrace")
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.is_dir():
+                if entry.name != "__pycache__":
+                    stack.append(entry)
+            elif entry.name.endswith((".py", ".yaml", ".csv", ".json")):
+                digest.update(entry.name.encode())
+                digest.update(entry.read_bytes())
     return digest.hexdigest()[:10]
 
 
@@ -233,7 +242,7 @@ def _dask_workers(client: Any) -> int:
 
 def pipeline_version(screener: Any = None) -> str:
     lists = screener.fingerprint() if screener is not None else "nolists"
-    return f"{__version__}+{knowledge_fingerprint()}+{lists}"[:32]
+    return f"{__version__}+{code_fingerprint()}+{lists}"[:32]
 
 
 def _batches(items: Iterator[Any], size: int) -> Iterator[list[Any]]:

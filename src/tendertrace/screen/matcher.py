@@ -227,9 +227,12 @@ class Screener:
         for parent in _parents(query):
             if " " not in parent and not is_chinese(parent) and len(self.index.get(parent.lower(), ())) > 40:
                 continue  # a one-word parent must be a rare name ("Inspur"), not a common word ("Global")
-            # The parent must be the whole listed name, not a word it shares with one.
+            # The parent must be the whole listed name, not a word it shares with one; and a one-word
+            # parent ("Devon" of Devon County Council) never stands for a one-word listing (a vessel "DEVON").
+            one_word = " " not in parent and not is_chinese(parent)
             hits = [h for h in self._screen_full(parent)
-                    if h.score >= self.threshold and h.features.get("name_coverage", 0) >= 0.9]
+                    if h.score >= self.threshold and h.features.get("name_coverage", 0) >= 0.9
+                    and not (one_word and len(h.matched_name.split()) < 2)]
             if hits:
                 out = []
                 for h in hits:
