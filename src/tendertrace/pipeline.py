@@ -22,7 +22,7 @@ from sqlalchemy.engine import Engine
 from . import __version__, store
 from .extract import extract
 from .extract.output import extraction_record
-from .ingest import Limits, RawInput, iter_raw, read_raw
+from .ingest import Limits, RawInput, iter_raw, materialize, read_raw
 from .model import Document, IngestFailure, to_dict
 from .rules import classify_extraction
 
@@ -110,25 +110,48 @@ _WORKER_ENGINES: dict[str, Engine] = {}
 
 
 def process_and_store(
-    raws: list[RawInput], screener: Any, version: str, limits: Limits | None, db_url: str
+    raws: list[RawInput | IngestFailure], screener: Any, version: str, limits: Limits | None, db_url: str,
+    force: bool = False,
 ) -> list[dict[str, Any]]:
-    """A worker's whole job for a batch: process it and write it to the store itself, returning
-    only a summary -- shipping every document's text back to one writer would cap the speed-up."""
+    """A worker's whole job for a batch: parse, skip what is stored, process, write. It returns only
+    a summary -- shipping every document's text back to one writer would cap the speed-up."""
     engine = _WORKER_ENGINES.get(db_url)
     if engine is None:
         engine = _WORKER_ENGINES[db_url] = store.connect(db_url)
-    rows = process_batch(raws, screener, version, limits)
-    unique = list({row["id"]: row for row in reversed(rows)}.values())[::-1]
-    store.save_documents(engine, unique)
-    return [{"id": r["id"], "status": r["status"], "reason": r["reason"], "source": r["source"],
-             "text": None, "size": len((r["text"] or "").encode("utf-8")), "stored": True} for r in unique]
+    return store_batch(raws, screener if screener is not None else _WORKER_SCREENER, version, limits, engine, force)
+
+
+def store_batch(
+    raws: list[RawInput | IngestFailure], screener: Any, version: str, limits: Limits | None, engine: Engine,
+    force: bool = False,
+) -> list[dict[str, Any]]:
+    """Parse a batch of raw inputs, skip those this version already stored, process and store the rest.
+
+    Each stored document is written with all its results in one transaction.
+    """
+    items = [materialize(raw) if isinstance(raw, RawInput) else raw for raw in raws]
+    done = set() if force else store.done_ids(engine, [i.id for i in items], version)
+    summary: list[dict[str, Any]] = []
+    rows: dict[str, dict[str, Any]] = {}
+    for item in items:
+        if item.id in done or item.id in rows:
+            summary.append({"id": item.id, "status": "skipped"})
+            continue
+        if isinstance(item, IngestFailure):
+            rows[item.id] = _failure_row(item, version)
+            continue
+        for row in process_batch([item], screener, version, limits):
+            rows.setdefault(row["id"], row)
+    store.save_documents(engine, list(rows.values()))
+    summary.extend({"id": r["id"], "status": r["status"], "reason": r["reason"], "source": r["source"],
+                    "size": len((r["text"] or "").encode("utf-8"))} for r in rows.values())
+    return summary
 
 
 def process_batch(
     raws: list[RawInput], screener: Any = None, version: str = "", limits: Limits | None = None
 ) -> list[dict[str, Any]]:
-    """Rows for a batch of raw inputs: parse, extract, classify, screen. Runs in this process, in a
-    worker process or on a Dask worker."""
+    """Rows for a batch of raw inputs: parse, extract, classify, screen."""
     screener = screener if screener is not None else _WORKER_SCREENER
     rows = []
     for raw in raws:
@@ -156,61 +179,45 @@ def scan(
 ) -> ScanStats:
     """Scan inputs into the store; documents already stored by this pipeline version are skipped.
 
-    This process only lists the inputs; parsing and every later stage run here, in ``workers``
-    local processes, or on the Dask cluster at ``dask`` (``tcp://host:port``), and workers write
-    their batches to the store themselves (each document in one transaction, as here). At most two
-    batches per worker are in flight, so memory stays bounded whatever the corpus size. A Dask
-    cluster on other machines needs a store they can all reach: PostgreSQL, or SQLite on a shared
-    path.
+    This process only lists the inputs (a corpus line is not even parsed here); parsing, the skip
+    check and every later stage run here, in ``workers`` local processes, or on the Dask cluster at
+    ``dask`` (``tcp://host:port``), and workers write their batches to the store themselves, each
+    document in one transaction. At most two batches per worker are in flight, so memory stays
+    bounded whatever the corpus size. A Dask cluster on other machines needs a store they can all
+    reach: PostgreSQL, or SQLite on a shared path.
     """
     limits = limits or Limits()
     version = pipeline_version(screener)
     stats = ScanStats()
     executor, client, remote_screener = _executor(workers, dask, screener)
     window = max(2, 2 * (workers if not dask else _dask_workers(client)))
-    pending: deque[tuple[list[dict[str, Any]], Any]] = deque()
+    pending: deque[Any] = deque()
+    url = engine.url.render_as_string(hide_password=False)
 
     def drain(limit: int) -> None:
         while len(pending) > limit:
-            rows, future = pending.popleft()
-            rows = rows + (future.result() if future is not None else [])
-            unique: dict[str, dict[str, Any]] = {}
-            for row in rows:
-                unique.setdefault(row["id"], row)
-            for row in unique.values():
-                if row["status"] == "processed":
+            item = pending.popleft()
+            for row in item.result() if hasattr(item, "result") else item:
+                stats.seen += 1
+                if row["status"] == "skipped":
+                    stats.skipped += 1
+                elif row["status"] == "processed":
                     stats.processed += 1
-                    stats.bytes += row.get("size") or len((row["text"] or "").encode("utf-8"))
+                    stats.bytes += row["size"]
                 else:
                     stats.failed += 1
                     stats.failures.append((row["source"], row["reason"]))
-            to_write = [row for row in unique.values() if not row.get("stored")]
-            store.save_documents(engine, to_write)
             if progress:
                 progress(stats)
 
     try:
-        for batch in _batches(iter_raw(paths, limits), BATCH):
-            done = set() if force else store.done_ids(engine, [r.id for r in batch], version)
-            failures: list[dict[str, Any]] = []
-            todo: list[RawInput] = []
-            seen_in_batch: set[str] = set()
-            for item in batch:
-                stats.seen += 1
-                if item.id in done or item.id in seen_in_batch:
-                    stats.skipped += 1
-                    continue
-                seen_in_batch.add(item.id)
-                if isinstance(item, IngestFailure):
-                    failures.append(_failure_row(item, version))
-                else:
-                    todo.append(item)
-            if executor is None or not todo:
-                pending.append((failures + process_batch(todo, screener, version, limits), None))
+        lazy = executor is not None
+        for batch in _batches(iter_raw(paths, limits, lazy=lazy), BATCH):
+            if executor is None:
+                pending.append(store_batch(batch, screener, version, limits, engine, force))
             else:
                 shipped = remote_screener if dask else None
-                url = engine.url.render_as_string(hide_password=False)
-                pending.append((failures, executor.submit(process_and_store, todo, shipped, version, limits, url)))
+                pending.append(executor.submit(process_and_store, batch, shipped, version, limits, url, force))
             drain(window)
         drain(0)
     finally:

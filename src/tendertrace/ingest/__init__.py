@@ -30,7 +30,7 @@ from .readers import (
 )
 from .textnorm import DecodeError, match_text
 
-__all__ = ["Limits", "RawInput", "iter_documents", "iter_raw", "read_raw", "read_input", "content_id", "match_text",
+__all__ = ["Limits", "RawInput", "iter_documents", "iter_raw", "read_raw", "materialize", "read_input", "content_id", "match_text",
            "expand_paths"]
 
 _SKIP_SUFFIXES = (".db", ".db-wal", ".db-shm", ".pyc", ".png", ".jpg", ".jpeg", ".gif", ".zip", ".gz")
@@ -80,6 +80,7 @@ class RawInput:
     data: bytes | None = None  # a file's content
     record: dict[str, Any] | None = None  # a corpus record
     lineno: int = 0
+    line: str | None = None  # a corpus line not yet parsed (see :func:`materialize`)
 
 
 def iter_documents(
@@ -94,13 +95,19 @@ def iter_documents(
             yield from read_raw(raw, limits)
 
 
-def iter_raw(paths: Iterable[str | os.PathLike[str]], limits: Limits | None = None) -> Iterator[RawInput | IngestFailure]:
-    """The inputs below ``paths``, unparsed, each with the id its document will have."""
+def iter_raw(
+    paths: Iterable[str | os.PathLike[str]], limits: Limits | None = None, lazy: bool = False
+) -> Iterator[RawInput | IngestFailure]:
+    """The inputs below ``paths``, unparsed, each with the id its document will have.
+
+    With ``lazy`` a corpus line is passed on as it is, without its id: :func:`materialize` (run
+    by a worker) parses it, so the process that lists the inputs does almost nothing.
+    """
     limits = limits or Limits()
     for path in expand_paths(paths):
         name = path.name.lower()
         if name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
-            yield from _iter_corpus(path)
+            yield from _iter_corpus(path, lazy)
             continue
         try:
             size = path.stat().st_size
@@ -127,30 +134,36 @@ def read_raw(raw: RawInput, limits: Limits | None = None) -> Iterator[Document |
                               limits=limits)
 
 
-def _iter_corpus(path: Path) -> Iterator[RawInput | IngestFailure]:
+def _iter_corpus(path: Path, lazy: bool = False) -> Iterator[RawInput | IngestFailure]:
     opener = gzip.open if path.name.endswith(".gz") else open
     try:
         with opener(path, "rt", encoding="utf-8", errors="replace") as handle:
             for lineno, line in enumerate(handle, 1):
                 if not line.strip():
                     continue
-                where = f"{path}:{lineno}"
-                try:
-                    record = json.loads(line)
-                    if not isinstance(record, dict) or "content" not in record:
-                        raise ValueError("a record needs a 'content' field")
-                except ValueError as exc:
-                    yield IngestFailure(content_id(line), where, str(path), f"bad JSON-lines record: {exc}")
-                    continue
-                content = record["content"]
-                if not isinstance(content, str):
-                    content = json.dumps(content, ensure_ascii=False)
-                    record["content"] = content
-                source_id = str(record["id"]) if record.get("id") is not None else None
-                yield RawInput(content_id(content), f"{path}#{source_id or lineno}", str(path), record=record,
-                               lineno=lineno)
+                raw = RawInput("", f"{path}:{lineno}", str(path), lineno=lineno, line=line)
+                yield raw if lazy else materialize(raw)
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
         yield IngestFailure(content_id(f"{path}:broken"), str(path), str(path), f"corpus unreadable: {exc}")
+
+
+def materialize(raw: RawInput) -> RawInput | IngestFailure:
+    """Parse a corpus line into its record and id (a no-op for other inputs)."""
+    if raw.line is None:
+        return raw
+    path, lineno, line = Path(raw.file or ""), raw.lineno, raw.line
+    try:
+        record = json.loads(line)
+        if not isinstance(record, dict) or "content" not in record:
+            raise ValueError("a record needs a 'content' field")
+    except ValueError as exc:
+        return IngestFailure(content_id(line), f"{path}:{lineno}", str(path), f"bad JSON-lines record: {exc}")
+    content = record["content"]
+    if not isinstance(content, str):
+        content = json.dumps(content, ensure_ascii=False)
+        record["content"] = content
+    source_id = str(record["id"]) if record.get("id") is not None else None
+    return RawInput(content_id(content), f"{path}#{source_id or lineno}", str(path), record=record, lineno=lineno)
 
 
 def _read_record(record: dict[str, Any], path: Path, lineno: int, limits: Limits) -> Iterator[Document | IngestFailure]:

@@ -28,6 +28,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 
 from ..model import ListEntry
 
@@ -121,13 +122,23 @@ def done_ids(engine: Engine, ids: Iterable[str], version: str) -> set[str]:
 
 
 def save_documents(engine: Engine, rows: list[dict[str, Any]]) -> None:
-    """Insert or replace document rows in one transaction."""
+    """Insert or replace document rows in one transaction.
+
+    Two workers may store the same document (the same content in two batches) at once; the loser
+    of that race retries and replaces the winner's identical row.
+    """
     if not rows:
         return
-    with engine.begin() as conn:
-        ids = [r["id"] for r in rows]
-        conn.execute(documents.delete().where(documents.c.id.in_(ids)))
-        conn.execute(documents.insert(), rows)
+    ids = [r["id"] for r in rows]
+    for attempt in range(3):
+        try:
+            with engine.begin() as conn:
+                conn.execute(documents.delete().where(documents.c.id.in_(ids)))
+                conn.execute(documents.insert(), rows)
+            return
+        except IntegrityError:
+            if attempt == 2:
+                raise
 
 
 def iter_documents(
