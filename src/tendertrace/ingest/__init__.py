@@ -38,7 +38,7 @@ _SKIP_SUFFIXES = (".db", ".db-wal", ".db-shm", ".pyc", ".png", ".jpg", ".jpeg", 
 
 def content_id(data: bytes | str) -> str:
     """The stable id of a document: a hash of its content, whoever reads it and wherever."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
     return hashlib.sha256(raw).hexdigest()[:32]
 
 
@@ -199,6 +199,10 @@ def read_input(
     """Read one input (a file's bytes or a record's content) into one or more documents."""
     limits = limits or Limits()
     doc_id = content_id(data)
+    if isinstance(data, str) and not data.isascii():
+        # Lone surrogates (from JSON "\ud800" escapes) cannot be stored: replace them, visibly.
+        clean = data.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+        data = clean
     size = len(data)
     if size == 0 or (isinstance(data, bytes) and not data.strip()) or (isinstance(data, str) and not data.strip()):
         yield IngestFailure(doc_id, source, file, "empty input: no content", source_id)

@@ -90,6 +90,8 @@ def _fold_char(ch: str) -> str:
 
     A fold that would change the length (ligatures, ㎡) keeps the character, to preserve offsets.
     """
+    if 0xD800 <= ord(ch) <= 0xDFFF:  # a lone surrogate has no folding (and OpenCC cannot encode it)
+        return ch
     folded = unicodedata.normalize("NFKC", ch)
     if len(folded) != 1:
         folded = ch

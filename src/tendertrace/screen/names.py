@@ -58,7 +58,7 @@ def _tw2sp() -> Any:
 @lru_cache(maxsize=50_000)
 def fold_zh(text: str) -> str:
     """Simplified (with Taiwan phrases), half-width, no spaces or brackets: how names are compared."""
-    folded = unicodedata.normalize("NFKC", text)
+    folded = unicodedata.normalize("NFKC", text).encode("utf-8", "surrogatepass").decode("utf-8", "replace")
     if is_chinese(folded):
         folded = _tw2sp().convert(folded)
     folded = match_text(folded)
