@@ -91,10 +91,12 @@ def read_pdf(data: bytes, limits: Limits) -> ReadResult:
     except PDFSyntaxError as exc:
         raise ReadError(f"broken PDF: {exc}") from exc
     except Exception as exc:  # pdfminer raises many unrelated types on corrupt files
-        name = type(exc).__name__
-        if "Password" in name or "Encrypt" in name:
+        chain = [exc, exc.__cause__, exc.__context__, *[a for a in exc.args if isinstance(a, BaseException)]]
+        if any(e is not None and ("Password" in type(e).__name__ or "Encrypt" in type(e).__name__) for e in chain) \
+                or b"/Encrypt" in data[-4096:] or b"/Encrypt" in data[:4096]:
             raise ReadError("encrypted PDF: a password is needed to read it") from exc
-        raise ReadError(f"unreadable PDF ({name}): {exc}") from exc
+        detail = str(exc) or " / ".join(type(e).__name__ + (f": {e}" if str(e) else "") for e in chain[1:] if e)
+        raise ReadError(f"unreadable PDF ({type(exc).__name__}): {detail or 'no detail'}") from exc
     text = "\n\f\n".join(texts).strip()
     if not text:
         raise ReadError("PDF has no text layer (scanned image); OCR is not run")

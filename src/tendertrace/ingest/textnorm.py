@@ -36,7 +36,8 @@ def _plausibility(text: str) -> float:
     good = 0
     for ch in text:
         o = ord(ch)
-        if o < 128 or o in _CJK_COMMON or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF:
+        if o < 128 or o in _CJK_COMMON or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF \
+                or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x3134F:  # extensions A to G (GB18030 four-byte)
             good += 1
     return good / len(text)
 
