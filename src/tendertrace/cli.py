@@ -29,7 +29,7 @@ lists_app = typer.Typer(help="Screening lists: load, update from trade.gov, show
 app.add_typer(lists_app, name="lists")
 
 console = Console(stderr=True)
-out = Console(soft_wrap=True)
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
 
 DbOption = Annotated[str, typer.Option("--db", help="SQLAlchemy URL or SQLite path of the store.")]
 FORMATS = ("table", "json", "csv", "md")
