@@ -25,6 +25,7 @@ from .extract.output import extraction_record
 from .ingest import Limits, RawInput, iter_raw, materialize, read_raw
 from .model import Document, IngestFailure, to_dict
 from .rules import classify_extraction
+from .screen.matcher import hit_dict
 
 BATCH = 64
 
@@ -69,7 +70,7 @@ def process(doc: Document, screener: Any = None) -> dict[str, Any]:
         for party in ex.parties:
             for hit in screener.screen(party.name):
                 hits.append({"role": party.role, "party": party.name,
-                             "span": [party.span.start, party.span.end] if party.span else None, **hit.as_dict()})
+                             "span": [party.span.start, party.span.end] if party.span else None, **hit_dict(hit)})
     return {
         "extraction": extraction_record(doc, ex),
         "classifications": [to_dict(c) for c in classifications],

@@ -51,10 +51,6 @@ def _labels() -> _Labels:
     return _Labels(regex, field_of)
 
 
-def field_of_keys(conf: dict[str, Any]) -> list[str]:
-    return [lab for f in ("buyer", "agency", "supplier", "project_name", "project_number", "published") for lab in conf[f]]
-
-
 def _spaced(label: str) -> str:
     """A label that may have spaces between its characters ("名 称") and either width of bracket."""
     parts = []

@@ -26,6 +26,3 @@ def load_csv(name: str) -> tuple[dict[str, str], ...]:
     with _path(name).open("r", encoding="utf-8", newline="") as handle:
         return tuple(dict(row) for row in csv.DictReader(handle))
 
-
-def read_text(name: str) -> str:
-    return _path(name).read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ import heapq
 import math
 import re
 from collections import defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -22,7 +22,6 @@ from rapidfuzz import fuzz
 from ..model import Hit, ListEntry
 from .names import (
     NAME_CONTINUATIONS,
-    STOPWORDS,
     SUBUNIT_MARKERS,
     SUBUNIT_WORDS,
     Translation,
@@ -356,6 +355,3 @@ def hit_dict(hit: Hit) -> dict[str, Any]:
         "list_source": hit.entry.source, "list_version": hit.entry.version,
     }
 
-
-Hit.as_dict = hit_dict  # type: ignore[attr-defined]
-_ = (asdict, STOPWORDS)
