@@ -116,6 +116,8 @@ class Screener:
         normalized = fold_zh(query) if is_chinese(query) else " ".join(tokens_en(query))
         best: dict[int, tuple[float, dict[str, Any], Translation, _Name, str]] = {}
         for tr in translations:
+            if best and max(v[0] for v in best.values()) >= 0.999:
+                break  # a perfect match on a more trustworthy translation: the rest cannot beat it
             q_tokens = content_tokens(tr.text)
             if not q_tokens:
                 continue

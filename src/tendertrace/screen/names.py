@@ -145,8 +145,11 @@ def _translate(name: str) -> list[Translation]:
     composed = _compose(folded)
     if composed:
         out.append(Translation(composed[0], "glossary", composed[1]))
-    latin = " ".join(lazy_pinyin(re.sub(r"[^\u4e00-\u9fff]", "", folded)))
-    out.append(Translation(latin, "pinyin"))
+    if not hit:
+        # Plain pinyin, syllable by syllable, for names the alias table does not know
+        # ("Langchao", "Zhongke"); the composed form already carries the proper names joined.
+        latin = " ".join(lazy_pinyin(re.sub(r"[^\u4e00-\u9fff]", "", folded)))
+        out.append(Translation(latin, "pinyin"))
     return out
 
 
