@@ -144,8 +144,9 @@ def scan(
         rows = [finding_row(f) for f in findings]
         _emit(rows, fmt, ["case_id", "date", "buyer", "suppliers", "provider", "route", "chips", "models",
                           "listed", "amount", "score"], title=f"{len(rows)} findings")
-    if stats.seen == 0 or (stats.processed == 0 and stats.skipped == 0 and stats.failed == stats.seen and stats.seen > 0
-                           and all("cannot read" in r for _, r in stats.failures)):
+    unreadable = [r for _, r in stats.failures if r.startswith(("cannot read", "corpus unreadable"))]
+    if stats.seen == 0 or len(unreadable) == stats.seen:
+        console.print("[red]no input could be read[/red]")
         raise typer.Exit(1)
 
 
