@@ -87,3 +87,28 @@ def test_report_outputs(tmp_path) -> None:
     entities = [model.get_proxy(json.loads(line)) for line in ftm.read_text(encoding="utf-8").splitlines()]
     schemata = {e.schema.name for e in entities}
     assert {"PublicBody", "Company", "Contract", "ContractAward", "Sanction"} <= schemata
+
+
+def test_lists_update_downloads_a_csl_csv_and_fails_clearly_offline(tmp_path) -> None:
+    import functools
+    import http.server
+    import threading
+
+    from tendertrace.screen.lists import iter_sample_files
+
+    sample = next(iter_sample_files())
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(sample.parent))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    db = str(tmp_path / "t.db")
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/{sample.name}"
+        result = runner.invoke(app, ["lists", "update", "--url", url, "--db", db])
+        assert result.exit_code == 0, result.output
+        shown = runner.invoke(app, ["lists", "show", "--db", db])
+        assert "EL" in shown.stdout and "20" in shown.stdout
+    finally:
+        server.shutdown()
+    offline = runner.invoke(app, ["lists", "update", "--url", "http://127.0.0.1:9/consolidated.csv", "--db", db])
+    assert offline.exit_code == 1 and "cannot download" in offline.output
