@@ -142,6 +142,8 @@ class Screener:
                 if relation == "self" and (
                     (features["name_coverage"] >= 0.95 and _adds_subunit(q_tokens, name.tokens))
                     or (not is_chinese(query) and _extra_parenthetical(query, name.text))
+                    or (tr.method == "glossary" and features["name_coverage"] >= 0.95
+                        and _inserts_proper_name(q_tokens, name.tokens))
                 ):
                     relation = "affiliate"  # the listed name plus a sub-unit: 天山区分局, (Shenzhen)
                 best[name.entry] = (score, features, tr, name, relation)
@@ -281,6 +283,13 @@ def _forms(entry: ListEntry) -> list[tuple[str, float]]:
 def _same_words(a: str, b: str) -> bool:
     """The same words as written ("Technologies" is not "Technology" here)."""
     return re.sub(r"[^\w]+", " ", a.lower()).split() == re.sub(r"[^\w]+", " ", b.lower()).split()
+
+
+def _inserts_proper_name(query: list[str], name: tuple[str, ...]) -> bool:
+    """中国移动通信集团|福建|有限公司: the whole listed name with a place put inside it is a subsidiary."""
+    extra = [i for i, t in enumerate(query) if t not in name and not any(_sim(t, y) for y in name)]
+    # One unmatched word, not the first, long enough to be a place ("yu" of 与 is a connective).
+    return len(extra) == 1 and extra[0] > 0 and len(query[extra[0]]) >= 4
 
 
 def _adds_subunit(query: list[str], name: tuple[str, ...]) -> bool:
