@@ -191,11 +191,7 @@ def extract_fields(doc: Document) -> Extraction:
 def _hint_type(hint: str | None) -> str | None:
     if not hint:
         return None
-    for word, kind in (("中标", "award"), ("成交", "award"), ("合同", "award"), ("废标", "cancellation"),
-                       ("流标", "cancellation"), ("终止", "cancellation"), ("更正", "correction"),
-                       ("变更", "correction"), ("单一", "single_source"), ("意向", "intention"),
-                       ("招标", "tender_call"), ("询价", "tender_call"), ("竞谈", "tender_call"),
-                       ("竞价", "tender_call"), ("磋商", "tender_call"), ("邀标", "tender_call")):
+    for word, kind in load_yaml("fields.yaml")["record_notice_words"]:
         if word in hint:
             return kind
     return None
@@ -443,9 +439,9 @@ def _first_money(segment: str, label_area: str, units: dict[str, float]) -> tupl
     return value, m.start("num") if m.group("prefix") is None else m.start(), m.end()
 
 
-_ITEM_HEADERS = {"名称": "name", "货物名称": "name", "标的名称": "name", "商品名称": "name", "品目名称": "name",
-                 "品牌": "brand", "规格型号": "model", "型号": "model", "规格": "model", "数量": "quantity",
-                 "单位": "unit", "单价": "unit_price", "单价(元)": "unit_price", "单价（元）": "unit_price"}
+@cache
+def _item_headers() -> dict[str, str]:
+    return {header: key for key, headers in load_yaml("fields.yaml")["item_headers"].items() for header in headers}
 
 
 def _line_items(doc: Document, text: str) -> list[LineItem]:
@@ -457,7 +453,7 @@ def _line_items(doc: Document, text: str) -> list[LineItem]:
     for line in lines:
         cells = [c.strip() for c in line.split(" | ")]
         if len(cells) >= 3:
-            keys = [_ITEM_HEADERS.get(c) for c in cells]
+            keys = [_item_headers().get(c) for c in cells]
             if sum(1 for k in keys if k) >= 3 and "name" in keys:
                 header = keys
             elif header and len(cells) == len(header):

@@ -19,29 +19,16 @@ from typing import Any
 from pypinyin import Style, lazy_pinyin
 
 from ..ingest.textnorm import match_text
-from ..knowledge import load_csv
+from ..knowledge import load_csv, load_yaml
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _PUNCT = re.compile(r"[^\w\s]")
-_ABBREVIATIONS = {
-    "univ": "university", "sci": "science", "tech": "technology", "techn": "technology", "corp": "corporation",
-    "inst": "institute", "acad": "academy", "natl": "national", "intl": "international", "co": "company",
-    "dept": "department", "elec": "electronic", "eng": "engineering", "engg": "engineering", "res": "research",
-    "ctr": "center", "centre": "center", "technologies": "technology", "electronics": "electronic",
-    "defence": "defense", "labs": "laboratory", "lab": "laboratory", "laboratories": "laboratory",
-}
-# Words that say what kind of organisation, not which: they weigh little and never block.
-STOPWORDS = frozenset(
-    ["the", "of", "and", "for", "in", "at", "a", "an", "co", "company", "ltd", "limited", "llc", "inc", "incorporated", "corporation", "corp", "plc", "jsc", "gmbh", "group", "holding", "holdings"]
-)
-# English words naming a part of an organisation: a query that adds one to a listed name is an affiliate.
-SUBUNIT_WORDS = frozenset(
-    ["branch", "bureau", "college", "school", "hospital", "laboratory", "center", "institute", "department", "subsidiary", "office", "campus", "faculty", "academy", "division", "station", "factory", "plant"]
-)
-# Chinese words that continue an organisation's own name rather than start a sub-unit of it:
-# 中国电子|技术标准化研究院 is not a part of 中国电子 (CEC).
-NAME_CONTINUATIONS = ("技术", "科技", "信息", "电子", "工程", "系统", "网络", "数据", "软件", "智能", "标准", "通信", "产业")
-SUBUNIT_MARKERS = ("学院", "研究院", "研究所", "分公司", "分院", "分局", "中心", "实验室", "医院", "研究中心", "子公司", "公司", "集团", "大学")
+_WORDS = load_yaml("name_words.yaml")
+_ABBREVIATIONS: dict[str, str] = _WORDS["abbreviations"]
+STOPWORDS = frozenset(_WORDS["stopwords"])
+SUBUNIT_WORDS = frozenset(_WORDS["subunit_words"])
+SUBUNIT_MARKERS = tuple(_WORDS["subunit_markers"])
+NAME_CONTINUATIONS = tuple(_WORDS["name_continuations"])
 
 
 def is_chinese(text: str) -> bool:
