@@ -11,6 +11,8 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from ..extract.mentions import find_mentions
+from ..ingest.textnorm import match_text
 from ..knowledge import load_yaml
 from ..model import Classification, Extraction, Mention
 
@@ -104,19 +106,18 @@ def classify_chip(chip_id: str, on: date, count: int | None = None, system: bool
         eccn = "3A090" if band == "a" else f"3A090.{band[0]}.{band[1]}"
         if not c.get("datacenter") and band != "a":
             reasons.append("not designed for datacenters: controlled only at TPP ≥ 4800, licence exception NAC eligible")
-    for letter in (rules()[i] for i in c.get("letters", [])):
-        if _date(letter["effective"]) <= on:
-            reasons.append(f"{letter['summary']} ({letter['citation']})")
-            if letter.get("controls", True):
-                controlled = True
-                rule_id = rule_id if band else letter["id"]
-    if not band:
-        for letter in rules().values():
-            if letter["kind"] == "letter" and chip_id in letter.get("chips", []) and _date(letter["effective"]) <= on \
-                    and letter["id"] not in c.get("letters", []):
-                controlled = True
-                rule_id = letter["id"]
-                reasons.append(f"{letter['summary']} ({letter['citation']})")
+    # Letters, policies and guidance naming this chip (rules.yaml `chips`). A letter only matters
+    # where no band already controls the chip; policies and guidance are reported either way.
+    for overlay in rules().values():
+        if overlay["kind"] == "rule" or chip_id not in overlay.get("chips", []) or _date(overlay["effective"]) > on:
+            continue
+        if overlay["kind"] == "letter" and band:
+            continue
+        reasons.append(f"{overlay['summary']} ({overlay['citation']})")
+        if overlay.get("controls", True):
+            controlled = True
+            if not band:
+                rule_id = overlay["id"]
     if system and eccn:
         eccn = "4A090" + eccn[5:7] if eccn != "3A090" else "4A090"
         n = f"{count} × " if count else ""
@@ -153,9 +154,6 @@ def _band(bands: dict[str, dict[str, float]], tpp: float, pd: float | None, data
 
 # -- routes --------------------------------------------------------------------------------
 
-_CLAUSE_BREAK = "。；;\n"
-
-
 def classify_extraction(ex: Extraction, text: str, on: date) -> list[Classification]:
     """Classify every chip and model mention of a document, each with its route and provider."""
     out: list[Classification] = []
@@ -169,12 +167,13 @@ def classify_extraction(ex: Extraction, text: str, on: date) -> list[Classificat
 
 
 def _is_system(text: str, m: Mention) -> bool:
+    """Several chips, or a server word next to the chip: a computer (4A090), classified by its ICs."""
     window = text[max(0, m.start - 20): m.end + 20]
-    return bool(m.count and m.count > 1) or any(w in window for w in ("服务器", "server", "Server", "DGX", "HGX", "整机", "一体机", "主机"))
+    return bool(m.count and m.count > 1) or any(w in window for w in load_yaml("mentions.yaml")["system_words"])
 
 
 def _clause(mentions: list[Mention], m: Mention, text: str, reach: int = 160) -> list[Mention]:
-    """Mentions near ``m``: same sentence, or within ``reach`` characters for labelled lines."""
+    """Mentions within ``reach`` characters of ``m``: what the same item line or sentence names."""
     lo = max(0, m.start - reach)
     hi = min(len(text), m.end + reach)
     return [o for o in mentions if o is not m and lo <= o.start <= hi]
@@ -211,12 +210,7 @@ def _model(m: Mention, mentions: list[Mention], text: str) -> Classification:
     provider = providers().get(host) if host else None
     tokens = next((o for o in near if o.kind == "api_tokens"), None)
     account = any(o.kind == "cloud_account" for o in near)
-    if account:
-        route = "cloud_account"
-    elif provider and provider.get("us") is not False and info.get("hosted_by") or provider:
-        route = "hosted_model"
-    else:
-        route = "model_api"
+    route = "cloud_account" if account else "hosted_model" if provider else "model_api"
     reason = f"{info['name']} ({info['vendor']})"
     if tokens:
         reason += f", {tokens.count:,} tokens"
@@ -248,9 +242,6 @@ def _dedupe(items: list[Classification]) -> list[Classification]:
 
 def classify_text(text: str, on: date) -> list[Classification]:
     """Classify a free line such as "租用云服务器500台，每台配置8块NVIDIA A100"."""
-    from ..extract.mentions import find_mentions
-    from ..ingest.textnorm import match_text
-
     folded = match_text(text)
     ex = Extraction(mentions=find_mentions(folded))
     items = classify_extraction(ex, folded, on)
