@@ -65,11 +65,21 @@ def test_opening_sentence_gives_buyer_and_agency() -> None:
     ("部署于亚马逊云科技", "cloud_provider", "aws", None),
 ])
 def test_mentions(text: str, kind: str, normalized: str, count: int | None) -> None:
+    from tendertrace.ingest import match_text
+
+    text = match_text(text)  # mentions are found in the matching text, as the pipeline does
     found = [m for m in find_mentions(text) if m.kind == kind]
     assert found, find_mentions(text)
     assert found[0].normalized == normalized
     assert found[0].count == count
     assert text[found[0].start:found[0].end] == found[0].text
+
+
+def test_ascend_is_found_in_a_scanned_document() -> None:
+    """OpenCC folds 昇 to 升 in the matching text: the knowledge patterns are folded alike."""
+    doc, ex = _extract("采购需求：昇腾910B训练服务器8台")
+    assert [m.normalized for m in ex.mentions if m.kind == "domestic_chip"] == ["huawei-ascend-910b"]
+    assert ex.mentions[0].text == "昇腾910B"
 
 
 @pytest.mark.parametrize("text", [

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ..ingest.textnorm import fold_pattern
 from ..knowledge import load_yaml
 from ..model import Mention
 
@@ -40,14 +41,14 @@ def _patterns() -> tuple[_Pattern, ...]:
     for chip in load_yaml("accelerators.yaml"):
         kind = "domestic_chip" if chip.get("domestic") else "chip"
         for alias in sorted(chip["aliases"], key=len, reverse=True):
-            body = r"\s*".join(re.escape(part) for part in alias.split())
+            body = r"\s*".join(re.escape(fold_pattern(part)) for part in alias.split())
             out.append(_Pattern(kind, re.compile(body + _EDGE_AFTER), chip["id"], bool(chip.get("ambiguous")),
                                 _CHIP_BEFORE))
     for provider in load_yaml("providers.yaml"):
         for pat in provider["patterns"]:
             out.append(_Pattern("cloud_provider", _ascii_edged(pat), provider["id"], False, _WORD_BEFORE))
         for partner in provider.get("china_partners", []):
-            out.append(_Pattern("cloud_provider", re.compile(re.escape(partner)), provider["id"]))
+            out.append(_Pattern("cloud_provider", re.compile(re.escape(fold_pattern(partner))), provider["id"]))
     for model in load_yaml("models.yaml"):
         for pat in model["patterns"]:
             out.append(_Pattern("ai_model", _ascii_edged(pat), model["id"], False, _WORD_BEFORE))
@@ -55,7 +56,7 @@ def _patterns() -> tuple[_Pattern, ...]:
     for kind in ("cloud_account", "gpu_rental", "api_tokens"):
         for row in words[kind]:
             before = re.compile(row["number_before"]) if row.get("number_before") else None
-            out.append(_Pattern(kind, re.compile(row["pattern"]), row["normalized"], number_before=before))
+            out.append(_Pattern(kind, re.compile(fold_pattern(row["pattern"])), row["normalized"], number_before=before))
     return tuple(out)
 
 
@@ -65,12 +66,12 @@ def _ascii_edged(pattern: str) -> re.Pattern[str]:
     The character before is checked by the caller. ``\\b`` would not do: Python counts CJK characters as word characters, so ``海外AWS`` has no
     word boundary before ``AWS``.
     """
-    return re.compile(r"(?:" + pattern + r")(?![A-Za-z0-9_])")
+    return re.compile(r"(?:" + fold_pattern(pattern) + r")(?![A-Za-z0-9_])")
 
 
 @cache
 def _vendor_context() -> re.Pattern[str]:
-    return re.compile(load_yaml("mentions.yaml")["vendor_context"])
+    return re.compile(fold_pattern(load_yaml("mentions.yaml")["vendor_context"]))
 
 
 def find_mentions(text: str) -> list[Mention]:

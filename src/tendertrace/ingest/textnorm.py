@@ -118,3 +118,13 @@ def match_text(text: str) -> str:
     if text.isascii():
         return text
     return text.translate(_FOLD)
+
+
+def fold_pattern(pattern: str) -> str:
+    """A regular expression (or a literal) from the knowledge files, in the matching form.
+
+    Patterns are matched against :func:`match_text`, which folds some simplified characters too
+    (OpenCC maps 昇 to 升), so a pattern must be folded the same way. Only CJK ideographs are
+    folded: regex syntax is ASCII and stays as it is.
+    """
+    return "".join(match_text(ch) if "\u3400" <= ch <= "\u9fff" else ch for ch in pattern)
