@@ -11,17 +11,30 @@ from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from typing import Any
 
+from ..ingest.textnorm import fold_pattern
 from ..knowledge import load_yaml
-from ..model import Amount, Document, Extraction, LineItem, Lot, Party
+from ..model import Amount, Document, Extraction, LineItem, Lot, Party, Span
 from .amounts import CAPITAL, MONEY, NUMBER, parse_capital, scale, tidy, to_number
 
 _DATE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})")
 _PAREN = r"(?:\s*[（(][^）)\n]{0,12}[）)])?"
 _COLON = r"\s*[:：]\s*"
-_ORG_SUFFIX = re.compile(
-    r"(公司|局|院|中心|大学|学院|学校|委员会|政府|办公室|研究所|所|站|队|馆|部|厅|社|会|行|处|厂|集团|医院|单位|室|司|署|校|园|台|场|店|办|组)$"
-)
-_LOT_LABEL = re.compile(r"((?:标段|标包|子包|合同包|包)\s*[一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+\s*(?:标段|标包|包)|[ⅠⅡⅢⅣⅤ]+标段)")
+
+
+@cache
+def _conf() -> dict[str, Any]:
+    return load_yaml("fields.yaml")
+
+
+@cache
+def _pattern(key: str) -> re.Pattern[str]:
+    """A regular expression of fields.yaml, in the matching form."""
+    return re.compile(fold_pattern(_conf()[key]))
+
+
+@cache
+def _org_suffix() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(map(re.escape, _conf()["org_suffixes"])) + ")$")
 
 
 _TRAILING_NUMBERING = re.compile(r"\s*[（(]?[一二三四五六七八九十]{1,3}[）)]?[、.．]?\s*$|\s*\d{1,2}[、.．]\s*$")
@@ -35,14 +48,14 @@ class _Labels:
 
 @cache
 def _labels() -> _Labels:
-    conf = load_yaml("fields.yaml")
+    conf = _conf()
     field_of: dict[str, str] = {}
     for field in ("buyer", "agency", "supplier", "project_name", "project_number", "published"):
         for label in conf[field]:
             field_of.setdefault(_squash(label), field)
     # Words that start another field on the same line; they end the value before them.
     stoppers = [*field_of, *conf["other_labels"]]
-    alternation = "|".join(_spaced(label) for label in sorted(set(stoppers), key=len, reverse=True))
+    alternation = "|".join(_spaced(fold_pattern(label)) for label in sorted(set(stoppers), key=len, reverse=True))
     regex = re.compile(
         r"(?:^|(?<=[\s，。；;|、）)])|(?<=项目))(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)*(?P<label>" + alternation + r")"
         + _PAREN + r"(?:\s*[:：]\s*|为(?=\S)|(?<=信息)[ \t]*$)",
@@ -70,15 +83,15 @@ def _squash(text: str) -> str:
 
 @cache
 def _amount_labels() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
-    conf = load_yaml("fields.yaml")["amounts"]
-    kind_of = {label: kind for kind in ("awarded", "max_price", "budget") for label in conf[kind]}
+    conf = _conf()["amounts"]
+    kind_of = {fold_pattern(label): kind for kind in ("awarded", "max_price", "budget") for label in conf[kind]}
     alternation = "|".join(re.escape(lab) for lab in sorted(kind_of, key=len, reverse=True))
     return re.compile(alternation), kind_of, tuple(conf["exclude"])
 
 
 @cache
 def _name_stop() -> re.Pattern[str]:
-    return re.compile(load_yaml("fields.yaml")["name_stop"])
+    return _pattern("name_stop")
 
 
 @cache
@@ -143,8 +156,8 @@ def extract_fields(doc: Document) -> Extraction:
     for field in ("buyer", "agency", "supplier"):
         if any(p.role == field for p in ex.parties):
             continue
-        for label, start, value in values.get(field, []):
-            names = _names(doc, start, value, field, label)
+        for _label, start, value in values.get(field, []):
+            names = _names(doc, start, value, field)
             if names:
                 ex.parties.extend(names)
                 break
@@ -191,7 +204,7 @@ def extract_fields(doc: Document) -> Extraction:
 def _hint_type(hint: str | None) -> str | None:
     if not hint:
         return None
-    for word, kind in load_yaml("fields.yaml")["record_notice_words"]:
+    for word, kind in _conf()["record_notice_words"]:
         if word in hint:
             return kind
     return None
@@ -225,10 +238,15 @@ def _labelled_values(text: str) -> dict[str, list[tuple[str, int, str]]]:
     return out
 
 
-def _names(doc: Document, start: int, value: str, role: str, label: str) -> list[Party]:
+@cache
+def _name_remark() -> re.Pattern[str]:
+    return re.compile(r"[（(](?:" + "|".join(map(re.escape, _conf()["name_remarks"])) + r")[）)]")
+
+
+def _names(doc: Document, start: int, value: str, role: str) -> list[Party]:
     stop = _name_stop().search(value)
     raw = value[: stop.start()] if stop else value
-    raw = re.sub(r"[（(](?:盖章|公章|签章|牵头人|成员|主办方|联合体牵头人|联合体成员)[）)]", "", raw)
+    raw = _name_remark().sub("", raw)
     raw = raw.strip().rstrip("。.：:")
     if not raw or raw in ("/", "无", "-", "—"):
         return []
@@ -241,26 +259,21 @@ def _names(doc: Document, start: int, value: str, role: str, label: str) -> list
         name = re.sub(r"(?:组成的)?联合体$", "", piece.strip())
         if len(name) < 2 or len(name) > 80:
             continue
-        if role == "supplier" and not _ORG_SUFFIX.search(name) and not re.search(r"[A-Za-z]", name):
+        if role == "supplier" and not _org_suffix().search(name) and not re.search(r"[A-Za-z]", name):
             continue
         begin = start + (pos if pos >= 0 else 0)
         parts.append(Party(doc.text[begin: begin + len(name)] if pos >= 0 else name, role, doc.span(begin, begin + len(name))))
     return parts
 
 
-_ENTRUSTED = re.compile(
-    r"受(?P<buyer>[^，,。；\n委]{2,60}?)(?:的)?委托[，,]?\s*(?P<agency>[^，,。；\n]{4,60}?(?:公司|中心|机构|事务所|研究院))(?:（[^）]{0,20}）)?\s*(?:对|就|拟|现|以|于|将|组织|在)"
-)
-
-
 def _entrusted(doc: Document, text: str, ex: Extraction) -> None:
     """"受<采购人>委托，<代理机构>就……": the sentence that opens most Chinese tender calls."""
-    m = _ENTRUSTED.search(text[:3000])
+    m = _pattern("entrusted").search(text[:3000])
     if not m:
         return
     buyer = m.group("buyer").strip()
-    generic = buyer in ("采购人", "招标人", "业主", "建设单位", "采购单位")
-    if not generic and _ORG_SUFFIX.search(buyer) and not any(p.role == "buyer" for p in ex.parties):
+    generic = buyer in _conf()["generic_buyers"]
+    if not generic and _org_suffix().search(buyer) and not any(p.role == "buyer" for p in ex.parties):
         start = m.start("buyer")
         ex.parties.append(Party(doc.text[start: start + len(buyer)], "buyer", doc.span(start, start + len(buyer))))
     if not any(p.role == "agency" for p in ex.parties):
@@ -269,7 +282,7 @@ def _entrusted(doc: Document, text: str, ex: Extraction) -> None:
 
 @cache
 def _title_buyer_patterns() -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in load_yaml("fields.yaml")["title_buyer"]]
+    return [re.compile(p) for p in _conf()["title_buyer"]]
 
 
 def _buyer_from_title(doc: Document, title: str, ex: Extraction) -> None:
@@ -282,16 +295,10 @@ def _buyer_from_title(doc: Document, title: str, ex: Extraction) -> None:
             return
 
 
-_TITLE_SUFFIX = re.compile(
-    r"(?:的)?(?:中标|成交|（成交）|\(成交\)|结果|合同|公开|招标|废标|流标|更正|变更|终止|候选人|询价|询比|磋商|竞争性|谈判|"
-    r"单一来源采购论证|单一来源采购|采购论证|单一论证|单一来源|论证|比选|评审|意向|资格预审)*(?:采购)?(?:公告|公示)$|_\S+公告$"
-)
-
-
 def _title_to_name(title: str) -> str | None:
     name = re.sub(r"^\[[^\]]{1,6}\]|\[[^\]]*\]$", "", title.strip())
     name = re.sub(r"^.{0,40}?关于", "", name) if "关于" in name[:40] else name
-    name = _TITLE_SUFFIX.sub("", name).strip(" -—_")
+    name = re.compile(_conf()["title_suffix"]).sub("", name).strip(" -—_")
     return name or None
 
 
@@ -307,6 +314,7 @@ def _date(value: str) -> date | None:
 
 def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | None) -> None:
     regex, kind_of, exclude = _amount_labels()
+    words = _conf()["amounts"]
     units = (schema or {}).get("units", {})
     found: list[tuple[str, float, int, int, bool, str]] = []  # kind, value, start, end, combined, label
     for m in regex.finditer(text):
@@ -315,7 +323,7 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
         line_end = len(text) if line_end < 0 else line_end
         before = text[max(line_start, m.start() - 12): m.start()]
         line = text[line_start:line_end]
-        if any(word in before for word in exclude) or "下浮" in line or "费率" in line:
+        if any(word in before for word in exclude) or any(word in line for word in words["rate_words"]):
             continue
         segment = text[m.end(): min(line_end, m.end() + 48)]
         if regex.search(segment[:6]):  # another label follows: this one is a heading word
@@ -329,7 +337,8 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
         if any(word in gap for word in exclude) or any(ch in after for ch in "%％/"):
             continue  # a rate (下浮率 3%) or a unit price (元/公顷) is not an amount
         kind = kind_of[m.group(0)]
-        combined = kind != "awarded" and ("预算" in label_area and any(w in label_area for w in ("限价", "控制价")))
+        combined = kind != "awarded" and any(w in label_area for w in words["budget_words"]) \
+            and any(w in label_area for w in words["ceiling_words"])
         if combined:
             kind = "max_price"
         found.append((kind, money, m.end() + start, m.end() + end, combined, label_area))
@@ -355,7 +364,7 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
             continue
         pick = of_kind[0]
         if len({round(f[1], 2) for f in of_kind}) > 1:
-            totals = [f for f in of_kind if any(w in f[5] for w in ("合计", "总价", "总金额", "总预算"))]
+            totals = [f for f in of_kind if any(w in f[5] for w in words["total_words"])]
             lots = [(_lot_label(text, f[2]), f) for f in of_kind]
             if totals:
                 pick = totals[0]
@@ -407,7 +416,7 @@ def _table_amounts(
 def _lot_label(text: str, pos: int) -> str | None:
     line_start = text.rfind("\n", 0, pos) + 1
     window = text[max(line_start, pos - 80): pos]
-    labels = _LOT_LABEL.findall(window)
+    labels = _pattern("lot_label").findall(window)
     return labels[-1] if labels else None
 
 
@@ -441,7 +450,7 @@ def _first_money(segment: str, label_area: str, units: dict[str, float]) -> tupl
 
 @cache
 def _item_headers() -> dict[str, str]:
-    return {header: key for key, headers in load_yaml("fields.yaml")["item_headers"].items() for header in headers}
+    return {header: key for key, headers in _conf()["item_headers"].items() for header in headers}
 
 
 def _line_items(doc: Document, text: str) -> list[LineItem]:
@@ -490,15 +499,16 @@ def _from_record(doc: Document, record: dict[str, Any], schema: dict[str, Any], 
             for name in re.split(r"[,，、;；]", value) if role == "supplier" else [value]:
                 name = name.strip()
                 if name:
-                    ex.parties.append(Party(name, role, _find_span(doc, f"{key}: ", name)))
-    for kind in ("awarded", "budget"):
-        key = fields.get(kind)
-        raw = record.get(key) if key else None
-        if isinstance(raw, int | float) and raw > 0:
-            value = float(raw) * units.get(key, 1)
-            if kind == "budget":
-                ex.budget = tidy(value)
-            ex.currency = "CNY"
+                    ex.parties.append(Party(name, role, _find_text(doc, name, after=f"{key}: ")))
+    amounts = {
+        kind: float(record[fields[kind]]) * units.get(fields[kind], 1)
+        for kind in ("awarded", "budget")
+        if fields.get(kind) and isinstance(record.get(fields[kind]), int | float) and record[fields[kind]] > 0
+    }
+    if amounts:
+        ex.currency = "CNY"
+    if "budget" in amounts:
+        ex.budget = tidy(amounts["budget"])
     published = record.get(fields.get("published", ""))
     if isinstance(published, int | float) and published > 10**8:
         hours = schema.get("timezone_hours", 0)
@@ -509,19 +519,7 @@ def _from_record(doc: Document, record: dict[str, Any], schema: dict[str, Any], 
         key = fields.get(field)
         if key and isinstance(record.get(key), str) and record[key].strip():
             setattr(ex, field, record[key].strip())
-    return {
-        kind: float(record[fields[kind]]) * units.get(fields[kind], 1)
-        for kind in ("awarded", "budget")
-        if fields.get(kind) and isinstance(record.get(fields[kind]), int | float) and record[fields[kind]] > 0
-    }
-
-
-def _find_span(doc: Document, prefix: str, value: str) -> Any:
-    pos = doc.text.find(prefix + value)
-    if pos < 0:
-        return None
-    start = pos + len(prefix)
-    return doc.span(start, start + len(value))
+    return amounts
 
 
 def _ocds_name(party: Any) -> str | None:
@@ -538,9 +536,13 @@ def _ocds_name(party: Any) -> str | None:
     return re.split(r"\s+\d", name, maxsplit=1)[0].strip() or name
 
 
-def _find_text(doc: Document, value: str) -> Any:
-    pos = doc.text.find(value)
-    return doc.span(pos, pos + len(value)) if pos >= 0 else None
+def _find_text(doc: Document, value: str, after: str = "") -> Span | None:
+    """The span of ``value`` in the text (of its first occurrence right after ``after``)."""
+    pos = doc.text.find(after + value)
+    if pos < 0:
+        return None
+    start = pos + len(after)
+    return doc.span(start, start + len(value))
 
 
 def _from_ocds(doc: Document, release: dict[str, Any], ex: Extraction) -> Extraction:

@@ -17,12 +17,13 @@ _CHIP_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 _WORD_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _EDGE_AFTER = r"(?![A-Za-z0-9_])"
 _CONTEXT_CHARS = 24
-_COUNT_BEFORE = re.compile(r"(\d{1,5})\s*(?:块|张|片|卡|颗|个|颗|路|x|X|×|\*)\s*(?:NVIDIA|Nvidia|英伟达|辉达)?\s*(?:Tesla\s*)?$")
-_COUNT_AFTER = re.compile(
-    r"^\s*(?:GPU|显卡|加速卡|计算卡|卡)?\s*(?:[*×xX]\s*(\d{1,5})(?!\d)|[（(]?\s*(\d{1,5})\s*(?:块|张|片|卡|颗|-?GPU)[）)]?)"
-)
-_SERVERS = re.compile(r"(\d{1,6})\s*台")
-_TOKEN_SCALE = {"亿": 1e8, "万": 1e4, "千": 1e3, "百万": 1e6, "M": 1e6, "K": 1e3, "million": 1e6, "billion": 1e9}
+
+
+@cache
+def _counts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, float]]:
+    conf = load_yaml("mentions.yaml")["counts"]
+    return (re.compile(fold_pattern(conf["before_chip"])), re.compile(fold_pattern(conf["after_chip"])),
+            re.compile(fold_pattern(conf["servers"])), {k: float(v) for k, v in conf["token_scale"].items()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,14 +93,14 @@ def find_mentions(text: str) -> list[Mention]:
             if pat.kind in ("chip", "domestic_chip"):
                 count = _chip_count(text, start, end)
             elif pat.kind == "gpu_rental":
-                servers = _SERVERS.search(text[max(0, start - 12): end + 12])
+                servers = _counts()[2].search(text[max(0, start - 12): end + 12])
                 count = int(servers.group(1)) if servers else None
             elif pat.kind == "api_tokens" and pat.number_before is not None:
                 quantity = pat.number_before.search(text[max(0, start - 24): start])
                 if not quantity:
                     continue
                 start -= len(quantity.group(0))
-                number = float(quantity.group(1)) * _TOKEN_SCALE.get(quantity.group(2) or "", 1)
+                number = float(quantity.group(1)) * _counts()[3].get(quantity.group(2) or "", 1)
                 if number < 1000:  # "1 token" is a word, not a purchase
                     continue
                 count = int(number)
@@ -109,10 +110,11 @@ def find_mentions(text: str) -> list[Mention]:
 
 
 def _chip_count(text: str, start: int, end: int) -> int | None:
-    before = _COUNT_BEFORE.search(text[max(0, start - 16): start])
+    count_before, count_after, _, _ = _counts()
+    before = count_before.search(text[max(0, start - 16): start])
     if before:
         return int(before.group(1))
-    after = _COUNT_AFTER.search(text[end: end + 16])
+    after = count_after.search(text[end: end + 16])
     if after:
         return int(after.group(1) or after.group(2))
     return None
