@@ -36,6 +36,7 @@ DEFAULT_THRESHOLD = 0.82
 IDF_FLOOR = 1.0  # added to every token's IDF (measured on screening_dev: 0.5-2 are equally good, 0 is worse)
 BOUND_SLACK = 0.05
 COMMON_POSTINGS = 300  # a word on more names than this does not block
+ALIAS_MARGIN = 0.1  # an alias-table translation within this of the threshold is raised to it
 LEAD_MISMATCH = 0.9  # factor when the query's first word -- usually its place name -- is not in the listed name
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9\- ]{1,12})\)")
 
@@ -69,11 +70,10 @@ class Screener:
                 self.index[tok].append(n)
                 self.index[_skeleton(tok)].append(n)
         total = max(len(self.names), 1)
-        self._name_weight: list[float] = []
         # Smoothed IDF: rare words decide, but generic words ("university") still count for something.
         self.idf = {tok: math.log(1 + total / count) + IDF_FLOOR for tok, count in df.items()}
         self.default_idf = math.log(1 + total) + IDF_FLOOR
-        self._name_weight = [sum(self.idf[t] for t in name.tokens) for name in self.names]
+        self._name_weight: list[float] = [sum(self.idf[t] for t in name.tokens) for name in self.names]
         self._cache: dict[str, list[Hit]] = {}
 
     # -- public --------------------------------------------------------------------------
@@ -111,7 +111,8 @@ class Screener:
 
     # -- internals -----------------------------------------------------------------------
 
-    def _screen_full(self, query: str) -> list[Hit]:
+    def _screen_full(self, query: str, subunit: str | None = None) -> list[Hit]:
+        """Hits for ``query``; with ``subunit``, the query is the parent of that name and every hit an affiliate."""
         translations = translate(query)
         normalized = fold_zh(query) if is_chinese(query) else " ".join(tokens_en(query))
         best: dict[int, tuple[float, dict[str, Any], Translation, _Name, str]] = {}
@@ -122,7 +123,7 @@ class Screener:
             if not q_tokens:
                 continue
             q_weight = sum(self.idf.get(t, self.default_idf) for t in q_tokens)
-            floor = self.threshold - 0.1
+            floor = self.threshold - ALIAS_MARGIN
             for n, shared in self._candidates(q_tokens):
                 name = self.names[n]
                 # The score a name can reach from the words it shares with the query (both sides count
@@ -134,11 +135,11 @@ class Screener:
                 score *= name.weight
                 if tr.method == "pinyin":
                     score *= 0.95  # plain pinyin is the weakest bridge
-                elif tr.method == "alias" and tr.relation == "self" and score >= self.threshold - 0.1:
+                elif tr.method == "alias" and tr.relation == "self" and score >= self.threshold - ALIAS_MARGIN:
                     score = max(score, self.threshold)  # the alias table vouches for the identity
                 if score <= (best[name.entry][0] if name.entry in best else 0.0):
                     continue  # on a tie the more trustworthy translation, tried first, stays
-                relation = tr.relation
+                relation = "affiliate" if subunit else tr.relation
                 if relation == "self" and (
                     (features["name_coverage"] >= 0.95 and _adds_subunit(q_tokens, name.tokens))
                     or (not is_chinese(query) and _extra_parenthetical(query, name.text))
@@ -156,11 +157,12 @@ class Screener:
         hits = []
         for entry_index, (score, features, tr, name, relation) in ranked:
             entry = self.entries[entry_index]
+            explanation = _explain(query, tr, name.text, entry, score, relation)
             hits.append(Hit(
-                query=query, normalized=normalized, translations=[t.text for t in translations], entry=entry,
-                matched_name=name.text, relation=relation, score=round(score, 3),  # type: ignore[arg-type]
+                query=subunit or query, normalized=normalized, translations=[t.text for t in translations],
+                entry=entry, matched_name=name.text, relation=relation, score=round(score, 3),  # type: ignore[arg-type]
                 features={**features, "method": tr.method},
-                explanation=_explain(query, tr, name.text, entry, score, relation),
+                explanation=f"sub-unit of '{query}': {explanation}" if subunit else explanation,
             ))
         return hits
 
@@ -228,22 +230,16 @@ class Screener:
     def _affiliate(self, query: str) -> list[Hit]:
         """The query names a sub-unit: screen its parent (the longest leading organisation name)."""
         for parent in _parents(query):
-            if " " not in parent and not is_chinese(parent) and len(self.index.get(parent.lower(), ())) > 40:
+            one_word = " " not in parent and not is_chinese(parent)
+            if one_word and len(self.index.get(parent.lower(), ())) > 40:
                 continue  # a one-word parent must be a rare name ("Inspur"), not a common word ("Global")
             # The parent must be the whole listed name, not a word it shares with one; and a one-word
             # parent ("Devon" of Devon County Council) never stands for a one-word listing (a vessel "DEVON").
-            one_word = " " not in parent and not is_chinese(parent)
-            hits = [h for h in self._screen_full(parent)
+            hits = [h for h in self._screen_full(parent, subunit=query)
                     if h.score >= self.threshold and h.features.get("name_coverage", 0) >= 0.9
                     and not (one_word and len(h.matched_name.split()) < 2)]
             if hits:
-                out = []
-                for h in hits:
-                    h.relation = "affiliate"
-                    h.query = query
-                    h.explanation = f"sub-unit of '{parent}': " + h.explanation.replace("relation self", "relation affiliate")
-                    out.append(h)
-                return out
+                return hits
         return []
 
 
