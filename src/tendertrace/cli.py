@@ -38,9 +38,7 @@ FORMATS = ("table", "json", "csv", "md")
 def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], title: str = "") -> None:
     """Print rows as a table, JSON, CSV or Markdown."""
     if fmt == "json":
-        out.print_json(json.dumps(rows, ensure_ascii=False, default=str)) if sys.stdout.isatty() else print(
-            json.dumps(rows, ensure_ascii=False, indent=2, default=str)
-        )
+        print(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
         return
     cells = [[_cell(row.get(c)) for c in columns] for row in rows]
     if fmt == "csv":

@@ -28,7 +28,7 @@ from .readers import (
     read_text,
     sniff_format,
 )
-from .textnorm import DecodeError, match_text
+from .textnorm import DecodeError, decode, match_text
 
 __all__ = ["Limits", "RawInput", "iter_documents", "iter_raw", "read_raw", "materialize", "read_input", "content_id", "match_text",
            "expand_paths"]
@@ -127,8 +127,13 @@ def iter_raw(
 def read_raw(raw: RawInput, limits: Limits | None = None) -> Iterator[Document | IngestFailure]:
     """Parse one raw input into its document(s)."""
     limits = limits or Limits()
+    if raw.line is not None:
+        raw = materialize(raw)  # type: ignore[assignment]
+        if isinstance(raw, IngestFailure):
+            yield raw
+            return
     if raw.record is not None:
-        yield from _read_record(raw.record, Path(raw.file or ""), raw.lineno, limits)
+        yield from _read_record(raw, limits)
     else:
         yield from read_input(raw.data or b"", name=Path(raw.source).name, source=raw.source, file=raw.file,
                               limits=limits)
@@ -166,16 +171,14 @@ def materialize(raw: RawInput) -> RawInput | IngestFailure:
     return RawInput(content_id(content), f"{path}#{source_id or lineno}", str(path), record=record, lineno=lineno)
 
 
-def _read_record(record: dict[str, Any], path: Path, lineno: int, limits: Limits) -> Iterator[Document | IngestFailure]:
-    content = record.get("content")
+def _read_record(raw: RawInput, limits: Limits) -> Iterator[Document | IngestFailure]:
+    """The document of a corpus record (parsed by :func:`materialize`), with the record's metadata."""
+    record = raw.record or {}
+    content = record["content"]
     source_id = str(record["id"]) if record.get("id") is not None else None
-    source = f"{path}#{source_id or lineno}"
-    if not isinstance(content, str):
-        content = json.dumps(content, ensure_ascii=False)
     fmt = str(record.get("format") or "").lower() or sniff_format("", content[:2048].encode())
     for item in read_input(
-        content, name=f"record.{fmt}", source=source, file=str(path), limits=limits, fmt=fmt,
-        source_id=source_id,
+        content, name=f"record.{fmt}", source=raw.source, file=raw.file, limits=limits, fmt=fmt, source_id=source_id,
     ):
         if isinstance(item, Document):
             item.title = item.title or record.get("title")
@@ -200,11 +203,10 @@ def read_input(
     limits = limits or Limits()
     doc_id = content_id(data)
     if isinstance(data, str) and not data.isascii():
-        # Lone surrogates (from JSON "\ud800" escapes) cannot be stored: replace them, visibly.
-        clean = data.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
-        data = clean
+        # Lone surrogates (from JSON "\ud800" escapes) cannot be stored: they become U+FFFD.
+        data = data.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
     size = len(data)
-    if size == 0 or (isinstance(data, bytes) and not data.strip()) or (isinstance(data, str) and not data.strip()):
+    if not data.strip():
         yield IngestFailure(doc_id, source, file, "empty input: no content", source_id)
         return
     if size > limits.max_bytes:
@@ -237,12 +239,7 @@ def _read_json(
     data: bytes | str, doc_id: str, source: str, file: str | None, limits: Limits, source_id: str | None, fmt: str
 ) -> Iterator[Document | IngestFailure]:
     try:
-        if isinstance(data, bytes):
-            from .textnorm import decode
-
-            text, _, _ = decode(data)
-        else:
-            text = data
+        text = decode(data)[0] if isinstance(data, bytes) else data
         obj = json.loads(text)
     except (ValueError, DecodeError, RecursionError) as exc:
         yield IngestFailure(doc_id, source, file, f"invalid JSON: {exc}", source_id)
