@@ -27,10 +27,14 @@ PG_URL = os.environ.get("TENDERTRACE_TEST_PG")  # e.g. postgresql+psycopg://user
 def _fresh_pg(url: str) -> str:
     from tendertrace import store
 
-    engine = store.connect(url)
-    store.metadata.drop_all(engine)
-    store.metadata.create_all(engine)
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as conn:  # an empty database, so that every test migrates from nothing
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
     engine.dispose()
+    store.connect(url).dispose()
     return url
 
 

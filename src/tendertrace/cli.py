@@ -27,6 +27,8 @@ app = typer.Typer(
 )
 lists_app = typer.Typer(help="Screening lists: load, update from trade.gov, show.", no_args_is_help=True)
 app.add_typer(lists_app, name="lists")
+tokens_app = typer.Typer(help="API tokens for the server: create, list, revoke.", no_args_is_help=True)
+app.add_typer(tokens_app, name="tokens")
 
 console = Console(stderr=True)
 out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
@@ -96,7 +98,7 @@ def scan(
     dask: Annotated[str | None, typer.Option("--dask", help="Dask scheduler address, tcp://HOST:PORT.")] = None,
 ) -> None:
     """Scan documents into the store and print the findings."""
-    from .findings import build_findings, finding_row
+    from .findings import finding_row, refresh_findings
     from .pipeline import scan as run_scan
     from .screen import load_screener
 
@@ -135,7 +137,7 @@ def scan(
         console.print(f"  [red]failed[/red] {source}: {reason}", markup=True, highlight=False)
     if len(stats.failures) > 20:
         console.print(f"  ... and {len(stats.failures) - 20} more failures ('tendertrace documents --failed').")
-    findings = build_findings(engine)
+    findings = refresh_findings(engine)
     if fmt == "json":
         print(json.dumps([to_dict(f) for f in findings], ensure_ascii=False, indent=2, default=str))
     else:
@@ -352,6 +354,66 @@ def report(
     if not wrote:
         print(factbox_markdown(findings))
     console.print(f"{len(findings)} findings")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    db: DbOption = "tendertrace.db",
+    private: Annotated[bool, typer.Option("--private", help="Require a token for reads too.")] = False,
+    max_upload_mb: Annotated[int, typer.Option(help="Largest request body (an upload), in MiB.")] = 64,
+    secure_cookies: Annotated[bool, typer.Option(help="Mark cookies Secure (behind HTTPS).")] = False,
+) -> None:
+    """Run the team server: JSON API under /api (OpenAPI at /openapi.json) and the review UI."""
+    import uvicorn
+
+    from .web import Settings, create_app
+
+    settings = Settings(db=db, public_reads=not private, max_request_bytes=max_upload_mb * 1024 * 1024,
+                        secure_cookies=secure_cookies)
+    console.print(f"tendertrace serving {db} on http://{host}:{port}/ (reads {'need a token' if private else 'open'}, "
+                  "writes need a token: 'tendertrace tokens create NAME')")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info", proxy_headers=False)
+
+
+@tokens_app.command("create")
+def tokens_create(
+    name: Annotated[str, typer.Argument(help="Who uses the token; reviews are recorded under this name.")],
+    db: DbOption = "tendertrace.db",
+    read_only: Annotated[bool, typer.Option("--read-only", help="May read, not upload or review.")] = False,
+) -> None:
+    """Create a token and print it (once: only its hash is stored)."""
+    from .store.tokens import create_token
+
+    try:
+        token, row = create_token(store.connect(db), name, "read" if read_only else "write")
+    except ValueError as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    console.print(f"token {row['id']} for '{row['name']}' ({row['scope']}); it is shown only now:")
+    print(token)
+
+
+@tokens_app.command("list")
+def tokens_list(db: DbOption = "tendertrace.db") -> None:
+    """List tokens (never the tokens themselves)."""
+    from .store.tokens import list_tokens
+
+    _emit(list_tokens(store.connect(db)), "table", ["id", "name", "scope", "prefix", "created_at", "last_used_at",
+                                                     "revoked_at"])
+
+
+@tokens_app.command("revoke")
+def tokens_revoke(token_id: Annotated[int, typer.Argument(help="The token's id (tokens list).")],
+                  db: DbOption = "tendertrace.db") -> None:
+    """Revoke a token; its browser sessions end too."""
+    from .store.tokens import revoke_token
+
+    if not revoke_token(store.connect(db), token_id):
+        console.print(f"[red]no active token {token_id}[/red]")
+        raise typer.Exit(1)
+    console.print(f"token {token_id} revoked")
 
 
 def main() -> None:  # pragma: no cover

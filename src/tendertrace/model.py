@@ -216,6 +216,8 @@ class Finding:
     evidence: list[Evidence]
     quantity: str | None = None
     title: str | None = None
+    suppressed: list[dict[str, Any]] = field(default_factory=list)  # listed-party hits an analyst dismissed
+    review_status: str = "unreviewed"  # unreviewed | confirmed | dismissed | suppressed
 
 
 def to_dict(obj: Any) -> Any:

@@ -87,7 +87,7 @@ def _row(doc: Document, version: str, result: dict[str, Any] | None, reason: str
         "title": doc.title, "published": ex.get("published") or (doc.published.isoformat() if doc.published else None),
         "status": "failed" if reason else "processed", "reason": reason, "warnings": doc.warnings,
         "text": doc.text, "encoding": doc.encoding, "result": result, "pipeline_version": version,
-        "scanned_at": store.now(),
+        "scanned_at": store.now(), "flagged": bool(result and (result["hits"] or result["classifications"])),
     }
 
 
@@ -95,7 +95,7 @@ def _failure_row(f: IngestFailure, version: str) -> dict[str, Any]:
     return {
         "id": f.id, "source": f.source, "source_id": f.source_id, "file": f.file, "format": None, "title": None,
         "published": None, "status": "failed", "reason": f.reason, "warnings": [], "text": None, "encoding": None,
-        "result": None, "pipeline_version": version, "scanned_at": store.now(),
+        "result": None, "pipeline_version": version, "scanned_at": store.now(), "flagged": False,
     }
 
 
@@ -118,7 +118,7 @@ def process_and_store(
     a summary -- shipping every document's text back to one writer would cap the speed-up."""
     engine = _WORKER_ENGINES.get(db_url)
     if engine is None:
-        engine = _WORKER_ENGINES[db_url] = store.connect(db_url)
+        engine = _WORKER_ENGINES[db_url] = store.connect(db_url, migrate=False)
     return store_batch(raws, screener if screener is not None else _WORKER_SCREENER, version, limits, engine, force)
 
 

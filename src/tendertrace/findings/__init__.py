@@ -16,6 +16,7 @@ number, or same buyer and project name) are merged into one case with a timeline
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections import defaultdict
@@ -24,23 +25,37 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from .. import store
-from ..model import Evidence, Finding
+from ..model import Evidence, Finding, to_dict
+from ..screen.names import fold_zh
 
 _WEIGHTS = {"self": 0.45, "affiliate": 0.35}
 
 
-def document_finding(doc: dict[str, Any]) -> Finding | None:
-    """The finding of one stored document, or None when it reaches for nothing of interest."""
+def hit_key(party: str, entry_id: str) -> str:
+    """The stable key of a listed-party hit: the same party name against the same list entry, in
+    whatever document and scan -- an analyst's dismissal of it holds for later scans too."""
+    folded = re.sub(r"\s+", "", fold_zh(party)).lower()
+    return hashlib.sha1(f"{folded}|{entry_id}".encode()).hexdigest()[:16]
+
+
+def document_finding(doc: dict[str, Any], dismissed: frozenset[str] | set[str] = frozenset()) -> Finding | None:
+    """The finding of one stored document, or None when it reaches for nothing of interest.
+
+    Hits whose key is in ``dismissed`` do not count towards the score; they are kept aside in
+    ``Finding.suppressed`` so the decision stays visible.
+    """
     result = doc.get("result") or {}
     ex = result.get("extraction") or {}
     classes = result.get("classifications") or []
-    hits = result.get("hits") or []
+    all_hits = [{**h, "key": hit_key(h["party"], h.get("entry_id") or h["match"])} for h in result.get("hits") or []]
+    hits = [h for h in all_hits if h["key"] not in dismissed]
+    suppressed = [h for h in all_hits if h["key"] in dismissed]
     text = doc.get("text") or ""
     controlled = [c for c in classes if c.get("controlled")]
     us_remote = [c for c in classes if c.get("route") not in (None, "hardware_purchase") and (c.get("restriction") or c.get("controlled"))]
     chips = [c for c in classes if c.get("chip") and (c.get("controlled") or c.get("route") != "hardware_purchase")]
     models = [c for c in classes if c.get("model") and c.get("restriction")]
-    if not (controlled or us_remote or hits or models):
+    if not (controlled or us_remote or all_hits or models):
         return None
     parts: dict[str, float] = {}
     if hits:
@@ -78,12 +93,18 @@ def document_finding(doc: dict[str, Any]) -> Finding | None:
         chips=sorted({c["chip"] for c in chips}), models=sorted({c["model"] for c in models}),
         classification=[{k: c.get(k) for k in ("text", "chip", "model", "count", "tpp", "pd", "band", "controlled", "rule",
                                                "route", "provider", "restriction", "reason")} for c in classes],
-        listed=[{"party": h["party"], "role": h["role"], "entry": h["match"], "list": h["list"], "relation": h["relation"],
-                 "score": h["score"], "federal_register": h.get("federal_register"), "list_version": h.get("list_version"),
-                 "explanation": h.get("explanation")} for h in hits],
+        listed=[_listed(h) for h in hits], suppressed=[_listed(h) for h in suppressed],
         amount=ex.get("amount"), currency=ex.get("currency"), date=ex.get("published"), score=score,
         score_parts=parts, evidence=evidence, quantity=quantity, title=doc.get("title") or ex.get("project_name"),
+        review_status="suppressed" if not (controlled or us_remote or hits or models) else "unreviewed",
     )
+
+
+def _listed(h: dict[str, Any]) -> dict[str, Any]:
+    return {"key": h["key"], "party": h["party"], "role": h["role"], "entry": h["match"], "entry_id": h.get("entry_id"),
+            "list": h["list"], "relation": h["relation"], "score": h["score"],
+            "federal_register": h.get("federal_register"), "list_version": h.get("list_version"),
+            "explanation": h.get("explanation")}
 
 
 def _quantity(classes: list[dict[str, Any]]) -> str | None:
@@ -134,6 +155,8 @@ def merge(findings: list[Finding]) -> list[Finding]:
             amount=(award or base).amount, currency=(award or base).currency, date=group[-1].date,
             score=base.score, score_parts=base.score_parts, evidence=[e for f in group for e in f.evidence],
             quantity="; ".join(dict.fromkeys(f.quantity for f in group if f.quantity)) or None, title=base.title,
+            suppressed=[h for f in group for h in f.suppressed],
+            review_status="suppressed" if all(f.review_status == "suppressed" for f in group) else "unreviewed",
         ))
     merged.sort(key=lambda f: (-f.score, f.date or "", f.case_id))
     return merged
@@ -148,13 +171,48 @@ def _union(lists: Any) -> list[Any]:
 
 
 def build_findings(engine: Engine) -> list[Finding]:
-    """All findings in the store, merged into cases, highest score first."""
+    """All findings in the store, merged into cases, highest score first, with the analysts'
+    latest decisions applied: a dismissed hit no longer counts, a reviewed case has its status."""
+    decisions = store.latest_decisions(engine)
+    dismissed = {s.removeprefix("hit:") for s, d in decisions.items() if s.startswith("hit:") and d["decision"] == "dismissed"}
     found = []
-    for doc in store.iter_documents(engine, status="processed", with_text=True):
-        finding = document_finding(doc)
+    for doc in store.iter_documents(engine, status="processed", with_text=True, flagged_only=True):
+        finding = document_finding(doc, dismissed)
         if finding:
             found.append(finding)
-    return merge(found)
+    merged = merge(found)
+    for f in merged:
+        decision = decisions.get(f"case:{f.case_id}")
+        if decision:
+            f.review_status = decision["decision"]
+    return merged
+
+
+def refresh_findings(engine: Engine) -> list[Finding]:
+    """Build the findings and store them for the API and the review UI to filter and page."""
+    built = build_findings(engine)
+    store.replace_findings(engine, [finding_record(f) for f in built])
+    return built
+
+
+def finding_bands(f: Finding) -> list[str]:
+    """The chip bands of a finding's items ("3A090.a", "not controlled", "remote access" ...)."""
+    return sorted({c.get("band") or ("remote access" if c.get("route") not in (None, "hardware_purchase") else "not controlled")
+                   for c in f.classification if c.get("chip") or c.get("model")})
+
+
+def finding_record(f: Finding) -> dict[str, Any]:
+    """The ``findings`` row of a finding."""
+    return {
+        "case_id": f.case_id, "score": f.score, "date": f.date, "title": f.title, "buyer": "; ".join(f.buyer),
+        "suppliers": "; ".join(f.suppliers), "providers": _bars(f.provider), "routes": _bars(f.route),
+        "bands": _bars(finding_bands(f)), "listed": bool(f.listed), "amount": f.amount, "currency": f.currency,
+        "review_status": f.review_status, "data": to_dict(f), "built_at": store.now(),
+    }
+
+
+def _bars(values: list[str]) -> str:
+    return "|" + "".join(f"{v}|" for v in values)
 
 
 def finding_row(f: Finding) -> dict[str, Any]:
@@ -164,3 +222,11 @@ def finding_row(f: Finding) -> dict[str, Any]:
         "listed": [f"{h['party']} → {h['entry']} ({h['list']}, {h['relation']})" for h in f.listed],
         "amount": f"{f.amount:,.0f} {f.currency or ''}".strip() if f.amount is not None else "", "score": f.score,
     }
+
+
+def finding_from_dict(data: dict[str, Any]) -> Finding:
+    """A stored finding (``findings.data``) back as a :class:`Finding`."""
+    names = {f.name for f in dataclasses.fields(Finding)}
+    values = {k: v for k, v in data.items() if k in names}
+    values["evidence"] = [Evidence(**e) for e in data.get("evidence") or []]
+    return Finding(**values)

@@ -45,7 +45,7 @@ def _bar_chart(title: str, counts: Counter[str]) -> str:
             f"width='{width}' height='{height}' xmlns='http://www.w3.org/2000/svg'>{''.join(bars)}</svg></div>")
 
 
-def _graph(findings: list[Finding]) -> str:
+def entity_graph_svg(findings: list[Finding]) -> str:
     """buyer -> intermediary -> provider -> item, one column each, edges as lines."""
     columns: list[dict[str, int]] = [{}, {}, {}, {}]
     edges: set[tuple[int, str, int, str]] = set()
@@ -81,7 +81,7 @@ def _graph(findings: list[Finding]) -> str:
             f"xmlns='http://www.w3.org/2000/svg'>{''.join(parts)}</svg>")
 
 
-def _highlight(text: str, spans: list[tuple[int, int]], context: int = 600) -> str:
+def highlight_html(text: str, spans: list[tuple[int, int]], context: int = 600) -> str:
     """The document text around its evidence, escaped, with the evidence marked."""
     if not text:
         return ""
@@ -141,7 +141,7 @@ def html_report(findings: list[Finding], engine: Engine | None = None) -> str:
             docs.append(
                 f"<h4>{escape(str(d.get('notice_type') or ''))} · {escape(str(d.get('date') or ''))} · "
                 f"<small>{escape(str(d.get('file') or d['id']))}</small></h4>"
-                f"<pre class='doc'>{_highlight(texts.get(d['id'], ''), spans)}</pre>"
+                f"<pre class='doc'>{highlight_html(texts.get(d['id'], ''), spans)}</pre>"
             )
         classes = "".join(
             f"<tr><td>{escape(str(c.get('text') or ''))}</td><td>{escape(str(c.get('band') or ''))}</td>"
@@ -172,7 +172,7 @@ remote-access findings are leads, not violations.</small></header><main>
 <div class="card"><b>{sum(1 for f in findings if set(f.route) - {'hardware_purchase'})}</b>remote access</div></div>
 <section><h2>Charts</h2><div class="charts">{_bar_chart('Findings per month', months)}
 {_bar_chart('By provider', providers)}{_bar_chart('By chip band', bands)}</div></section>
-<section><h2>Entity graph</h2>{_graph(findings)}</section>
+<section><h2>Entity graph</h2>{entity_graph_svg(findings)}</section>
 <section><h2>Findings</h2><table><tr><th>case</th><th>date</th><th>buyer</th><th>intermediary</th><th>provider</th>
 <th>route</th><th>items</th><th>listed</th><th>amount</th><th>score</th></tr>{''.join(rows)}</table></section>
 {''.join(pages)}

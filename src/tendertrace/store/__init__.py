@@ -10,83 +10,43 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (
-    JSON,
-    Column,
-    DateTime,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    create_engine,
-    event,
-    func,
-    select,
-)
+from sqlalchemy import create_engine, event, func, inspect, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from ..model import ListEntry
-
-metadata = MetaData()
-
-documents = Table(
-    "documents",
+from .schema import (
+    ApiToken,
+    DocumentRecord,
+    FindingRecord,
+    Job,
+    JobFile,
+    ListEntryRecord,
+    ListSource,
+    Review,
+    UiSession,
     metadata,
-    Column("id", String(64), primary_key=True),
-    Column("source", Text, nullable=False),
-    Column("source_id", String(200), index=True),
-    Column("file", Text),
-    Column("format", String(16)),
-    Column("title", Text),
-    Column("published", String(10)),
-    Column("status", String(16), nullable=False),  # processed | failed
-    Column("reason", Text),  # why it failed
-    Column("warnings", JSON),
-    Column("text", Text),
-    Column("encoding", String(32)),
-    Column("result", JSON),  # extraction, classifications, hits: see pipeline.DocumentResult
-    Column("pipeline_version", String(32)),
-    Column("scanned_at", DateTime(timezone=True)),
 )
 
-list_sources = Table(
-    "list_sources",
-    metadata,
-    Column("key", String(200), primary_key=True),  # list code + source file, e.g. "EL|bis_entity_list.json"
-    Column("list", String(32), nullable=False),
-    Column("source", Text, nullable=False),
-    Column("version", String(64)),
-    Column("count", Integer),
-    Column("loaded_at", DateTime(timezone=True)),
-)
+documents = DocumentRecord.__table__
+list_sources = ListSource.__table__
+list_entries = ListEntryRecord.__table__
+findings = FindingRecord.__table__
+reviews = Review.__table__
+api_tokens = ApiToken.__table__
+ui_sessions = UiSession.__table__
+jobs = Job.__table__
+job_files = JobFile.__table__
 
-list_entries = Table(
-    "list_entries",
-    metadata,
-    Column("id", String(64), primary_key=True),
-    Column("source_key", String(200), nullable=False, index=True),
-    Column("list", String(32), nullable=False),
-    Column("name", Text, nullable=False),
-    Column("aliases", JSON),
-    Column("country", Text),
-    Column("address", Text),
-    Column("federal_register", Text),
-    Column("license_requirement", Text),
-    Column("license_policy", Text),
-    Column("source", Text),
-    Column("version", String(64)),
-)
-
-Index("ix_documents_status", documents.c.status)
+MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-def connect(url: str | None = None) -> Engine:
-    """An engine for a SQLAlchemy URL or a plain path (``tendertrace.db``); tables are created."""
+def connect(url: str | None = None, migrate: bool = True) -> Engine:
+    """An engine for a SQLAlchemy URL or a plain path (``tendertrace.db``), its schema migrated to
+    the newest revision (workers pass ``migrate=False``: the process that starts them did it)."""
     url = url or "sqlite:///tendertrace.db"
     if "://" not in url:
         url = f"sqlite:///{url}"
@@ -101,8 +61,52 @@ def connect(url: str | None = None) -> Engine:
             cur.execute("PRAGMA busy_timeout=30000")
             cur.close()
 
-    metadata.create_all(engine)
+    if migrate:
+        upgrade(engine)
     return engine
+
+
+def _alembic_config() -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Migrate the store's schema. A store made before migrations existed (tables, no
+    ``alembic_version``) is first marked as the first revision, which is the schema it has."""
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    config = _alembic_config()
+    with engine.begin() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+        if current is not None and current == ScriptDirectory.from_config(config).get_current_head():
+            return
+        config.attributes["connection"] = conn
+        if current is None and inspect(conn).has_table("documents"):
+            command.stamp(config, "0001")
+        command.upgrade(config, revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Take the schema back to an older revision (for rolling back a release)."""
+    from alembic import command
+
+    config = _alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, revision)
+
+
+def schema_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
 
 
 def now() -> datetime:
@@ -142,12 +146,15 @@ def save_documents(engine: Engine, rows: list[dict[str, Any]]) -> None:
 
 
 def iter_documents(
-    engine: Engine, status: str | None = None, ids: list[str] | None = None, with_text: bool = False
+    engine: Engine, status: str | None = None, ids: list[str] | None = None, with_text: bool = False,
+    flagged_only: bool = False,
 ) -> Iterator[dict[str, Any]]:
     cols = [c for c in documents.c if with_text or c.name != "text"]
     query = select(*cols).order_by(documents.c.id)
     if status:
         query = query.where(documents.c.status == status)
+    if flagged_only:  # NULL: stored before the column existed, so maybe
+        query = query.where(or_(documents.c.flagged.is_(True), documents.c.flagged.is_(None)))
     if ids is not None:
         query = query.where(documents.c.id.in_(ids))
     with engine.connect() as conn:
@@ -165,6 +172,107 @@ def status_counts(engine: Engine) -> dict[str, int]:
     with engine.connect() as conn:
         rows = conn.execute(select(documents.c.status, func.count()).group_by(documents.c.status))
         return {status: count for status, count in rows}
+
+
+# -- findings and reviews ------------------------------------------------------------------
+
+
+def replace_findings(engine: Engine, rows: list[dict[str, Any]]) -> None:
+    """Store the findings as just built, in one transaction (readers see the old set or the new)."""
+    with engine.begin() as conn:
+        conn.execute(findings.delete())
+        if rows:
+            conn.execute(findings.insert(), rows)
+
+
+FINDING_SORTS = {"score": findings.c.score, "date": findings.c.date, "amount": findings.c.amount,
+                 "buyer": findings.c.buyer}
+REVIEW_FILTERS = ("open", "all", "unreviewed", "confirmed", "dismissed", "suppressed")
+
+
+def query_findings(
+    engine: Engine, *, date_from: str | None = None, date_to: str | None = None, provider: str | None = None,
+    band: str | None = None, route: str | None = None, listed: bool | None = None, review: str = "open",
+    text: str | None = None, sort: str = "score", order: str = "desc", page: int = 1, per_page: int = 50,
+) -> tuple[int, list[dict[str, Any]]]:
+    """One page of stored findings and the total matching the filters. ``review="open"`` means not
+    dismissed or suppressed. Every value reaches SQL as a bound parameter."""
+    conditions = []
+    if date_from:
+        conditions.append(findings.c.date >= date_from)
+    if date_to:
+        conditions.append(findings.c.date <= date_to)
+    for column, value in ((findings.c.providers, provider), (findings.c.routes, route), (findings.c.bands, band)):
+        if value:
+            conditions.append(column.contains(f"|{value}|", autoescape=True))
+    if listed is not None:
+        conditions.append(findings.c.listed.is_(listed))
+    if review == "open":
+        conditions.append(findings.c.review_status.in_(["unreviewed", "confirmed"]))
+    elif review != "all":
+        conditions.append(findings.c.review_status == review)
+    if text:
+        like = [c.contains(text, autoescape=True) for c in (findings.c.title, findings.c.buyer, findings.c.suppliers)]
+        conditions.append(or_(*like))
+    column = FINDING_SORTS.get(sort, findings.c.score)
+    ordering = column.asc().nulls_last() if order == "asc" else column.desc().nulls_last()
+    with engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(findings).where(*conditions)).scalar_one()
+        rows = conn.execute(
+            select(findings).where(*conditions).order_by(ordering, findings.c.case_id)
+            .limit(per_page).offset((page - 1) * per_page)
+        ).mappings().all()
+    return total, [dict(r) for r in rows]
+
+
+def finding_facets(engine: Engine) -> dict[str, list[str]]:
+    """The providers, routes and bands present, for the filter menus."""
+    facets: dict[str, set[str]] = {"providers": set(), "routes": set(), "bands": set()}
+    with engine.connect() as conn:
+        for row in conn.execute(select(findings.c.providers, findings.c.routes, findings.c.bands)):
+            for name, value in zip(("providers", "routes", "bands"), row, strict=True):
+                facets[name].update(v for v in (value or "").split("|") if v)
+    return {k: sorted(v) for k, v in facets.items()}
+
+
+def get_finding(engine: Engine, case_id: str) -> dict[str, Any] | None:
+    with engine.connect() as conn:
+        row = conn.execute(select(findings).where(findings.c.case_id == case_id)).mappings().first()
+        return dict(row) if row else None
+
+
+def add_review(
+    engine: Engine, subject: str, decision: str, reason: str, reviewer: str, case_id: str | None = None,
+    detail: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Record a decision; rows are never updated or deleted, so they are the audit trail."""
+    if decision not in ("confirmed", "dismissed"):
+        raise ValueError("decision must be 'confirmed' or 'dismissed'")
+    if not reason.strip():
+        raise ValueError("a reason is required")
+    row = {"subject": subject, "case_id": case_id, "decision": decision, "reason": reason.strip(),
+           "reviewer": reviewer, "decided_at": now(), "detail": detail}
+    with engine.begin() as conn:
+        row["id"] = conn.execute(reviews.insert().returning(reviews.c.id), row).scalar_one()
+    return row
+
+
+def latest_decisions(engine: Engine) -> dict[str, dict[str, Any]]:
+    """The latest decision on every reviewed subject (``case:ID`` or ``hit:KEY``)."""
+    latest: dict[str, dict[str, Any]] = {}
+    with engine.connect() as conn:
+        for row in conn.execute(select(reviews).order_by(reviews.c.decided_at, reviews.c.id)).mappings():
+            latest[row["subject"]] = dict(row)
+    return latest
+
+
+def review_trail(engine: Engine, case_id: str | None = None, subjects: list[str] | None = None) -> list[dict[str, Any]]:
+    """Who decided what and when, newest first: a case's decisions and those on its hits."""
+    query = select(reviews).order_by(reviews.c.decided_at.desc(), reviews.c.id.desc())
+    if case_id is not None or subjects:
+        query = query.where(or_(reviews.c.case_id == case_id, reviews.c.subject.in_(subjects or [])))
+    with engine.connect() as conn:
+        return [dict(r) for r in conn.execute(query).mappings()]
 
 
 # -- screening lists -------------------------------------------------------------------------

@@ -1,0 +1,93 @@
+"""The team server: a JSON API and a server-rendered review UI over the same store as the CLI.
+
+``create_app`` builds the FastAPI application; ``tendertrace serve`` runs it with uvicorn.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__, store
+from ..ingest import Limits
+from . import api, ui
+from .runner import JobRunner, ScreenerCache
+from .security import BodyLimit, SecurityHeaders
+
+log = logging.getLogger("tendertrace.web")
+
+
+@dataclass
+class Settings:
+    db: str = "tendertrace.db"
+    public_reads: bool = True  # False: reading findings, documents and screening needs a token too
+    max_request_bytes: int = 64 * 1024 * 1024  # the whole request, all files of an upload together
+    limits: Limits = field(default_factory=Limits)  # per-document limits, as for `scan`
+    background: bool = True  # scan uploads in a background thread
+    secure_cookies: bool = False  # set behind HTTPS
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    engine = store.connect(settings.db)
+    screeners = ScreenerCache(engine)
+    runner = JobRunner(engine, screeners, settings.limits) if settings.background else None
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if runner is not None:
+            runner.start()
+        yield
+        if runner is not None:
+            runner.stop()
+            runner.join(timeout=30)
+
+    app = FastAPI(
+        title="tendertrace", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
+        description="Findings of attempts to reach export-controlled US AI compute and models in procurement "
+                    "documents, screening against the US lists, and analyst review.",
+    )
+    app.state.engine = engine
+    app.state.settings = settings
+    app.state.screeners = screeners
+    app.state.wake_runner = runner.wake.set if runner is not None else (lambda: None)
+    app.include_router(api.router)
+    app.include_router(ui.router)
+    app.mount("/static", StaticFiles(directory=Path(__file__).with_name("static")), name="static")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if request.url.path.startswith("/api") or request.url.path == "/openapi.json":
+            return JSONResponse({"error": {"status": exc.status_code, "message": str(exc.detail)}},
+                                status_code=exc.status_code, headers=getattr(exc, "headers", None))
+        return ui.error_page(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        details = [{"where": ".".join(str(p) for p in e.get("loc", ())), "problem": e.get("msg")} for e in exc.errors()]
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"error": {"status": 422, "message": "invalid request", "details": details}},
+                                status_code=422)
+        return ui.error_page(request, 422, "; ".join(f"{d['where']}: {d['problem']}" for d in details))
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s", request.url.path)
+        return JSONResponse({"error": {"status": 500, "message": f"internal error: {type(exc).__name__}"}},
+                            status_code=500)
+
+    app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+__all__ = ["create_app", "Settings", "HTTPException"]

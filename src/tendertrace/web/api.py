@@ -1,0 +1,281 @@
+"""The JSON API under ``/api``. Reads may be open (``--public-reads``); writes need a token."""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePath
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from pydantic import BaseModel, Field
+from starlette.datastructures import UploadFile
+
+from .. import store
+from ..findings import refresh_findings
+from ..screen.matcher import hit_dict
+from ..store import jobqueue
+from .runner import jsonl_lines
+from .security import Caller, api_reader, api_writer, describe
+
+router = APIRouter(prefix="/api")
+
+UPLOAD_TYPES = {".html": "html", ".htm": "html", ".txt": "text", ".text": "text", ".pdf": "pdf", ".docx": "docx",
+                ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+MAX_FILES = 500
+MAX_NAMES = 1000
+DATE = r"^\d{4}-\d{2}-\d{2}$"
+
+
+class ScreenRequest(BaseModel):
+    names: list[Annotated[str, Field(min_length=1, max_length=500)]] = Field(min_length=1, max_length=MAX_NAMES)
+
+
+class ScreenHit(BaseModel):
+    match: str
+    matched_name: str
+    list: str
+    relation: str
+    score: float
+    entry_id: str
+    explanation: str
+    federal_register: str | None = None
+    license_requirement: str | None = None
+    list_version: str | None = None
+
+
+class ScreenResult(BaseModel):
+    query: str
+    hits: list[ScreenHit]
+
+
+class ScreenResponse(BaseModel):
+    lists: list[dict[str, Any]]
+    sample_list: bool
+    results: list[ScreenResult]
+
+
+class DocumentIn(BaseModel):
+    content: str = Field(max_length=64 * 1024 * 1024)
+    id: str | None = Field(default=None, max_length=200)
+    title: str | None = Field(default=None, max_length=2000)
+    published: str | None = Field(default=None, max_length=40)
+    source: str | None = Field(default=None, max_length=2000)
+    format: Literal["html", "text", "json", "ocds"] | None = None
+
+
+class DocumentsIn(BaseModel):
+    documents: list[DocumentIn] = Field(min_length=1, max_length=10_000)
+
+
+class JobOut(BaseModel):
+    id: str
+    status: str
+    submitted_by: str | None
+    created_at: Any
+    finished_at: Any = None
+    inputs: int
+    processed: int
+    failed: int
+    skipped: int
+    error: str | None = None
+    documents: list[dict[str, Any]] | None = None
+    status_url: str
+
+
+class ReviewIn(BaseModel):
+    decision: Literal["confirmed", "dismissed"]
+    reason: str = Field(min_length=1, max_length=5000)
+    hit: str | None = Field(default=None, max_length=32, description="A listed-party hit's key; the whole finding when absent.")
+
+
+class FindingsPage(BaseModel):
+    total: int
+    page: int
+    per_page: int
+    items: list[dict[str, Any]]
+
+
+@router.get("/health", tags=["service"])
+def health(request: Request) -> dict[str, Any]:
+    engine = request.app.state.engine
+    return {"status": "ok", "schema": store.schema_revision(engine), "documents": store.status_counts(engine)}
+
+
+@router.get("/me", tags=["service"])
+def me(caller: Caller = Depends(api_reader)) -> dict[str, Any]:
+    return describe(caller)
+
+
+@router.post("/screen", response_model=ScreenResponse, tags=["screening"])
+def screen(body: ScreenRequest, request: Request, caller: Caller = Depends(api_reader)) -> dict[str, Any]:
+    """Screen names (any script) against the loaded lists; one result per name, hits best first."""
+    screener = request.app.state.screeners.get()
+    results = [{"query": name, "hits": [hit_dict(h) for h in screener.screen(name)]} for name in body.names]
+    return {"lists": screener.versions(), "sample_list": bool(getattr(screener, "sample", False)), "results": results}
+
+
+_UPLOAD_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {"schema": {"type": "object", "required": ["files"], "properties": {
+                "files": {"type": "array", "items": {"type": "string", "format": "binary"}}}}},
+            "application/json": {"schema": DocumentsIn.model_json_schema(ref_template="#/components/schemas/{model}")},
+        },
+    }
+}
+
+
+@router.post("/documents", status_code=202, response_model=JobOut, tags=["documents"], openapi_extra=_UPLOAD_BODY)
+async def upload_documents(request: Request, caller: Caller = Depends(api_writer)) -> dict[str, Any]:
+    """Upload files (multipart, field ``files``) or JSON documents; they are scanned in the
+    background. Poll the returned ``status_url``."""
+    files, records = await read_upload(request)
+    job_id = jobqueue.create_job(request.app.state.engine, files, records, caller.name)
+    request.app.state.wake_runner()
+    return job_out(jobqueue.get_job(request.app.state.engine, job_id))
+
+
+async def read_upload(request: Request) -> tuple[list[tuple[str, bytes]], list[str]]:
+    """Files and JSON records of an upload, checked against the type and size limits."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "application/json":
+        try:
+            body = DocumentsIn.model_validate(json.loads(await request.body()))
+        except ValueError as exc:
+            raise HTTPException(422, f"invalid JSON documents: {exc}") from exc
+        return [], [json.dumps(d.model_dump(exclude_none=True), ensure_ascii=False) for d in body.documents]
+    if kind != "multipart/form-data":
+        raise HTTPException(415, "send multipart/form-data with 'files', or application/json with 'documents'")
+    limit = request.app.state.settings.limits.max_bytes
+    form = await request.form(max_files=MAX_FILES, max_fields=20)
+    files: list[tuple[str, bytes]] = []
+    records: list[str] = []
+    for item in form.getlist("files"):
+        if not isinstance(item, UploadFile):
+            raise HTTPException(422, "'files' must be file parts")
+        name = PurePath(item.filename or "upload").name[:200] or "upload"
+        data = await item.read(limit + 1)
+        check_upload(name, data, limit)
+        if UPLOAD_TYPES[PurePath(name).suffix.lower()] == "jsonl":
+            records += jsonl_lines(data)
+        else:
+            files.append((name, data))
+    if not files and not records:
+        raise HTTPException(422, "no files in the upload (multipart field 'files')")
+    return files, records
+
+
+def check_upload(name: str, data: bytes, limit: int) -> None:
+    """Only the document types tendertrace reads, and the content must look like its type."""
+    suffix = PurePath(name).suffix.lower()
+    if suffix not in UPLOAD_TYPES:
+        raise HTTPException(415, f"{name}: file type not accepted (accepted: {', '.join(sorted(UPLOAD_TYPES))})")
+    if len(data) > limit:
+        raise HTTPException(413, f"{name}: over the {limit:,}-byte file limit")
+    kind = UPLOAD_TYPES[suffix]
+    if kind == "pdf" and not data.lstrip()[:5].startswith(b"%PDF"):
+        raise HTTPException(415, f"{name}: not a PDF")
+    if kind == "docx" and not data.startswith(b"PK"):
+        raise HTTPException(415, f"{name}: not a DOCX (ZIP) file")
+
+
+def job_out(job: dict[str, Any] | None) -> dict[str, Any]:
+    if job is None:
+        raise HTTPException(404, "no such job")
+    return {**job, "status_url": f"/api/jobs/{job['id']}"}
+
+
+@router.get("/jobs/{job_id}", response_model=JobOut, tags=["documents"])
+def get_job(job_id: str, request: Request, caller: Caller = Depends(api_reader)) -> dict[str, Any]:
+    return job_out(jobqueue.get_job(request.app.state.engine, job_id))
+
+
+@router.get("/findings", response_model=FindingsPage, tags=["findings"])
+def list_findings(
+    request: Request,
+    caller: Caller = Depends(api_reader),
+    date_from: Annotated[str | None, Query(alias="from", pattern=DATE)] = None,
+    date_to: Annotated[str | None, Query(alias="to", pattern=DATE)] = None,
+    provider: Annotated[str | None, Query(max_length=100)] = None,
+    band: Annotated[str | None, Query(max_length=100, description="3A090.a, 3A090.b, 4A090.a, not controlled, remote access …")] = None,
+    route: Annotated[str | None, Query(max_length=100)] = None,
+    listed: bool | None = None,
+    review: Literal["open", "all", "unreviewed", "confirmed", "dismissed", "suppressed"] = "open",
+    q: Annotated[str | None, Query(max_length=200, description="Text in the title, buyer or suppliers")] = None,
+    sort: Literal["score", "date", "amount", "buyer"] = "score",
+    order: Literal["asc", "desc"] = "desc",
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    per_page: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> dict[str, Any]:
+    """Findings with filters, sorting and pagination (``review=open`` hides dismissed and suppressed)."""
+    total, rows = store.query_findings(
+        request.app.state.engine, date_from=date_from, date_to=date_to, provider=provider, band=band, route=route,
+        listed=listed, review=review, text=q, sort=sort, order=order, page=page, per_page=per_page)
+    items = [{k: r[k] for k in ("case_id", "score", "date", "title", "buyer", "suppliers", "listed", "amount",
+                                "currency", "review_status")}
+             | {"providers": _split(r["providers"]), "routes": _split(r["routes"]), "bands": _split(r["bands"]),
+                "url": f"/api/findings/{r['case_id']}"} for r in rows]
+    return {"total": total, "page": page, "per_page": per_page, "items": items}
+
+
+def _split(value: str | None) -> list[str]:
+    return [v for v in (value or "").split("|") if v]
+
+
+@router.get("/findings/{case_id}", tags=["findings"])
+def get_finding(case_id: str, request: Request, caller: Caller = Depends(api_reader)) -> dict[str, Any]:
+    """A finding with its evidence, its review status and the audit trail of decisions."""
+    engine = request.app.state.engine
+    row = store.get_finding(engine, case_id)
+    if row is None:
+        raise HTTPException(404, "no such finding")
+    data = row["data"]
+    subjects = [f"hit:{h['key']}" for h in [*data.get("listed", []), *data.get("suppressed", [])]]
+    return {**data, "review_status": row["review_status"], "reviews": store.review_trail(engine, case_id, subjects)}
+
+
+@router.post("/findings/{case_id}/reviews", status_code=201, tags=["findings"])
+def review_finding(case_id: str, body: ReviewIn, request: Request, caller: Caller = Depends(api_writer)) -> dict[str, Any]:
+    """Confirm or dismiss a finding, or one listed-party hit of it; a dismissed hit no longer
+    counts in this or any later scan. Every decision is kept with who made it and when."""
+    return record_review(request.app.state.engine, case_id, body.decision, body.reason, caller.name, body.hit)
+
+
+def record_review(engine: Any, case_id: str, decision: str, reason: str, reviewer: str, hit: str | None) -> dict[str, Any]:
+    row = store.get_finding(engine, case_id)
+    if row is None:
+        raise HTTPException(404, "no such finding")
+    if not reason.strip():
+        raise HTTPException(422, "a reason is required")
+    data = row["data"]
+    if hit:
+        found = next((h for h in [*data.get("listed", []), *data.get("suppressed", [])] if h["key"] == hit), None)
+        if found is None:
+            raise HTTPException(404, "this finding has no such hit")
+        detail = {k: found.get(k) for k in ("party", "entry", "entry_id", "list", "relation", "score")}
+        review = store.add_review(engine, f"hit:{hit}", decision, reason, reviewer, case_id, detail)
+    else:
+        review = store.add_review(engine, f"case:{case_id}", decision, reason, reviewer, case_id,
+                                  {"title": data.get("title"), "score": data.get("score")})
+    refresh_findings(engine)
+    return review
+
+
+@router.get("/documents/{doc_id}", tags=["documents"])
+def get_document(
+    doc_id: str, request: Request, caller: Caller = Depends(api_reader), text: bool = True,
+) -> dict[str, Any]:
+    """A stored document: status (or the reason it failed), its extraction, classifications,
+    screening hits with their character spans, and its text."""
+    doc = store.get_document(request.app.state.engine, doc_id)
+    if doc is None:
+        raise HTTPException(404, "no such document")
+    if not text:
+        doc.pop("text", None)
+    return doc
+
+
+@router.get("/lists", tags=["screening"])
+def lists(request: Request, caller: Caller = Depends(api_reader)) -> list[dict[str, Any]]:
+    return store.list_summary(request.app.state.engine)

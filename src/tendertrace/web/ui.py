@@ -1,0 +1,212 @@
+"""The review UI: server-rendered pages, no script, no CDN; every piece of tender text escaped by
+Jinja2's autoescaping (and the evidence highlighter, which escapes before it marks)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
+
+from .. import store
+from ..findings import finding_from_dict
+from ..report.html import entity_graph_svg, highlight_html
+from ..store import jobqueue, tokens
+from . import api
+from .security import (
+    LOGIN_CSRF_COOKIE,
+    SESSION_COOKIE,
+    Caller,
+    check_csrf,
+    new_login_csrf,
+    session_caller,
+    ui_reader,
+    ui_writer,
+)
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=Path(__file__).with_name("templates"))
+PER_PAGE = 25
+FILTERS = ("from", "to", "provider", "band", "route", "listed", "review", "q", "sort", "order")
+
+
+def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    caller = session_caller(request)
+    settings = request.app.state.settings
+    context.setdefault("sample_list", bool(getattr(request.app.state.screeners.get(), "sample", False)))
+    return templates.TemplateResponse(request, name, {"caller": caller, "public": settings.public_reads, **context},
+                                      status_code=status)
+
+
+def error_page(request: Request, status: int, message: str) -> Response:
+    return render(request, "error.html", status=status, status_code=status, message=message)
+
+
+@router.get("/", response_class=HTMLResponse)
+def findings_page(request: Request, caller: Caller = Depends(ui_reader)) -> Response:
+    params = {k: v for k, v in request.query_params.items() if k in FILTERS and v}
+    try:
+        page = max(1, min(int(request.query_params.get("page", "1")), 1_000_000))
+    except ValueError:
+        page = 1
+    review = params.get("review", "open")
+    if review not in store.REVIEW_FILTERS:
+        raise HTTPException(422, "unknown review filter")
+    listed = {"yes": True, "no": False}.get(params.get("listed", ""))
+    sort = params.get("sort", "score") if params.get("sort") in store.FINDING_SORTS else "score"
+    order = "asc" if params.get("order") == "asc" else "desc"
+    for key in ("from", "to"):
+        if key in params and not _is_date(params[key]):
+            raise HTTPException(422, f"'{key}' must be a date, YYYY-MM-DD")
+    total, rows = store.query_findings(
+        request.app.state.engine, date_from=params.get("from"), date_to=params.get("to"),
+        provider=params.get("provider"), band=params.get("band"), route=params.get("route"), listed=listed,
+        review=review, text=params.get("q"), sort=sort, order=order, page=page, per_page=PER_PAGE)
+
+    def link(**change: Any) -> str:
+        merged = {**params, **{k: v for k, v in change.items()}}
+        return "/?" + urlencode({k: v for k, v in merged.items() if v not in (None, "")})
+
+    def sort_link(column: str) -> str:
+        flip = "asc" if sort == column and order == "desc" else "desc"
+        return link(sort=column, order=flip, page=None)
+
+    pages = max(1, -(-total // PER_PAGE))
+    return render(request, "findings.html", rows=rows, total=total, page=page, pages=pages, params=params,
+                  review=review, sort=sort, order=order, facets=store.finding_facets(request.app.state.engine),
+                  link=link, sort_link=sort_link, split=api._split, reviews=store.REVIEW_FILTERS)
+
+
+def _is_date(value: str) -> bool:
+    import re
+
+    return re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None
+
+
+@router.get("/findings/{case_id}", response_class=HTMLResponse)
+def finding_page(case_id: str, request: Request, caller: Caller = Depends(ui_reader)) -> Response:
+    engine = request.app.state.engine
+    row = store.get_finding(engine, case_id)
+    if row is None:
+        raise HTTPException(404, "no such finding")
+    finding = finding_from_dict(row["data"])
+    texts = {d["id"]: d.get("text") or "" for d in store.iter_documents(
+        engine, ids=[d["id"] for d in finding.documents], with_text=True)}
+    documents = []
+    for d in finding.documents:
+        spans = [(e.start, e.end) for e in finding.evidence if e.document == d["id"]]
+        documents.append({**d, "html": Markup(highlight_html(texts.get(d["id"], ""), spans))})
+    subjects = [f"hit:{h['key']}" for h in [*finding.listed, *finding.suppressed]]
+    return render(request, "finding.html", f=finding, row=row, documents=documents,
+                  graph=Markup(entity_graph_svg([finding])), trail=store.review_trail(engine, case_id, subjects))
+
+
+@router.post("/findings/{case_id}/review")
+def review(
+    case_id: str, request: Request, decision: str = Form(...), reason: str = Form(""), hit: str = Form(""),
+    csrf: str = Form(""), caller: Caller = Depends(ui_writer),
+) -> Response:
+    check_csrf(caller, csrf)
+    if decision not in ("confirmed", "dismissed"):
+        raise HTTPException(422, "decision must be confirmed or dismissed")
+    if not reason.strip():
+        raise HTTPException(422, "give a reason for the decision")
+    api.record_review(request.app.state.engine, case_id, decision, reason[:5000], caller.name, hit or None)
+    return RedirectResponse(f"/findings/{case_id}#review", status_code=303)
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+def document_page(doc_id: str, request: Request, caller: Caller = Depends(ui_reader)) -> Response:
+    doc = store.get_document(request.app.state.engine, doc_id)
+    if doc is None:
+        raise HTTPException(404, "no such document")
+    result = doc.get("result") or {}
+    spans = [(c["start"], c["end"]) for c in result.get("classifications") or [] if c.get("start") is not None]
+    spans += [tuple(h["span"]) for h in result.get("hits") or [] if h.get("span")]
+    return render(request, "document.html", doc=doc, result=result,
+                  html=Markup(highlight_html(doc.get("text") or "", spans, context=10**9)))
+
+
+@router.get("/upload", response_class=HTMLResponse)
+def upload_page(request: Request, caller: Caller = Depends(ui_writer)) -> Response:
+    return render(request, "upload.html", types=", ".join(sorted(api.UPLOAD_TYPES)),
+                  limit=request.app.state.settings.max_request_bytes)
+
+
+@router.post("/upload")
+async def upload(request: Request, caller: Caller = Depends(ui_writer)) -> Response:
+    form = await request.form(max_files=api.MAX_FILES, max_fields=20)
+    check_csrf(caller, str(form.get("csrf") or ""))
+    files, records = await api.read_upload(request)
+    job_id = jobqueue.create_job(request.app.state.engine, files, records, caller.name)
+    request.app.state.wake_runner()
+    return RedirectResponse(f"/jobs/{job_id}", status_code=303)
+
+
+@router.get("/jobs/{job_id}", response_class=HTMLResponse)
+def job_page(job_id: str, request: Request, caller: Caller = Depends(ui_reader)) -> Response:
+    job = jobqueue.get_job(request.app.state.engine, job_id)
+    if job is None:
+        raise HTTPException(404, "no such job")
+    return render(request, "job.html", job=job)
+
+
+@router.get("/lists", response_class=HTMLResponse)
+def lists_page(request: Request, caller: Caller = Depends(ui_reader)) -> Response:
+    return render(request, "lists.html", lists=store.list_summary(request.app.state.engine))
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_page(request: Request, next: str = "/") -> Response:
+    csrf = new_login_csrf()
+    response = render(request, "login.html", login_csrf=csrf, next=_safe_next(next))
+    response.set_cookie(LOGIN_CSRF_COOKIE, csrf, httponly=True, samesite="strict",
+                        secure=request.app.state.settings.secure_cookies, max_age=3600)
+    return response
+
+
+@router.post("/login")
+def login(request: Request, token: str = Form(""), csrf: str = Form(""), next: str = Form("/")) -> Response:
+    expected = request.cookies.get(LOGIN_CSRF_COOKIE)
+    if not expected or not csrf or not _same(expected, csrf):
+        raise HTTPException(403, "CSRF check failed: reload the sign-in page")
+    row = tokens.verify_token(request.app.state.engine, token.strip())
+    if row is None:
+        csrf = new_login_csrf()
+        response = render(request, "login.html", status=401, login_csrf=csrf, next=_safe_next(next),
+                          message="That token is not valid or has been revoked.")
+        response.set_cookie(LOGIN_CSRF_COOKIE, csrf, httponly=True, samesite="strict",
+                            secure=request.app.state.settings.secure_cookies, max_age=3600)
+        return response
+    session_id, _ = tokens.create_session(request.app.state.engine, row["id"])
+    response = RedirectResponse(_safe_next(next), status_code=303)
+    response.set_cookie(SESSION_COOKIE, session_id, httponly=True, samesite="strict",
+                        secure=request.app.state.settings.secure_cookies, max_age=tokens.SESSION_HOURS * 3600)
+    response.delete_cookie(LOGIN_CSRF_COOKIE)
+    return response
+
+
+@router.post("/logout")
+def logout(request: Request, csrf: str = Form("")) -> Response:
+    caller = session_caller(request)
+    if caller is not None:
+        check_csrf(caller, csrf)
+        tokens.end_session(request.app.state.engine, request.cookies.get(SESSION_COOKIE))
+    response = RedirectResponse("/", status_code=303)
+    response.delete_cookie(SESSION_COOKIE)
+    return response
+
+
+def _safe_next(target: str) -> str:
+    """Only a local path: never an open redirect to another site."""
+    return target if target.startswith("/") and not target.startswith("//") and "\\" not in target else "/"
+
+
+def _same(a: str, b: str) -> bool:
+    import hmac
+
+    return hmac.compare_digest(a, b)
