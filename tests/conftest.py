@@ -25,9 +25,9 @@ PG_URL = os.environ.get("TENDERTRACE_TEST_PG")  # e.g. postgresql+psycopg://user
 
 
 def _fresh_pg(url: str) -> str:
-    from tendertrace import store
-
     from sqlalchemy import create_engine, text
+
+    from tendertrace import store
 
     engine = create_engine(url)
     with engine.begin() as conn:  # an empty database, so that every test migrates from nothing

@@ -28,7 +28,9 @@ from .schema import (
     ListSource,
     Review,
     UiSession,
-    metadata,
+)
+from .schema import (
+    metadata as metadata,
 )
 
 documents = DocumentRecord.__table__

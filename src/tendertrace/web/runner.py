@@ -86,10 +86,10 @@ class JobRunner(threading.Thread):
         super().__init__(name="tendertrace-jobs", daemon=True)
         self.engine, self.screeners, self.limits, self.poll = engine, screeners, limits, poll
         self.wake = threading.Event()
-        self._stop = threading.Event()
+        self._halt = threading.Event()
 
     def run(self) -> None:
-        while not self._stop.is_set():
+        while not self._halt.is_set():
             try:
                 job_id = jobqueue.claim_job(self.engine)
             except Exception:  # the database is away for a moment: try again later
@@ -102,7 +102,7 @@ class JobRunner(threading.Thread):
             self.wake.clear()
 
     def stop(self) -> None:
-        self._stop.set()
+        self._halt.set()
         self.wake.set()
 
 
