@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from typing import Any
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -51,3 +56,39 @@ def make_api(url: str, **settings: Any) -> Iterator[Api]:
 @pytest.fixture
 def api(any_db: str) -> Iterator[Api]:
     yield from make_api(any_db)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """A real ``tendertrace serve`` process on a free port, with a write token made by the CLI."""
+    tmp = tmp_path_factory.mktemp("ui")
+    db = f"sqlite:///{tmp / 'ui.db'}"
+    cli = [sys.executable, "-m", "tendertrace.cli"]
+    made = subprocess.run([*cli, "tokens", "create", "alice", "--db", db], capture_output=True, text=True, check=True)
+    token = made.stdout.strip().splitlines()[-1]
+    port = _free_port()
+    log = (tmp / "serve.log").open("w")  # a file, not a pipe: an unread pipe would fill and block the server
+    proc = subprocess.Popen([*cli, "serve", "--db", db, "--port", str(port)], stdout=log, stderr=subprocess.STDOUT,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        pytest.fail(f"server did not start: {(tmp / 'serve.log').read_text()}")
+    yield {"base": base, "token": token, "db": db, "tmp": str(tmp), "log": str(tmp / "serve.log")}
+    proc.terminate()
+    proc.wait(timeout=30)
+    log.close()
+
+

@@ -4,17 +4,12 @@ Chromium through Playwright (its browser download is never used). Screenshots go
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from ..conftest import EXAMPLES, ROOT
@@ -32,37 +27,6 @@ HOSTILE = ("标题 <script>window.__pwned = 1; alert('x')</script>\n"
            "成交金额：￥1,000,000元\n发布日期：2024-08-01\n")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    tmp = tmp_path_factory.mktemp("ui")
-    db = f"sqlite:///{tmp / 'ui.db'}"
-    cli = [sys.executable, "-m", "tendertrace.cli"]
-    made = subprocess.run([*cli, "tokens", "create", "alice", "--db", db], capture_output=True, text=True, check=True)
-    token = made.stdout.strip().splitlines()[-1]
-    port = _free_port()
-    proc = subprocess.Popen([*cli, "serve", "--db", db, "--port", str(port)], stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        pytest.fail(f"server did not start: {proc.stdout.read() if proc.stdout else ''}")
-    yield {"base": base, "token": token, "db": db, "tmp": str(tmp)}
-    proc.terminate()
-    proc.wait(timeout=30)
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     with playwright.sync_playwright() as p:
@@ -71,9 +35,9 @@ def browser() -> Iterator[object]:
         b.close()
 
 
-def test_upload_scan_review_filter(server: dict[str, str], browser: object, tmp_path: Path) -> None:
+def test_upload_scan_review_filter(served: dict[str, str], browser: object, tmp_path: Path) -> None:
     SHOTS.mkdir(exist_ok=True)
-    base = server["base"]
+    base = served["base"]
     page = browser.new_page(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
     problems: list[str] = []
     # Every console error counts -- a CSP violation would show here -- except the 401 answers this
@@ -93,7 +57,7 @@ def test_upload_scan_review_filter(server: dict[str, str], browser: object, tmp_
     page.fill("input[name=token]", "tt_wrong")
     page.click("main button[type=submit]")
     assert "not valid" in page.inner_text("main")
-    page.fill("input[name=token]", server["token"])
+    page.fill("input[name=token]", served["token"])
     page.click("main button[type=submit]")
     page.wait_for_url(f"{base}/upload")
     assert "signed in as alice" in page.inner_text("header")

@@ -114,13 +114,32 @@ def screen(body: ScreenRequest, request: Request, caller: Caller = Depends(api_r
     return {"lists": screener.versions(), "sample_list": bool(getattr(screener, "sample", False)), "results": results}
 
 
+def _inline_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """The model's JSON schema with its ``$defs`` written in place: an ``openapi_extra`` body is
+    not registered among the document's components, so a reference would resolve to nothing."""
+    schema = model.model_json_schema()
+    defs = schema.pop("$defs", {})
+
+    def resolve(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref", "")
+            if ref.startswith("#/$defs/"):
+                return resolve(defs[ref.rsplit("/", 1)[-1]])
+            return {k: resolve(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [resolve(v) for v in node]
+        return node
+
+    return resolve(schema)
+
+
 _UPLOAD_BODY = {
     "requestBody": {
         "required": True,
         "content": {
             "multipart/form-data": {"schema": {"type": "object", "required": ["files"], "properties": {
                 "files": {"type": "array", "items": {"type": "string", "format": "binary"}}}}},
-            "application/json": {"schema": DocumentsIn.model_json_schema(ref_template="#/components/schemas/{model}")},
+            "application/json": {"schema": _inline_schema(DocumentsIn)},
         },
     }
 }
@@ -128,8 +147,9 @@ _UPLOAD_BODY = {
 
 @router.post("/documents", status_code=202, response_model=JobOut, tags=["documents"], openapi_extra=_UPLOAD_BODY)
 async def upload_documents(request: Request, caller: Caller = Depends(api_writer)) -> dict[str, Any]:
-    """Upload files (multipart, field ``files``) or JSON documents; they are scanned in the
-    background. Poll the returned ``status_url``."""
+    """Upload files (multipart, field ``files``: .html .htm .txt .pdf .docx .json .jsonl) or JSON
+    documents; they are scanned in the background. Poll the returned ``status_url``. Other file
+    types get 415, bodies over the server's limit 413."""
     files, records = await read_upload(request)
     job_id = jobqueue.create_job(request.app.state.engine, files, records, caller.name)
     request.app.state.wake_runner()
