@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import struct
 import zipfile
 from dataclasses import dataclass
 from typing import Any
@@ -107,8 +108,10 @@ def read_docx(data: bytes, limits: Limits) -> ReadResult:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         total = sum(i.file_size for i in archive.infolist())
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise ReadError(f"broken DOCX (not a valid zip archive): {exc}") from exc
+    # ValueError: a member name flagged UTF-8 that is not (found by fuzz/readers.py); EOFError,
+    # struct.error, NotImplementedError: truncated or exotic archives.
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, struct.error) as exc:
+        raise ReadError(f"broken DOCX (not a valid zip archive): {type(exc).__name__}: {exc}") from exc
     if total > limits.max_docx_uncompressed or total > max(len(data), 1) * limits.max_docx_ratio:
         raise ReadError(
             f"DOCX expands to {total:,} bytes from {len(data):,}: refused as a possible zip bomb"
@@ -117,16 +120,18 @@ def read_docx(data: bytes, limits: Limits) -> ReadResult:
 
     try:
         document = docx.Document(io.BytesIO(data))
+        lines: list[str] = [p.text for p in document.paragraphs]
+        for table in document.tables:
+            for row in table.rows:
+                cells = [c.text.strip() for c in row.cells]
+                if len(cells) == 2:
+                    lines.append(f"{cells[0]}：{cells[1]}" if cells[1] else cells[0])
+                else:
+                    lines.append(" | ".join(c for c in cells if c))
+    except RecursionError:
+        raise
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors on broken parts
         raise ReadError(f"broken DOCX ({type(exc).__name__}): {exc}") from exc
-    lines: list[str] = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            cells = [c.text.strip() for c in row.cells]
-            if len(cells) == 2:
-                lines.append(f"{cells[0]}：{cells[1]}" if cells[1] else cells[0])
-            else:
-                lines.append(" | ".join(c for c in cells if c))
     return ReadResult("\n".join(ln for ln in lines if ln.strip()), None, None, [])
 
 

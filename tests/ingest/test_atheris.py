@@ -1,0 +1,44 @@
+"""A time-boxed atheris pass over the HTML, PDF and DOCX readers (``fuzz/readers.py``), and the
+inputs earlier fuzzing crashed on, kept as regressions. Longer runs: see fuzz/readers.py."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tendertrace.ingest import read_input
+from tendertrace.model import IngestFailure
+
+from ..conftest import ROOT
+
+pytest.importorskip("atheris")
+HARNESS = ROOT / "fuzz" / "readers.py"
+CRASHES = sorted((Path(__file__).parent / "crashes").iterdir())
+SECONDS = 8
+
+
+@pytest.mark.parametrize("fmt", ["html", "pdf", "docx"])
+def test_time_boxed_fuzz_pass(fmt: str, tmp_path: Path) -> None:
+    sys.path.insert(0, str(HARNESS.parent))
+    try:
+        from seeds import write_seeds
+    finally:
+        sys.path.remove(str(HARNESS.parent))
+    write_seeds(tmp_path / "corpus")
+    run = subprocess.run(
+        [sys.executable, str(HARNESS), fmt, f"-max_total_time={SECONDS}", "-rss_limit_mb=3000",
+         f"-artifact_prefix={tmp_path}/", str(tmp_path / "corpus" / fmt)],
+        capture_output=True, text=True, timeout=SECONDS * 10,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "Done" in run.stderr and not list(tmp_path.glob("crash-*"))
+
+
+@pytest.mark.parametrize("crash", CRASHES, ids=[p.name for p in CRASHES])
+def test_former_crashes_end_as_failures_with_a_reason(crash: Path) -> None:
+    fmt = crash.name.split("-")[0]
+    items = list(read_input(crash.read_bytes(), name=f"x.{fmt}", source=crash.name, fmt=fmt))
+    assert len(items) == 1 and isinstance(items[0], IngestFailure) and items[0].reason
