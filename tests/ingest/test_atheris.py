@@ -31,7 +31,7 @@ def test_time_boxed_fuzz_pass(fmt: str, tmp_path: Path) -> None:
     run = subprocess.run(
         [sys.executable, str(HARNESS), fmt, f"-max_total_time={SECONDS}", "-rss_limit_mb=3000",
          f"-artifact_prefix={tmp_path}/", str(tmp_path / "corpus" / fmt)],
-        capture_output=True, text=True, timeout=SECONDS * 10,
+        capture_output=True, text=True, timeout=SECONDS + 300,  # instrumenting the imports takes a while
     )
     assert run.returncode == 0, run.stderr[-3000:]
     assert "Done" in run.stderr and not list(tmp_path.glob("crash-*"))
