@@ -114,8 +114,9 @@ def test_upload_scan_findings_and_document(api: Api) -> None:
     finding = api.client.get(shenzhen["url"]).json()
     assert finding["suppliers"] == ["成都运达科技股份有限公司"] and finding["amount"] == 200000
     doc = api.client.get(f"/api/documents/{finding['documents'][0]['id']}").json()
-    for ev in finding["evidence"]:
+    for ev in [*finding["evidence"], *doc["evidence"]]:
         assert doc["text"][ev["start"]:ev["end"]] == ev["text"]
+    assert {"A100", "H100 SXM"} <= {e["label"] for e in doc["evidence"] if e["kind"] == "item"}
     assert {"A100", "H100"} <= {ev["text"] for ev in finding["evidence"]} | {
         c["chip"] for c in finding["classification"] if c.get("chip")}
     again = api.scan(files)  # re-running is idempotent
@@ -152,6 +153,9 @@ def test_filters_sorting_pagination(api: Api) -> None:
     assert not {i["case_id"] for i in first["items"]} & {i["case_id"] for i in second["items"]}
     assert get(q="深圳")["total"] == 1
     assert get(provider="%")["total"] == 0  # a LIKE wildcard is matched literally
+    for hostile in ("'; DROP TABLE findings; --", "\" OR 1=1 --", "深圳' OR '1'='1"):  # bound parameters only
+        assert get(q=hostile)["total"] == 0 and get(provider=hostile)["total"] == 0
+    assert get()["total"] == 4
 
 
 def test_review_persists_suppresses_later_hits_and_keeps_an_audit_trail(api: Api) -> None:

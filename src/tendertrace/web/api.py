@@ -291,9 +291,21 @@ def get_document(
     doc = store.get_document(request.app.state.engine, doc_id)
     if doc is None:
         raise HTTPException(404, "no such document")
+    doc["evidence"] = document_evidence(doc)
     if not text:
         doc.pop("text", None)
     return doc
+
+
+def document_evidence(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every span the results rest on -- classified items, screened parties -- with its text."""
+    body, result = doc.get("text") or "", doc.get("result") or {}
+    spans = [{"kind": "item", "label": c.get("chip") or c.get("model") or c.get("provider") or c.get("route"),
+              "start": c["start"], "end": c["end"]}
+             for c in result.get("classifications") or [] if c.get("start") is not None]
+    spans += [{"kind": "party", "label": f"{h['party']} → {h['match']} ({h['list']}, {h['relation']})",
+               "start": h["span"][0], "end": h["span"][1]} for h in result.get("hits") or [] if h.get("span")]
+    return [{**s, "text": body[s["start"]:s["end"]]} for s in sorted(spans, key=lambda s: (s["start"], s["end"]))]
 
 
 @router.get("/lists", tags=["screening"])
