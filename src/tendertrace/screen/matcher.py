@@ -30,6 +30,7 @@ from .names import (
     is_chinese,
     tokens_en,
     translate,
+    warm_tables,
 )
 
 DEFAULT_THRESHOLD = 0.82
@@ -75,6 +76,7 @@ class Screener:
         self.default_idf = math.log(1 + total) + IDF_FLOOR
         self._name_weight: list[float] = [sum(self.idf[t] for t in name.tokens) for name in self.names]
         self._cache: dict[str, list[Hit]] = {}
+        warm_tables()  # static tables load here, with the index, not on the first query
 
     # -- public --------------------------------------------------------------------------
 
@@ -148,12 +150,16 @@ class Screener:
                 ):
                     relation = "affiliate"  # the listed name plus a sub-unit: 天山区分局, (Shenzhen)
                 best[name.entry] = (score, features, tr, name, relation)
-        for value in best.values():
+        # Only the five best scores (and whatever ties them) can be ranked: the tie-breaks are
+        # computed for those alone.
+        top = heapq.nlargest(5, (round(v[0], 3) for v in best.values()))
+        contenders = [kv for kv in best.items() if round(kv[1][0], 3) >= top[-1]] if top else []
+        for _, value in contenders:
             value[1]["exact"] = _same_words(value[3].text, value[2].text)
         # Ties: the name written exactly as the query's translation, then the Entity List, then the shorter name.
-        ranked = sorted(best.items(), key=lambda kv: (-round(kv[1][0], 3), not kv[1][1]["exact"],
-                                                      self.entries[kv[0]].list != "EL",
-                                                      len(self.entries[kv[0]].name)))[:5]
+        ranked = sorted(contenders, key=lambda kv: (-round(kv[1][0], 3), not kv[1][1]["exact"],
+                                                    self.entries[kv[0]].list != "EL",
+                                                    len(self.entries[kv[0]].name)))[:5]
         hits = []
         for entry_index, (score, features, tr, name, relation) in ranked:
             entry = self.entries[entry_index]

@@ -277,6 +277,16 @@ def _read_pinyin(name: str) -> str | None:
 _INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w")
 
 
+def warm_tables() -> None:
+    """Load the static translation tables (alias table, glossaries, the pinyin syllable set and
+    pypinyin's dictionaries) now rather than on the first name screened."""
+    _aliases()
+    _glossary()
+    _pinyin_glossary()
+    _syllables()
+    lazy_pinyin("中")
+
+
 @cache
 def _syllables() -> frozenset[str]:
     from pypinyin.constants import PINYIN_DICT
