@@ -30,22 +30,27 @@ from .screen.matcher import hit_dict
 BATCH = 64
 
 
+# What decides a document's stored results. Findings, reports, the store and the server read
+# those results and can change without re-processing anything.
+_FINGERPRINTED = ("ingest", "extract", "rules", "screen", "knowledge", "model.py", "pipeline.py", "__init__.py")
+
+
 @cache
 def code_fingerprint() -> str:
-    """A hash of the knowledge files and of the code: a changed rule, pattern or stage re-processes
-    the documents a scan stored before."""
+    """A hash of the knowledge files and of the code of the stages whose results are stored: a
+    changed rule, pattern or stage re-processes the documents a scan stored before."""
     digest = hashlib.sha256()
     root = resources.files("tendertrace")
-    stack = [root]
+    stack = [entry for entry in root.iterdir() if entry.name in _FINGERPRINTED]
+    stack.sort(key=lambda e: e.name, reverse=True)
     while stack:
-        folder = stack.pop()
-        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-            if entry.is_dir():
-                if entry.name != "__pycache__":
-                    stack.append(entry)
-            elif entry.name.endswith((".py", ".yaml", ".csv", ".json")):
-                digest.update(entry.name.encode())
-                digest.update(entry.read_bytes())
+        entry = stack.pop()
+        if entry.is_dir():
+            if entry.name != "__pycache__":
+                stack.extend(sorted(entry.iterdir(), key=lambda e: e.name, reverse=True))
+        elif entry.name.endswith((".py", ".yaml", ".csv", ".json")):
+            digest.update(entry.name.encode())
+            digest.update(entry.read_bytes())
     return digest.hexdigest()[:10]
 
 
