@@ -237,6 +237,14 @@ def finding_facets(engine: Engine) -> dict[str, list[str]]:
     return {k: sorted(v) for k, v in facets.items()}
 
 
+def set_review_status(engine: Engine, case_id: str, status: str) -> None:
+    with engine.begin() as conn:
+        row = conn.execute(select(findings.c.data).where(findings.c.case_id == case_id)).first()
+        if row is not None:
+            data = {**row[0], "review_status": status}
+            conn.execute(findings.update().where(findings.c.case_id == case_id).values(review_status=status, data=data))
+
+
 def get_finding(engine: Engine, case_id: str) -> dict[str, Any] | None:
     with engine.connect() as conn:
         row = conn.execute(select(findings).where(findings.c.case_id == case_id)).mappings().first()

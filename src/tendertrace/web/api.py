@@ -275,10 +275,11 @@ def record_review(engine: Any, case_id: str, decision: str, reason: str, reviewe
             raise HTTPException(404, "this finding has no such hit")
         detail = {k: found.get(k) for k in ("party", "entry", "entry_id", "list", "relation", "score")}
         review = store.add_review(engine, f"hit:{hit}", decision, reason, reviewer, case_id, detail)
+        refresh_findings(engine)  # the same hit may stand in other findings too
     else:
         review = store.add_review(engine, f"case:{case_id}", decision, reason, reviewer, case_id,
                                   {"title": data.get("title"), "score": data.get("score")})
-    refresh_findings(engine)
+        store.set_review_status(engine, case_id, decision)  # only this finding changes
     return review
 
 
