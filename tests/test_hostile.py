@@ -29,7 +29,8 @@ def test_hostile_corpus(tmp_path: Path) -> None:
     db = tmp_path / "h.db"
     started = time.monotonic()
     proc = subprocess.run(
-        [sys.executable, "-m", "tendertrace.cli", "scan", str(inputs), "--db", str(db), "-q", "-f", "csv"],
+        [sys.executable, "-m", "tendertrace.cli", "scan", str(inputs), "--db", str(db), "-q", "-f", "csv",
+         "--pdf-seconds", "5"],
         capture_output=True, text=True, timeout=600, preexec_fn=_limit_memory,
     )
     elapsed = time.monotonic() - started
@@ -49,6 +50,7 @@ def test_hostile_corpus(tmp_path: Path) -> None:
     failed("zip_bomb.docx", "zip bomb")
     failed("encrypted.pdf", "encrypted")
     failed("truncated.pdf", "pdf")
+    failed("self_reference_loop.pdf", "still running after 5 s")
     failed("empty.html", "empty")
     failed("binary.bin", "binary")
     failed("single_line_100mb.html", "limit")

@@ -96,9 +96,11 @@ def scan(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     workers: Annotated[int, typer.Option("--workers", "-w", help="Local worker processes.")] = 1,
     dask: Annotated[str | None, typer.Option("--dask", help="Dask scheduler address, tcp://HOST:PORT.")] = None,
+    pdf_seconds: Annotated[float, typer.Option(help="A PDF still parsing after this many seconds fails.")] = 60.0,
 ) -> None:
     """Scan documents into the store and print the findings."""
     from .findings import finding_row, refresh_findings
+    from .ingest import Limits
     from .pipeline import scan as run_scan
     from .screen import load_screener
 
@@ -127,7 +129,7 @@ def scan(
                                         f"{stats.skipped} unchanged, {rate:,.0f} docs/s")
 
         stats = run_scan([str(p) for p in paths], engine, screener=screener, progress=report, force=force,
-                         workers=max(1, workers), dask=dask)
+                         workers=max(1, workers), dask=dask, limits=Limits(pdf_seconds=pdf_seconds))
     elapsed = time.perf_counter() - started
     console.print(
         f"{stats.seen} documents: {stats.processed} processed, {stats.failed} failed, {stats.skipped} unchanged "

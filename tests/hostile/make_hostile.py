@@ -70,6 +70,8 @@ def files() -> dict[str, bytes]:
         "encrypted.pdf": encrypted_pdf(),
         "broken_xref.pdf": broken_xref,
         "truncated.pdf": good[: len(good) // 2],
+        # An object that is a reference to itself: pdfminer resolves it forever (found by fuzzing).
+        "self_reference_loop.pdf": b"%PDF-1.4\n1 0 obj\n1 0 R\nendobj\ntrailer\n<< /Size 2 /Root 1 0 R >>\n%%EOF\n",
         "deep_nesting.html": ("<div>" * 100_000 + "采购人：某单位" + "</div>" * 100_000).encode(),
         "nul_bytes.txt": "采购人：某单位\x00\x00成交金额：20万元\x00".encode(),
         "mixed_encodings.txt": "采购人：四川大学\n".encode() + "預算金額：壹佰萬元\n".encode("big5") + b"\xff\xfe\xfd",

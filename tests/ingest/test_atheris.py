@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from tendertrace.ingest import read_input
+from tendertrace.ingest import Limits, read_input
 from tendertrace.model import IngestFailure
 
 from ..conftest import ROOT
@@ -38,7 +39,12 @@ def test_time_boxed_fuzz_pass(fmt: str, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("crash", CRASHES, ids=[p.name for p in CRASHES])
-def test_former_crashes_end_as_failures_with_a_reason(crash: Path) -> None:
+def test_former_crashes_and_hangs_end_as_failures_with_a_reason(crash: Path) -> None:
+    """docx-utf8-flagged-name: zipfile raised UnicodeDecodeError; pdf-self-reference-hang: pdfminer
+    looped forever resolving an object that refers to itself (now stopped by the time limit)."""
     fmt = crash.name.split("-")[0]
-    items = list(read_input(crash.read_bytes(), name=f"x.{fmt}", source=crash.name, fmt=fmt))
+    limits = Limits(pdf_seconds=3)
+    started = time.monotonic()
+    items = list(read_input(crash.read_bytes(), name=f"x.{fmt}", source=crash.name, fmt=fmt, limits=limits))
     assert len(items) == 1 and isinstance(items[0], IngestFailure) and items[0].reason
+    assert time.monotonic() - started < 30

@@ -26,6 +26,9 @@ class Limits:
     max_docx_uncompressed: int = 256 * 1024 * 1024  # zip bombs fail
     max_docx_ratio: int = 200
     max_pdf_pages: int = 500
+    pdf_seconds: float = 60.0  # a PDF still being parsed after this fails (its parser process is killed)
+    pdf_memory_mb: int = 2048  # address space of the PDF parser process; 0: no limit
+    isolate_pdf: bool = True  # parse PDFs in a child process (False: in process, unbounded -- for fuzzing)
 
 
 @dataclass(slots=True)
@@ -76,6 +79,23 @@ def read_text(data: bytes | str, limits: Limits) -> ReadResult:
 
 
 def read_pdf(data: bytes, limits: Limits) -> ReadResult:
+    """A PDF's text layer, parsed in a child process bounded by ``limits.pdf_seconds`` and
+    ``limits.pdf_memory_mb`` (see :mod:`.isolate`)."""
+    if not limits.isolate_pdf:
+        return _read_pdf(data, limits)
+    from .isolate import IsolationTimeout, IsolationUnavailable, run_isolated
+
+    try:
+        return run_isolated(_read_pdf, data, limits, seconds=limits.pdf_seconds, megabytes=limits.pdf_memory_mb)
+    except IsolationTimeout as exc:
+        raise ReadError(f"PDF parsing stopped: still running after {limits.pdf_seconds:g} s") from exc
+    except IsolationUnavailable:
+        return _read_pdf(data, limits)
+    except MemoryError as exc:
+        raise ReadError(f"PDF parsing stopped: over the {limits.pdf_memory_mb:,} MB memory limit") from exc
+
+
+def _read_pdf(data: bytes, limits: Limits) -> ReadResult:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
