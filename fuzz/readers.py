@@ -1,3 +1,4 @@
+#!/usr/bin/env python3
 """Coverage-guided fuzzing of the document readers with atheris (libFuzzer for Python).
 
     python fuzz/readers.py html|pdf|docx [libFuzzer options] [corpus dirs]

@@ -68,6 +68,18 @@ def test_server_with_8_a100_is_4a090() -> None:
     assert "not an export" in item.reason
 
 
+@pytest.mark.parametrize(("text", "servers"), [
+    ("租用云服务器500台，每台配置8块NVIDIA A100", 500),
+    ("采购8台服务器，每台配置8块NVIDIA H100", 8),
+    ("GPU服务器2台，每台配置8块NVIDIA H100 SXM", 2),
+    ("採購8臺伺服器，每臺配置8塊NVIDIA H100", 8),  # traditional characters
+    ("采购NVIDIA H100 8块", None),  # eight cards, no server
+])
+def test_servers_holding_the_chips(text: str, servers: int | None) -> None:
+    [item] = [c for c in classify_text(text, AFTER) if c.chip]
+    assert item.count == 8 and item.servers == servers
+
+
 def test_remote_routes() -> None:
     [claude] = [c for c in classify_text("海外AWS账号（用于Claude 3）", AFTER) if c.model]
     assert claude.route == "cloud_account" and claude.provider == "Amazon Web Services"
