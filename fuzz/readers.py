@@ -3,6 +3,7 @@
 
     python fuzz/readers.py html|pdf|docx [libFuzzer options] [corpus dirs]
     python fuzz/readers.py pdf -max_total_time=600 -timeout=20 fuzz/corpus/pdf
+    PATH=.venv/bin:$PATH fuzz/readers.py pdf -fork=1 -ignore_timeouts=1 -timeout=10 fuzz/corpus/pdf  # go on past hangs
 
 The harness feeds bytes to ``tendertrace.ingest.read_input`` with the format forced. Reading must
 never raise: every input ends as a Document or an IngestFailure with a reason, so any exception
@@ -11,6 +12,7 @@ at all is a crash that libFuzzer reports with the input that caused it.
 
 from __future__ import annotations
 
+import os
 import sys
 
 import atheris
@@ -39,9 +41,13 @@ def one_input(fmt: str, data: bytes) -> None:
 
 
 def main() -> None:
-    if len(sys.argv) < 2 or sys.argv[1] not in FORMATS:
+    # The format comes first on the command line, or from TENDERTRACE_FUZZ_FORMAT: libFuzzer's
+    # -fork mode starts its inner runs with its own options only.
+    if len(sys.argv) > 1 and sys.argv[1] in FORMATS:
+        os.environ["TENDERTRACE_FUZZ_FORMAT"] = sys.argv.pop(1)
+    fmt = os.environ.get("TENDERTRACE_FUZZ_FORMAT", "")
+    if fmt not in FORMATS:
         sys.exit(f"usage: {sys.argv[0]} {'|'.join(FORMATS)} [libFuzzer options] [corpus dirs]")
-    fmt = sys.argv.pop(1)
     atheris.Setup(sys.argv, lambda data: one_input(fmt, data))
     atheris.Fuzz()
 
