@@ -16,6 +16,8 @@ from tendertrace import store
 from tendertrace.store.tokens import create_token
 from tendertrace.web import Settings, create_app
 
+from ..conftest import PG_URL, _fresh_pg
+
 
 class Api:
     """A test client on a real app (background job thread included) with a write token."""
@@ -64,11 +66,17 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    """A real ``tendertrace serve`` process on a free port, with a write token made by the CLI."""
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def served(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """A real ``tendertrace serve`` process on a free port, with a write token made by the CLI, on
+    SQLite and on PostgreSQL when TENDERTRACE_TEST_PG names a server."""
     tmp = tmp_path_factory.mktemp("ui")
-    db = f"sqlite:///{tmp / 'ui.db'}"
+    if request.param == "postgresql":
+        if not PG_URL:
+            pytest.skip("no PostgreSQL server: set TENDERTRACE_TEST_PG (.ci/run starts one)")
+        db = _fresh_pg(PG_URL)
+    else:
+        db = f"sqlite:///{tmp / 'ui.db'}"
     cli = [sys.executable, "-m", "tendertrace.cli"]
     made = subprocess.run([*cli, "tokens", "create", "alice", "--db", db], capture_output=True, text=True, check=True)
     token = made.stdout.strip().splitlines()[-1]

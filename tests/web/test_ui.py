@@ -1,6 +1,6 @@
 """The review UI end to end: a real ``tendertrace serve`` process, driven in Debian's headless
 Chromium through Playwright (its browser download is never used). Screenshots go to
-``test-output/ui-*.png``."""
+``test-output/ui-{sqlite,postgresql}-*.png``."""
 
 from __future__ import annotations
 
@@ -38,6 +38,11 @@ def browser() -> Iterator[object]:
 def test_upload_scan_review_filter(served: dict[str, str], browser: object, tmp_path: Path) -> None:
     SHOTS.mkdir(exist_ok=True)
     base = served["base"]
+    backend = served["db"].split(":", 1)[0].split("+")[0]
+
+    def shot(name: str) -> str:
+        return str(SHOTS / f"ui-{backend}-{name}.png")
+
     page = browser.new_page(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
     problems: list[str] = []
     # Every console error counts -- a CSP violation would show here -- except the 401 answers this
@@ -67,7 +72,7 @@ def test_upload_scan_review_filter(served: dict[str, str], browser: object, tmp_
     hostile.write_text(HOSTILE, encoding="utf-8")
     files = sorted(str(p) for p in EXAMPLES.iterdir() if p.suffix in (".html", ".txt")) + [str(hostile)]
     page.set_input_files("input[name=files]", files)
-    page.screenshot(path=str(SHOTS / "ui-upload.png"))
+    page.screenshot(path=shot("upload"))
     page.click("main button[type=submit]")
     page.wait_for_url(re.compile(r".*/jobs/[0-9a-f]+$"))
     for _ in range(120):
@@ -77,18 +82,18 @@ def test_upload_scan_review_filter(served: dict[str, str], browser: object, tmp_
         page.reload()
     assert page.inner_text("#job-status") == "done"
     assert page.locator("#job-documents tr").count() == len(files) + 1
-    page.screenshot(path=str(SHOTS / "ui-job.png"), full_page=True)
+    page.screenshot(path=shot("job"), full_page=True)
 
     # The findings list, then a filter by provider and a sort by score.
     page.click("text=See the findings")
     rows = page.locator("#findings tbody tr")
     assert rows.count() == 5
-    page.screenshot(path=str(SHOTS / "ui-findings.png"), full_page=True)
+    page.screenshot(path=shot("findings"), full_page=True)
     page.select_option("select[name=provider]", "Amazon Web Services")
     page.click("form.filters button[type=submit]")
     buyers = page.locator("#findings tbody tr td:nth-child(3) a").all_inner_texts()
     assert sorted(buyers) == ["国家集成电路设计自动化技术创新中心", "深圳大学"]
-    page.screenshot(path=str(SHOTS / "ui-filtered.png"), full_page=True)
+    page.screenshot(path=shot("filtered"), full_page=True)
     page.goto(f"{base}/")
     page.click("#findings th >> text=score")  # already score, descending: flips to ascending
     scores = [float(s) for s in page.locator("#findings tbody td.score").all_inner_texts()]
@@ -116,7 +121,7 @@ def test_upload_scan_review_filter(served: dict[str, str], browser: object, tmp_
     assert page.inner_text("#status") == "confirmed"
     trail = page.inner_text("#trail")
     assert "alice" in trail and "a namesake in a test document" in trail and "GPU servers with H100" in trail
-    page.screenshot(path=str(SHOTS / "ui-finding.png"), full_page=True)
+    page.screenshot(path=shot("finding"), full_page=True)
     finding_url = page.url.split("#")[0]
 
     # Only the confirmed one under review=confirmed; the decision survives a new browser session.
