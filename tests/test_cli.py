@@ -112,3 +112,20 @@ def test_lists_update_downloads_a_csl_csv_and_fails_clearly_offline(tmp_path) ->
         server.shutdown()
     offline = runner.invoke(app, ["lists", "update", "--url", "http://127.0.0.1:9/consolidated.csv", "--db", db])
     assert offline.exit_code == 1 and "cannot download" in offline.output
+
+
+def test_tokens_create_list_revoke(tmp_path) -> None:
+    from tendertrace import store
+    from tendertrace.store.tokens import verify_token
+
+    db = str(tmp_path / "t.db")
+    made = runner.invoke(app, ["tokens", "create", "alice", "--db", db])
+    assert made.exit_code == 0, made.output
+    token = made.stdout.strip().splitlines()[-1]
+    assert token.startswith("tt_") and verify_token(store.connect(db), token)["name"] == "alice"
+    listed = runner.invoke(app, ["tokens", "list", "--db", db])
+    assert "alice" in listed.stdout and token not in listed.stdout  # never shown again
+    assert runner.invoke(app, ["tokens", "revoke", "1", "--db", db]).exit_code == 0
+    assert verify_token(store.connect(db), token) is None
+    assert runner.invoke(app, ["tokens", "revoke", "1", "--db", db]).exit_code == 1
+    assert runner.invoke(app, ["tokens", "create", " ", "--db", db]).exit_code == 2
