@@ -10,6 +10,7 @@ killed and a new one started for the next document.
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import threading
 from collections.abc import Callable
@@ -46,6 +47,15 @@ def _pool(megabytes: int) -> Pool:
         ctx = multiprocessing.get_context("forkserver")
         pool = _pools[megabytes] = ctx.Pool(1, initializer=_limit_memory, initargs=(megabytes,), maxtasksperchild=200)
     return pool
+
+
+@atexit.register
+def _shutdown() -> None:
+    """Stop the parser processes while the interpreter can still do it cleanly."""
+    for pool in _pools.values():
+        pool.terminate()
+        pool.join()
+    _pools.clear()
 
 
 def run_isolated(func: Callable[..., T], *args: Any, seconds: float, megabytes: int) -> T:
