@@ -75,6 +75,7 @@ class Screener:
         self.idf = {tok: math.log(1 + total / count) + IDF_FLOOR for tok, count in df.items()}
         self.default_idf = math.log(1 + total) + IDF_FLOOR
         self._name_weight: list[float] = [sum(self.idf[t] for t in name.tokens) for name in self.names]
+        self._name_long = [_by_initial(name.tokens) for name in self.names]
         self._cache: dict[str, list[Hit]] = {}
         warm_tables()  # static tables load here, with the index, not on the first query
 
@@ -125,6 +126,7 @@ class Screener:
             if not q_tokens:
                 continue
             q_weight = sum(self.idf.get(t, self.default_idf) for t in q_tokens)
+            q_long = _by_initial(q_tokens)
             floor = self.threshold - ALIAS_MARGIN
             for n, shared in self._candidates(q_tokens):
                 name = self.names[n]
@@ -133,7 +135,7 @@ class Screener:
                 n_weight = self._name_weight[n]
                 if 2 * shared / (q_weight + n_weight) * name.weight + BOUND_SLACK < floor:
                     continue
-                score, features = self._score(q_tokens, name.tokens)
+                score, features = self._score(q_tokens, name.tokens, q_long, self._name_long[n])
                 score *= name.weight
                 if tr.method == "pinyin":
                     score *= 0.95  # plain pinyin is the weakest bridge
@@ -206,10 +208,17 @@ class Screener:
             return heapq.nlargest(cap, weight.items(), key=lambda kv: kv[1])
         return list(weight.items())
 
-    def _score(self, q: list[str], c: tuple[str, ...]) -> tuple[float, dict[str, Any]]:
+    def _score(
+        self, q: list[str], c: tuple[str, ...], q_long: dict[str, tuple[str, ...]] | None = None,
+        c_long: dict[str, tuple[str, ...]] | None = None,
+    ) -> tuple[float, dict[str, Any]]:
+        """Symmetric IDF-weighted agreement of two token lists; ``*_long`` are their fuzzy-capable
+        tokens by initial (``_by_initial``), passed in when already known."""
         idf, default = self.idf, self.default_idf
+        q_long = _by_initial(q) if q_long is None else q_long
+        c_long = _by_initial(c) if c_long is None else c_long
 
-        def side(xs: list[str] | tuple[str, ...], ys: list[str] | tuple[str, ...]) -> tuple[float, float]:
+        def side(xs: Any, ys: Any, long_ys: dict[str, tuple[str, ...]]) -> tuple[float, float]:
             got = total = 0.0
             for x in xs:
                 w = idf.get(x, default)
@@ -218,16 +227,22 @@ class Screener:
                     got += w
                 elif len(x) >= 4:
                     # Fuzzy only against plausible variants (haerbin/harbin): same initial, similar length.
-                    lx, x0 = len(x), x[0]
-                    got += w * max((_sim(x, y) for y in ys if y[0] == x0 and abs(len(y) - lx) <= 3), default=0.0)
+                    lx = len(x)
+                    best = 0.0
+                    for y in long_ys.get(x[0], ()):
+                        if abs(len(y) - lx) <= 3:
+                            sim = _sim(x, y)
+                            if sim > best:
+                                best = sim
+                    got += w * best
             return got, total
 
-        qg, qt = side(q, c)
-        cg, ct = side(c, q)
+        qg, qt = side(q, c, c_long)
+        cg, ct = side(c, q, q_long)
         score = (qg + cg) / (qt + ct) if qt + ct else 0.0
         features: dict[str, Any] = {"query_coverage": round(qg / qt, 3) if qt else 0.0,
                                     "name_coverage": round(cg / ct, 3) if ct else 0.0}
-        if len(q) > 1 and q[0] not in c and not any(y[:4] == q[0][:4] or _sim(q[0], y) for y in c):
+        if len(q) > 1 and q[0] not in c and not _leads_alike(q[0], c, c_long):
             # 杭州电子科技大学 is not 电子科技大学: a different leading place is a different organisation.
             score *= LEAD_MISMATCH
             features["lead_mismatch"] = LEAD_MISMATCH
@@ -247,6 +262,24 @@ class Screener:
             if hits:
                 return hits
         return []
+
+
+def _leads_alike(lead: str, name: tuple[str, ...], long_by_initial: dict[str, tuple[str, ...]]) -> bool:
+    """A word of the name shares the query's first word's first four letters, or is a fuzzy
+    variant of it (only words of four letters or more can be, see ``_sim``)."""
+    prefix = lead[:4]
+    if any(y[:4] == prefix for y in name):
+        return True
+    return len(lead) >= 4 and any(_sim(lead, y) for ys in long_by_initial.values() for y in ys)
+
+
+def _by_initial(tokens: list[str] | tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The tokens that can be fuzzy partners (four letters or more), by initial."""
+    out: dict[str, list[str]] = {}
+    for t in tokens:
+        if len(t) >= 4:
+            out.setdefault(t[0], []).append(t)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=500_000)
