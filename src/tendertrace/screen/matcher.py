@@ -76,6 +76,7 @@ class Screener:
         self.default_idf = math.log(1 + total) + IDF_FLOOR
         self._name_weight: list[float] = [sum(self.idf[t] for t in name.tokens) for name in self.names]
         self._name_long = [_by_initial(name.tokens) for name in self.names]
+        self._name_prefixes = [frozenset(t[:4] for t in name.tokens) for name in self.names]
         self._cache: dict[str, list[Hit]] = {}
         warm_tables()  # static tables load here, with the index, not on the first query
 
@@ -135,7 +136,8 @@ class Screener:
                 n_weight = self._name_weight[n]
                 if 2 * shared / (q_weight + n_weight) * name.weight + BOUND_SLACK < floor:
                     continue
-                score, features = self._score(q_tokens, name.tokens, q_long, self._name_long[n])
+                score, features = self._score(q_tokens, name.tokens, q_long, self._name_long[n],
+                                              self._name_prefixes[n])
                 score *= name.weight
                 if tr.method == "pinyin":
                     score *= 0.95  # plain pinyin is the weakest bridge
@@ -210,13 +212,14 @@ class Screener:
 
     def _score(
         self, q: list[str], c: tuple[str, ...], q_long: dict[str, tuple[str, ...]] | None = None,
-        c_long: dict[str, tuple[str, ...]] | None = None,
+        c_long: dict[str, tuple[str, ...]] | None = None, c_prefixes: frozenset[str] | None = None,
     ) -> tuple[float, dict[str, Any]]:
         """Symmetric IDF-weighted agreement of two token lists; ``*_long`` are their fuzzy-capable
         tokens by initial (``_by_initial``), passed in when already known."""
         idf, default = self.idf, self.default_idf
         q_long = _by_initial(q) if q_long is None else q_long
         c_long = _by_initial(c) if c_long is None else c_long
+        c_prefixes = frozenset(t[:4] for t in c) if c_prefixes is None else c_prefixes
 
         def side(xs: Any, ys: Any, long_ys: dict[str, tuple[str, ...]]) -> tuple[float, float]:
             got = total = 0.0
@@ -242,7 +245,7 @@ class Screener:
         score = (qg + cg) / (qt + ct) if qt + ct else 0.0
         features: dict[str, Any] = {"query_coverage": round(qg / qt, 3) if qt else 0.0,
                                     "name_coverage": round(cg / ct, 3) if ct else 0.0}
-        if len(q) > 1 and q[0] not in c and not _leads_alike(q[0], c, c_long):
+        if len(q) > 1 and q[0] not in c and not _leads_alike(q[0], c_prefixes, c_long):
             # 杭州电子科技大学 is not 电子科技大学: a different leading place is a different organisation.
             score *= LEAD_MISMATCH
             features["lead_mismatch"] = LEAD_MISMATCH
@@ -264,11 +267,11 @@ class Screener:
         return []
 
 
-def _leads_alike(lead: str, name: tuple[str, ...], long_by_initial: dict[str, tuple[str, ...]]) -> bool:
-    """A word of the name shares the query's first word's first four letters, or is a fuzzy
-    variant of it (only words of four letters or more can be, see ``_sim``)."""
-    prefix = lead[:4]
-    if any(y[:4] == prefix for y in name):
+def _leads_alike(lead: str, prefixes: frozenset[str], long_by_initial: dict[str, tuple[str, ...]]) -> bool:
+    """A word of the name shares the query's first word's first four letters (``prefixes``: the
+    name's words cut to four letters), or is a fuzzy variant of it (only words of four letters
+    or more can be, see ``_sim``)."""
+    if lead[:4] in prefixes:
         return True
     return len(lead) >= 4 and any(_sim(lead, y) for ys in long_by_initial.values() for y in ys)
 
