@@ -3,6 +3,8 @@ Jinja2's autoescaping (and the evidence highlighter, which escapes before it mar
 
 from __future__ import annotations
 
+import hmac
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -82,8 +84,6 @@ def findings_page(request: Request, caller: Caller = Depends(ui_reader)) -> Resp
 
 
 def _is_date(value: str) -> bool:
-    import re
-
     return re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None
 
 
@@ -113,8 +113,6 @@ def review(
     check_csrf(caller, csrf)
     if decision not in ("confirmed", "dismissed"):
         raise HTTPException(422, "decision must be confirmed or dismissed")
-    if not reason.strip():
-        raise HTTPException(422, "give a reason for the decision")
     api.record_review(request.app.state.engine, case_id, decision, reason[:5000], caller.name, hit or None)
     return RedirectResponse(f"/findings/{case_id}#review", status_code=303)
 
@@ -124,10 +122,8 @@ def document_page(doc_id: str, request: Request, caller: Caller = Depends(ui_rea
     doc = store.get_document(request.app.state.engine, doc_id)
     if doc is None:
         raise HTTPException(404, "no such document")
-    result = doc.get("result") or {}
-    spans = [(c["start"], c["end"]) for c in result.get("classifications") or [] if c.get("start") is not None]
-    spans += [tuple(h["span"]) for h in result.get("hits") or [] if h.get("span")]
-    return render(request, "document.html", doc=doc, result=result,
+    spans = [(e["start"], e["end"]) for e in api.document_evidence(doc)]
+    return render(request, "document.html", doc=doc, result=doc.get("result") or {},
                   html=Markup(highlight_html(doc.get("text") or "", spans, context=10**9)))
 
 
@@ -207,6 +203,4 @@ def _safe_next(target: str) -> str:
 
 
 def _same(a: str, b: str) -> bool:
-    import hmac
-
     return hmac.compare_digest(a, b)
