@@ -6,12 +6,20 @@ from outside whatever it is doing, from any thread (the server's job thread, a D
 PDF reader runs in a one-worker pool from the ``forkserver`` context: forked from a clean
 single-threaded server process, cheap to start, safe beside threads. On a timeout the pool is
 killed and a new one started for the next document.
+
+A daemonic process (a Dask worker) may not start multiprocessing children; there each call runs
+``python -m tendertrace.ingest.isolate`` as a plain subprocess instead -- slower to start (an
+interpreter per document), bounded the same way.
 """
 
 from __future__ import annotations
 
 import atexit
+import importlib
 import multiprocessing
+import pickle
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from multiprocessing.pool import Pool
@@ -27,8 +35,8 @@ class IsolationTimeout(Exception):
     pass
 
 
-class IsolationUnavailable(Exception):
-    """This process may not start children (a daemonic worker): run the parser in process."""
+class IsolationFailed(Exception):
+    """The parser process died without an answer (killed by its memory limit, a crash)."""
 
 
 def _limit_memory(megabytes: int) -> None:
@@ -42,8 +50,6 @@ def _limit_memory(megabytes: int) -> None:
 def _pool(megabytes: int) -> Pool:
     pool = _pools.get(megabytes)
     if pool is None:
-        if multiprocessing.current_process().daemon:
-            raise IsolationUnavailable("a daemonic process cannot start a parser process")
         ctx = multiprocessing.get_context("forkserver")
         pool = _pools[megabytes] = ctx.Pool(1, initializer=_limit_memory, initargs=(megabytes,), maxtasksperchild=200)
     return pool
@@ -59,9 +65,11 @@ def _shutdown() -> None:
 
 
 def run_isolated(func: Callable[..., T], *args: Any, seconds: float, megabytes: int) -> T:
-    """``func(*args)`` in the parser process; its exceptions are raised here. Raises
-    :class:`IsolationTimeout` after ``seconds`` (the process is killed) and ``MemoryError`` when
-    it runs out of its ``megabytes``."""
+    """``func(*args)`` in a parser process; its exceptions are raised here. Raises
+    :class:`IsolationTimeout` after ``seconds`` (the process is killed), ``MemoryError`` when it
+    runs out of its ``megabytes``, :class:`IsolationFailed` when it dies."""
+    if multiprocessing.current_process().daemon:
+        return _run_in_subprocess(func, args, seconds, megabytes)
     with _lock:  # one parse at a time per process: the pool has one worker
         pool = _pool(megabytes)
         pending = pool.apply_async(func, args)
@@ -72,3 +80,36 @@ def run_isolated(func: Callable[..., T], *args: Any, seconds: float, megabytes: 
             pool.join()
             _pools.pop(megabytes, None)
             raise IsolationTimeout(f"gave up after {seconds:g} s") from None
+
+
+def _run_in_subprocess(func: Callable[..., T], args: tuple[Any, ...], seconds: float, megabytes: int) -> T:
+    payload = pickle.dumps((func.__module__, func.__qualname__, args, megabytes))
+    try:
+        proc = subprocess.run([sys.executable, "-m", "tendertrace.ingest.isolate"], input=payload,
+                              capture_output=True, timeout=seconds)
+    except subprocess.TimeoutExpired:
+        raise IsolationTimeout(f"gave up after {seconds:g} s") from None
+    try:
+        ok, value = pickle.loads(proc.stdout)
+    except Exception:
+        tail = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
+        raise IsolationFailed(f"parser process exited with {proc.returncode}: {tail[0]}") from None
+    if ok:
+        return value  # type: ignore[no-any-return]
+    raise value
+
+
+def _serve_one() -> None:
+    """The subprocess side: read (module, function, args, megabytes), answer (ok, value)."""
+    module, name, args, megabytes = pickle.load(sys.stdin.buffer)
+    _limit_memory(megabytes)
+    func = getattr(importlib.import_module(module), name)
+    try:
+        answer: tuple[bool, Any] = (True, func(*args))
+    except BaseException as exc:  # handed back to the caller, which decides
+        answer = (False, exc)
+    sys.stdout.buffer.write(pickle.dumps(answer))
+
+
+if __name__ == "__main__":
+    _serve_one()

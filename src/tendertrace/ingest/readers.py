@@ -83,14 +83,14 @@ def read_pdf(data: bytes, limits: Limits) -> ReadResult:
     ``limits.pdf_memory_mb`` (see :mod:`.isolate`)."""
     if not limits.isolate_pdf:
         return _read_pdf(data, limits)
-    from .isolate import IsolationTimeout, IsolationUnavailable, run_isolated
+    from .isolate import IsolationFailed, IsolationTimeout, run_isolated
 
     try:
         return run_isolated(_read_pdf, data, limits, seconds=limits.pdf_seconds, megabytes=limits.pdf_memory_mb)
     except IsolationTimeout as exc:
         raise ReadError(f"PDF parsing stopped: still running after {limits.pdf_seconds:g} s") from exc
-    except IsolationUnavailable:
-        return _read_pdf(data, limits)
+    except IsolationFailed as exc:
+        raise ReadError(f"PDF parsing stopped: {exc}") from exc
     except MemoryError as exc:
         raise ReadError(f"PDF parsing stopped: over the {limits.pdf_memory_mb:,} MB memory limit") from exc
 
