@@ -77,6 +77,7 @@ class Screener:
         self._name_weight: list[float] = [sum(self.idf[t] for t in name.tokens) for name in self.names]
         self._name_long = [_by_initial(name.tokens) for name in self.names]
         self._name_prefixes = [frozenset(t[:4] for t in name.tokens) for name in self.names]
+        self._name_pairs = [tuple((t, self.idf[t]) for t in name.tokens) for name in self.names]
         self._cache: dict[str, list[Hit]] = {}
         warm_tables()  # static tables load here, with the index, not on the first query
 
@@ -126,7 +127,8 @@ class Screener:
             q_tokens = content_tokens(tr.text)
             if not q_tokens:
                 continue
-            q_weight = sum(self.idf.get(t, self.default_idf) for t in q_tokens)
+            q_pairs = tuple((t, self.idf.get(t, self.default_idf)) for t in q_tokens)
+            q_weight = sum(w for _, w in q_pairs)
             q_long = _by_initial(q_tokens)
             floor = self.threshold - ALIAS_MARGIN
             for n, shared in self._candidates(q_tokens):
@@ -137,7 +139,7 @@ class Screener:
                 if 2 * shared / (q_weight + n_weight) * name.weight + BOUND_SLACK < floor:
                     continue
                 score, features = self._score(q_tokens, name.tokens, q_long, self._name_long[n],
-                                              self._name_prefixes[n])
+                                              self._name_prefixes[n], q_pairs, self._name_pairs[n])
                 score *= name.weight
                 if tr.method == "pinyin":
                     score *= 0.95  # plain pinyin is the weakest bridge
@@ -213,35 +215,19 @@ class Screener:
     def _score(
         self, q: list[str], c: tuple[str, ...], q_long: dict[str, tuple[str, ...]] | None = None,
         c_long: dict[str, tuple[str, ...]] | None = None, c_prefixes: frozenset[str] | None = None,
+        q_pairs: tuple[tuple[str, float], ...] | None = None, c_pairs: tuple[tuple[str, float], ...] | None = None,
     ) -> tuple[float, dict[str, Any]]:
-        """Symmetric IDF-weighted agreement of two token lists; ``*_long`` are their fuzzy-capable
-        tokens by initial (``_by_initial``), passed in when already known."""
+        """Symmetric IDF-weighted agreement of two token lists. The other arguments are what the
+        index and the query already know (fuzzy-capable tokens by initial, the names' four-letter
+        prefixes, tokens with their weights), passed in so that they are not worked out per pair."""
         idf, default = self.idf, self.default_idf
         q_long = _by_initial(q) if q_long is None else q_long
         c_long = _by_initial(c) if c_long is None else c_long
         c_prefixes = frozenset(t[:4] for t in c) if c_prefixes is None else c_prefixes
-
-        def side(xs: Any, ys: Any, long_ys: dict[str, tuple[str, ...]]) -> tuple[float, float]:
-            got = total = 0.0
-            for x in xs:
-                w = idf.get(x, default)
-                total += w
-                if x in ys:
-                    got += w
-                elif len(x) >= 4:
-                    # Fuzzy only against plausible variants (haerbin/harbin): same initial, similar length.
-                    lx = len(x)
-                    best = 0.0
-                    for y in long_ys.get(x[0], ()):
-                        if abs(len(y) - lx) <= 3:
-                            sim = _sim(x, y)
-                            if sim > best:
-                                best = sim
-                    got += w * best
-            return got, total
-
-        qg, qt = side(q, c, c_long)
-        cg, ct = side(c, q, q_long)
+        q_pairs = tuple((t, idf.get(t, default)) for t in q) if q_pairs is None else q_pairs
+        c_pairs = tuple((t, idf.get(t, default)) for t in c) if c_pairs is None else c_pairs
+        qg, qt = _side(q_pairs, c, c_long)
+        cg, ct = _side(c_pairs, q, q_long)
         score = (qg + cg) / (qt + ct) if qt + ct else 0.0
         features: dict[str, Any] = {"query_coverage": round(qg / qt, 3) if qt else 0.0,
                                     "name_coverage": round(cg / ct, 3) if ct else 0.0}
@@ -265,6 +251,26 @@ class Screener:
             if hits:
                 return hits
         return []
+
+
+def _side(pairs: tuple[tuple[str, float], ...], others: Any, long_others: dict[str, tuple[str, ...]]) -> tuple[float, float]:
+    """How much of one side's weight the other side covers: a shared word fully, a fuzzy variant
+    (haerbin/harbin: same initial, length within three, ratio >= 0.85) by its similarity."""
+    got = total = 0.0
+    for x, w in pairs:
+        total += w
+        if x in others:
+            got += w
+        elif len(x) >= 4:
+            lx = len(x)
+            best = 0.0
+            for y in long_others.get(x[0], ()):
+                if abs(len(y) - lx) <= 3:
+                    sim = _sim(x, y)
+                    if sim > best:
+                        best = sim
+            got += w * best
+    return got, total
 
 
 def _leads_alike(lead: str, prefixes: frozenset[str], long_by_initial: dict[str, tuple[str, ...]]) -> bool:
