@@ -202,17 +202,15 @@ def finding_bands(f: Finding) -> list[str]:
 
 
 def finding_record(f: Finding) -> dict[str, Any]:
-    """The ``findings`` row of a finding."""
+    """The ``findings`` row of a finding; its review status is kept in the column alone."""
+    data = to_dict(f)
+    del data["review_status"]
     return {
         "case_id": f.case_id, "score": f.score, "date": f.date, "title": f.title, "buyer": "; ".join(f.buyer),
-        "suppliers": "; ".join(f.suppliers), "providers": _bars(f.provider), "routes": _bars(f.route),
-        "bands": _bars(finding_bands(f)), "listed": bool(f.listed), "amount": f.amount, "currency": f.currency,
-        "review_status": f.review_status, "data": to_dict(f), "built_at": store.now(),
+        "suppliers": "; ".join(f.suppliers), "providers": f.provider, "routes": f.route,
+        "bands": finding_bands(f), "listed": bool(f.listed), "amount": f.amount, "currency": f.currency,
+        "review_status": f.review_status, "data": data, "built_at": store.now(),
     }
-
-
-def _bars(values: list[str]) -> str:
-    return "|" + "".join(f"{v}|" for v in values)
 
 
 def finding_row(f: Finding) -> dict[str, Any]:

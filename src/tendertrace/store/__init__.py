@@ -179,12 +179,34 @@ def status_counts(engine: Engine) -> dict[str, int]:
 # -- findings and reviews ------------------------------------------------------------------
 
 
+# Columns holding a list as "|a|b|", so that a filter is one portable LIKE "%|a|%".
+LIST_COLUMNS = ("providers", "routes", "bands")
+
+
+def _encode_list(values: list[str]) -> str:
+    return "|" + "".join(f"{v}|" for v in values)
+
+
+def _decode_list(text: str | None) -> list[str]:
+    return [v for v in (text or "").split("|") if v]
+
+
+def _finding_row(row: Any) -> dict[str, Any]:
+    out = dict(row)
+    for name in LIST_COLUMNS:
+        if name in out:
+            out[name] = _decode_list(out[name])
+    return out
+
+
 def replace_findings(engine: Engine, rows: list[dict[str, Any]]) -> None:
-    """Store the findings as just built, in one transaction (readers see the old set or the new)."""
+    """Store the findings as just built (``providers``, ``routes``, ``bands`` as lists), in one
+    transaction: readers see the old set or the new."""
+    encoded = [{**r, **{name: _encode_list(r[name]) for name in LIST_COLUMNS}} for r in rows]
     with engine.begin() as conn:
         conn.execute(findings.delete())
-        if rows:
-            conn.execute(findings.insert(), rows)
+        if encoded:
+            conn.execute(findings.insert(), encoded)
 
 
 FINDING_SORTS = {"score": findings.c.score, "date": findings.c.date, "amount": findings.c.amount,
@@ -197,8 +219,8 @@ def query_findings(
     band: str | None = None, route: str | None = None, listed: bool | None = None, review: str = "open",
     text: str | None = None, sort: str = "score", order: str = "desc", page: int = 1, per_page: int = 50,
 ) -> tuple[int, list[dict[str, Any]]]:
-    """One page of stored findings and the total matching the filters. ``review="open"`` means not
-    dismissed or suppressed. Every value reaches SQL as a bound parameter."""
+    """One page of stored findings (without their ``data``) and the total matching the filters.
+    ``review="open"`` means not dismissed or suppressed. Every value reaches SQL as a bound parameter."""
     conditions = []
     if date_from:
         conditions.append(findings.c.date >= date_from)
@@ -221,34 +243,36 @@ def query_findings(
     with engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(findings).where(*conditions)).scalar_one()
         rows = conn.execute(
-            select(findings).where(*conditions).order_by(ordering, findings.c.case_id)
-            .limit(per_page).offset((page - 1) * per_page)
+            select(*[c for c in findings.c if c.name != "data"]).where(*conditions)
+            .order_by(ordering, findings.c.case_id).limit(per_page).offset((page - 1) * per_page)
         ).mappings().all()
-    return total, [dict(r) for r in rows]
+    return total, [_finding_row(r) for r in rows]
 
 
 def finding_facets(engine: Engine) -> dict[str, list[str]]:
     """The providers, routes and bands present, for the filter menus."""
-    facets: dict[str, set[str]] = {"providers": set(), "routes": set(), "bands": set()}
+    facets: dict[str, set[str]] = {name: set() for name in LIST_COLUMNS}
     with engine.connect() as conn:
-        for row in conn.execute(select(findings.c.providers, findings.c.routes, findings.c.bands)):
-            for name, value in zip(("providers", "routes", "bands"), row, strict=True):
-                facets[name].update(v for v in (value or "").split("|") if v)
+        for row in conn.execute(select(*[findings.c[name] for name in LIST_COLUMNS])):
+            for name, value in zip(LIST_COLUMNS, row, strict=True):
+                facets[name].update(_decode_list(value))
     return {k: sorted(v) for k, v in facets.items()}
 
 
 def set_review_status(engine: Engine, case_id: str, status: str) -> None:
     with engine.begin() as conn:
-        row = conn.execute(select(findings.c.data).where(findings.c.case_id == case_id)).first()
-        if row is not None:
-            data = {**row[0], "review_status": status}
-            conn.execute(findings.update().where(findings.c.case_id == case_id).values(review_status=status, data=data))
+        conn.execute(findings.update().where(findings.c.case_id == case_id).values(review_status=status))
 
 
 def get_finding(engine: Engine, case_id: str) -> dict[str, Any] | None:
+    """A stored finding: its ``data`` with the current ``review_status`` (kept in its column only)."""
     with engine.connect() as conn:
         row = conn.execute(select(findings).where(findings.c.case_id == case_id)).mappings().first()
-        return dict(row) if row else None
+    if row is None:
+        return None
+    out = _finding_row(row)
+    out["data"] = {**out["data"], "review_status": out["review_status"]}
+    return out
 
 
 def add_review(

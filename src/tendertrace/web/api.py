@@ -233,14 +233,9 @@ def list_findings(
         request.app.state.engine, date_from=date_from, date_to=date_to, provider=provider, band=band, route=route,
         listed=listed, review=review, text=q, sort=sort, order=order, page=page, per_page=per_page)
     items = [{k: r[k] for k in ("case_id", "score", "date", "title", "buyer", "suppliers", "listed", "amount",
-                                "currency", "review_status")}
-             | {"providers": _split(r["providers"]), "routes": _split(r["routes"]), "bands": _split(r["bands"]),
-                "url": f"/api/findings/{r['case_id']}"} for r in rows]
+                                "currency", "review_status", "providers", "routes", "bands")}
+             | {"url": f"/api/findings/{r['case_id']}"} for r in rows]
     return {"total": total, "page": page, "per_page": per_page, "items": items}
-
-
-def _split(value: str | None) -> list[str]:
-    return [v for v in (value or "").split("|") if v]
 
 
 @router.get("/findings/{case_id}", tags=["findings"])
@@ -252,7 +247,7 @@ def get_finding(case_id: str, request: Request, caller: Caller = Depends(api_rea
         raise HTTPException(404, "no such finding")
     data = row["data"]
     subjects = [f"hit:{h['key']}" for h in [*data.get("listed", []), *data.get("suppressed", [])]]
-    return {**data, "review_status": row["review_status"], "reviews": store.review_trail(engine, case_id, subjects)}
+    return {**data, "reviews": store.review_trail(engine, case_id, subjects)}
 
 
 @router.post("/findings/{case_id}/reviews", status_code=201, tags=["findings"])

@@ -80,7 +80,7 @@ def findings_page(request: Request, caller: Caller = Depends(ui_reader)) -> Resp
     pages = max(1, -(-total // PER_PAGE))
     return render(request, "findings.html", rows=rows, total=total, page=page, pages=pages, params=params,
                   review=review, sort=sort, order=order, facets=store.finding_facets(request.app.state.engine),
-                  link=link, sort_link=sort_link, split=api._split, reviews=store.REVIEW_FILTERS)
+                  link=link, sort_link=sort_link, reviews=store.REVIEW_FILTERS)
 
 
 def _is_date(value: str) -> bool:
