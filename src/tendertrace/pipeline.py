@@ -141,7 +141,7 @@ def store_batch(
     rows: dict[str, dict[str, Any]] = {}
     for item in items:
         if item.id in done or item.id in rows:
-            summary.append({"id": item.id, "status": "skipped"})
+            summary.append({"id": item.id, "status": "skipped", "source": item.source})
             continue
         if isinstance(item, IngestFailure):
             rows[item.id] = _failure_row(item, version)

@@ -34,19 +34,14 @@ def claim_job(engine: Engine) -> str | None:
     """Take the oldest queued job (or one whose worker died); None when there is none. The
     conditional update makes two servers on one database never take the same job."""
     stale = now() - STALE_AFTER
+    claimable = (jobs.c.status == "queued") | ((jobs.c.status == "running") & (jobs.c.heartbeat_at < stale))
     with engine.begin() as conn:
-        candidates = conn.execute(
-            select(jobs.c.id).where(
-                (jobs.c.status == "queued") | ((jobs.c.status == "running") & (jobs.c.heartbeat_at < stale))
-            ).order_by(jobs.c.created_at).limit(5)
-        ).scalars().all()
+        candidates = conn.execute(select(jobs.c.id).where(claimable).order_by(jobs.c.created_at).limit(5)).scalars().all()
     for job_id in candidates:
         with engine.begin() as conn:
             taken = conn.execute(
-                jobs.update().where(
-                    jobs.c.id == job_id,
-                    (jobs.c.status == "queued") | ((jobs.c.status == "running") & (jobs.c.heartbeat_at < stale)),
-                ).values(status="running", started_at=now(), heartbeat_at=now())
+                jobs.update().where(jobs.c.id == job_id, claimable)
+                .values(status="running", started_at=now(), heartbeat_at=now())
             ).rowcount
         if taken:
             return job_id
@@ -59,18 +54,22 @@ def job_inputs(engine: Engine, job_id: str) -> list[dict[str, Any]]:
         return [dict(r) for r in rows]
 
 
-def heartbeat(engine: Engine, job_id: str, **counts: int) -> None:
+def _counts(documents: list[dict[str, Any]]) -> dict[str, int]:
+    return {s: sum(1 for d in documents if d["status"] == s) for s in ("processed", "failed", "skipped")}
+
+
+def heartbeat(engine: Engine, job_id: str, documents: list[dict[str, Any]]) -> None:
+    """The job is alive, with the documents it has stored so far."""
     with engine.begin() as conn:
-        conn.execute(jobs.update().where(jobs.c.id == job_id).values(heartbeat_at=now(), **counts))
+        conn.execute(jobs.update().where(jobs.c.id == job_id).values(heartbeat_at=now(), **_counts(documents)))
 
 
 def finish_job(engine: Engine, job_id: str, documents: list[dict[str, Any]], error: str | None = None) -> None:
     """Mark a job done (or failed, with the error); its stored files are no longer needed."""
-    counts = {s: sum(1 for d in documents if d["status"] == s) for s in ("processed", "failed", "skipped")}
     with engine.begin() as conn:
         conn.execute(jobs.update().where(jobs.c.id == job_id).values(
             status="failed" if error else "done", finished_at=now(), heartbeat_at=now(), error=error,
-            documents=documents, **counts))
+            documents=documents, **_counts(documents)))
         if not error:
             conn.execute(job_files.delete().where(job_files.c.job_id == job_id))
 

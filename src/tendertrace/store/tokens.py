@@ -5,7 +5,6 @@ leak a usable token. The tokens are 256-bit random values, so a plain fast hash 
 from __future__ import annotations
 
 import hashlib
-import hmac
 import secrets
 from datetime import timedelta
 from typing import Any
@@ -18,6 +17,14 @@ from . import api_tokens, now, ui_sessions
 SCOPES = ("read", "write")
 TOKEN_PREFIX = "tt_"
 SESSION_HOURS = 12
+
+
+LAST_USED_EVERY = timedelta(minutes=1)
+
+
+def _aware(moment: Any) -> Any:
+    """SQLite hands back naive datetimes (stored as UTC)."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=now().tzinfo)
 
 
 def digest(secret: str) -> str:
@@ -39,15 +46,18 @@ def create_token(engine: Engine, name: str, scope: str = "write") -> tuple[str, 
 
 
 def verify_token(engine: Engine, token: str | None) -> dict[str, Any] | None:
-    """The token's row when it is valid and not revoked."""
+    """The token's row when it is valid and not revoked. ``last_used_at`` is written at most
+    once a minute per token, not on every request."""
     if not token or not token.startswith(TOKEN_PREFIX) or len(token) > 200:
         return None
-    wanted = digest(token)
-    with engine.begin() as conn:
-        row = conn.execute(select(api_tokens).where(api_tokens.c.token_hash == wanted)).mappings().first()
-        if row is None or row["revoked_at"] is not None or not hmac.compare_digest(row["token_hash"], wanted):
-            return None
-        conn.execute(api_tokens.update().where(api_tokens.c.id == row["id"]).values(last_used_at=now()))
+    with engine.connect() as conn:
+        row = conn.execute(select(api_tokens).where(api_tokens.c.token_hash == digest(token))).mappings().first()
+    if row is None or row["revoked_at"] is not None:
+        return None
+    used = row["last_used_at"]
+    if used is None or _aware(used) < now() - LAST_USED_EVERY:
+        with engine.begin() as conn:
+            conn.execute(api_tokens.update().where(api_tokens.c.id == row["id"]).values(last_used_at=now()))
     return {k: v for k, v in row.items() if k != "token_hash"}
 
 
@@ -89,10 +99,7 @@ def get_session(engine: Engine, session_id: str | None) -> dict[str, Any] | None
         row = conn.execute(query).mappings().first()
     if row is None:
         return None
-    expires = row["expires_at"]
-    if expires.tzinfo is None:  # SQLite hands back naive datetimes
-        expires = expires.replace(tzinfo=now().tzinfo)
-    if expires < now():
+    if _aware(row["expires_at"]) < now():
         return None
     return dict(row)
 

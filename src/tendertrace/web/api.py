@@ -258,22 +258,25 @@ def review_finding(case_id: str, body: ReviewIn, request: Request, caller: Calle
 
 
 def record_review(engine: Any, case_id: str, decision: str, reason: str, reviewer: str, hit: str | None) -> dict[str, Any]:
+    """Record a decision (``store.add_review`` checks the decision and the reason)."""
     row = store.get_finding(engine, case_id)
     if row is None:
         raise HTTPException(404, "no such finding")
-    if not reason.strip():
-        raise HTTPException(422, "a reason is required")
     data = row["data"]
     if hit:
         found = next((h for h in [*data.get("listed", []), *data.get("suppressed", [])] if h["key"] == hit), None)
         if found is None:
             raise HTTPException(404, "this finding has no such hit")
-        detail = {k: found.get(k) for k in ("party", "entry", "entry_id", "list", "relation", "score")}
-        review = store.add_review(engine, f"hit:{hit}", decision, reason, reviewer, case_id, detail)
+        subject, detail = f"hit:{hit}", {k: found.get(k) for k in ("party", "entry", "entry_id", "list", "relation", "score")}
+    else:
+        subject, detail = f"case:{case_id}", {"title": data.get("title"), "score": data.get("score")}
+    try:
+        review = store.add_review(engine, subject, decision, reason, reviewer, case_id, detail)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from exc
+    if hit:
         refresh_findings(engine)  # the same hit may stand in other findings too
     else:
-        review = store.add_review(engine, f"case:{case_id}", decision, reason, reviewer, case_id,
-                                  {"title": data.get("title"), "score": data.get("score")})
         store.set_review_status(engine, case_id, decision)  # only this finding changes
     return review
 

@@ -67,16 +67,13 @@ def run_job(engine: Engine, job_id: str, screeners: ScreenerCache, limits: Limit
         version = pipeline_version(screener)
         for start in range(0, len(raws), BATCH):
             done += store_batch(raws[start:start + BATCH], screener, version, limits, engine)
-            jobqueue.heartbeat(engine, job_id, **{s: sum(1 for d in done if d["status"] == s)
-                                               for s in ("processed", "failed", "skipped")})
+            jobqueue.heartbeat(engine, job_id, done)
         refresh_findings(engine)
     except Exception as exc:  # the job fails with its reason; the server goes on
         log.exception("job %s failed", job_id)
         jobqueue.finish_job(engine, job_id, done, error=f"{type(exc).__name__}: {exc}")
         return
-    names = {r.id or r.source: r.source for r in raws}
-    jobqueue.finish_job(engine, job_id, [{"id": d["id"], "status": d["status"], "reason": d.get("reason"),
-                                      "source": d.get("source") or names.get(d["id"])} for d in done])
+    jobqueue.finish_job(engine, job_id, [{k: d.get(k) for k in ("id", "status", "reason", "source")} for d in done])
 
 
 class JobRunner(threading.Thread):

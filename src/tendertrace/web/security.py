@@ -86,6 +86,12 @@ def check_csrf(caller: Caller, submitted: str | None) -> None:
         raise HTTPException(403, "CSRF check failed: reload the page and try again")
 
 
+def check_login_csrf(cookie: str | None, submitted: str | None) -> None:
+    """Before there is a session, the sign-in form echoes the value of its own cookie."""
+    if not cookie or not submitted or not hmac.compare_digest(cookie, submitted):
+        raise HTTPException(403, "CSRF check failed: reload the sign-in page")
+
+
 def ui_writer(request: Request) -> Caller:
     caller = session_caller(request)
     if caller is None:

@@ -3,7 +3,6 @@ Jinja2's autoescaping (and the evidence highlighter, which escapes before it mar
 
 from __future__ import annotations
 
-import hmac
 import re
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from .security import (
     SESSION_COOKIE,
     Caller,
     check_csrf,
+    check_login_csrf,
     new_login_csrf,
     session_caller,
     ui_reader,
@@ -84,7 +84,7 @@ def findings_page(request: Request, caller: Caller = Depends(ui_reader)) -> Resp
 
 
 def _is_date(value: str) -> bool:
-    return re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None
+    return re.fullmatch(api.DATE, value) is not None
 
 
 @router.get("/findings/{case_id}", response_class=HTMLResponse)
@@ -111,8 +111,6 @@ def review(
     csrf: str = Form(""), caller: Caller = Depends(ui_writer),
 ) -> Response:
     check_csrf(caller, csrf)
-    if decision not in ("confirmed", "dismissed"):
-        raise HTTPException(422, "decision must be confirmed or dismissed")
     api.record_review(request.app.state.engine, case_id, decision, reason[:5000], caller.name, hit or None)
     return RedirectResponse(f"/findings/{case_id}#review", status_code=303)
 
@@ -156,28 +154,26 @@ def lists_page(request: Request, caller: Caller = Depends(ui_reader)) -> Respons
     return render(request, "lists.html", lists=store.list_summary(request.app.state.engine))
 
 
-@router.get("/login", response_class=HTMLResponse)
-def login_page(request: Request, next: str = "/") -> Response:
+def _login_form(request: Request, next: str, status: int = 200, message: str | None = None) -> Response:
+    """The sign-in form with a fresh double-submit CSRF token (cookie and hidden field)."""
     csrf = new_login_csrf()
-    response = render(request, "login.html", login_csrf=csrf, next=_safe_next(next))
+    response = render(request, "login.html", status=status, login_csrf=csrf, next=_safe_next(next), message=message)
     response.set_cookie(LOGIN_CSRF_COOKIE, csrf, httponly=True, samesite="strict",
                         secure=request.app.state.settings.secure_cookies, max_age=3600)
     return response
 
 
+@router.get("/login", response_class=HTMLResponse)
+def login_page(request: Request, next: str = "/") -> Response:
+    return _login_form(request, next)
+
+
 @router.post("/login")
 def login(request: Request, token: str = Form(""), csrf: str = Form(""), next: str = Form("/")) -> Response:
-    expected = request.cookies.get(LOGIN_CSRF_COOKIE)
-    if not expected or not csrf or not _same(expected, csrf):
-        raise HTTPException(403, "CSRF check failed: reload the sign-in page")
+    check_login_csrf(request.cookies.get(LOGIN_CSRF_COOKIE), csrf)
     row = tokens.verify_token(request.app.state.engine, token.strip())
     if row is None:
-        csrf = new_login_csrf()
-        response = render(request, "login.html", status=401, login_csrf=csrf, next=_safe_next(next),
-                          message="That token is not valid or has been revoked.")
-        response.set_cookie(LOGIN_CSRF_COOKIE, csrf, httponly=True, samesite="strict",
-                            secure=request.app.state.settings.secure_cookies, max_age=3600)
-        return response
+        return _login_form(request, next, 401, "That token is not valid or has been revoked.")
     session_id, _ = tokens.create_session(request.app.state.engine, row["id"])
     response = RedirectResponse(_safe_next(next), status_code=303)
     response.set_cookie(SESSION_COOKIE, session_id, httponly=True, samesite="strict",
@@ -201,6 +197,3 @@ def _safe_next(target: str) -> str:
     """Only a local path: never an open redirect to another site."""
     return target if target.startswith("/") and not target.startswith("//") and "\\" not in target else "/"
 
-
-def _same(a: str, b: str) -> bool:
-    return hmac.compare_digest(a, b)
