@@ -43,11 +43,27 @@ _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9\- ]{1,12})\)")
 
 
 @dataclass(frozen=True, slots=True)
+class _Terms:
+    """A token list as the scorer reads it, worked out once: for a listed name when the index is
+    built, for a query translation before its candidates are scored."""
+
+    tokens: tuple[str, ...]
+    pairs: tuple[tuple[str, float], ...]  # each token with its IDF weight
+    total: float  # the sum of the weights
+    long: dict[str, tuple[str, ...]]  # tokens that can have fuzzy variants (4+ letters), by initial
+    prefixes: frozenset[str]  # tokens cut to four letters
+
+
+@dataclass(frozen=True, slots=True)
 class _Name:
     entry: int  # index into entries
     text: str
-    tokens: tuple[str, ...]
+    terms: _Terms
     weight: float = 1.0  # < 1 for derived forms (parenthesis dropped, initialism)
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        return self.terms.tokens
 
 
 class Screener:
@@ -57,27 +73,21 @@ class Screener:
         self.entries = entries
         self.threshold = threshold
         self.sample = sample  # True when only the bundled sample list is loaded
-        self.names: list[_Name] = []
-        for i, entry in enumerate(entries):
-            for text, weight in _forms(entry):
-                toks = tuple(content_tokens(text))
-                if toks:
-                    self.names.append(_Name(i, text, toks, weight))
+        forms = [(i, text, tuple(content_tokens(text)), weight)
+                 for i, entry in enumerate(entries) for text, weight in _forms(entry)]
+        forms = [f for f in forms if f[2]]
         df: dict[str, int] = defaultdict(int)
         self.index: dict[str, list[int]] = defaultdict(list)
-        for n, name in enumerate(self.names):
-            for tok in set(name.tokens):
+        for n, (_i, _text, toks, _weight) in enumerate(forms):
+            for tok in set(toks):
                 df[tok] += 1
                 self.index[tok].append(n)
                 self.index[_skeleton(tok)].append(n)
-        total = max(len(self.names), 1)
+        total = max(len(forms), 1)
         # Smoothed IDF: rare words decide, but generic words ("university") still count for something.
         self.idf = {tok: math.log(1 + total / count) + IDF_FLOOR for tok, count in df.items()}
         self.default_idf = math.log(1 + total) + IDF_FLOOR
-        self._name_weight: list[float] = [sum(self.idf[t] for t in name.tokens) for name in self.names]
-        self._name_long = [_by_initial(name.tokens) for name in self.names]
-        self._name_prefixes = [frozenset(t[:4] for t in name.tokens) for name in self.names]
-        self._name_pairs = [tuple((t, self.idf[t]) for t in name.tokens) for name in self.names]
+        self.names = [_Name(i, text, self._terms(toks), weight) for i, text, toks, weight in forms]
         self._cache: dict[str, list[Hit]] = {}
         warm_tables()  # static tables load here, with the index, not on the first query
 
@@ -127,19 +137,15 @@ class Screener:
             q_tokens = content_tokens(tr.text)
             if not q_tokens:
                 continue
-            q_pairs = tuple((t, self.idf.get(t, self.default_idf)) for t in q_tokens)
-            q_weight = sum(w for _, w in q_pairs)
-            q_long = _by_initial(q_tokens)
+            q_terms = self._terms(q_tokens)
             floor = self.threshold - ALIAS_MARGIN
             for n, shared in self._candidates(q_tokens):
                 name = self.names[n]
                 # The score a name can reach from the words it shares with the query (both sides count
                 # a shared word; BOUND_SLACK covers fuzzy pairs whose two spellings weigh differently).
-                n_weight = self._name_weight[n]
-                if 2 * shared / (q_weight + n_weight) * name.weight + BOUND_SLACK < floor:
+                if 2 * shared / (q_terms.total + name.terms.total) * name.weight + BOUND_SLACK < floor:
                     continue
-                score, features = self._score(q_tokens, name.tokens, q_long, self._name_long[n],
-                                              self._name_prefixes[n], q_pairs, self._name_pairs[n])
+                score, features = self._score(q_terms, name.terms)
                 score *= name.weight
                 if tr.method == "pinyin":
                     score *= 0.95  # plain pinyin is the weakest bridge
@@ -212,26 +218,20 @@ class Screener:
             return heapq.nlargest(cap, weight.items(), key=lambda kv: kv[1])
         return list(weight.items())
 
-    def _score(
-        self, q: list[str], c: tuple[str, ...], q_long: dict[str, tuple[str, ...]] | None = None,
-        c_long: dict[str, tuple[str, ...]] | None = None, c_prefixes: frozenset[str] | None = None,
-        q_pairs: tuple[tuple[str, float], ...] | None = None, c_pairs: tuple[tuple[str, float], ...] | None = None,
-    ) -> tuple[float, dict[str, Any]]:
-        """Symmetric IDF-weighted agreement of two token lists. The other arguments are what the
-        index and the query already know (fuzzy-capable tokens by initial, the names' four-letter
-        prefixes, tokens with their weights), passed in so that they are not worked out per pair."""
-        idf, default = self.idf, self.default_idf
-        q_long = _by_initial(q) if q_long is None else q_long
-        c_long = _by_initial(c) if c_long is None else c_long
-        c_prefixes = frozenset(t[:4] for t in c) if c_prefixes is None else c_prefixes
-        q_pairs = tuple((t, idf.get(t, default)) for t in q) if q_pairs is None else q_pairs
-        c_pairs = tuple((t, idf.get(t, default)) for t in c) if c_pairs is None else c_pairs
-        qg, qt = _side(q_pairs, c, c_long)
-        cg, ct = _side(c_pairs, q, q_long)
+    def _terms(self, tokens: list[str] | tuple[str, ...]) -> _Terms:
+        pairs = tuple((t, self.idf.get(t, self.default_idf)) for t in tokens)
+        return _Terms(tuple(tokens), pairs, sum(w for _, w in pairs), _by_initial(tokens),
+                      frozenset(t[:4] for t in tokens))
+
+    def _score(self, query: _Terms, name: _Terms) -> tuple[float, dict[str, Any]]:
+        """Symmetric IDF-weighted agreement of a query's and a name's tokens."""
+        q, c = query.tokens, name.tokens
+        qg, qt = _side(query.pairs, c, name.long)
+        cg, ct = _side(name.pairs, q, query.long)
         score = (qg + cg) / (qt + ct) if qt + ct else 0.0
         features: dict[str, Any] = {"query_coverage": round(qg / qt, 3) if qt else 0.0,
                                     "name_coverage": round(cg / ct, 3) if ct else 0.0}
-        if len(q) > 1 and q[0] not in c and not _leads_alike(q[0], c_prefixes, c_long):
+        if len(q) > 1 and q[0] not in c and not _leads_alike(q[0], name.prefixes, name.long):
             # 杭州电子科技大学 is not 电子科技大学: a different leading place is a different organisation.
             score *= LEAD_MISMATCH
             features["lead_mismatch"] = LEAD_MISMATCH
