@@ -76,6 +76,7 @@ class Mention:
     start: int
     end: int
     count: int | None = None  # "8卡A100", "A100*8", "500台"
+    servers: int | None = None  # chips counted per server: how many servers ("8台服务器，每台配置8块A100")
 
 
 @dataclass(slots=True)

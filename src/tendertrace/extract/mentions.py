@@ -20,10 +20,11 @@ _CONTEXT_CHARS = 24
 
 
 @cache
-def _counts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, float]]:
+def _counts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, float], str]:
     conf = load_yaml("mentions.yaml")["counts"]
     return (re.compile(fold_pattern(conf["before_chip"])), re.compile(fold_pattern(conf["after_chip"])),
-            re.compile(fold_pattern(conf["servers"])), {k: float(v) for k, v in conf["token_scale"].items()})
+            re.compile(fold_pattern(conf["servers"])), {k: float(v) for k, v in conf["token_scale"].items()},
+            fold_pattern(conf["per_server"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +90,10 @@ def find_mentions(text: str) -> list[Mention]:
                 if not context.search(window):
                     continue
             normalized = pat.normalized
-            count = None
+            count = servers_count = None
             if pat.kind in ("chip", "domestic_chip"):
                 count = _chip_count(text, start, end)
+                servers_count = _servers_holding(text, start) if count else None
             elif pat.kind == "gpu_rental":
                 servers = _counts()[2].search(text[max(0, start - 12): end + 12])
                 count = int(servers.group(1)) if servers else None
@@ -105,12 +107,23 @@ def find_mentions(text: str) -> list[Mention]:
                     continue
                 count = int(number)
                 normalized = f"{count} tokens"
-            found.append(Mention(pat.kind, text[start:end], normalized, start, end, count))
+            found.append(Mention(pat.kind, text[start:end], normalized, start, end, count, servers_count))
     return _longest_first(found)
 
 
+def _servers_holding(text: str, start: int, reach: int = 40) -> int | None:
+    """How many servers, when the chip count before ``start`` is per server (每台)."""
+    _, _, servers, _, per_server = _counts()
+    window = text[max(0, start - reach): start]
+    cut = window.rfind(per_server)
+    if cut < 0:
+        return None
+    found = list(servers.finditer(window[:cut]))
+    return int(found[-1].group(1)) if found else None
+
+
 def _chip_count(text: str, start: int, end: int) -> int | None:
-    count_before, count_after, _, _ = _counts()
+    count_before, count_after, _, _, _ = _counts()
     before = count_before.search(text[max(0, start - 16): start])
     if before:
         return int(before.group(1))

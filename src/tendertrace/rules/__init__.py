@@ -7,7 +7,6 @@ access is not an export under the EAR: such items are reported as remote-access 
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from functools import cache
 from typing import Any
@@ -193,8 +192,8 @@ def _with_route(cls: Classification, mentions: list[Mention], m: Mention, text: 
         if rental:
             cls.servers = rental.count
             cls.reason += f"; {rental.count} rented servers"
-    if cls.servers is None and m.count:
-        cls.servers = _servers_before(text, m)
+    if cls.servers is None:
+        cls.servers = m.servers
     if provider:
         cls.provider = provider["name"]
         cls.restriction = provider.get("restriction")
@@ -203,16 +202,6 @@ def _with_route(cls: Classification, mentions: list[Mention], m: Mention, text: 
     cls.start, cls.end = m.start, m.end
     cls.text = text[m.start: m.end]
     return cls
-
-
-def _servers_before(text: str, m: Mention, reach: int = 40) -> int | None:
-    """"采购8台服务器，每台配置8块H100": the number of servers when the chip count is per server."""
-    window = text[max(0, m.start - reach): m.start]
-    per_server = window.rfind("每台")
-    if per_server < 0:
-        return None
-    found = [x for x in re.finditer(load_yaml("mentions.yaml")["counts"]["servers"], window[:per_server])]
-    return int(found[-1].group(1)) if found else None
 
 
 def _model(m: Mention, mentions: list[Mention], text: str) -> Classification:
