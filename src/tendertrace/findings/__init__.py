@@ -195,10 +195,16 @@ def refresh_findings(engine: Engine) -> list[Finding]:
     return built
 
 
+def item_band(item: dict[str, Any]) -> str:
+    """The band of a classified item: its ECCN band, else "remote access" or "not controlled"."""
+    if item.get("band"):
+        return str(item["band"])
+    return "remote access" if item.get("route") not in (None, "hardware_purchase") else "not controlled"
+
+
 def finding_bands(f: Finding) -> list[str]:
-    """The chip bands of a finding's items ("3A090.a", "not controlled", "remote access" ...)."""
-    return sorted({c.get("band") or ("remote access" if c.get("route") not in (None, "hardware_purchase") else "not controlled")
-                   for c in f.classification if c.get("chip") or c.get("model")})
+    """The bands of a finding's chip and model items ("3A090.a", "not controlled", "remote access" ...)."""
+    return sorted({item_band(c) for c in f.classification if c.get("chip") or c.get("model")})
 
 
 def finding_record(f: Finding) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from html import escape
 from sqlalchemy.engine import Engine
 
 from .. import store
+from ..findings import item_band
 from ..model import Finding
 
 _CSS = """
@@ -119,8 +120,7 @@ def html_report(findings: list[Finding], engine: Engine | None = None) -> str:
             texts[doc["id"]] = doc.get("text") or ""
     months = Counter((f.date or "undated")[:7] for f in findings)
     providers = Counter(p for f in findings for p in f.provider)
-    bands = Counter(c.get("band") or ("remote access" if c.get("route") != "hardware_purchase" else "not controlled")
-                    for f in findings for c in f.classification if c.get("chip") or c.get("model"))
+    bands = Counter(item_band(c) for f in findings for c in f.classification if c.get("chip") or c.get("model"))
     listed = sum(1 for f in findings if f.listed)
     rows = []
     for i, f in enumerate(findings):
