@@ -9,8 +9,9 @@ from pathlib import Path
 from tendertrace.ingest import Limits, read_input
 from tendertrace.model import Document, IngestFailure
 
+from ..hostile.make_hostile import minimal_pdf
+
 LOOP = Path(__file__).resolve().parents[1] / "hostile" / "files" / "self_reference_loop.pdf"
-GOOD = Path(__file__).resolve().parents[1] / "hostile" / "make_hostile.py"
 
 
 def _read(data: bytes) -> list[tuple[str, str]]:
@@ -23,12 +24,7 @@ def _in_daemon(data: bytes, out: multiprocessing.Queue) -> None:  # type: ignore
 
 
 def _good_pdf() -> bytes:
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("make_hostile", GOOD)
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module.minimal_pdf("Buyer: Sichuan University. NVIDIA A100 x 8")
+    return minimal_pdf("Buyer: Sichuan University. NVIDIA A100 x 8")
 
 
 def test_a_looping_pdf_is_stopped_and_a_good_one_read() -> None:
