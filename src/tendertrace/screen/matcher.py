@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from ..model import Hit, ListEntry
@@ -39,6 +40,9 @@ BOUND_SLACK = 0.05
 COMMON_POSTINGS = 300  # a word on more names than this does not block
 ALIAS_MARGIN = 0.1  # an alias-table translation within this of the threshold is raised to it
 LEAD_MISMATCH = 0.9  # factor when the query's first word -- usually its place name -- is not in the listed name
+ROUNDING = 0.0005 + 1e-9  # hits carry scores rounded to three places: 0.8196 counts as 0.82
+_NO_NAMES = np.zeros(0, dtype=np.int32)
+_NO_WEIGHTS = np.zeros(0)
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9\- ]{1,12})\)")
 
 
@@ -52,6 +56,9 @@ class _Terms:
     total: float  # the sum of the weights
     long: dict[str, tuple[str, ...]]  # tokens that can have fuzzy variants (4+ letters), by initial
     prefixes: frozenset[str]  # tokens cut to four letters
+    weights: dict[str, float]  # each distinct token with its weight times its count
+    long_set: frozenset[str]  # the tokens of ``long``
+    distinct: frozenset[str]  # the tokens, once each
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +95,10 @@ class Screener:
         self.idf = {tok: math.log(1 + total / count) + IDF_FLOOR for tok, count in df.items()}
         self.default_idf = math.log(1 + total) + IDF_FLOOR
         self.names = [_Name(i, text, self._terms(toks), weight) for i, text, toks, weight in forms]
+        self._posting_count = {key: len(names) for key, names in self.index.items()}
+        self._postings = {key: np.unique(np.array(names, dtype=np.int32)) for key, names in self.index.items()}
+        self._totals = np.array([name.terms.total for name in self.names])
+        self._weights = np.array([name.weight for name in self.names])
         self._cache: dict[str, list[Hit]] = {}
         warm_tables()  # static tables load here, with the index, not on the first query
 
@@ -139,11 +150,17 @@ class Screener:
                 continue
             q_terms = self._terms(q_tokens)
             floor = self.threshold - ALIAS_MARGIN
-            for n, shared in self._candidates(q_tokens):
+            # Only a score that can end at or above the threshold matters: an alias-table translation
+            # is raised to it from ``floor``, a plain-pinyin one is lowered by 5 %.
+            vouched = tr.method == "alias" and tr.relation == "self"
+            need = floor if vouched else self.threshold / (0.95 if tr.method == "pinyin" else 1.0)
+            found, shared = self._candidates(q_tokens)
+            # The score a name can reach from the words it shares with the query (both sides count
+            # a shared word; BOUND_SLACK covers fuzzy pairs whose two spellings weigh differently).
+            bound = 2 * shared / (q_terms.total + self._totals[found]) * self._weights[found] + BOUND_SLACK
+            for n in found[bound >= floor].tolist():
                 name = self.names[n]
-                # The score a name can reach from the words it shares with the query (both sides count
-                # a shared word; BOUND_SLACK covers fuzzy pairs whose two spellings weigh differently).
-                if 2 * shared / (q_terms.total + name.terms.total) * name.weight + BOUND_SLACK < floor:
+                if _reachable(q_terms, name.terms) * name.weight < need - ROUNDING:
                     continue
                 score, features = self._score(q_terms, name.terms)
                 score *= name.weight
@@ -184,44 +201,48 @@ class Screener:
             ))
         return hits
 
-    def _candidates(self, q_tokens: list[str], cap: int = 300) -> list[tuple[int, float]]:
+    def _candidates(self, q_tokens: list[str], cap: int = 300) -> tuple[np.ndarray, np.ndarray]:
         """Names sharing a rare word (or its consonant skeleton) with the query, with the IDF shared.
 
         Common words ("china", "university") do not block -- a name sharing only those cannot reach
         the threshold when the query has a rare word -- but their weight is counted as shared, so the
-        caller's upper bound stays an upper bound.
+        caller's upper bound stays an upper bound. Returns name numbers (ascending, at most ``cap``
+        of them: those sharing most) and the weight each shares.
         """
-        postings_of: dict[str, set[int]] = {}
-        for tok in set(q_tokens):
-            hits: set[int] = set()
-            for key in (tok, _skeleton(tok)):
-                postings = self.index.get(key, ())
-                if len(postings) <= COMMON_POSTINGS:
-                    hits.update(postings)
-                else:
-                    hits = set()
-                    break
-            postings_of[tok] = hits
-        rare = {t: p for t, p in postings_of.items() if p}
-        if not rare:  # only common words: block on them after all
-            rare = {t: set(self.index.get(t, ())) for t in postings_of}
-        assumed = sum(self.idf.get(t, self.default_idf) for t in postings_of if t not in rare)
-        weight: dict[int, float] = defaultdict(float)
-        for tok, hits in rare.items():
-            idf = self.idf.get(tok, self.default_idf)
-            for n in hits:
-                weight[n] += idf
-        if assumed:
-            for n in weight:
-                weight[n] += assumed
-        if len(weight) > cap:
-            return heapq.nlargest(cap, weight.items(), key=lambda kv: kv[1])
-        return list(weight.items())
+        distinct = set(q_tokens)
+        rare: list[tuple[str, np.ndarray]] = []
+        for tok in distinct:
+            # A word's names are among its skeleton's (both are indexed for every word of a name).
+            postings = self._postings.get(_skeleton(tok))
+            if postings is not None and self._posting_count[_skeleton(tok)] <= COMMON_POSTINGS:
+                rare.append((tok, postings))
+        if rare:
+            blocked = {t for t, _ in rare}
+            assumed = sum(self.idf.get(t, self.default_idf) for t in distinct if t not in blocked)
+        else:  # only common words: block on them after all
+            rare = [(t, self._postings[t]) for t in distinct if t in self._postings]
+            assumed = 0.0
+        if not rare:
+            return _NO_NAMES, _NO_WEIGHTS
+        names = np.concatenate([p for _, p in rare]) if len(rare) > 1 else rare[0][1]
+        weights = np.repeat([self.idf.get(t, self.default_idf) for t, _ in rare], [len(p) for _, p in rare])
+        found, where = np.unique(names, return_inverse=True)
+        shared = np.bincount(where, weights=weights) + assumed
+        if len(found) > cap:
+            best = np.lexsort((found, -shared))[:cap]  # most shared first; on a tie the earlier name
+            best.sort()
+            found, shared = found[best], shared[best]
+        return found, shared
 
     def _terms(self, tokens: list[str] | tuple[str, ...]) -> _Terms:
         pairs = tuple((t, self.idf.get(t, self.default_idf)) for t in tokens)
-        return _Terms(tuple(tokens), pairs, sum(w for _, w in pairs), _by_initial(tokens),
-                      frozenset(t[:4] for t in tokens))
+        weights: dict[str, float] = defaultdict(float)
+        for t, w in pairs:
+            weights[t] += w
+        by_initial = _by_initial(tokens)
+        return _Terms(tuple(tokens), pairs, sum(w for _, w in pairs), by_initial,
+                      frozenset(t[:4] for t in tokens), dict(weights),
+                      frozenset(t for ts in by_initial.values() for t in ts), frozenset(weights))
 
     def _score(self, query: _Terms, name: _Terms) -> tuple[float, dict[str, Any]]:
         """Symmetric IDF-weighted agreement of a query's and a name's tokens."""
@@ -271,6 +292,23 @@ def _side(pairs: tuple[tuple[str, float], ...], others: Any, long_others: dict[s
                         best = sim
             got += w * best
     return got, total
+
+
+def _reachable(query: _Terms, name: _Terms) -> float:
+    """An upper bound of ``Screener._score`` from set operations alone: shared words count fully,
+    and so does every other word of four letters or more whose initial the other side's long
+    words have (a fuzzy partner scores at most 1)."""
+    shared = query.distinct & name.distinct
+    got = 0.0
+    for t in shared:
+        got += query.weights[t] + name.weights[t]
+    for t in query.long_set - shared:
+        if t[0] in name.long:
+            got += query.weights[t]
+    for t in name.long_set - shared:
+        if t[0] in query.long:
+            got += name.weights[t]
+    return got / (query.total + name.total)
 
 
 def _leads_alike(lead: str, prefixes: frozenset[str], long_by_initial: dict[str, tuple[str, ...]]) -> bool:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from pypinyin import Style, lazy_pinyin
+from pypinyin import lazy_pinyin
+from pypinyin.seg.simpleseg import seg as pinyin_words
 
 from ..ingest.textnorm import match_text
 from ..knowledge import load_csv, load_yaml
@@ -135,7 +136,7 @@ def _translate(name: str) -> list[Translation]:
     if not hit:
         # Plain pinyin, syllable by syllable, for names the alias table does not know
         # ("Langchao", "Zhongke"); the composed form already carries the proper names joined.
-        latin = " ".join(lazy_pinyin(re.sub(r"[^\u4e00-\u9fff]", "", folded)))
+        latin = " ".join(pinyin(re.sub(r"[^\u4e00-\u9fff]", "", folded)))
         out.append(Translation(latin, "pinyin"))
     return out
 
@@ -236,7 +237,22 @@ def _proper(run: str) -> str:
     if not _HAN.search(run):
         return run
     run = re.sub(r"(?<=.{2})[省市县]$", "", run)  # 北京市 -> Beijing, as English names write places
-    return "".join(lazy_pinyin(run, style=Style.NORMAL)).capitalize()
+    return "".join(pinyin(run)).capitalize()
+
+
+def pinyin(text: str) -> list[str]:
+    """Toneless pinyin, as ``pypinyin.lazy_pinyin`` gives it, a word of its segmentation at a time.
+
+    lazy_pinyin converts every syllable's tone marks afresh on each call; names repeat their words
+    (北京, 科技, 有限), so each segmented word's reading is kept. A word reads the same wherever it
+    stands: pypinyin picks a phrase's readings from the phrase alone.
+    """
+    return [syllable for word in pinyin_words(text) for syllable in _word_pinyin(word)]
+
+
+@lru_cache(maxsize=100_000)
+def _word_pinyin(word: str) -> tuple[str, ...]:
+    return tuple(lazy_pinyin(word))
 
 
 def _read_pinyin(name: str) -> str | None:
