@@ -43,6 +43,7 @@ LEAD_MISMATCH = 0.9  # factor when the query's first word -- usually its place n
 ROUNDING = 0.0005 + 1e-9  # hits carry scores rounded to three places: 0.8196 counts as 0.82
 _NO_NAMES = np.zeros(0, dtype=np.int32)
 _NO_WEIGHTS = np.zeros(0)
+_NO_VOWELS = str.maketrans("", "", "aeiouy")
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9\- ]{1,12})\)")
 
 
@@ -397,7 +398,7 @@ def _skeleton(token: str) -> str:
     """A consonant skeleton ("haerbin", "harbin" -> "#hrbn") that catches romanisation variants."""
     if len(token) < 5:
         return "#" + token
-    return "#" + token[0] + re.sub(r"[aeiouy]", "", token[1:])
+    return "#" + token[0] + token[1:].translate(_NO_VOWELS)
 
 
 def _parents(query: str) -> list[str]:
@@ -408,7 +409,7 @@ def _parents(query: str) -> list[str]:
             head, rest = folded[:i], folded[i:]
             if rest.startswith(NAME_CONTINUATIONS):
                 continue
-            if any(head.endswith(m) for m in SUBUNIT_MARKERS) or _known(head):
+            if head.endswith(SUBUNIT_MARKERS) or _known(head):
                 out.append(head)
         return out
     words = query.replace(",", " ,").split()

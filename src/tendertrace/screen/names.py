@@ -55,8 +55,10 @@ def fold_zh(text: str) -> str:
 
 def tokens_en(text: str) -> list[str]:
     """Lower-case word tokens of an English (or pinyin) name, abbreviations expanded, stopwords kept."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    if not text.isascii():  # NFKD leaves ASCII as it is
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower()
     text = text.replace("&", " and ").replace("—", " ").replace("–", " ")
     text = _PUNCT.sub(" ", text.replace("'", ""))
     return [_ABBREVIATIONS.get(t, t) for t in text.split()]
@@ -133,9 +135,10 @@ def _translate(name: str) -> list[Translation]:
     composed = _compose(folded)
     if composed:
         out.append(Translation(composed[0], "glossary", composed[1]))
-    if not hit:
-        # Plain pinyin, syllable by syllable, for names the alias table does not know
-        # ("Langchao", "Zhongke"); the composed form already carries the proper names joined.
+    if not hit and not composed:
+        # Plain pinyin, syllable by syllable, for names neither the alias table nor the glossary
+        # reads (a person's name, 张伟 -> "zhang wei"); a composed form already carries the
+        # proper names in pinyin, joined as English writes them.
         latin = " ".join(pinyin(re.sub(r"[^\u4e00-\u9fff]", "", folded)))
         out.append(Translation(latin, "pinyin"))
     return out
@@ -195,8 +198,7 @@ def _compose(folded: str) -> tuple[str, str] | None:
     folded = _numbered_units(folded)
     run = ""
     i = 0
-    aliases, glossary = _aliases(), _glossary()
-    max_len = 24
+    aliases, glossary, prefixes = _aliases(), _glossary(), _piece_prefixes()
     matched = False
     while i < len(folded):
         if folded[i] == "[":
@@ -209,27 +211,48 @@ def _compose(folded: str) -> tuple[str, str] | None:
                 matched = True
                 i = close + 1
                 continue
-        for j in range(min(len(folded), i + max_len), i + 1, -1):
-            piece = folded[i:j]
+        # The longest piece from here that the glossary or the alias table knows; a longer
+        # piece can only be known if this one begins a known name.
+        end = 0
+        j = i + 2
+        while j <= len(folded) and folded[i:j] in prefixes:
+            if _known_piece(folded[i:j], glossary, aliases):
+                end = j
+            j += 1
+        if end:
+            piece = folded[i:end]
             en = glossary.get(piece)
-            if not en and piece in aliases:
+            if not en:
                 en = aliases[piece][0]
                 if aliases[piece][1] == "affiliate":
                     relation = "affiliate"
-            if en:
-                if run:
-                    words.append(_proper(run))
-                    run = ""
-                words.append(en)
-                matched = True
-                i = j
-                break
+            if run:
+                words.append(_proper(run))
+                run = ""
+            words.append(en)
+            matched = True
+            i = end
         else:
             run += folded[i]
             i += 1
     if run:
         words.append(_proper(run))
     return (" ".join(words), relation) if matched else None
+
+
+MAX_PIECE = 24  # characters: the longest glossary or alias-table name looked for inside a name
+
+
+def _known_piece(piece: str, glossary: dict[str, str], aliases: dict[str, tuple[str, str, str]]) -> bool:
+    return bool(glossary.get(piece)) or bool(piece in aliases and aliases[piece][0])
+
+
+@cache
+def _piece_prefixes() -> frozenset[str]:
+    """Every beginning (two characters or more) of a glossary or alias-table name."""
+    glossary, aliases = _glossary(), _aliases()
+    known = [k for k in [*glossary, *aliases] if len(k) <= MAX_PIECE and _known_piece(k, glossary, aliases)]
+    return frozenset(k[:n] for k in known for n in range(2, len(k) + 1))
 
 
 def _proper(run: str) -> str:
@@ -299,6 +322,7 @@ def warm_tables() -> None:
     _aliases()
     _glossary()
     _pinyin_glossary()
+    _piece_prefixes()
     _syllables()
     lazy_pinyin("中")
 
