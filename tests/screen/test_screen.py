@@ -116,3 +116,14 @@ def test_full_entity_list_cross_script() -> None:
     hit = screener.best("中国科学技术大学苏州高等研究院")
     assert hit.entry.name == "University of Science and Technology of China" and hit.relation == "affiliate"
     assert screener.best("深圳大学") is None
+
+
+def test_a_cached_answer_keeps_every_hit_whatever_limit_was_asked_first() -> None:
+    """best() and screen() share the per-query cache: asking for one hit must not cut a later list."""
+    entries = [ListEntry("1", "EL", "Sichuan University", [], "China"),
+               ListEntry("2", "MEU", "Sichuan University", [], "China")]
+    expected = Screener(entries).screen("四川大学", limit=5)
+    assert [h.entry.list for h in expected] == ["EL", "MEU"]
+    screener = Screener(entries)
+    assert screener.best("四川大学").entry.list == "EL"
+    assert screener.screen("四川大学", limit=5) == expected

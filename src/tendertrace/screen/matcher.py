@@ -110,15 +110,15 @@ class Screener:
         query = query.strip()
         if not query:
             return []
-        if query in self._cache:
-            return self._cache[query]
-        hits = self._screen_full(query)
-        if not hits or hits[0].score < self.threshold:
-            hits = self._affiliate(query) or hits
-        hits = [h for h in hits if h.score >= self.threshold][:limit]
-        if len(self._cache) < 100_000:
-            self._cache[query] = hits
-        return hits
+        hits = self._cache.get(query)
+        if hits is None:
+            hits = self._screen_full(query)
+            if not hits or hits[0].score < self.threshold:
+                hits = self._affiliate(query) or hits
+            hits = [h for h in hits if h.score >= self.threshold]
+            if len(self._cache) < 100_000:
+                self._cache[query] = hits
+        return hits[:limit]
 
     def best(self, query: str) -> Hit | None:
         hits = self.screen(query, 1)
