@@ -97,7 +97,8 @@ class Screener:
         self.default_idf = math.log(1 + total) + IDF_FLOOR
         self.names = [_Name(i, text, self._terms(toks), weight) for i, text, toks, weight in forms]
         self._posting_count = {key: len(names) for key, names in self.index.items()}
-        self._postings = {key: np.unique(np.array(names, dtype=np.int32)) for key, names in self.index.items()}
+        # Names are appended in ascending order, so a word's postings are sorted once repeats go.
+        self._postings = {key: np.fromiter(dict.fromkeys(names), dtype=np.int32) for key, names in self.index.items()}
         self._totals = np.array([name.terms.total for name in self.names])
         self._weights = np.array([name.weight for name in self.names])
         self._cache: dict[str, list[Hit]] = {}
