@@ -127,3 +127,14 @@ def test_a_cached_answer_keeps_every_hit_whatever_limit_was_asked_first() -> Non
     screener = Screener(entries)
     assert screener.best("四川大学").entry.list == "EL"
     assert screener.screen("四川大学", limit=5) == expected
+
+
+def test_legal_forms_in_any_language_do_not_decide_a_match() -> None:
+    screener = Screener([ListEntry("1", "SDN", "Open Joint Stock Company Gazprom", [], "Russia"),
+                         ListEntry("2", "EL", "Siemens AG", [], "Germany"),
+                         ListEntry("3", "EL", "LL Electronic Limited", [], "China")])
+    assert screener.best("OAO Gazprom").entry.id == "1"
+    assert screener.best("Siemens Aktiengesellschaft").entry.id == "2"
+    # A two-letter form in front is the name itself, not a legal form: "Electronic" alone is not LL Electronic.
+    assert screener.best("Electronic") is None
+    assert screener.best("LL Electronic Co., Ltd.").entry.id == "3"

@@ -18,6 +18,7 @@ from typing import Any
 
 from pypinyin import lazy_pinyin
 from pypinyin.seg.simpleseg import seg as pinyin_words
+from rigour.names import extract_org_types
 
 from ..ingest.textnorm import match_text
 from ..knowledge import load_csv, load_yaml
@@ -65,7 +66,28 @@ def tokens_en(text: str) -> list[str]:
 
 
 def content_tokens(text: str) -> list[str]:
-    return [t for t in tokens_en(text) if t not in STOPWORDS]
+    """The words that say which organisation: stopwords and legal forms go."""
+    return [t for t in tokens_en(without_legal_forms(text)) if t not in STOPWORDS]
+
+
+@lru_cache(maxsize=200_000)
+def without_legal_forms(text: str) -> str:
+    """A name without its legal forms, in any language, from rigour's table (the one OpenSanctions
+    matches with): Aktiengesellschaft, OAO, Sp. z o.o., Limited Liability Company.
+
+    A two-letter form is taken off only at the end of a name ("Siemens AG", "Volvo AB"): in front
+    it is as often the name itself ("LL Electronic"). A name that is nothing but legal forms stays.
+    """
+    if is_chinese(text):
+        return text
+    folded = text.casefold()
+    out = folded
+    for found, _canonical in extract_org_types(folded):
+        letters = re.sub(r"\W", "", found)
+        if len(letters) < 3 and not re.search(rf"\b{re.escape(found)}\W*$", out):
+            continue
+        out = re.sub(rf"(?<!\w){re.escape(found)}(?!\w)", " ", out)
+    return out if tokens_en(out) else text
 
 
 _LEGAL_FORM = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)$")
