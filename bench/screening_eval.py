@@ -83,23 +83,22 @@ def name_bench(console: Console, threshold: float) -> None:
     path = LISTS / "name_matching_benchmarks" / "nomenklatura_name_bench_cases.csv"
     if not path.exists():
         return
-    tp = fp = fn = tn = 0
-    for row in csv.DictReader(path.open(encoding="utf-8")):
-        entry = ListEntry(id="x", list="bench", name=row["name2"])
-        hit = Screener([entry], threshold).best(row["name1"])
-        predicted = hit is not None
-        truth = row["is_match"].strip().lower() == "true"
-        tp += predicted and truth
-        fp += predicted and not truth
-        fn += (not predicted) and truth
-        tn += (not predicted) and not truth
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    table = Table(title="nomenklatura name benchmark (826 labelled pairs)")
-    for col in ("pairs", "precision", "recall", "F1", "logic-v2 F1 (published)"):
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    hits = [Screener([ListEntry(id="x", list="bench", name=r["name2"])], threshold).best(r["name1"]) for r in rows]
+    truth = [r["is_match"].strip().lower() == "true" for r in rows]
+    table = Table(title=f"nomenklatura name benchmark ({len(rows)} labelled pairs: is name1 the entity named name2?)")
+    for col in ("counted as a match", "precision", "recall", "F1", "logic-v2 F1 (published)"):
         table.add_column(col, justify="right")
-    table.add_row(str(tp + fp + fn + tn), f"{p:.3f}", f"{r:.3f}", f"{f1:.3f}", "about 0.79 at 0.7")
+    # The benchmark asks about identity; an affiliate hit says "a part of it", so it is shown both ways.
+    for label, relations in (("a self hit", {"self"}), ("any hit (self or affiliate)", {"self", "affiliate"})):
+        predicted = [h is not None and h.relation in relations for h in hits]
+        tp = sum(p and t for p, t in zip(predicted, truth, strict=True))
+        fp = sum(p and not t for p, t in zip(predicted, truth, strict=True))
+        fn = sum(t and not p for p, t in zip(predicted, truth, strict=True))
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        table.add_row(label, f"{precision:.3f}", f"{recall:.3f}", f"{f1:.3f}", "about 0.79 at 0.7")
     console.print(table)
 
 
