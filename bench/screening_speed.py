@@ -59,6 +59,15 @@ def corpus_names(n: int) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def expected_names(row: dict[str, str]) -> set[str]:
+    """The entry a labelled name should find, and the ones its note also accepts ("also_ok: EL=...")."""
+    names = {row["expected_entry"]} if row["expected_entry"] else set()
+    note = row.get("note") or ""
+    if "also_ok:" in note:
+        names |= {part.split("=", 1)[1].strip() for part in note.split("also_ok:")[1].split("|") if "=" in part}
+    return names
+
+
 def percentiles(latencies: list[float]) -> tuple[float, float]:
     ordered = sorted(latencies)
     return statistics.median(ordered) * 1000, ordered[int(0.95 * (len(ordered) - 1))] * 1000
@@ -158,18 +167,23 @@ def main() -> None:
     if nk is not None:
         runs["nomenklatura logic-v2 + DuckDB index (≥ 0.7)"] = nk
     table = Table(title=f"Screening {len(queries)} names against {len(entries):,} list entries (EL + MEU + SDN), one core")
-    for col in ("matcher", "queries", "queries/s", "p50 ms", "p95 ms", "recall zh (exact/variant/affiliate)"):
+    for col in ("matcher", "queries", "queries/s", "p50 ms", "p95 ms", "recall zh (exact/variant/affiliate)*"):
         table.add_column(col, justify="left" if col == "matcher" else "right")
+    # Only names whose expected entry is on the lists loaded here can be found by any matcher.
+    loaded = {e.name for e in entries}
+    chinese = [r for r in labelled if r["category"] in CHINESE and expected_names(r) & loaded]
     base = None
     for label, (best, latencies, seconds) in runs.items():
         p50, p95 = percentiles(latencies)
-        rows = [r for r in labelled if r["category"] in CHINESE and r["query"] in best]
-        recall = sum(1 for r in rows if best[r["query"]] == r["expected_entry"]) / max(len(rows), 1)
+        rows = [r for r in chinese if r["query"] in best]
+        recall = sum(1 for r in rows if best[r["query"]] in expected_names(r)) / max(len(rows), 1)
         qps = len(latencies) / seconds
         base = base or qps
         table.add_row(label, str(len(latencies)), f"{qps:,.0f}", f"{p50:.2f}", f"{p95:.2f}", f"{recall:.3f}")
     console = Console(width=160)
     console.print(table)
+    console.print(f"* best hit = the expected entry (or one the labels also accept), on the {len(chinese)} labelled "
+                  "Chinese names whose entry is on these lists; nomenklatura is given the first queries only.")
     if nk is not None:
         speedup = (len(runs["tendertrace"][1]) / runs["tendertrace"][2]) / (len(nk[1]) / nk[2])
         console.print(f"tendertrace / logic-v2 throughput: {speedup:,.0f}×")
