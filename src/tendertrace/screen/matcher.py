@@ -101,6 +101,18 @@ class Screener:
         self._postings = {key: np.fromiter(dict.fromkeys(names), dtype=np.int32) for key, names in self.index.items()}
         self._totals = np.array([name.terms.total for name in self.names])
         self._weights = np.array([name.weight for name in self.names])
+        # Each name's weight in words of four letters or more, by initial, and in shorter words:
+        # what it can bring to a match, for the array bound in ``_screen_full``.
+        initials = sorted({t[0] for name in self.names for t in name.terms.long_set})
+        self._initial_column = {c: i for i, c in enumerate(initials)}
+        self._long_weight = np.zeros((len(self.names), len(initials)), dtype=np.float32)
+        self._short_weight = np.zeros(len(self.names))
+        for n, name in enumerate(self.names):
+            for tok, w in name.terms.weights.items():
+                if len(tok) >= 4:
+                    self._long_weight[n, self._initial_column[tok[0]]] += w
+                else:
+                    self._short_weight[n] += w
         self._cache: dict[str, list[Hit]] = {}
         warm_tables()  # static tables load here, with the index, not on the first query
 
@@ -156,11 +168,19 @@ class Screener:
             # is raised to it from ``floor``, a plain-pinyin one is lowered by 5 %.
             vouched = tr.method == "alias" and tr.relation == "self"
             need = floor if vouched else self.threshold / (0.95 if tr.method == "pinyin" else 1.0)
-            found, shared = self._candidates(q_tokens)
+            found, shared, short_shared = self._candidates(q_terms)
+            totals, weights = q_terms.total + self._totals[found], self._weights[found]
             # The score a name can reach from the words it shares with the query (both sides count
             # a shared word; BOUND_SLACK covers fuzzy pairs whose two spellings weigh differently).
-            bound = 2 * shared / (q_terms.total + self._totals[found]) * self._weights[found] + BOUND_SLACK
-            for n in found[bound >= floor].tolist():
+            keep = 2 * shared / totals * weights + BOUND_SLACK >= floor
+            # ``_reachable`` for all candidates at once, an upper bound of it: a long word can only
+            # be matched by a long word of the same initial, a short word only by itself.
+            by_initial = self._long_weight[found]
+            query_long, query_initials = self._initial_vectors(q_terms)
+            reach = ((by_initial > 0) @ query_long + by_initial @ query_initials
+                     + short_shared + self._short_weight[found]) / totals * weights
+            keep &= reach >= need - ROUNDING
+            for n in found[keep].tolist():
                 name = self.names[n]
                 if _reachable(q_terms, name.terms) * name.weight < need - ROUNDING:
                     continue
@@ -203,38 +223,61 @@ class Screener:
             ))
         return hits
 
-    def _candidates(self, q_tokens: list[str], cap: int = 300) -> tuple[np.ndarray, np.ndarray]:
+    def _candidates(self, query: _Terms, cap: int = 300) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Names sharing a rare word (or its consonant skeleton) with the query, with the IDF shared.
 
         Common words ("china", "university") do not block -- a name sharing only those cannot reach
         the threshold when the query has a rare word -- but their weight is counted as shared, so the
         caller's upper bound stays an upper bound. Returns name numbers (ascending, at most ``cap``
-        of them: those sharing most) and the weight each shares.
+        of them: those sharing most), the IDF each shares, and the query's weight in words under
+        four letters that each may have (those it blocks on where found, the others everywhere).
         """
-        distinct = set(q_tokens)
+        distinct = query.distinct
         rare: list[tuple[str, np.ndarray]] = []
         for tok in distinct:
             # A word's names are among its skeleton's (both are indexed for every word of a name).
-            postings = self._postings.get(_skeleton(tok))
-            if postings is not None and self._posting_count[_skeleton(tok)] <= COMMON_POSTINGS:
+            key = _skeleton(tok)
+            postings = self._postings.get(key)
+            if postings is not None and self._posting_count[key] <= COMMON_POSTINGS:
                 rare.append((tok, postings))
         if rare:
             blocked = {t for t, _ in rare}
             assumed = sum(self.idf.get(t, self.default_idf) for t in distinct if t not in blocked)
         else:  # only common words: block on them after all
             rare = [(t, self._postings[t]) for t in distinct if t in self._postings]
+            blocked = {t for t, _ in rare}
             assumed = 0.0
         if not rare:
-            return _NO_NAMES, _NO_WEIGHTS
-        names = np.concatenate([p for _, p in rare]) if len(rare) > 1 else rare[0][1]
-        weights = np.repeat([self.idf.get(t, self.default_idf) for t, _ in rare], [len(p) for _, p in rare])
-        found, where = np.unique(names, return_inverse=True)
-        shared = np.bincount(where, weights=weights) + assumed
+            return _NO_NAMES, _NO_WEIGHTS, _NO_WEIGHTS
+        short_assumed = sum(w for t, w in query.weights.items() if len(t) < 4 and t not in blocked)
+        if len(rare) == 1:  # one word's postings are already in order, each name once
+            tok, found = rare[0]
+            shared = np.full(len(found), self.idf.get(tok, self.default_idf) + assumed)
+            short_shared = np.full(len(found), (query.weights[tok] if len(tok) < 4 else 0.0) + short_assumed)
+        else:
+            names = np.concatenate([p for _, p in rare])
+            counts = [len(p) for _, p in rare]
+            found, where = np.unique(names, return_inverse=True)
+            idf = np.repeat([self.idf.get(t, self.default_idf) for t, _ in rare], counts)
+            short = np.repeat([query.weights[t] if len(t) < 4 else 0.0 for t, _ in rare], counts)
+            shared = np.bincount(where, weights=idf) + assumed
+            short_shared = np.bincount(where, weights=short) + short_assumed
         if len(found) > cap:
             best = np.lexsort((found, -shared))[:cap]  # most shared first; on a tie the earlier name
             best.sort()
-            found, shared = found[best], shared[best]
-        return found, shared
+            found, shared, short_shared = found[best], shared[best], short_shared[best]
+        return found, shared, short_shared
+
+    def _initial_vectors(self, query: _Terms) -> tuple[np.ndarray, np.ndarray]:
+        """The query's weight in words of four letters or more, by initial, and which initials it has."""
+        weight = np.zeros(len(self._initial_column))
+        present = np.zeros(len(self._initial_column), dtype=np.float32)
+        for tok in query.long_set:
+            column = self._initial_column.get(tok[0])
+            if column is not None:  # else no listed name has a long word with this initial
+                weight[column] += query.weights[tok]
+                present[column] = 1.0
+        return weight, present
 
     def _terms(self, tokens: list[str] | tuple[str, ...]) -> _Terms:
         pairs = tuple((t, self.idf.get(t, self.default_idf)) for t in tokens)
