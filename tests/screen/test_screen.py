@@ -4,11 +4,14 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tendertrace import store
 from tendertrace.model import ListEntry
 from tendertrace.screen import Screener, load_file, load_screener, sample_screener
-from tendertrace.screen.names import fold_zh, translate
+from tendertrace.screen.matcher import _reachable
+from tendertrace.screen.names import content_tokens, fold_zh, translate
 
 from ..conftest import LISTS, needs_shared
 
@@ -138,3 +141,43 @@ def test_legal_forms_in_any_language_do_not_decide_a_match() -> None:
     # A two-letter form in front is the name itself, not a legal form: "Electronic" alone is not LL Electronic.
     assert screener.best("Electronic") is None
     assert screener.best("LL Electronic Co., Ltd.").entry.id == "3"
+
+
+def _bounds_hold(screener: Screener, query: str) -> int:
+    """For every candidate of every translation, both bounds (per name and for all at once) >= the score."""
+    checked = 0
+    for tr in translate(query):
+        tokens = content_tokens(tr.text)
+        if not tokens:
+            continue
+        terms = screener._terms(tokens)
+        found, _shared, short_shared = screener._candidates(terms)
+        bounds = screener._reach_bound(terms, found, short_shared)
+        for n, bound in zip(found.tolist(), bounds.tolist(), strict=True):
+            name = screener.names[n].terms
+            score, _ = screener._score(terms, name)
+            assert _reachable(terms, name) >= score - 1e-9, (query, screener.names[n].text)
+            assert bound >= score - 1e-6, (query, screener.names[n].text, bound, score)
+            checked += 1
+    return checked
+
+
+@pytest.fixture(scope="module")
+def sample() -> Screener:
+    return sample_screener()
+
+
+@given(st.lists(st.sampled_from(["University", "Technology", "Harbin", "Haerbin", "Beijing", "Bejing", "Co", "Ltd",
+                                 "Institute", "Research", "14th", "China", "Electronics", "Hikvision", "Hikvison",
+                                 "Sugon", "Inspur", "Zhongke", "Shuguang", "Li", "Wei", "Defense", "Defence",
+                                 "中国", "科学", "大学", "研究所", "深圳", "电子", "科技", "有限公司", "苏州"]),
+                min_size=1, max_size=6))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_candidate_bounds_never_fall_below_the_score(sample: Screener, words: list[str]) -> None:
+    """The bounds that skip names before scoring must be upper bounds, or a listed party could be missed."""
+    _bounds_hold(sample, " ".join(words) if words[0].isascii() else "".join(words))
+
+
+def test_candidate_bounds_hold_on_the_examples(sample: Screener) -> None:
+    names = [e.name for e in sample.entries[:60]] + ["中国科学技术大学苏州高等研究院", "哈尔滨工业大学（深圳）", "Haerbin Gongye Daxue"]
+    assert sum(_bounds_hold(sample, name) for name in names) > 100

@@ -169,17 +169,11 @@ class Screener:
             vouched = tr.method == "alias" and tr.relation == "self"
             need = floor if vouched else self.threshold / (0.95 if tr.method == "pinyin" else 1.0)
             found, shared, short_shared = self._candidates(q_terms)
-            totals, weights = q_terms.total + self._totals[found], self._weights[found]
+            weights = self._weights[found]
             # The score a name can reach from the words it shares with the query (both sides count
             # a shared word; BOUND_SLACK covers fuzzy pairs whose two spellings weigh differently).
-            keep = 2 * shared / totals * weights + BOUND_SLACK >= floor
-            # ``_reachable`` for all candidates at once, an upper bound of it: a long word can only
-            # be matched by a long word of the same initial, a short word only by itself.
-            by_initial = self._long_weight[found]
-            query_long, query_initials = self._initial_vectors(q_terms)
-            reach = ((by_initial > 0) @ query_long + by_initial @ query_initials
-                     + short_shared + self._short_weight[found]) / totals * weights
-            keep &= reach >= need - ROUNDING
+            keep = 2 * shared / (q_terms.total + self._totals[found]) * weights + BOUND_SLACK >= floor
+            keep &= self._reach_bound(q_terms, found, short_shared) * weights >= need - ROUNDING
             for n in found[keep].tolist():
                 name = self.names[n]
                 if _reachable(q_terms, name.terms) * name.weight < need - ROUNDING:
@@ -267,6 +261,14 @@ class Screener:
             best.sort()
             found, shared, short_shared = found[best], shared[best], short_shared[best]
         return found, shared, short_shared
+
+    def _reach_bound(self, query: _Terms, found: np.ndarray, short_shared: np.ndarray) -> np.ndarray:
+        """An upper bound of ``_reachable`` (so of ``_score``) for many names at once: a word of four
+        letters or more can only be matched by one of the same initial, a shorter word only by itself."""
+        by_initial = self._long_weight[found]
+        query_long, query_initials = self._initial_vectors(query)
+        reachable = (by_initial > 0) @ query_long + by_initial @ query_initials + short_shared + self._short_weight[found]
+        return reachable / (query.total + self._totals[found])
 
     def _initial_vectors(self, query: _Terms) -> tuple[np.ndarray, np.ndarray]:
         """The query's weight in words of four letters or more, by initial, and which initials it has."""
