@@ -166,7 +166,7 @@ class Screener:
             floor = self.threshold - ALIAS_MARGIN
             # Only a score that can end at or above the threshold matters: an alias-table translation
             # is raised to it from ``floor``, a plain-pinyin one is lowered by 5 %.
-            vouched = tr.method == "alias" and tr.relation == "self"
+            vouched = tr.method in ("alias", "pinyin-alias") and tr.relation == "self"
             need = floor if vouched else self.threshold / (0.95 if tr.method == "pinyin" else 1.0)
             found, shared, short_shared = self._candidates(q_terms)
             weights = self._weights[found]
@@ -182,7 +182,7 @@ class Screener:
                 score *= name.weight
                 if tr.method == "pinyin":
                     score *= 0.95  # plain pinyin is the weakest bridge
-                elif tr.method == "alias" and tr.relation == "self" and score >= self.threshold - ALIAS_MARGIN:
+                elif vouched and score >= self.threshold - ALIAS_MARGIN:
                     score = max(score, self.threshold)  # the alias table vouches for the identity
                 if score <= (best[name.entry][0] if name.entry in best else 0.0):
                     continue  # on a tie the more trustworthy translation, tried first, stays
@@ -473,7 +473,8 @@ def _known(head: str) -> bool:
 
 def _explain(query: str, tr: Translation, matched: str, entry: ListEntry, score: float, relation: str) -> str:
     via = {"alias": f"alias table ({tr.source})", "glossary": "glossary translation", "pinyin": "pinyin",
-           "as-is": "name as written", "pinyin-glossary": "pinyin read through the glossary"}[tr.method]
+           "as-is": "name as written", "pinyin-glossary": "pinyin read through the glossary",
+           "pinyin-alias": f"the pinyin of an alias-table name ({tr.source})"}[tr.method]
     parts = [
         f"'{query}' -> '{tr.text}' via {via}",
         f"matches '{matched}' on {entry.list} ({entry.version or 'version n/a'}) with score {score:.2f}",

@@ -122,10 +122,29 @@ def _pinyin_glossary() -> dict[tuple[str, ...], str]:
     return out
 
 
+@cache
+def _pinyin_aliases() -> dict[str, tuple[str, str, str, str]]:
+    """The alias table by the pinyin of each Chinese name (also without its legal form), run
+    together, for names written in pinyin: en, relation, source, the Chinese name."""
+    out: dict[str, tuple[str, str, str, str]] = {}
+    for r in load_csv("aliases_zh.csv"):
+        folded = fold_zh(r["zh"])
+        for form in (folded, core_zh(folded)):
+            out.setdefault(_compact_latin("".join(pinyin(form))), (r["en"], r["relation"], r["source"], r["zh"]))
+    return out
+
+
+def _compact_latin(text: str) -> str:
+    """Letters only, without tone marks, ü and pypinyin's v as u: "Zhōngguó Kēxuéyuàn" -> "zhongguokexueyuan"."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[^a-z]", "", text).replace("v", "u")
+
+
 @dataclass(frozen=True, slots=True)
 class Translation:
     text: str  # English (or pinyin) form to match
-    method: str  # alias | glossary | pinyin | as-is
+    method: str  # alias | glossary | pinyin | as-is | pinyin-alias | pinyin-glossary
     relation: str = "self"
     source: str = ""
 
@@ -145,6 +164,10 @@ def translate(name: str) -> tuple[Translation, ...]:
 def _translate(name: str) -> list[Translation]:
     if not is_chinese(name):
         out = [Translation(name, "as-is")]
+        known = _pinyin_aliases().get(_compact_latin(name))
+        if known:  # "Haerbin Gongye Daxue" is the pinyin of 哈尔滨工业大学 in the alias table
+            en, relation, source, zh = known
+            out.append(Translation(en, "pinyin-alias", relation, f"{zh}: {source}"))
         reading = _read_pinyin(name)
         if reading and reading.lower() != name.lower():
             out.append(Translation(reading, "pinyin-glossary"))
@@ -307,12 +330,18 @@ def _read_pinyin(name: str) -> str | None:
         return None
     syllables: list[list[str]] = [_split_syllables(t) for t in toks]
     flat = [s for group in syllables for s in group]
+    word_of = [n for n, group in enumerate(syllables) for _ in group]
+    starts = {0, *(k for k in range(1, len(flat)) if word_of[k] != word_of[k - 1])}
     table = _pinyin_glossary()
     out: list[str] = []
     i = 0
     changed = False
     while i < len(flat):
         for j in range(min(len(flat), i + 8), i, -1):
+            # A glossary word read across written words must begin and end where they do:
+            # "Jisuan Jishu" is 计算 技术, not 计算机 + "shu".
+            if word_of[i] != word_of[j - 1] and not (i in starts and (j == len(flat) or j in starts)):
+                continue
             en = table.get(tuple(flat[i:j]))
             if en and (j - i) >= 2:
                 out.append(en)
@@ -344,6 +373,7 @@ def warm_tables() -> None:
     _aliases()
     _glossary()
     _pinyin_glossary()
+    _pinyin_aliases()
     _piece_prefixes()
     _syllables()
     lazy_pinyin("中")
