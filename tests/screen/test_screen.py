@@ -181,3 +181,12 @@ def test_candidate_bounds_never_fall_below_the_score(sample: Screener, words: li
 def test_candidate_bounds_hold_on_the_examples(sample: Screener) -> None:
     names = [e.name for e in sample.entries[:60]] + ["中国科学技术大学苏州高等研究院", "哈尔滨工业大学（深圳）", "Haerbin Gongye Daxue"]
     assert sum(_bounds_hold(sample, name) for name in names) > 100
+
+
+def test_a_name_written_in_pinyin_finds_its_listing(screener: Screener) -> None:
+    hit = screener.best("Hāěrbīn Gōngyè Dàxué")
+    assert hit and hit.entry.name == "Harbin Institute of Technology" and hit.relation == "self"
+    assert "pinyin of an alias-table name (哈尔滨工业大学" in hit.explanation
+    # Read across written words only where they begin and end: 计算 技术, not 计算机 + "shu".
+    assert "Computing Technology" in translate("Jisuan Jishu Yanjiusuo")[-1].text
+    assert screener.best("Haerbin Ligong Daxue") is None  # 哈尔滨理工大学 is another university
