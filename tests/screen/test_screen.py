@@ -190,3 +190,9 @@ def test_a_name_written_in_pinyin_finds_its_listing(screener: Screener) -> None:
     # Read across written words only where they begin and end: 计算 技术, not 计算机 + "shu".
     assert "Computing Technology" in translate("Jisuan Jishu Yanjiusuo")[-1].text
     assert screener.best("Haerbin Ligong Daxue") is None  # 哈尔滨理工大学 is another university
+
+
+def test_a_name_in_another_script_is_transliterated() -> None:
+    screener = Screener([ListEntry("1", "SDN", "Vladimir Vladimirovich Putin", ["Vladimir Putin"], "Russia")])
+    hit = screener.best("Владимир Путин")
+    assert hit and hit.entry.id == "1" and hit.matched_name == "Vladimir Putin"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from normality import ascii_text
 from pypinyin import lazy_pinyin
 from pypinyin.seg.simpleseg import seg as pinyin_words
 from rigour.names import extract_org_types
@@ -24,6 +25,7 @@ from ..ingest.textnorm import match_text
 from ..knowledge import load_csv, load_yaml
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_OTHER_SCRIPT = re.compile(r"[\u0370-\u1fff\u3040-\u30ff\uac00-\ud7af]")  # Greek to Ethiopic, Georgian, kana, Hangul
 _PUNCT = re.compile(r"[^\w\s]")
 _WORDS = load_yaml("name_words.yaml")
 _ABBREVIATIONS: dict[str, str] = _WORDS["abbreviations"]
@@ -57,6 +59,8 @@ def fold_zh(text: str) -> str:
 def tokens_en(text: str) -> list[str]:
     """Lower-case word tokens of an English (or pinyin) name, abbreviations expanded, stopwords kept."""
     if not text.isascii():  # NFKD leaves ASCII as it is
+        if _OTHER_SCRIPT.search(text) and not is_chinese(text):
+            text = ascii_text(text)  # Cyrillic, Greek, Arabic ... to Latin (ICU's transliterators)
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower()
