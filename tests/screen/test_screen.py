@@ -196,3 +196,11 @@ def test_a_name_in_another_script_is_transliterated() -> None:
     screener = Screener([ListEntry("1", "SDN", "Vladimir Vladimirovich Putin", ["Vladimir Putin"], "Russia")])
     hit = screener.best("Владимир Путин")
     assert hit and hit.entry.id == "1" and hit.matched_name == "Vladimir Putin"
+
+
+def test_dotted_initials_are_one_word() -> None:
+    from tendertrace.screen.names import tokens_en
+
+    assert tokens_en("A.B.C. Company") == tokens_en("ABC Company") == ["abc", "company"]
+    assert tokens_en("L.X.C Aviation")[0] == "lxc"
+    assert tokens_en("Univ. of Sci. & Tech.") == ["university", "of", "science", "and", "technology"]
