@@ -204,3 +204,12 @@ def test_dotted_initials_are_one_word() -> None:
     assert tokens_en("A.B.C. Company") == tokens_en("ABC Company") == ["abc", "company"]
     assert tokens_en("L.X.C Aviation")[0] == "lxc"
     assert tokens_en("Univ. of Sci. & Tech.") == ["university", "of", "science", "and", "technology"]
+
+
+def test_ordinals_compare_as_numbers() -> None:
+    from tendertrace.screen.names import tokens_en
+
+    assert tokens_en("CETC 14th Research Institute") == ["cetc", "14", "research", "institute"]
+    screener = Screener([ListEntry("1", "EL", "China Electronics Technology Group Corporation 14th Research "
+                                              "Institute (CETC 14)", ["CETC Research Institute 14"], "China")])
+    assert screener.best("CETC 14th Research Institute").entry.id == "1"

@@ -27,6 +27,7 @@ from ..knowledge import load_csv, load_yaml
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _OTHER_SCRIPT = re.compile(r"[\u0370-\u1fff\u3040-\u30ff\uac00-\ud7af]")  # Greek to Ethiopic, Georgian, kana, Hangul
 _PUNCT = re.compile(r"[^\w\s]")
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")  # 14th -> 14: "CETC 14" is the 14th Research Institute
 _DOTTED_INITIALS = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}(?:[^\W\d_](?![\w.]))?")
 _WORDS = load_yaml("name_words.yaml")
 _ABBREVIATIONS: dict[str, str] = _WORDS["abbreviations"]
@@ -68,7 +69,7 @@ def tokens_en(text: str) -> list[str]:
     text = _DOTTED_INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)  # A.B.C., J.P. -> abc, jp
     text = text.replace("&", " and ").replace("—", " ").replace("–", " ")
     text = _PUNCT.sub(" ", text.replace("'", ""))
-    return [_ABBREVIATIONS.get(t, t) for t in text.split()]
+    return [_ABBREVIATIONS.get(t, t) for t in _ORDINAL.sub(r"\1", text).split()]
 
 
 def content_tokens(text: str) -> list[str]:
