@@ -85,20 +85,20 @@ class Screener:
                  for i, entry in enumerate(entries) for text, weight in _forms(entry)]
         forms = [f for f in forms if f[2]]
         df: dict[str, int] = defaultdict(int)
-        self.index: dict[str, list[int]] = defaultdict(list)
+        index: dict[str, list[int]] = defaultdict(list)  # word or skeleton -> names, ascending
         for n, (_i, _text, toks, _weight) in enumerate(forms):
             for tok in set(toks):
                 df[tok] += 1
-                self.index[tok].append(n)
-                self.index[_skeleton(tok)].append(n)
+                index[tok].append(n)
+                index[_skeleton(tok)].append(n)
         total = max(len(forms), 1)
         # Smoothed IDF: rare words decide, but generic words ("university") still count for something.
         self.idf = {tok: math.log(1 + total / count) + IDF_FLOOR for tok, count in df.items()}
         self.default_idf = math.log(1 + total) + IDF_FLOOR
         self.names = [_Name(i, text, self._terms(toks), weight) for i, text, toks, weight in forms]
-        self._posting_count = {key: len(names) for key, names in self.index.items()}
+        self._posting_count = {key: len(names) for key, names in index.items()}
         # Names are appended in ascending order, so a word's postings are sorted once repeats go.
-        self._postings = {key: np.fromiter(dict.fromkeys(names), dtype=np.int32) for key, names in self.index.items()}
+        self._postings = {key: np.fromiter(dict.fromkeys(names), dtype=np.int32) for key, names in index.items()}
         self._totals = np.array([name.terms.total for name in self.names])
         self._weights = np.array([name.weight for name in self.names])
         # Each name's weight in words of four letters or more, by initial, and in shorter words:
@@ -309,7 +309,7 @@ class Screener:
         """The query names a sub-unit: screen its parent (the longest leading organisation name)."""
         for parent in _parents(query):
             one_word = " " not in parent and not is_chinese(parent)
-            if one_word and len(self.index.get(parent.lower(), ())) > 40:
+            if one_word and self._posting_count.get(parent.lower(), 0) > 40:
                 continue  # a one-word parent must be a rare name ("Inspur"), not a common word ("Global")
             # The parent must be the whole listed name, not a word it shares with one; and a one-word
             # parent ("Devon" of Devon County Council) never stands for a one-word listing (a vessel "DEVON").
