@@ -190,6 +190,8 @@ def test_a_name_written_in_pinyin_finds_its_listing(screener: Screener) -> None:
     # Read across written words only where they begin and end: 计算 技术, not 计算机 + "shu".
     assert "Computing Technology" in translate("Jisuan Jishu Yanjiusuo")[-1].text
     assert screener.best("Haerbin Ligong Daxue") is None  # 哈尔滨理工大学 is another university
+    # Short readings are ambiguous (中芯 SMIC, 中信 CITIC, 中心 all read "zhongxin"): not looked up.
+    assert all(t.method != "pinyin-alias" for t in translate("Zhongxin"))
 
 
 def test_a_name_in_another_script_is_transliterated() -> None:

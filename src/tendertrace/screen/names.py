@@ -132,13 +132,23 @@ def _pinyin_glossary() -> dict[tuple[str, ...], str]:
 @cache
 def _pinyin_aliases() -> dict[str, tuple[str, str, str, str]]:
     """The alias table by the pinyin of each Chinese name (also without its legal form), run
-    together, for names written in pinyin: en, relation, source, the Chinese name."""
+    together, for names written in pinyin: en, relation, source, the Chinese name.
+
+    Pinyin drops the characters: 中芯 (SMIC), 中信 (CITIC) and 中心 all read "zhongxin". Only names
+    of four characters or more are read this way, and a reading two entries share is dropped.
+    """
     out: dict[str, tuple[str, str, str, str]] = {}
+    ambiguous: set[str] = set()
     for r in load_csv("aliases_zh.csv"):
         folded = fold_zh(r["zh"])
-        for form in (folded, core_zh(folded)):
-            out.setdefault(_compact_latin("".join(pinyin(form))), (r["en"], r["relation"], r["source"], r["zh"]))
-    return out
+        for form in {folded, core_zh(folded)}:
+            if len(form) < 4:
+                continue
+            key = _compact_latin("".join(pinyin(form)))
+            if key in out and out[key][0] != r["en"]:
+                ambiguous.add(key)
+            out.setdefault(key, (r["en"], r["relation"], r["source"], r["zh"]))
+    return {k: v for k, v in out.items() if k not in ambiguous}
 
 
 def _compact_latin(text: str) -> str:
