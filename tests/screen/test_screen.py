@@ -215,3 +215,12 @@ def test_ordinals_compare_as_numbers() -> None:
     screener = Screener([ListEntry("1", "EL", "China Electronics Technology Group Corporation 14th Research "
                                               "Institute (CETC 14)", ["CETC Research Institute 14"], "China")])
     assert screener.best("CETC 14th Research Institute").entry.id == "1"
+
+
+def test_the_alias_table_vouches_for_one_identity_not_its_sisters() -> None:
+    screener = Screener([ListEntry("1", "EL", "Inspur Group Co., Ltd.", [], "China"),
+                         ListEntry("2", "EL", "Inspur (HK) Electronics Co., Ltd.", [], "China"),
+                         # "Electronics" is a common word on the lists, so it weighs little:
+                         *(ListEntry(str(i), "EL", f"{word} Electronics", [], "China") for i, word in
+                           enumerate(["Aero", "Bolt", "Cyan", "Delta", "Epsilon", "Forte", "Gamma", "Helix"], 3))])
+    assert [h.entry.id for h in screener.screen("浪潮集团有限公司", limit=5)] == ["1"]

@@ -174,6 +174,7 @@ class Screener:
             # a shared word; BOUND_SLACK covers fuzzy pairs whose two spellings weigh differently).
             keep = 2 * shared / (q_terms.total + self._totals[found]) * weights + BOUND_SLACK >= floor
             keep &= self._reach_bound(q_terms, found, short_shared) * weights >= need - ROUNDING
+            scored: list[tuple[float, dict[str, Any], _Name]] = []
             for n in found[keep].tolist():
                 name = self.names[n]
                 if _reachable(q_terms, name.terms) * name.weight < need - ROUNDING:
@@ -182,8 +183,10 @@ class Screener:
                 score *= name.weight
                 if tr.method == "pinyin":
                     score *= 0.95  # plain pinyin is the weakest bridge
-                elif vouched and score >= self.threshold - ALIAS_MARGIN:
-                    score = max(score, self.threshold)  # the alias table vouches for the identity
+                scored.append((score, features, name))
+            if vouched and scored:
+                scored = _vouch(scored, self.threshold)
+            for score, features, name in scored:
                 if score <= (best[name.entry][0] if name.entry in best else 0.0):
                     continue  # on a tie the more trustworthy translation, tried first, stays
                 relation = "affiliate" if subunit else tr.relation
@@ -339,6 +342,16 @@ def _side(pairs: tuple[tuple[str, float], ...], others: Any, long_others: dict[s
                         best = sim
             got += w * best
     return got, total
+
+
+def _vouch(scored: list[tuple[float, dict[str, Any], _Name]], threshold: float) -> list[tuple[float, dict[str, Any], _Name]]:
+    """The alias table vouches for one identity: when no listed name reaches the threshold on its
+    own, the best ones within ``ALIAS_MARGIN`` of it are raised to it -- not every name near it
+    (浪潮集团有限公司 is Inspur Group, not also Inspur (HK) Electronics)."""
+    top = max(round(score, 3) for score, _, _ in scored)
+    if top >= threshold or top < threshold - ALIAS_MARGIN:
+        return scored
+    return [(threshold if round(score, 3) == top else score, features, name) for score, features, name in scored]
 
 
 def _reachable(query: _Terms, name: _Terms) -> float:
