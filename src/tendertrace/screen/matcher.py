@@ -58,8 +58,6 @@ class _Terms:
     long: dict[str, tuple[str, ...]]  # tokens that can have fuzzy variants (4+ letters), by initial
     prefixes: frozenset[str]  # tokens cut to four letters
     weights: dict[str, float]  # each distinct token with its weight times its count
-    long_set: frozenset[str]  # the tokens of ``long``
-    distinct: frozenset[str]  # the tokens, once each
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,14 +94,13 @@ class Screener:
         self.idf = {tok: math.log(1 + total / count) + IDF_FLOOR for tok, count in df.items()}
         self.default_idf = math.log(1 + total) + IDF_FLOOR
         self.names = [_Name(i, text, self._terms(toks), weight) for i, text, toks, weight in forms]
-        self._posting_count = {key: len(names) for key, names in index.items()}
         # Names are appended in ascending order, so a word's postings are sorted once repeats go.
         self._postings = {key: np.fromiter(dict.fromkeys(names), dtype=np.int32) for key, names in index.items()}
         self._totals = np.array([name.terms.total for name in self.names])
         self._weights = np.array([name.weight for name in self.names])
         # Each name's weight in words of four letters or more, by initial, and in shorter words:
-        # what it can bring to a match, for the array bound in ``_screen_full``.
-        initials = sorted({t[0] for name in self.names for t in name.terms.long_set})
+        # what it can bring to a match, for ``_reach_bound``.
+        initials = sorted({initial for name in self.names for initial in name.terms.long})
         self._initial_column = {c: i for i, c in enumerate(initials)}
         self._long_weight = np.zeros((len(self.names), len(initials)), dtype=np.float32)
         self._short_weight = np.zeros(len(self.names))
@@ -177,8 +174,6 @@ class Screener:
             scored: list[tuple[float, dict[str, Any], _Name]] = []
             for n in found[keep].tolist():
                 name = self.names[n]
-                if _reachable(q_terms, name.terms) * name.weight < need - ROUNDING:
-                    continue
                 score, features = self._score(q_terms, name.terms)
                 score *= name.weight
                 if tr.method == "pinyin":
@@ -229,13 +224,13 @@ class Screener:
         of them: those sharing most), the IDF each shares, and the query's weight in words under
         four letters that each may have (those it blocks on where found, the others everywhere).
         """
-        distinct = query.distinct
+        distinct = query.weights.keys()
         rare: list[tuple[str, np.ndarray]] = []
         for tok in distinct:
             # A word's names are among its skeleton's (both are indexed for every word of a name).
             key = _skeleton(tok)
             postings = self._postings.get(key)
-            if postings is not None and self._posting_count[key] <= COMMON_POSTINGS:
+            if postings is not None and len(postings) <= COMMON_POSTINGS:
                 rare.append((tok, postings))
         if rare:
             blocked = {t for t, _ in rare}
@@ -266,8 +261,8 @@ class Screener:
         return found, shared, short_shared
 
     def _reach_bound(self, query: _Terms, found: np.ndarray, short_shared: np.ndarray) -> np.ndarray:
-        """An upper bound of ``_reachable`` (so of ``_score``) for many names at once: a word of four
-        letters or more can only be matched by one of the same initial, a shorter word only by itself."""
+        """An upper bound of ``_score`` for many names at once: a word of four letters or more can
+        only be matched by one of the same initial (fully at best), a shorter word only by itself."""
         by_initial = self._long_weight[found]
         query_long, query_initials = self._initial_vectors(query)
         reachable = (by_initial > 0) @ query_long + by_initial @ query_initials + short_shared + self._short_weight[found]
@@ -277,10 +272,10 @@ class Screener:
         """The query's weight in words of four letters or more, by initial, and which initials it has."""
         weight = np.zeros(len(self._initial_column))
         present = np.zeros(len(self._initial_column), dtype=np.float32)
-        for tok in query.long_set:
-            column = self._initial_column.get(tok[0])
-            if column is not None:  # else no listed name has a long word with this initial
-                weight[column] += query.weights[tok]
+        for tok, w in query.weights.items():
+            column = self._initial_column.get(tok[0]) if len(tok) >= 4 else None
+            if column is not None:  # else short, or no listed name has a long word with this initial
+                weight[column] += w
                 present[column] = 1.0
         return weight, present
 
@@ -291,8 +286,7 @@ class Screener:
             weights[t] += w
         by_initial = _by_initial(tokens)
         return _Terms(tuple(tokens), pairs, sum(w for _, w in pairs), by_initial,
-                      frozenset(t[:4] for t in tokens), dict(weights),
-                      frozenset(t for ts in by_initial.values() for t in ts), frozenset(weights))
+                      frozenset(t[:4] for t in tokens), dict(weights))
 
     def _score(self, query: _Terms, name: _Terms) -> tuple[float, dict[str, Any]]:
         """Symmetric IDF-weighted agreement of a query's and a name's tokens."""
@@ -312,7 +306,7 @@ class Screener:
         """The query names a sub-unit: screen its parent (the longest leading organisation name)."""
         for parent in _parents(query):
             one_word = " " not in parent and not is_chinese(parent)
-            if one_word and self._posting_count.get(parent.lower(), 0) > 40:
+            if one_word and len(self._postings.get(parent.lower(), _NO_NAMES)) > 40:
                 continue  # a one-word parent must be a rare name ("Inspur"), not a common word ("Global")
             # The parent must be the whole listed name, not a word it shares with one; and a one-word
             # parent ("Devon" of Devon County Council) never stands for a one-word listing (a vessel "DEVON").
@@ -352,23 +346,6 @@ def _vouch(scored: list[tuple[float, dict[str, Any], _Name]], threshold: float) 
     if top >= threshold or top < threshold - ALIAS_MARGIN:
         return scored
     return [(threshold if round(score, 3) == top else score, features, name) for score, features, name in scored]
-
-
-def _reachable(query: _Terms, name: _Terms) -> float:
-    """An upper bound of ``Screener._score`` from set operations alone: shared words count fully,
-    and so does every other word of four letters or more whose initial the other side's long
-    words have (a fuzzy partner scores at most 1)."""
-    shared = query.distinct & name.distinct
-    got = 0.0
-    for t in shared:
-        got += query.weights[t] + name.weights[t]
-    for t in query.long_set - shared:
-        if t[0] in name.long:
-            got += query.weights[t]
-    for t in name.long_set - shared:
-        if t[0] in query.long:
-            got += name.weights[t]
-    return got / (query.total + name.total)
 
 
 def _leads_alike(lead: str, prefixes: frozenset[str], long_by_initial: dict[str, tuple[str, ...]]) -> bool:
