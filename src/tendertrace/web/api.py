@@ -12,7 +12,7 @@ from starlette.datastructures import UploadFile
 
 from .. import store
 from ..findings import refresh_findings
-from ..screen.matcher import hit_dict
+from ..model import DocumentResult, Finding, ListedHit
 from ..store import jobqueue
 from .runner import jsonl_lines
 from .security import Caller, api_reader, api_writer, describe
@@ -31,15 +31,21 @@ class ScreenRequest(BaseModel):
 
 
 class ScreenHit(BaseModel):
-    match: str
-    matched_name: str
+    """A :class:`~tendertrace.model.ListedHit` of a name screened alone (no role, no span)."""
+
+    party: str
+    entry: str
+    entry_id: str
     list: str
     relation: str
     score: float
-    entry_id: str
+    matched_name: str
     explanation: str
+    normalized: str = ""
+    translations: list[str] = []
     federal_register: str | None = None
     license_requirement: str | None = None
+    list_source: str = ""
     list_version: str | None = None
 
 
@@ -92,7 +98,8 @@ class FindingsPage(BaseModel):
     total: int
     page: int
     per_page: int
-    items: list[dict[str, Any]]
+    items: list[dict[str, Any]] = Field(description="Each the finding as ``GET /api/findings/{case_id}`` gives it "
+                                                    "(without the audit trail), with its ``url``.")
 
 
 @router.get("/health", tags=["service"])
@@ -110,7 +117,8 @@ def me(caller: Caller = Depends(api_reader)) -> dict[str, Any]:
 def screen(body: ScreenRequest, request: Request, caller: Caller = Depends(api_reader)) -> dict[str, Any]:
     """Screen names (any script) against the loaded lists; one result per name, hits best first."""
     screener = request.app.state.screeners.get()
-    results = [{"query": name, "hits": [hit_dict(h) for h in screener.screen(name)]} for name in body.names]
+    results = [{"query": name, "hits": [ListedHit.from_hit(h).to_dict() for h in screener.screen(name)]}
+               for name in body.names]
     return {"lists": screener.versions(), "sample_list": bool(getattr(screener, "sample", False)), "results": results}
 
 
@@ -232,9 +240,7 @@ def list_findings(
     total, rows = store.query_findings(
         request.app.state.engine, date_from=date_from, date_to=date_to, provider=provider, band=band, route=route,
         listed=listed, review=review, text=q, sort=sort, order=order, page=page, per_page=per_page)
-    items = [{k: r[k] for k in ("case_id", "score", "date", "title", "buyer", "suppliers", "listed", "amount",
-                                "currency", "review_status", "providers", "routes", "bands")}
-             | {"url": f"/api/findings/{r['case_id']}"} for r in rows]
+    items = [f.to_dict() | {"url": f"/api/findings/{f.case_id}"} for f in rows]
     return {"total": total, "page": page, "per_page": per_page, "items": items}
 
 
@@ -242,12 +248,16 @@ def list_findings(
 def get_finding(case_id: str, request: Request, caller: Caller = Depends(api_reader)) -> dict[str, Any]:
     """A finding with its evidence, its review status and the audit trail of decisions."""
     engine = request.app.state.engine
-    row = store.get_finding(engine, case_id)
-    if row is None:
+    finding = store.get_finding(engine, case_id)
+    if finding is None:
         raise HTTPException(404, "no such finding")
-    data = row["data"]
-    subjects = [f"hit:{h['key']}" for h in [*data.get("listed", []), *data.get("suppressed", [])]]
-    return {**data, "reviews": store.review_trail(engine, case_id, subjects)}
+    return finding.to_dict() | {"url": f"/api/findings/{case_id}", "reviews": finding_trail(engine, finding)}
+
+
+def finding_trail(engine: Any, finding: Finding) -> list[dict[str, Any]]:
+    """The decisions on a finding and on each of its listed-party hits, newest first."""
+    subjects = [f"hit:{h.key}" for h in [*finding.listed, *finding.suppressed]]
+    return store.review_trail(engine, finding.case_id, subjects)
 
 
 @router.post("/findings/{case_id}/reviews", status_code=201, tags=["findings"])
@@ -259,17 +269,18 @@ def review_finding(case_id: str, body: ReviewIn, request: Request, caller: Calle
 
 def record_review(engine: Any, case_id: str, decision: str, reason: str, reviewer: str, hit: str | None) -> dict[str, Any]:
     """Record a decision (``store.add_review`` checks the decision and the reason)."""
-    row = store.get_finding(engine, case_id)
-    if row is None:
+    finding = store.get_finding(engine, case_id)
+    if finding is None:
         raise HTTPException(404, "no such finding")
-    data = row["data"]
     if hit:
-        found = next((h for h in [*data.get("listed", []), *data.get("suppressed", [])] if h["key"] == hit), None)
+        found = next((h for h in [*finding.listed, *finding.suppressed] if h.key == hit), None)
         if found is None:
             raise HTTPException(404, "this finding has no such hit")
-        subject, detail = f"hit:{hit}", {k: found.get(k) for k in ("party", "entry", "entry_id", "list", "relation", "score")}
+        subject = f"hit:{hit}"
+        detail: dict[str, Any] = {"party": found.party, "entry": found.entry, "entry_id": found.entry_id,
+                                  "list": found.list, "relation": found.relation, "score": found.score}
     else:
-        subject, detail = f"case:{case_id}", {"title": data.get("title"), "score": data.get("score")}
+        subject, detail = f"case:{case_id}", {"title": finding.title, "score": finding.score}
     try:
         review = store.add_review(engine, subject, decision, reason, reviewer, case_id, detail)
     except ValueError as exc:
@@ -298,12 +309,12 @@ def get_document(
 
 def document_evidence(doc: dict[str, Any]) -> list[dict[str, Any]]:
     """Every span the results rest on -- classified items, screened parties -- with its text."""
-    body, result = doc.get("text") or "", doc.get("result") or {}
-    spans = [{"kind": "item", "label": c.get("chip") or c.get("model") or c.get("provider") or c.get("route"),
-              "start": c["start"], "end": c["end"]}
-             for c in result.get("classifications") or [] if c.get("start") is not None]
-    spans += [{"kind": "party", "label": f"{h['party']} → {h['match']} ({h['list']}, {h['relation']})",
-               "start": h["span"][0], "end": h["span"][1]} for h in result.get("hits") or [] if h.get("span")]
+    body = doc.get("text") or ""
+    result = DocumentResult.from_dict(doc["result"]) if doc.get("result") else DocumentResult()
+    spans = [{"kind": "item", "label": c.chip or c.model or c.provider or c.route, "start": c.start, "end": c.end}
+             for c in result.classifications if c.start is not None]
+    spans += [{"kind": "party", "label": f"{h.party} → {h.entry} ({h.list}, {h.relation})", "start": h.start,
+               "end": h.end} for h in result.hits if h.start is not None]
     return [{**s, "text": body[s["start"]:s["end"]]} for s in sorted(spans, key=lambda s: (s["start"], s["end"]))]
 
 

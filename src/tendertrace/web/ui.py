@@ -14,7 +14,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from .. import store
-from ..findings import finding_from_dict
+from ..model import DocumentResult
 from ..report.html import entity_graph_svg, highlight_html
 from ..store import jobqueue, tokens
 from . import api
@@ -90,19 +90,17 @@ def _is_date(value: str) -> bool:
 @router.get("/findings/{case_id}", response_class=HTMLResponse)
 def finding_page(case_id: str, request: Request, caller: Caller = Depends(ui_reader)) -> Response:
     engine = request.app.state.engine
-    row = store.get_finding(engine, case_id)
-    if row is None:
+    finding = store.get_finding(engine, case_id)
+    if finding is None:
         raise HTTPException(404, "no such finding")
-    finding = finding_from_dict(row["data"])
     texts = {d["id"]: d.get("text") or "" for d in store.iter_documents(
-        engine, ids=[d["id"] for d in finding.documents], with_text=True)}
+        engine, ids=[d.id for d in finding.documents], with_text=True)}
     documents = []
     for d in finding.documents:
-        spans = [(e.start, e.end) for e in finding.evidence if e.document == d["id"]]
-        documents.append({**d, "html": Markup(highlight_html(texts.get(d["id"], ""), spans))})
-    subjects = [f"hit:{h['key']}" for h in [*finding.listed, *finding.suppressed]]
-    return render(request, "finding.html", f=finding, row=row, documents=documents,
-                  graph=Markup(entity_graph_svg([finding])), trail=store.review_trail(engine, case_id, subjects))
+        spans = [(e.start, e.end) for e in finding.evidence if e.document == d.id]
+        documents.append({**d.to_dict(), "html": Markup(highlight_html(texts.get(d.id, ""), spans))})
+    return render(request, "finding.html", f=finding, documents=documents,
+                  graph=Markup(entity_graph_svg([finding])), trail=api.finding_trail(engine, finding))
 
 
 @router.post("/findings/{case_id}/review")
@@ -121,7 +119,8 @@ def document_page(doc_id: str, request: Request, caller: Caller = Depends(ui_rea
     if doc is None:
         raise HTTPException(404, "no such document")
     spans = [(e["start"], e["end"]) for e in api.document_evidence(doc)]
-    return render(request, "document.html", doc=doc, result=doc.get("result") or {},
+    result = DocumentResult.from_dict(doc["result"]) if doc.get("result") else DocumentResult()
+    return render(request, "document.html", doc=doc, result=result,
                   html=Markup(highlight_html(doc.get("text") or "", spans, context=10**9)))
 
 
