@@ -8,7 +8,7 @@ number, or same buyer and project name) are merged into one case with a timeline
     listed        0.45 x hit score for a listed party (self), 0.35 x hit score for an affiliate
     chips         0.30 when an item is controlled (3A090 / 4A090 / licence letter) on the document's date
     remote        0.30 for a cloud account, rented GPUs or model access from a US provider or model
-                  whose maker excludes China; 0.10 for other cloud or model mentions with a chip
+                  whose maker excludes China
     intermediary  0.10 when a supplier stands between the buyer and a US provider
     amount        0.05 when an amount is stated
     award         0.05 when the notice is an award (money spent, not only sought)
@@ -32,15 +32,14 @@ __all__ = ["Finding", "build_findings", "document_finding", "hit_key", "item_ban
            "refresh_findings", "result_finding", "score_parts"]
 from ..screen.names import fold_zh
 
-# The listed part: this share of the hit's score, by the party's relation to the listed entry.
-_WEIGHTS = {"self": 0.45, "affiliate": 0.35}
-_OTHER_RELATION_WEIGHT = 0.3  # a relation the screener may report that has no weight of its own
-# The other parts, each added once when its condition holds (see the module's docstring).
-CHIPS = 0.30
-REMOTE = 0.30
-INTERMEDIARY = 0.10
-AMOUNT = 0.05
-AWARD = 0.05
+# The listed part: this share of the best hit's score, by the party's relation to the listed
+# entry -- the listed party itself weighs more than a sub-unit of it.
+LISTED_WEIGHTS = {"self": 0.45, "affiliate": 0.35}
+OTHER_RELATION_WEIGHT = 0.3  # a relation the screener may report that has no weight of its own
+# The other parts, each added once when its condition holds (see the module's docstring; the
+# README's formula block states the same weights, and a test holds the two together). Controlled
+# chips and restricted remote access weigh alike: either is the access the tool exists to find.
+PART_WEIGHTS = {"chips": 0.30, "remote": 0.30, "intermediary": 0.10, "amount": 0.05, "award": 0.05}
 
 
 def hit_key(party: str, entry_id: str) -> str:
@@ -111,17 +110,17 @@ def score_parts(ex: Extraction, classes: list[Classification], hits: list[Listed
     models = [c for c in classes if _restricted_model(c)]
     parts: dict[str, float] = {}
     if hits:
-        parts["listed"] = max(_WEIGHTS.get(h.relation, _OTHER_RELATION_WEIGHT) * h.score for h in hits)
+        parts["listed"] = max(LISTED_WEIGHTS.get(h.relation, OTHER_RELATION_WEIGHT) * h.score for h in hits)
     if controlled:
-        parts["chips"] = CHIPS
+        parts["chips"] = PART_WEIGHTS["chips"]
     if us_remote or models:
-        parts["remote"] = REMOTE
+        parts["remote"] = PART_WEIGHTS["remote"]
     if ex.names("supplier") and (us_remote or models) and _providers(classes):
-        parts["intermediary"] = INTERMEDIARY
+        parts["intermediary"] = PART_WEIGHTS["intermediary"]
     if ex.amount is not None:
-        parts["amount"] = AMOUNT
+        parts["amount"] = PART_WEIGHTS["amount"]
     if ex.notice_type == "award":
-        parts["award"] = AWARD
+        parts["award"] = PART_WEIGHTS["award"]
     return parts
 
 
