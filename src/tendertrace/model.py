@@ -13,6 +13,7 @@ defaults, so a dict written before a field was added (or after, by a newer versi
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
 import sys
 import types
@@ -49,7 +50,7 @@ class Record:
     def from_dict(cls, data: dict[str, Any]) -> Self:
         """The object ``data`` was written from. Unknown keys are ignored; absent keys take the
         field's default (a field without one must be present)."""
-        hints = _field_types(cls)
+        hints = _field_types(typing.cast(type, cls))
         values: dict[str, Any] = {}
         for f in dataclasses.fields(cls):  # type: ignore[arg-type]
             if f.name in data:
@@ -226,7 +227,7 @@ class ListEntry(Record):
     id: str
     list: str  # EL, MEU, SDN, NS-CMIC, DPL, ...
     name: str
-    aliases: list[str] = field(default_factory=list)
+    aliases: builtins.list[str] = field(default_factory=builtins.list)  # builtins: ``list`` is a field here
     country: str | None = None
     address: str | None = None
     federal_register: str | None = None
@@ -268,7 +269,7 @@ class ListedHit(Record):
     start: int | None = None  # where the party's name stands in Document.text
     end: int | None = None
     normalized: str = ""
-    translations: list[str] = field(default_factory=list)
+    translations: builtins.list[str] = field(default_factory=builtins.list)  # builtins: ``list`` is a field here
     features: dict[str, float] = field(default_factory=dict)
     explanation: str = ""
     federal_register: str | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 from pathlib import PurePath
 from typing import Annotated, Any, Literal
@@ -42,7 +43,7 @@ class ScreenHit(BaseModel):
     matched_name: str
     explanation: str
     normalized: str = ""
-    translations: list[str] = []
+    translations: builtins.list[str] = []  # builtins: ``list`` is a field here
     federal_register: str | None = None
     license_requirement: str | None = None
     list_source: str = ""
