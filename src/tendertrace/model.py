@@ -44,7 +44,7 @@ class Record:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready values: nested records as dicts, dates as ISO strings."""
-        return {f.name: to_dict(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+        return {name: to_dict(getattr(self, name)) for name in _field_names(type(self))}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
@@ -58,6 +58,11 @@ class Record:
             elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
                 raise KeyError(f"{cls.__name__}.from_dict: '{f.name}' is missing")
         return cls(**values)
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 @cache
@@ -354,8 +359,13 @@ class Finding(Record):
     bands: list[str] = field(default_factory=list)  # of its chip and model items: "3A090.a", "remote access" ...
 
 
+_PLAIN = (str, int, float, bool, type(None))
+
+
 def to_dict(obj: Any) -> Any:
     """A record, or a list or dict of them, as JSON-ready values (dates as ISO strings)."""
+    if isinstance(obj, _PLAIN):
+        return obj
     if isinstance(obj, Record):
         return obj.to_dict()
     if isinstance(obj, list | tuple):
