@@ -217,7 +217,6 @@ def replace_findings(engine: Engine, built: list[Finding]) -> None:
 
 FINDING_SORTS = {"score": findings.c.score, "date": findings.c.date, "amount": findings.c.amount,
                  "buyer": findings.c.buyer}
-REVIEW_FILTERS = ("open", "all", "unreviewed", "confirmed", "dismissed", "suppressed")
 
 
 def query_findings(
