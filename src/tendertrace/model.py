@@ -44,7 +44,7 @@ class Record:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready values: nested records as dicts, dates as ISO strings."""
-        return {name: to_dict(getattr(self, name)) for name in _field_names(type(self))}
+        return {name: to_dict(getattr(self, name)) for name in _field_names(typing.cast(type, type(self)))}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:

@@ -161,8 +161,10 @@ def document_result(doc: dict[str, Any]) -> DocumentResult:
 def document_evidence(doc: dict[str, Any]) -> list[dict[str, Any]]:
     """Every span a document's results rest on -- classified items, screened parties -- with its text."""
     body, result = doc.get("text") or "", document_result(doc)
-    spans = [{"kind": "item", "label": c.chip or c.model or c.provider or c.route, "start": c.start, "end": c.end}
-             for c in result.classifications if c.start is not None]
-    spans += [{"kind": "party", "label": f"{h.party} → {h.entry} ({h.list}, {h.relation})", "start": h.start,
-               "end": h.end} for h in result.hits if h.start is not None]
-    return [{**s, "text": body[s["start"]:s["end"]]} for s in sorted(spans, key=lambda s: (s["start"], s["end"]))]
+    spans: list[tuple[int, int, str, str | None]] = [
+        (c.start, c.end, "item", c.chip or c.model or c.provider or c.route)
+        for c in result.classifications if c.start is not None and c.end is not None]
+    spans += [(h.start, h.end, "party", f"{h.party} → {h.entry} ({h.list}, {h.relation})")
+              for h in result.hits if h.start is not None and h.end is not None]
+    return [{"kind": kind, "label": label, "start": start, "end": end, "text": body[start:end]}
+            for start, end, kind, label in sorted(spans, key=lambda s: (s[0], s[1]))]
