@@ -3,6 +3,8 @@
     python bench/compare_findings.py examples --out after.json
     python bench/compare_findings.py --corpus-slice 2000 --lists EL --out after.json
     python bench/compare_findings.py --diff before.json after.json
+    python bench/compare_findings.py --db old.db --rebuild-only --out migrated.json
+
 
 Each run scans its inputs into a fresh SQLite store and writes every finding (case id, score and
 its parts, documents, evidence spans, listed-party hits, the facts a report shows) as sorted JSON.
@@ -95,8 +97,10 @@ def corpus_slice(records: int, folder: Path) -> Path:
     return out
 
 
-def run(paths: list[str], lists: list[str], folder: Path) -> list[dict[str, Any]]:
-    engine = store.connect(f"sqlite:///{folder / 'compare.db'}")
+def run(paths: list[str], lists: list[str], db: Path, rebuild_only: bool = False) -> list[dict[str, Any]]:
+    engine = store.connect(f"sqlite:///{db}")  # an older store is migrated to this code's schema here
+    if rebuild_only:  # the findings of what an earlier run (maybe of older code) stored
+        return sorted((canonical(f) for f in refresh_findings(engine)), key=lambda f: f["case_id"])
     for name in lists:
         for code, source, version, entries in load_file(require(LISTS / LIST_FILES[name])):
             store.replace_list(engine, code, source, version, entries)
@@ -132,6 +136,9 @@ def main() -> int:
     parser.add_argument("--lists", nargs="*", default=[], choices=sorted(LIST_FILES),
                         help="load these shared lists into the store (else the bundled sample screens)")
     parser.add_argument("--out", type=Path, help="write the dump here (default: stdout)")
+    parser.add_argument("--db", type=Path, help="scan into this SQLite file (default: a fresh temporary one)")
+    parser.add_argument("--rebuild-only", action="store_true",
+                        help="scan nothing: migrate the --db store and dump the findings built from its results")
     parser.add_argument("--diff", nargs=2, type=Path, metavar=("BEFORE", "AFTER"), help="compare two dumps")
     args = parser.parse_args()
     if args.diff:
@@ -141,9 +148,12 @@ def main() -> int:
         paths = list(args.paths)
         if args.corpus_slice:
             paths.append(str(corpus_slice(args.corpus_slice, folder)))
-        if not paths:
+        if not paths and not args.rebuild_only:
             parser.error("give inputs or --corpus-slice N")
-        dump = json.dumps(run(paths, args.lists, folder), ensure_ascii=False, indent=1, sort_keys=True)
+        if args.rebuild_only and not (args.db and args.db.exists()):
+            parser.error("--rebuild-only needs the --db of an earlier run")
+        found = run(paths, args.lists, args.db or folder / "compare.db", args.rebuild_only)
+        dump = json.dumps(found, ensure_ascii=False, indent=1, sort_keys=True)
     if args.out:
         args.out.write_text(dump + "\n", encoding="utf-8")
     else:
