@@ -36,6 +36,7 @@ Relation = Literal["self", "affiliate"]
 Status = Literal["processed", "failed"]
 PartyRole = Literal["buyer", "agency", "supplier"]
 
+
 class Record:
     """The one serialisation of a model dataclass: ``to_dict`` writes it, ``from_dict`` rebuilds it."""
 
