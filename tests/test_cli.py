@@ -7,6 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from tendertrace.cli import app
+from tendertrace.model import Finding
 
 from .conftest import EXAMPLES
 
@@ -23,6 +24,10 @@ def test_scan_json_findings(tmp_path) -> None:
     for f in findings:
         for e in f["evidence"]:
             assert {"document", "start", "end", "text"} <= set(e)
+        assert Finding.from_dict(f).to_dict() == f  # the printed finding is the finding itself
+    listed = [h for f in findings for h in f["listed"]]
+    assert listed and all({"party", "entry", "entry_id", "list", "relation", "key"} <= set(h) for h in listed)
+    assert not any("match" in h for h in listed)
 
 
 def test_scan_missing_path_is_a_usage_error(tmp_path) -> None:
@@ -46,9 +51,9 @@ def test_screen_csv_columns(tmp_path) -> None:
     result = runner.invoke(app, ["screen", "--file", str(names), "--db", str(tmp_path / "t.db"), "--format", "csv"])
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert list(rows[0]) == ["query", "match", "list", "relation", "score", "explanation"]
-    assert rows[0]["match"] == "University of Science and Technology of China" and rows[0]["relation"] == "affiliate"
-    assert rows[1]["match"] == ""
+    assert list(rows[0]) == ["query", "entry", "list", "relation", "score", "explanation"]
+    assert rows[0]["entry"] == "University of Science and Technology of China" and rows[0]["relation"] == "affiliate"
+    assert rows[1]["entry"] == ""
 
 
 def test_extract_jsonl_keys() -> None:

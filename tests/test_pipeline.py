@@ -97,19 +97,47 @@ def test_examples_reproduce_the_reported_facts(any_db: str) -> None:
 
     engine = store.connect(any_db)
     scan([str(EXAMPLES)], engine, screener=sample_screener())
-    findings = {f.documents[0]["file"].rsplit("/", 1)[-1]: f for f in build_findings(engine)}
+    findings = {(f.documents[0].file or "").rsplit("/", 1)[-1]: f for f in build_findings(engine)}
     szu = findings["shenzhen_university_aws.html"]
     assert szu.buyer == ["深圳大学"] and szu.suppliers == ["成都运达科技股份有限公司"]
     assert szu.provider == ["Amazon Web Services"] and {"A100", "H100 SXM"} <= set(szu.chips)
     assert szu.amount == 200000 and szu.route == ["cloud_account"] and not szu.listed
     scu = findings["sichuan_university_azure_openai.txt"]
     assert scu.models == ["Azure OpenAI"] and "40,000,000 tokens" in scu.quantity
-    assert scu.listed[0]["entry"] == "Sichuan University" and scu.listed[0]["relation"] == "self"
+    assert scu.listed[0].entry == "Sichuan University" and scu.listed[0].relation == "self"
     ustc = findings["ustc_suzhou_gpu_rental.html"]
     assert ustc.quantity == "500 servers × 8 A100" and ustc.route == ["cloud_rental"]
-    assert ustc.listed[0]["entry"] == "University of Science and Technology of China"
-    assert ustc.listed[0]["relation"] == "affiliate"
-    assert any(c["band"] == "4A090.a" for c in ustc.classification)
+    assert ustc.listed[0].entry == "University of Science and Technology of China"
+    assert ustc.listed[0].relation == "affiliate"
+    assert any(c.band == "4A090.a" for c in ustc.classification)
     eda = findings["eda_center_aws_claude.txt"]
     assert eda.models == ["Claude"] and eda.route == ["cloud_account"] and eda.amount == 600000
     assert "ningbo_parking_tencent_cloud.html" not in findings
+
+
+def test_a_document_result_is_rebuilt_from_what_is_stored() -> None:
+    """``process`` returns a DocumentResult; the stored JSON of it rebuilds an equal one."""
+    import json
+
+    from tendertrace.ingest import iter_documents
+    from tendertrace.model import Document, DocumentResult
+    from tendertrace.pipeline import process
+
+    screener = sample_screener()
+    results = [process(doc, screener) for doc in iter_documents([str(EXAMPLES)]) if isinstance(doc, Document)]
+    assert len(results) == 5 and any(r.hits for r in results) and any(r.extraction.amount for r in results)
+    for result in results:
+        stored = json.loads(json.dumps(result.to_dict(), ensure_ascii=False))
+        assert DocumentResult.from_dict(stored) == result
+
+
+def test_the_batch_runner_travels_without_its_engine(tmp_path: Path) -> None:
+    """A worker receives the runner pickled; the scanning process's engine never goes with it."""
+    import pickle
+
+    from tendertrace.pipeline import BatchRunner
+
+    engine = store.connect(f"sqlite:///{tmp_path / 't.db'}")
+    runner = BatchRunner(None, "v1", None, "sqlite:///x.db", engine=engine)
+    copy = pickle.loads(pickle.dumps(runner))
+    assert copy.engine is None and (copy.version, copy.db_url) == ("v1", "sqlite:///x.db")

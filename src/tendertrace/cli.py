@@ -141,7 +141,7 @@ def scan(
         console.print(f"  ... and {len(stats.failures) - 20} more failures ('tendertrace documents --failed').")
     findings = refresh_findings(engine)
     if fmt == "json":
-        print(json.dumps([to_dict(f) for f in findings], ensure_ascii=False, indent=2, default=str))
+        print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2, default=str))
     else:
         rows = [finding_row(f) for f in findings]
         _emit(rows, fmt, ["case_id", "date", "buyer", "suppliers", "provider", "route", "chips", "models",
@@ -169,7 +169,6 @@ def extract(
             console.print(f"[red]failed[/red] {doc.source}: {doc.reason}", highlight=False)
             continue
         record = extraction_record(doc, run_extract(doc))
-        record.pop("spans", None)
         if fmt == "jsonl":
             print(json.dumps(record, ensure_ascii=False))
         else:
@@ -219,7 +218,8 @@ def screen(
     threshold: Annotated[float | None, typer.Option(help="Minimum score, 0-1.")] = None,
 ) -> None:
     """Screen names against the loaded lists (the bundled sample when none is loaded)."""
-    from .screen import DEFAULT_THRESHOLD, hit_dict, load_screener
+    from .model import ListedHit
+    from .screen import DEFAULT_THRESHOLD, load_screener
 
     _check_format(fmt, ("table", "csv", "json"))
     queries = list(names or [])
@@ -236,18 +236,18 @@ def screen(
     for query in queries:
         hits = screener.screen(query)
         if fmt == "json":
-            rows.append({"query": query, "hits": [hit_dict(h) for h in hits]})
+            rows.append({"query": query, "hits": [ListedHit.from_hit(h).to_dict() for h in hits]})
             continue
         best = hits[0] if hits else None
         rows.append({
-            "query": query, "match": best.entry.name if best else "", "list": best.entry.list if best else "",
+            "query": query, "entry": best.entry.name if best else "", "list": best.entry.list if best else "",
             "relation": best.relation if best else "", "score": best.score if best else "",
             "explanation": best.explanation if best else "no listed name reaches the threshold",
         })
     if fmt == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        _emit(rows, fmt, ["query", "match", "list", "relation", "score", "explanation"])
+        _emit(rows, fmt, ["query", "entry", "list", "relation", "score", "explanation"])
 
 
 @lists_app.command("load")

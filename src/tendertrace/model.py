@@ -3,14 +3,25 @@
 Stages never share anything but these objects, so each one can be tested (and replaced) alone.
 Every value a stage derives from a document keeps the character span it came from, as offsets
 into :attr:`Document.text` -- the visible text a user reads in reports and the review UI.
+
+What is stored or printed is written by one method per type: :meth:`Record.to_dict`, whose dict
+:meth:`Record.from_dict` turns back into the same object (``X.from_dict(x.to_dict()) == x``), the
+way followthemoney's ``EntityProxy.to_dict`` / ``from_dict`` work. ``from_dict`` takes the field
+types from the class itself, ignores keys it does not know and gives absent fields their
+defaults, so a dict written before a field was added (or after, by a newer version) still reads.
 """
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
+import sys
+import types
+import typing
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from functools import cache
+from typing import Any, ClassVar, Literal, Self, Union
 
 NoticeType = Literal[
     "tender_call", "award", "single_source", "intention", "correction", "cancellation", "other"
@@ -23,10 +34,67 @@ MentionKind = Literal[
 Route = Literal["hardware_purchase", "cloud_account", "cloud_rental", "model_api", "hosted_model"]
 Relation = Literal["self", "affiliate"]
 Status = Literal["processed", "failed"]
+PartyRole = Literal["buyer", "agency", "supplier"]
+
+
+class Record:
+    """The one serialisation of a model dataclass: ``to_dict`` writes it, ``from_dict`` rebuilds it."""
+
+    __slots__ = ()
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready values: nested records as dicts, dates as ISO strings."""
+        return {name: to_dict(getattr(self, name)) for name in _field_names(typing.cast(type, type(self)))}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """The object ``data`` was written from. Unknown keys are ignored; absent keys take the
+        field's default (a field without one must be present)."""
+        hints = _field_types(typing.cast(type, cls))
+        values: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+            if f.name in data:
+                values[f.name] = _decode(hints[f.name], data[f.name])
+            elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                raise KeyError(f"{cls.__name__}.from_dict: '{f.name}' is missing")
+        return cls(**values)
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+@cache
+def _field_types(cls: type) -> dict[str, Any]:
+    # Resolved in the module alone: a field named ``list`` or ``date`` must not hide the type.
+    return typing.get_type_hints(cls, globalns=vars(sys.modules[cls.__module__]), localns={})
+
+
+def _decode(kind: Any, value: Any) -> Any:
+    """``value`` as read from JSON, turned into the type ``kind`` a field declares."""
+    if value is None or kind is Any:
+        return value
+    origin = typing.get_origin(kind)
+    if origin is Union or origin is types.UnionType:
+        options = [a for a in typing.get_args(kind) if a is not type(None)]
+        return _decode(options[0], value) if len(options) == 1 else value
+    if origin is list:
+        (item,) = typing.get_args(kind) or (Any,)
+        return [_decode(item, v) for v in value]
+    if origin is dict:
+        _, item = typing.get_args(kind) or (Any, Any)
+        return {k: _decode(item, v) for k, v in value.items()}
+    if isinstance(kind, type) and issubclass(kind, Record):
+        return kind.from_dict(value)
+    if kind is date and isinstance(value, str):
+        return date.fromisoformat(value)
+    return value
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
+class Span(Record):
     """A half-open range ``[start, end)`` of :attr:`Document.text`."""
 
     start: int
@@ -67,7 +135,7 @@ class IngestFailure:
 
 
 @dataclass(slots=True)
-class Mention:
+class Mention(Record):
     """A mention that matters for export control: a chip, a cloud provider, a model, an account..."""
 
     kind: MentionKind
@@ -80,7 +148,7 @@ class Mention:
 
 
 @dataclass(slots=True)
-class Amount:
+class Amount(Record):
     value: float
     currency: str
     kind: AmountKind | None
@@ -88,14 +156,14 @@ class Amount:
 
 
 @dataclass(slots=True)
-class Lot:
+class Lot(Record):
     lot: str | None
     supplier: str | None
     amount: float | None
 
 
 @dataclass(slots=True)
-class LineItem:
+class LineItem(Record):
     name: str
     brand: str | None = None
     model: str | None = None
@@ -106,14 +174,14 @@ class LineItem:
 
 
 @dataclass(slots=True)
-class Party:
+class Party(Record):
     name: str
-    role: Literal["buyer", "agency", "supplier"]
+    role: PartyRole
     span: Span | None = None
 
 
 @dataclass(slots=True)
-class Extraction:
+class Extraction(Record):
     """The structured facts of one document."""
 
     notice_type: NoticeType = "other"
@@ -131,9 +199,13 @@ class Extraction:
     def names(self, role: str) -> list[str]:
         return [p.name for p in self.parties if p.role == role]
 
+    def stated_currency(self) -> str | None:
+        """The currency of the stated amount; else of the budget or the lots, when there are any."""
+        return (self.amount.currency if self.amount else None) or (self.currency if self.budget or self.lots else None)
+
 
 @dataclass(slots=True)
-class Classification:
+class Classification(Record):
     """What a line item or mention is under the export rules on a date, and how it was reached."""
 
     text: str
@@ -155,13 +227,13 @@ class Classification:
 
 
 @dataclass(slots=True)
-class ListEntry:
+class ListEntry(Record):
     """One entry of a screening list, as published."""
 
     id: str
     list: str  # EL, MEU, SDN, NS-CMIC, DPL, ...
     name: str
-    aliases: list[str] = field(default_factory=list)
+    aliases: builtins.list[str] = field(default_factory=builtins.list)  # builtins: ``list`` is a field here
     country: str | None = None
     address: str | None = None
     federal_register: str | None = None
@@ -172,7 +244,7 @@ class ListEntry:
 
 
 @dataclass(slots=True)
-class Hit:
+class Hit(Record):
     """A screening match, with everything needed to explain it."""
 
     query: str
@@ -187,7 +259,62 @@ class Hit:
 
 
 @dataclass(slots=True)
-class Evidence:
+class ListedHit(Record):
+    """A name that a screening list names: the party (or the query) screened, the listed entry it
+    reached, and what explains the match. One shape in the stored results, findings, the API,
+    the reports and the CLI; the listed entry's main name is ``entry`` everywhere."""
+
+    party: str  # the name screened, as the document (or the user) wrote it
+    entry: str  # the listed entry's main name
+    entry_id: str
+    list: str  # EL, MEU, SDN, NS-CMIC, ...
+    relation: Relation
+    score: float
+    matched_name: str = ""  # the listed name or alias that matched
+    role: PartyRole | None = None  # the party's role in the document; None for a name screened alone
+    start: int | None = None  # where the party's name stands in Document.text
+    end: int | None = None
+    normalized: str = ""
+    translations: builtins.list[str] = field(default_factory=builtins.list)  # builtins: ``list`` is a field here
+    features: dict[str, float] = field(default_factory=dict)
+    explanation: str = ""
+    federal_register: str | None = None
+    license_requirement: str | None = None
+    list_source: str = ""
+    list_version: str = ""
+    key: str | None = None  # set by findings: the party against the entry, what a review dismisses
+
+    @classmethod
+    def from_hit(cls, hit: Hit, role: PartyRole | None = None, span: Span | None = None) -> ListedHit:
+        entry = hit.entry
+        return cls(
+            party=hit.query, entry=entry.name, entry_id=entry.id, list=entry.list, relation=hit.relation,
+            score=hit.score, matched_name=hit.matched_name, role=role,
+            start=span.start if span else None, end=span.end if span else None, normalized=hit.normalized,
+            translations=list(hit.translations), features=dict(hit.features), explanation=hit.explanation,
+            federal_register=entry.federal_register, license_requirement=entry.license_requirement,
+            list_source=entry.source, list_version=entry.version,
+        )
+
+
+@dataclass(slots=True)
+class DocumentResult(Record):
+    """Everything the pipeline derives from one document: what ``documents.result`` stores."""
+
+    extraction: Extraction = field(default_factory=Extraction)
+    classifications: list[Classification] = field(default_factory=list)
+    hits: list[ListedHit] = field(default_factory=list)
+    rules_date: date | None = None  # the date whose rules classified the items
+    lists: list[dict[str, Any]] = field(default_factory=list)  # the screening lists used: list, source, version, count
+
+    @property
+    def flagged(self) -> bool:
+        """Whether a finding may come of it: a listed party or a classified item."""
+        return bool(self.hits or self.classifications)
+
+
+@dataclass(slots=True)
+class Evidence(Record):
     document: str
     start: int
     end: int
@@ -195,20 +322,31 @@ class Evidence:
 
 
 @dataclass(slots=True)
-class Finding:
+class CaseDocument(Record):
+    """One notice of a finding's case, in its timeline."""
+
+    id: str
+    file: str | None = None
+    source_id: str | None = None
+    notice_type: str | None = None
+    date: str | None = None
+
+
+@dataclass(slots=True)
+class Finding(Record):
     """One document's (or case's) attempt to reach controlled compute or a restricted model,
     or a listed party buying anything."""
 
     case_id: str
-    documents: list[dict[str, str | None]]
+    documents: list[CaseDocument]
     buyer: list[str]
     suppliers: list[str]
     provider: list[str]
     route: list[str]
     chips: list[str]
     models: list[str]
-    classification: list[dict[str, Any]]
-    listed: list[dict[str, Any]]
+    classification: list[Classification]
+    listed: list[ListedHit]
     amount: float | None
     currency: str | None
     date: str | None
@@ -217,14 +355,20 @@ class Finding:
     evidence: list[Evidence]
     quantity: str | None = None
     title: str | None = None
-    suppressed: list[dict[str, Any]] = field(default_factory=list)  # listed-party hits an analyst dismissed
+    suppressed: list[ListedHit] = field(default_factory=list)  # listed-party hits an analyst dismissed
     review_status: str = "unreviewed"  # unreviewed | confirmed | dismissed | suppressed
+    bands: list[str] = field(default_factory=list)  # of its chip and model items: "3A090.a", "remote access" ...
+
+
+_PLAIN = (str, int, float, bool, type(None))
 
 
 def to_dict(obj: Any) -> Any:
-    """Dataclasses (and dates) to JSON-ready values."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    """A record, or a list or dict of them, as JSON-ready values (dates as ISO strings)."""
+    if isinstance(obj, _PLAIN):
+        return obj
+    if isinstance(obj, Record):
+        return obj.to_dict()
     if isinstance(obj, list | tuple):
         return [to_dict(x) for x in obj]
     if isinstance(obj, dict):

@@ -1,11 +1,14 @@
 """The scan: ingest -> extract -> rules and screen -> store, one document at a time.
 
-Each document's results are computed by :func:`process` (pure: a document in, a row out) and
-written with the document in one transaction, so a scan can be killed at any point and resumed.
+Each document's results are computed by :func:`process` (pure: a document in, a
+:class:`~tendertrace.model.DocumentResult` out) and written with the document in one transaction
+by a :class:`BatchRunner`, the one batch runner of the scan, of its workers and of the server's
+upload jobs; so a scan can be killed at any point and resumed.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import multiprocessing
 from collections import deque
@@ -21,11 +24,10 @@ from sqlalchemy.engine import Engine
 
 from . import __version__, store
 from .extract import extract
-from .extract.output import extraction_record
 from .ingest import Limits, RawInput, iter_raw, materialize, read_raw
-from .model import Document, IngestFailure, to_dict
+from .model import Document, DocumentResult, IngestFailure, ListedHit
 from .rules import classify_extraction
-from .screen.matcher import hit_dict
+from .screen.matcher import Screener
 
 BATCH = 64
 
@@ -64,35 +66,29 @@ class ScanStats:
     failures: list[tuple[str, str]] = field(default_factory=list)
 
 
-def process(doc: Document, screener: Any = None) -> dict[str, Any]:
-    """All results for one document, as the JSON stored in ``documents.result``."""
+def process(doc: Document, screener: Screener | None = None) -> DocumentResult:
+    """All results for one document: what ``documents.result`` stores (as ``to_dict``)."""
     ex = extract(doc)
     on = ex.published or doc.published or date.today()
     text = doc.match_text or doc.text
     classifications = classify_extraction(ex, text, on)
-    hits: list[dict[str, Any]] = []
+    hits: list[ListedHit] = []
     if screener is not None:
         for party in ex.parties:
-            for hit in screener.screen(party.name):
-                hits.append({"role": party.role, "party": party.name,
-                             "span": [party.span.start, party.span.end] if party.span else None, **hit_dict(hit)})
-    return {
-        "extraction": extraction_record(doc, ex),
-        "classifications": [to_dict(c) for c in classifications],
-        "hits": hits,
-        "rules_date": on.isoformat(),
-        "lists": screener.versions() if screener is not None else [],
-    }
+            hits.extend(ListedHit.from_hit(hit, party.role, party.span) for hit in screener.screen(party.name))
+    return DocumentResult(extraction=ex, classifications=classifications, hits=hits, rules_date=on,
+                          lists=screener.versions() if screener is not None else [])
 
 
-def _row(doc: Document, version: str, result: dict[str, Any] | None, reason: str | None = None) -> dict[str, Any]:
-    ex = (result or {}).get("extraction") or {}
+def _row(doc: Document, version: str, result: DocumentResult | None, reason: str | None = None) -> dict[str, Any]:
+    published = result.extraction.published if result else None
+    published = published or doc.published
     return {
         "id": doc.id, "source": doc.source, "source_id": doc.source_id, "file": doc.file, "format": doc.format,
-        "title": doc.title, "published": ex.get("published") or (doc.published.isoformat() if doc.published else None),
+        "title": doc.title, "published": published.isoformat() if published else None,
         "status": "failed" if reason else "processed", "reason": reason, "warnings": doc.warnings,
-        "text": doc.text, "encoding": doc.encoding, "result": result, "pipeline_version": version,
-        "scanned_at": store.now(), "flagged": bool(result and (result["hits"] or result["classifications"])),
+        "text": doc.text, "encoding": doc.encoding, "result": result.to_dict() if result else None,
+        "pipeline_version": version, "scanned_at": store.now(), "flagged": bool(result and result.flagged),
     }
 
 
@@ -104,79 +100,92 @@ def _failure_row(f: IngestFailure, version: str) -> dict[str, Any]:
     }
 
 
-_WORKER_SCREENER: Any = None
+@cache
+def _worker_engine(db_url: str) -> Engine:
+    """One engine per store and process: a worker writes every batch it gets through it."""
+    return store.connect(db_url, migrate=False)
 
 
-def _init_worker(screener: Any) -> None:
-    global _WORKER_SCREENER
-    _WORKER_SCREENER = screener
+@dataclass
+class BatchRunner:
+    """What processing and storing a batch needs: the one piece of state a worker keeps.
 
-
-_WORKER_ENGINES: dict[str, Engine] = {}
-
-
-def process_and_store(
-    raws: list[RawInput | IngestFailure], screener: Any, version: str, limits: Limits | None, db_url: str,
-    force: bool = False,
-) -> list[dict[str, Any]]:
-    """A worker's whole job for a batch: parse, skip what is stored, process, write. It returns only
-    a summary -- shipping every document's text back to one writer would cap the speed-up."""
-    engine = _WORKER_ENGINES.get(db_url)
-    if engine is None:
-        engine = _WORKER_ENGINES[db_url] = store.connect(db_url, migrate=False)
-    return store_batch(raws, screener if screener is not None else _WORKER_SCREENER, version, limits, engine, force)
-
-
-def store_batch(
-    raws: list[RawInput | IngestFailure], screener: Any, version: str, limits: Limits | None, engine: Engine,
-    force: bool = False,
-) -> list[dict[str, Any]]:
-    """Parse a batch of raw inputs, skip those this version already stored, process and store the rest.
-
-    Each stored document is written with all its results in one transaction.
+    The scan builds one; local worker processes receive it once, at start, and Dask workers with
+    every batch (its screener scattered to them beforehand). ``engine`` is the scanning process's
+    own; a worker opens one for ``db_url`` instead.
     """
-    items = [materialize(raw) if isinstance(raw, RawInput) else raw for raw in raws]
-    done = set() if force else store.done_ids(engine, [i.id for i in items], version)
-    summary: list[dict[str, Any]] = []
-    rows: dict[str, dict[str, Any]] = {}
-    for item in items:
-        if item.id in done or item.id in rows:
-            summary.append({"id": item.id, "status": "skipped", "source": item.source})
-            continue
-        if isinstance(item, IngestFailure):
-            rows[item.id] = _failure_row(item, version)
-            continue
-        for row in process_batch([item], screener, version, limits):
-            rows.setdefault(row["id"], row)
-    store.save_documents(engine, list(rows.values()))
-    summary.extend({"id": r["id"], "status": r["status"], "reason": r["reason"], "source": r["source"],
-                    "size": len((r["text"] or "").encode("utf-8"))} for r in rows.values())
-    return summary
 
+    screener: Screener | None
+    version: str
+    limits: Limits | None = None
+    db_url: str = ""
+    force: bool = False
+    engine: Engine | None = field(default=None, repr=False, compare=False)
 
-def process_batch(
-    raws: list[RawInput], screener: Any = None, version: str = "", limits: Limits | None = None
-) -> list[dict[str, Any]]:
-    """Rows for a batch of raw inputs: parse, extract, classify, screen."""
-    screener = screener if screener is not None else _WORKER_SCREENER
-    rows = []
-    for raw in raws:
-        for item in read_raw(raw, limits):
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "engine": None}  # an engine holds connections: never shipped
+
+    def store(self, raws: list[RawInput | IngestFailure]) -> list[dict[str, Any]]:
+        """Parse a batch of raw inputs, skip those this version already stored, process and store
+        the rest, each document with all its results in one transaction. It returns only a summary:
+        shipping every document's text back to one writer would cap the speed-up of workers."""
+        engine = self.engine if self.engine is not None else _worker_engine(self.db_url)
+        items = [materialize(raw) if isinstance(raw, RawInput) else raw for raw in raws]
+        done = set() if self.force else store.done_ids(engine, [i.id for i in items], self.version)
+        summary: list[dict[str, Any]] = []
+        rows: dict[str, dict[str, Any]] = {}
+        for item in items:
+            if item.id in done or item.id in rows:
+                summary.append({"id": item.id, "status": "skipped", "source": item.source})
+                continue
             if isinstance(item, IngestFailure):
-                rows.append(_failure_row(item, version))
+                rows[item.id] = _failure_row(item, self.version)
+                continue
+            for row in self.rows(item):
+                rows.setdefault(row["id"], row)
+        store.save_documents(engine, list(rows.values()))
+        summary.extend({"id": r["id"], "status": r["status"], "reason": r["reason"], "source": r["source"],
+                        "size": len((r["text"] or "").encode("utf-8"))} for r in rows.values())
+        return summary
+
+    def rows(self, raw: RawInput) -> Iterator[dict[str, Any]]:
+        """The document rows of one raw input (a file may hold several documents): parse,
+        extract, classify, screen. One document's error never stops the batch."""
+        for item in read_raw(raw, self.limits):
+            if isinstance(item, IngestFailure):
+                yield _failure_row(item, self.version)
                 continue
             try:
-                rows.append(_row(item, version, process(item, screener)))
+                yield _row(item, self.version, process(item, self.screener))
             except Exception as exc:  # one document's bug must never stop the batch
-                rows.append(_row(item, version, None, f"processing error: {type(exc).__name__}: {exc}"))
-    return rows
+                yield _row(item, self.version, None, f"processing error: {type(exc).__name__}: {exc}")
+
+
+_PROCESS_RUNNER: BatchRunner | None = None  # a local worker process's runner, set once at its start
+
+
+def _start_worker(runner: BatchRunner) -> None:
+    global _PROCESS_RUNNER
+    _PROCESS_RUNNER = runner
+
+
+def _store_in_worker(raws: list[RawInput | IngestFailure]) -> list[dict[str, Any]]:
+    if _PROCESS_RUNNER is None:  # pragma: no cover - the pool always starts its workers with one
+        raise RuntimeError("worker process started without its batch runner")
+    return _PROCESS_RUNNER.store(raws)
+
+
+def _store_on_dask(raws: list[RawInput | IngestFailure], runner: BatchRunner, screener: Screener | None) -> list[dict[str, Any]]:
+    """A Dask task: the runner arrives without its screener, which Dask resolves from the copy
+    scattered to every worker once."""
+    return dataclasses.replace(runner, screener=screener).store(raws)
 
 
 def scan(
     paths: Iterable[str],
     engine: Engine,
     *,
-    screener: Any = None,
+    screener: Screener | None = None,
     limits: Limits | None = None,
     progress: Callable[[ScanStats], None] | None = None,
     force: bool = False,
@@ -193,12 +202,14 @@ def scan(
     reach: PostgreSQL, or SQLite on a shared path.
     """
     limits = limits or Limits()
-    version = pipeline_version(screener)
     stats = ScanStats()
-    executor, client, remote_screener = _executor(workers, dask, screener)
+    url = engine.url.render_as_string(hide_password=False)
+    runner = BatchRunner(screener, pipeline_version(screener), limits, url, force)
+    executor, client, remote_screener = _executor(workers, dask, runner)
     window = max(2, 2 * (workers if not dask else _dask_workers(client)))
     pending: deque[Any] = deque()
-    url = engine.url.render_as_string(hide_password=False)
+    local = dataclasses.replace(runner, engine=engine)
+    shipped = dataclasses.replace(runner, screener=None)
 
     def drain(limit: int) -> None:
         while len(pending) > limit:
@@ -220,10 +231,11 @@ def scan(
         lazy = executor is not None
         for batch in _batches(iter_raw(paths, limits, lazy=lazy), BATCH):
             if executor is None:
-                pending.append(store_batch(batch, screener, version, limits, engine, force))
+                pending.append(local.store(batch))
+            elif client is not None:
+                pending.append(executor.submit(_store_on_dask, batch, shipped, remote_screener))
             else:
-                shipped = remote_screener if dask else None
-                pending.append(executor.submit(process_and_store, batch, shipped, version, limits, url, force))
+                pending.append(executor.submit(_store_in_worker, batch))
             drain(window)
         drain(0)
     finally:
@@ -234,18 +246,18 @@ def scan(
     return stats
 
 
-def _executor(workers: int, dask: str | None, screener: Any) -> tuple[Any, Any, Any]:
+def _executor(workers: int, dask: str | None, runner: BatchRunner) -> tuple[Any, Any, Any]:
     if dask:
         try:
             from distributed import Client
         except ImportError as exc:  # pragma: no cover - depends on the install
             raise RuntimeError("--dask needs the 'dask' extra: pip install 'tendertrace[dask]'") from exc
         client = Client(dask)
-        remote = client.scatter(screener, broadcast=True) if screener is not None else None
+        remote = client.scatter(runner.screener, broadcast=True) if runner.screener is not None else None
         return client.get_executor(), client, remote
     if workers > 1:
         ctx = multiprocessing.get_context("spawn")  # no inherited locks or open SQLite handles
-        return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(screener,)), None, None
+        return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_start_worker, initargs=(runner,)), None, None
     return None, None, None
 
 
@@ -253,7 +265,7 @@ def _dask_workers(client: Any) -> int:
     return max(1, len(client.scheduler_info().get("workers", {})))
 
 
-def pipeline_version(screener: Any = None) -> str:
+def pipeline_version(screener: Screener | None = None) -> str:
     lists = screener.fingerprint() if screener is not None else "nolists"
     return f"{__version__}+{code_fingerprint()}+{lists}"[:32]
 

@@ -1,4 +1,9 @@
-"""The extraction record printed by ``tendertrace extract --format jsonl`` and stored by scans."""
+"""The extraction record printed by ``tendertrace extract`` and scored by the extraction evaluation.
+
+This is a view for people and for the shared evaluation's field definitions (``buyer``,
+``suppliers`` ... as lists of names, the amount flattened), not a serialisation: a scan stores
+:meth:`tendertrace.model.Extraction.to_dict`, which rebuilds the extraction with its spans.
+"""
 
 from __future__ import annotations
 
@@ -19,21 +24,16 @@ def extraction_record(doc: Document, ex: Extraction) -> dict[str, Any]:
         "buyer": ex.names("buyer"),
         "agency": ex.names("agency"),
         "suppliers": ex.names("supplier"),
-        "lots": [to_dict(lot) for lot in ex.lots],
+        "lots": to_dict(ex.lots),
         "amount": ex.amount.value if ex.amount else None,
         "amount_kind": ex.amount.kind if ex.amount else None,
         "budget": ex.budget,
-        "currency": (ex.amount.currency if ex.amount else None) or (ex.currency if ex.budget or ex.lots else None),
+        "currency": ex.stated_currency(),
         "published": ex.published.isoformat() if ex.published else None,
-        "items": [to_dict(item) for item in ex.items],
+        "items": to_dict(ex.items),
         "mentions": [
             {"kind": m.kind, "text": m.text, "normalized": m.normalized, "start": m.start, "end": m.end,
              **({"count": m.count} if m.count is not None else {})}
             for m in ex.mentions
         ],
-        "spans": {
-            "parties": [{"role": p.role, "name": p.name, **({"start": p.span.start, "end": p.span.end} if p.span else {})}
-                        for p in ex.parties],
-            "amount": {"start": ex.amount.span.start, "end": ex.amount.span.end} if ex.amount and ex.amount.span else None,
-        },
     }

@@ -8,7 +8,7 @@ number, or same buyer and project name) are merged into one case with a timeline
     listed        0.45 x hit score for a listed party (self), 0.35 x hit score for an affiliate
     chips         0.30 when an item is controlled (3A090 / 4A090 / licence letter) on the document's date
     remote        0.30 for a cloud account, rented GPUs or model access from a US provider or model
-                  whose maker excludes China; 0.10 for other cloud or model mentions with a chip
+                  whose maker excludes China
     intermediary  0.10 when a supplier stands between the buyer and a US provider
     amount        0.05 when an amount is stated
     award         0.05 when the notice is an award (money spent, not only sought)
@@ -20,15 +20,26 @@ import dataclasses
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy.engine import Engine
 
 from .. import store
-from ..model import Evidence, Finding, to_dict
+from ..model import CaseDocument, Classification, DocumentResult, Evidence, Extraction, Finding, ListedHit
+
+__all__ = ["Finding", "build_findings", "document_finding", "hit_key", "item_band", "item_bands", "merge",
+           "refresh_findings", "result_finding", "score_parts"]
 from ..screen.names import fold_zh
 
-_WEIGHTS = {"self": 0.45, "affiliate": 0.35}
+# The listed part: this share of the best hit's score, by the party's relation to the listed
+# entry -- the listed party itself weighs more than a sub-unit of it.
+LISTED_WEIGHTS = {"self": 0.45, "affiliate": 0.35}
+OTHER_RELATION_WEIGHT = 0.3  # a relation the screener may report that has no weight of its own
+# The other parts, each added once when its condition holds (see the module's docstring; the
+# README's formula block states the same weights, and a test holds the two together). Controlled
+# chips and restricted remote access weigh alike: either is the access the tool exists to find.
+PART_WEIGHTS = {"chips": 0.30, "remote": 0.30, "intermediary": 0.10, "amount": 0.05, "award": 0.05}
 
 
 def hit_key(party: str, entry_id: str) -> str:
@@ -38,86 +49,106 @@ def hit_key(party: str, entry_id: str) -> str:
     return hashlib.sha1(f"{folded}|{entry_id}".encode()).hexdigest()[:16]
 
 
-def document_finding(doc: dict[str, Any], dismissed: frozenset[str] | set[str] = frozenset()) -> Finding | None:
-    """The finding of one stored document, or None when it reaches for nothing of interest.
+def document_finding(doc: Mapping[str, Any], dismissed: frozenset[str] | set[str] = frozenset()) -> Finding | None:
+    """The finding of one stored document (a ``documents`` row with its text), or None."""
+    result = DocumentResult.from_dict(doc["result"]) if doc.get("result") else DocumentResult()
+    ref = CaseDocument(id=doc["id"], file=doc.get("file") or doc.get("source"), source_id=doc.get("source_id"))
+    return result_finding(result, ref, doc.get("text") or "", doc.get("title"), dismissed)
+
+
+def result_finding(
+    result: DocumentResult, ref: CaseDocument, text: str, title: str | None = None,
+    dismissed: frozenset[str] | set[str] = frozenset(),
+) -> Finding | None:
+    """The finding of one document's results, or None when it reaches for nothing of interest.
 
     Hits whose key is in ``dismissed`` do not count towards the score; they are kept aside in
     ``Finding.suppressed`` so the decision stays visible.
     """
-    result = doc.get("result") or {}
-    ex = result.get("extraction") or {}
-    classes = result.get("classifications") or []
-    all_hits = [{**h, "key": hit_key(h["party"], h.get("entry_id") or h["match"])} for h in result.get("hits") or []]
-    hits = [h for h in all_hits if h["key"] not in dismissed]
-    suppressed = [h for h in all_hits if h["key"] in dismissed]
-    text = doc.get("text") or ""
-    controlled = [c for c in classes if c.get("controlled")]
-    us_remote = [c for c in classes if c.get("route") not in (None, "hardware_purchase") and (c.get("restriction") or c.get("controlled"))]
-    chips = [c for c in classes if c.get("chip") and (c.get("controlled") or c.get("route") != "hardware_purchase")]
-    models = [c for c in classes if c.get("model") and c.get("restriction")]
+    ex = result.extraction
+    classes = result.classifications
+    all_hits = [dataclasses.replace(h, key=hit_key(h.party, h.entry_id or h.entry)) for h in result.hits]
+    hits = [h for h in all_hits if h.key not in dismissed]
+    suppressed = [h for h in all_hits if h.key in dismissed]
+    controlled = [c for c in classes if c.controlled]
+    us_remote = [c for c in classes if _us_remote(c)]
+    chips = [c for c in classes if c.chip and (c.controlled or c.route != "hardware_purchase")]
+    models = [c for c in classes if _restricted_model(c)]
     if not (controlled or us_remote or all_hits or models):
         return None
-    parts: dict[str, float] = {}
-    if hits:
-        parts["listed"] = max(_WEIGHTS.get(h["relation"], 0.3) * h["score"] for h in hits)
-    if controlled:
-        parts["chips"] = 0.30
-    if us_remote or models:
-        parts["remote"] = 0.30
-    suppliers = ex.get("suppliers") or []
-    providers = sorted({c["provider"] for c in classes if c.get("provider")})
-    if suppliers and (us_remote or models) and providers:
-        parts["intermediary"] = 0.10
-    if ex.get("amount") is not None:
-        parts["amount"] = 0.05
-    if ex.get("notice_type") == "award":
-        parts["award"] = 0.05
+    parts = score_parts(ex, classes, hits)
     score = round(100 * min(1.0, sum(parts.values())), 1)
     evidence: list[Evidence] = []
     for c in classes:
-        if c.get("start") is not None and (c in controlled or c in us_remote or c in models or c in chips):
-            evidence.append(_evidence(doc["id"], text, c["start"], c["end"]))
+        if c.start is not None and c.end is not None and (c in controlled or c in us_remote or c in models or c in chips):
+            evidence.append(_evidence(ref.id, text, c.start, c.end))
     for h in hits:
-        if h.get("span"):
-            evidence.append(_evidence(doc["id"], text, h["span"][0], h["span"][1]))
-    amount_span = ((ex.get("spans") or {}).get("amount")) or None
+        if h.start is not None and h.end is not None:
+            evidence.append(_evidence(ref.id, text, h.start, h.end))
+    amount_span = ex.amount.span if ex.amount else None
     if amount_span:
-        evidence.append(_evidence(doc["id"], text, amount_span["start"], amount_span["end"]))
-    quantity = _quantity(classes)
+        evidence.append(_evidence(ref.id, text, amount_span.start, amount_span.end))
+    published = ex.published.isoformat() if ex.published else None
     return Finding(
-        case_id=_case_key(ex, doc),
-        documents=[{"id": doc["id"], "file": doc.get("file") or doc.get("source"), "source_id": doc.get("source_id"),
-                    "notice_type": ex.get("notice_type"), "date": ex.get("published")}],
-        buyer=ex.get("buyer") or [], suppliers=suppliers, provider=providers,
-        route=sorted({c["route"] for c in classes if c.get("route") and (c in controlled or c in us_remote or c in models)}),
-        chips=sorted({c["chip"] for c in chips}), models=sorted({c["model"] for c in models}),
-        classification=[{k: c.get(k) for k in ("text", "chip", "model", "count", "tpp", "pd", "band", "controlled", "rule",
-                                               "route", "provider", "restriction", "reason")} for c in classes],
-        listed=[_listed(h) for h in hits], suppressed=[_listed(h) for h in suppressed],
-        amount=ex.get("amount"), currency=ex.get("currency"), date=ex.get("published"), score=score,
-        score_parts=parts, evidence=evidence, quantity=quantity, title=doc.get("title") or ex.get("project_name"),
+        case_id=_case_key(ex, ref.id, title),
+        documents=[dataclasses.replace(ref, notice_type=ex.notice_type, date=published)],
+        buyer=ex.names("buyer"), suppliers=ex.names("supplier"), provider=_providers(classes),
+        route=sorted({c.route for c in classes if c.route and (c in controlled or c in us_remote or c in models)}),
+        chips=sorted({c.chip for c in chips if c.chip}), models=sorted({c.model for c in models if c.model}),
+        classification=list(classes), listed=hits, suppressed=suppressed,
+        amount=ex.amount.value if ex.amount else None, currency=ex.stated_currency(), date=published, score=score,
+        score_parts=parts, evidence=evidence, quantity=_quantity(classes), title=title or ex.project_name,
         review_status="suppressed" if not (controlled or us_remote or hits or models) else "unreviewed",
+        bands=item_bands(classes),
     )
 
 
-def _listed(h: dict[str, Any]) -> dict[str, Any]:
-    return {"key": h["key"], "party": h["party"], "role": h["role"], "entry": h["match"], "entry_id": h.get("entry_id"),
-            "list": h["list"], "relation": h["relation"], "score": h["score"],
-            "federal_register": h.get("federal_register"), "list_version": h.get("list_version"),
-            "explanation": h.get("explanation")}
+def score_parts(ex: Extraction, classes: list[Classification], hits: list[ListedHit]) -> dict[str, float]:
+    """The parts of the score that hold for one document (the hits an analyst dismissed left out)."""
+    controlled = [c for c in classes if c.controlled]
+    us_remote = [c for c in classes if _us_remote(c)]
+    models = [c for c in classes if _restricted_model(c)]
+    parts: dict[str, float] = {}
+    if hits:
+        parts["listed"] = max(LISTED_WEIGHTS.get(h.relation, OTHER_RELATION_WEIGHT) * h.score for h in hits)
+    if controlled:
+        parts["chips"] = PART_WEIGHTS["chips"]
+    if us_remote or models:
+        parts["remote"] = PART_WEIGHTS["remote"]
+    if ex.names("supplier") and (us_remote or models) and _providers(classes):
+        parts["intermediary"] = PART_WEIGHTS["intermediary"]
+    if ex.amount is not None:
+        parts["amount"] = PART_WEIGHTS["amount"]
+    if ex.notice_type == "award":
+        parts["award"] = PART_WEIGHTS["award"]
+    return parts
 
 
-def _quantity(classes: list[dict[str, Any]]) -> str | None:
+def _us_remote(c: Classification) -> bool:
+    """Remote access (an account, rented GPUs, a model) that a provider's or maker's policy
+    restricts, or to controlled chips."""
+    return c.route not in (None, "hardware_purchase") and bool(c.restriction or c.controlled)
+
+
+def _restricted_model(c: Classification) -> bool:
+    return bool(c.model and c.restriction)
+
+
+def _providers(classes: list[Classification]) -> list[str]:
+    return sorted({c.provider for c in classes if c.provider})
+
+
+def _quantity(classes: list[Classification]) -> str | None:
     """"500 servers × 8 A100", "8 × H100", "40,000,000 tokens" -- what the notice says it wants."""
     parts = []
     for c in classes:
-        if c.get("chip") and c.get("count"):
-            servers = f"{c['servers']} servers × " if c.get("servers") else ""
-            parts.append(f"{servers}{c['count']} {c['chip']}")
-        elif c.get("chip") and c.get("servers"):
-            parts.append(f"{c['servers']} servers with {c['chip']}")
-        elif c.get("model") and c.get("count"):
-            parts.append(f"{c['count']:,} tokens of {c['model']}")
+        if c.chip and c.count:
+            servers = f"{c.servers} servers × " if c.servers else ""
+            parts.append(f"{servers}{c.count} {c.chip}")
+        elif c.chip and c.servers:
+            parts.append(f"{c.servers} servers with {c.chip}")
+        elif c.model and c.count:
+            parts.append(f"{c.count:,} tokens of {c.model}")
     return "; ".join(dict.fromkeys(parts)) or None
 
 
@@ -125,13 +156,13 @@ def _evidence(doc_id: str, text: str, start: int, end: int) -> Evidence:
     return Evidence(doc_id, start, end, text[start:end])
 
 
-def _case_key(ex: dict[str, Any], doc: dict[str, Any]) -> str:
-    number = (ex.get("project_number") or "").strip()
+def _case_key(ex: Extraction, doc_id: str, title: str | None) -> str:
+    number = (ex.project_number or "").strip()
     if number:
         key = f"no:{number}"
     else:
-        name = re.sub(r"[\s()（）\-—_]|重发|重招|第[一二三四五\d]次", "", ex.get("project_name") or doc.get("title") or doc["id"])
-        key = f"name:{'|'.join(sorted(ex.get('buyer') or []))}:{name}"
+        name = re.sub(r"[\s()（）\-—_]|重发|重招|第[一二三四五\d]次", "", ex.project_name or title or doc_id)
+        key = f"name:{'|'.join(sorted(ex.names('buyer')))}:{name}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
@@ -142,28 +173,30 @@ def merge(findings: list[Finding]) -> list[Finding]:
         by_case[f.case_id].append(f)
     merged = []
     for case_id, group in by_case.items():
-        group.sort(key=lambda f: (f.date or "", f.documents[0]["id"]))
+        group.sort(key=lambda f: (f.date or "", f.documents[0].id))
         base = max(group, key=lambda f: f.score)
-        award = next((f for f in reversed(group) if f.documents[0].get("notice_type") == "award"), None)
+        award = next((f for f in reversed(group) if f.documents[0].notice_type == "award"), None)
+        classification = [c for f in group for c in f.classification]
         merged.append(Finding(
             case_id=case_id, documents=[d for f in group for d in f.documents],
             buyer=_union(f.buyer for f in group), suppliers=_union(f.suppliers for f in group),
             provider=_union(f.provider for f in group), route=_union(f.route for f in group),
             chips=_union(f.chips for f in group), models=_union(f.models for f in group),
-            classification=[c for f in group for c in f.classification],
+            classification=classification,
             listed=[h for f in group for h in f.listed],
             amount=(award or base).amount, currency=(award or base).currency, date=group[-1].date,
             score=base.score, score_parts=base.score_parts, evidence=[e for f in group for e in f.evidence],
             quantity="; ".join(dict.fromkeys(f.quantity for f in group if f.quantity)) or None, title=base.title,
             suppressed=[h for f in group for h in f.suppressed],
             review_status="suppressed" if all(f.review_status == "suppressed" for f in group) else "unreviewed",
+            bands=item_bands(classification),
         ))
     merged.sort(key=lambda f: (-f.score, f.date or "", f.case_id))
     return merged
 
 
-def _union(lists: Any) -> list[Any]:
-    seen: dict[Any, None] = {}
+def _union(lists: Iterable[list[str]]) -> list[str]:
+    seen: dict[str, None] = {}
     for items in lists:
         for item in items:
             seen.setdefault(item, None)
@@ -191,46 +224,27 @@ def build_findings(engine: Engine) -> list[Finding]:
 def refresh_findings(engine: Engine) -> list[Finding]:
     """Build the findings and store them for the API and the review UI to filter and page."""
     built = build_findings(engine)
-    store.replace_findings(engine, [finding_record(f) for f in built])
+    store.replace_findings(engine, built)
     return built
 
 
-def item_band(item: dict[str, Any]) -> str:
+def item_band(item: Classification) -> str:
     """The band of a classified item: its ECCN band, else "remote access" or "not controlled"."""
-    if item.get("band"):
-        return str(item["band"])
-    return "remote access" if item.get("route") not in (None, "hardware_purchase") else "not controlled"
+    if item.band:
+        return item.band
+    return "remote access" if item.route not in (None, "hardware_purchase") else "not controlled"
 
 
-def finding_bands(f: Finding) -> list[str]:
-    """The bands of a finding's chip and model items ("3A090.a", "not controlled", "remote access" ...)."""
-    return sorted({item_band(c) for c in f.classification if c.get("chip") or c.get("model")})
-
-
-def finding_record(f: Finding) -> dict[str, Any]:
-    """The ``findings`` row of a finding; its review status is kept in the column alone."""
-    data = to_dict(f)
-    del data["review_status"]
-    return {
-        "case_id": f.case_id, "score": f.score, "date": f.date, "title": f.title, "buyer": "; ".join(f.buyer),
-        "suppliers": "; ".join(f.suppliers), "providers": f.provider, "routes": f.route,
-        "bands": finding_bands(f), "listed": bool(f.listed), "amount": f.amount, "currency": f.currency,
-        "review_status": f.review_status, "data": data, "built_at": store.now(),
-    }
+def item_bands(classes: list[Classification]) -> list[str]:
+    """The bands of the chip and model items ("3A090.a", "not controlled", "remote access" ...)."""
+    return sorted({item_band(c) for c in classes if c.chip or c.model})
 
 
 def finding_row(f: Finding) -> dict[str, Any]:
+    """A finding flattened for a table (CLI table, CSV, Markdown): the same fields as its dict."""
     return {
         "case_id": f.case_id, "date": f.date, "buyer": f.buyer, "suppliers": f.suppliers, "provider": f.provider,
         "route": f.route, "chips": f.chips, "models": f.models,
-        "listed": [f"{h['party']} → {h['entry']} ({h['list']}, {h['relation']})" for h in f.listed],
+        "listed": [f"{h.party} → {h.entry} ({h.list}, {h.relation})" for h in f.listed],
         "amount": f"{f.amount:,.0f} {f.currency or ''}".strip() if f.amount is not None else "", "score": f.score,
     }
-
-
-def finding_from_dict(data: dict[str, Any]) -> Finding:
-    """A stored finding (``findings.data``) back as a :class:`Finding`."""
-    names = {f.name for f in dataclasses.fields(Finding)}
-    values = {k: v for k, v in data.items() if k in names}
-    values["evidence"] = [Evidence(**e) for e in data.get("evidence") or []]
-    return Finding(**values)

@@ -21,12 +21,12 @@ def factbox_rows(findings: list[Finding]) -> list[dict[str, Any]]:
     """One row per case, in the shape of Reuters' August 2024 factbox."""
     rows = []
     for f in findings:
-        listed_buyer = [h for h in f.listed if h["role"] == "buyer"]
+        listed_buyer = [h for h in f.listed if h.role == "buyer"]
         items = [*f.chips, *f.models]
         rows.append({
             "entity_zh": "; ".join(f.buyer),
-            "entity_en": "; ".join(sorted({h["entry"] for h in listed_buyer})),
-            "listed": "; ".join(f"{h['party']}: {h['list']} {h['relation']} ({h['entry']})" for h in f.listed) or "no",
+            "entity_en": "; ".join(sorted({h.entry for h in listed_buyer})),
+            "listed": "; ".join(f"{h.party}: {h.list} {h.relation} ({h.entry})" for h in f.listed) or "no",
             "provider": "; ".join(f.provider),
             "intermediary": "; ".join(f.suppliers),
             "item": "; ".join(items),

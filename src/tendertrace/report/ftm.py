@@ -40,7 +40,7 @@ def ftm_entities(findings: list[Finding]) -> Iterator[dict[str, Any]]:
             company.add("name", name)
             suppliers.append(company)
             yield from emit(company)
-        awarded = any(d.get("notice_type") == "award" for d in f.documents)
+        awarded = any(d.notice_type == "award" for d in f.documents)
         items = ", ".join([*f.chips, *f.models, *f.provider])
         if awarded:
             contract = _make("Contract", f.case_id)
@@ -50,7 +50,7 @@ def ftm_entities(findings: list[Finding]) -> Iterator[dict[str, Any]]:
                 contract.add("amount", f.amount)
                 contract.add("currency", f.currency)
             contract.add("summary", f"tendertrace score {f.score}; routes: {', '.join(f.route) or 'listed party'}; {items}")
-            contract.add("sourceUrl", [d["file"] for d in f.documents if d.get("file") and "://" in str(d["file"])])
+            contract.add("sourceUrl", [d.file for d in f.documents if d.file and "://" in d.file])
             yield from emit(contract)
             for supplier in suppliers:
                 award = _make("ContractAward", f.case_id, supplier.id)
@@ -69,16 +69,16 @@ def ftm_entities(findings: list[Finding]) -> Iterator[dict[str, Any]]:
             call.add("summary", f"tendertrace score {f.score}; routes: {', '.join(f.route) or 'listed party'}; {items}")
             yield from emit(call)
         for hit in f.listed:
-            party = next((b for b in buyers + suppliers if b.first("name") == hit["party"]), None)
+            party = next((b for b in buyers + suppliers if b.first("name") == hit.party), None)
             if party is None:
                 continue
-            sanction = _make("Sanction", party.id, hit["list"], hit["entry"])
+            sanction = _make("Sanction", party.id, hit.list, hit.entry)
             sanction.add("entity", party)
             sanction.add("authority", "US Department of Commerce, Bureau of Industry and Security"
-                         if hit["list"] in ("EL", "MEU", "DPL", "UVL") else "US Department of the Treasury, OFAC")
-            sanction.add("program", hit["list"])
-            sanction.add("reason", f"{hit['relation']} of listed entry '{hit['entry']}' (score {hit['score']})")
-            if hit.get("federal_register"):
+                         if hit.list in ("EL", "MEU", "DPL", "UVL") else "US Department of the Treasury, OFAC")
+            sanction.add("program", hit.list)
+            sanction.add("reason", f"{hit.relation} of listed entry '{hit.entry}' (score {hit.score})")
+            if hit.federal_register:
                 sanction.add("sourceUrl", [])
-                sanction.add("summary", f"Federal Register: {hit['federal_register']}")
+                sanction.add("summary", f"Federal Register: {hit.federal_register}")
             yield from emit(sanction)

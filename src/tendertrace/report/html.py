@@ -115,12 +115,12 @@ def _score_class(score: float) -> str:
 def html_report(findings: list[Finding], engine: Engine | None = None) -> str:
     texts: dict[str, str] = {}
     if engine is not None:
-        ids = sorted({d["id"] for f in findings for d in f.documents})
+        ids = sorted({d.id for f in findings for d in f.documents})
         for doc in store.iter_documents(engine, ids=ids, with_text=True):
             texts[doc["id"]] = doc.get("text") or ""
     months = Counter((f.date or "undated")[:7] for f in findings)
     providers = Counter(p for f in findings for p in f.provider)
-    bands = Counter(item_band(c) for f in findings for c in f.classification if c.get("chip") or c.get("model"))
+    bands = Counter(item_band(c) for f in findings for c in f.classification if c.chip or c.model)
     listed = sum(1 for f in findings if f.listed)
     rows = []
     for i, f in enumerate(findings):
@@ -129,7 +129,7 @@ def html_report(findings: list[Finding], engine: Engine | None = None) -> str:
             f"<td>{escape('; '.join(f.buyer))}</td><td>{escape('; '.join(f.suppliers))}</td>"
             f"<td>{escape('; '.join(f.provider))}</td><td>{escape('; '.join(f.route))}</td>"
             f"<td>{escape('; '.join([*f.chips, *f.models]))}</td>"
-            f"<td>{escape('; '.join(h['entry'] + ' (' + h['list'] + ', ' + h['relation'] + ')' for h in f.listed))}</td>"
+            f"<td>{escape('; '.join(f'{h.entry} ({h.list}, {h.relation})' for h in f.listed))}</td>"
             f"<td>{escape(_money(f))}</td>"
             f"<td class='score {_score_class(f.score)}'>{f.score}</td></tr>"
         )
@@ -137,21 +137,21 @@ def html_report(findings: list[Finding], engine: Engine | None = None) -> str:
     for i, f in enumerate(findings):
         docs = []
         for d in f.documents:
-            spans = [(e.start, e.end) for e in f.evidence if e.document == d["id"]]
+            spans = [(e.start, e.end) for e in f.evidence if e.document == d.id]
             docs.append(
-                f"<h4>{escape(str(d.get('notice_type') or ''))} · {escape(str(d.get('date') or ''))} · "
-                f"<small>{escape(str(d.get('file') or d['id']))}</small></h4>"
-                f"<pre class='doc'>{highlight_html(texts.get(d['id'], ''), spans)}</pre>"
+                f"<h4>{escape(d.notice_type or '')} · {escape(d.date or '')} · "
+                f"<small>{escape(d.file or d.id)}</small></h4>"
+                f"<pre class='doc'>{highlight_html(texts.get(d.id, ''), spans)}</pre>"
             )
         classes = "".join(
-            f"<tr><td>{escape(str(c.get('text') or ''))}</td><td>{escape(str(c.get('band') or ''))}</td>"
-            f"<td>{'yes' if c.get('controlled') else 'no'}</td><td>{escape(str(c.get('route') or ''))}</td>"
-            f"<td>{escape(str(c.get('provider') or ''))}</td><td class='reason'>{escape(str(c.get('reason') or ''))}</td></tr>"
+            f"<tr><td>{escape(c.text or '')}</td><td>{escape(c.band or '')}</td>"
+            f"<td>{'yes' if c.controlled else 'no'}</td><td>{escape(c.route or '')}</td>"
+            f"<td>{escape(c.provider or '')}</td><td class='reason'>{escape(c.reason or '')}</td></tr>"
             for c in f.classification
         )
         hits = "".join(
-            f"<li>{escape(h['party'])} → <b>{escape(h['entry'])}</b> ({escape(h['list'])}, {escape(h['relation'])}, "
-            f"score {h['score']}) <span class='reason'>{escape(str(h.get('explanation') or ''))}</span></li>"
+            f"<li>{escape(h.party)} → <b>{escape(h.entry)}</b> ({escape(h.list)}, {escape(h.relation)}, "
+            f"score {h.score}) <span class='reason'>{escape(h.explanation or '')}</span></li>"
             for h in f.listed
         )
         parts = ", ".join(f"{escape(k)} {v:.2f}" for k, v in f.score_parts.items())
@@ -168,7 +168,7 @@ def html_report(findings: list[Finding], engine: Engine | None = None) -> str:
 remote-access findings are leads, not violations.</small></header><main>
 <div class="cards"><div class="card"><b>{len(findings)}</b>findings</div>
 <div class="card"><b>{listed}</b>with a listed party</div>
-<div class="card"><b>{sum(1 for f in findings if any(c.get('controlled') for c in f.classification))}</b>with controlled chips</div>
+<div class="card"><b>{sum(1 for f in findings if any(c.controlled for c in f.classification))}</b>with controlled chips</div>
 <div class="card"><b>{sum(1 for f in findings if set(f.route) - {'hardware_purchase'})}</b>remote access</div></div>
 <section><h2>Charts</h2><div class="charts">{_bar_chart('Findings per month', months)}
 {_bar_chart('By provider', providers)}{_bar_chart('By chip band', bands)}</div></section>

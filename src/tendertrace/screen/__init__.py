@@ -8,9 +8,9 @@ from sqlalchemy.engine import Engine
 
 from .. import store
 from .lists import CSL_URL, ListFormatError, iter_sample_files, load_file
-from .matcher import DEFAULT_THRESHOLD, Screener, hit_dict
+from .matcher import DEFAULT_THRESHOLD, Screener
 
-__all__ = ["Screener", "load_screener", "load_file", "ListFormatError", "CSL_URL", "hit_dict", "sample_screener",
+__all__ = ["Screener", "load_screener", "load_file", "ListFormatError", "CSL_URL", "sample_screener",
            "DEFAULT_THRESHOLD"]
 
 

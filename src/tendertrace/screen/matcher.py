@@ -475,14 +475,3 @@ def _explain(query: str, tr: Translation, matched: str, entry: ListEntry, score:
     if entry.license_requirement:
         parts.append(f"licence requirement: {entry.license_requirement}")
     return "; ".join(parts)
-
-
-def hit_dict(hit: Hit) -> dict[str, Any]:
-    return {
-        "query": hit.query, "normalized": hit.normalized, "translations": hit.translations,
-        "match": hit.entry.name, "matched_name": hit.matched_name, "list": hit.entry.list, "entry_id": hit.entry.id,
-        "relation": hit.relation, "score": hit.score, "features": hit.features, "explanation": hit.explanation,
-        "federal_register": hit.entry.federal_register, "license_requirement": hit.entry.license_requirement,
-        "list_source": hit.entry.source, "list_version": hit.entry.version,
-    }
-

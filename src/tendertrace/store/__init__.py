@@ -17,7 +17,7 @@ from sqlalchemy import create_engine, event, func, inspect, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from ..model import ListEntry
+from ..model import Finding, ListEntry
 from .schema import (
     ApiToken,
     DocumentRecord,
@@ -191,35 +191,40 @@ def _decode_list(text: str | None) -> list[str]:
     return [v for v in (text or "").split("|") if v]
 
 
-def _finding_row(row: Any) -> dict[str, Any]:
-    out = dict(row)
-    for name in LIST_COLUMNS:
-        if name in out:
-            out[name] = _decode_list(out[name])
-    return out
+def _finding(row: Any) -> Finding:
+    """A stored finding: its ``data`` with the current ``review_status`` (kept in its column only)."""
+    return Finding.from_dict({**row["data"], "review_status": row["review_status"]})
 
 
-def replace_findings(engine: Engine, rows: list[dict[str, Any]]) -> None:
-    """Store the findings as just built (``providers``, ``routes``, ``bands`` as lists), in one
-    transaction: readers see the old set or the new."""
-    encoded = [{**r, **{name: _encode_list(r[name]) for name in LIST_COLUMNS}} for r in rows]
+def replace_findings(engine: Engine, built: list[Finding]) -> None:
+    """Store the findings as just built, in one transaction: readers see the old set or the new.
+    A row is the finding's ``to_dict`` and the columns that filter and sort it."""
+    rows = []
+    for f in built:
+        data = f.to_dict()
+        del data["review_status"]  # the column alone holds it: a review changes it without a rebuild
+        rows.append({
+            "case_id": f.case_id, "score": f.score, "date": f.date, "title": f.title, "buyer": "; ".join(f.buyer),
+            "suppliers": "; ".join(f.suppliers), "providers": _encode_list(f.provider), "routes": _encode_list(f.route),
+            "bands": _encode_list(f.bands), "listed": bool(f.listed), "amount": f.amount, "currency": f.currency,
+            "review_status": f.review_status, "data": data, "built_at": now(),
+        })
     with engine.begin() as conn:
         conn.execute(findings.delete())
-        if encoded:
-            conn.execute(findings.insert(), encoded)
+        if rows:
+            conn.execute(findings.insert(), rows)
 
 
 FINDING_SORTS = {"score": findings.c.score, "date": findings.c.date, "amount": findings.c.amount,
                  "buyer": findings.c.buyer}
-REVIEW_FILTERS = ("open", "all", "unreviewed", "confirmed", "dismissed", "suppressed")
 
 
 def query_findings(
     engine: Engine, *, date_from: str | None = None, date_to: str | None = None, provider: str | None = None,
     band: str | None = None, route: str | None = None, listed: bool | None = None, review: str = "open",
     text: str | None = None, sort: str = "score", order: str = "desc", page: int = 1, per_page: int = 50,
-) -> tuple[int, list[dict[str, Any]]]:
-    """One page of stored findings (without their ``data``) and the total matching the filters.
+) -> tuple[int, list[Finding]]:
+    """One page of stored findings and the total matching the filters.
     ``review="open"`` means not dismissed or suppressed. Every value reaches SQL as a bound parameter."""
     conditions = []
     if date_from:
@@ -243,10 +248,10 @@ def query_findings(
     with engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(findings).where(*conditions)).scalar_one()
         rows = conn.execute(
-            select(*[c for c in findings.c if c.name != "data"]).where(*conditions)
+            select(findings.c.data, findings.c.review_status).where(*conditions)
             .order_by(ordering, findings.c.case_id).limit(per_page).offset((page - 1) * per_page)
         ).mappings().all()
-    return total, [_finding_row(r) for r in rows]
+    return total, [_finding(r) for r in rows]
 
 
 def finding_facets(engine: Engine) -> dict[str, list[str]]:
@@ -264,15 +269,13 @@ def set_review_status(engine: Engine, case_id: str, status: str) -> None:
         conn.execute(findings.update().where(findings.c.case_id == case_id).values(review_status=status))
 
 
-def get_finding(engine: Engine, case_id: str) -> dict[str, Any] | None:
-    """A stored finding: its ``data`` with the current ``review_status`` (kept in its column only)."""
+def get_finding(engine: Engine, case_id: str) -> Finding | None:
+    """A stored finding, with its current review status."""
     with engine.connect() as conn:
-        row = conn.execute(select(findings).where(findings.c.case_id == case_id)).mappings().first()
-    if row is None:
-        return None
-    out = _finding_row(row)
-    out["data"] = {**out["data"], "review_status": out["review_status"]}
-    return out
+        row = conn.execute(
+            select(findings.c.data, findings.c.review_status).where(findings.c.case_id == case_id)
+        ).mappings().first()
+    return _finding(row) if row else None
 
 
 def add_review(
@@ -319,18 +322,9 @@ def replace_list(engine: Engine, list_code: str, source: str, version: str, entr
         conn.execute(list_entries.delete().where(list_entries.c.source_key == key))
         conn.execute(list_sources.delete().where(list_sources.c.key == key))
         if entries:
-            conn.execute(
-                list_entries.insert(),
-                [
-                    {
-                        "id": e.id, "source_key": key, "list": e.list, "name": e.name, "aliases": e.aliases,
-                        "country": e.country, "address": e.address, "federal_register": e.federal_register,
-                        "license_requirement": e.license_requirement, "license_policy": e.license_policy,
-                        "source": e.source, "version": e.version,
-                    }
-                    for e in entries
-                ],
-            )
+            columns = {c.name for c in list_entries.c}
+            conn.execute(list_entries.insert(), [
+                {k: v for k, v in {**e.to_dict(), "source_key": key}.items() if k in columns} for e in entries])
         conn.execute(
             list_sources.insert(),
             {"key": key, "list": list_code, "source": source, "version": version, "count": len(entries),
@@ -342,15 +336,8 @@ def replace_list(engine: Engine, list_code: str, source: str, version: str, entr
 def load_entries(engine: Engine) -> list[ListEntry]:
     with engine.connect() as conn:
         rows = conn.execute(select(list_entries).order_by(list_entries.c.id)).mappings().all()
-    return [
-        ListEntry(
-            id=r["id"], list=r["list"], name=r["name"], aliases=list(r["aliases"] or []), country=r["country"],
-            address=r["address"], federal_register=r["federal_register"],
-            license_requirement=r["license_requirement"], license_policy=r["license_policy"],
-            source=r["source"] or "", version=r["version"] or "",
-        )
-        for r in rows
-    ]
+    # An empty column (NULL) reads as the field's default: no aliases, no source, no version.
+    return [ListEntry.from_dict({k: v for k, v in r.items() if v is not None}) for r in rows]
 
 
 def list_summary(engine: Engine) -> list[dict[str, Any]]:

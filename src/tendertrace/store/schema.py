@@ -39,7 +39,7 @@ class DocumentRecord(Base):
     warnings: Mapped[Any] = mapped_column(JSON, nullable=True)
     text: Mapped[str | None] = mapped_column(Text)
     encoding: Mapped[str | None] = mapped_column(String(32))
-    result: Mapped[Any] = mapped_column(JSON, nullable=True)  # see pipeline.process
+    result: Mapped[Any] = mapped_column(JSON, nullable=True)  # model.DocumentResult.to_dict (pipeline.process)
     pipeline_version: Mapped[str | None] = mapped_column(String(32))
     scanned_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # True when the results hold a listed party or a classified item, so building findings reads
@@ -96,7 +96,7 @@ class FindingRecord(Base):
     amount: Mapped[float | None] = mapped_column(Float)
     currency: Mapped[str | None] = mapped_column(String(8))
     review_status: Mapped[str] = mapped_column(String(16), index=True)  # unreviewed|confirmed|dismissed|suppressed
-    data: Mapped[Any] = mapped_column(JSON)  # the whole finding, as findings.finding_dict gives it
+    data: Mapped[Any] = mapped_column(JSON)  # model.Finding.to_dict, without review_status (its column)
     built_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 

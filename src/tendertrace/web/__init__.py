@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__, store
 from ..ingest import Limits
+from ..service import ServiceError
 from . import api, ui
 from .runner import JobRunner, ScreenerCache
 from .security import BodyLimit, SecurityHeaders
@@ -70,6 +71,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return JSONResponse({"error": {"status": exc.status_code, "message": str(exc.detail)}},
                                 status_code=exc.status_code, headers=getattr(exc, "headers", None))
         return ui.error_page(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(ServiceError)
+    async def service_error(request: Request, exc: ServiceError) -> Response:
+        """A domain error of the service layer: its status, as JSON under /api, as a page elsewhere."""
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"error": {"status": exc.status, "message": exc.message}}, status_code=exc.status)
+        return ui.error_page(request, exc.status, exc.message)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 from pathlib import PurePath
 from typing import Annotated, Any, Literal
@@ -10,9 +11,8 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 from starlette.datastructures import UploadFile
 
-from .. import store
-from ..findings import refresh_findings
-from ..screen.matcher import hit_dict
+from .. import service, store
+from ..model import ListedHit
 from ..store import jobqueue
 from .runner import jsonl_lines
 from .security import Caller, api_reader, api_writer, describe
@@ -23,7 +23,6 @@ UPLOAD_TYPES = {".html": "html", ".htm": "html", ".txt": "text", ".text": "text"
                 ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 MAX_FILES = 500
 MAX_NAMES = 1000
-DATE = r"^\d{4}-\d{2}-\d{2}$"
 
 
 class ScreenRequest(BaseModel):
@@ -31,15 +30,21 @@ class ScreenRequest(BaseModel):
 
 
 class ScreenHit(BaseModel):
-    match: str
-    matched_name: str
+    """A :class:`~tendertrace.model.ListedHit` of a name screened alone (no role, no span)."""
+
+    party: str
+    entry: str
+    entry_id: str
     list: str
     relation: str
     score: float
-    entry_id: str
+    matched_name: str
     explanation: str
+    normalized: str = ""
+    translations: builtins.list[str] = []  # builtins: ``list`` is a field here
     federal_register: str | None = None
     license_requirement: str | None = None
+    list_source: str = ""
     list_version: str | None = None
 
 
@@ -83,7 +88,7 @@ class JobOut(BaseModel):
 
 
 class ReviewIn(BaseModel):
-    decision: Literal["confirmed", "dismissed"]
+    decision: service.Decision
     reason: str = Field(min_length=1, max_length=5000)
     hit: str | None = Field(default=None, max_length=32, description="A listed-party hit's key; the whole finding when absent.")
 
@@ -92,7 +97,8 @@ class FindingsPage(BaseModel):
     total: int
     page: int
     per_page: int
-    items: list[dict[str, Any]]
+    items: list[dict[str, Any]] = Field(description="Each the finding as ``GET /api/findings/{case_id}`` gives it "
+                                                    "(without the audit trail), with its ``url``.")
 
 
 @router.get("/health", tags=["service"])
@@ -110,7 +116,8 @@ def me(caller: Caller = Depends(api_reader)) -> dict[str, Any]:
 def screen(body: ScreenRequest, request: Request, caller: Caller = Depends(api_reader)) -> dict[str, Any]:
     """Screen names (any script) against the loaded lists; one result per name, hits best first."""
     screener = request.app.state.screeners.get()
-    results = [{"query": name, "hits": [hit_dict(h) for h in screener.screen(name)]} for name in body.names]
+    results = [{"query": name, "hits": [ListedHit.from_hit(h).to_dict() for h in screener.screen(name)]}
+               for name in body.names]
     return {"lists": screener.versions(), "sample_list": bool(getattr(screener, "sample", False)), "results": results}
 
 
@@ -215,70 +222,43 @@ def get_job(job_id: str, request: Request, caller: Caller = Depends(api_reader))
 def list_findings(
     request: Request,
     caller: Caller = Depends(api_reader),
-    date_from: Annotated[str | None, Query(alias="from", pattern=DATE)] = None,
-    date_to: Annotated[str | None, Query(alias="to", pattern=DATE)] = None,
-    provider: Annotated[str | None, Query(max_length=100)] = None,
-    band: Annotated[str | None, Query(max_length=100, description="3A090.a, 3A090.b, 4A090.a, not controlled, remote access …")] = None,
-    route: Annotated[str | None, Query(max_length=100)] = None,
+    date_from: Annotated[str | None, Query(alias="from", pattern=service.DATE)] = None,
+    date_to: Annotated[str | None, Query(alias="to", pattern=service.DATE)] = None,
+    provider: Annotated[str | None, Query(max_length=service.MAX_FILTER_CHARS)] = None,
+    band: Annotated[str | None, Query(max_length=service.MAX_FILTER_CHARS,
+                                      description="3A090.a, 3A090.b, 4A090.a, not controlled, remote access …")] = None,
+    route: Annotated[str | None, Query(max_length=service.MAX_FILTER_CHARS)] = None,
     listed: bool | None = None,
-    review: Literal["open", "all", "unreviewed", "confirmed", "dismissed", "suppressed"] = "open",
-    q: Annotated[str | None, Query(max_length=200, description="Text in the title, buyer or suppliers")] = None,
-    sort: Literal["score", "date", "amount", "buyer"] = "score",
-    order: Literal["asc", "desc"] = "desc",
-    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
-    per_page: Annotated[int, Query(ge=1, le=200)] = 50,
+    review: service.ReviewFilter = "open",
+    q: Annotated[str | None, Query(max_length=service.MAX_FILTER_CHARS,
+                                   description="Text in the title, buyer or suppliers")] = None,
+    sort: service.Sort = "score",
+    order: service.Order = "desc",
+    page: Annotated[int, Query(ge=1, le=service.MAX_PAGE)] = 1,
+    per_page: Annotated[int, Query(ge=1, le=service.MAX_PER_PAGE)] = 50,
 ) -> dict[str, Any]:
     """Findings with filters, sorting and pagination (``review=open`` hides dismissed and suppressed)."""
-    total, rows = store.query_findings(
-        request.app.state.engine, date_from=date_from, date_to=date_to, provider=provider, band=band, route=route,
-        listed=listed, review=review, text=q, sort=sort, order=order, page=page, per_page=per_page)
-    items = [{k: r[k] for k in ("case_id", "score", "date", "title", "buyer", "suppliers", "listed", "amount",
-                                "currency", "review_status", "providers", "routes", "bands")}
-             | {"url": f"/api/findings/{r['case_id']}"} for r in rows]
-    return {"total": total, "page": page, "per_page": per_page, "items": items}
+    query = service.FindingsQuery(date_from=date_from, date_to=date_to, provider=provider, band=band, route=route,
+                                  listed=listed, review=review, text=q, sort=sort, order=order, page=page,
+                                  per_page=per_page)
+    found = service.list_findings(request.app.state.engine, query)
+    items = [f.to_dict() | {"url": f"/api/findings/{f.case_id}"} for f in found.items]
+    return {"total": found.total, "page": found.page, "per_page": found.per_page, "items": items}
 
 
 @router.get("/findings/{case_id}", tags=["findings"])
 def get_finding(case_id: str, request: Request, caller: Caller = Depends(api_reader)) -> dict[str, Any]:
     """A finding with its evidence, its review status and the audit trail of decisions."""
     engine = request.app.state.engine
-    row = store.get_finding(engine, case_id)
-    if row is None:
-        raise HTTPException(404, "no such finding")
-    data = row["data"]
-    subjects = [f"hit:{h['key']}" for h in [*data.get("listed", []), *data.get("suppressed", [])]]
-    return {**data, "reviews": store.review_trail(engine, case_id, subjects)}
+    finding = service.get_finding(engine, case_id)
+    return finding.to_dict() | {"url": f"/api/findings/{case_id}", "reviews": service.finding_trail(engine, finding)}
 
 
 @router.post("/findings/{case_id}/reviews", status_code=201, tags=["findings"])
 def review_finding(case_id: str, body: ReviewIn, request: Request, caller: Caller = Depends(api_writer)) -> dict[str, Any]:
     """Confirm or dismiss a finding, or one listed-party hit of it; a dismissed hit no longer
     counts in this or any later scan. Every decision is kept with who made it and when."""
-    return record_review(request.app.state.engine, case_id, body.decision, body.reason, caller.name, body.hit)
-
-
-def record_review(engine: Any, case_id: str, decision: str, reason: str, reviewer: str, hit: str | None) -> dict[str, Any]:
-    """Record a decision (``store.add_review`` checks the decision and the reason)."""
-    row = store.get_finding(engine, case_id)
-    if row is None:
-        raise HTTPException(404, "no such finding")
-    data = row["data"]
-    if hit:
-        found = next((h for h in [*data.get("listed", []), *data.get("suppressed", [])] if h["key"] == hit), None)
-        if found is None:
-            raise HTTPException(404, "this finding has no such hit")
-        subject, detail = f"hit:{hit}", {k: found.get(k) for k in ("party", "entry", "entry_id", "list", "relation", "score")}
-    else:
-        subject, detail = f"case:{case_id}", {"title": data.get("title"), "score": data.get("score")}
-    try:
-        review = store.add_review(engine, subject, decision, reason, reviewer, case_id, detail)
-    except ValueError as exc:
-        raise HTTPException(422, str(exc)) from exc
-    if hit:
-        refresh_findings(engine)  # the same hit may stand in other findings too
-    else:
-        store.set_review_status(engine, case_id, decision)  # only this finding changes
-    return review
+    return service.record_review(request.app.state.engine, case_id, body.decision, body.reason, caller.name, body.hit)
 
 
 @router.get("/documents/{doc_id}", tags=["documents"])
@@ -287,24 +267,10 @@ def get_document(
 ) -> dict[str, Any]:
     """A stored document: status (or the reason it failed), its extraction, classifications,
     screening hits with their character spans, and its text."""
-    doc = store.get_document(request.app.state.engine, doc_id)
-    if doc is None:
-        raise HTTPException(404, "no such document")
-    doc["evidence"] = document_evidence(doc)
+    doc = service.get_document(request.app.state.engine, doc_id)
     if not text:
         doc.pop("text", None)
     return doc
-
-
-def document_evidence(doc: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every span the results rest on -- classified items, screened parties -- with its text."""
-    body, result = doc.get("text") or "", doc.get("result") or {}
-    spans = [{"kind": "item", "label": c.get("chip") or c.get("model") or c.get("provider") or c.get("route"),
-              "start": c["start"], "end": c["end"]}
-             for c in result.get("classifications") or [] if c.get("start") is not None]
-    spans += [{"kind": "party", "label": f"{h['party']} → {h['match']} ({h['list']}, {h['relation']})",
-               "start": h["span"][0], "end": h["span"][1]} for h in result.get("hits") or [] if h.get("span")]
-    return [{**s, "text": body[s["start"]:s["end"]]} for s in sorted(spans, key=lambda s: (s["start"], s["end"]))]
 
 
 @router.get("/lists", tags=["screening"])

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 from .. import store
 from ..findings import refresh_findings
 from ..ingest import Limits, RawInput, content_id
-from ..pipeline import BATCH, pipeline_version, store_batch
+from ..pipeline import BATCH, BatchRunner, pipeline_version
 from ..screen import load_screener
 from ..screen.matcher import Screener
 from ..store import jobqueue
@@ -64,9 +64,9 @@ def run_job(engine: Engine, job_id: str, screeners: ScreenerCache, limits: Limit
     try:
         raws = job_raw_inputs(job_id, jobqueue.job_inputs(engine, job_id))
         screener = screeners.get()
-        version = pipeline_version(screener)
+        runner = BatchRunner(screener, pipeline_version(screener), limits, engine=engine)
         for start in range(0, len(raws), BATCH):
-            done += store_batch(raws[start:start + BATCH], screener, version, limits, engine)
+            done += runner.store(list(raws[start:start + BATCH]))
             jobqueue.heartbeat(engine, job_id, done)
         refresh_findings(engine)
     except Exception as exc:  # the job fails with its reason; the server goes on

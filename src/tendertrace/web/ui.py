@@ -3,9 +3,8 @@ Jinja2's autoescaping (and the evidence highlighter, which escapes before it mar
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
@@ -13,8 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
-from .. import store
-from ..findings import finding_from_dict
+from .. import service, store
 from ..report.html import entity_graph_svg, highlight_html
 from ..store import jobqueue, tokens
 from . import api
@@ -52,22 +50,17 @@ def error_page(request: Request, status: int, message: str) -> Response:
 def findings_page(request: Request, caller: Caller = Depends(ui_reader)) -> Response:
     params = {k: v for k, v in request.query_params.items() if k in FILTERS and v}
     try:
-        page = max(1, min(int(request.query_params.get("page", "1")), 1_000_000))
+        page = max(1, min(int(request.query_params.get("page", "1")), service.MAX_PAGE))
     except ValueError:
         page = 1
-    review = params.get("review", "open")
-    if review not in store.REVIEW_FILTERS:
-        raise HTTPException(422, "unknown review filter")
-    listed = {"yes": True, "no": False}.get(params.get("listed", ""))
-    sort = params.get("sort", "score") if params.get("sort") in store.FINDING_SORTS else "score"
+    sort = params.get("sort", "score") if params.get("sort") in get_args(service.Sort) else "score"
     order = "asc" if params.get("order") == "asc" else "desc"
-    for key in ("from", "to"):
-        if key in params and not _is_date(params[key]):
-            raise HTTPException(422, f"'{key}' must be a date, YYYY-MM-DD")
-    total, rows = store.query_findings(
-        request.app.state.engine, date_from=params.get("from"), date_to=params.get("to"),
-        provider=params.get("provider"), band=params.get("band"), route=params.get("route"), listed=listed,
-        review=review, text=params.get("q"), sort=sort, order=order, page=page, per_page=PER_PAGE)
+    query = service.FindingsQuery(
+        date_from=params.get("from"), date_to=params.get("to"), provider=params.get("provider"),
+        band=params.get("band"), route=params.get("route"), listed={"yes": True, "no": False}.get(params.get("listed", "")),
+        review=params.get("review", "open"), text=params.get("q"), sort=sort, order=order,  # type: ignore[arg-type]
+        page=page, per_page=PER_PAGE)
+    found = service.list_findings(request.app.state.engine, query)
 
     def link(**change: Any) -> str:
         merged = {**params, **{k: v for k, v in change.items()}}
@@ -77,32 +70,24 @@ def findings_page(request: Request, caller: Caller = Depends(ui_reader)) -> Resp
         flip = "asc" if sort == column and order == "desc" else "desc"
         return link(sort=column, order=flip, page=None)
 
-    pages = max(1, -(-total // PER_PAGE))
-    return render(request, "findings.html", rows=rows, total=total, page=page, pages=pages, params=params,
-                  review=review, sort=sort, order=order, facets=store.finding_facets(request.app.state.engine),
-                  link=link, sort_link=sort_link, reviews=store.REVIEW_FILTERS)
-
-
-def _is_date(value: str) -> bool:
-    return re.fullmatch(api.DATE, value) is not None
+    return render(request, "findings.html", rows=found.items, total=found.total, page=page, pages=found.pages,
+                  params=params, review=query.review, sort=sort, order=order,
+                  facets=store.finding_facets(request.app.state.engine), link=link, sort_link=sort_link,
+                  reviews=get_args(service.ReviewFilter))
 
 
 @router.get("/findings/{case_id}", response_class=HTMLResponse)
 def finding_page(case_id: str, request: Request, caller: Caller = Depends(ui_reader)) -> Response:
     engine = request.app.state.engine
-    row = store.get_finding(engine, case_id)
-    if row is None:
-        raise HTTPException(404, "no such finding")
-    finding = finding_from_dict(row["data"])
+    finding = service.get_finding(engine, case_id)
     texts = {d["id"]: d.get("text") or "" for d in store.iter_documents(
-        engine, ids=[d["id"] for d in finding.documents], with_text=True)}
+        engine, ids=[d.id for d in finding.documents], with_text=True)}
     documents = []
     for d in finding.documents:
-        spans = [(e.start, e.end) for e in finding.evidence if e.document == d["id"]]
-        documents.append({**d, "html": Markup(highlight_html(texts.get(d["id"], ""), spans))})
-    subjects = [f"hit:{h['key']}" for h in [*finding.listed, *finding.suppressed]]
-    return render(request, "finding.html", f=finding, row=row, documents=documents,
-                  graph=Markup(entity_graph_svg([finding])), trail=store.review_trail(engine, case_id, subjects))
+        spans = [(e.start, e.end) for e in finding.evidence if e.document == d.id]
+        documents.append({**d.to_dict(), "html": Markup(highlight_html(texts.get(d.id, ""), spans))})
+    return render(request, "finding.html", f=finding, documents=documents,
+                  graph=Markup(entity_graph_svg([finding])), trail=service.finding_trail(engine, finding))
 
 
 @router.post("/findings/{case_id}/review")
@@ -111,17 +96,15 @@ def review(
     csrf: str = Form(""), caller: Caller = Depends(ui_writer),
 ) -> Response:
     check_csrf(caller, csrf)
-    api.record_review(request.app.state.engine, case_id, decision, reason[:5000], caller.name, hit or None)
+    service.record_review(request.app.state.engine, case_id, decision, reason[:5000], caller.name, hit or None)
     return RedirectResponse(f"/findings/{case_id}#review", status_code=303)
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
 def document_page(doc_id: str, request: Request, caller: Caller = Depends(ui_reader)) -> Response:
-    doc = store.get_document(request.app.state.engine, doc_id)
-    if doc is None:
-        raise HTTPException(404, "no such document")
-    spans = [(e["start"], e["end"]) for e in api.document_evidence(doc)]
-    return render(request, "document.html", doc=doc, result=doc.get("result") or {},
+    doc = service.get_document(request.app.state.engine, doc_id)
+    spans = [(e["start"], e["end"]) for e in doc["evidence"]]
+    return render(request, "document.html", doc=doc, result=service.document_result(doc),
                   html=Markup(highlight_html(doc.get("text") or "", spans, context=10**9)))
 
 
