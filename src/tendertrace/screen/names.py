@@ -105,13 +105,31 @@ def core_zh(folded: str) -> str:
     return _LEGAL_FORM.sub("", folded) or folded
 
 
+ALIAS_FILES = ("aliases_zh.csv", "aliases_zh_sources.csv")  # curated first: on a clash its row wins
+GENERATED_ALIASES = "aliases_zh_sources.csv"  # built by scripts/build_aliases.py from ASPI and OFAC
+# A generated short name under this many characters (九院, 空指) is looked up only as a whole
+# name: inside a longer one it is as often part of another word (河北航天 holds 北航).
+MIN_PIECE_ALIAS = 4
+
+
+@cache
+def _alias_rows() -> tuple[dict[str, str], ...]:
+    """The alias table's rows: the curated file, then the one built from machine-readable sources."""
+    return tuple(r for name in ALIAS_FILES for r in load_csv(name))
+
+
 @cache
 def _aliases() -> dict[str, tuple[str, str, str]]:
     out: dict[str, tuple[str, str, str]] = {}
-    for r in load_csv("aliases_zh.csv"):
-        value = (r["en"], r["relation"], r["source"])
-        out.setdefault(fold_zh(r["zh"]), value)
-        out.setdefault("core:" + core_zh(fold_zh(r["zh"])), value)
+    for name in ALIAS_FILES:
+        for r in load_csv(name):
+            value = (r["en"], r["relation"], r["source"])
+            folded = fold_zh(r["zh"])
+            if name == GENERATED_ALIASES and len(folded) < MIN_PIECE_ALIAS:
+                out.setdefault("whole:" + folded, value)
+                continue
+            out.setdefault(folded, value)
+            out.setdefault("core:" + core_zh(folded), value)
     return out
 
 
@@ -139,7 +157,7 @@ def _pinyin_aliases() -> dict[str, tuple[str, str, str, str]]:
     """
     out: dict[str, tuple[str, str, str, str]] = {}
     ambiguous: set[str] = set()
-    for r in load_csv("aliases_zh.csv"):
+    for r in _alias_rows():
         folded = fold_zh(r["zh"])
         for form in {folded, core_zh(folded)}:
             if len(form) < 4:
@@ -169,7 +187,7 @@ class Translation:
 def alias(folded: str) -> tuple[str, str, str] | None:
     """The alias-table row for a folded name, also when only the legal form differs."""
     table = _aliases()
-    return table.get(folded) or table.get("core:" + core_zh(folded))
+    return table.get(folded) or table.get("core:" + core_zh(folded)) or table.get("whole:" + folded)
 
 
 @lru_cache(maxsize=50_000)
