@@ -17,7 +17,8 @@ Each Chinese name is tied to its listed entry on the Entity List, MEU, NS-CMIC o
 (China and Hong Kong headings) by English name only: equal after normalisation (case, accents,
 punctuation, "&" as "and", parenthesised text dropped). Nothing is guessed: an ASPI institution
 whose English name (or, failing that, one of its English aliases) is not a listed name or alias is
-reported as unmatched and yields no row. The row's ``en`` is the listed name or alias that matched,
+reported as unmatched and yields no row. The row's ``en`` is the matched entry's main name as the
+list prints it (not the alias that matched: "NORINCO" alone is also inside another entry's alias),
 so the screener scores exactly what the list prints.
 
 Rows:
@@ -190,7 +191,7 @@ def aspi_rows(shared_lists: Path, listed: dict[str, list[Listed]], report: Repor
             entry, lists = pick(found)
             report.matched.append(f"ASPI {english} -> {lists}: {entry.form} (by {via})")
             for zh in zh_all:
-                rows.append({"zh": zh, "en": entry.form, "relation": "self", "list": lists, "source": source})
+                rows.append({"zh": zh, "en": entry.name, "relation": "self", "list": lists, "source": source})
                 report.counts["aspi self"] += 1
         parent_names = [z for z in zh_all if len(z) >= MIN_SHORT_NAME]
         for sub in subunits:
@@ -203,14 +204,14 @@ def aspi_rows(shared_lists: Path, listed: dict[str, list[Listed]], report: Repor
                 entry, lists = pick(sub_found)
                 report.matched.append(f"ASPI sub-unit {sub_en} -> {lists}: {entry.form}")
                 for zh in sub_zh:
-                    rows.append({"zh": zh, "en": entry.form, "relation": "self", "list": lists,
+                    rows.append({"zh": zh, "en": entry.name, "relation": "self", "list": lists,
                                  "source": f"{source} (sub-unit of {english})"})
                     report.counts["aspi sub-unit self"] += 1
             elif found and parent_zh:
                 entry, lists = pick(found)
                 for zh in sub_zh:
                     full = zh if any(p in zh for p in parent_names) else parent_zh + zh
-                    rows.append({"zh": full, "en": entry.form, "relation": "affiliate", "list": lists,
+                    rows.append({"zh": full, "en": entry.name, "relation": "affiliate", "list": lists,
                                  "source": f"{source} (sub-unit '{sub_en}' of {english})"})
                     report.counts["aspi affiliate"] += 1
     return rows

@@ -1,0 +1,76 @@
+"""Every Chinese name of the knowledge screens back to its own listed entry on the real lists."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from functools import cache
+from types import ModuleType
+
+import pytest
+
+from ..conftest import LISTS, ROOT, needs_shared
+
+US_LISTS = LISTS / "us_lists_nsfreg_2026-07"
+pytestmark = needs_shared(US_LISTS / "bis_entity_list.json")
+
+
+@cache
+def coverage() -> ModuleType:
+    """bench/list_coverage.py, which holds the checks the bench prints."""
+    spec = importlib.util.spec_from_file_location("list_coverage", ROOT / "bench" / "list_coverage.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["list_coverage"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@cache
+def checked() -> tuple[list, list]:
+    from tendertrace.screen import Screener
+
+    bench = coverage()
+    entries = bench.load_lists(US_LISTS)
+    return entries, bench.check_rows(entries, Screener(entries))
+
+
+def test_every_chinese_name_screens_back_to_its_entry_with_its_relation() -> None:
+    _entries, checks = checked()
+    assert len(checks) >= 300  # the curated table and the generated one together
+    failures = [f"{c.zh} [{c.relation}] want {c.en} got {c.got}" for c in checks if not c.ok]
+    assert not failures, "\n".join(failures)
+
+
+def test_generated_rows_all_reach_a_listed_entry() -> None:
+    """A generated row exists because its entity is on one of the four lists: each must find one."""
+    from tendertrace.knowledge import load_csv
+
+    _entries, checks = checked()
+    reached = {(c.zh, c.en) for c in checks if c.source_file == "aliases_zh_sources.csv"}
+    rows = load_csv("aliases_zh_sources.csv")
+    assert rows
+    assert {(r["zh"], r["en"]) for r in rows} == reached
+
+
+def test_affiliate_rows_come_back_as_affiliates_not_as_the_parent_itself() -> None:
+    _entries, checks = checked()
+    affiliates = [c for c in checks if c.relation == "affiliate" and c.source_file == "aliases_zh_sources.csv"]
+    assert len(affiliates) >= 50
+    assert all("affiliate" in c.got for c in affiliates)
+
+
+def test_glossary_and_pinyin_produce_the_lists_vocabulary() -> None:
+    bench = coverage()
+    entries, checks = checked()
+    rows = bench.coverage(entries, checks)
+    for code, row in rows.items():
+        assert row.entries > 0, code
+        assert row.screened_back == row.with_zh, code
+        assert bench.share(row.words) >= bench.WORD_TARGET, (code, row.words)
+
+
+@pytest.mark.parametrize(("word", "kind"), [("shenzhen", "pinyin"), ("university", "glossary"),
+                                            ("semiconductors", "glossary"), ("hikvision", "brand")])
+def test_word_classes(word: str, kind: str) -> None:
+    assert coverage().word_class(word) == kind
