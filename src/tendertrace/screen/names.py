@@ -23,6 +23,7 @@ from rigour.names import extract_org_types
 
 from ..ingest.textnorm import match_text
 from ..knowledge import load_csv, load_yaml
+from .abbrev import expand as expand_abbreviation
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _OTHER_SCRIPT = re.compile(r"[\u0370-\u1fff\u3040-\u30ff\uac00-\ud7af]")  # Greek to Ethiopic, Georgian, kana, Hangul
@@ -208,6 +209,8 @@ def _translate(name: str) -> list[Translation]:
             out.append(Translation(reading, "pinyin-glossary"))
         return out
     folded = fold_zh(name)
+    if alias(folded) is None:
+        folded = expand_abbreviation(folded) or folded  # 中电科14所 -> 中国电子科技集团公司第14研究所
     out: list[Translation] = []
     hit = alias(folded)
     if hit:
