@@ -260,8 +260,8 @@ def csl_rows(shared_lists: Path, report: Report) -> list[dict[str, str]]:
                 for alias in (rec.get("alt_names") or "").split(";"):
                     if is_chinese(alias):
                         rows.append({"zh": alias.strip(), "en": rec["name"], "relation": "self",
-                                     "list": rec.get("source", "CSL"),
-                                     "source": f"Consolidated Screening List, Chinese-script alt_name ({path.name})"})
+                                     "list": "CSL",
+                                     "source": f"Consolidated Screening List ({rec.get('source', '')}), Chinese-script alt_name ({path.name})"})
                         report.counts["csl"] += 1
     return rows
 

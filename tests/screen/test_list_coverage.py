@@ -74,3 +74,27 @@ def test_glossary_and_pinyin_produce_the_lists_vocabulary() -> None:
                                             ("semiconductors", "glossary"), ("hikvision", "brand")])
 def test_word_classes(word: str, kind: str) -> None:
     assert coverage().word_class(word) == kind
+
+
+def test_generated_alias_file_is_what_the_script_builds() -> None:
+    """aliases_zh_sources.csv is generated: rebuilding it from ../shared gives the same bytes."""
+    spec = importlib.util.spec_from_file_location("build_aliases", ROOT / "scripts" / "build_aliases.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_aliases"] = module
+    spec.loader.exec_module(module)
+    rows, report = module.build(LISTS.parent.parent)
+    shipped = (ROOT / "src" / "tendertrace" / "knowledge" / "aliases_zh_sources.csv").read_text(encoding="utf-8")
+    assert module.render(rows) == shipped
+    assert report.matched and report.unmatched  # it reports what it could not tie to a listed entry
+    assert not report.ambiguous
+
+
+def test_generated_rows_each_name_a_source_and_a_list() -> None:
+    from tendertrace.knowledge import load_csv
+
+    for row in load_csv("aliases_zh_sources.csv"):
+        assert row["source"].startswith(("ASPI China Defence Universities Tracker (CC0): https://", "OFAC ",
+                                         "Consolidated Screening List")), row
+        assert set(row["list"].split("|")) <= {"EL", "MEU", "NS-CMIC", "1260H", "SDN", "CSL"}, row
+        assert row["relation"] in ("self", "affiliate")

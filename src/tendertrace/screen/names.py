@@ -108,9 +108,10 @@ def core_zh(folded: str) -> str:
 
 ALIAS_FILES = ("aliases_zh.csv", "aliases_zh_sources.csv")  # curated first: on a clash its row wins
 GENERATED_ALIASES = "aliases_zh_sources.csv"  # built by scripts/build_aliases.py from ASPI and OFAC
-# A generated short name under this many characters (九院, 空指) is looked up only as a whole
-# name: inside a longer one it is as often part of another word (河北航天 holds 北航).
-MIN_PIECE_ALIAS = 4
+# A generated short name under this many characters (九院, 中国航天) is looked up only as a whole
+# name: inside a longer one it is as often part of another name (河北航天 holds 北航, 中国航天员科研
+# 训练中心 -- the PLA's astronaut centre -- holds CASC's 中国航天).
+MIN_PIECE_ALIAS = 5
 
 
 @cache
@@ -188,7 +189,13 @@ class Translation:
 def alias(folded: str) -> tuple[str, str, str] | None:
     """The alias-table row for a folded name, also when only the legal form differs."""
     table = _aliases()
-    return table.get(folded) or table.get("core:" + core_zh(folded)) or table.get("whole:" + folded)
+    return table.get(folded) or table.get("core:" + core_zh(folded))
+
+
+def whole_alias(folded: str) -> tuple[str, str, str] | None:
+    """A generated short name (九院, 中国航天), found only when it is the whole name: never as a
+    piece of a longer name nor as the parent of one (中国航天|员科研训练中心 is not CASC's)."""
+    return _aliases().get("whole:" + folded)
 
 
 @lru_cache(maxsize=50_000)
@@ -209,10 +216,10 @@ def _translate(name: str) -> list[Translation]:
             out.append(Translation(reading, "pinyin-glossary"))
         return out
     folded = fold_zh(name)
-    if alias(folded) is None:
+    if alias(folded) is None and whole_alias(folded) is None:
         folded = expand_abbreviation(folded) or folded  # 中电科14所 -> 中国电子科技集团公司第14研究所
     out: list[Translation] = []
-    hit = alias(folded)
+    hit = alias(folded) or whole_alias(folded)
     if hit:
         out.append(Translation(hit[0], "alias", hit[1], hit[2]))
     composed = _compose(folded)
