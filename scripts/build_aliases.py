@@ -15,7 +15,7 @@ Sources (all under ``../shared/data/lists/``; see its PROVENANCE.md):
 
 Each Chinese name is tied to its listed entry on the Entity List, MEU, NS-CMIC or DoD 1260H list
 (China and Hong Kong headings) by English name only: equal after normalisation (case, accents,
-punctuation, "&" as "and", parenthesised text dropped). Nothing is guessed: an ASPI institution
+punctuation, "&" as "and", parenthesised text and a trailing "Co., Ltd." dropped). Nothing is guessed: an ASPI institution
 whose English name (or, failing that, one of its English aliases) is not a listed name or alias is
 reported as unmatched and yields no row. The row's ``en`` is the matched entry's main name as the
 list prints it (not the alias that matched: "NORINCO" alone is also inside another entry's alias),
@@ -77,6 +77,10 @@ JOINT = "jointly established"  # how ASPI introduces a laboratory run with anoth
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff][\u3400-\u9fff0-9A-Za-z（）()、·]*[\u3400-\u9fff）)]|[\u3400-\u9fff]")
 FIELDS = ("zh", "en", "relation", "list", "source")
+# Legal-form words dropped from the end of a name before comparing. "Company" and "Corporation"
+# stay: China Shipbuilding Industry Corporation (the group) and China Shipbuilding Industry Company
+# Limited (its listed company) are two entities.
+LEGAL_SUFFIXES = frozenset({"ltd", "limited", "co", "inc", "llc", "plc"})
 
 
 def norm_en(text: str) -> str:
@@ -89,6 +93,8 @@ def norm_en(text: str) -> str:
     words = text.split()
     if words and words[0] == "the":
         words = words[1:]
+    while words and words[-1] in LEGAL_SUFFIXES:  # "..., Ltd": a company's name is the same without it
+        words = words[:-1]
     return " ".join(words)
 
 
