@@ -98,3 +98,37 @@ def test_generated_rows_each_name_a_source_and_a_list() -> None:
                                          "Consolidated Screening List")), row
         assert set(row["list"].split("|")) <= {"EL", "MEU", "NS-CMIC", "1260H", "SDN", "CSL"}, row
         assert row["relation"] in ("self", "affiliate")
+
+
+@pytest.fixture(scope="module")
+def screener():  # type: ignore[no-untyped-def]
+    from tendertrace.screen import Screener
+
+    return Screener(checked()[0])
+
+
+@pytest.mark.parametrize(("query", "expected", "relation"), [
+    ("中国人民解放军军事科学院军事医学研究院", "Academy of Military Medical Sciences", "self"),  # the unit after its parent
+    ("中国人民解放军军事科学院军事医学研究院基础医学研究所",
+     "Academy of Military Medical Sciences, Institute of Basic Medicine", "self"),
+    ("中电科14所", "China Electronics Technology Group Corporation 14th Research Institute (CETC 14)", "self"),
+    ("中科院微电子所", "Chinese Academy of Sciences Institute of Microelectronics", "self"),
+    ("航天科技八院", "China Aerospace Science and Technology Corporation (CASC) 8th Academy", "self"),
+    ("哈工程", "Harbin Engineering University", "self"),
+    ("中国人民解放军国防科技大学并行与分布处理国家重点实验室", "National University of Defense Technology (NUDT)",
+     "affiliate"),
+])
+def test_named_units_reach_their_entries(screener, query: str, expected: str, relation: str) -> None:  # type: ignore[no-untyped-def]
+    hit = screener.best(query)
+    assert hit is not None and hit.entry.name == expected and hit.relation == relation, hit
+
+
+@pytest.mark.parametrize("query", [
+    "杭州电子科技大学",  # a place in front of a listed university's name is another university
+    "中国航天员科研训练中心",  # holds CASC's short name 中国航天, is the PLA's astronaut centre
+    "中科院",  # CAS as a whole is not listed
+    "北大荒农垦集团有限公司",
+])
+def test_names_that_only_contain_a_listed_name_do_not_hit(screener, query: str) -> None:  # type: ignore[no-untyped-def]
+    hit = screener.best(query)
+    assert hit is None, hit

@@ -178,6 +178,25 @@ def _compact_latin(text: str) -> str:
     return re.sub(r"[^a-z]", "", text).replace("v", "u")
 
 
+MIN_NESTED_ALIAS = 6  # characters: a listed unit found after its parent's name is at least this long
+
+
+def without_parent(folded: str) -> str | None:
+    """The name from the first listed unit written after its parent's name on: 中国人民解放军军事科学院|
+    军事医学研究院基础医学研究所 -> 军事医学研究院基础医学研究所 (the Academy of Military Medical Sciences'
+    Institute of Basic Medicine; the parent in front only dilutes the match). The head must end as an
+    organisation's name does (学院, 集团, 大学 ...): 杭州|电子科技大学 is another university, not UESTC."""
+    table, prefixes = _aliases(), _piece_prefixes()
+    for start in range(2, len(folded) - MIN_NESTED_ALIAS + 1):
+        if not folded[:start].endswith(SUBUNIT_MARKERS):
+            continue
+        for end in range(len(folded), start + MIN_NESTED_ALIAS - 1, -1):
+            piece = folded[start:end]
+            if piece in prefixes and piece in table and table[piece][1] == "self":
+                return folded[start:]
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Translation:
     text: str  # English (or pinyin) form to match
@@ -220,8 +239,15 @@ def _translate(name: str) -> list[Translation]:
         folded = expand_abbreviation(folded) or folded  # 中电科14所 -> 中国电子科技集团公司第14研究所
     out: list[Translation] = []
     hit = alias(folded) or whole_alias(folded)
+    unit = None if hit else without_parent(folded)
+    if unit:
+        hit = alias(unit)
     if hit:
         out.append(Translation(hit[0], "alias", hit[1], hit[2]))
+    if unit and not alias(unit):
+        unit_composed = _compose(unit)
+        if unit_composed:
+            out.append(Translation(unit_composed[0], "glossary", unit_composed[1]))
     composed = _compose(folded)
     if composed:
         out.append(Translation(composed[0], "glossary", composed[1]))
