@@ -86,3 +86,14 @@ def test_csv_parses_with_the_standard_reader() -> None:
     path = Path(__file__).resolve().parents[2] / "src" / "tendertrace" / "knowledge" / "university_short_names_zh.csv"
     with path.open(encoding="utf-8", newline="") as handle:
         assert all(len(row) == 3 for row in csv.reader(handle))
+
+
+def test_state_group_units_are_also_read_with_the_groups_english_short_name() -> None:
+    from tendertrace.screen.abbrev import english_short_form
+
+    assert english_short_form("中国航空工业集团公司雷华电子技术研究所") == ("AVIC", "雷华电子技术研究所")
+    assert english_short_form("中国电子科技集团公司第十六研究所") == ("CETC", "第十六研究所")
+    assert english_short_form("中国航空工业集团公司") is None  # the group itself: its own name reads it
+    assert english_short_form("中航油") is None  # 中航 alone is not AVIC
+    texts = [t.text for t in translate("中国航空工业集团公司雷华电子技术研究所")]
+    assert any(t.startswith("AVIC Leihua") for t in texts)

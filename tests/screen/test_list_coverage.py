@@ -115,6 +115,7 @@ def screener():  # type: ignore[no-untyped-def]
     ("中科院微电子所", "Chinese Academy of Sciences Institute of Microelectronics", "self"),
     ("航天科技八院", "China Aerospace Science and Technology Corporation (CASC) 8th Academy", "self"),
     ("哈工程", "Harbin Engineering University", "self"),
+    ("中国航空工业集团公司雷华电子技术研究所", "AVIC Leihua Electronic Technology Research Institute (LETRI)", "self"),
     ("中国人民解放军国防科技大学并行与分布处理国家重点实验室", "National University of Defense Technology (NUDT)",
      "affiliate"),
 ])

@@ -69,3 +69,19 @@ def _university(folded: str) -> str | None:
         if rest.startswith(tails) or (len(rest) <= MAX_UNIT and rest.endswith(UNIT_ENDINGS)):
             return full + rest
     return None
+
+
+@cache
+def _english_short_forms() -> tuple[tuple[str, str], ...]:
+    """(Chinese group name, its English short name), longest Chinese name first."""
+    forms = [(zh, r["short"]) for r in load_yaml("abbreviations_zh.yaml")["english_short_forms"] for zh in r["names"]]
+    return tuple(sorted(forms, key=lambda f: len(f[0]), reverse=True))
+
+
+def english_short_form(folded: str) -> tuple[str, str] | None:
+    """中国航空工业集团公司雷华电子技术研究所 -> ("AVIC", "雷华电子技术研究所"): the group's English short
+    name and the rest of the name, for a name that starts with a state group's Chinese name."""
+    for zh, short in _english_short_forms():
+        if folded.startswith(zh) and len(folded) > len(zh):
+            return short, folded[len(zh):]
+    return None

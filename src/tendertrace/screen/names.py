@@ -23,6 +23,7 @@ from rigour.names import extract_org_types
 
 from ..ingest.textnorm import match_text
 from ..knowledge import load_csv, load_yaml
+from .abbrev import english_short_form
 from .abbrev import expand as expand_abbreviation
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -251,6 +252,11 @@ def _translate(name: str) -> list[Translation]:
     composed = _compose(folded)
     if composed:
         out.append(Translation(composed[0], "glossary", composed[1]))
+    group = english_short_form(unit or folded)
+    if group:  # "AVIC Leihua Electronic Technology Research Institute", as the lists print AVIC's units
+        rest = _compose(group[1])
+        out.append(Translation(f"{group[0]} {rest[0] if rest else _proper(group[1])}", "glossary",
+                               rest[1] if rest else "self"))
     if not hit and not composed:
         # Plain pinyin, syllable by syllable, for names neither the alias table nor the glossary
         # reads (a person's name, 张伟 -> "zhang wei"); a composed form already carries the
