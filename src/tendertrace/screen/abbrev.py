@@ -22,6 +22,9 @@ MAX_UNIT = 12
 UNIT_ENDINGS = ("学院", "研究院", "研究所", "实验室", "研究中心", "医院", "校区")
 
 
+_LEGAL_FORM = re.compile(r"(?:集团)?(?:股份)?(?:有限)?(?:责任)?公司")
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     name: str
@@ -82,6 +85,8 @@ def english_short_form(folded: str) -> tuple[str, str] | None:
     """中国航空工业集团公司雷华电子技术研究所 -> ("AVIC", "雷华电子技术研究所"): the group's English short
     name and the rest of the name, for a name that starts with a state group's Chinese name."""
     for zh, short in _english_short_forms():
-        if folded.startswith(zh) and len(folded) > len(zh):
-            return short, folded[len(zh):]
+        if folded.startswith(zh):
+            rest = folded[len(zh):]
+            # Nothing but a legal form after it (中国航空工业集团|公司) is the group itself.
+            return None if not rest or _LEGAL_FORM.fullmatch(rest) else (short, rest)
     return None
