@@ -9,6 +9,8 @@ from types import ModuleType
 
 import pytest
 
+from tendertrace.screen import Screener
+
 from ..conftest import LISTS, ROOT, needs_shared
 
 US_LISTS = LISTS / "us_lists_nsfreg_2026-07"
@@ -28,8 +30,6 @@ def coverage() -> ModuleType:
 
 @cache
 def checked() -> tuple[list, list]:
-    from tendertrace.screen import Screener
-
     bench = coverage()
     entries = bench.load_lists(US_LISTS)
     return entries, bench.check_rows(entries, Screener(entries))
@@ -101,9 +101,7 @@ def test_generated_rows_each_name_a_source_and_a_list() -> None:
 
 
 @pytest.fixture(scope="module")
-def screener():  # type: ignore[no-untyped-def]
-    from tendertrace.screen import Screener
-
+def screener() -> Screener:
     return Screener(checked()[0])
 
 
@@ -119,7 +117,7 @@ def screener():  # type: ignore[no-untyped-def]
     ("中国人民解放军国防科技大学并行与分布处理国家重点实验室", "National University of Defense Technology (NUDT)",
      "affiliate"),
 ])
-def test_named_units_reach_their_entries(screener, query: str, expected: str, relation: str) -> None:  # type: ignore[no-untyped-def]
+def test_named_units_reach_their_entries(screener: Screener, query: str, expected: str, relation: str) -> None:
     hit = screener.best(query)
     assert hit is not None and hit.entry.name == expected and hit.relation == relation, hit
 
@@ -130,6 +128,6 @@ def test_named_units_reach_their_entries(screener, query: str, expected: str, re
     "中科院",  # CAS as a whole is not listed
     "北大荒农垦集团有限公司",
 ])
-def test_names_that_only_contain_a_listed_name_do_not_hit(screener, query: str) -> None:  # type: ignore[no-untyped-def]
+def test_names_that_only_contain_a_listed_name_do_not_hit(screener: Screener, query: str) -> None:
     hit = screener.best(query)
     assert hit is None, hit
