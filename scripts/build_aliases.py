@@ -15,9 +15,11 @@ Sources (all under ``../shared/data/lists/``; see its PROVENANCE.md):
 
 Each Chinese name is tied to its listed entry on the Entity List, MEU, NS-CMIC or DoD 1260H list
 (China and Hong Kong headings) by English name only: equal after normalisation (case, accents,
-punctuation, "&" as "and", parenthesised text and a trailing "Co., Ltd." dropped). Nothing is guessed: an ASPI institution
-whose English name (or, failing that, one of its English aliases) is not a listed name or alias is
-reported as unmatched and yields no row. The row's ``en`` is the matched entry's main name as the
+punctuation, "&" as "and", parenthesised text and a trailing "Co., Ltd." dropped). Nothing is
+guessed: an ASPI institution whose English name (or, failing that, one of its English aliases that
+is neither an initialism nor one of its own sub-units) is not a listed name or alias is reported as
+unmatched and yields no row. ASPI Chinese aliases that name one of the institution's laboratories
+or centres are left out and reported, and so is a Chinese name two entries would share. The row's ``en`` is the matched entry's main name as the
 list prints it (not the alias that matched: "NORINCO" alone is also inside another entry's alias),
 so the screener scores exactly what the list prints.
 
