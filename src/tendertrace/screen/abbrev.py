@@ -75,16 +75,21 @@ def _university(folded: str) -> str | None:
 
 
 @cache
-def _english_short_forms() -> tuple[tuple[str, str], ...]:
-    """(Chinese group name, its English short name), longest Chinese name first."""
-    forms = [(zh, r["short"]) for r in load_yaml("abbreviations_zh.yaml")["english_short_forms"] for zh in r["names"]]
-    return tuple(sorted(forms, key=lambda f: len(f[0]), reverse=True))
+def _english_short_forms() -> dict[str, tuple[tuple[str, str], ...]]:
+    """(Chinese group name, its English short name) by the name's first two characters, longest
+    Chinese name first: a name is compared only with the groups it can start with."""
+    forms = sorted(((zh, r["short"]) for r in load_yaml("abbreviations_zh.yaml")["english_short_forms"]
+                    for zh in r["names"]), key=lambda f: len(f[0]), reverse=True)
+    out: dict[str, list[tuple[str, str]]] = {}
+    for zh, short in forms:
+        out.setdefault(zh[:2], []).append((zh, short))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def english_short_form(folded: str) -> tuple[str, str] | None:
     """中国航空工业集团公司雷华电子技术研究所 -> ("AVIC", "雷华电子技术研究所"): the group's English short
     name and the rest of the name, for a name that starts with a state group's Chinese name."""
-    for zh, short in _english_short_forms():
+    for zh, short in _english_short_forms().get(folded[:2], ()):
         if folded.startswith(zh):
             rest = folded[len(zh):]
             # Nothing but a legal form after it (中国航空工业集团|公司) is the group itself.
