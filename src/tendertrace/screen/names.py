@@ -23,6 +23,8 @@ from rigour.names import extract_org_types
 
 from ..ingest.textnorm import match_text
 from ..knowledge import load_csv, load_yaml
+from .abbrev import english_short_form
+from .abbrev import expand as expand_abbreviation
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _OTHER_SCRIPT = re.compile(r"[\u0370-\u1fff\u3040-\u30ff\uac00-\ud7af]")  # Greek to Ethiopic, Georgian, kana, Hangul
@@ -105,13 +107,32 @@ def core_zh(folded: str) -> str:
     return _LEGAL_FORM.sub("", folded) or folded
 
 
+ALIAS_FILES = ("aliases_zh.csv", "aliases_zh_sources.csv")  # curated first: on a clash its row wins
+GENERATED_ALIASES = "aliases_zh_sources.csv"  # built by scripts/build_aliases.py from ASPI and OFAC
+# A generated short name under this many characters (九院, 中国航天) is looked up only as a whole
+# name: inside a longer one it is as often part of another name (河北航天 holds 北航, 中国航天员科研
+# 训练中心 -- the PLA's astronaut centre -- holds CASC's 中国航天).
+MIN_PIECE_ALIAS = 5
+
+
+@cache
+def _alias_rows() -> tuple[dict[str, str], ...]:
+    """The alias table's rows: the curated file, then the one built from machine-readable sources."""
+    return tuple(r for name in ALIAS_FILES for r in load_csv(name))
+
+
 @cache
 def _aliases() -> dict[str, tuple[str, str, str]]:
     out: dict[str, tuple[str, str, str]] = {}
-    for r in load_csv("aliases_zh.csv"):
-        value = (r["en"], r["relation"], r["source"])
-        out.setdefault(fold_zh(r["zh"]), value)
-        out.setdefault("core:" + core_zh(fold_zh(r["zh"])), value)
+    for name in ALIAS_FILES:
+        for r in load_csv(name):
+            value = (r["en"], r["relation"], r["source"])
+            folded = fold_zh(r["zh"])
+            if name == GENERATED_ALIASES and len(folded) < MIN_PIECE_ALIAS:
+                out.setdefault("whole:" + folded, value)
+                continue
+            out.setdefault(folded, value)
+            out.setdefault("core:" + core_zh(folded), value)
     return out
 
 
@@ -139,7 +160,7 @@ def _pinyin_aliases() -> dict[str, tuple[str, str, str, str]]:
     """
     out: dict[str, tuple[str, str, str, str]] = {}
     ambiguous: set[str] = set()
-    for r in load_csv("aliases_zh.csv"):
+    for r in _alias_rows():
         folded = fold_zh(r["zh"])
         for form in {folded, core_zh(folded)}:
             if len(form) < 4:
@@ -158,6 +179,25 @@ def _compact_latin(text: str) -> str:
     return re.sub(r"[^a-z]", "", text).replace("v", "u")
 
 
+MIN_NESTED_ALIAS = 6  # characters: a listed unit found after its parent's name is at least this long
+
+
+def without_parent(folded: str) -> str | None:
+    """The name from the first listed unit written after its parent's name on: 中国人民解放军军事科学院|
+    军事医学研究院基础医学研究所 -> 军事医学研究院基础医学研究所 (the Academy of Military Medical Sciences'
+    Institute of Basic Medicine; the parent in front only dilutes the match). The head must end as an
+    organisation's name does (学院, 集团, 大学 ...): 杭州|电子科技大学 is another university, not UESTC."""
+    table, prefixes = _aliases(), _piece_prefixes()
+    for start in range(2, len(folded) - MIN_NESTED_ALIAS + 1):
+        if not folded[:start].endswith(SUBUNIT_MARKERS):
+            continue
+        for end in range(len(folded), start + MIN_NESTED_ALIAS - 1, -1):
+            piece = folded[start:end]
+            if piece in prefixes and piece in table and table[piece][1] == "self":
+                return folded[start:]
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Translation:
     text: str  # English (or pinyin) form to match
@@ -170,6 +210,12 @@ def alias(folded: str) -> tuple[str, str, str] | None:
     """The alias-table row for a folded name, also when only the legal form differs."""
     table = _aliases()
     return table.get(folded) or table.get("core:" + core_zh(folded))
+
+
+def whole_alias(folded: str) -> tuple[str, str, str] | None:
+    """A generated short name (九院, 中国航天), found only when it is the whole name: never as a
+    piece of a longer name nor as the parent of one (中国航天|员科研训练中心 is not CASC's)."""
+    return _aliases().get("whole:" + folded)
 
 
 @lru_cache(maxsize=50_000)
@@ -190,13 +236,27 @@ def _translate(name: str) -> list[Translation]:
             out.append(Translation(reading, "pinyin-glossary"))
         return out
     folded = fold_zh(name)
+    if alias(folded) is None and whole_alias(folded) is None:
+        folded = expand_abbreviation(folded) or folded  # 中电科14所 -> 中国电子科技集团公司第14研究所
     out: list[Translation] = []
-    hit = alias(folded)
+    hit = alias(folded) or whole_alias(folded)
+    unit = None if hit else without_parent(folded)
+    if unit:
+        hit = alias(unit)
     if hit:
         out.append(Translation(hit[0], "alias", hit[1], hit[2]))
+    if unit and not alias(unit):
+        unit_composed = _compose(unit)
+        if unit_composed:
+            out.append(Translation(unit_composed[0], "glossary", unit_composed[1]))
     composed = _compose(folded)
     if composed:
         out.append(Translation(composed[0], "glossary", composed[1]))
+    group = english_short_form(unit or folded)
+    if group:  # "AVIC Leihua Electronic Technology Research Institute", as the lists print AVIC's units
+        rest = _compose(group[1])
+        out.append(Translation(f"{group[0]} {rest[0] if rest else _proper(group[1])}", "glossary",
+                               rest[1] if rest else "self"))
     if not hit and not composed:
         # Plain pinyin, syllable by syllable, for names neither the alias table nor the glossary
         # reads (a person's name, 张伟 -> "zhang wei"); a composed form already carries the
