@@ -18,7 +18,7 @@ NoticeType = Literal[
 AmountKind = Literal["awarded", "budget", "max_price"]
 MentionKind = Literal[
     "chip", "system", "domestic_chip", "cloud_provider", "cloud_account", "gpu_rental", "ai_model",
-    "api_tokens",
+    "api_tokens", "generic_chip", "chip_spec",
 ]
 Route = Literal["hardware_purchase", "cloud_account", "cloud_rental", "model_api", "hosted_model"]
 Relation = Literal["self", "affiliate"]
