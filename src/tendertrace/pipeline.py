@@ -12,7 +12,6 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -67,7 +66,7 @@ class ScanStats:
 def process(doc: Document, screener: Any = None) -> dict[str, Any]:
     """All results for one document, as the JSON stored in ``documents.result``."""
     ex = extract(doc)
-    on = ex.published or doc.published or date.today()
+    on = ex.published or doc.published  # None: rules classify on the earliest and latest plausible dates
     text = doc.match_text or doc.text
     classifications = classify_extraction(ex, text, on)
     hits: list[dict[str, Any]] = []
@@ -80,7 +79,7 @@ def process(doc: Document, screener: Any = None) -> dict[str, Any]:
         "extraction": extraction_record(doc, ex),
         "classifications": [to_dict(c) for c in classifications],
         "hits": hits,
-        "rules_date": on.isoformat(),
+        "rules_date": on.isoformat() if on else None,
         "lists": screener.versions() if screener is not None else [],
     }
 

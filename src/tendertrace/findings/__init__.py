@@ -7,6 +7,8 @@ number, or same buyer and project name) are merged into one case with a timeline
 
     listed        0.45 x hit score for a listed party (self), 0.35 x hit score for an affiliate
     chips         0.30 when an item is controlled (3A090 / 4A090 / licence letter) on the document's date
+    unclassified  0.20 when, instead, a US AI accelerator is named only by maker, origin or spec
+                  ("unclassified US AI accelerator, needs review")
     remote        0.30 for a cloud account, rented GPUs or model access from a US provider or model
                   whose maker excludes China; 0.10 for other cloud or model mentions with a chip
     intermediary  0.10 when a supplier stands between the buyer and a US provider
@@ -29,6 +31,9 @@ from ..model import Evidence, Finding, to_dict
 from ..screen.names import fold_zh
 
 _WEIGHTS = {"self": 0.45, "affiliate": 0.35}
+# An unclassified US AI accelerator (named by maker, origin or a spec, not by model) is likely
+# controlled but not shown to be: it weighs less than a classified controlled chip (0.30).
+_UNCLASSIFIED = 0.20
 
 
 def hit_key(party: str, entry_id: str) -> str:
@@ -51,17 +56,26 @@ def document_finding(doc: dict[str, Any], dismissed: frozenset[str] | set[str] =
     hits = [h for h in all_hits if h["key"] not in dismissed]
     suppressed = [h for h in all_hits if h["key"] in dismissed]
     text = doc.get("text") or ""
-    controlled = [c for c in classes if c.get("controlled")]
-    us_remote = [c for c in classes if c.get("route") not in (None, "hardware_purchase") and (c.get("restriction") or c.get("controlled"))]
-    chips = [c for c in classes if c.get("chip") and (c.get("controlled") or c.get("route") != "hardware_purchase")]
-    models = [c for c in classes if c.get("model") and c.get("restriction")]
-    if not (controlled or us_remote or all_hits or models):
+    # -- the compute-finding condition (rules.evidence): only items the rules marked as a compute
+    # finding count -- a compute object, a US signal and a route, outside negation or cancellation.
+    compute = [c for c in classes if c.get("compute_finding")]
+    review = [c for c in compute if c.get("needs_review")]
+    # -- end of the compute-finding condition
+    controlled = [c for c in compute if c.get("controlled")]
+    us_remote = [c for c in compute if c.get("route") not in (None, "hardware_purchase") and (c.get("restriction") or c.get("controlled"))]
+    chips = [c for c in compute if c.get("chip") and not c.get("needs_review")]
+    models = [c for c in compute if c.get("model") and c.get("restriction")]
+    if not (compute or all_hits):
         return None
     parts: dict[str, float] = {}
     if hits:
         parts["listed"] = max(_WEIGHTS.get(h["relation"], 0.3) * h["score"] for h in hits)
     if controlled:
         parts["chips"] = 0.30
+    # -- the new score part: a US AI accelerator named only by maker, origin or spec, needing review
+    if review and not controlled:
+        parts["unclassified"] = _UNCLASSIFIED
+    # -- end of the new score part
     if us_remote or models:
         parts["remote"] = 0.30
     suppliers = ex.get("suppliers") or []
@@ -75,7 +89,7 @@ def document_finding(doc: dict[str, Any], dismissed: frozenset[str] | set[str] =
     score = round(100 * min(1.0, sum(parts.values())), 1)
     evidence: list[Evidence] = []
     for c in classes:
-        if c.get("start") is not None and (c in controlled or c in us_remote or c in models or c in chips):
+        if c.get("start") is not None and c in compute:
             evidence.append(_evidence(doc["id"], text, c["start"], c["end"]))
     for h in hits:
         if h.get("span"):
@@ -89,14 +103,15 @@ def document_finding(doc: dict[str, Any], dismissed: frozenset[str] | set[str] =
         documents=[{"id": doc["id"], "file": doc.get("file") or doc.get("source"), "source_id": doc.get("source_id"),
                     "notice_type": ex.get("notice_type"), "date": ex.get("published")}],
         buyer=ex.get("buyer") or [], suppliers=suppliers, provider=providers,
-        route=sorted({c["route"] for c in classes if c.get("route") and (c in controlled or c in us_remote or c in models)}),
+        route=sorted({c["route"] for c in compute if c.get("route")}),
         chips=sorted({c["chip"] for c in chips}), models=sorted({c["model"] for c in models}),
         classification=[{k: c.get(k) for k in ("text", "chip", "model", "count", "tpp", "pd", "band", "controlled", "rule",
-                                               "route", "provider", "restriction", "reason")} for c in classes],
+                                               "route", "provider", "restriction", "reason", "compute_finding",
+                                               "needs_review", "date_unknown", "context")} for c in classes],
         listed=[_listed(h) for h in hits], suppressed=[_listed(h) for h in suppressed],
         amount=ex.get("amount"), currency=ex.get("currency"), date=ex.get("published"), score=score,
         score_parts=parts, evidence=evidence, quantity=quantity, title=doc.get("title") or ex.get("project_name"),
-        review_status="suppressed" if not (controlled or us_remote or hits or models) else "unreviewed",
+        review_status="suppressed" if not (compute or hits) else "unreviewed",
     )
 
 
