@@ -9,6 +9,8 @@ number, or same buyer and project name) are merged into one case with a timeline
     chips         0.30 when an item is controlled (3A090 / 4A090 / licence letter) on the document's date
     unclassified  0.20 when, instead, a US AI accelerator is named only by maker, origin or spec
                   ("unclassified US AI accelerator, needs review")
+    precontrol    0.10 when, instead, a named US chip whose figures meet 3A090 is not controlled on
+                  the date (bought before its control applied, or the date is unknown)
     remote        0.30 for a cloud account, rented GPUs or model access from a US provider or model
                   whose maker excludes China; 0.10 for other cloud or model mentions with a chip
     intermediary  0.10 when a supplier stands between the buyer and a US provider
@@ -34,6 +36,9 @@ _WEIGHTS = {"self": 0.45, "affiliate": 0.35}
 # An unclassified US AI accelerator (named by maker, origin or a spec, not by model) is likely
 # controlled but not shown to be: it weighs less than a classified controlled chip (0.30).
 _UNCLASSIFIED = 0.20
+# A US chip whose figures meet 3A090 bought before its control applied (or on an unknown date):
+# the class of chip the controls are about, but no licence was needed then.
+_PRECONTROL = 0.10
 
 
 def hit_key(party: str, entry_id: str) -> str:
@@ -72,10 +77,13 @@ def document_finding(doc: dict[str, Any], dismissed: frozenset[str] | set[str] =
         parts["listed"] = max(_WEIGHTS.get(h["relation"], 0.3) * h["score"] for h in hits)
     if controlled:
         parts["chips"] = 0.30
-    # -- the new score part: a US AI accelerator named only by maker, origin or spec, needing review
+    # -- the new score parts: a US AI accelerator named only by maker, origin or spec, needing
+    # review; a named chip of the controlled class not (or not surely) controlled on the date
     if review and not controlled:
         parts["unclassified"] = _UNCLASSIFIED
-    # -- end of the new score part
+    if not (controlled or review) and any(c.get("chip") for c in compute):
+        parts["precontrol"] = _PRECONTROL
+    # -- end of the new score parts
     if us_remote or models:
         parts["remote"] = 0.30
     suppliers = ex.get("suppliers") or []
