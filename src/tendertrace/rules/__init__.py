@@ -14,7 +14,7 @@ from typing import Any
 from ..extract.mentions import find_mentions
 from ..ingest.textnorm import match_text
 from ..knowledge import load_yaml
-from ..model import Classification, Extraction, Mention
+from ..model import Classification, Extraction, Mention, Route
 from .context import Scope, cancellation, find_scopes, scope_at
 from .evidence import (
     PARAGRAPH_REACH,
@@ -222,12 +222,14 @@ def _spec_floor() -> float:
 UNCLASSIFIED = "unclassified US AI accelerator"
 
 
-def classify_extraction(ex: Extraction, text: str, on: date | None) -> list[Classification]:
+def classify_extraction(ex: Extraction, text: str, on: date | None, *,
+                        default_route: Route | None = None) -> list[Classification]:
     """Classify every chip, model and US-provider mention of a document, each with its route, its
     provider and the evidence that makes it a compute finding or not (see :mod:`.evidence`).
 
     ``on`` is the notice's date; ``None`` when no date is known, and then each chip is classified on
-    the earliest and latest plausible dates (:func:`_classify_on`).
+    the earliest and latest plausible dates (:func:`_classify_on`). ``default_route`` is the route of
+    a chip item whose text states none (a tender line given alone is an item to buy).
     """
     scopes = find_scopes(text)
     cancelled = cancellation(text, ex.notice_type)
@@ -242,13 +244,13 @@ def classify_extraction(ex: Extraction, text: str, on: date | None) -> list[Clas
                 if is_benchmark(text, mention):
                     cls.us_signal = "benchmark chip"
                     cls.reason += f"; a benchmark: the notice asks for at least {cls.chip}-level performance"
-            out.append(_assess(cls, mention, ex.mentions, text, scopes, cancelled))
+            out.append(_assess(cls, mention, ex.mentions, text, scopes, cancelled, default_route))
         elif mention.kind == "ai_model":
             out.append(_assess(_model(mention, ex.mentions, text), mention, ex.mentions, text, scopes, cancelled))
         elif mention.kind in ("generic_chip", "chip_spec"):
             item = _unclassified(mention, named, ex.mentions, text)
             if item is not None:
-                out.append(_assess(item, mention, ex.mentions, text, scopes, cancelled))
+                out.append(_assess(item, mention, ex.mentions, text, scopes, cancelled, default_route))
         elif mention.kind == "cloud_provider":
             item = _provider_item(mention, ex.mentions, text)
             if item is not None:
@@ -257,7 +259,7 @@ def classify_extraction(ex: Extraction, text: str, on: date | None) -> list[Clas
 
 
 def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
-            scopes: list[Scope], cancelled: str | None) -> Classification:
+            scopes: list[Scope], cancelled: str | None, default_route: Route | None = None) -> Classification:
     """Decide whether an item is a compute finding: a compute object, a US signal and a route in
     its item or paragraph, outside any negation, replacement, existing-equipment or cancellation."""
     # The route is read from the item's own line; a line that states none takes it from the
@@ -275,6 +277,8 @@ def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
             route = route_for(set(ev.objects) | objects, set(ev.verbs), set(ev.kinds), provider_us)
             if route:
                 break
+        if route is None and cls.chip:
+            route = default_route
         if cls.us_signal == "US provider" and route == "hardware_purchase":
             route = "cloud_rental"  # buying a US provider's service is reaching compute remotely
         if route not in (None, "hardware_purchase") and cls.chip and NOT_AN_EXPORT not in cls.reason:
@@ -339,8 +343,12 @@ def _provider_item(m: Mention, mentions: list[Mention], text: str) -> Classifica
     if not provider or not provider.get("us"):
         return None
     near = _clause(mentions, m, text)
-    if any(o.kind in ("chip", "ai_model", "generic_chip", "chip_spec") for o in near):
-        return None  # the chip or model item carries the provider
+    # the chip or model item carries the provider, unless the provider's own account is what is
+    # bought ("海外AWS账号（用于Claude 3）": the account is the object, the model its purpose)
+    own_account = any(o.kind == "cloud_account" and o.normalized != "overseas cloud" and o.start <= m.start
+                      and m.end <= o.end for o in near)
+    if not own_account and any(o.kind in ("chip", "ai_model", "generic_chip", "chip_spec") for o in near):
+        return None
     lo, hi = line_span(text, m.start, m.end)
     operated = china_operated(text, lo, hi)
     if operated and not routes_in(text, lo, hi) & {"overseas"}:
@@ -437,7 +445,7 @@ def classify_text(text: str, on: date | None) -> list[Classification]:
     """Classify a free line such as "租用云服务器500台，每台配置8块NVIDIA A100"."""
     folded = match_text(text)
     ex = Extraction(mentions=find_mentions(folded))
-    items = classify_extraction(ex, folded, on)
+    items = classify_extraction(ex, folded, on, default_route="hardware_purchase")
     for item in items:
         if item.start is not None:
             item.text = text[item.start: item.end]
