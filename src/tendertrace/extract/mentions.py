@@ -187,10 +187,11 @@ def find_specs(text: str) -> list[Mention]:
 def _ascii_edged(pattern: str) -> re.Pattern[str]:
     """A pattern that may not run on into neighbouring Latin letters or digits.
 
-    The character before is checked by the caller. ``\\b`` would not do: Python counts CJK characters as word characters, so ``海外AWS`` has no
+    Only a match ending in a Latin letter or digit is edged: "谷歌云TPU" is Google Cloud. The
+    character before is checked by the caller. ``\\b`` would not do: Python counts CJK characters as word characters, so ``海外AWS`` has no
     word boundary before ``AWS``.
     """
-    return re.compile(r"(?:" + fold_pattern(pattern) + r")(?![A-Za-z0-9_])")
+    return re.compile(r"(?:" + fold_pattern(pattern) + r")(?:(?<![A-Za-z0-9_])|(?![A-Za-z0-9_]))")
 
 
 @cache
@@ -205,7 +206,9 @@ def find_mentions(text: str) -> list[Mention]:
     for pat in _patterns():
         for m in pat.regex.finditer(text):
             start, end = m.span()
-            if end <= start or (pat.not_after and start > 0 and text[start - 1] in pat.not_after):
+            # the character before matters only where a Latin name begins ("XAWS", not "租用谷歌云")
+            if end <= start or (pat.not_after and start > 0 and text[start - 1] in pat.not_after
+                                and text[start] in _WORD_BEFORE):
                 continue
             if pat.needs_context:
                 window = text[max(0, start - _CONTEXT_CHARS): end + _CONTEXT_CHARS]
