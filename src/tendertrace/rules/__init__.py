@@ -278,7 +278,8 @@ def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
             if route:
                 break
         if route is None and cls.chip:
-            route = default_route
+            # no words of a route: the rental or account mentions around the chip, else the default
+            route = cls.route if cls.route not in (None, "hardware_purchase") else default_route
         if cls.us_signal == "US provider" and route == "hardware_purchase":
             route = "cloud_rental"  # buying a US provider's service is reaching compute remotely
         if route not in (None, "hardware_purchase") and cls.chip and NOT_AN_EXPORT not in cls.reason:
@@ -288,6 +289,9 @@ def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
     if cls.chip and cls.us_signal in ("named chip", "benchmark chip"):
         c = _chip_by_name(cls.chip)
         us = bool(c and (cls.controlled or meets_figures(c["id"]))) or bool(cls.restriction and cls.route != "hardware_purchase")
+    if cls.us_signal == "benchmark chip" and domestic_marker(text, *line_span(text, m.start, m.end)):
+        us = False  # "国产GPU性能达到A100水平": the chip measures a domestic one
+        cls.reason += "; the benchmark measures a domestic chip"
     scope = scope_at(scopes, m.start, m.end)
     if cancelled:
         cls.context = f"cancelled: {cancelled}"

@@ -106,7 +106,7 @@ class Evidence:
 
     @property
     def has_route(self) -> bool:
-        return bool(self.verbs or self.kinds & {"gpu_rental", "cloud_account"})
+        return bool(self.verbs or self.kinds & {"gpu_rental", "cloud_account"} or "cloud" in self.objects)
 
 
 def evidence_in(text: str, lo: int, hi: int, mentions: list[Mention], skip: Mention | None = None) -> Evidence:
