@@ -15,7 +15,7 @@ from ..extract.mentions import find_mentions
 from ..ingest.textnorm import match_text
 from ..knowledge import load_yaml
 from ..model import Classification, Extraction, Mention, Route
-from .context import Scope, cancellation, find_scopes, scope_at
+from .context import cancellation, scope_of
 from .evidence import (
     PARAGRAPH_REACH,
     TITLE_CHARS,
@@ -220,6 +220,8 @@ def _spec_floor() -> float:
 # -- routes and evidence ---------------------------------------------------------------------------
 
 UNCLASSIFIED = "unclassified US AI accelerator"
+# The mention kinds that can become an item; a document with none of them has nothing to classify.
+_ITEM_KINDS = frozenset({"chip", "domestic_chip", "ai_model", "generic_chip", "chip_spec", "cloud_provider"})
 
 
 def classify_extraction(ex: Extraction, text: str, on: date | None, *,
@@ -231,7 +233,8 @@ def classify_extraction(ex: Extraction, text: str, on: date | None, *,
     the earliest and latest plausible dates (:func:`_classify_on`). ``default_route`` is the route of
     a chip item whose text states none (a tender line given alone is an item to buy).
     """
-    scopes = find_scopes(text)
+    if not any(m.kind in _ITEM_KINDS for m in ex.mentions):
+        return []
     cancelled = cancellation(text, ex.notice_type)
     named = [m for m in ex.mentions if m.kind == "chip"]
     out: list[Classification] = []
@@ -244,22 +247,22 @@ def classify_extraction(ex: Extraction, text: str, on: date | None, *,
                 if is_benchmark(text, mention):
                     cls.us_signal = "benchmark chip"
                     cls.reason += f"; a benchmark: the notice asks for at least {cls.chip}-level performance"
-            out.append(_assess(cls, mention, ex.mentions, text, scopes, cancelled, default_route))
+            out.append(_assess(cls, mention, ex.mentions, text, cancelled, default_route))
         elif mention.kind == "ai_model":
-            out.append(_assess(_model(mention, ex.mentions, text), mention, ex.mentions, text, scopes, cancelled))
+            out.append(_assess(_model(mention, ex.mentions, text), mention, ex.mentions, text, cancelled))
         elif mention.kind in ("generic_chip", "chip_spec"):
             item = _unclassified(mention, named, ex.mentions, text)
             if item is not None:
-                out.append(_assess(item, mention, ex.mentions, text, scopes, cancelled, default_route))
+                out.append(_assess(item, mention, ex.mentions, text, cancelled, default_route))
         elif mention.kind == "cloud_provider":
             item = _provider_item(mention, ex.mentions, text)
             if item is not None:
-                out.append(_assess(item, mention, ex.mentions, text, scopes, cancelled))
+                out.append(_assess(item, mention, ex.mentions, text, cancelled))
     return _dedupe(out)
 
 
 def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
-            scopes: list[Scope], cancelled: str | None, default_route: Route | None = None) -> Classification:
+            cancelled: str | None, default_route: Route | None = None) -> Classification:
     """Decide whether an item is a compute finding: a compute object, a US signal and a route in
     its item or paragraph, outside any negation, replacement, existing-equipment or cancellation."""
     # The route is read from the item's own line; a line that states none takes it from the
@@ -292,7 +295,7 @@ def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
     if cls.us_signal == "benchmark chip" and domestic_marker(text, *line_span(text, m.start, m.end)):
         us = False  # "国产GPU性能达到A100水平": the chip measures a domestic one
         cls.reason += "; the benchmark measures a domestic chip"
-    scope = scope_at(scopes, m.start, m.end)
+    scope = scope_of(text, m.start, m.end)
     if cancelled:
         cls.context = f"cancelled: {cancelled}"
     elif scope is not None:

@@ -68,11 +68,13 @@ def _clause_end(text: str, start: int) -> int:
     return stop
 
 
-def find_scopes(text: str) -> list[Scope]:
-    """Every negation, replacement and existing-equipment scope of ``text``, in text order."""
+def find_scopes(text: str, lo: int = 0, hi: int | None = None) -> list[Scope]:
+    """Every negation, replacement and existing-equipment scope opened in ``text[lo:hi]``, in text
+    order (a scope may run on past ``hi`` to the end of its clause)."""
+    hi = len(text) if hi is None else hi
     out: list[Scope] = []
     for effect, pattern in _conf().cues:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, lo, hi):
             out.append(Scope(m.end(), _clause_end(text, m.end()), effect, m.group(0)))
     out.sort(key=lambda s: (s.start, s.end))
     return out
@@ -82,6 +84,18 @@ def scope_at(scopes: list[Scope], start: int, end: int) -> Scope | None:
     """The scope covering the mention at ``start``..``end``, the nearest cue first."""
     covering = [s for s in scopes if s.start <= start and end <= s.end]
     return max(covering, key=lambda s: s.start) if covering else None
+
+
+# How far back from a mention a cue can open its scope: a clause is shorter than a line, and a
+# long line (a page flattened into one) is read only this far back.
+SCOPE_REACH = 200
+
+
+def scope_of(text: str, start: int, end: int) -> Scope | None:
+    """The scope covering the mention at ``start``..``end``: only the cues of its own line, up to
+    :data:`SCOPE_REACH` characters before it, are read."""
+    lo = max(text.rfind("\n", 0, start) + 1, start - SCOPE_REACH)
+    return scope_at(find_scopes(text, lo, start), start, end)
 
 
 def cancellation(text: str, notice_type: str | None) -> str | None:
