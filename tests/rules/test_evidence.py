@@ -117,3 +117,13 @@ def test_domestic_chips_on_a_domestic_cloud_are_no_us_compute() -> None:
 
 def test_azure_china_general_vms_are_no_us_compute() -> None:
     assert not findings("由世纪互联运营的Azure中国区通用型虚拟机10台租用")
+
+
+def test_an_unambiguous_provider_name_needs_no_cloud_word() -> None:
+    [item] = findings("之江实验室采购亚马逊云科技服务，用于AI模型训练")
+    assert item.provider == "Amazon Web Services" and item.route == "cloud_rental"
+
+
+def test_a_generic_us_chip_in_a_cloud_server_is_a_rental() -> None:
+    [item] = findings("租用搭载美国产高端AI芯片的GPU云服务器20台，租期一年")
+    assert item.chip == UNCLASSIFIED and item.route == "cloud_rental"

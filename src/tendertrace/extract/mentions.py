@@ -55,7 +55,7 @@ _CODE = re.compile(r"^[A-Z]{1,3}\d{2,4}[A-Z]{0,2}$")
 @dataclass(frozen=True, slots=True)
 class _SenseGroup:
     applies: str | tuple[str, str]  # "chip_code", or ("model" | "provider", id), or ("token", word)
-    context: re.Pattern[str]
+    context: re.Pattern[str] | None
     senses: tuple[tuple[str, re.Pattern[str]], ...]
 
 
@@ -74,7 +74,7 @@ def _senses() -> _Senses:
     groups = []
     for g in conf["groups"]:
         applies = g["applies"] if isinstance(g["applies"], str) else next(iter(g["applies"].items()))
-        groups.append(_SenseGroup(applies, contexts[g["context"]],
+        groups.append(_SenseGroup(applies, contexts[g["context"]] if g.get("context") else None,
                                   tuple((s["sense"], re.compile(fold_pattern(s["pattern"]))) for s in g["senses"])))
     return _Senses(int(conf["window"]), re.compile(fold_pattern(conf["unit_after"])), tuple(groups))
 
@@ -87,7 +87,8 @@ def _groups_for(pat: _Pattern, token: str) -> list[_SenseGroup]:
         elif isinstance(g.applies, tuple):
             key, ident = g.applies
             kind = {"model": "ai_model", "provider": "cloud_provider"}.get(key)
-            if (key == "token" and ident in token) or (pat.kind == kind and pat.normalized == ident):
+            named = pat.kind in ("cloud_provider", "ai_model", "generic_chip")  # not "海外AWS账号" as a whole
+            if (key == "token" and named and ident in token) or (pat.kind == kind and pat.normalized == ident):
                 out.append(g)
     return out
 
@@ -111,7 +112,7 @@ def other_sense(text: str, start: int, end: int, groups: list[_SenseGroup]) -> s
             # a pattern anchored with $ is read against the text before the token
             if pattern.search(before) or pattern.search(text[lo:hi]):
                 return sense
-        if not g.context.search(window):
+        if g.context is not None and not g.context.search(window):
             return "no compute context near an ambiguous token"
     return None
 
