@@ -100,3 +100,13 @@ def test_per_chip_rates_become_tpp(text: str, tpp: str) -> None:
 
 def test_a_systems_rate_is_no_chips() -> None:
     assert not kinds("整机FP16算力不低于8 PFLOPS")
+
+
+@pytest.mark.parametrize(("text", "tpp"), [
+    ("单卡算力≥989 TFLOPS（FP16）", "tpp:15824"),            # the format after the figure
+    ("半精度浮点性能不低于989 TFLOPS", "tpp:15824"),          # the format named in Chinese
+    ("FP8 Tensor Core: 3,958 TFLOPS with sparsity", "tpp:15832"),  # a sparse figure is halved
+    ("FP8 3958 TFLOPS（稀疏）", "tpp:15832"),
+])
+def test_spec_variants(text: str, tpp: str) -> None:
+    assert ("chip_spec", tpp) in kinds(text)

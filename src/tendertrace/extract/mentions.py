@@ -146,7 +146,9 @@ def _patterns() -> tuple[_Pattern, ...]:
 
 @dataclass(frozen=True, slots=True)
 class _Spec:
-    rate: re.Pattern[str]
+    rate: re.Pattern[str]  # format, then figure and unit
+    rate_after: re.Pattern[str]  # figure and unit, then format
+    sparse: re.Pattern[str]
     aggregate: re.Pattern[str]
     per_chip: re.Pattern[str]
     tpp: re.Pattern[str]
@@ -157,29 +159,43 @@ class _Spec:
 @cache
 def _spec() -> _Spec:
     conf = load_yaml("evidence.yaml")["spec"]
-    return _Spec(re.compile(fold_pattern(conf["pattern"])), re.compile(fold_pattern(conf["aggregate"])),
+    return _Spec(re.compile(fold_pattern(conf["pattern"])), re.compile(fold_pattern(conf["pattern_after"])),
+                 re.compile(fold_pattern(conf["sparse"])), re.compile(fold_pattern(conf["aggregate"])),
                  re.compile(fold_pattern(conf["per_chip"])), re.compile(fold_pattern(conf["tpp"])),
-                 {k.upper(): int(v) for k, v in conf["bits"].items()}, {k: float(v) for k, v in conf["scale"].items()})
+                 {fold_pattern(k).upper(): int(v) for k, v in conf["bits"].items()},
+                 {k: float(v) for k, v in conf["scale"].items()})
 
 
-# How far before a rate a "单卡" or "整机" word still qualifies it: the same clause of a spec line.
+# How far before a rate a "单卡" or "整机" word still qualifies it, and how far after it a
+# "（稀疏）" or "with sparsity" still belongs to it: the same clause of a spec line.
 _SPEC_QUALIFIER_CHARS = 16
+# A rate stated with sparsity is twice the dense rate (2:4 structured sparsity).
+_SPARSITY_FACTOR = 2.0
 
 
 def find_specs(text: str) -> list[Mention]:
     """Per-chip rates, each as a ``chip_spec`` mention whose ``normalized`` is the TPP it implies
-    (rate x bit length, 15 CFR 772), e.g. "单卡FP16算力≥989 TFLOPS" -> "tpp:15824". A figure for a
-    whole server or cluster ("整机FP16算力") is not a chip's and is skipped."""
+    (dense rate x bit length, 15 CFR 772), e.g. "单卡FP16算力≥989 TFLOPS" -> "tpp:15824". A figure
+    for a whole server or cluster ("整机FP16算力") is not a chip's and is skipped; a figure "with
+    sparsity" is halved."""
     spec = _spec()
     out: list[Mention] = []
-    for m in spec.rate.finditer(text):
+    found = [(m, m.group(1), m.group(2), m.group(3)) for m in spec.rate.finditer(text)]
+    found += [(m, m.group(3), m.group(1), m.group(2)) for m in spec.rate_after.finditer(text)]
+    taken: list[tuple[int, int]] = []
+    for m, fmt, number, scale in sorted(found, key=lambda f: f[0].start()):
+        if any(lo < m.end() and m.start() < hi for lo, hi in taken):
+            continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         before = text[max(line_start, m.start() - _SPEC_QUALIFIER_CHARS): m.start()]
         if spec.aggregate.search(before) and not spec.per_chip.search(before):
             continue
-        fmt, number, scale = m.group(1).upper(), float(m.group(2).replace(",", "")), m.group(3)
-        tpp = number * spec.scale[scale] * spec.bits[fmt]
-        out.append(Mention("chip_spec", m.group(0), f"tpp:{tpp:.0f}", m.start(), m.end()))
+        rate = float(number.replace(",", "")) * spec.scale[scale]
+        if spec.sparse.search(text, m.end(), min(len(text), m.end() + _SPEC_QUALIFIER_CHARS)) \
+                or spec.sparse.search(m.group(0)):
+            rate /= _SPARSITY_FACTOR
+        taken.append(m.span())
+        out.append(Mention("chip_spec", m.group(0), f"tpp:{rate * spec.bits[fmt.upper()]:.0f}", m.start(), m.end()))
     for m in spec.tpp.finditer(text):
         out.append(Mention("chip_spec", m.group(0), f"tpp:{float(m.group(1).replace(',', '')):.0f}", m.start(), m.end()))
     return out
