@@ -127,3 +127,13 @@ def test_an_unambiguous_provider_name_needs_no_cloud_word() -> None:
 def test_a_generic_us_chip_in_a_cloud_server_is_a_rental() -> None:
     [item] = findings("租用搭载美国产高端AI芯片的GPU云服务器20台，租期一年")
     assert item.chip == UNCLASSIFIED and item.route == "cloud_rental"
+
+
+def test_a_spec_in_a_notice_naming_a_domestic_chip_is_the_domestic_chips() -> None:
+    text = "一、采购昇腾910B训练服务器2台\n二、技术参数：AI加速卡单卡FP16算力≥320 TFLOPS"
+    assert not findings(text)
+
+
+def test_the_standard_domestic_products_clause_is_no_domestic_requirement() -> None:
+    [item] = findings("采购政策：支持本国产品。GPU服务器，单卡FP16算力≥989 TFLOPS")
+    assert item.us_signal == "spec"

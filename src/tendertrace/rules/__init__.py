@@ -322,9 +322,10 @@ def _unclassified(m: Mention, named: list[Mention], mentions: list[Mention], tex
     tpp: float | None = None
     if m.kind == "chip_spec":
         tpp = float(m.normalized.removeprefix("tpp:"))
-        l_lo, l_hi = line_span(text, m.start, m.end)
-        domestic = any(o.kind == "domestic_chip" and lo <= o.start <= hi for o in mentions)
-        if tpp < _spec_floor() or domestic or domestic_marker(text, l_lo, l_hi):
+        # a rate in a notice that names a domestic chip, or under a domestic requirement, is a
+        # domestic chip's ("昇腾…FP16算力≥320 TFLOPS", "国产AI加速卡…")
+        domestic = any(o.kind == "domestic_chip" for o in mentions)
+        if tpp < _spec_floor() or domestic or domestic_marker(text, lo, hi):
             return None
         signal = "spec"
         why = (f"a per-chip rate of {m.text} is TPP {tpp:,.0f}, at or above 3A090.a.1 (TPP ≥ {_spec_floor():,.0f}): "
