@@ -19,11 +19,13 @@ from .context import cancellation, scope_of
 from .evidence import (
     PARAGRAPH_REACH,
     TITLE_CHARS,
+    Evidence,
     china_operated,
     domestic_marker,
     evidence_in,
     is_benchmark,
     line_span,
+    objects_in,
     paragraph_span,
     route_for,
     routes_in,
@@ -236,6 +238,7 @@ def classify_extraction(ex: Extraction, text: str, on: date | None, *,
     if not any(m.kind in _ITEM_KINDS for m in ex.mentions):
         return []
     cancelled = cancellation(text, ex.notice_type)
+    title = _title_evidence(ex, text)
     named = [m for m in ex.mentions if m.kind == "chip"]
     out: list[Classification] = []
     for mention in ex.mentions:
@@ -247,28 +250,36 @@ def classify_extraction(ex: Extraction, text: str, on: date | None, *,
                 if is_benchmark(text, mention):
                     cls.us_signal = "benchmark chip"
                     cls.reason += f"; a benchmark: the notice asks for at least {cls.chip}-level performance"
-            out.append(_assess(cls, mention, ex.mentions, text, cancelled, default_route))
+            out.append(_assess(cls, mention, ex.mentions, text, cancelled, title, default_route))
         elif mention.kind == "ai_model":
-            out.append(_assess(_model(mention, ex.mentions, text), mention, ex.mentions, text, cancelled))
+            out.append(_assess(_model(mention, ex.mentions, text), mention, ex.mentions, text, cancelled, title))
         elif mention.kind in ("generic_chip", "chip_spec"):
             item = _unclassified(mention, named, ex.mentions, text)
             if item is not None:
-                out.append(_assess(item, mention, ex.mentions, text, cancelled, default_route))
+                out.append(_assess(item, mention, ex.mentions, text, cancelled, title, default_route))
         elif mention.kind == "cloud_provider":
             item = _provider_item(mention, ex.mentions, text)
             if item is not None:
-                out.append(_assess(item, mention, ex.mentions, text, cancelled))
+                out.append(_assess(item, mention, ex.mentions, text, cancelled, title))
     return _dedupe(out)
 
 
+def _title_evidence(ex: Extraction, text: str) -> Evidence:
+    """The evidence of the notice's title: its opening lines and the extracted project name (an
+    HTML page's opening may be its navigation bar)."""
+    head = evidence_in(text, 0, min(len(text), TITLE_CHARS), ex.mentions)
+    name = ex.project_name or ""
+    return Evidence(head.objects | frozenset(objects_in(name, 0, len(name))),
+                    head.verbs | frozenset(routes_in(name, 0, len(name))), head.kinds)
+
+
 def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
-            cancelled: str | None, default_route: Route | None = None) -> Classification:
+            cancelled: str | None, title: Evidence, default_route: Route | None = None) -> Classification:
     """Decide whether an item is a compute finding: a compute object, a US signal and a route in
     its item or paragraph, outside any negation, replacement, existing-equipment or cancellation."""
     # The route is read from the item's own line; a line that states none takes it from the
     # notice's title, then from the paragraph around it.
     line = evidence_in(text, *line_span(text, m.start, m.end), mentions, m)
-    title = evidence_in(text, 0, min(len(text), TITLE_CHARS), mentions, m)
     para = evidence_in(text, *paragraph_span(text, m.start, m.end), mentions, m)
     objects = set(line.objects | para.objects) | ({"hardware"} if cls.chip else set()) | ({"model"} if cls.model else set())
     provider_us = cls.us_signal == "US provider" or bool(cls.restriction and cls.provider)
