@@ -26,3 +26,13 @@ def test_a_chip_controlled_only_on_the_latest_date_is_not_called_controlled() ->
 def test_a_dated_notice_is_not_flagged() -> None:
     [item] = classify_text("采购H20服务器4台", date(2025, 6, 1))
     assert not item.date_unknown and "date unknown" not in item.reason
+
+
+def test_an_undated_chip_is_not_earlier_than_its_announcement() -> None:
+    [item] = classify_text("采购GPU服务器，每台8块B300", None)
+    assert item.date_unknown and item.controlled and "2025-03-18" in item.reason
+
+
+def test_a_notice_dated_before_the_chip_existed_is_flagged() -> None:
+    [item] = classify_text("采购GPU服务器，每台8块B300", date(2024, 5, 1))
+    assert "before the chip was announced" in item.reason

@@ -177,14 +177,21 @@ def earliest_plausible_date() -> date:
 
 
 def _classify_on(chip_id: str, on: date | None, count: int | None, system: bool) -> Classification:
-    """A chip on the notice's date; with no date, on the earliest and latest plausible dates.
+    """A chip on the notice's date; with no date, on the earliest and latest plausible dates (the
+    first rule, or the chip's announcement when later, and today).
 
     An undated chip is ``controlled`` only when it is so on both dates; the reason names both
     results, and ``date_unknown`` lets a finding say so.
     """
+    announced = chip(chip_id).get("announced")
     if on is not None:
-        return classify_chip(chip_id, on, count, system)
-    first, last = earliest_plausible_date(), date.today()
+        cls = classify_chip(chip_id, on, count, system)
+        if announced and on < _date(announced):
+            cls.reason += f"; the notice's date {on.isoformat()} is before the chip was announced ({announced}): check the date"
+        return cls
+    # a notice cannot name a chip before it was announced
+    first = max(earliest_plausible_date(), _date(announced)) if announced else earliest_plausible_date()
+    last = max(first, date.today())
     early, late = classify_chip(chip_id, first, count, system), classify_chip(chip_id, last, count, system)
     late.date_unknown = True
     if early.controlled == late.controlled and early.band == late.band:
