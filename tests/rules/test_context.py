@@ -54,3 +54,8 @@ def test_a_cancelled_procurement_yields_no_finding() -> None:
     [item] = classify_extraction(ex, text, ON)
     assert not item.compute_finding and item.context and item.context.startswith("cancelled")
     assert cancellation("本项目废标。", None) and cancellation("采购GPU服务器", "award") is None
+
+
+def test_an_existing_scope_ends_where_the_notice_turns_to_what_it_buys() -> None:
+    [item] = classify_text("在现有集群基础上扩容8台H100服务器", ON)
+    assert item.compute_finding and item.context is None

@@ -39,6 +39,7 @@ class _Conf:
     end: re.Pattern[str]
     comma: re.Pattern[str]
     cancellation: re.Pattern[str]
+    existing_end: re.Pattern[str]
 
 
 @cache
@@ -46,7 +47,7 @@ def _conf() -> _Conf:
     conf = load_yaml("context.yaml")
     cues = tuple((row["effect"], re.compile(fold_pattern(row["pattern"]))) for row in conf["scopes"])
     return _Conf(cues, re.compile(fold_pattern(conf["scope_end"])), re.compile(conf["scope_comma"]),
-                 re.compile(fold_pattern(conf["cancellation"])))
+                 re.compile(fold_pattern(conf["cancellation"])), re.compile(fold_pattern(conf["existing_end"])))
 
 
 def _clause_end(text: str, start: int) -> int:
@@ -75,7 +76,11 @@ def find_scopes(text: str, lo: int = 0, hi: int | None = None) -> list[Scope]:
     out: list[Scope] = []
     for effect, pattern in _conf().cues:
         for m in pattern.finditer(text, lo, hi):
-            out.append(Scope(m.end(), _clause_end(text, m.end()), effect, m.group(0)))
+            end = _clause_end(text, m.end())
+            if effect == "existing":
+                turn = _conf().existing_end.search(text, m.end(), end)
+                end = turn.start() if turn else end
+            out.append(Scope(m.end(), end, effect, m.group(0)))
     out.sort(key=lambda s: (s.start, s.end))
     return out
 
