@@ -59,3 +59,11 @@ def test_a_cancelled_procurement_yields_no_finding() -> None:
 def test_an_existing_scope_ends_where_the_notice_turns_to_what_it_buys() -> None:
     [item] = classify_text("在现有集群基础上扩容8台H100服务器", ON)
     assert item.compute_finding and item.context is None
+
+
+@pytest.mark.parametrize("text", [
+    "GPU performance shall not be less than NVIDIA H100 SXM, 8 GPUs per server",
+    "servers including but not limited to NVIDIA H100 nodes",
+])
+def test_a_floor_in_english_is_no_negation(text: str) -> None:
+    assert any(c.compute_finding for c in classify_text(text, ON))
