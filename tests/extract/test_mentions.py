@@ -110,3 +110,8 @@ def test_a_systems_rate_is_no_chips() -> None:
 ])
 def test_spec_variants(text: str, tpp: str) -> None:
     assert ("chip_spec", tpp) in kinds(text)
+
+
+def test_a_longer_name_holding_an_ambiguous_word_needs_no_context() -> None:
+    assert ("ai_model", "azure-openai") in kinds("四川大学 Azure OpenAI 服务采购项目")
+    assert ("cloud_provider", "azure") in kinds("微软 Azure 服务采购项目")

@@ -87,8 +87,10 @@ def _groups_for(pat: _Pattern, token: str) -> list[_SenseGroup]:
         elif isinstance(g.applies, tuple):
             key, ident = g.applies
             kind = {"model": "ai_model", "provider": "cloud_provider"}.get(key)
-            named = pat.kind in ("cloud_provider", "ai_model", "generic_chip")  # not "海外AWS账号" as a whole
-            if (key == "token" and named and ident in token) or (pat.kind == kind and pat.normalized == ident):
+            # a token group applies to the bare word only: "Azure", not "Azure OpenAI" or "微软 Azure";
+            # a generic phrase applies when it starts with the word ("AMD高端GPU")
+            bare = token == ident or (pat.kind == "generic_chip" and token.startswith(ident))
+            if (key == "token" and bare) or (pat.kind == kind and pat.normalized == ident):
                 out.append(g)
     return out
 
