@@ -137,3 +137,18 @@ def test_a_spec_in_a_notice_naming_a_domestic_chip_is_the_domestic_chips() -> No
 def test_the_standard_domestic_products_clause_is_no_domestic_requirement() -> None:
     [item] = findings("采购政策：支持本国产品。GPU服务器，单卡FP16算力≥989 TFLOPS")
     assert item.us_signal == "spec"
+
+
+@pytest.mark.parametrize("text", ["采购英伟达GPU服务器4台", "采购超微GPU服务器2台", "Supply of servers with NVIDIA GPUs"])
+def test_the_makers_name_before_an_accelerator_word_is_a_us_vendor_signal(text: str) -> None:
+    [item] = findings(text)
+    assert item.chip == UNCLASSIFIED and item.us_signal == "US vendor"
+
+
+@pytest.mark.parametrize("text", [
+    "推理加速卡：NVIDIA Tesla T4 16GB，8块",          # the model is named, and it is below 3A090
+    "服务器须兼容NVIDIA GPU及CUDA生态，采购国产加速卡",  # compatibility, not the item bought
+    "采购AMD EPYC服务器",                              # a CPU
+])
+def test_a_named_low_end_chip_or_compatibility_is_no_vendor_signal(text: str) -> None:
+    assert not findings(text)

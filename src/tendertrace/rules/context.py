@@ -17,7 +17,7 @@ from typing import Literal
 from ..ingest.textnorm import fold_pattern
 from ..knowledge import load_yaml
 
-Effect = Literal["negated", "replaced", "existing"]
+Effect = Literal["negated", "replaced", "existing", "compatible"]
 
 _OPEN = "([（【[《"
 _CLOSE = ")]）】]》"
