@@ -115,3 +115,20 @@ def test_spec_variants(text: str, tpp: str) -> None:
 def test_a_longer_name_holding_an_ambiguous_word_needs_no_context() -> None:
     assert ("ai_model", "azure-openai") in kinds("四川大学 Azure OpenAI 服务采购项目")
     assert ("cloud_provider", "azure") in kinds("微软 Azure 服务采购项目")
+
+
+def test_a_code_alone_on_its_line_reads_the_label_above() -> None:
+    assert ("chip", "nvidia-a100") in kinds("GPU型号：\nA100\n数量：8")
+
+
+@pytest.mark.parametrize(("text", "model"), [
+    ("采购Claude 3 Opus服务", "claude"),   # a version or tier makes Claude the model
+    ("采购GPT-4o服务", "openai"),
+])
+def test_model_names_with_a_version_need_no_context(text: str, model: str) -> None:
+    assert ("ai_model", model) in kinds(text)
+
+
+def test_bare_claude_needs_model_words() -> None:
+    assert not kinds("Claude的作品展览")
+    assert ("ai_model", "claude") in kinds("通过API调用Claude")

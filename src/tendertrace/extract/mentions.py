@@ -59,6 +59,11 @@ class _SenseGroup:
     senses: tuple[tuple[str, re.Pattern[str]], ...]
 
 
+# A line holding a token and fewer other characters than this is a cell or a value under a label:
+# the token's context is read on the line before too.
+_SHORT_LINE_CHARS = 8
+
+
 @dataclass(frozen=True, slots=True)
 class _Senses:
     window: int
@@ -105,6 +110,9 @@ def other_sense(text: str, start: int, end: int, groups: list[_SenseGroup]) -> s
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
+    if (end - start) + _SHORT_LINE_CHARS >= line_end - line_start and line_start > 0:
+        # a token almost alone on its line ("GPU型号：" above, "A100" below) reads the line before
+        line_start = text.rfind("\n", 0, line_start - 1) + 1
     lo, hi = max(line_start, start - senses.window), min(line_end, end + senses.window)
     before, after = text[lo:start], text[end:hi]
     window = before + " " + after
