@@ -53,7 +53,16 @@ def test_a_cancelled_procurement_yields_no_finding() -> None:
     ex = Extraction(notice_type="cancellation", mentions=find_mentions(text))
     [item] = classify_extraction(ex, text, ON)
     assert not item.compute_finding and item.context and item.context.startswith("cancelled")
-    assert cancellation("本项目废标。", None) and cancellation("采购GPU服务器", "award") is None
+    assert cancellation("经评审委员会评审，决定本项目废标。", None) and cancellation("采购GPU服务器", "award") is None
+
+
+@pytest.mark.parametrize("text", [
+    "投标文件有下列情形之一的，作废标处理：（一）未按要求提供GPU服务器参数的",
+    "出现下列情形之一的，本项目废标：符合条件的供应商不足三家",
+    "对存在违法行为的供应商，取消其采购资格",
+])
+def test_the_conditions_of_a_failed_bid_are_no_cancellation(text: str) -> None:
+    assert cancellation(text, "tender_call") is None
 
 
 def test_an_existing_scope_ends_where_the_notice_turns_to_what_it_buys() -> None:
