@@ -132,3 +132,15 @@ def test_model_names_with_a_version_need_no_context(text: str, model: str) -> No
 def test_bare_claude_needs_model_words() -> None:
     assert not kinds("Claude的作品展览")
     assert ("ai_model", "claude") in kinds("通过API调用Claude")
+
+
+def test_every_generic_pattern_holds_one_of_its_trigger_words() -> None:
+    import re
+
+    from tendertrace.knowledge import load_yaml
+    generic = load_yaml("evidence.yaml")["generic_us_chip"]
+    triggers = [w for row in generic if "requires" in row for w in row["requires"]]
+    for row in generic:
+        if "pattern" in row:
+            literal = re.sub(r"\\\.", ".", row["pattern"])
+            assert any(w in literal for w in triggers), row["pattern"]

@@ -45,6 +45,7 @@ class _Pattern:
     not_after: frozenset[str] = frozenset()  # characters that may not precede a match
     number_before: re.Pattern[str] | None = None  # a quantity that must stand right before the match
     code: bool = False  # a bare model code ("A100", "H800") that other products also use
+    requires: tuple[str, ...] = ()  # words one of which the text must hold for the pattern to run
 
 
 # A chip alias that is only letters and digits, such as "A100", "H800", "L40S", "MI300X": appliance,
@@ -148,9 +149,14 @@ def _patterns() -> tuple[_Pattern, ...]:
     for kind in ("cloud_account", "gpu_rental", "api_tokens"):
         for row in words[kind]:
             before = re.compile(row["number_before"]) if row.get("number_before") else None
-            out.append(_Pattern(kind, re.compile(fold_pattern(row["pattern"])), row["normalized"], number_before=before))
-    for row in load_yaml("evidence.yaml")["generic_us_chip"]:
-        out.append(_Pattern("generic_chip", re.compile(fold_pattern(row["pattern"])), row["signal"], not_after=_WORD_BEFORE))
+            out.append(_Pattern(kind, re.compile(fold_pattern(row["pattern"])), row["normalized"], number_before=before,
+                                requires=tuple(fold_pattern(w) for w in row.get("requires", ()))))
+    generic = load_yaml("evidence.yaml")["generic_us_chip"]
+    triggers = tuple(fold_pattern(w) for row in generic if "requires" in row for w in row["requires"])
+    for row in generic:
+        if "pattern" in row:
+            out.append(_Pattern("generic_chip", re.compile(fold_pattern(row["pattern"])), row["signal"],
+                                not_after=_WORD_BEFORE, requires=triggers))
     return tuple(out)
 
 
@@ -179,6 +185,9 @@ def _spec() -> _Spec:
 # How far before a rate a "单卡" or "整机" word still qualifies it, and how far after it a
 # "（稀疏）" or "with sparsity" still belongs to it: the same clause of a spec line.
 _SPEC_QUALIFIER_CHARS = 16
+# Every rate ends in FLOPS or OPS and every TPP figure names TPP or 总处理性能: a text holding
+# none of these is not searched (speed).
+_SPEC_WORDS = ("OPS", "ops", "Ops", "TPP", "总处理性能")
 # A rate stated with sparsity is twice the dense rate (2:4 structured sparsity).
 _SPARSITY_FACTOR = 2.0
 
@@ -190,6 +199,8 @@ def find_specs(text: str) -> list[Mention]:
     sparsity" is halved."""
     spec = _spec()
     out: list[Mention] = []
+    if not any(word in text for word in _SPEC_WORDS):
+        return out
     found = [(m, m.group(1), m.group(2), m.group(3)) for m in spec.rate.finditer(text)]
     found += [(m, m.group(3), m.group(1), m.group(2)) for m in spec.rate_after.finditer(text)]
     taken: list[tuple[int, int]] = []
@@ -231,6 +242,8 @@ def find_mentions(text: str) -> list[Mention]:
     found: list[Mention] = []
     context = _vendor_context()
     for pat in _patterns():
+        if pat.requires and not any(word in text for word in pat.requires):
+            continue
         for m in pat.regex.finditer(text):
             start, end = m.span()
             # the character before matters only where a Latin name begins ("XAWS", not "租用谷歌云")
