@@ -76,3 +76,8 @@ def test_an_existing_scope_ends_where_the_notice_turns_to_what_it_buys() -> None
 ])
 def test_a_floor_in_english_is_no_negation(text: str) -> None:
     assert any(c.compute_finding for c in classify_text(text, ON))
+
+
+@pytest.mark.parametrize("text", ["美国限制英伟达芯片对华出口", "US export controls on NVIDIA H100 chips tightened"])
+def test_a_reported_export_restriction_is_no_purchase(text: str) -> None:
+    assert not any(c.compute_finding for c in classify_text(text, ON))

@@ -152,3 +152,18 @@ def test_the_makers_name_before_an_accelerator_word_is_a_us_vendor_signal(text: 
 ])
 def test_a_named_low_end_chip_or_compatibility_is_no_vendor_signal(text: str) -> None:
     assert not findings(text)
+
+
+def test_a_generic_chip_takes_no_route_from_the_page_title() -> None:
+    from tendertrace.extract.mentions import find_mentions
+    from tendertrace.model import Extraction
+    from tendertrace.rules import classify_extraction
+    text = "首页 | 招标采购 | 新闻中心\n行业动态\n业内普遍认为英伟达高端GPU仍供不应求。"
+    [item] = classify_extraction(Extraction(mentions=find_mentions(text)), text, ON)
+    assert not item.compute_finding
+
+
+@pytest.mark.parametrize("text", ["某公司斥资10亿元购买英伟达芯片，用于大模型训练",
+                                  "The Centre invites bids for eight NVIDIA H100 servers"])
+def test_more_buy_words(text: str) -> None:
+    assert findings(text)[0].route == "hardware_purchase"

@@ -294,7 +294,10 @@ def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
         objects = set()  # a provider is compute only when bought for it: an instance, an account, GPUs, training
     if not cls.model:
         route = None
-        for ev in (e for e in (line, title, para) if e.has_route):
+        # a chip named only by maker, origin or spec needs its own item or paragraph to say how it
+        # is reached: a page's title (its navigation bar) is not enough for so weak a signal
+        levels = (line, para) if cls.needs_review else (line, title, para)
+        for ev in (e for e in levels if e.has_route):
             route = route_for(set(ev.objects) | objects, set(ev.verbs), set(ev.kinds), provider_us)
             if route:
                 break
