@@ -158,7 +158,8 @@ def test_a_generic_chip_takes_no_route_from_the_page_title() -> None:
     from tendertrace.extract.mentions import find_mentions
     from tendertrace.model import Extraction
     from tendertrace.rules import classify_extraction
-    text = "首页 | 招标采购 | 新闻中心\n行业动态\n业内普遍认为英伟达高端GPU仍供不应求。"
+    body = "今年以来，各地智算中心建设提速，多家研究机构发布了新的大模型评测结果，业内关注训练效率与能耗。" * 3
+    text = f"首页 | 招标采购 | 新闻中心\n行业动态\n{body}\n业内普遍认为英伟达高端GPU仍供不应求。"
     [item] = classify_extraction(Extraction(mentions=find_mentions(text)), text, ON)
     assert not item.compute_finding
 
