@@ -29,7 +29,7 @@ NoticeType = Literal[
 AmountKind = Literal["awarded", "budget", "max_price"]
 MentionKind = Literal[
     "chip", "system", "domestic_chip", "cloud_provider", "cloud_account", "gpu_rental", "ai_model",
-    "api_tokens",
+    "api_tokens", "generic_chip", "chip_spec",
 ]
 Route = Literal["hardware_purchase", "cloud_account", "cloud_rental", "model_api", "hosted_model"]
 Relation = Literal["self", "affiliate"]
@@ -224,6 +224,13 @@ class Classification(Record):
     start: int | None = None
     end: int | None = None
     servers: int | None = None  # rented or bought servers holding ``count`` chips each
+    # The evidence model (rules.evidence): a compute finding needs a compute object, a US signal and
+    # a route in one item, sentence or row, outside any negation, replacement or cancellation.
+    compute_finding: bool = False
+    us_signal: str | None = None  # "named chip", "US vendor", "spec", "US provider", "US model" ...
+    needs_review: bool = False  # an unclassified US AI accelerator (generic or spec-only)
+    context: str | None = None  # why the mention is cancelled or lowered ("negated: 不得采用" ...)
+    date_unknown: bool = False  # no notice date: classified on the earliest and latest plausible dates
 
 
 @dataclass(slots=True)

@@ -15,7 +15,6 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -69,7 +68,7 @@ class ScanStats:
 def process(doc: Document, screener: Screener | None = None) -> DocumentResult:
     """All results for one document: what ``documents.result`` stores (as ``to_dict``)."""
     ex = extract(doc)
-    on = ex.published or doc.published or date.today()
+    on = ex.published or doc.published  # None: rules classify on the earliest and latest plausible dates
     text = doc.match_text or doc.text
     classifications = classify_extraction(ex, text, on)
     hits: list[ListedHit] = []

@@ -32,6 +32,7 @@ def item(text: str = "NVIDIA A100", **values: Any) -> Classification:
         "text": text, "chip": "A100", "model": None, "count": 8, "tpp": 4992.0, "pd": 6.04, "band": "3A090.a.1",
         "controlled": True, "rule": "2023-10", "route": "hardware_purchase", "provider": None, "restriction": None,
         "reason": "why", "start": where.start if where else None, "end": where.end if where else None,
+        "compute_finding": True,
     }
     return Classification(**{**base, **values})
 

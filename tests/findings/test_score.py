@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tendertrace.findings import hit_key, result_finding
+from tendertrace.findings import hit_key, result_finding, score_parts
 from tendertrace.model import Finding
 
 from .conftest import TEXT, hit, item, ref, rental, result
@@ -37,7 +37,22 @@ def test_a_controlled_chip_scores_030() -> None:
 
 
 def test_a_chip_below_the_thresholds_bought_outright_is_no_finding() -> None:
-    assert result_finding(result([item(controlled=False, band=None)]), ref(), TEXT) is None
+    # The rules mark no compute item for a chip below the thresholds (no US signal of controlled compute).
+    assert result_finding(result([item(controlled=False, band=None, compute_finding=False)]), ref(), TEXT) is None
+
+
+def test_a_named_chip_of_the_controlled_class_before_its_control_scores_precontrol() -> None:
+    assert finding([item(controlled=False)]).score_parts == {"precontrol": 0.10}
+
+
+def test_an_unclassified_us_accelerator_scores_020_and_names_no_chip() -> None:
+    f = finding([item(chip=None, controlled=False, band=None, needs_review=True)])
+    assert f.score_parts == {"unclassified": 0.20} and f.chips == []
+
+
+def test_only_items_the_rules_mark_as_compute_count() -> None:
+    # A negated or cancelled mention stays in the classification but makes no finding.
+    assert result_finding(result([item(compute_finding=False, context="negated: 不得采用")]), ref(), TEXT) is None
 
 
 def test_restricted_remote_access_scores_030_and_controlled_chips_030_more() -> None:
@@ -47,7 +62,9 @@ def test_restricted_remote_access_scores_030_and_controlled_chips_030_more() -> 
 
 
 def test_remote_access_a_provider_allows_is_no_remote_part() -> None:
-    assert result_finding(result([rental(controlled=False, restriction=None)]), ref(), TEXT) is None
+    allowed = rental(controlled=False, restriction=None, compute_finding=False)  # as the rules mark it
+    assert result_finding(result([allowed]), ref(), TEXT) is None
+    assert "remote" not in score_parts(result([]).extraction, [rental(controlled=False, restriction=None)], [])
 
 
 def test_a_model_whose_maker_excludes_china_is_remote_access() -> None:

@@ -81,8 +81,11 @@ def test_servers_holding_the_chips(text: str, servers: int | None) -> None:
 
 
 def test_remote_routes() -> None:
-    [claude] = [c for c in classify_text("海外AWS账号（用于Claude 3）", AFTER) if c.model]
-    assert claude.route == "cloud_account" and claude.provider == "Amazon Web Services"
+    items = classify_text("海外AWS账号（用于Claude 3）", AFTER)
+    [claude] = [c for c in items if c.model]
+    assert claude.route == "hosted_model" and claude.provider == "Amazon Web Services"
+    [account] = [c for c in items if not c.model]
+    assert account.route == "cloud_account" and account.provider == "Amazon Web Services" and account.compute_finding
     assert "China" in claude.restriction
     [azure] = classify_text("Azure OpenAI 4000万tokens", AFTER)
     assert azure.route == "hosted_model" and azure.count == 40_000_000

@@ -1,4 +1,13 @@
-"""Mentions that matter for export control, found by sourced patterns (knowledge/*.yaml)."""
+"""Mentions that matter for export control, found by sourced patterns (knowledge/*.yaml).
+
+A token that also has another sense counts only in its own context (knowledge/senses.yaml): a bare
+chip code ("A100") needs a compute word near it and no appliance or radio word, and never takes a
+unit after it ("H100 mm"); "Claude" followed by a surname is a person, "GPT" beside a reagent word
+is the ALT assay, "AWS" beside a welding word is the American Welding Society. Chips named only by
+their maker or origin ("英伟达高端数据中心GPU", "美国产高端AI芯片") are ``generic_chip`` mentions;
+per-chip rates ("单卡FP16算力≥989 TFLOPS") are ``chip_spec`` mentions whose ``normalized`` is the
+TPP they imply.
+"""
 
 from __future__ import annotations
 
@@ -35,6 +44,88 @@ class _Pattern:
     needs_context: bool = False
     not_after: frozenset[str] = frozenset()  # characters that may not precede a match
     number_before: re.Pattern[str] | None = None  # a quantity that must stand right before the match
+    code: bool = False  # a bare model code ("A100", "H800") that other products also use
+    requires: tuple[str, ...] = ()  # words one of which the text must hold for the pattern to run
+
+
+# A chip alias that is only letters and digits, such as "A100", "H800", "L40S", "MI300X": appliance,
+# radio and part numbers use the same shapes.
+_CODE = re.compile(r"^[A-Z]{1,3}\d{2,4}[A-Z]{0,2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class _SenseGroup:
+    applies: str | tuple[str, str]  # "chip_code", or ("model" | "provider", id), or ("token", word)
+    context: re.Pattern[str] | None
+    senses: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+# A line holding a token and fewer other characters than this is a cell or a value under a label:
+# the token's context is read on the line before too.
+_SHORT_LINE_CHARS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class _Senses:
+    window: int
+    unit_after: re.Pattern[str]
+    groups: tuple[_SenseGroup, ...]
+
+
+@cache
+def _senses() -> _Senses:
+    conf = load_yaml("senses.yaml")
+    contexts = {name: re.compile(fold_pattern(p)) for name, p in conf["contexts"].items()}
+    contexts["compute"] = re.compile(fold_pattern(load_yaml("evidence.yaml")["compute_context"]))
+    groups = []
+    for g in conf["groups"]:
+        applies = g["applies"] if isinstance(g["applies"], str) else next(iter(g["applies"].items()))
+        groups.append(_SenseGroup(applies, contexts[g["context"]] if g.get("context") else None,
+                                  tuple((s["sense"], re.compile(fold_pattern(s["pattern"]))) for s in g["senses"])))
+    return _Senses(int(conf["window"]), re.compile(fold_pattern(conf["unit_after"])), tuple(groups))
+
+
+def _groups_for(pat: _Pattern, token: str) -> list[_SenseGroup]:
+    out = []
+    for g in _senses().groups:
+        if g.applies == "chip_code" and pat.code:
+            out.append(g)
+        elif isinstance(g.applies, tuple):
+            key, ident = g.applies
+            kind = {"model": "ai_model", "provider": "cloud_provider"}.get(key)
+            # a token group applies to the bare word only: "Azure", not "Azure OpenAI" or "微软 Azure";
+            # a generic phrase applies when it starts with the word ("AMD高端GPU")
+            bare = token == ident or (pat.kind == "generic_chip" and token.startswith(ident))
+            if (key == "token" and bare) or (pat.kind == kind and pat.normalized == ident):
+                out.append(g)
+    return out
+
+
+def other_sense(text: str, start: int, end: int, groups: list[_SenseGroup]) -> str | None:
+    """Why the token at ``text[start:end]`` is not what its pattern names, or None when it is.
+
+    The window is the token's own line, ``window`` characters either side: a token counts only with
+    its group's context there, and never beside a word of one of its other senses.
+    """
+    senses = _senses()
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if (end - start) + _SHORT_LINE_CHARS >= line_end - line_start and line_start > 0:
+        # a token almost alone on its line ("GPU型号：" above, "A100" below) reads the line before
+        line_start = text.rfind("\n", 0, line_start - 1) + 1
+    lo, hi = max(line_start, start - senses.window), min(line_end, end + senses.window)
+    before, after = text[lo:start], text[end:hi]
+    window = before + " " + after
+    for g in groups:
+        for sense, pattern in g.senses:
+            # the pattern sees the token too, so "Claude Fontaine" and "《ChatGPT入门》" are read whole;
+            # a pattern anchored with $ is read against the text before the token
+            if pattern.search(before) or pattern.search(text[lo:hi]):
+                return sense
+        if g.context is not None and not g.context.search(window):
+            return "no compute context near an ambiguous token"
+    return None
 
 
 @cache
@@ -45,7 +136,7 @@ def _patterns() -> tuple[_Pattern, ...]:
         for alias in sorted(chip["aliases"], key=len, reverse=True):
             body = r"\s*".join(re.escape(fold_pattern(part)) for part in alias.split())
             out.append(_Pattern(kind, re.compile(body + _EDGE_AFTER), chip["id"], bool(chip.get("ambiguous")),
-                                _CHIP_BEFORE))
+                                _CHIP_BEFORE, code=bool(_CODE.match(alias))))
     for provider in load_yaml("providers.yaml"):
         for pat in provider["patterns"]:
             out.append(_Pattern("cloud_provider", _ascii_edged(pat), provider["id"], False, _WORD_BEFORE))
@@ -58,17 +149,87 @@ def _patterns() -> tuple[_Pattern, ...]:
     for kind in ("cloud_account", "gpu_rental", "api_tokens"):
         for row in words[kind]:
             before = re.compile(row["number_before"]) if row.get("number_before") else None
-            out.append(_Pattern(kind, re.compile(fold_pattern(row["pattern"])), row["normalized"], number_before=before))
+            out.append(_Pattern(kind, re.compile(fold_pattern(row["pattern"])), row["normalized"], number_before=before,
+                                requires=tuple(fold_pattern(w) for w in row.get("requires", ()))))
+    generic = load_yaml("evidence.yaml")["generic_us_chip"]
+    triggers = tuple(fold_pattern(w) for row in generic if "requires" in row for w in row["requires"])
+    for row in generic:
+        if "pattern" in row:
+            out.append(_Pattern("generic_chip", re.compile(fold_pattern(row["pattern"])), row["signal"],
+                                not_after=_WORD_BEFORE, requires=triggers))
     return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class _Spec:
+    rate: re.Pattern[str]  # format, then figure and unit
+    rate_after: re.Pattern[str]  # figure and unit, then format
+    sparse: re.Pattern[str]
+    aggregate: re.Pattern[str]
+    per_chip: re.Pattern[str]
+    tpp: re.Pattern[str]
+    bits: dict[str, int]
+    scale: dict[str, float]
+
+
+@cache
+def _spec() -> _Spec:
+    conf = load_yaml("evidence.yaml")["spec"]
+    return _Spec(re.compile(fold_pattern(conf["pattern"])), re.compile(fold_pattern(conf["pattern_after"])),
+                 re.compile(fold_pattern(conf["sparse"])), re.compile(fold_pattern(conf["aggregate"])),
+                 re.compile(fold_pattern(conf["per_chip"])), re.compile(fold_pattern(conf["tpp"])),
+                 {fold_pattern(k).upper(): int(v) for k, v in conf["bits"].items()},
+                 {k: float(v) for k, v in conf["scale"].items()})
+
+
+# How far before a rate a "单卡" or "整机" word still qualifies it, and how far after it a
+# "（稀疏）" or "with sparsity" still belongs to it: the same clause of a spec line.
+_SPEC_QUALIFIER_CHARS = 16
+# Every rate ends in FLOPS or OPS and every TPP figure names TPP or 总处理性能: a text holding
+# none of these is not searched (speed).
+_SPEC_WORDS = ("OPS", "ops", "Ops", "TPP", "总处理性能")
+# A rate stated with sparsity is twice the dense rate (2:4 structured sparsity).
+_SPARSITY_FACTOR = 2.0
+
+
+def find_specs(text: str) -> list[Mention]:
+    """Per-chip rates, each as a ``chip_spec`` mention whose ``normalized`` is the TPP it implies
+    (dense rate x bit length, 15 CFR 772), e.g. "单卡FP16算力≥989 TFLOPS" -> "tpp:15824". A figure
+    for a whole server or cluster ("整机FP16算力") is not a chip's and is skipped; a figure "with
+    sparsity" is halved."""
+    spec = _spec()
+    out: list[Mention] = []
+    if not any(word in text for word in _SPEC_WORDS):
+        return out
+    found = [(m, m.group(1), m.group(2), m.group(3)) for m in spec.rate.finditer(text)]
+    found += [(m, m.group(3), m.group(1), m.group(2)) for m in spec.rate_after.finditer(text)]
+    taken: list[tuple[int, int]] = []
+    for m, fmt, number, scale in sorted(found, key=lambda f: f[0].start()):
+        if any(lo < m.end() and m.start() < hi for lo, hi in taken):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[max(line_start, m.start() - _SPEC_QUALIFIER_CHARS): m.start()]
+        if spec.aggregate.search(before) and not spec.per_chip.search(before):
+            continue
+        rate = float(number.replace(",", "")) * spec.scale[scale]
+        if spec.sparse.search(text, m.end(), min(len(text), m.end() + _SPEC_QUALIFIER_CHARS)) \
+                or spec.sparse.search(m.group(0)):
+            rate /= _SPARSITY_FACTOR
+        taken.append(m.span())
+        out.append(Mention("chip_spec", m.group(0), f"tpp:{rate * spec.bits[fmt.upper()]:.0f}", m.start(), m.end()))
+    for m in spec.tpp.finditer(text):
+        out.append(Mention("chip_spec", m.group(0), f"tpp:{float(m.group(1).replace(',', '')):.0f}", m.start(), m.end()))
+    return out
 
 
 def _ascii_edged(pattern: str) -> re.Pattern[str]:
     """A pattern that may not run on into neighbouring Latin letters or digits.
 
-    The character before is checked by the caller. ``\\b`` would not do: Python counts CJK characters as word characters, so ``海外AWS`` has no
+    Only a match ending in a Latin letter or digit is edged: "谷歌云TPU" is Google Cloud. The
+    character before is checked by the caller. ``\\b`` would not do: Python counts CJK characters as word characters, so ``海外AWS`` has no
     word boundary before ``AWS``.
     """
-    return re.compile(r"(?:" + fold_pattern(pattern) + r")(?![A-Za-z0-9_])")
+    return re.compile(r"(?:" + fold_pattern(pattern) + r")(?:(?<![A-Za-z0-9_])|(?![A-Za-z0-9_]))")
 
 
 @cache
@@ -81,14 +242,23 @@ def find_mentions(text: str) -> list[Mention]:
     found: list[Mention] = []
     context = _vendor_context()
     for pat in _patterns():
+        if pat.requires and not any(word in text for word in pat.requires):
+            continue
         for m in pat.regex.finditer(text):
             start, end = m.span()
-            if end <= start or (pat.not_after and start > 0 and text[start - 1] in pat.not_after):
+            # the character before matters only where a Latin name begins ("XAWS", not "租用谷歌云")
+            if end <= start or (pat.not_after and start > 0 and text[start - 1] in pat.not_after
+                                and text[start] in _WORD_BEFORE):
                 continue
             if pat.needs_context:
                 window = text[max(0, start - _CONTEXT_CHARS): end + _CONTEXT_CHARS]
                 if not context.search(window):
                     continue
+            if pat.kind in ("chip", "domestic_chip") and _senses().unit_after.match(text, end):
+                continue
+            groups = _groups_for(pat, text[start:end])
+            if groups and other_sense(text, start, end, groups):
+                continue
             normalized = pat.normalized
             count = servers_count = None
             if pat.kind in ("chip", "domestic_chip"):
@@ -107,7 +277,8 @@ def find_mentions(text: str) -> list[Mention]:
                     continue
                 count = int(number)
                 normalized = f"{count} tokens"
-            found.append(Mention(pat.kind, text[start:end], normalized, start, end, count, servers_count))
+            found.append(Mention(pat.kind, text[start:end], normalized, start, end, count, servers_count))  # type: ignore[arg-type]
+    found.extend(find_specs(text))
     return _longest_first(found)
 
 

@@ -3,10 +3,14 @@
 A finding is built from one document's stored results; notices of the same project (same project
 number, or same buyer and project name) are merged into one case with a timeline. The score is
 
-    score = 100 * min(1, listed + chips + remote + intermediary + amount + award)
+    score = 100 * min(1, listed + chips + unclassified + precontrol + remote + intermediary + amount + award)
 
     listed        0.45 x hit score for a listed party (self), 0.35 x hit score for an affiliate
     chips         0.30 when an item is controlled (3A090 / 4A090 / licence letter) on the document's date
+    unclassified  0.20 when, instead, a US AI accelerator is named only by maker, origin or spec
+                  ("unclassified US AI accelerator, needs review")
+    precontrol    0.10 when, instead, a named US chip whose figures meet 3A090 is not controlled on
+                  the date (bought before its control applied, or the date is unknown)
     remote        0.30 for a cloud account, rented GPUs or model access from a US provider or model
                   whose maker excludes China
     intermediary  0.10 when a supplier stands between the buyer and a US provider
@@ -39,7 +43,12 @@ OTHER_RELATION_WEIGHT = 0.3  # a relation the screener may report that has no we
 # The other parts, each added once when its condition holds (see the module's docstring; the
 # README's formula block states the same weights, and a test holds the two together). Controlled
 # chips and restricted remote access weigh alike: either is the access the tool exists to find.
-PART_WEIGHTS = {"chips": 0.30, "remote": 0.30, "intermediary": 0.10, "amount": 0.05, "award": 0.05}
+# An unclassified US AI accelerator (named by maker, origin or a spec, not by model) is likely
+# controlled but not shown to be: it weighs less than a classified controlled chip. A named US
+# chip of the controlled class bought before its control applied (or on an unknown date) is the
+# kind of chip the controls are about, but no licence was needed then: it weighs less again.
+PART_WEIGHTS = {"chips": 0.30, "unclassified": 0.20, "precontrol": 0.10, "remote": 0.30, "intermediary": 0.10,
+                "amount": 0.05, "award": 0.05}
 
 
 def hit_key(party: str, entry_id: str) -> str:
@@ -70,17 +79,20 @@ def result_finding(
     all_hits = [dataclasses.replace(h, key=hit_key(h.party, h.entry_id or h.entry)) for h in result.hits]
     hits = [h for h in all_hits if h.key not in dismissed]
     suppressed = [h for h in all_hits if h.key in dismissed]
-    controlled = [c for c in classes if c.controlled]
-    us_remote = [c for c in classes if _us_remote(c)]
-    chips = [c for c in classes if c.chip and (c.controlled or c.route != "hardware_purchase")]
-    models = [c for c in classes if _restricted_model(c)]
-    if not (controlled or us_remote or all_hits or models):
+    # Only items the rules marked as a compute finding count: a compute object, a US signal and a
+    # route in one item, outside negation or cancellation (rules.evidence).
+    compute = compute_items(classes)
+    controlled = [c for c in compute if c.controlled]
+    us_remote = [c for c in compute if _us_remote(c)]
+    chips = [c for c in compute if c.chip and not c.needs_review]
+    models = [c for c in compute if _restricted_model(c)]
+    if not (compute or all_hits):
         return None
     parts = score_parts(ex, classes, hits)
     score = round(100 * min(1.0, sum(parts.values())), 1)
     evidence: list[Evidence] = []
-    for c in classes:
-        if c.start is not None and c.end is not None and (c in controlled or c in us_remote or c in models or c in chips):
+    for c in compute:
+        if c.start is not None and c.end is not None:
             evidence.append(_evidence(ref.id, text, c.start, c.end))
     for h in hits:
         if h.start is not None and h.end is not None:
@@ -93,29 +105,40 @@ def result_finding(
         case_id=_case_key(ex, ref.id, title),
         documents=[dataclasses.replace(ref, notice_type=ex.notice_type, date=published)],
         buyer=ex.names("buyer"), suppliers=ex.names("supplier"), provider=_providers(classes),
-        route=sorted({c.route for c in classes if c.route and (c in controlled or c in us_remote or c in models)}),
+        route=sorted({c.route for c in compute if c.route}),
         chips=sorted({c.chip for c in chips if c.chip}), models=sorted({c.model for c in models if c.model}),
         classification=list(classes), listed=hits, suppressed=suppressed,
         amount=ex.amount.value if ex.amount else None, currency=ex.stated_currency(), date=published, score=score,
         score_parts=parts, evidence=evidence, quantity=_quantity(classes), title=title or ex.project_name,
-        review_status="suppressed" if not (controlled or us_remote or hits or models) else "unreviewed",
+        review_status="suppressed" if not (compute or hits) else "unreviewed",
         bands=item_bands(classes),
     )
 
 
+def compute_items(classes: list[Classification]) -> list[Classification]:
+    """The items that reach for compute or a model (the rules' compute-finding condition)."""
+    return [c for c in classes if c.compute_finding]
+
+
 def score_parts(ex: Extraction, classes: list[Classification], hits: list[ListedHit]) -> dict[str, float]:
     """The parts of the score that hold for one document (the hits an analyst dismissed left out)."""
-    controlled = [c for c in classes if c.controlled]
-    us_remote = [c for c in classes if _us_remote(c)]
-    models = [c for c in classes if _restricted_model(c)]
+    compute = compute_items(classes)
+    controlled = [c for c in compute if c.controlled]
+    review = [c for c in compute if c.needs_review]
+    us_remote = [c for c in compute if _us_remote(c)]
+    models = [c for c in compute if _restricted_model(c)]
     parts: dict[str, float] = {}
     if hits:
         parts["listed"] = max(LISTED_WEIGHTS.get(h.relation, OTHER_RELATION_WEIGHT) * h.score for h in hits)
     if controlled:
         parts["chips"] = PART_WEIGHTS["chips"]
+    elif review:
+        parts["unclassified"] = PART_WEIGHTS["unclassified"]
+    elif any(c.chip for c in compute):
+        parts["precontrol"] = PART_WEIGHTS["precontrol"]
     if us_remote or models:
         parts["remote"] = PART_WEIGHTS["remote"]
-    if ex.names("supplier") and (us_remote or models) and _providers(classes):
+    if ex.names("supplier") and (us_remote or models) and _providers(compute):
         parts["intermediary"] = PART_WEIGHTS["intermediary"]
     if ex.amount is not None:
         parts["amount"] = PART_WEIGHTS["amount"]

@@ -14,9 +14,25 @@ from typing import Any
 from ..extract.mentions import find_mentions
 from ..ingest.textnorm import match_text
 from ..knowledge import load_yaml
-from ..model import Classification, Extraction, Mention
+from ..model import Classification, Extraction, Mention, Route
+from .context import cancellation, scope_of
+from .evidence import (
+    PARAGRAPH_REACH,
+    TITLE_CHARS,
+    Evidence,
+    china_operated,
+    domestic_marker,
+    evidence_in,
+    is_benchmark,
+    line_span,
+    objects_in,
+    paragraph_span,
+    route_for,
+    routes_in,
+)
 
-__all__ = ["Chip", "chips", "chip", "classify_chip", "classify_text", "classify_extraction", "rules"]
+__all__ = ["UNCLASSIFIED", "Chip", "chip", "chips", "classify_chip", "classify_extraction", "classify_text",
+           "earliest_plausible_date", "meets_figures", "rules"]
 
 NOT_AN_EXPORT = (
     "Remote access (cloud rental, accounts, model APIs) is not an export under the EAR: "
@@ -152,18 +168,226 @@ def _band(bands: dict[str, dict[str, float]], tpp: float, pd: float | None, data
     return None
 
 
-# -- routes --------------------------------------------------------------------------------
+# -- dates -------------------------------------------------------------------------------------
 
-def classify_extraction(ex: Extraction, text: str, on: date) -> list[Classification]:
-    """Classify every chip and model mention of a document, each with its route and provider."""
+def earliest_plausible_date() -> date:
+    """The earliest date a notice could be classified on: the first US AI-chip rule or letter
+    (rules.yaml; the Nvidia letter of 2022-08-26). Before it nothing in the rules applies."""
+    return min(_date(r["effective"]) for r in rules().values())
+
+
+def _classify_on(chip_id: str, on: date | None, count: int | None, system: bool) -> Classification:
+    """A chip on the notice's date; with no date, on the earliest and latest plausible dates (the
+    first rule, or the chip's announcement when later, and today).
+
+    An undated chip is ``controlled`` only when it is so on both dates; the reason names both
+    results, and ``date_unknown`` lets a finding say so.
+    """
+    announced = chip(chip_id).get("announced")
+    if on is not None:
+        cls = classify_chip(chip_id, on, count, system)
+        if announced and on < _date(announced):
+            cls.reason += f"; the notice's date {on.isoformat()} is before the chip was announced ({announced}): check the date"
+        return cls
+    # a notice cannot name a chip before it was announced
+    first = max(earliest_plausible_date(), _date(announced)) if announced else earliest_plausible_date()
+    last = max(first, date.today())
+    early, late = classify_chip(chip_id, first, count, system), classify_chip(chip_id, last, count, system)
+    late.date_unknown = True
+    if early.controlled == late.controlled and early.band == late.band:
+        late.reason = (f"date unknown: the same on the earliest ({first.isoformat()}) and latest "
+                       f"({last.isoformat()}) plausible dates; {late.reason}")
+    else:
+        late.reason = (f"date unknown: on the earliest plausible date ({first.isoformat()}) "
+                       f"{'controlled' if early.controlled else 'not controlled'} ({early.reason}); on the latest "
+                       f"({last.isoformat()}) {'controlled' if late.controlled else 'not controlled'} ({late.reason})")
+        late.controlled = early.controlled and late.controlled
+    return late
+
+
+def meets_figures(chip_id: str) -> bool:
+    """Whether a US chip's own figures meet a 3A090 band of the newest chip rule, whatever the
+    notice's date: an A100 bought in March 2022 is the class of chip the controls are about, an
+    H20 (below every band, licensed only by letter) is not."""
+    c = chip(chip_id)
+    tpp = c.tpp
+    banded = [r for r in rules().values() if r["kind"] == "rule" and "bands" in r]
+    if c.get("domestic") or not tpp or not banded:
+        return False
+    newest = max(banded, key=lambda r: _date(r["effective"]))
+    return _band(newest["bands"], tpp, c.pd, bool(c.get("datacenter"))) is not None
+
+
+def _spec_floor() -> float:
+    """The lowest TPP that alone puts a chip in 3A090 (3A090.a.1 of the newest rule): a stated
+    per-chip rate at or above it is a controlled chip's figure, whoever makes it."""
+    banded = [r for r in rules().values() if r["kind"] == "rule" and "bands" in r]
+    newest = max(banded, key=lambda r: _date(r["effective"]))
+    return float(newest["bands"]["a1"]["tpp_min"])
+
+
+# -- routes and evidence ---------------------------------------------------------------------------
+
+UNCLASSIFIED = "unclassified US AI accelerator"
+# The mention kinds that can become an item; a document with none of them has nothing to classify.
+_ITEM_KINDS = frozenset({"chip", "domestic_chip", "ai_model", "generic_chip", "chip_spec", "cloud_provider"})
+
+
+def classify_extraction(ex: Extraction, text: str, on: date | None, *,
+                        default_route: Route | None = None) -> list[Classification]:
+    """Classify every chip, model and US-provider mention of a document, each with its route, its
+    provider and the evidence that makes it a compute finding or not (see :mod:`.evidence`).
+
+    ``on`` is the notice's date; ``None`` when no date is known, and then each chip is classified on
+    the earliest and latest plausible dates (:func:`_classify_on`). ``default_route`` is the route of
+    a chip item whose text states none (a tender line given alone is an item to buy).
+    """
+    if not any(m.kind in _ITEM_KINDS for m in ex.mentions):
+        return []
+    cancelled = cancellation(text, ex.notice_type)
+    title = _title_evidence(ex, text)
+    named = [m for m in ex.mentions if m.kind == "chip"]
     out: list[Classification] = []
     for mention in ex.mentions:
         if mention.kind in ("chip", "domestic_chip"):
-            out.append(_with_route(classify_chip(mention.normalized, on, mention.count, _is_system(text, mention)),
-                                   ex.mentions, mention, text))
+            cls = _with_route(_classify_on(mention.normalized, on, mention.count, _is_system(text, mention)),
+                              ex.mentions, mention, text)
+            if mention.kind == "chip":
+                cls.us_signal = "named chip"
+                if is_benchmark(text, mention):
+                    cls.us_signal = "benchmark chip"
+                    cls.reason += f"; a benchmark: the notice asks for at least {cls.chip}-level performance"
+            out.append(_assess(cls, mention, ex.mentions, text, cancelled, title, default_route))
         elif mention.kind == "ai_model":
-            out.append(_model(mention, ex.mentions, text))
+            out.append(_assess(_model(mention, ex.mentions, text), mention, ex.mentions, text, cancelled, title))
+        elif mention.kind in ("generic_chip", "chip_spec"):
+            item = _unclassified(mention, named, ex.mentions, text)
+            if item is not None:
+                out.append(_assess(item, mention, ex.mentions, text, cancelled, title, default_route))
+        elif mention.kind == "cloud_provider":
+            item = _provider_item(mention, ex.mentions, text)
+            if item is not None:
+                out.append(_assess(item, mention, ex.mentions, text, cancelled, title))
     return _dedupe(out)
+
+
+def _title_evidence(ex: Extraction, text: str) -> Evidence:
+    """The evidence of the notice's title: its opening lines and the extracted project name (an
+    HTML page's opening may be its navigation bar)."""
+    head = evidence_in(text, 0, min(len(text), TITLE_CHARS), ex.mentions)
+    name = ex.project_name or ""
+    return Evidence(head.objects | frozenset(objects_in(name, 0, len(name))),
+                    head.verbs | frozenset(routes_in(name, 0, len(name))), head.kinds)
+
+
+def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
+            cancelled: str | None, title: Evidence, default_route: Route | None = None) -> Classification:
+    """Decide whether an item is a compute finding: a compute object, a US signal and a route in
+    its item or paragraph, outside any negation, replacement, existing-equipment or cancellation."""
+    # The route is read from the item's own line; a line that states none takes it from the
+    # notice's title, then from the paragraph around it.
+    line = evidence_in(text, *line_span(text, m.start, m.end), mentions, m)
+    para = evidence_in(text, *paragraph_span(text, m.start, m.end), mentions, m)
+    objects = set(line.objects | para.objects) | ({"hardware"} if cls.chip else set()) | ({"model"} if cls.model else set())
+    provider_us = cls.us_signal == "US provider" or bool(cls.restriction and cls.provider)
+    if cls.us_signal == "US provider" and not objects & {"hardware", "cloud", "general", "account", "purpose"}:
+        objects = set()  # a provider is compute only when bought for it: an instance, an account, GPUs, training
+    if not cls.model:
+        route = None
+        # a chip named only by maker, origin or spec needs its own item or paragraph to say how it
+        # is reached: a page's title (its navigation bar) is not enough for so weak a signal
+        levels = (line, para) if cls.needs_review else (line, title, para)
+        for ev in (e for e in levels if e.has_route):
+            route = route_for(set(ev.objects) | objects, set(ev.verbs), set(ev.kinds), provider_us)
+            if route:
+                break
+        if route is None and cls.chip:
+            # no words of a route: the rental or account mentions around the chip, else the default
+            route = cls.route if cls.route not in (None, "hardware_purchase") else default_route
+        if cls.us_signal == "US provider" and route == "hardware_purchase":
+            route = "cloud_rental"  # buying a US provider's service is reaching compute remotely
+        if route not in (None, "hardware_purchase") and cls.chip and NOT_AN_EXPORT not in cls.reason:
+            cls.reason += "; " + NOT_AN_EXPORT
+        cls.route = route
+    us = cls.us_signal is not None
+    if cls.chip and cls.us_signal in ("named chip", "benchmark chip"):
+        c = _chip_by_name(cls.chip)
+        us = bool(c and (cls.controlled or meets_figures(c["id"]))) or bool(cls.restriction and cls.route != "hardware_purchase")
+    if cls.us_signal == "benchmark chip" and domestic_marker(text, *line_span(text, m.start, m.end)):
+        us = False  # "国产GPU性能达到A100水平": the chip measures a domestic one
+        cls.reason += "; the benchmark measures a domestic chip"
+    scope = scope_of(text, m.start, m.end)
+    if cancelled:
+        cls.context = f"cancelled: {cancelled}"
+    elif scope is not None:
+        cls.context = f"{scope.effect}: {scope.cue}"
+    elif cls.route is None and (us or cls.needs_review):
+        cls.context = "no route: no purchase, rental, subscription or access is stated"
+    if cls.context:
+        cls.reason += f"; not a compute finding ({cls.context})"
+    cls.compute_finding = bool(us and cls.route and objects and not cls.context)
+    return cls
+
+
+def _chip_by_name(name: str) -> Chip | None:
+    return next((c for c in chips().values() if c["name"] == name), None)
+
+
+def _unclassified(m: Mention, named: list[Mention], mentions: list[Mention], text: str) -> Classification | None:
+    """A US AI accelerator named only by maker or origin, or only by a per-chip rate at or above a
+    controlled chip's: "unclassified US AI accelerator, needs review". A named US chip in the same
+    paragraph is what the words describe, so it is classified instead."""
+    lo, hi = paragraph_span(text, m.start, m.end)
+    if any(lo <= n.start <= hi for n in named):
+        return None
+    tpp: float | None = None
+    if m.kind == "chip_spec":
+        tpp = float(m.normalized.removeprefix("tpp:"))
+        # a rate in a notice that names a domestic chip, or under a domestic requirement, is a
+        # domestic chip's ("昇腾…FP16算力≥320 TFLOPS", "国产AI加速卡…")
+        domestic = any(o.kind == "domestic_chip" for o in mentions)
+        if tpp < _spec_floor() or domestic or domestic_marker(text, lo, hi):
+            return None
+        signal = "spec"
+        why = (f"a per-chip rate of {m.text} is TPP {tpp:,.0f}, at or above 3A090.a.1 (TPP ≥ {_spec_floor():,.0f}): "
+               "only a controlled chip meets it")
+    else:
+        signal = m.normalized
+        why = f"'{m.text}' names a US AI accelerator by {'maker' if signal == 'US vendor' else 'origin'}, not by model"
+    provider = next((providers().get(o.normalized) for o in _clause(mentions, m, text) if o.kind == "cloud_provider"), None)
+    return Classification(
+        text=text[m.start: m.end], chip=UNCLASSIFIED, model=None, count=None, tpp=tpp, pd=None, band=None,
+        controlled=False, rule=None, route="hardware_purchase", provider=provider["name"] if provider else None,
+        restriction=provider.get("restriction") if provider else None,
+        reason=f"{UNCLASSIFIED}, needs review: {why}; classify it once the model is known",
+        start=m.start, end=m.end, us_signal=signal, needs_review=True,
+    )
+
+
+def _provider_item(m: Mention, mentions: list[Mention], text: str) -> Classification | None:
+    """A US cloud provider bought for compute with no chip or model beside it: a cloud route
+    ("采购亚马逊云科技（AWS）云计算服务，用于大模型训练"). A provider operated in China by its partner
+    (21Vianet for Azure, 光环新网 / 西云数据 for AWS), or named in a China region, is not US compute."""
+    provider = providers().get(m.normalized)
+    if not provider or not provider.get("us"):
+        return None
+    near = _clause(mentions, m, text)
+    # the chip or model item carries the provider, unless the provider's own account is what is
+    # bought ("海外AWS账号（用于Claude 3）": the account is the object, the model its purpose)
+    own_account = any(o.kind == "cloud_account" and o.normalized != "overseas cloud" and o.start <= m.start
+                      and m.end <= o.end for o in near)
+    if not own_account and any(o.kind in ("chip", "ai_model", "generic_chip", "chip_spec") for o in near):
+        return None
+    lo, hi = line_span(text, m.start, m.end)
+    operated = china_operated(text, lo, hi)
+    if operated and not routes_in(text, lo, hi) & {"overseas"}:
+        return None
+    return Classification(
+        text=text[m.start: m.end], chip=None, model=None, count=None, tpp=None, pd=None, band=None,
+        controlled=False, rule=None, route="cloud_rental", provider=provider["name"],
+        restriction=provider.get("restriction"), reason=f"{provider['name']}: a US cloud provider; " + NOT_AN_EXPORT,
+        start=m.start, end=m.end, us_signal="US provider",
+    )
 
 
 def _is_system(text: str, m: Mention) -> bool:
@@ -172,7 +396,7 @@ def _is_system(text: str, m: Mention) -> bool:
     return bool(m.count and m.count > 1) or any(w in window for w in load_yaml("mentions.yaml")["system_words"])
 
 
-def _clause(mentions: list[Mention], m: Mention, text: str, reach: int = 160) -> list[Mention]:
+def _clause(mentions: list[Mention], m: Mention, text: str, reach: int = PARAGRAPH_REACH) -> list[Mention]:
     """Mentions within ``reach`` characters of ``m``: what the same item line or sentence names."""
     lo = max(0, m.start - reach)
     hi = min(len(text), m.end + reach)
@@ -211,8 +435,8 @@ def _model(m: Mention, mentions: list[Mention], text: str) -> Classification:
     host = info.get("hosted_by") or (provider_ids[0] if provider_ids else None)
     provider = providers().get(host) if host else None
     tokens = next((o for o in near if o.kind == "api_tokens"), None)
-    account = any(o.kind == "cloud_account" for o in near)
-    route = "cloud_account" if account else "hosted_model" if provider else "model_api"
+    # the model is the object: an account opened to reach it is the means, not the route
+    route = "hosted_model" if provider else "model_api"
     reason = f"{info['name']} ({info['vendor']})"
     if tokens:
         reason += f", {tokens.count:,} tokens"
@@ -227,39 +451,30 @@ def _model(m: Mention, mentions: list[Mention], text: str) -> Classification:
         pd=None, band=None, controlled=False, rule=None, route=route,  # type: ignore[arg-type]
         provider=provider["name"] if provider else None,
         restriction=(info.get("restriction") if restricted else None), reason=reason, start=m.start, end=m.end,
+        us_signal="US model" if restricted else None,
     )
 
 
 def _dedupe(items: list[Classification]) -> list[Classification]:
+    """One item per chip, model, route, provider, count and band; a compute finding is kept before
+    a negated or cancelled mention of the same thing."""
     seen: set[tuple[Any, ...]] = set()
     out = []
-    for c in items:
+    for c in sorted(items, key=lambda c: not c.compute_finding):
         key = (c.chip, c.model, c.route, c.provider, c.count, c.band)
         if key in seen:
             continue
         seen.add(key)
         out.append(c)
+    out.sort(key=lambda c: c.start if c.start is not None else -1)
     return out
 
 
-def classify_text(text: str, on: date) -> list[Classification]:
+def classify_text(text: str, on: date | None) -> list[Classification]:
     """Classify a free line such as "租用云服务器500台，每台配置8块NVIDIA A100"."""
     folded = match_text(text)
     ex = Extraction(mentions=find_mentions(folded))
-    items = classify_extraction(ex, folded, on)
-    if not items:
-        kinds = {m.kind for m in ex.mentions}
-        if kinds & {"cloud_account", "cloud_provider", "gpu_rental"}:
-            m = next(m for m in ex.mentions if m.kind in ("cloud_account", "gpu_rental", "cloud_provider"))
-            provider_id = next((o.normalized for o in ex.mentions if o.kind == "cloud_provider"), None)
-            provider = providers().get(provider_id) if provider_id else None
-            route = "cloud_account" if "cloud_account" in kinds else "cloud_rental"
-            items.append(Classification(
-                text=text[m.start: m.end], chip=None, model=None, count=m.count, tpp=None, pd=None, band=None,
-                controlled=False, rule=None, route=route, provider=provider["name"] if provider else None,  # type: ignore[arg-type]
-                restriction=provider.get("restriction") if provider else None,
-                reason=NOT_AN_EXPORT, start=m.start, end=m.end,
-            ))
+    items = classify_extraction(ex, folded, on, default_route="hardware_purchase")
     for item in items:
         if item.start is not None:
             item.text = text[item.start: item.end]

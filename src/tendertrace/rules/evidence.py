@@ -1,0 +1,142 @@
+"""The evidence of a compute finding, read from the words around a mention (knowledge/evidence.yaml).
+
+A compute finding needs three things in one item, sentence or table row:
+
+- a **compute object**: an accelerator, a GPU server, a cloud instance, a compute service or
+  rental, model access or tokens, a cloud account;
+- a **US signal**: a named US chip, a US vendor or brand, a US cloud or model provider, a generic
+  "US-made / imported high-end GPU", or a per-chip rate at or above a controlled chip's figures;
+- a **route**, read from the verb and the object: buy, rent, subscribe, recharge, renew, access
+  overseas.
+
+A line of the matching text is one item or table row (tables are read one row per line); the
+paragraph around a mention is the text within :data:`PARAGRAPH_REACH` characters of it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..ingest.textnorm import fold_pattern
+from ..knowledge import load_yaml
+from ..model import Mention, Route
+
+# How far from a mention the same item or paragraph still reaches: a table row with its cells, or a
+# numbered requirement with its sub-clauses, fits in 160 characters of Chinese text.
+PARAGRAPH_REACH = 160
+# The opening of a notice that holds its title: a title names the procurement's verb ("采购",
+# "租赁", "中标") when the item lines do not.
+TITLE_CHARS = 240
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocab:
+    objects: dict[str, re.Pattern[str]]
+    routes: dict[str, re.Pattern[str]]
+    china_operated: re.Pattern[str]
+    benchmark_before: re.Pattern[str]
+    benchmark_after: re.Pattern[str]
+    domestic: re.Pattern[str]
+
+
+@cache
+def vocab() -> _Vocab:
+    conf = load_yaml("evidence.yaml")
+    return _Vocab(
+        {k: re.compile(fold_pattern(v)) for k, v in conf["compute_objects"].items()},
+        {k: re.compile(fold_pattern(v)) for k, v in conf["routes"].items()},
+        re.compile(fold_pattern(conf["china_operated"])),
+        re.compile(fold_pattern(conf["benchmark_before"])),
+        re.compile(fold_pattern(conf["benchmark_after"])),
+        re.compile(fold_pattern(conf["domestic_marker"])),
+    )
+
+
+def line_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """The line (item, table row) holding ``text[start:end]``."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", start if end is None else end)
+    return lo, len(text) if hi < 0 else hi
+
+
+def paragraph_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The text within :data:`PARAGRAPH_REACH` characters of a mention."""
+    return max(0, start - PARAGRAPH_REACH), min(len(text), end + PARAGRAPH_REACH)
+
+
+def objects_in(text: str, lo: int, hi: int) -> set[str]:
+    """The compute-object classes named in ``text[lo:hi]``: hardware, cloud, general, account, model, purpose."""
+    return {name for name, pattern in vocab().objects.items() if pattern.search(text, lo, hi)}
+
+
+def routes_in(text: str, lo: int, hi: int) -> set[str]:
+    """The route words of ``text[lo:hi]``: buy, rent, subscribe, recharge, renew, overseas."""
+    return {name for name, pattern in vocab().routes.items() if pattern.search(text, lo, hi)}
+
+
+def route_for(objects: set[str], verbs: set[str], kinds: set[str], provider_us: bool) -> Route | None:
+    """The route of an item from its objects, its verbs and the mentions beside it.
+
+    An account or subscription on a US provider (or an explicit cloud account) is a cloud account;
+    renting, a compute service, a cloud instance or overseas compute is a rental; otherwise buying is
+    a hardware purchase. With no verb at all there is no route.
+    """
+    account = "cloud_account" in kinds or ("account" in objects and provider_us)
+    if account:
+        return "cloud_account"
+    if "gpu_rental" in kinds or "rent" in verbs or "cloud" in objects or "overseas" in verbs:
+        return "cloud_rental"
+    if provider_us and objects & {"hardware", "general", "purpose"}:
+        return "cloud_rental"
+    if "buy" in verbs:
+        return "hardware_purchase"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What a stretch of text says about an item: its compute objects, route words and the kinds
+    of the mentions in it."""
+
+    objects: frozenset[str]
+    verbs: frozenset[str]
+    kinds: frozenset[str]
+
+    @property
+    def has_route(self) -> bool:
+        return bool(self.verbs or self.kinds & {"gpu_rental", "cloud_account"} or "cloud" in self.objects)
+
+
+def evidence_in(text: str, lo: int, hi: int, mentions: list[Mention], skip: Mention | None = None) -> Evidence:
+    """The evidence of ``text[lo:hi]``. An "overseas cloud" mention ("境外云计算资源") is overseas
+    access, not an account."""
+    kinds: set[str] = set()
+    verbs = routes_in(text, lo, hi)
+    for o in mentions:
+        if o is skip or not lo <= o.start < hi:
+            continue
+        if o.kind == "cloud_account" and o.normalized == "overseas cloud":
+            verbs.add("overseas")
+        else:
+            kinds.add(o.kind)
+    return Evidence(frozenset(objects_in(text, lo, hi)), frozenset(verbs), frozenset(kinds))
+
+
+def is_benchmark(text: str, m: Mention) -> bool:
+    """"不低于H100", "性能相当于A100", "H100同等及以上": the chip sets a floor and is not what is bought."""
+    v = vocab()
+    lo, hi = line_span(text, m.start, m.end)
+    return bool(v.benchmark_before.search(text[max(lo, m.start - 24): m.start])
+                or v.benchmark_after.match(text[m.end: min(hi, m.end + 16)]))
+
+
+def china_operated(text: str, lo: int, hi: int) -> str | None:
+    """The words showing a US provider's China operation (21Vianet, a China region) in ``text[lo:hi]``."""
+    m = vocab().china_operated.search(text, lo, hi)
+    return m.group(0) if m else None
+
+
+def domestic_marker(text: str, lo: int, hi: int) -> bool:
+    return bool(vocab().domestic.search(text, lo, hi))

@@ -1,0 +1,83 @@
+"""Negation, prohibition, replacement, existing equipment and cancellation scopes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tendertrace.extract.mentions import find_mentions
+from tendertrace.model import Extraction
+from tendertrace.rules import classify_extraction, classify_text
+from tendertrace.rules.context import cancellation, find_scopes, scope_at
+
+ON = date(2025, 8, 1)
+
+
+@pytest.mark.parametrize(("text", "effect"), [
+    ("不得采用境外云服务（包括但不限于AWS、Microsoft Azure、Google Cloud等）", "negated"),
+    ("严禁投标人提供英伟达H100等美国原产GPU产品", "negated"),
+    ("本项目预算不包括H100等进口GPU", "negated"),
+    ("The bidder shall not supply NVIDIA A100 GPUs", "negated"),
+    ("所投设备须国产化替代，弃用英伟达A100", "replaced"),
+    ("以国产加速卡替换现网英伟达A800服务器", "replaced"),
+    ("我中心现有DGX A100集群一套", "existing"),
+])
+def test_a_scope_cancels_the_mentions_under_it(text: str, effect: str) -> None:
+    items = classify_text(text, ON)
+    assert items and not any(c.compute_finding for c in items)
+    assert all((c.context or "").startswith(effect) for c in items)
+
+
+def test_a_scope_ends_at_its_clause() -> None:
+    text = "不得采用境外云服务；采购GPU服务器2台，每台8块H100"
+    [item] = classify_text(text, ON)
+    assert item.compute_finding and item.context is None
+
+
+def test_a_comma_inside_brackets_does_not_end_the_scope() -> None:
+    text = "禁止使用美国芯片（NVIDIA、AMD产品），须提供承诺函"
+    scopes = find_scopes(text)
+    amd = text.index("AMD")
+    assert scope_at(scopes, amd, amd + 3) is not None
+    assert scope_at(scopes, text.index("承诺"), text.index("承诺") + 2) is None
+
+
+def test_not_less_than_is_no_negation() -> None:
+    [item] = [c for c in classify_text("GPU performance not less than NVIDIA H100, 8 GPUs per server", ON) if c.chip]
+    assert item.compute_finding and item.us_signal == "benchmark chip"
+
+
+def test_a_cancelled_procurement_yields_no_finding() -> None:
+    text = "GPU服务器采购项目终止公告\n原公告采购内容：A100 80GB 8卡服务器4台\n因故终止本项目采购活动。"
+    ex = Extraction(notice_type="cancellation", mentions=find_mentions(text))
+    [item] = classify_extraction(ex, text, ON)
+    assert not item.compute_finding and item.context and item.context.startswith("cancelled")
+    assert cancellation("经评审委员会评审，决定本项目废标。", None) and cancellation("采购GPU服务器", "award") is None
+
+
+@pytest.mark.parametrize("text", [
+    "投标文件有下列情形之一的，作废标处理：（一）未按要求提供GPU服务器参数的",
+    "出现下列情形之一的，本项目废标：符合条件的供应商不足三家",
+    "对存在违法行为的供应商，取消其采购资格",
+])
+def test_the_conditions_of_a_failed_bid_are_no_cancellation(text: str) -> None:
+    assert cancellation(text, "tender_call") is None
+
+
+def test_an_existing_scope_ends_where_the_notice_turns_to_what_it_buys() -> None:
+    [item] = classify_text("在现有集群基础上扩容8台H100服务器", ON)
+    assert item.compute_finding and item.context is None
+
+
+@pytest.mark.parametrize("text", [
+    "GPU performance shall not be less than NVIDIA H100 SXM, 8 GPUs per server",
+    "servers including but not limited to NVIDIA H100 nodes",
+])
+def test_a_floor_in_english_is_no_negation(text: str) -> None:
+    assert any(c.compute_finding for c in classify_text(text, ON))
+
+
+@pytest.mark.parametrize("text", ["美国限制英伟达芯片对华出口", "US export controls on NVIDIA H100 chips tightened"])
+def test_a_reported_export_restriction_is_no_purchase(text: str) -> None:
+    assert not any(c.compute_finding for c in classify_text(text, ON))
