@@ -22,6 +22,8 @@ MentionKind = Literal[
 ]
 Route = Literal["hardware_purchase", "cloud_account", "cloud_rental", "model_api", "hosted_model"]
 Relation = Literal["self", "affiliate"]
+Role = Literal["buyer", "agency", "supplier", "mentioned"]
+DateSource = Literal["record", "label", "signature", "first_dated_line"]
 Status = Literal["processed", "failed"]
 
 
@@ -85,6 +87,19 @@ class Amount:
     currency: str
     kind: AmountKind | None
     span: Span | None = None
+    label: str | None = None  # the words that name it (中标金额, 合同总金额 ...), when a label does
+
+
+@dataclass(slots=True)
+class AmountAt:
+    """A figure of money where the text states it, with the line (table row) or sentence holding it:
+    a finding takes the amount of its compute row, not a neighbour's."""
+
+    value: float
+    currency: str
+    span: Span
+    context: Span  # the table row or sentence the figure stands in
+    kind: AmountKind | None = None
 
 
 @dataclass(slots=True)
@@ -108,8 +123,10 @@ class LineItem:
 @dataclass(slots=True)
 class Party:
     name: str
-    role: Literal["buyer", "agency", "supplier"]
+    role: Role
     span: Span | None = None
+    masked: bool = False  # 某单位, 某部队: a name withheld by the notice; it must never match a list entry
+    source: str = "label"  # label | record | ocds | title | text (the free-text recogniser)
 
 
 @dataclass(slots=True)
@@ -127,9 +144,18 @@ class Extraction:
     published: date | None = None
     items: list[LineItem] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    date_source: DateSource | None = None  # where ``published`` came from; None when no date was found
+    amounts: list[AmountAt] = field(default_factory=list)  # every figure of money, in text order
 
     def names(self, role: str) -> list[str]:
         return [p.name for p in self.parties if p.role == role]
+
+    def amount_at(self, start: int, end: int) -> AmountAt | None:
+        """The amount stated in the same row or sentence as ``[start, end)``, the first one after it
+        when there are several; None when that row or sentence states none."""
+        inside = [a for a in self.amounts if a.context.start <= start and end <= a.context.end]
+        after = [a for a in inside if a.span.start >= end]
+        return (after or inside or [None])[0]
 
 
 @dataclass(slots=True)

@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from typing import Any
 
 from ..ingest.textnorm import fold_pattern
 from ..knowledge import load_yaml
 from ..model import Amount, Document, Extraction, LineItem, Lot, Party, Span
+from .dates import document_date, parse_date
 from .amounts import CAPITAL, MONEY, NUMBER, parse_capital, scale, tidy, to_number
 
-_DATE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})")
 _PAREN = r"(?:\s*[（(][^）)\n]{0,12}[）)])?"
 _COLON = r"\s*[:：]\s*"
 
@@ -182,14 +181,8 @@ def extract_fields(doc: Document) -> Extraction:
             if code and re.search(r"[A-Za-z0-9]", code):
                 ex.project_number = code
                 break
-    if ex.published is None:
-        for _label, _start, value in values.get("published", []):
-            parsed = _date(value)
-            if parsed:
-                ex.published = parsed
-                break
-    if ex.published is None:
-        ex.published = doc.published
+    labelled = next((d for d in (parse_date(v) for _l, _s, v in values.get("published", [])) if d), None)
+    ex.published, ex.date_source = document_date(ex.published or doc.published, labelled, text)
 
     if record_amounts:
         kind = "awarded" if ex.notice_type == "award" and "awarded" in record_amounts else "budget"
@@ -300,16 +293,6 @@ def _title_to_name(title: str) -> str | None:
     name = re.sub(r"^.{0,40}?关于", "", name) if "关于" in name[:40] else name
     name = re.compile(_conf()["title_suffix"]).sub("", name).strip(" -—_")
     return name or None
-
-
-def _date(value: str) -> date | None:
-    m = _DATE.search(value)
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
 
 
 def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | None) -> None:
@@ -509,12 +492,7 @@ def _from_record(doc: Document, record: dict[str, Any], schema: dict[str, Any], 
         ex.currency = "CNY"
     if "budget" in amounts:
         ex.budget = tidy(amounts["budget"])
-    published = record.get(fields.get("published", ""))
-    if isinstance(published, int | float) and published > 10**8:
-        hours = schema.get("timezone_hours", 0)
-        ex.published = (datetime.fromtimestamp(published, UTC) + timedelta(hours=hours)).date()
-    elif isinstance(published, str):
-        ex.published = _date(published)
+    ex.published = parse_date(record.get(fields.get("published", "")), schema.get("timezone_hours", 0))
     for field in ("project_name", "project_number"):
         key = fields.get(field)
         if key and isinstance(record.get(key), str) and record[key].strip():
@@ -584,5 +562,5 @@ def _from_ocds(doc: Document, release: dict[str, Any], ex: Extraction) -> Extrac
     awards_ids = [a.get("awardID") for a in awards if a.get("awardID")]
     ex.project_number = (tender.get("id") if tender.get("id") and tender.get("id") != release.get("id")
                          else awards_ids[0] if awards_ids else None)
-    ex.published = doc.published
+    ex.published, ex.date_source = document_date(doc.published, None, doc.text)
     return ex

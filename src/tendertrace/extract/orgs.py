@@ -1,0 +1,441 @@
+"""Organisations named anywhere in a text, Chinese or English, each with its role.
+
+A Chinese name is found from the word it ends with (大学, 研究所, 有限公司 … from knowledge/orgs.yaml
+and the organisation words of glossary_zh_en.csv) and read leftwards until a boundary: punctuation,
+a verb or preposition of procurement prose (采购, 签订, 与 …), a role word or a group-company word
+(全资子公司). An English name is a run of capitalised words that ends with an institution word or a
+legal form. The role comes from the words around the name: a role word before it (采购人：, 用户单位,
+甲方为), a bracket after it (（以下简称“乙方”）, ("the Purchaser")), or the contract it is signed into
+(与……签订 …合同, "entered into an agreement with"); a listed company's announcement makes the company
+the supplier of its customer. Every other organisation is ``mentioned``.
+
+Matching runs on the folded match text (simplified, half-width), which has the length of the visible
+text, so every span points at what the user reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..ingest.textnorm import fold_pattern
+from ..knowledge import load_csv, load_yaml
+from ..model import Role
+
+# The longest Chinese organisation name read leftwards from its suffix: 中国科学院长春光学精密机械与物理研究所
+# has 19 characters and the longest names of the listed Chinese entities about 30; 40 leaves room.
+MAX_ZH_NAME = 40
+# A bracket inside a name holds a place or a short qualifier: （深圳）, （庆阳）, （集团）.
+MAX_INNER_BRACKET = 8
+# How far before a name its role word may stand (采购单位名称：, "supplied by ").
+ROLE_WINDOW = 24
+# How far after a name the contract verb of "与X签订……合同" may stand.
+SIGN_WINDOW = 40
+# How far before an English counterpart its verb may stand ("has entered into a computing power
+# service agreement with"): one clause.
+EN_SIGN_WINDOW = 120
+# How many characters of adverbs may stand between a buyer and its verb (近日通过代理商购买).
+VERB_GAP = 10
+# Where a disclosure's announcer is named: the first lines of the announcement.
+ANNOUNCER_HEAD = 600
+# The sentence around a counterpart that says what its contract sells or buys.
+CONTRACT_WINDOW = 80
+
+_CJK = r"\u3400-\u9fff"
+_SIGN = re.compile(r"签订|签署|订立|签约|签定|达成")
+
+
+@dataclass(frozen=True, slots=True)
+class OrgName:
+    """One organisation named in a text."""
+
+    name: str  # as the visible text writes it
+    start: int
+    end: int
+    role: Role
+    masked: bool = False
+    cue: str | None = None  # the words that gave the role: 采购人, 乙方, 与…签订, announcer …
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocab:
+    suffix: re.Pattern[str]
+    weak: frozenset[str]
+    not_after: frozenset[str]
+    left_always: re.Pattern[str]
+    joiners: frozenset[str]
+    generic_heads: frozenset[str]
+    compounds: re.Pattern[str]
+    masked_only: frozenset[str]
+    never_inside: frozenset[str]
+    generic_edge: re.Pattern[str]
+    generic_edge_end: re.Pattern[str]
+    buyer_verb_after: re.Pattern[str]
+    masks: tuple[str, ...]
+    role_of: dict[str, Role]
+    role_before: re.Pattern[str]
+    role_after: re.Pattern[str]
+    right_ok: re.Pattern[str]
+    suffix_end: re.Pattern[str]
+    en_name: re.Pattern[str]
+    en_suffix_words: frozenset[str]
+    en_stop_heads: frozenset[str]
+    en_role_phrase: re.Pattern[str]
+    en_role_of: dict[str, Role]
+    disclosure: tuple[str, ...]
+    sells: tuple[str, ...]
+    buys: tuple[str, ...]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _glossary_suffixes() -> list[str]:
+    """Organisation words of the screening glossary: the Chinese words whose English is an institution
+    word (研究所 Institute, 实验室 Laboratory, 附属医院 Affiliated Hospital …)."""
+    heads = ("Institute", "University", "Laboratory", "College", "School", "Center", "Academy", "Hospital",
+             "Bureau", "Department", "Government", "Company", "Corporation", "Group", "Branch", "Co. Ltd.")
+    out = []
+    for row in load_csv("glossary_zh_en.csv"):
+        zh, en = row.get("zh", ""), row.get("en", "")
+        if len(zh) >= 2 and any(en.endswith(h) for h in heads) and not zh.startswith("第"):
+            out.append(zh)
+    return out
+
+
+@cache
+def _vocab() -> _Vocab:
+    conf: dict[str, Any] = load_yaml("orgs.yaml")
+    fold = fold_pattern
+    suffixes = [fold(w) for w in [*conf["zh_suffixes"], *_glossary_suffixes()]]
+    role_of: dict[str, Role] = {}
+    en_role_of: dict[str, Role] = {}
+    for role, words in conf["roles"].items():
+        for word in words:
+            if re.search(r"[A-Za-z]", word):
+                en_role_of[word.lower()] = role
+            else:
+                role_of[fold(word)] = role
+    for role, phrases in conf["en_role_phrases"].items():
+        for phrase in phrases:
+            en_role_of[phrase.lower()] = role
+    roles_alt = _alternation(role_of)
+    left_always = [fold(w) for w in conf["zh_left_always"]]
+    joiners = [fold(w) for w in conf["zh_joiners"]]
+    en_suffix_words = frozenset(conf["en_suffixes"])
+    cap = r"(?:[A-Z][A-Za-z0-9'’&\-]*\.?|[A-Z]\.)"
+    conn = r"(?:" + "|".join(re.escape(c) for c in conf["en_connectors"]) + r")"
+    paren = r"\([A-Z][A-Za-z ]{1,24}\)"
+    legal = r"(?:,?[ ]?(?:Co\.,?[ ]?Ltd\.?|Ltd\.?|Inc\.?|Limited|LLC|Corp\.?|PLC|plc|GmbH|AG|S\.A\.|N\.V\.|B\.V\.))"
+    en_name = re.compile(
+        r"(?<![A-Za-z0-9])" + cap + r"(?:(?:[ ]+" + conn + r")*[ ]+(?:" + cap + r"|" + paren + r")|" + legal + r")*"
+    )
+    return _Vocab(
+        suffix=re.compile(_alternation(suffixes)),
+        weak=frozenset(fold(w) for w in conf["zh_weak_suffixes"]),
+        not_after=frozenset(fold(w) for w in conf["zh_not_after"]),
+        left_always=re.compile(_alternation([*left_always, *role_of])),
+        joiners=frozenset(joiners),
+        generic_heads=frozenset(fold(w) for w in conf["zh_generic_heads"]),
+        compounds=re.compile(_alternation(map(fold, conf["zh_compounds"]))),
+        masked_only=frozenset(fold(w) for w in conf["zh_masked_only"]),
+        never_inside=frozenset(fold(w) for w in conf["zh_never_inside"]),
+        generic_edge=re.compile("^(?:" + _alternation([*map(fold, conf["zh_generic_heads"]), *suffixes]) + ")"),
+        generic_edge_end=re.compile("(?:" + _alternation([*map(fold, conf["zh_generic_heads"]), *suffixes]) + ")$"),
+        buyer_verb_after=re.compile(
+            r"[^，,。；;:：\n与和同向的为对由及]{0,%d}?(?:%s)" % (VERB_GAP, _alternation(map(fold, conf["buyer_verbs_after"])))
+        ),
+        masks=tuple(fold(w) for w in conf["zh_masks"]),
+        role_of=role_of,
+        role_before=re.compile(r"(?P<role>" + roles_alt + r")(?:名称|名|信息)?\s*(?:[:：]|为|是)?\s*$"),
+        role_after=re.compile(
+            r"\s*\((?:以下简称|以下称|下称|简称|作为|系|为)?\s*[“\"「『']?(?P<role>" + roles_alt + r")[”\"」』']?\)"
+        ),
+        right_ok=re.compile(_alternation([*left_always, *joiners, *role_of, "所长", "院长", "校长", "主任", "董事会",
+                                          "党委", "名下", "等"])),
+        suffix_end=re.compile(r"(?:" + _alternation(suffixes) + r")$"),
+        en_name=en_name,
+        en_suffix_words=en_suffix_words,
+        en_stop_heads=frozenset(conf["en_stop_heads"]),
+        en_role_phrase=re.compile(
+            r"(?P<role>" + _alternation(en_role_of) + r")[\"”]?\)?\s*(?:[:：]\s*|is\s+|was\s+)?$", re.I
+        ),
+        en_role_of=en_role_of,
+        disclosure=tuple(conf["disclosure_markers"]),
+        sells=tuple(fold(w).lower() for w in conf["sells"]),
+        buys=tuple(fold(w).lower() for w in conf["buys"]),
+    )
+
+
+def _is_name_char(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or ch.isascii() and ch.isalpha()
+
+
+# -- Chinese ----------------------------------------------------------------------------------
+
+
+def _hard_start(match: str, s: int, never_inside: frozenset[str]) -> int:
+    """Where the run of name characters that ends at ``s`` begins: after punctuation, a space, a
+    digit (but 第28研究所 keeps its ordinal) or an unbalanced bracket; brackets that close inside the
+    run are kept when short (（深圳）)."""
+    floor = max(0, s - MAX_ZH_NAME)
+    i = s
+    while i > floor:
+        ch = match[i - 1]
+        if ch in never_inside:
+            break
+        if _is_name_char(ch):
+            i -= 1
+            continue
+        if ch == ")":
+            open_at = match.rfind("(", max(floor, i - 2 - MAX_INNER_BRACKET), i - 1)
+            inner = match[open_at + 1: i - 1] if open_at >= 0 else ""
+            if open_at > floor and inner and all("\u3400" <= c <= "\u9fff" for c in inner):
+                i = open_at
+                continue
+            break
+        if ch.isdigit():
+            j = i - 1
+            while j > floor and match[j - 1].isdigit():
+                j -= 1
+            if j > floor and match[j - 1] == "第":
+                i = j - 1
+                continue
+        break
+    return i
+
+
+def _head_ok(head: str, vocab: _Vocab) -> bool:
+    """The part of a name before its suffix holds a proper name, not only references and organisation
+    words (本, 该, 全资子, 公司 …): 公司全资子公司 is no name."""
+    rest = head
+    while len(rest) >= 2:
+        m = vocab.generic_edge.match(rest) or vocab.generic_edge_end.search(rest)
+        if not m or not m.group(0):
+            break
+        rest = rest[: m.start()] + rest[m.end():]
+    return len(rest) >= 2
+
+
+def _masked(head: str, vocab: _Vocab) -> bool:
+    return any(m in head for m in vocab.masks)
+
+
+def _left_cut(match: str, begin: int, s: int, vocab: _Vocab) -> tuple[int, str | None]:
+    """Where a name that ends with the suffix at ``s`` starts, at or after ``begin``; with the role
+    word that stands right before it, if any."""
+    window = match[begin:s]
+    cuts: list[tuple[int, int, str]] = [(m.start(), m.end(), m.group(0)) for m in vocab.left_always.finditer(window)]
+    cuts += [(i, i + 1, ch) for i, ch in enumerate(window) if ch in vocab.joiners]
+    for c_start, c_end, word in sorted(cuts, key=lambda c: (c[1], c[1] - c[0]), reverse=True):
+        head = window[c_end:]
+        if not head or not (_head_ok(head, vocab) or _masked(head, vocab) and head):
+            continue
+        if len(word) == 1 and word in vocab.joiners and word not in vocab.role_of:
+            left = window[:c_start]
+            if len(left) > 1 and not vocab.suffix_end.search(left) and not vocab.left_always.search(left[-6:]) \
+                    and not any(left.endswith(m) for m in vocab.masks):
+                continue
+        return begin + c_end, word if word in vocab.role_of else None
+    return begin, None
+
+
+def _zh_orgs(match: str, vocab: _Vocab) -> list[tuple[int, int, str | None, bool]]:
+    """(start, end, role word before it, masked) of every Chinese organisation name."""
+    found: dict[int, tuple[int, str | None, bool, bool]] = {}  # start -> (end, role word, masked, firm end)
+    for m in vocab.suffix.finditer(match):
+        s, e = m.start(), m.end()
+        suffix = m.group(0)
+        if vocab.compounds.match(match, s):
+            continue
+        nxt = match[e] if e < len(match) else ""
+        firm = not nxt or not _is_name_char(nxt) or bool(vocab.right_ok.match(match, e))
+        if not firm and (suffix in vocab.weak or nxt in vocab.not_after):
+            continue
+        begin = _hard_start(match, s, vocab.never_inside)
+        if begin == s:
+            continue
+        start, role_word = _left_cut(match, begin, s, vocab)
+        head = match[start:s]
+        masked = _masked(head, vocab)
+        if not masked and (suffix in vocab.masked_only or not _head_ok(head, vocab)):
+            continue
+        if suffix in vocab.weak and not masked and len(head) < 3:
+            continue
+        prev = found.get(start)
+        # A longer name from the same start replaces one whose end was not followed by a boundary
+        # (中国科学院 → 中国科学院物理研究所); after a boundary word (大学采购……中心) the first stands.
+        if prev is None or not prev[3]:
+            found[start] = (e, role_word, masked, firm)
+    out = [(start, end, role, masked) for start, (end, role, masked, _firm) in sorted(found.items())]
+    # Of overlapping names keep the longer (中国科学院 inside 中国科学院物理研究所).
+    kept: list[tuple[int, int, str | None, bool]] = []
+    for item in sorted(out, key=lambda x: (x[0], -(x[1] - x[0]))):
+        if kept and item[0] < kept[-1][1]:
+            if item[1] > kept[-1][1] and item[0] == kept[-1][0]:
+                kept[-1] = item
+            continue
+        kept.append(item)
+    return kept
+
+
+# -- English ----------------------------------------------------------------------------------
+
+
+def _en_orgs(text: str, vocab: _Vocab) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in vocab.en_name.finditer(text):
+        run = m.group(0)
+        tokens = list(re.finditer(r"[A-Za-z][A-Za-z0-9'’&\-.]*", run))
+        last = None
+        for tok in tokens:
+            word = tok.group(0)
+            if word in vocab.en_suffix_words or word.rstrip(".,") in vocab.en_suffix_words or word.rstrip(",") in vocab.en_suffix_words:
+                last = tok
+        if last is None:
+            continue
+        first = 0
+        while first < len(tokens) and tokens[first].group(0) in vocab.en_stop_heads:
+            first += 1
+        if first >= len(tokens) or tokens[first].start() >= last.start():
+            continue
+        start, end = m.start() + tokens[first].start(), m.start() + last.end()
+        rest = run[last.end():]
+        if re.match(r"[ ]+(?:of|for)[ ]+[A-Z]", rest):
+            end = m.start() + len(run.rstrip(" ,"))
+        if len(tokens[first: tokens.index(last) + 1]) < 2:
+            continue
+        out.append((start, end))
+    # "Aerospace Information Research Institute, Chinese Academy of Sciences": a sub-unit and its parent.
+    merged: list[tuple[int, int]] = []
+    for start, end in out:
+        if merged and text[merged[-1][1]: start] == ", " and re.search(r"\b(?:Academy|Group|Corporation)\b", text[start:end]) \
+                and re.search(r"\b(?:Institute|Laboratory|School|College|Center|Centre)\b", text[merged[-1][0]: merged[-1][1]]):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+# -- roles ------------------------------------------------------------------------------------
+
+
+def _sentence(match: str, pos: int) -> tuple[int, int]:
+    ends = "。；;!?！？\n"
+    start = max(match.rfind(ch, 0, pos) for ch in ends) + 1
+    stops = [i for i in (match.find(ch, pos) for ch in ends) if i >= 0]
+    return start, min(stops) if stops else len(match)
+
+
+def is_disclosure(match: str) -> bool:
+    """A company's own announcement (a listed company's 公告, a press release)."""
+    head = match[:ANNOUNCER_HEAD * 2]
+    return any(marker in head for marker in _vocab().disclosure)
+
+
+def _contract_direction(match: str, pos: int, vocab: _Vocab) -> Role | None:
+    """What the contract in the sentence at ``pos`` makes the announcer's counterpart."""
+    s, e = _sentence(match, pos)
+    sentence = match[max(s, pos - CONTRACT_WINDOW): min(e, pos + CONTRACT_WINDOW)].lower()
+    if any(w in sentence for w in vocab.buys):
+        return "supplier"
+    if any(w in sentence for w in vocab.sells):
+        return "buyer"
+    return None
+
+
+def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
+    """Every organisation named in ``text``, in text order, each with its role (or ``mentioned``)."""
+    vocab = _vocab()
+    match = match or text
+    disclosure = is_disclosure(match)
+    items: list[tuple[int, int, str | None, bool, bool]] = [  # start, end, role word, masked, english
+        (s, e, r, mk, False) for s, e, r, mk in _zh_orgs(match, vocab)
+    ]
+    taken = [(s, e) for s, e, *_ in items]
+    for s, e in _en_orgs(match, vocab):
+        if not any(s < te and ts < e for ts, te in taken):
+            items.append((s, e, None, False, True))
+    items.sort()
+    out: list[OrgName] = []
+    for start, end, role_word, masked, english in items:
+        role: Role = "mentioned"
+        cue: str | None = None
+        before = match[max(0, start - ROLE_WINDOW): start]
+        after = match[end: end + ROLE_WINDOW]
+        if english:
+            m = vocab.en_role_phrase.search(before)
+            after_m = re.match(r"\s*\(\s*(?:the|as)?\s*[\"“]?(?P<role>[A-Za-z ]{3,30}?)[\"”]?\s*\)", after)
+            if after_m and after_m.group("role").lower() in vocab.en_role_of:
+                role, cue = vocab.en_role_of[after_m.group("role").lower()], after_m.group("role")
+            elif m:
+                role, cue = vocab.en_role_of[m.group("role").lower()], m.group("role")
+            elif re.search(r"\b(?:entered into|signed|signs|concluded|executed|entering into)\b[^.]{0,"
+                           + str(EN_SIGN_WINDOW) + r"}\bwith\s+(?:the\s+)?$", match[max(0, start - EN_SIGN_WINDOW - 30): start]):
+                role, cue = "supplier", "signed with"
+        else:
+            after_m = vocab.role_after.match(match, end)
+            before_m = vocab.role_before.search(before)
+            if after_m:
+                role, cue = vocab.role_of[after_m.group("role")], after_m.group("role")
+            elif role_word:
+                role, cue = vocab.role_of[role_word], role_word
+            elif before_m:
+                role, cue = vocab.role_of[before_m.group("role")], before_m.group("role")
+            elif vocab.buyer_verb_after.match(match, end):
+                role, cue = "buyer", "verb"
+            elif re.search(r"(?:与|和|同)\s*$", before) and _SIGN.search(match, end, end + SIGN_WINDOW) \
+                    and not re.search(r"[。；;\n]", match[end: _SIGN.search(match, end, end + SIGN_WINDOW).start()]):  # type: ignore[union-attr]
+                role, cue = "supplier", "与…签订"
+        if cue in ("与…签订", "signed with") and disclosure:
+            direction = _contract_direction(match, start, vocab)
+            role = direction or "buyer"
+        out.append(OrgName(text[start:end], start, end, role, masked, cue))
+    out = _coordinated(match, out)
+    if disclosure:
+        out = _with_announcer(match, text, out)
+    return out
+
+
+def _coordinated(match: str, orgs: list[OrgName]) -> list[OrgName]:
+    """Names joined to a buyer or a contract's counterpart take their side: "A和B采购" makes A a
+    buyer too; "A与B签订合同" (B the supplier) makes A the buyer."""
+    out = list(orgs)
+    for i in range(len(out) - 1, 0, -1):
+        left, right = out[i - 1], out[i]
+        if left.role != "mentioned":
+            continue
+        gap = match[left.end: right.start].strip()
+        if right.role == "buyer" and right.cue == "verb" and gap in ("和", "及", "、", "与", "以及", "and", ","):
+            out[i - 1] = OrgName(left.name, left.start, left.end, "buyer", left.masked, "verb")
+        elif right.cue in ("与…签订", "signed with") and gap in ("与", "和", "同"):
+            other: Role = "buyer" if right.role == "supplier" else "supplier"
+            out[i - 1] = OrgName(left.name, left.start, left.end, other, left.masked, right.cue)
+    return out
+
+
+def _with_announcer(match: str, text: str, orgs: list[OrgName]) -> list[OrgName]:
+    """A disclosure whose counterpart is a customer and that names no supplier of its own: the
+    announcing company is the supplier."""
+    has_supplier = any(o.role == "supplier" for o in orgs)
+    counterpart_buyer = any(o.role == "buyer" and o.cue in ("与…签订", "signed with") for o in orgs)
+    if has_supplier or not counterpart_buyer:
+        return orgs
+    announcer = _announcer(match, orgs)
+    if announcer is None:
+        return orgs
+    return [OrgName(o.name, o.start, o.end, "supplier", o.masked, "announcer") if o is announcer else o for o in orgs]
+
+
+def _announcer(match: str, orgs: list[OrgName]) -> OrgName | None:
+    for o in orgs:
+        after = match[o.end: o.end + 30]
+        if re.match(r"\s*[(（]?\s*(?:[「“\"]|以下简称|下称|简称)?\s*[“\"「]?(?:本公司|公司|the Company|[A-Z][\w ]{1,30}[\"”]? or the [\"“]Company)",
+                    after):
+            return o
+    head = [o for o in orgs if o.start < ANNOUNCER_HEAD and o.role == "mentioned"]
+    return head[0] if head else None
