@@ -13,7 +13,7 @@ __all__ = ["extract", "find_mentions", "find_orgs"]
 
 # Of the roles a recogniser gives, the cues that are as good as a label: a role word before the name,
 # a bracket after it (（以下简称“甲方”）), a contract's counterpart; then a verb after the name.
-_CUE_RANK = {"verb": 2, "与…签订": 1, "signed with": 1, "announcer": 1}
+_CUE_RANK = {"verb": 3, "issuer": 2, "与…签订": 1, "signed with": 1, "announcer": 1}
 # Notices that name no supplier yet: a "供应商" there is a requirement, not a party.
 _NO_SUPPLIER_YET = ("tender_call", "intention")
 # Buyers of one rank further than this from the first are other parties of the text, not co-buyers

@@ -39,6 +39,8 @@ SIGN_WINDOW = 40
 EN_SIGN_WINDOW = 120
 # How many characters of adverbs may stand between a buyer and its verb (近日通过代理商购买).
 VERB_GAP = 10
+# The lines of a notice's heading, where its issuer stands.
+HEAD_LINES = 4
 # Where a disclosure's announcer is named: the first lines of the announcement.
 ANNOUNCER_HEAD = 600
 # The sentence around a counterpart that says what its contract sells or buys.
@@ -69,6 +71,8 @@ class _Vocab:
     joiners: frozenset[str]
     generic_heads: frozenset[str]
     compounds: re.Pattern[str]
+    thing_end: re.Pattern[str]
+    title_words: re.Pattern[str]
     masked_only: frozenset[str]
     never_inside: frozenset[str]
     generic_edge: re.Pattern[str]
@@ -142,6 +146,8 @@ def _vocab() -> _Vocab:
         joiners=frozenset(joiners),
         generic_heads=frozenset(fold(w) for w in conf["zh_generic_heads"]),
         compounds=re.compile(_alternation(map(fold, conf["zh_compounds"]))),
+        thing_end=re.compile("(?:" + _alternation(map(fold, conf["zh_thing_endings"])) + ")$"),
+        title_words=re.compile(_alternation(map(fold, conf["notice_title_words"]))),
         masked_only=frozenset(fold(w) for w in conf["zh_masked_only"]),
         never_inside=frozenset(fold(w) for w in conf["zh_never_inside"]),
         generic_edge=re.compile("^(?:" + _alternation([*map(fold, conf["zh_generic_heads"]), *suffixes]) + ")"),
@@ -264,7 +270,7 @@ def _zh_orgs(match: str, vocab: _Vocab) -> list[tuple[int, int, str | None, bool
         masked = _masked(head, vocab)
         if not masked and (suffix in vocab.masked_only or not _head_ok(head, vocab)):
             continue
-        if suffix in vocab.weak and not masked and len(head) < 3:
+        if suffix in vocab.weak and not masked and len(head) < 3 or vocab.thing_end.search(match, 0, e):
             continue
         prev = found.get(start)
         # A longer name from the same start replaces one whose end was not followed by a boundary
@@ -398,7 +404,34 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
     out = _coordinated(match, out)
     if disclosure:
         out = _with_announcer(match, text, out)
+    elif not any(o.role == "buyer" for o in out):
+        out = _with_issuer(match, out, vocab)
     return out
+
+
+def _with_issuer(match: str, orgs: list[OrgName], vocab: _Vocab) -> list[OrgName]:
+    """A notice headed by its issuer, which names no buyer otherwise: the issuer is the buyer."""
+    head_end = 0
+    for _ in range(HEAD_LINES):
+        nxt = match.find("\n", head_end + 1)
+        head_end = len(match) if nxt < 0 else nxt
+        if nxt < 0:
+            break
+    for i, o in enumerate(orgs):
+        if o.start >= head_end:
+            break
+        if o.role != "mentioned":
+            continue
+        line_start = match.rfind("\n", 0, o.start) + 1
+        line_end = match.find("\n", o.end)
+        line_end = len(match) if line_end < 0 else line_end
+        before, after = match[line_start: o.start].strip(), match[o.end: line_end].strip()
+        if before:
+            continue
+        if not after or vocab.title_words.search(after) or after.startswith("关于"):
+            orgs[i] = OrgName(o.name, o.start, o.end, "buyer", o.masked, "issuer")
+            return orgs
+    return orgs
 
 
 def _coordinated(match: str, orgs: list[OrgName]) -> list[OrgName]:
