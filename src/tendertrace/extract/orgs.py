@@ -74,6 +74,8 @@ class _Vocab:
     thing_end: re.Pattern[str]
     title_words: re.Pattern[str]
     masked_only: frozenset[str]
+    boundary: re.Pattern[str]
+    cut: re.Pattern[str]
     never_inside: frozenset[str]
     generic_edge: re.Pattern[str]
     generic_edge_end: re.Pattern[str]
@@ -150,6 +152,9 @@ def _vocab() -> _Vocab:
         title_words=re.compile(_alternation(map(fold, conf["notice_title_words"]))),
         masked_only=frozenset(fold(w) for w in conf["zh_masked_only"]),
         never_inside=frozenset(fold(w) for w in conf["zh_never_inside"]),
+        boundary=re.compile(r"[^\u3400-\u9fffA-Za-z()0-9]|[" + "".join(map(fold, conf["zh_never_inside"]))
+                            + r"]|(?<![第\d])\d+"),
+        cut=re.compile(_alternation([*left_always, *role_of, *joiners])),
         generic_edge=re.compile("^(?:" + _alternation([*map(fold, conf["zh_generic_heads"]), *suffixes]) + ")"),
         generic_edge_end=re.compile("(?:" + _alternation([*map(fold, conf["zh_generic_heads"]), *suffixes]) + ")$"),
         buyer_verb_after=re.compile(
@@ -184,35 +189,30 @@ def _is_name_char(ch: str) -> bool:
 # -- Chinese ----------------------------------------------------------------------------------
 
 
-def _hard_start(match: str, s: int, never_inside: frozenset[str]) -> int:
+def _hard_start(match: str, s: int, vocab: _Vocab) -> int:
     """Where the run of name characters that ends at ``s`` begins: after punctuation, a space, a
-    digit (but 第28研究所 keeps its ordinal) or an unbalanced bracket; brackets that close inside the
-    run are kept when short (（深圳）)."""
+    character no name holds, a digit (but 第28研究所 keeps its ordinal) or an unbalanced bracket;
+    a short bracket that closes inside the run stays (（深圳）)."""
     floor = max(0, s - MAX_ZH_NAME)
-    i = s
-    while i > floor:
-        ch = match[i - 1]
-        if ch in never_inside:
-            break
-        if _is_name_char(ch):
-            i -= 1
-            continue
-        if ch == ")":
-            open_at = match.rfind("(", max(floor, i - 2 - MAX_INNER_BRACKET), i - 1)
-            inner = match[open_at + 1: i - 1] if open_at >= 0 else ""
-            if open_at > floor and inner and all("\u3400" <= c <= "\u9fff" for c in inner):
-                i = open_at
-                continue
-            break
-        if ch.isdigit():
-            j = i - 1
-            while j > floor and match[j - 1].isdigit():
-                j -= 1
-            if j > floor and match[j - 1] == "第":
-                i = j - 1
-                continue
-        break
-    return i
+    window = match[floor:s]
+    begin = 0
+    for m in vocab.boundary.finditer(window):
+        begin = m.end()
+    part = window[begin:]
+    if "(" in part or ")" in part:
+        depth_ok = 0
+        for i, ch in enumerate(part):
+            if ch == "(":
+                close = part.find(")", i)
+                inner = part[i + 1: close] if close > 0 else ""
+                if close < 0 or not inner or len(inner) > MAX_INNER_BRACKET or vocab.boundary.search(inner):
+                    depth_ok = i + 1
+            elif ch == ")":
+                open_at = part.rfind("(", 0, i)
+                if open_at < depth_ok:
+                    depth_ok = i + 1
+        begin += depth_ok
+    return floor + begin
 
 
 def _head_ok(head: str, vocab: _Vocab) -> bool:
@@ -235,9 +235,8 @@ def _left_cut(match: str, begin: int, s: int, vocab: _Vocab) -> tuple[int, str |
     """Where a name that ends with the suffix at ``s`` starts, at or after ``begin``; with the role
     word that stands right before it, if any."""
     window = match[begin:s]
-    cuts: list[tuple[int, int, str]] = [(m.start(), m.end(), m.group(0)) for m in vocab.left_always.finditer(window)]
-    cuts += [(i, i + 1, ch) for i, ch in enumerate(window) if ch in vocab.joiners]
-    for c_start, c_end, word in sorted(cuts, key=lambda c: (c[1], c[1] - c[0]), reverse=True):
+    cuts = [(m.start(), m.end(), m.group(0)) for m in vocab.cut.finditer(window)]
+    for c_start, c_end, word in reversed(cuts):
         head = window[c_end:]
         if not head or not (_head_ok(head, vocab) or _masked(head, vocab) and head):
             continue
@@ -262,7 +261,7 @@ def _zh_orgs(match: str, vocab: _Vocab) -> list[tuple[int, int, str | None, bool
         firm = not nxt or not _is_name_char(nxt) or bool(vocab.right_ok.match(match, e))
         if not firm and (suffix in vocab.weak or nxt in vocab.not_after):
             continue
-        begin = _hard_start(match, s, vocab.never_inside)
+        begin = _hard_start(match, s, vocab)
         if begin == s:
             continue
         start, role_word = _left_cut(match, begin, s, vocab)
