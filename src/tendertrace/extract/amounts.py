@@ -57,3 +57,39 @@ def tidy(value: float) -> float | int:
     """Integers when whole, otherwise two decimals."""
     rounded = round(value, 2)
     return int(rounded) if rounded == int(rounded) else rounded
+
+
+# A figure is money only with a currency or a unit of money beside it; a bare number is a count.
+_CONTEXT_ENDS = "。；;\n"
+
+
+def find_amounts(text: str) -> list[tuple[float, str, int, int, int, int]]:
+    """Every figure of money in ``text``: (value, currency, start, end, context start, context end),
+    the context being the table row (a line) or the sentence that holds it."""
+    out: list[tuple[float, str, int, int, int, int]] = []
+    for m in MONEY.finditer(text):
+        prefix, unit = m.group("prefix"), m.group("unit")
+        if not prefix and not unit:
+            continue
+        value = to_number(m.group("num")) * scale(unit)
+        if value <= 0:
+            continue
+        currency = "USD" if prefix == "$" else "CNY"
+        start = m.start("num") if prefix is None else m.start()
+        out.append((value, currency, start, m.end(), *_context(text, m.start(), m.end())))
+    for m in CAPITAL.finditer(text):
+        value = parse_capital(m.group(0))
+        if value:
+            out.append((value, "CNY", m.start(), m.end(), *_context(text, m.start(), m.end())))
+    return sorted(out, key=lambda a: a[2])
+
+
+def _context(text: str, start: int, end: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if " | " in text[line_start:line_end] or "\t" in text[line_start:line_end]:
+        return line_start, line_end
+    left = max(text.rfind(ch, 0, start) for ch in _CONTEXT_ENDS) + 1
+    rights = [i for i in (text.find(ch, end) for ch in _CONTEXT_ENDS) if i >= 0]
+    return left, min(rights) if rights else len(text)

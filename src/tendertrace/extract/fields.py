@@ -12,10 +12,13 @@ from typing import Any
 
 from ..ingest.textnorm import fold_pattern
 from ..knowledge import load_yaml
-from ..model import Amount, Document, Extraction, LineItem, Lot, Party, Span
+from ..model import Amount, AmountAt, Document, Extraction, LineItem, Lot, Party, Span
+from .amounts import CAPITAL, MONEY, NUMBER, find_amounts, parse_capital, scale, tidy, to_number
 from .dates import document_date, parse_date
-from .amounts import CAPITAL, MONEY, NUMBER, parse_capital, scale, tidy, to_number
 
+# Figures of money kept per document, for a finding to pick its row's: a table of 500 rows is
+# the line-item limit too.
+MAX_AMOUNTS = 500
 _PAREN = r"(?:\s*[（(][^）)\n]{0,12}[）)])?"
 _COLON = r"\s*[:：]\s*"
 
@@ -191,6 +194,8 @@ def extract_fields(doc: Document) -> Extraction:
     elif ex.amount is None:
         _amounts(doc, text, ex, schema)
     ex.items = _line_items(doc, text)
+    ex.amounts = [AmountAt(tidy(v), cur, doc.span(s, e), doc.span(cs, ce))  # type: ignore[arg-type]
+                  for v, cur, s, e, cs, ce in find_amounts(text)[:MAX_AMOUNTS]]
     return ex
 
 

@@ -39,6 +39,8 @@ SIGN_WINDOW = 40
 EN_SIGN_WINDOW = 120
 # How many characters of adverbs may stand between a buyer and its verb (近日通过代理商购买).
 VERB_GAP = 10
+# The longest thing ending of orgs.yaml (实验台, 工作站 …), the window it is looked for in.
+THING_WORD = 4
 # The lines of a notice's heading, where its issuer stands.
 HEAD_LINES = 4
 # Where a disclosure's announcer is named: the first lines of the announcement.
@@ -158,7 +160,8 @@ def _vocab() -> _Vocab:
         generic_edge=re.compile("^(?:" + _alternation([*map(fold, conf["zh_generic_heads"]), *suffixes]) + ")"),
         generic_edge_end=re.compile("(?:" + _alternation([*map(fold, conf["zh_generic_heads"]), *suffixes]) + ")$"),
         buyer_verb_after=re.compile(
-            r"[^，,。；;:：\n与和同向的为对由及]{0,%d}?(?:%s)" % (VERB_GAP, _alternation(map(fold, conf["buyer_verbs_after"])))
+            r"[^，,。；;:：\n与和同向的为对由及]{0," + str(VERB_GAP) + r"}?(?:"
+            + _alternation(map(fold, conf["buyer_verbs_after"])) + ")"
         ),
         masks=tuple(fold(w) for w in conf["zh_masks"]),
         role_of=role_of,
@@ -269,7 +272,7 @@ def _zh_orgs(match: str, vocab: _Vocab) -> list[tuple[int, int, str | None, bool
         masked = _masked(head, vocab)
         if not masked and (suffix in vocab.masked_only or not _head_ok(head, vocab)):
             continue
-        if suffix in vocab.weak and not masked and len(head) < 3 or vocab.thing_end.search(match, 0, e):
+        if suffix in vocab.weak and not masked and len(head) < 3 or vocab.thing_end.search(match, max(0, e - THING_WORD), e):
             continue
         prev = found.get(start)
         # A longer name from the same start replaces one whose end was not followed by a boundary
