@@ -74,6 +74,7 @@ class _Vocab:
     generic_heads: frozenset[str]
     compounds: re.Pattern[str]
     thing_end: re.Pattern[str]
+    numerals: frozenset[str]
     title_words: re.Pattern[str]
     masked_only: frozenset[str]
     boundary: re.Pattern[str]
@@ -150,6 +151,7 @@ def _vocab() -> _Vocab:
         joiners=frozenset(joiners),
         generic_heads=frozenset(fold(w) for w in conf["zh_generic_heads"]),
         compounds=re.compile(_alternation(map(fold, conf["zh_compounds"]))),
+        numerals=frozenset(fold(conf["zh_numerals"])),
         thing_end=re.compile("(?:" + _alternation(map(fold, conf["zh_thing_endings"])) + ")$"),
         title_words=re.compile(_alternation(map(fold, conf["notice_title_words"]))),
         masked_only=frozenset(fold(w) for w in conf["zh_masked_only"]),
@@ -160,7 +162,7 @@ def _vocab() -> _Vocab:
         generic_edge=re.compile("^(?:" + _alternation([*map(fold, conf["zh_generic_heads"]), *suffixes]) + ")"),
         generic_edge_end=re.compile("(?:" + _alternation([*map(fold, conf["zh_generic_heads"]), *suffixes]) + ")$"),
         buyer_verb_after=re.compile(
-            r"[^，,。；;:：\n与和同向的为对由及]{0," + str(VERB_GAP) + r"}?(?:"
+            r"[^，,。；;:：\n与和同向的为对由及签]{0," + str(VERB_GAP) + r"}?(?:"
             + _alternation(map(fold, conf["buyer_verbs_after"])) + ")"
         ),
         masks=tuple(fold(w) for w in conf["zh_masks"]),
@@ -169,7 +171,7 @@ def _vocab() -> _Vocab:
         role_after=re.compile(
             r"\s*\((?:以下简称|以下称|下称|简称|作为|系|为)?\s*[“\"「『']?(?P<role>" + roles_alt + r")[”\"」』']?\)"
         ),
-        right_ok=re.compile(_alternation([*left_always, *joiners, *role_of, "所长", "院长", "校长", "主任", "董事会",
+        right_ok=re.compile(_alternation([*left_always, *joiners, *role_of, *map(fold, conf["zh_right_verbs"]), "所长", "院长", "校长", "主任", "董事会",
                                           "党委", "名下", "等"])),
         suffix_end=re.compile(r"(?:" + _alternation(suffixes) + r")$"),
         en_name=en_name,
@@ -258,7 +260,7 @@ def _zh_orgs(match: str, vocab: _Vocab) -> list[tuple[int, int, str | None, bool
     for m in vocab.suffix.finditer(match):
         s, e = m.start(), m.end()
         suffix = m.group(0)
-        if vocab.compounds.match(match, s):
+        if vocab.compounds.match(match, s) or len(suffix) == 1 and s > 0 and match[s - 1] in vocab.numerals:
             continue
         nxt = match[e] if e < len(match) else ""
         firm = not nxt or not _is_name_char(nxt) or bool(vocab.right_ok.match(match, e))
@@ -394,11 +396,11 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
                 role, cue = vocab.role_of[role_word], role_word
             elif before_m:
                 role, cue = vocab.role_of[before_m.group("role")], before_m.group("role")
-            elif vocab.buyer_verb_after.match(match, end):
-                role, cue = "buyer", "verb"
             elif re.search(r"(?:与|和|同)\s*$", before) and _SIGN.search(match, end, end + SIGN_WINDOW) \
                     and not re.search(r"[。；;\n]", match[end: _SIGN.search(match, end, end + SIGN_WINDOW).start()]):  # type: ignore[union-attr]
                 role, cue = "supplier", "与…签订"
+        if role == "mentioned" and not english and vocab.buyer_verb_after.match(match, end):
+            role, cue = "buyer", "verb"
         if cue in ("与…签订", "signed with") and disclosure:
             direction = _contract_direction(match, start, vocab)
             role = direction or "buyer"
