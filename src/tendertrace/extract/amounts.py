@@ -61,22 +61,24 @@ def tidy(value: float) -> float | int:
 
 # A figure is money only with a currency or a unit of money beside it; a bare number is a count.
 _CONTEXT_ENDS = "。；;\n"
+_STATED = re.compile(
+    r"(?P<prefix>人民币|RMB|CNY|USD|US\$|[￥¥$])\s*[:：]?\s*(?P<num>" + NUMBER + r")\s*(?P<unit>亿元|万元|元|万|圆)?"
+    r"|(?P<bare>" + NUMBER + r")\s*(?P<bare_unit>亿元|万元|元|圆)"
+)
 
 
 def find_amounts(text: str) -> list[tuple[float, str, int, int, int, int]]:
     """Every figure of money in ``text``: (value, currency, start, end, context start, context end),
     the context being the table row (a line) or the sentence that holds it."""
     out: list[tuple[float, str, int, int, int, int]] = []
-    for m in MONEY.finditer(text):
-        prefix, unit = m.group("prefix"), m.group("unit")
-        if not prefix and not unit:
-            continue
-        value = to_number(m.group("num")) * scale(unit)
+    for m in _STATED.finditer(text):
+        prefix = m.group("prefix")
+        unit = m.group("unit") if prefix else m.group("bare_unit")
+        value = to_number(m.group("num") if prefix else m.group("bare")) * scale(unit)
         if value <= 0:
             continue
-        currency = "USD" if prefix == "$" else "CNY"
-        start = m.start("num") if prefix is None else m.start()
-        out.append((value, currency, start, m.end(), *_context(text, m.start(), m.end())))
+        currency = "USD" if prefix in ("$", "USD", "US$") else "CNY"
+        out.append((value, currency, m.start(), m.end(), *_context(text, m.start(), m.end())))
     for m in CAPITAL.finditer(text):
         value = parse_capital(m.group(0))
         if value:
