@@ -11,7 +11,7 @@ _BIG = {"万": 10_000, "亿": 100_000_000}
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 MONEY = re.compile(
-    r"(?P<prefix>人民币|RMB|CNY|[￥¥$£€])?\s*[:：]?\s*(?P<num>" + NUMBER + r")\s*(?P<unit>亿元|万元|元|万|圆)?"
+    r"(?P<prefix>人民币|RMB|CNY|USD|US\$|[￥¥$£€])?\s*[:：]?\s*(?P<num>" + NUMBER + r")\s*(?P<unit>亿元|万元|元|万|圆|million|billion)?"
 )
 CAPITAL = re.compile(r"[壹贰叁肆伍陆柒捌玖拾][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*(?:圆|元)(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?")
 
@@ -50,7 +50,16 @@ def scale(unit: str | None) -> float:
         return 10_000.0
     if unit == "亿元":
         return 100_000_000.0
-    return 1.0
+    return _ENGLISH_SCALE.get(unit or "", 1.0)
+
+
+_ENGLISH_SCALE = {"million": 1e6, "billion": 1e9}
+# Prefixes of money in US dollars; every other figure of a Chinese notice is in yuan.
+USD_PREFIXES = ("USD", "US$", "$")
+
+
+def currency_of(prefix: str | None) -> str:
+    return "USD" if prefix in USD_PREFIXES else "CNY"
 
 
 def tidy(value: float) -> float | int:
@@ -62,7 +71,7 @@ def tidy(value: float) -> float | int:
 # A figure is money only with a currency or a unit of money beside it; a bare number is a count.
 _CONTEXT_ENDS = "。；;\n"
 _STATED = re.compile(
-    r"(?P<prefix>人民币|RMB|CNY|USD|US\$|[￥¥$])\s*[:：]?\s*(?P<num>" + NUMBER + r")\s*(?P<unit>亿元|万元|元|万|圆)?"
+    r"(?P<prefix>人民币|RMB|CNY|USD|US\$|[￥¥$])\s*[:：]?\s*(?P<num>" + NUMBER + r")\s*(?P<unit>亿元|万元|元|万|圆|million|billion)?"
     r"|(?P<bare>" + NUMBER + r")\s*(?P<bare_unit>亿元|万元|元|圆)"
 )
 
@@ -77,7 +86,7 @@ def find_amounts(text: str) -> list[tuple[float, str, int, int, int, int]]:
         value = to_number(m.group("num") if prefix else m.group("bare")) * scale(unit)
         if value <= 0:
             continue
-        currency = "USD" if prefix in ("$", "USD", "US$") else "CNY"
+        currency = currency_of(prefix)
         out.append((value, currency, m.start(), m.end(), *_context(text, m.start(), m.end())))
     for m in CAPITAL.finditer(text):
         value = parse_capital(m.group(0))

@@ -13,7 +13,18 @@ from typing import Any
 from ..ingest.textnorm import fold_pattern
 from ..knowledge import load_yaml
 from ..model import Amount, AmountAt, Document, Extraction, LineItem, Lot, Party, Span
-from .amounts import CAPITAL, MONEY, NUMBER, find_amounts, parse_capital, scale, tidy, to_number
+from .amounts import (
+    CAPITAL,
+    MONEY,
+    NUMBER,
+    USD_PREFIXES,
+    currency_of,
+    find_amounts,
+    parse_capital,
+    scale,
+    tidy,
+    to_number,
+)
 from .dates import document_date, parse_date
 
 # Figures of money kept per document, for a finding to pick its row's: a table of 500 rows is
@@ -343,9 +354,9 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
     budgets = [f for f in found if f[0] == "budget" or f[4]]
     if budgets:
         ex.budget = tidy(budgets[0][1])
-    order = ("awarded",) if ex.notice_type == "award" else ("max_price", "budget")
-    if ex.notice_type == "award" and not any(f[0] == "awarded" for f in found):
-        order = ("max_price", "budget")
+    # An award states what was awarded; other notices their budget or ceiling, and a contract notice
+    # or a company's disclosure only its contract amount.
+    order = ("awarded", "max_price", "budget") if ex.notice_type == "award" else ("max_price", "budget", "awarded")
     for kind in order:
         of_kind = [f for f in found if f[0] == kind]
         if not of_kind:
@@ -360,7 +371,10 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
                 # One figure per lot and no total: the notice states no single amount.
                 ex.lots = [Lot(label, None, tidy(f[1])) for label, f in lots]
                 return
-        ex.amount = Amount(tidy(pick[1]), "CNY", kind, doc.span(pick[2], pick[3]))  # type: ignore[arg-type]
+        # A figure's span starts at its currency prefix when it has one (US$36 million).
+        prefix = next((p for p in USD_PREFIXES if text.startswith(p, pick[2])), None)
+        ex.currency = currency_of(prefix)
+        ex.amount = Amount(tidy(pick[1]), ex.currency, kind, doc.span(pick[2], pick[3]), pick[5])  # type: ignore[arg-type]
         return
 
 
