@@ -27,6 +27,8 @@ from .amounts import (
 )
 from .dates import document_date, parse_date
 
+# A rate per unit after a figure (元/公顷, （元/台）, /month), not a bilingual "/ CNY 84,000".
+_PER_UNIT = re.compile(r"\s*[（(]?\s*(?:元|万元)?\s*/\s*[\u4e00-\u9fffa-z]")
 # Figures of money kept per document, for a finding to pick its row's: a table of 500 rows is
 # the line-item limit too.
 MAX_AMOUNTS = 500
@@ -333,7 +335,7 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
             continue
         gap = segment[: start]
         after = segment[end: end + 3]
-        if any(word in gap for word in exclude) or any(ch in after for ch in "%％/"):
+        if any(word in gap for word in exclude) or after[:1] in ("%", "％") or _PER_UNIT.match(segment, end):
             continue  # a rate (下浮率 3%) or a unit price (元/公顷) is not an amount
         kind = kind_of[m.group(0)]
         combined = kind != "awarded" and any(w in label_area for w in words["budget_words"]) \
