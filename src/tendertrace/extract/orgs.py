@@ -364,7 +364,9 @@ def _en_orgs(text: str, vocab: _Vocab) -> list[tuple[int, int]]:
 
 # -- roles ------------------------------------------------------------------------------------
 
-_LABEL_TAIL = re.compile(r"(?:名称|名|信息)?\s*(?:[:：]|为|是)?\s*$")
+# What may stand between a role word and the name: 名称, a bracketed second role (供应商（乙方）：), a
+# colon or 为.
+_LABEL_TAIL = re.compile(r"(?:名称|名|信息)?\s*(?:[(（][^()（）]{1,6}[)）])?\s*(?:[:：]|为|是)?\s*$")
 
 
 def _role_word_before(before: str, vocab: _Vocab) -> str | None:
