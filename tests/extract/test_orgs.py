@@ -157,3 +157,14 @@ def test_amount_of_the_row_not_its_neighbour() -> None:
     pos = sentence.index("算力服务")
     at = ex.amount_at(pos, pos + 4)
     assert at is not None and at.value == 120_000_000
+
+
+def test_a_notice_naming_thousands_of_organisations_screens_the_first_ones() -> None:
+    from tendertrace.extract import MAX_MENTIONED
+
+    names = "、".join(f"第{'一二三四五六七八九'[i % 9]}测绘院{'甲乙丙丁戊己庚辛壬癸'[i // 9 % 10]}{'子丑寅卯辰巳午未申酉'[i // 90 % 10]}"
+                      f"{'金木水火土'[i // 900 % 5]}研究所" for i in range(MAX_MENTIONED + 50))
+    d = doc("参加单位：" + names)
+    ex = extract(d)
+    assert sum(p.role == "mentioned" for p in ex.parties) == MAX_MENTIONED
+    assert any("not screened" in w for w in d.warnings)

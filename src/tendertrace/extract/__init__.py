@@ -19,6 +19,10 @@ _NO_SUPPLIER_YET = ("tender_call", "intention")
 # Buyers of one rank further than this from the first are other parties of the text, not co-buyers
 # ("A和B采购" keeps both; a 用户单位 two paragraphs on does not join).
 _SAME_CLAUSE = 60
+# Organisations a document may add as ``mentioned``: a notice naming more (a register of bidders, a
+# member list) is screened on the first ones, so one pathological file cannot stall a scan; a real
+# notice of the corpus names about five.
+MAX_MENTIONED = 300
 # A name of fewer characters than this is an abbreviation or a fragment, not worth screening.
 MIN_NAME = 4
 
@@ -67,9 +71,14 @@ def add_parties(doc: Document, ex: Extraction, orgs: list[OrgName]) -> None:
         take("supplier", suppliers)
     if not ex.names("agency"):
         take("agency", [o for o in orgs if o.role == "agency"][:1])
+    added = 0
     for org in orgs:
         key = _key(org.name)
         if key in seen or org.start in taken or (len(org.name) < MIN_NAME and not org.masked):
             continue
+        if added >= MAX_MENTIONED:
+            doc.warnings.append(f"more than {MAX_MENTIONED} organisations named; the rest are not screened")
+            break
+        added += 1
         seen.add(key)
         ex.parties.append(Party(org.name, "mentioned", doc.span(org.start, org.end), masked=org.masked, source="text"))

@@ -32,8 +32,13 @@ def extraction_record(doc: Document, ex: Extraction) -> dict[str, Any]:
             for m in ex.mentions
         ],
         "spans": {
-            "parties": [{"role": p.role, "name": p.name, **({"start": p.span.start, "end": p.span.end} if p.span else {})}
+            "parties": [{"role": p.role, "name": p.name, "masked": p.masked, "source": p.source,
+                         **({"start": p.span.start, "end": p.span.end} if p.span else {})}
                         for p in ex.parties],
+            # Where the date came from: record, label, signature, first_dated_line; None when none was found.
+            "published": {"source": ex.date_source},
             "amount": {"start": ex.amount.span.start, "end": ex.amount.span.end} if ex.amount and ex.amount.span else None,
+            "amounts": [{"value": a.value, "currency": a.currency, "start": a.span.start, "end": a.span.end,
+                         "context": [a.context.start, a.context.end]} for a in ex.amounts],
         },
     }
