@@ -266,8 +266,10 @@ def _left_cut(match: str, begin: int, s: int, vocab: _Vocab) -> tuple[int, str |
     word that stands right before it, if any."""
     window = match[begin:s]
     cuts = [(m.start(), m.end(), m.group(0)) for m in vocab.cut.finditer(window)]
-    for c_start, c_end, word in reversed(cuts):
+    for i, (c_start, c_end, word) in enumerate(reversed(cuts)):
         head = window[c_end:]
+        if not head and i == 0 and (len(word) > 1 or word not in vocab.joiners):
+            return s, None  # a suffix right after a verb or preposition (由银行, 采购中心) names nothing
         if not head or not (_head_ok(head, vocab) or _masked(head, vocab) and head):
             continue
         if len(word) == 1 and word in vocab.joiners and word not in vocab.role_of:
@@ -297,6 +299,8 @@ def _zh_orgs(match: str, vocab: _Vocab) -> list[tuple[int, int, str | None, bool
         if begin == s:
             continue
         start, role_word = _left_cut(match, begin, s, vocab)
+        if start == s:
+            continue
         head = match[start:s]
         masked = _masked(head, vocab)
         if not masked and (suffix in vocab.masked_only or not _head_ok(head, vocab)):
