@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..model import Document, Extraction, Party
-from .fields import extract_fields
+from .fields import extract_fields, row_amounts
 from .mentions import find_mentions
 from .orgs import OrgName, find_orgs
 
@@ -34,6 +34,9 @@ def extract(doc: Document) -> Extraction:
     for mention in ex.mentions:
         mention.text = doc.text[mention.start: mention.end]
     add_parties(doc, ex, find_orgs(doc.text, doc.match_text or doc.text))
+    if ex.mentions:
+        # Only a document that mentions compute can have a compute row whose amount a finding takes.
+        ex.amounts = row_amounts(doc)
     return ex
 
 

@@ -207,9 +207,14 @@ def extract_fields(doc: Document) -> Extraction:
     elif ex.amount is None:
         _amounts(doc, text, ex, schema)
     ex.items = _line_items(doc, text)
-    ex.amounts = [AmountAt(tidy(v), cur, doc.span(s, e), doc.span(cs, ce))  # type: ignore[arg-type]
-                  for v, cur, s, e, cs, ce in find_amounts(text)[:MAX_AMOUNTS]]
     return ex
+
+
+def row_amounts(doc: Document) -> list[AmountAt]:
+    """Every figure of money of the document with the row or sentence holding it."""
+    text = doc.match_text or doc.text
+    return [AmountAt(tidy(v), cur, doc.span(s, e), doc.span(cs, ce))  # type: ignore[arg-type]
+            for v, cur, s, e, cs, ce in find_amounts(text)[:MAX_AMOUNTS]]
 
 
 def _hint_type(hint: str | None) -> str | None:
