@@ -168,3 +168,8 @@ def test_a_notice_naming_thousands_of_organisations_screens_the_first_ones() -> 
     ex = extract(d)
     assert sum(p.role == "mentioned" for p in ex.parties) == MAX_MENTIONED
     assert any("not screened" in w for w in d.warnings)
+
+
+def test_ordinals_with_ling_and_script_change_end_names() -> None:
+    assert "中国航天科工集团有限公司第二〇七研究所" in {o.name for o in orgs("中国航天科工集团有限公司第二〇七研究所采购服务器")}
+    assert roles("title: 东湖智慧物流服务中心GPU云主机租用项目成交公告") == {"东湖智慧物流服务中心": "buyer"}

@@ -180,7 +180,7 @@ def _vocab() -> _Vocab:
         title_words=re.compile(_alternation(map(fold, conf["notice_title_words"]))),
         masked_only=frozenset(fold(w) for w in conf["zh_masked_only"]),
         never_inside=frozenset(fold(w) for w in conf["zh_never_inside"]),
-        boundary=re.compile(r"[^\u3400-\u9fffA-Za-z()0-9]|[" + "".join(map(fold, conf["zh_never_inside"]))
+        boundary=re.compile(r"[^\u3400-\u9fff〇A-Za-z()0-9]|[" + "".join(map(fold, conf["zh_never_inside"]))
                             + r"]|(?<![第\d])\d+"),
         cut=re.compile(_alternation([*left_always, *role_of, *joiners])),
         generic_edge=re.compile("^(?:" + _alternation([*map(fold, conf["zh_generic_heads"]), *suffixes]) + ")"),
@@ -213,7 +213,7 @@ def _vocab() -> _Vocab:
 
 
 def _is_name_char(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or ch.isascii() and ch.isalpha()
+    return "\u3400" <= ch <= "\u9fff" or ch == "〇" or ch.isascii() and ch.isalpha()
 
 
 # -- Chinese ----------------------------------------------------------------------------------
@@ -292,7 +292,8 @@ def _zh_orgs(match: str, vocab: _Vocab) -> list[tuple[int, int, str | None, bool
         if vocab.compounds.match(match, s) or len(suffix) == 1 and s > 0 and match[s - 1] in vocab.numerals:
             continue
         nxt = match[e] if e < len(match) else ""
-        firm = not nxt or not _is_name_char(nxt) or bool(vocab.right_ok.match(match, e))
+        # A Chinese name ends where the script changes (威海市智慧文旅服务中心GPU云服务器).
+        firm = not nxt or not "\u3400" <= nxt <= "\u9fff" or bool(vocab.right_ok.match(match, e))
         if not firm and (suffix in vocab.weak or nxt in vocab.not_after):
             continue
         begin = _hard_start(match, s, vocab)
@@ -461,6 +462,10 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
     return out
 
 
+# The label of a title line in a record laid out as text ("title: …", "标题：…").
+_TITLE_LABEL = re.compile(r"(?:title|标题|公告标题|name)\s*[:：]", re.I)
+
+
 def _with_issuer(match: str, orgs: list[OrgName], vocab: _Vocab) -> list[OrgName]:
     """A notice headed by its issuer, which names no buyer otherwise: the issuer is the buyer."""
     head_end = 0
@@ -478,7 +483,7 @@ def _with_issuer(match: str, orgs: list[OrgName], vocab: _Vocab) -> list[OrgName
         line_end = match.find("\n", o.end)
         line_end = len(match) if line_end < 0 else line_end
         before, after = match[line_start: o.start].strip(), match[o.end: line_end].strip()
-        if before:
+        if before and not _TITLE_LABEL.fullmatch(before):
             continue
         if not after or vocab.title_words.search(after) or after.startswith("关于"):
             orgs[i] = OrgName(o.name, o.start, o.end, "buyer", o.masked, "issuer")
