@@ -173,3 +173,8 @@ def test_a_notice_naming_thousands_of_organisations_screens_the_first_ones() -> 
 def test_ordinals_with_ling_and_script_change_end_names() -> None:
     assert "中国航天科工集团有限公司第二〇七研究所" in {o.name for o in orgs("中国航天科工集团有限公司第二〇七研究所采购服务器")}
     assert roles("title: 东湖智慧物流服务中心GPU云主机租用项目成交公告") == {"东湖智慧物流服务中心": "buyer"}
+
+
+def test_sole_supplier_of_a_single_source_notice() -> None:
+    found = roles("经论证，杭州云川信息技术有限公司为该设备在华东地区的唯一授权服务商，拟采用单一来源方式采购。")
+    assert found == {"杭州云川信息技术有限公司": "supplier"}
