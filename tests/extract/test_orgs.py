@@ -178,3 +178,8 @@ def test_ordinals_with_ling_and_script_change_end_names() -> None:
 def test_sole_supplier_of_a_single_source_notice() -> None:
     found = roles("经论证，杭州云川信息技术有限公司为该设备在华东地区的唯一授权服务商，拟采用单一来源方式采购。")
     assert found == {"杭州云川信息技术有限公司": "supplier"}
+
+
+def test_date_labels_that_end_a_longer_label_and_publicity_periods() -> None:
+    assert extract(doc("单一来源论证\n专家论证意见发布日期：2025年2月3日")).published == date(2025, 2, 3)
+    assert extract(doc("中标结果公示\n五、公示期：2024年9月2日至2024年9月4日")).published == date(2024, 9, 2)

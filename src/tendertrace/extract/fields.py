@@ -105,6 +105,13 @@ def _amount_labels() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
 
 
 @cache
+def _compound_date_label() -> re.Pattern[str]:
+    labels = "|".join(re.escape(fold_pattern(lab)) for lab in sorted(_conf()["published"], key=len, reverse=True)
+                      if not re.search(r"[A-Za-z]", lab))
+    return re.compile(r"(?m)^[^\n:：]{0,12}?(?:" + labels + r")\s*[:：]\s*([^\n]{6,40})")
+
+
+@cache
 def _name_stop() -> re.Pattern[str]:
     return _pattern("name_stop")
 
@@ -198,6 +205,10 @@ def extract_fields(doc: Document) -> Extraction:
                 ex.project_number = code
                 break
     labelled = next((d for d in (parse_date(v) for _l, _s, v in values.get("published", [])) if d), None)
+    if labelled is None:
+        # A date label that ends a longer one (论证意见发布日期：, 合同公告日期：).
+        m = _compound_date_label().search(text)
+        labelled = parse_date(m.group(1)) if m else None
     ex.published, ex.date_source = document_date(ex.published or doc.published, labelled, text)
 
     if record_amounts:
