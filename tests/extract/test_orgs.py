@@ -183,3 +183,12 @@ def test_sole_supplier_of_a_single_source_notice() -> None:
 def test_date_labels_that_end_a_longer_label_and_publicity_periods() -> None:
     assert extract(doc("单一来源论证\n专家论证意见发布日期：2025年2月3日")).published == date(2025, 2, 3)
     assert extract(doc("中标结果公示\n五、公示期：2024年9月2日至2024年9月4日")).published == date(2024, 9, 2)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("由电力公司负责实施，中心东坡区分中心配合", []),
+    ("中国科学院采购服务器", ["中国科学院"]),
+    ("本次由中国电子科技集团有限公司承担", ["中国电子科技集团有限公司"]),
+])
+def test_fragments_are_no_names_but_institutions_of_glossary_words_are(text: str, names: list[str]) -> None:
+    assert [o.name for o in orgs(text)] == names

@@ -28,6 +28,9 @@ from ..model import Role
 # The longest Chinese organisation name read leftwards from its suffix: 中国科学院长春光学精密机械与物理研究所
 # has 19 characters and the longest names of the listed Chinese entities about 30; 40 leaves room.
 MAX_ZH_NAME = 40
+# Glossary words up to this length are organisation words (研究所, 附属医院); longer rows are whole
+# names of institutions (中国电子科技集团有限公司), which the recogniser reads through their suffix.
+MAX_GLOSSARY_SUFFIX = 4
 # A bracket inside a name holds a place or a short qualifier: （深圳）, （庆阳）, （集团）.
 MAX_INNER_BRACKET = 8
 # How far before a name its role word may stand (采购单位名称：, "supplied by ").
@@ -73,6 +76,8 @@ class _Vocab:
     joiners: frozenset[str]
     generic_heads: frozenset[str]
     compounds: re.Pattern[str]
+    fragment_start: re.Pattern[str]
+    glossary_words: frozenset[str]
     thing_end: re.Pattern[str]
     numerals: frozenset[str]
     title_words: re.Pattern[str]
@@ -135,9 +140,16 @@ def _glossary_suffixes() -> list[str]:
     out = []
     for row in load_csv("glossary_zh_en.csv"):
         zh, en = row.get("zh", ""), row.get("en", "")
-        if len(zh) >= 2 and any(en.endswith(h) for h in heads) and not zh.startswith("第"):
+        if 2 <= len(zh) <= MAX_GLOSSARY_SUFFIX and any(en.endswith(h) for h in heads) and not zh.startswith("第"):
             out.append(zh)
     return out
+
+
+def _glossary_words() -> list[str]:
+    """The Chinese words of the screening glossary that are no proper name (电力, 科技, 信息 …): a name
+    whose head is one of them alone (电力公司, 科技有限公司) names no one."""
+    return [fold_pattern(row["zh"]) for row in load_csv("glossary_zh_en.csv")
+            if 2 <= len(row.get("zh", "")) <= 4 and not row["zh"].startswith("第")]
 
 
 @cache
@@ -183,8 +195,10 @@ def _vocab() -> _Vocab:
         boundary=re.compile(r"[^\u3400-\u9fff〇A-Za-z()0-9]|[" + "".join(map(fold, conf["zh_never_inside"]))
                             + r"]|(?<![第\d])\d+"),
         cut=re.compile(_alternation([*left_always, *role_of, *joiners])),
-        generic_edge=re.compile("^(?:" + _alternation([*map(fold, conf["zh_generic_heads"]), *suffixes]) + ")"),
-        generic_edge_end=re.compile("(?:" + _alternation([*map(fold, conf["zh_generic_heads"]), *suffixes]) + ")$"),
+        generic_edge=re.compile("^" + _alternation([*map(fold, conf["zh_generic_heads"]), *suffixes])),
+        generic_edge_end=re.compile(_alternation([*map(fold, conf["zh_generic_heads"]), *suffixes]) + "$"),
+        glossary_words=frozenset(_glossary_words()),
+        fragment_start=re.compile(_alternation(map(fold, conf["zh_fragment_starts"]))),
         buyer_verb_after=re.compile(
             r"[^，,。；;:：\n与和同向的为对由及签]{0," + str(VERB_GAP) + r"}?(?:"
             + _alternation(map(fold, conf["buyer_verbs_after"])) + ")"
@@ -304,7 +318,9 @@ def _zh_orgs(match: str, vocab: _Vocab) -> list[tuple[int, int, str | None, bool
             continue
         head = match[start:s]
         masked = _masked(head, vocab)
-        if not masked and (suffix in vocab.masked_only or not _head_ok(head, vocab)):
+        if not masked and (suffix in vocab.masked_only or not _head_ok(head, vocab)
+                           or vocab.fragment_start.match(match, start)
+                           or head in vocab.glossary_words and (suffix.endswith("公司") or suffix in vocab.weak)):
             continue
         if suffix in vocab.weak and not masked and len(head) < 3 or vocab.thing_end.search(match, max(0, e - THING_WORD), e):
             continue
