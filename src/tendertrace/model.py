@@ -155,7 +155,8 @@ class Extraction:
         when there are several; None when that row or sentence states none."""
         inside = [a for a in self.amounts if a.context.start <= start and end <= a.context.end]
         after = [a for a in inside if a.span.start >= end]
-        return (after or inside or [None])[0]
+        chosen = after or inside
+        return chosen[0] if chosen else None
 
 
 @dataclass(slots=True)

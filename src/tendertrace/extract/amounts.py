@@ -89,9 +89,9 @@ def find_amounts(text: str) -> list[tuple[float, str, int, int, int, int]]:
         currency = currency_of(prefix)
         out.append((value, currency, m.start(), m.end(), *_context(text, m.start(), m.end())))
     for m in CAPITAL.finditer(text):
-        value = parse_capital(m.group(0))
-        if value:
-            out.append((value, "CNY", m.start(), m.end(), *_context(text, m.start(), m.end())))
+        written = parse_capital(m.group(0))
+        if written:
+            out.append((written, "CNY", m.start(), m.end(), *_context(text, m.start(), m.end())))
     return sorted(out, key=lambda a: a[2])
 
 
