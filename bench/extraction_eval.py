@@ -35,7 +35,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", action="store_true", help="also count buyers, amounts and mentions over the whole corpus")
     parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument("--findings", type=Path, nargs="?", const=EVAL / "findings_dev", default=None,
+                        help="also score buyer, suppliers, amount and date on a findings set (gold.jsonl beside "
+                             "its documents; default ../shared/eval/findings_dev)")
     args = parser.parse_args()
+    if args.findings is not None:
+        findings_fields(Console(), require(args.findings), args.show_errors)
     gold = {json.loads(line)["id"]: json.loads(line) for line in require(EVAL / "extraction_dev.jsonl").open()}
     predicted: dict[str, dict] = {}
     for doc in iter_documents([require(CORPUS)]):
@@ -87,6 +92,61 @@ def main() -> None:
             console.print(line, markup=False)
     if args.corpus:
         corpus_counts(console)
+
+
+def findings_fields(console: Console, folder: Path, show_errors: bool) -> None:
+    """Buyer (exact, and found among any party), suppliers (F1), amount (within one unit) and date on a
+    findings set: gold.jsonl rows with ``file, buyer_zh, suppliers_zh, amount, date``."""
+    rows = [json.loads(line) for line in (folder / "gold.jsonl").open(encoding="utf-8")]
+    c: collections.Counter = collections.Counter()
+    errors: list[str] = []
+    for g in rows:
+        docs = [d for d in iter_documents([folder / g["file"]]) if isinstance(d, Document)]
+        if not docs:
+            errors.append(f"{g['file']}: not read")
+            continue
+        ex = extract(docs[0])
+        gold_buyer = norm(g.get("buyer_zh") or g.get("buyer_en")) or None
+        buyers = {norm(n) for n in ex.names("buyer")}
+        if gold_buyer is not None:
+            c["buyer_n"] += 1
+            c["buyer_exact"] += buyers == {gold_buyer}
+            c["buyer_any_party"] += gold_buyer in {norm(p.name) for p in ex.parties}
+            if buyers != {gold_buyer}:
+                errors.append(f"{g['file']} buyer: gold={gold_buyer} got={sorted(buyers)}")
+        gs = {norm(x) for x in g.get("suppliers_zh") or (g.get("suppliers_en") if not g.get("buyer_zh") else []) or []}
+        ps = {norm(x) for x in ex.names("supplier")}
+        c["sup_tp"] += len(gs & ps)
+        c["sup_fp"] += len(ps - gs)
+        c["sup_fn"] += len(gs - ps)
+        if gs != ps:
+            errors.append(f"{g['file']} suppliers: gold={sorted(gs)} got={sorted(ps)}")
+        ga, pa = g.get("amount"), ex.amount.value if ex.amount else None
+        c["amount_n"] += 1
+        ok = (ga is None and pa is None) or (ga is not None and pa is not None and abs(ga - pa) <= 1)
+        c["amount_ok"] += ok
+        if not ok:
+            errors.append(f"{g['file']} amount: gold={ga} got={pa}")
+        gd, pd = g.get("date"), ex.published.isoformat() if ex.published else None
+        c["date_n"] += 1
+        c["date_ok"] += gd == pd
+        if gd != pd:
+            errors.append(f"{g['file']} date: gold={gd} got={pd} ({getattr(ex, 'date_source', None)})")
+    precision = c["sup_tp"] / (c["sup_tp"] + c["sup_fp"]) if c["sup_tp"] + c["sup_fp"] else 1.0
+    recall = c["sup_tp"] / (c["sup_tp"] + c["sup_fn"]) if c["sup_tp"] + c["sup_fn"] else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    table = Table(title=f"Parties, amount and date on {len(rows)} documents ({folder.name})")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    table.add_row("buyer exact", f"{c['buyer_exact']}/{c['buyer_n']} = {c['buyer_exact'] / max(1, c['buyer_n']):.3f}")
+    table.add_row("buyer among the parties", f"{c['buyer_any_party']}/{c['buyer_n']}")
+    table.add_row("suppliers P / R / F1", f"{precision:.3f} / {recall:.3f} / {f1:.3f}")
+    table.add_row("amount exact", f"{c['amount_ok']}/{c['amount_n']} = {c['amount_ok'] / max(1, c['amount_n']):.3f}")
+    table.add_row("date exact", f"{c['date_ok']}/{c['date_n']} = {c['date_ok'] / max(1, c['date_n']):.3f}")
+    console.print(table)
+    if show_errors:
+        for line in errors:
+            console.print(line, markup=False)
 
 
 def _score_single(c: collections.Counter, gold, pred, ok: bool | None = None) -> None:

@@ -33,8 +33,10 @@ MentionKind = Literal[
 ]
 Route = Literal["hardware_purchase", "cloud_account", "cloud_rental", "model_api", "hosted_model"]
 Relation = Literal["self", "affiliate"]
+Role = Literal["buyer", "agency", "supplier", "mentioned"]
+DateSource = Literal["record", "label", "signature", "first_dated_line"]
 Status = Literal["processed", "failed"]
-PartyRole = Literal["buyer", "agency", "supplier"]
+PartyRole = Role  # the role a labelled field or the recogniser gives a party
 
 
 class Record:
@@ -153,6 +155,19 @@ class Amount(Record):
     currency: str
     kind: AmountKind | None
     span: Span | None = None
+    label: str | None = None  # the words that name it (中标金额, 合同总金额 ...), when a label does
+
+
+@dataclass(slots=True)
+class AmountAt(Record):
+    """A figure of money where the text states it, with the line (table row) or sentence holding it:
+    a finding takes the amount of its compute row, not a neighbour's."""
+
+    value: float
+    currency: str
+    span: Span
+    context: Span  # the table row or sentence the figure stands in
+    kind: AmountKind | None = None
 
 
 @dataclass(slots=True)
@@ -176,8 +191,10 @@ class LineItem(Record):
 @dataclass(slots=True)
 class Party(Record):
     name: str
-    role: PartyRole
+    role: Role
     span: Span | None = None
+    masked: bool = False  # 某单位, 某部队: a name withheld by the notice; it must never match a list entry
+    source: str = "label"  # label | record | ocds | title | text (the free-text recogniser)
 
 
 @dataclass(slots=True)
@@ -195,6 +212,8 @@ class Extraction(Record):
     published: date | None = None
     items: list[LineItem] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    date_source: DateSource | None = None  # where ``published`` came from; None when no date was found
+    amounts: list[AmountAt] = field(default_factory=list)  # every figure of money, in text order
 
     def names(self, role: str) -> list[str]:
         return [p.name for p in self.parties if p.role == role]
@@ -202,6 +221,14 @@ class Extraction(Record):
     def stated_currency(self) -> str | None:
         """The currency of the stated amount; else of the budget or the lots, when there are any."""
         return (self.amount.currency if self.amount else None) or (self.currency if self.budget or self.lots else None)
+
+    def amount_at(self, start: int, end: int) -> AmountAt | None:
+        """The amount stated in the same row or sentence as ``[start, end)``, the first one after it
+        when there are several; None when that row or sentence states none."""
+        inside = [a for a in self.amounts if a.context.start <= start and end <= a.context.end]
+        after = [a for a in inside if a.span.start >= end]
+        chosen = after or inside
+        return chosen[0] if chosen else None
 
 
 @dataclass(slots=True)

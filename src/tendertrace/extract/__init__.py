@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
-from ..model import Document, Extraction
-from .fields import extract_fields
-from .mentions import find_mentions
+import unicodedata
 
-__all__ = ["extract", "find_mentions"]
+from ..model import Document, Extraction, Party
+from .fields import extract_fields, row_amounts
+from .mentions import find_mentions
+from .orgs import OrgName, find_orgs
+
+__all__ = ["extract", "find_mentions", "find_orgs"]
+
+# Of the roles a recogniser gives, the cues that are as good as a label: a role word before the name,
+# a bracket after it (（以下简称“甲方”）), a contract's counterpart; then a verb after the name.
+_CUE_RANK = {"verb": 3, "issuer": 2, "与…签订": 1, "signed with": 1, "announcer": 1}
+# Notices that name no supplier yet: a "供应商" there is a requirement, not a party.
+_NO_SUPPLIER_YET = ("tender_call", "intention")
+# Buyers of one rank further than this from the first are other parties of the text, not co-buyers
+# ("A和B采购" keeps both; a 用户单位 two paragraphs on does not join).
+_SAME_CLAUSE = 60
+# Organisations a document may add as ``mentioned``: a notice naming more (a register of bidders, a
+# member list) is screened on the first ones, so one pathological file cannot stall a scan; a real
+# notice of the corpus names about five.
+MAX_MENTIONED = 300
+# A name of fewer characters than this is an abbreviation or a fragment, not worth screening.
+MIN_NAME = 4
 
 
 def extract(doc: Document) -> Extraction:
@@ -15,4 +33,55 @@ def extract(doc: Document) -> Extraction:
     ex.mentions = find_mentions(doc.match_text or doc.text)
     for mention in ex.mentions:
         mention.text = doc.text[mention.start: mention.end]
+    add_parties(doc, ex, find_orgs(doc.text, doc.match_text or doc.text))
+    if ex.mentions:
+        # Only a document that mentions compute can have a compute row whose amount a finding takes.
+        ex.amounts = row_amounts(doc)
     return ex
+
+
+def _key(name: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", name).split()).casefold()
+
+
+def add_parties(doc: Document, ex: Extraction, orgs: list[OrgName]) -> None:
+    """Every organisation the text names becomes a party: the buyer, suppliers and agency when the
+    labelled fields gave none, and ``mentioned`` otherwise, so that every one is screened."""
+    masks = ("某", "××", "XX", "xx", "**", "＊＊")
+    for party in ex.parties:
+        party.masked = party.masked or any(m in party.name for m in masks)
+    seen = {_key(p.name) for p in ex.parties}
+    taken: set[int] = set()
+
+    def take(role: str, allowed: list[OrgName]) -> None:
+        for org in allowed:
+            key = _key(org.name)
+            if key in seen:
+                continue
+            seen.add(key)
+            taken.add(org.start)
+            ex.parties.append(Party(org.name, org.role if role == "any" else role, doc.span(org.start, org.end),  # type: ignore[arg-type]
+                                    masked=org.masked, source="text"))
+
+    if not ex.names("buyer"):
+        buyers = [o for o in orgs if o.role == "buyer"]
+        best = min((_CUE_RANK.get(o.cue or "", 0) for o in buyers), default=None)
+        chosen = [o for o in buyers if _CUE_RANK.get(o.cue or "", 0) == best]
+        take("buyer", [o for o in chosen if o.start - chosen[0].start <= _SAME_CLAUSE])
+    if not ex.names("supplier"):
+        suppliers = [o for o in orgs if o.role == "supplier"
+                     and (ex.notice_type not in _NO_SUPPLIER_YET or o.cue in _CUE_RANK)]
+        take("supplier", suppliers)
+    if not ex.names("agency"):
+        take("agency", [o for o in orgs if o.role == "agency"][:1])
+    added = 0
+    for org in orgs:
+        key = _key(org.name)
+        if key in seen or org.start in taken or (len(org.name) < MIN_NAME and not org.masked):
+            continue
+        if added >= MAX_MENTIONED:
+            doc.warnings.append(f"more than {MAX_MENTIONED} organisations named; the rest are not screened")
+            break
+        added += 1
+        seen.add(key)
+        ex.parties.append(Party(org.name, "mentioned", doc.span(org.start, org.end), masked=org.masked, source="text"))

@@ -11,7 +11,7 @@ _BIG = {"万": 10_000, "亿": 100_000_000}
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 MONEY = re.compile(
-    r"(?P<prefix>人民币|RMB|CNY|[￥¥$£€])?\s*[:：]?\s*(?P<num>" + NUMBER + r")\s*(?P<unit>亿元|万元|元|万|圆)?"
+    r"(?P<prefix>人民币|RMB|CNY|USD|US\$|[￥¥$£€])?\s*[:：]?\s*(?P<num>" + NUMBER + r")\s*(?P<unit>亿元|万元|元|万|圆|million|billion)?"
 )
 CAPITAL = re.compile(r"[壹贰叁肆伍陆柒捌玖拾][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*(?:圆|元)(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?")
 
@@ -50,10 +50,57 @@ def scale(unit: str | None) -> float:
         return 10_000.0
     if unit == "亿元":
         return 100_000_000.0
-    return 1.0
+    return _ENGLISH_SCALE.get(unit or "", 1.0)
+
+
+_ENGLISH_SCALE = {"million": 1e6, "billion": 1e9}
+# Prefixes of money in US dollars; every other figure of a Chinese notice is in yuan.
+USD_PREFIXES = ("USD", "US$", "$")
+
+
+def currency_of(prefix: str | None) -> str:
+    return "USD" if prefix in USD_PREFIXES else "CNY"
 
 
 def tidy(value: float) -> float | int:
     """Integers when whole, otherwise two decimals."""
     rounded = round(value, 2)
     return int(rounded) if rounded == int(rounded) else rounded
+
+
+# A figure is money only with a currency or a unit of money beside it; a bare number is a count.
+_CONTEXT_ENDS = "。；;\n"
+_STATED = re.compile(
+    r"(?P<prefix>人民币|RMB|CNY|USD|US\$|[￥¥$])\s*[:：]?\s*(?P<num>" + NUMBER + r")\s*(?P<unit>亿元|万元|元|万|圆|million|billion)?"
+    r"|(?P<bare>" + NUMBER + r")\s*(?P<bare_unit>亿元|万元|元|圆)"
+)
+
+
+def find_amounts(text: str) -> list[tuple[float, str, int, int, int, int]]:
+    """Every figure of money in ``text``: (value, currency, start, end, context start, context end),
+    the context being the table row (a line) or the sentence that holds it."""
+    out: list[tuple[float, str, int, int, int, int]] = []
+    for m in _STATED.finditer(text):
+        prefix = m.group("prefix")
+        unit = m.group("unit") if prefix else m.group("bare_unit")
+        value = to_number(m.group("num") if prefix else m.group("bare")) * scale(unit)
+        if value <= 0:
+            continue
+        currency = currency_of(prefix)
+        out.append((value, currency, m.start(), m.end(), *_context(text, m.start(), m.end())))
+    for m in CAPITAL.finditer(text):
+        written = parse_capital(m.group(0))
+        if written:
+            out.append((written, "CNY", m.start(), m.end(), *_context(text, m.start(), m.end())))
+    return sorted(out, key=lambda a: a[2])
+
+
+def _context(text: str, start: int, end: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if " | " in text[line_start:line_end] or "\t" in text[line_start:line_end]:
+        return line_start, line_end
+    left = max(text.rfind(ch, 0, start) for ch in _CONTEXT_ENDS) + 1
+    rights = [i for i in (text.find(ch, end) for ch in _CONTEXT_ENDS) if i >= 0]
+    return left, min(rights) if rights else len(text)

@@ -7,16 +7,31 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from typing import Any
 
 from ..ingest.textnorm import fold_pattern
 from ..knowledge import load_yaml
-from ..model import Amount, Document, Extraction, LineItem, Lot, Party, Span
-from .amounts import CAPITAL, MONEY, NUMBER, parse_capital, scale, tidy, to_number
+from ..model import Amount, AmountAt, Document, Extraction, LineItem, Lot, Party, Span
+from .amounts import (
+    CAPITAL,
+    MONEY,
+    NUMBER,
+    USD_PREFIXES,
+    currency_of,
+    find_amounts,
+    parse_capital,
+    scale,
+    tidy,
+    to_number,
+)
+from .dates import document_date, parse_date
 
-_DATE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})")
+# A rate per unit after a figure (元/公顷, （元/台）, /month), not a bilingual "/ CNY 84,000".
+_PER_UNIT = re.compile(r"\s*[（(]?\s*(?:元|万元)?\s*/\s*[\u4e00-\u9fffa-z]")
+# Figures of money kept per document, for a finding to pick its row's: a table of 500 rows is
+# the line-item limit too.
+MAX_AMOUNTS = 500
 _PAREN = r"(?:\s*[（(][^）)\n]{0,12}[）)])?"
 _COLON = r"\s*[:：]\s*"
 
@@ -87,6 +102,13 @@ def _amount_labels() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
     kind_of = {fold_pattern(label): kind for kind in ("awarded", "max_price", "budget") for label in conf[kind]}
     alternation = "|".join(re.escape(lab) for lab in sorted(kind_of, key=len, reverse=True))
     return re.compile(alternation), kind_of, tuple(conf["exclude"])
+
+
+@cache
+def _compound_date_label() -> re.Pattern[str]:
+    labels = "|".join(re.escape(fold_pattern(lab)) for lab in sorted(_conf()["published"], key=len, reverse=True)
+                      if not re.search(r"[A-Za-z]", lab))
+    return re.compile(r"(?m)^[^\n:：]{0,12}?(?:" + labels + r")\s*[:：]\s*([^\n]{6,40})")
 
 
 @cache
@@ -182,14 +204,12 @@ def extract_fields(doc: Document) -> Extraction:
             if code and re.search(r"[A-Za-z0-9]", code):
                 ex.project_number = code
                 break
-    if ex.published is None:
-        for _label, _start, value in values.get("published", []):
-            parsed = _date(value)
-            if parsed:
-                ex.published = parsed
-                break
-    if ex.published is None:
-        ex.published = doc.published
+    labelled = next((d for d in (parse_date(v) for _l, _s, v in values.get("published", [])) if d), None)
+    if labelled is None:
+        # A date label that ends a longer one (论证意见发布日期：, 合同公告日期：).
+        m = _compound_date_label().search(text)
+        labelled = parse_date(m.group(1)) if m else None
+    ex.published, ex.date_source = document_date(ex.published or doc.published, labelled, text)
 
     if record_amounts:
         kind = "awarded" if ex.notice_type == "award" and "awarded" in record_amounts else "budget"
@@ -199,6 +219,13 @@ def extract_fields(doc: Document) -> Extraction:
         _amounts(doc, text, ex, schema)
     ex.items = _line_items(doc, text)
     return ex
+
+
+def row_amounts(doc: Document) -> list[AmountAt]:
+    """Every figure of money of the document with the row or sentence holding it."""
+    text = doc.match_text or doc.text
+    return [AmountAt(tidy(v), cur, doc.span(s, e), doc.span(cs, ce))  # type: ignore[arg-type]
+            for v, cur, s, e, cs, ce in find_amounts(text)[:MAX_AMOUNTS]]
 
 
 def _hint_type(hint: str | None) -> str | None:
@@ -302,16 +329,6 @@ def _title_to_name(title: str) -> str | None:
     return name or None
 
 
-def _date(value: str) -> date | None:
-    m = _DATE.search(value)
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
-
-
 def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | None) -> None:
     regex, kind_of, exclude = _amount_labels()
     words = _conf()["amounts"]
@@ -334,7 +351,7 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
             continue
         gap = segment[: start]
         after = segment[end: end + 3]
-        if any(word in gap for word in exclude) or any(ch in after for ch in "%％/"):
+        if any(word in gap for word in exclude) or after[:1] in ("%", "％") or _PER_UNIT.match(segment, end):
             continue  # a rate (下浮率 3%) or a unit price (元/公顷) is not an amount
         kind = kind_of[m.group(0)]
         combined = kind != "awarded" and any(w in label_area for w in words["budget_words"]) \
@@ -355,9 +372,9 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
     budgets = [f for f in found if f[0] == "budget" or f[4]]
     if budgets:
         ex.budget = tidy(budgets[0][1])
-    order = ("awarded",) if ex.notice_type == "award" else ("max_price", "budget")
-    if ex.notice_type == "award" and not any(f[0] == "awarded" for f in found):
-        order = ("max_price", "budget")
+    # An award states what was awarded; other notices their budget or ceiling, and a contract notice
+    # or a company's disclosure only its contract amount.
+    order = ("awarded", "max_price", "budget") if ex.notice_type == "award" else ("max_price", "budget", "awarded")
     for kind in order:
         of_kind = [f for f in found if f[0] == kind]
         if not of_kind:
@@ -372,7 +389,10 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
                 # One figure per lot and no total: the notice states no single amount.
                 ex.lots = [Lot(label, None, tidy(f[1])) for label, f in lots]
                 return
-        ex.amount = Amount(tidy(pick[1]), "CNY", kind, doc.span(pick[2], pick[3]))  # type: ignore[arg-type]
+        # A figure's span starts at its currency prefix when it has one (US$36 million).
+        prefix = next((p for p in USD_PREFIXES if text.startswith(p, pick[2])), None)
+        ex.currency = currency_of(prefix)
+        ex.amount = Amount(tidy(pick[1]), ex.currency, kind, doc.span(pick[2], pick[3]), pick[5])  # type: ignore[arg-type]
         return
 
 
@@ -509,12 +529,7 @@ def _from_record(doc: Document, record: dict[str, Any], schema: dict[str, Any], 
         ex.currency = "CNY"
     if "budget" in amounts:
         ex.budget = tidy(amounts["budget"])
-    published = record.get(fields.get("published", ""))
-    if isinstance(published, int | float) and published > 10**8:
-        hours = schema.get("timezone_hours", 0)
-        ex.published = (datetime.fromtimestamp(published, UTC) + timedelta(hours=hours)).date()
-    elif isinstance(published, str):
-        ex.published = _date(published)
+    ex.published = parse_date(record.get(fields.get("published", "")), schema.get("timezone_hours", 0))
     for field in ("project_name", "project_number"):
         key = fields.get(field)
         if key and isinstance(record.get(key), str) and record[key].strip():
@@ -584,5 +599,5 @@ def _from_ocds(doc: Document, release: dict[str, Any], ex: Extraction) -> Extrac
     awards_ids = [a.get("awardID") for a in awards if a.get("awardID")]
     ex.project_number = (tender.get("id") if tender.get("id") and tender.get("id") != release.get("id")
                          else awards_ids[0] if awards_ids else None)
-    ex.published = doc.published
+    ex.published, ex.date_source = document_date(doc.published, None, doc.text)
     return ex

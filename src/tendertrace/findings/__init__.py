@@ -5,7 +5,8 @@ number, or same buyer and project name) are merged into one case with a timeline
 
     score = 100 * min(1, listed + chips + unclassified + precontrol + remote + intermediary + amount + award)
 
-    listed        0.45 x hit score for a listed party (self), 0.35 x hit score for an affiliate
+    listed        0.45 x hit score for a listed party (self), 0.35 x hit score for an affiliate;
+                  half that for a party the text only mentions
     chips         0.30 when an item is controlled (3A090 / 4A090 / licence letter) on the document's date
     unclassified  0.20 when, instead, a US AI accelerator is named only by maker, origin or spec
                   ("unclassified US AI accelerator, needs review")
@@ -30,7 +31,16 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from .. import store
-from ..model import CaseDocument, Classification, DocumentResult, Evidence, Extraction, Finding, ListedHit
+from ..model import (
+    Amount,
+    CaseDocument,
+    Classification,
+    DocumentResult,
+    Evidence,
+    Extraction,
+    Finding,
+    ListedHit,
+)
 
 __all__ = ["Finding", "build_findings", "document_finding", "hit_key", "item_band", "item_bands", "merge",
            "refresh_findings", "result_finding", "score_parts"]
@@ -40,6 +50,9 @@ from ..screen.names import fold_zh
 # entry -- the listed party itself weighs more than a sub-unit of it.
 LISTED_WEIGHTS = {"self": 0.45, "affiliate": 0.35}
 OTHER_RELATION_WEIGHT = 0.3  # a relation the screener may report that has no weight of its own
+# A party the text only mentions (no buyer, supplier or agency role found for it) is less telling
+# than a party to the deal: its hit counts for this share of the weight.
+MENTIONED_SHARE = 0.5
 # The other parts, each added once when its condition holds (see the module's docstring; the
 # README's formula block states the same weights, and a test holds the two together). Controlled
 # chips and restricted remote access weigh alike: either is the access the tool exists to find.
@@ -82,8 +95,6 @@ def result_finding(
     # Only items the rules marked as a compute finding count: a compute object, a US signal and a
     # route in one item, outside negation or cancellation (rules.evidence).
     compute = compute_items(classes)
-    controlled = [c for c in compute if c.controlled]
-    us_remote = [c for c in compute if _us_remote(c)]
     chips = [c for c in compute if c.chip and not c.needs_review]
     models = [c for c in compute if _restricted_model(c)]
     if not (compute or all_hits):
@@ -97,7 +108,8 @@ def result_finding(
     for h in hits:
         if h.start is not None and h.end is not None:
             evidence.append(_evidence(ref.id, text, h.start, h.end))
-    amount_span = ex.amount.span if ex.amount else None
+    amount = _stated_amount(ex, compute)
+    amount_span = amount.span if amount else None
     if amount_span:
         evidence.append(_evidence(ref.id, text, amount_span.start, amount_span.end))
     published = ex.published.isoformat() if ex.published else None
@@ -108,7 +120,9 @@ def result_finding(
         route=sorted({c.route for c in compute if c.route}),
         chips=sorted({c.chip for c in chips if c.chip}), models=sorted({c.model for c in models if c.model}),
         classification=list(classes), listed=hits, suppressed=suppressed,
-        amount=ex.amount.value if ex.amount else None, currency=ex.stated_currency(), date=published, score=score,
+        amount=amount.value if amount else None,
+        currency=amount.currency if amount and amount is not ex.amount else ex.stated_currency(),
+        date=published, score=score,
         score_parts=parts, evidence=evidence, quantity=_quantity(classes), title=title or ex.project_name,
         review_status="suppressed" if not (compute or hits) else "unreviewed",
         bands=item_bands(classes),
@@ -129,7 +143,7 @@ def score_parts(ex: Extraction, classes: list[Classification], hits: list[Listed
     models = [c for c in compute if _restricted_model(c)]
     parts: dict[str, float] = {}
     if hits:
-        parts["listed"] = max(LISTED_WEIGHTS.get(h.relation, OTHER_RELATION_WEIGHT) * h.score for h in hits)
+        parts["listed"] = max(_listed_weight(h) * h.score for h in hits)
     if controlled:
         parts["chips"] = PART_WEIGHTS["chips"]
     elif review:
@@ -145,6 +159,21 @@ def score_parts(ex: Extraction, classes: list[Classification], hits: list[Listed
     if ex.notice_type == "award":
         parts["award"] = PART_WEIGHTS["award"]
     return parts
+
+
+def _listed_weight(h: ListedHit) -> float:
+    weight = LISTED_WEIGHTS.get(h.relation, OTHER_RELATION_WEIGHT)
+    return weight * MENTIONED_SHARE if h.role == "mentioned" else weight
+
+
+def _stated_amount(ex: Extraction, compute: list[Classification]) -> Amount | None:
+    """The amount of the compute row or sentence when it states one, else the notice's amount."""
+    for c in compute:
+        if c.start is not None and c.end is not None:
+            at = ex.amount_at(c.start, c.end)
+            if at is not None:
+                return Amount(at.value, at.currency, at.kind, at.span)
+    return ex.amount
 
 
 def _us_remote(c: Classification) -> bool:

@@ -1,0 +1,551 @@
+"""Organisations named anywhere in a text, Chinese or English, each with its role.
+
+A Chinese name is found from the word it ends with (大学, 研究所, 有限公司 … from knowledge/orgs.yaml
+and the organisation words of glossary_zh_en.csv) and read leftwards until a boundary: punctuation,
+a verb or preposition of procurement prose (采购, 签订, 与 …), a role word or a group-company word
+(全资子公司). An English name is a run of capitalised words that ends with an institution word or a
+legal form. The role comes from the words around the name: a role word before it (采购人：, 用户单位,
+甲方为), a bracket after it (（以下简称“乙方”）, ("the Purchaser")), or the contract it is signed into
+(与……签订 …合同, "entered into an agreement with"); a listed company's announcement makes the company
+the supplier of its customer. Every other organisation is ``mentioned``.
+
+Matching runs on the folded match text (simplified, half-width), which has the length of the visible
+text, so every span points at what the user reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..ingest.textnorm import fold_pattern
+from ..knowledge import load_csv, load_yaml
+from ..model import Role
+
+# The longest Chinese organisation name read leftwards from its suffix: 中国科学院长春光学精密机械与物理研究所
+# has 19 characters and the longest names of the listed Chinese entities about 30; 40 leaves room.
+MAX_ZH_NAME = 40
+# Glossary words up to this length are organisation words (研究所, 附属医院); longer rows are whole
+# names of institutions (中国电子科技集团有限公司), which the recogniser reads through their suffix.
+MAX_GLOSSARY_SUFFIX = 4
+# A bracket inside a name holds a place or a short qualifier: （深圳）, （庆阳）, （集团）.
+MAX_INNER_BRACKET = 8
+# How far before a name its role word may stand (采购单位名称：, "supplied by ").
+ROLE_WINDOW = 24
+# How far after a name the contract verb of "与X签订……合同" may stand.
+SIGN_WINDOW = 40
+# How far before an English counterpart its verb may stand ("has entered into a computing power
+# service agreement with"): one clause.
+EN_SIGN_WINDOW = 120
+# How many characters of adverbs may stand between a buyer and its verb (近日通过代理商购买).
+VERB_GAP = 10
+# The longest thing ending of orgs.yaml (实验台, 工作站 …), the window it is looked for in.
+THING_WORD = 4
+# The lines of a notice's heading, where its issuer stands.
+HEAD_LINES = 4
+# Where a disclosure's announcer is named: the first lines of the announcement.
+ANNOUNCER_HEAD = 600
+# The sentence around a counterpart that says what its contract sells or buys.
+CONTRACT_WINDOW = 80
+
+_CJK = r"\u3400-\u9fff"
+_SIGN = re.compile(r"签订|签署|订立|签约|签定|达成")
+
+
+@dataclass(frozen=True, slots=True)
+class OrgName:
+    """One organisation named in a text."""
+
+    name: str  # as the visible text writes it
+    start: int
+    end: int
+    role: Role
+    masked: bool = False
+    cue: str | None = None  # the words that gave the role: 采购人, 乙方, 与…签订, announcer …
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocab:
+    suffix: re.Pattern[str]
+    weak: frozenset[str]
+    not_after: frozenset[str]
+    left_always: re.Pattern[str]
+    joiners: frozenset[str]
+    generic_heads: frozenset[str]
+    compounds: re.Pattern[str]
+    fragment_start: re.Pattern[str]
+    glossary_words: frozenset[str]
+    thing_end: re.Pattern[str]
+    numerals: frozenset[str]
+    title_words: re.Pattern[str]
+    masked_only: frozenset[str]
+    boundary: re.Pattern[str]
+    cut: re.Pattern[str]
+    never_inside: frozenset[str]
+    generic_edge: re.Pattern[str]
+    generic_edge_end: re.Pattern[str]
+    buyer_verb_after: re.Pattern[str]
+    masks: tuple[str, ...]
+    role_of: dict[str, Role]
+    role_sizes: tuple[int, ...]
+    role_after: re.Pattern[str]
+    right_ok: re.Pattern[str]
+    suffix_end: re.Pattern[str]
+    en_name: re.Pattern[str]
+    en_suffix_words: frozenset[str]
+    en_suffix_any: re.Pattern[str]
+    en_stop_heads: frozenset[str]
+    en_role_phrase: re.Pattern[str]
+    en_role_of: dict[str, Role]
+    disclosure: tuple[str, ...]
+    sells: tuple[str, ...]
+    buys: tuple[str, ...]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, longest first, as a trie: Python's regex engine
+    tries the branches of a plain alternation one by one, which for a few hundred words costs more
+    than the rest of the recogniser; a trie tries one branch per character."""
+    unique = sorted({w for w in words if w})
+    return "(?:" + _trie(unique) + ")" if unique else "(?!)"
+
+
+def _trie(words: list[str]) -> str:
+    if words == [""]:
+        return ""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            groups.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for ch in sorted(groups):
+        rests = sorted(groups[ch], key=len, reverse=True)
+        optional = "" in rests
+        longer = [r for r in rests if r]
+        tail = _trie(longer) if longer else ""
+        if tail:
+            tail = "(?:" + tail + ")" + ("?" if optional else "")
+        branches.append(re.escape(ch) + tail)
+    return "|".join(branches) if len(branches) > 1 else branches[0]
+
+
+def _glossary_suffixes() -> list[str]:
+    """Organisation words of the screening glossary: the Chinese words whose English is an institution
+    word (研究所 Institute, 实验室 Laboratory, 附属医院 Affiliated Hospital …)."""
+    heads = ("Institute", "University", "Laboratory", "College", "School", "Center", "Academy", "Hospital",
+             "Bureau", "Department", "Government", "Company", "Corporation", "Group", "Branch", "Co. Ltd.")
+    out = []
+    for row in load_csv("glossary_zh_en.csv"):
+        zh, en = row.get("zh", ""), row.get("en", "")
+        if 2 <= len(zh) <= MAX_GLOSSARY_SUFFIX and any(en.endswith(h) for h in heads) and not zh.startswith("第"):
+            out.append(zh)
+    return out
+
+
+def _glossary_words() -> list[str]:
+    """The Chinese words of the screening glossary that are no proper name (电力, 科技, 信息 …): a name
+    whose head is one of them alone (电力公司, 科技有限公司) names no one."""
+    return [fold_pattern(row["zh"]) for row in load_csv("glossary_zh_en.csv")
+            if 2 <= len(row.get("zh", "")) <= 4 and not row["zh"].startswith("第")]
+
+
+@cache
+def _vocab() -> _Vocab:
+    conf: dict[str, Any] = load_yaml("orgs.yaml")
+    fold = fold_pattern
+    suffixes = [fold(w) for w in [*conf["zh_suffixes"], *_glossary_suffixes()]]
+    role_of: dict[str, Role] = {}
+    en_role_of: dict[str, Role] = {}
+    for role, words in conf["roles"].items():
+        for word in words:
+            if re.search(r"[A-Za-z]", word):
+                en_role_of[word.lower()] = role
+            else:
+                role_of[fold(word)] = role
+    for role, phrases in conf["en_role_phrases"].items():
+        for phrase in phrases:
+            en_role_of[phrase.lower()] = role
+    roles_alt = _alternation(role_of)
+    left_always = [fold(w) for w in conf["zh_left_always"]]
+    joiners = [fold(w) for w in conf["zh_joiners"]]
+    en_suffix_words = frozenset(conf["en_suffixes"])
+    cap = r"(?:[A-Z][A-Za-z0-9'’&\-]*\.?|[A-Z]\.)"
+    conn = r"(?:" + "|".join(re.escape(c) for c in conf["en_connectors"]) + r")"
+    paren = r"\([A-Z][A-Za-z ]{1,24}\)"
+    legal = r"(?:,?[ ]?(?:Co\.,?[ ]?Ltd\.?|Ltd\.?|Inc\.?|Limited|LLC|Corp\.?|PLC|plc|GmbH|AG|S\.A\.|N\.V\.|B\.V\.))"
+    en_name = re.compile(
+        r"(?<![A-Za-z0-9])" + cap + r"(?:(?:[ ]+" + conn + r")*[ ]+(?:" + cap + r"|" + paren + r")|" + legal + r")*"
+    )
+    return _Vocab(
+        suffix=re.compile(_alternation(suffixes)),
+        weak=frozenset(fold(w) for w in conf["zh_weak_suffixes"]),
+        not_after=frozenset(fold(w) for w in conf["zh_not_after"]),
+        left_always=re.compile(_alternation([*left_always, *role_of])),
+        joiners=frozenset(joiners),
+        generic_heads=frozenset(fold(w) for w in conf["zh_generic_heads"]),
+        compounds=re.compile(_alternation(map(fold, conf["zh_compounds"]))),
+        numerals=frozenset(fold(conf["zh_numerals"])),
+        thing_end=re.compile("(?:" + _alternation(map(fold, conf["zh_thing_endings"])) + ")$"),
+        title_words=re.compile(_alternation(map(fold, conf["notice_title_words"]))),
+        masked_only=frozenset(fold(w) for w in conf["zh_masked_only"]),
+        never_inside=frozenset(fold(w) for w in conf["zh_never_inside"]),
+        boundary=re.compile(r"[^\u3400-\u9fff〇A-Za-z()0-9]|[" + "".join(map(fold, conf["zh_never_inside"]))
+                            + r"]|(?<![第\d])\d+"),
+        cut=re.compile(_alternation([*left_always, *role_of, *joiners])),
+        generic_edge=re.compile("^" + _alternation([*map(fold, conf["zh_generic_heads"]), *suffixes])),
+        generic_edge_end=re.compile(_alternation([*map(fold, conf["zh_generic_heads"]), *suffixes]) + "$"),
+        glossary_words=frozenset(_glossary_words()),
+        fragment_start=re.compile(_alternation(map(fold, conf["zh_fragment_starts"]))),
+        buyer_verb_after=re.compile(
+            r"[^，,。；;:：\n与和同向的为对由及签]{0," + str(VERB_GAP) + r"}?(?:"
+            + _alternation(map(fold, conf["buyer_verbs_after"])) + ")"
+        ),
+        masks=tuple(fold(w) for w in conf["zh_masks"]),
+        role_of=role_of,
+        role_sizes=tuple(sorted({len(w) for w in role_of}, reverse=True)),
+        role_after=re.compile(
+            r"\s*\((?:以下简称|以下称|下称|简称|作为|系|为)?\s*[“\"「『']?(?P<role>" + roles_alt + r")[”\"」』']?\)"
+        ),
+        right_ok=re.compile(_alternation([*left_always, *joiners, *role_of, *map(fold, conf["zh_right_verbs"]), "所长", "院长", "校长", "主任", "董事会",
+                                          "党委", "名下", "等"])),
+        suffix_end=re.compile(r"(?:" + _alternation(suffixes) + r")$"),
+        en_name=en_name,
+        en_suffix_words=en_suffix_words,
+        en_suffix_any=re.compile(_alternation(w.rstrip(".") for w in en_suffix_words)),
+        en_stop_heads=frozenset(conf["en_stop_heads"]),
+        en_role_phrase=re.compile(
+            r"(?P<role>" + _alternation(en_role_of) + r")[\"”]?\)?\s*(?:[:：]\s*|is\s+|was\s+)?$", re.I
+        ),
+        en_role_of=en_role_of,
+        disclosure=tuple(conf["disclosure_markers"]),
+        sells=tuple(fold(w).lower() for w in conf["sells"]),
+        buys=tuple(fold(w).lower() for w in conf["buys"]),
+    )
+
+
+def _is_name_char(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or ch == "〇" or ch.isascii() and ch.isalpha()
+
+
+# -- Chinese ----------------------------------------------------------------------------------
+
+
+def _hard_start(match: str, s: int, vocab: _Vocab) -> int:
+    """Where the run of name characters that ends at ``s`` begins: after punctuation, a space, a
+    character no name holds, a digit (but 第28研究所 keeps its ordinal) or an unbalanced bracket;
+    a short bracket that closes inside the run stays (（深圳）)."""
+    floor = max(0, s - MAX_ZH_NAME)
+    window = match[floor:s]
+    begin = 0
+    for m in vocab.boundary.finditer(window):
+        begin = m.end()
+    part = window[begin:]
+    if "(" in part or ")" in part:
+        depth_ok = 0
+        for i, ch in enumerate(part):
+            if ch == "(":
+                close = part.find(")", i)
+                inner = part[i + 1: close] if close > 0 else ""
+                if close < 0 or not inner or len(inner) > MAX_INNER_BRACKET or vocab.boundary.search(inner):
+                    depth_ok = i + 1
+            elif ch == ")":
+                open_at = part.rfind("(", 0, i)
+                if open_at < depth_ok:
+                    depth_ok = i + 1
+        begin += depth_ok
+    return floor + begin
+
+
+def _head_ok(head: str, vocab: _Vocab) -> bool:
+    """The part of a name before its suffix holds a proper name, not only references and organisation
+    words (本, 该, 全资子, 公司 …): 公司全资子公司 is no name."""
+    rest = head
+    while len(rest) >= 2:
+        m = vocab.generic_edge.match(rest) or vocab.generic_edge_end.search(rest)
+        if not m or not m.group(0):
+            break
+        rest = rest[: m.start()] + rest[m.end():]
+    return len(rest) >= 2
+
+
+def _masked(head: str, vocab: _Vocab) -> bool:
+    return any(m in head for m in vocab.masks)
+
+
+def _left_cut(match: str, begin: int, s: int, vocab: _Vocab) -> tuple[int, str | None]:
+    """Where a name that ends with the suffix at ``s`` starts, at or after ``begin``; with the role
+    word that stands right before it, if any."""
+    window = match[begin:s]
+    cuts = [(m.start(), m.end(), m.group(0)) for m in vocab.cut.finditer(window)]
+    for i, (c_start, c_end, word) in enumerate(reversed(cuts)):
+        head = window[c_end:]
+        if not head and i == 0 and (len(word) > 1 or word not in vocab.joiners):
+            return s, None  # a suffix right after a verb or preposition (由银行, 采购中心) names nothing
+        if not head or not (_head_ok(head, vocab) or _masked(head, vocab) and head):
+            continue
+        if len(word) == 1 and word in vocab.joiners and word not in vocab.role_of:
+            left = window[:c_start]
+            if len(left) > 1 and not vocab.suffix_end.search(left) and not vocab.left_always.search(left[-6:]) \
+                    and not any(left.endswith(m) for m in vocab.masks):
+                continue
+        return begin + c_end, word if word in vocab.role_of else None
+    return begin, None
+
+
+def _zh_orgs(match: str, vocab: _Vocab) -> list[tuple[int, int, str | None, bool]]:
+    """(start, end, role word before it, masked) of every Chinese organisation name."""
+    found: dict[int, tuple[int, str | None, bool, bool]] = {}  # start -> (end, role word, masked, firm end)
+    for m in vocab.suffix.finditer(match):
+        s, e = m.start(), m.end()
+        if s == 0 or not _is_name_char(match[s - 1]) and match[s - 1] not in ")0123456789":
+            continue
+        suffix = m.group(0)
+        if vocab.compounds.match(match, s) or len(suffix) == 1 and s > 0 and match[s - 1] in vocab.numerals:
+            continue
+        nxt = match[e] if e < len(match) else ""
+        # A Chinese name ends where the script changes (威海市智慧文旅服务中心GPU云服务器).
+        firm = not nxt or not "\u3400" <= nxt <= "\u9fff" or bool(vocab.right_ok.match(match, e))
+        if not firm and (suffix in vocab.weak or nxt in vocab.not_after):
+            continue
+        begin = _hard_start(match, s, vocab)
+        if begin == s:
+            continue
+        start, role_word = _left_cut(match, begin, s, vocab)
+        if start == s:
+            continue
+        head = match[start:s]
+        masked = _masked(head, vocab)
+        if not masked and (suffix in vocab.masked_only or not _head_ok(head, vocab)
+                           or vocab.fragment_start.match(match, start)
+                           or head in vocab.glossary_words and (suffix.endswith("公司") or suffix in vocab.weak)):
+            continue
+        if suffix in vocab.weak and not masked and len(head) < 3 or vocab.thing_end.search(match, max(0, e - THING_WORD), e):
+            continue
+        prev = found.get(start)
+        # A longer name from the same start replaces one whose end was not followed by a boundary
+        # (中国科学院 → 中国科学院物理研究所); after a boundary word (大学采购……中心) the first stands.
+        if prev is None or not prev[3]:
+            found[start] = (e, role_word, masked, firm)
+    out = [(start, end, role, masked) for start, (end, role, masked, _firm) in sorted(found.items())]
+    # Of overlapping names keep the longer (中国科学院 inside 中国科学院物理研究所).
+    kept: list[tuple[int, int, str | None, bool]] = []
+    for item in sorted(out, key=lambda x: (x[0], -(x[1] - x[0]))):
+        if kept and item[0] < kept[-1][1]:
+            if item[1] > kept[-1][1] and item[0] == kept[-1][0]:
+                kept[-1] = item
+            continue
+        kept.append(item)
+    return kept
+
+
+# -- English ----------------------------------------------------------------------------------
+
+
+def _en_orgs(text: str, vocab: _Vocab) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    if not vocab.en_suffix_any.search(text):
+        return out
+    for m in vocab.en_name.finditer(text):
+        run = m.group(0)
+        if " " not in run or not vocab.en_suffix_any.search(run):
+            continue
+        tokens = list(re.finditer(r"[A-Za-z][A-Za-z0-9'’&\-.]*", run))
+        last = None
+        for tok in tokens:
+            word = tok.group(0)
+            if word in vocab.en_suffix_words or word.rstrip(".,") in vocab.en_suffix_words or word.rstrip(",") in vocab.en_suffix_words:
+                last = tok
+        if last is None:
+            continue
+        first = 0
+        while first < len(tokens) and tokens[first].group(0) in vocab.en_stop_heads:
+            first += 1
+        if first >= len(tokens) or tokens[first].start() >= last.start():
+            continue
+        start, end = m.start() + tokens[first].start(), m.start() + last.end()
+        rest = run[last.end():]
+        if re.match(r"[ ]+(?:of|for)[ ]+[A-Z]", rest):
+            end = m.start() + len(run.rstrip(" ,"))
+        if len(tokens[first: tokens.index(last) + 1]) < 2:
+            continue
+        out.append((start, end))
+    # "Aerospace Information Research Institute, Chinese Academy of Sciences": a sub-unit and its parent.
+    merged: list[tuple[int, int]] = []
+    for start, end in out:
+        if merged and text[merged[-1][1]: start] == ", " and re.search(r"\b(?:Academy|Group|Corporation)\b", text[start:end]) \
+                and re.search(r"\b(?:Institute|Laboratory|School|College|Center|Centre)\b", text[merged[-1][0]: merged[-1][1]]):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+# -- roles ------------------------------------------------------------------------------------
+
+# What may stand between a role word and the name: 名称, a bracketed second role (供应商（乙方）：), a
+# colon or 为.
+_LABEL_TAIL = re.compile(r"(?:名称|名|信息)?\s*(?:[(（][^()（）]{1,6}[)）])?\s*(?:[:：]|为|是)?\s*$")
+
+
+def _role_word_before(before: str, vocab: _Vocab) -> str | None:
+    """The role word that ends right before a name (采购人：, 甲方为, 用户单位名称:), if any."""
+    head = before[: _LABEL_TAIL.search(before).start()]  # type: ignore[union-attr]
+    for size in vocab.role_sizes:
+        if head[-size:] in vocab.role_of:
+            return head[-size:]
+    return None
+
+
+def _sentence(match: str, pos: int) -> tuple[int, int]:
+    ends = "。；;!?！？\n"
+    start = max(match.rfind(ch, 0, pos) for ch in ends) + 1
+    stops = [i for i in (match.find(ch, pos) for ch in ends) if i >= 0]
+    return start, min(stops) if stops else len(match)
+
+
+def is_disclosure(match: str) -> bool:
+    """A company's own announcement (a listed company's 公告, a press release)."""
+    head = match[:ANNOUNCER_HEAD * 2]
+    return any(marker in head for marker in _vocab().disclosure)
+
+
+def _contract_direction(match: str, pos: int, vocab: _Vocab) -> Role | None:
+    """What the contract in the sentence at ``pos`` makes the announcer's counterpart."""
+    s, e = _sentence(match, pos)
+    sentence = match[max(s, pos - CONTRACT_WINDOW): min(e, pos + CONTRACT_WINDOW)].lower()
+    if any(w in sentence for w in vocab.buys):
+        return "supplier"
+    if any(w in sentence for w in vocab.sells):
+        return "buyer"
+    return None
+
+
+def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
+    """Every organisation named in ``text``, in text order, each with its role (or ``mentioned``)."""
+    vocab = _vocab()
+    match = match or text
+    disclosure = is_disclosure(match)
+    items: list[tuple[int, int, str | None, bool, bool]] = [  # start, end, role word, masked, english
+        (s, e, r, mk, False) for s, e, r, mk in _zh_orgs(match, vocab)
+    ]
+    taken = [(s, e) for s, e, *_ in items]
+    for s, e in _en_orgs(match, vocab):
+        if not any(s < te and ts < e for ts, te in taken):
+            items.append((s, e, None, False, True))
+    items.sort()
+    out: list[OrgName] = []
+    for start, end, role_word, masked, english in items:
+        role: Role = "mentioned"
+        cue: str | None = None
+        before = match[max(0, start - ROLE_WINDOW): start]
+        after = match[end: end + ROLE_WINDOW]
+        if english:
+            m = vocab.en_role_phrase.search(before)
+            after_m = re.match(r"\s*\(\s*(?:the|as)?\s*[\"“]?(?P<role>[A-Za-z ]{3,30}?)[\"”]?\s*\)", after)
+            if after_m and after_m.group("role").lower() in vocab.en_role_of:
+                role, cue = vocab.en_role_of[after_m.group("role").lower()], after_m.group("role")
+            elif m:
+                role, cue = vocab.en_role_of[m.group("role").lower()], m.group("role")
+            elif re.search(r"\b(?:entered into|signed|signs|concluded|executed|entering into)\b[^.]{0,"
+                           + str(EN_SIGN_WINDOW) + r"}\bwith\s+(?:the\s+)?$", match[max(0, start - EN_SIGN_WINDOW - 30): start]):
+                role, cue = "supplier", "signed with"
+        else:
+            after_m = vocab.role_after.match(match, end)
+            before_m = _role_word_before(before, vocab)
+            if after_m:
+                role, cue = vocab.role_of[after_m.group("role")], after_m.group("role")
+            elif role_word:
+                role, cue = vocab.role_of[role_word], role_word
+            elif _SOLE_SUPPLIER.match(match, end):
+                role, cue = "supplier", "为…唯一供应商"
+            elif before_m:
+                role, cue = vocab.role_of[before_m], before_m
+            elif re.search(r"(?:与|和|同)\s*$", before) and _SIGN.search(match, end, end + SIGN_WINDOW) \
+                    and not re.search(r"[。；;\n]", match[end: _SIGN.search(match, end, end + SIGN_WINDOW).start()]):  # type: ignore[union-attr]
+                role, cue = "supplier", "与…签订"
+        if role == "mentioned" and not english and vocab.buyer_verb_after.match(match, end):
+            role, cue = "buyer", "verb"
+        if cue in ("与…签订", "signed with") and disclosure:
+            direction = _contract_direction(match, start, vocab)
+            role = direction or "buyer"
+        out.append(OrgName(text[start:end], start, end, role, masked, cue))
+    out = _coordinated(match, out)
+    if disclosure:
+        out = _with_announcer(match, text, out)
+    elif not any(o.role == "buyer" for o in out):
+        out = _with_issuer(match, out, vocab)
+    return out
+
+
+# "X为该产品在华北地区的唯一授权服务商": the single supplier a single-source notice justifies.
+_SOLE_SUPPLIER = re.compile(r"\s*(?:是|为)[^，,。；;\n]{0,16}?(?:唯一|独家)(?:授权|指定)?(?:供应商|服务商|供货商|代理商|生产商|制造商)")
+# The label of a title line in a record laid out as text ("title: …", "标题：…").
+_TITLE_LABEL = re.compile(r"(?:title|标题|公告标题|name)\s*[:：]", re.I)
+
+
+def _with_issuer(match: str, orgs: list[OrgName], vocab: _Vocab) -> list[OrgName]:
+    """A notice headed by its issuer, which names no buyer otherwise: the issuer is the buyer."""
+    head_end = 0
+    for _ in range(HEAD_LINES):
+        nxt = match.find("\n", head_end + 1)
+        head_end = len(match) if nxt < 0 else nxt
+        if nxt < 0:
+            break
+    for i, o in enumerate(orgs):
+        if o.start >= head_end:
+            break
+        if o.role != "mentioned":
+            continue
+        line_start = match.rfind("\n", 0, o.start) + 1
+        line_end = match.find("\n", o.end)
+        line_end = len(match) if line_end < 0 else line_end
+        before, after = match[line_start: o.start].strip(), match[o.end: line_end].strip()
+        if before and not _TITLE_LABEL.fullmatch(before):
+            continue
+        if not after or vocab.title_words.search(after) or after.startswith("关于"):
+            orgs[i] = OrgName(o.name, o.start, o.end, "buyer", o.masked, "issuer")
+            return orgs
+    return orgs
+
+
+def _coordinated(match: str, orgs: list[OrgName]) -> list[OrgName]:
+    """Names joined to a buyer or a contract's counterpart take their side: "A和B采购" makes A a
+    buyer too; "A与B签订合同" (B the supplier) makes A the buyer."""
+    out = list(orgs)
+    for i in range(len(out) - 1, 0, -1):
+        left, right = out[i - 1], out[i]
+        if left.role != "mentioned":
+            continue
+        gap = match[left.end: right.start].strip()
+        if right.role == "buyer" and right.cue == "verb" and gap in ("和", "及", "、", "与", "以及", "and", ","):
+            out[i - 1] = OrgName(left.name, left.start, left.end, "buyer", left.masked, "verb")
+        elif right.cue in ("与…签订", "signed with") and gap in ("与", "和", "同"):
+            other: Role = "buyer" if right.role == "supplier" else "supplier"
+            out[i - 1] = OrgName(left.name, left.start, left.end, other, left.masked, right.cue)
+    return out
+
+
+def _with_announcer(match: str, text: str, orgs: list[OrgName]) -> list[OrgName]:
+    """A disclosure whose counterpart is a customer and that names no supplier of its own: the
+    announcing company is the supplier."""
+    has_supplier = any(o.role == "supplier" for o in orgs)
+    counterpart_buyer = any(o.role == "buyer" and o.cue in ("与…签订", "signed with") for o in orgs)
+    if has_supplier or not counterpart_buyer:
+        return orgs
+    announcer = _announcer(match, orgs)
+    if announcer is None:
+        return orgs
+    return [OrgName(o.name, o.start, o.end, "supplier", o.masked, "announcer") if o is announcer else o for o in orgs]
+
+
+def _announcer(match: str, orgs: list[OrgName]) -> OrgName | None:
+    for o in orgs:
+        after = match[o.end: o.end + 30]
+        if re.match(r"\s*[(（]?\s*(?:[「“\"]|以下简称|下称|简称)?\s*[“\"「]?(?:本公司|公司|the Company|[A-Z][\w ]{1,30}[\"”]? or the [\"“]Company)",
+                    after):
+            return o
+    head = [o for o in orgs if o.start < ANNOUNCER_HEAD and o.role == "mentioned"]
+    return head[0] if head else None
