@@ -13,7 +13,7 @@ import heapq
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -22,13 +22,21 @@ from rapidfuzz import fuzz
 
 from ..model import Hit, ListEntry
 from .names import (
+    CHINESE_SCRIPT_COUNTRIES,
+    KOREAN_COUNTRIES,
     NAME_CONTINUATIONS,
+    ORG_WORDS,
     SUBUNIT_MARKERS,
     SUBUNIT_WORDS,
     Translation,
     content_tokens,
+    core_zh,
     fold_zh,
+    glossary_words,
     is_chinese,
+    reading,
+    self_marked,
+    split_bracket,
     tokens_en,
     translate,
     warm_tables,
@@ -41,6 +49,8 @@ COMMON_POSTINGS = 300  # a word on more names than this does not block
 ALIAS_MARGIN = 0.1  # an alias-table translation within this of the threshold is raised to it
 LEAD_MISMATCH = 0.9  # factor when the query's first word -- usually its place name -- is not in the listed name
 ROUNDING = 0.0005 + 1e-9  # hits carry scores rounded to three places: 0.8196 counts as 0.82
+FULL_COVER = 0.95  # a side whose weight is this much matched names all of the other side's words
+RARE_IDF = 5.0  # a word on fewer than about one name in 150 (IDF log(1 + 150) + IDF_FLOOR): a distinguishing word
 _NO_NAMES = np.zeros(0, dtype=np.int32)
 _NO_WEIGHTS = np.zeros(0)
 _NO_VOWELS = str.maketrans("", "", "aeiouy")
@@ -110,6 +120,11 @@ class Screener:
                     self._long_weight[n, self._initial_column[tok[0]]] += w
                 else:
                     self._short_weight[n] += w
+        # Names the lists themselves write in Chinese (OFAC's and the CSL's Chinese aliases), folded.
+        self._zh_names: dict[str, list[int]] = defaultdict(list)
+        for n, name in enumerate(self.names):
+            if is_chinese(name.text):
+                self._zh_names[core_zh(fold_zh(name.text))].append(n)
         self._cache: dict[str, list[Hit]] = {}
         warm_tables()  # static tables load here, with the index, not on the first query
 
@@ -122,10 +137,7 @@ class Screener:
             return []
         hits = self._cache.get(query)
         if hits is None:
-            hits = self._screen_full(query)
-            if not hits or hits[0].score < self.threshold:
-                hits = self._affiliate(query) or hits
-            hits = [h for h in hits if h.score >= self.threshold]
+            hits = self._screen_query(query)
             if len(self._cache) < 100_000:
                 self._cache[query] = hits
         return hits[:limit]
@@ -148,11 +160,44 @@ class Screener:
 
     # -- internals -----------------------------------------------------------------------
 
+    def _screen_query(self, query: str) -> list[Hit]:
+        """The relation rules on a whole name, then the name itself and, failing that, its parents."""
+        marked = self_marked(query)
+        if marked:
+            # 北京大学（本级）, 清华大学（采购中心）: the organisation itself, with whatever relation it has.
+            core, marker = marked
+            return [replace(h, query=query, explanation=f"'{query}' is '{core}' itself (marker {marker}); {h.explanation}")
+                    for h in self.screen(core, limit=5)]
+        bracket = split_bracket(query)
+        hits = self._screen_once(query)
+        if bracket:
+            # 哈尔滨工业大学（威海）: a campus or branch -- unless the listed name has the same bracket
+            # (a listed "Inspur (HK)" is that company, not a branch of Inspur).
+            head, word = bracket
+            if hits and hits[0].relation == "self" and _has_bracketed(hits[0].matched_name, word):
+                return hits
+            parent = [h for h in self._screen_full(head, subunit=query)
+                      if h.score >= self.threshold and h.features.get("name_coverage", 0) >= 0.9]
+            if parent:
+                return parent
+        return hits
+
+    def _screen_once(self, query: str) -> list[Hit]:
+        hits = self._screen_full(query)
+        if not hits or hits[0].score < self.threshold:
+            hits = self._affiliate(query) or hits
+        return [h for h in hits if h.score >= self.threshold]
+
     def _screen_full(self, query: str, subunit: str | None = None) -> list[Hit]:
         """Hits for ``query``; with ``subunit``, the query is the parent of that name and every hit an affiliate."""
         translations = translate(query)
         normalized = fold_zh(query) if is_chinese(query) else " ".join(tokens_en(query))
         best: dict[int, tuple[float, dict[str, Any], Translation, _Name, str]] = {}
+        if is_chinese(query):
+            for n in self._zh_names.get(core_zh(fold_zh(query)), ()):
+                name = self.names[n]
+                best.setdefault(name.entry, (name.weight, {"query_coverage": 1.0, "name_coverage": 1.0},
+                                             Translation(name.text, "listed-zh"), name, "affiliate" if subunit else "self"))
         for tr in translations:
             if best and max(v[0] for v in best.values()) >= 0.999:
                 break  # a perfect match on a more trustworthy translation: the rest cannot beat it
@@ -181,14 +226,17 @@ class Screener:
                 scored.append((score, features, name))
             if vouched and scored:
                 scored = _vouch(scored, self.threshold)
+            reads_chinese = is_chinese(query) or tr.method in ("pinyin-alias", "pinyin-glossary")
             for score, features, name in scored:
                 if score <= (best[name.entry][0] if name.entry in best else 0.0):
                     continue  # on a tie the more trustworthy translation, tried first, stays
+                if score >= self.threshold - ROUNDING and not self._related(query, tr, reads_chinese, q_tokens, name, features):
+                    continue
                 relation = "affiliate" if subunit else tr.relation
                 if relation == "self" and (
-                    (features["name_coverage"] >= 0.95 and _adds_subunit(q_tokens, name.tokens))
+                    (features["name_coverage"] >= FULL_COVER and _adds_subunit(q_tokens, name.tokens))
                     or (not is_chinese(query) and _extra_parenthetical(query, name.text))
-                    or (tr.method == "glossary" and features["name_coverage"] >= 0.95
+                    or (tr.method == "glossary" and features["name_coverage"] >= FULL_COVER
                         and _inserts_proper_name(q_tokens, name.tokens))
                 ):
                     relation = "affiliate"  # the listed name plus a sub-unit: 天山区分局, (Shenzhen)
@@ -214,6 +262,31 @@ class Screener:
                 explanation=f"sub-unit of '{query}': {explanation}" if subunit else explanation,
             ))
         return hits
+
+    def _related(self, query: str, tr: Translation, reads_chinese: bool, q_tokens: list[str], name: _Name,
+                 features: dict[str, Any]) -> bool:
+        """The rules that keep a name that scores well from being a hit, each a relation it is not.
+
+        - country: a Chinese-script name (or a reading of one) reaches an entry of a country that
+          does not write Chinese only through an exact alias (陆军研究院 is not Peru's Shining Path,
+          a.k.a. "People's Liberation Army");
+        - parent: the query's organisation is not a unit listed inside it (中国科学院 is not its
+          Academy of Optoelectronics; 中国电子科技集团 is not CETC's 14th Research Institute);
+        - sister: two units of one parent, each with its own distinguishing word or number
+          (中国科学院物理研究所 is not its Institute of Semiconductors; CETC 13 is not CETC 14);
+        - near name: a listed name with a field word put inside it is another organisation
+          (天津|工业|大学 is not Tianjin University).
+        """
+        entry = self.entries[name.entry]
+        if reads_chinese and not _country_allows(query, tr, entry, name):
+            return False
+        if (features["query_coverage"] >= FULL_COVER and features["name_coverage"] < FULL_COVER
+                and 1 <= _org_count(tr.text) < _org_count(name.text)):
+            return False
+        if _sisters(q_tokens, name.tokens, self.idf):
+            return False
+        return not (tr.method == "glossary" and features["name_coverage"] >= FULL_COVER
+                    and not _adds_subunit(q_tokens, name.tokens) and _inserts_field_word(q_tokens, name.tokens))
 
     def _candidates(self, query: _Terms, cap: int = 300) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Names sharing a rare word (or its consonant skeleton) with the query, with the IDF shared.
@@ -411,6 +484,73 @@ def _inserts_proper_name(query: list[str], name: tuple[str, ...]) -> bool:
     return len(extra) == 1 and extra[0] > 0 and len(query[extra[0]]) >= 4
 
 
+def _matched(token: str, others: list[str] | tuple[str, ...]) -> bool:
+    return token in others or any(_sim(token, y) for y in others)
+
+
+def _inserts_field_word(query: list[str], name: tuple[str, ...]) -> bool:
+    """天津|工业|大学 -> Tianjin Industry University: a glossary word, not a place, inside the listed name."""
+    matched = [i for i, t in enumerate(query) if _matched(t, name)]
+    if not matched:
+        return False
+    return any(0 < i < matched[-1] and t in glossary_words() and t not in ORG_WORDS and t not in SUBUNIT_WORDS
+               for i, t in enumerate(query) if i not in matched)
+
+
+def _sisters(query: list[str], name: tuple[str, ...], idf: dict[str, float]) -> bool:
+    """Two units of one parent: each side keeps a word the other lacks -- different numbers
+    (CETC 13 / CETC 14), or, beside a shared kind of unit (institute), different fields of which
+    at least one is a distinguishing word (Physics / Semiconductors)."""
+    own = [t for t in query if not _matched(t, name)]
+    other = [t for t in name if not _matched(t, query)]
+    if not own or not other:
+        return False
+    if not any(t in ORG_WORDS and t in name for t in query):
+        return False
+    if any(t.isdigit() for t in own) and any(t.isdigit() for t in other):
+        return True
+    # A word sharing its first four letters with one of the other side's is a variant (industry / industrial).
+    own_prefixes, other_prefixes = {t[:4] for t in own}, {t[:4] for t in other}
+    own, other = ([t for t in own if t.isalpha() and t[:4] not in other_prefixes and not _initials_of(t, other)],
+                  [t for t in other if t.isalpha() and t[:4] not in own_prefixes and not _initials_of(t, own)])
+    return bool(own and other) and any(idf.get(t, RARE_IDF) >= RARE_IDF for t in [*own, *other])
+
+
+def _initials_of(token: str, words: list[str]) -> bool:
+    """CAS spells the initials of some of "chinese academy sciences"."""
+    initials = "".join(w[0] for w in words)
+    return len(token) >= 2 and token in initials
+
+
+def _country_allows(query: str, tr: Translation, entry: ListEntry, name: _Name) -> bool:
+    """A Chinese-script query reaches an entry listed under a country that does not write Chinese
+    (or, for a Korean reading, under Korea) only through an exact alias: the entry's own Chinese
+    name, or the alias table naming exactly one of its published names (not a derived form:
+    "Huawei Technologies (Yangon)" without its bracket is not published)."""
+    country = (entry.country or "").strip().lower()
+    allowed = KOREAN_COUNTRIES if tr.method == "korean" else CHINESE_SCRIPT_COUNTRIES
+    if not country or country in allowed:
+        return True
+    folded = fold_zh(query)
+    if any(is_chinese(a) and fold_zh(a) == folded for a in entry.aliases):
+        return True
+    return tr.method in ("alias", "pinyin-alias") and name.weight == 1.0 and _same_words(name.text, tr.text)
+
+
+@lru_cache(maxsize=200_000)
+def _org_count(text: str) -> int:
+    """How many words naming a kind of organisation or unit a name has (a name's own units)."""
+    return sum(t in ORG_WORDS for t in tokens_en(text))
+
+
+def _has_bracketed(matched: str, word: str) -> bool:
+    """The listed name has the query's bracketed word in its own brackets: 'Inspur (HK)' for （香港）."""
+    inner = [content_tokens(x) for x in re.findall(r"\(([^)]*)\)", matched)]
+    read = content_tokens(reading(word))
+    initials = "".join(t[0] for t in read)
+    return any(all(_matched(t, x) for t in read) or initials in x for x in inner if x)
+
+
 def _adds_subunit(query: list[str], name: tuple[str, ...]) -> bool:
     return any(t in SUBUNIT_WORDS and t not in name for t in query)
 
@@ -463,7 +603,7 @@ def _known(head: str) -> bool:
 
 def _explain(query: str, tr: Translation, matched: str, entry: ListEntry, score: float, relation: str) -> str:
     via = {"alias": f"alias table ({tr.source})", "glossary": "glossary translation", "pinyin": "pinyin",
-           "as-is": "name as written", "pinyin-glossary": "pinyin read through the glossary",
+           "as-is": "name as written", "listed-zh": "the Chinese name the list itself gives", "pinyin-glossary": "pinyin read through the glossary",
            "pinyin-alias": f"the pinyin of an alias-table name ({tr.source})"}[tr.method]
     parts = [
         f"'{query}' -> '{tr.text}' via {via}",
