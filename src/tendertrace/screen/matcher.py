@@ -193,11 +193,6 @@ class Screener:
         translations = translate(query)
         normalized = fold_zh(query) if is_chinese(query) else " ".join(tokens_en(query))
         best: dict[int, tuple[float, dict[str, Any], Translation, _Name, str]] = {}
-        if is_chinese(query):
-            for n in self._zh_names.get(core_zh(fold_zh(query)), ()):
-                name = self.names[n]
-                best.setdefault(name.entry, (name.weight, {"query_coverage": 1.0, "name_coverage": 1.0},
-                                             Translation(name.text, "listed-zh"), name, "affiliate" if subunit else "self"))
         for tr in translations:
             if best and max(v[0] for v in best.values()) >= 0.999:
                 break  # a perfect match on a more trustworthy translation: the rest cannot beat it
@@ -241,6 +236,12 @@ class Screener:
                 ):
                     relation = "affiliate"  # the listed name plus a sub-unit: 天山区分局, (Shenzhen)
                 best[name.entry] = (score, features, tr, name, relation)
+        if is_chinese(query):  # after the translations, which stop at their first perfect match
+            for n in self._zh_names.get(core_zh(fold_zh(query)), ()):
+                name = self.names[n]
+                if name.weight > (best[name.entry][0] if name.entry in best else 0.0):
+                    best[name.entry] = (name.weight, {"query_coverage": 1.0, "name_coverage": 1.0},
+                                        Translation(name.text, "listed-zh"), name, "affiliate" if subunit else "self")
         # Only the five best scores (and whatever ties them) can be ranked: the tie-breaks are
         # computed for those alone.
         top = heapq.nlargest(5, (round(v[0], 3) for v in best.values()))
