@@ -76,3 +76,12 @@ def test_a_chinese_name_reaches_a_foreign_listing_only_through_an_exact_alias(sc
     # The entry's own Chinese alias is exact.
     own = Screener([ListEntry("x", "SDN", "Example Trading FZE", ["示例贸易公司"], "United Arab Emirates")])
     assert own.best("示例贸易公司").entry.id == "x"
+
+
+def test_a_unit_is_not_the_listed_unit_whose_name_adds_a_distinguishing_word() -> None:
+    screener = Screener([ListEntry("1", "EL", "China Academy of Science—Shenyang Institute of Automation", [], "China"),
+                         *(ListEntry(str(i), "EL", f"{w} Research Institute", [], "China")
+                           for i, w in enumerate(["Alpha", "Beta", "Gamma", "Delta", "Omega"], 2))])
+    assert screener.best("中国科学院自动化研究所") is None
+    assert screener.best("中国科学院沈阳自动化研究所").entry.id == "1"
+    assert screener.best("Chinese Academy of Sciences Shenyang Institute of Automation").entry.id == "1"

@@ -284,7 +284,7 @@ class Screener:
         if (features["query_coverage"] >= FULL_COVER and features["name_coverage"] < FULL_COVER
                 and 1 <= _org_count(tr.text) < _org_count(name.text)):
             return False
-        if _sisters(q_tokens, name.tokens, self.idf):
+        if _sisters(q_tokens, name.tokens, self.idf) or _names_another_unit(q_tokens, name.tokens, self.idf):
             return False
         return not (tr.method == "glossary" and features["name_coverage"] >= FULL_COVER
                     and not _adds_subunit(q_tokens, name.tokens) and _inserts_field_word(q_tokens, name.tokens))
@@ -515,6 +515,18 @@ def _sisters(query: list[str], name: tuple[str, ...], idf: dict[str, float]) -> 
     own, other = ([t for t in own if t.isalpha() and t[:4] not in other_prefixes and not _initials_of(t, other)],
                   [t for t in other if t.isalpha() and t[:4] not in own_prefixes and not _initials_of(t, own)])
     return bool(own and other) and any(idf.get(t, RARE_IDF) >= RARE_IDF for t in [*own, *other])
+
+
+def _names_another_unit(query: list[str], name: tuple[str, ...], idf: dict[str, float]) -> bool:
+    """A unit under a parent (two kinds of organisation shared: academy and institute) is not the
+    listed unit whose own name adds a distinguishing word: the CAS Institute of Automation is not
+    the CAS Shenyang Institute of Automation. A word after the unit's name ("..., Mianyang") is
+    an address, not a name."""
+    if len({t for t in query if t in ORG_WORDS and t in name}) < 2:
+        return False
+    prefixes = {t[:4] for t in query}  # industrial / industry: a variant, not another word
+    return any(t.isalpha() and idf.get(t, RARE_IDF) >= RARE_IDF and t[:4] not in prefixes and not _matched(t, query)
+               and _matched(following, query) for t, following in zip(name, name[1:], strict=False))
 
 
 def _initials_of(token: str, words: list[str]) -> bool:
