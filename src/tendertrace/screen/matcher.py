@@ -50,7 +50,7 @@ ALIAS_MARGIN = 0.1  # an alias-table translation within this of the threshold is
 LEAD_MISMATCH = 0.9  # factor when the query's first word -- usually its place name -- is not in the listed name
 ROUNDING = 0.0005 + 1e-9  # hits carry scores rounded to three places: 0.8196 counts as 0.82
 FULL_COVER = 0.95  # a side whose weight is this much matched names all of the other side's words
-RARE_IDF = 5.0  # a word on fewer than about one name in 150 (IDF log(1 + 150) + IDF_FLOOR): a distinguishing word
+RARE_IDF = 5.0  # IDF log(1 + 54) + IDF_FLOOR: a word on at most one name in 54 distinguishes a name
 _NO_NAMES = np.zeros(0, dtype=np.int32)
 _NO_WEIGHTS = np.zeros(0)
 _NO_VOWELS = str.maketrans("", "", "aeiouy")
@@ -103,6 +103,8 @@ class Screener:
         # Smoothed IDF: rare words decide, but generic words ("university") still count for something.
         self.idf = {tok: math.log(1 + total / count) + IDF_FLOOR for tok, count in df.items()}
         self.default_idf = math.log(1 + total) + IDF_FLOOR
+        # On a short list every word is on a good share of the names: a word on one name is distinguishing.
+        self.rare_idf = min(RARE_IDF, self.default_idf - 1e-9)
         self.names = [_Name(i, text, self._terms(toks), weight) for i, text, toks, weight in forms]
         # Names are appended in ascending order, so a word's postings are sorted once repeats go.
         self._postings = {key: np.fromiter(dict.fromkeys(names), dtype=np.int32) for key, names in index.items()}
@@ -284,7 +286,7 @@ class Screener:
         if (features["query_coverage"] >= FULL_COVER and features["name_coverage"] < FULL_COVER
                 and 1 <= _org_count(tr.text) < _org_count(name.text)):
             return False
-        if _sisters(q_tokens, name.tokens, self.idf) or _names_another_unit(q_tokens, name.tokens, self.idf):
+        if _sisters(q_tokens, name.tokens, self.idf, self.rare_idf) or _names_another_unit(q_tokens, name.tokens, self.idf, self.rare_idf):
             return False
         return not (tr.method == "glossary" and features["name_coverage"] >= FULL_COVER
                     and not _adds_subunit(q_tokens, name.tokens) and _inserts_field_word(q_tokens, name.tokens))
@@ -498,7 +500,7 @@ def _inserts_field_word(query: list[str], name: tuple[str, ...]) -> bool:
                for i, t in enumerate(query) if i not in matched)
 
 
-def _sisters(query: list[str], name: tuple[str, ...], idf: dict[str, float]) -> bool:
+def _sisters(query: list[str], name: tuple[str, ...], idf: dict[str, float], rare: float) -> bool:
     """Two units of one parent: each side keeps a word the other lacks -- different numbers
     (CETC 13 / CETC 14), or, beside a shared kind of unit (institute), different fields of which
     at least one is a distinguishing word (Physics / Semiconductors)."""
@@ -514,10 +516,10 @@ def _sisters(query: list[str], name: tuple[str, ...], idf: dict[str, float]) -> 
     own_prefixes, other_prefixes = {t[:4] for t in own}, {t[:4] for t in other}
     own, other = ([t for t in own if t.isalpha() and t[:4] not in other_prefixes and not _initials_of(t, other)],
                   [t for t in other if t.isalpha() and t[:4] not in own_prefixes and not _initials_of(t, own)])
-    return bool(own and other) and any(idf.get(t, RARE_IDF) >= RARE_IDF for t in [*own, *other])
+    return bool(own and other) and any(idf.get(t, rare) >= rare for t in [*own, *other])
 
 
-def _names_another_unit(query: list[str], name: tuple[str, ...], idf: dict[str, float]) -> bool:
+def _names_another_unit(query: list[str], name: tuple[str, ...], idf: dict[str, float], rare: float) -> bool:
     """A unit under a parent (two kinds of organisation shared: academy and institute) is not the
     listed unit whose own name adds a distinguishing word: the CAS Institute of Automation is not
     the CAS Shenyang Institute of Automation. A word after the unit's name ("..., Mianyang") is
@@ -525,7 +527,7 @@ def _names_another_unit(query: list[str], name: tuple[str, ...], idf: dict[str, 
     if len({t for t in query if t in ORG_WORDS and t in name}) < 2:
         return False
     prefixes = {t[:4] for t in query}  # industrial / industry: a variant, not another word
-    return any(t.isalpha() and idf.get(t, RARE_IDF) >= RARE_IDF and t[:4] not in prefixes and not _matched(t, query)
+    return any(t.isalpha() and idf.get(t, rare) >= rare and t[:4] not in prefixes and not _matched(t, query)
                and _matched(following, query) for t, following in zip(name, name[1:], strict=False))
 
 
