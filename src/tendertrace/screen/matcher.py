@@ -26,6 +26,7 @@ from .names import (
     KOREAN_COUNTRIES,
     NAME_CONTINUATIONS,
     ORG_WORDS,
+    STOPWORDS,
     SUBUNIT_MARKERS,
     SUBUNIT_WORDS,
     Translation,
@@ -89,8 +90,10 @@ class Screener:
         self.entries = entries
         self.threshold = threshold
         self.sample = sample  # True when only the bundled sample list is loaded
+        short = _short_initialisms(entries)
         forms = [(i, text, tuple(content_tokens(text)), weight)
-                 for i, entry in enumerate(entries) for text, weight in _forms(entry)]
+                 for i, entry in enumerate(entries) for text, weight in [*_forms(entry), *short.get(i, [])]]
+        self._acronyms = _learn_acronyms(entries)
         forms = [f for f in forms if f[2]]
         df: dict[str, int] = defaultdict(int)
         index: dict[str, list[int]] = defaultdict(list)  # word or skeleton -> names, ascending
@@ -192,7 +195,7 @@ class Screener:
 
     def _screen_full(self, query: str, subunit: str | None = None) -> list[Hit]:
         """Hits for ``query``; with ``subunit``, the query is the parent of that name and every hit an affiliate."""
-        translations = translate(query)
+        translations = translate(query) + self._expansions(query)
         normalized = fold_zh(query) if is_chinese(query) else " ".join(tokens_en(query))
         best: dict[int, tuple[float, dict[str, Any], Translation, _Name, str]] = {}
         for tr in translations:
@@ -265,6 +268,21 @@ class Screener:
                 explanation=f"sub-unit of '{query}': {explanation}" if subunit else explanation,
             ))
         return hits
+
+    def _expansions(self, query: str) -> tuple[Translation, ...]:
+        """The query with the initialisms the lists spell out written in full: "Institute of
+        Physics, CAS" -> "Institute of Physics, Chinese Academy of Sciences"."""
+        if is_chinese(query) or not self._acronyms:
+            return ()
+        words = re.split(r"(\W+)", query)
+        if sum(bool(w.strip()) and w.isalnum() for w in words) < 2:
+            return ()  # the initialism alone is matched as the lists write it
+        changed = False
+        for k, word in enumerate(words):
+            full = self._acronyms.get(word) if word.isupper() and len(word) >= 2 else None
+            if full:
+                words[k], changed = full, True
+        return (Translation("".join(words), "acronym"),) if changed else ()
 
     def _related(self, query: str, tr: Translation, reads_chinese: bool, q_tokens: list[str], name: _Name,
                  features: dict[str, Any]) -> bool:
@@ -453,6 +471,91 @@ def _sim(a: str, b: str) -> float:
     return 0.0
 
 
+INITIALISM_WEIGHT = 0.95  # an initialism the list does not print ranks below the names it does
+MIN_ACRONYM_SHARE = 2 / 3  # an initialism the lists spell out two ways is learned only if one way dominates
+
+
+def _short_initialisms(entries: list[ListEntry]) -> dict[int, list[tuple[str, float]]]:
+    """HIT for Harbin Institute of Technology: the initials of a three-word name, kept where they
+    name one listed organisation. Three letters are often several names' initials; universities
+    and institutes go by them (HIT, BIT, NPU), companies rarely, so where names collide an
+    institution's initials are kept if it is the only institution among them."""
+    by: dict[str, dict[tuple[str, ...], set[int]]] = defaultdict(lambda: defaultdict(set))
+    for i, entry in enumerate(entries):
+        for text in [entry.name, *entry.aliases]:
+            stripped = re.sub(r"\s*\([^)]*\)", "", text).strip()
+            initials = _initialism(stripped, 3)
+            if initials and len(initials) == 3:
+                by[initials][tuple(content_tokens(stripped))].add(i)
+    out: dict[int, list[tuple[str, float]]] = defaultdict(list)
+    for initials, names in by.items():
+        if len(names) > 1:
+            names = {k: v for k, v in names.items() if any(t in ORG_WORDS for t in k)}
+        if len(names) == 1:
+            for i in next(iter(names.values())):
+                out[i].append((initials, INITIALISM_WEIGHT))
+    return out
+
+
+def _learn_acronyms(entries: list[ListEntry]) -> dict[str, str]:
+    """Initialisms the lists themselves spell out, in one name ("China Electronics Technology Group
+    Corp. (CETC) 54th Research Institute") or across two names of one entry ("CAS Institute of
+    Microelectronics" beside "Chinese Academy of Sciences Institute of Microelectronics")."""
+    seen: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for entry in entries:
+        names = [entry.name, *entry.aliases]
+        for text in names:
+            for m in re.finditer(r"\(([A-Z]{2,6})\)", text):
+                words = re.split(r"[\s,]+", text[: m.start()].strip())
+                phrase = _spelled_by(m.group(1), words)
+                if phrase:
+                    seen[m.group(1)][phrase] += 1
+        if len(names) < 2:
+            continue
+        for a in names:
+            for word in re.findall(r"\b[A-Z]{2,6}\b", a):
+                rest = set(re.findall(r"\w+", a.replace(word, " ")))
+                for b in names:
+                    if b is a or word in b:
+                        continue
+                    extra = [w for w in re.split(r"[\s,]+", b) if w and w.strip(",.") not in rest]
+                    phrase = _spelled_by(word, extra)
+                    if phrase and len(phrase.split()) == len(extra):
+                        seen[word][phrase] += 1
+    out = {}
+    for acronym, phrases in seen.items():
+        phrase, count = max(phrases.items(), key=lambda kv: kv[1])
+        if count / sum(phrases.values()) >= MIN_ACRONYM_SHARE and content_tokens(phrase):  # not a legal form (JSC)
+            out[acronym] = phrase
+    return out
+
+
+def _spelled_by(acronym: str, words: list[str]) -> str | None:
+    """The shortest run of words at the end of ``words`` whose initials spell ``acronym``, passing
+    over connectives (of, and) and, where the initialism does, words of kind (CETC: China
+    Electronics Technology Group Corporation). Returned without the connectives: the key the lists
+    agree on."""
+    words = [w.strip(",.") for w in words if w.strip(",.")]
+    letters = acronym.lower()
+    for start in range(len(words) - 2, -1, -1):
+        run = words[start:]
+        if run[0].lower() in _CONNECTIVES or run[0][0].lower() != letters[0]:
+            continue
+        k = 0
+        for w in run:
+            if k < len(letters) and w[0].lower() == letters[k]:
+                k += 1
+            elif w.lower() not in _CONNECTIVES and w.lower() not in STOPWORDS:
+                break
+        else:
+            if k == len(letters):
+                return " ".join(t for t in tokens_en(" ".join(run)) if t not in _CONNECTIVES)
+    return None
+
+
+_CONNECTIVES = frozenset({"of", "and", "the", "for", "&"})
+
+
 def _forms(entry: ListEntry) -> list[tuple[str, float]]:
     """The names to index for an entry, with weights: derived forms rank below published ones."""
     forms: dict[str, float] = {}
@@ -466,11 +569,18 @@ def _forms(entry: ListEntry) -> list[tuple[str, float]]:
             initials = "".join(w[0] for w in re.split(r"[\s,.\-—]+", stripped) if w).upper()
             own = all(x.strip().isupper() and re.sub(r"[^A-Z]", "", x) in initials for x in inner)
             forms.setdefault(stripped, 1.0 if own else 0.97)
-        for acronym in _ACRONYM.findall(text):
-            forms.setdefault(acronym, 1.0)
+        for m in _ACRONYM.finditer(text):
+            # "China Electronics Technology Group Corp. (CETC) 54th Research Institute": CETC is
+            # the parent's initialism, not this entry's; an initialism spelled by words that do not
+            # begin the name is someone else's.
+            words = re.split(r"[\s,]+", text[: m.start()].strip())
+            spelled = _spelled_by(m.group(1), words)
+            trailing = not text[m.end():].strip(" ,.")
+            if trailing and (spelled is None or spelled.split()[0] == tokens_en(words[0])[:1][0]):
+                forms.setdefault(m.group(1), 1.0)
         initials = _initialism(stripped or text)
         if initials:
-            forms.setdefault(initials, 0.95)
+            forms.setdefault(initials, INITIALISM_WEIGHT)
     return [(f, w) for f, w in forms.items() if f]
 
 
@@ -570,11 +680,11 @@ def _adds_subunit(query: list[str], name: tuple[str, ...]) -> bool:
     return any(t in SUBUNIT_WORDS and t not in name for t in query)
 
 
-def _initialism(name: str) -> str | None:
+def _initialism(name: str, min_words: int = 4) -> str | None:
     """UESTC for University of Electronic Science and Technology of China (4+ letters, 4+ words)."""
     words = [w for w in re.split(r"[\s,.\-—]+", name) if w]
     content = [w for w in words if w.lower() not in ("of", "and", "the", "for", "co", "ltd", "limited", "inc")]
-    if len(content) < 4 or not all(w[:1].isalpha() and w[:1].isupper() for w in content):
+    if len(content) < min_words or not all(w[:1].isalpha() and w[:1].isupper() for w in content):
         return None
     return "".join(w[0] for w in content).upper()
 
@@ -607,6 +717,9 @@ def _parents(query: str) -> list[str]:
     out = [" ".join(words[:i]).rstrip(" ,") for i in range(len(words) - 1, 1, -1)]
     if len(words) > 1 and len(words[0]) >= 5:
         out.append(words[0])  # "Inspur Cloud Information Technology" -> "Inspur"
+    head, _, tail = query.rpartition(",")
+    if head and len(tail.split()) >= 2 and any(t in ORG_WORDS for t in tokens_en(head)):
+        out.append(tail.strip())  # "West China Hospital, Sichuan University" -> "Sichuan University"
     return out
 
 
@@ -618,7 +731,8 @@ def _known(head: str) -> bool:
 
 def _explain(query: str, tr: Translation, matched: str, entry: ListEntry, score: float, relation: str) -> str:
     via = {"alias": f"alias table ({tr.source})", "glossary": "glossary translation", "pinyin": "pinyin",
-           "as-is": "name as written", "listed-zh": "the Chinese name the list itself gives", "pinyin-glossary": "pinyin read through the glossary",
+           "as-is": "name as written", "listed-zh": "the Chinese name the list itself gives",
+           "acronym": "initialisms spelled out as the lists spell them", "pinyin-glossary": "pinyin read through the glossary",
            "pinyin-alias": f"the pinyin of an alias-table name ({tr.source})"}[tr.method]
     parts = [
         f"'{query}' -> '{tr.text}' via {via}",
