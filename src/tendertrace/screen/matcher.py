@@ -42,6 +42,7 @@ from .names import (
     translate,
     warm_tables,
 )
+from .persons import chinese_reading, korean_readings
 
 DEFAULT_THRESHOLD = 0.82
 IDF_FLOOR = 1.0  # added to every token's IDF (measured on screening_dev: 0.5-2 are equally good, 0 is worse)
@@ -130,6 +131,7 @@ class Screener:
         for n, name in enumerate(self.names):
             if is_chinese(name.text):
                 self._zh_names[core_zh(fold_zh(name.text))].append(n)
+        self._symbols: dict[str, list[str]] | None = None
         self._cache: dict[str, list[Hit]] = {}
         warm_tables()  # static tables load here, with the index, not on the first query
 
@@ -195,7 +197,7 @@ class Screener:
 
     def _screen_full(self, query: str, subunit: str | None = None) -> list[Hit]:
         """Hits for ``query``; with ``subunit``, the query is the parent of that name and every hit an affiliate."""
-        translations = translate(query) + self._expansions(query)
+        translations = translate(query) + self._expansions(query) + self._person_readings(query)
         normalized = fold_zh(query) if is_chinese(query) else " ".join(tokens_en(query))
         best: dict[int, tuple[float, dict[str, Any], Translation, _Name, str]] = {}
         for tr in translations:
@@ -209,7 +211,7 @@ class Screener:
             # Only a score that can end at or above the threshold matters: an alias-table translation
             # is raised to it from ``floor``, a plain-pinyin one is lowered by 5 %.
             vouched = tr.method in ("alias", "pinyin-alias") and tr.relation == "self"
-            need = floor if vouched else self.threshold / (0.95 if tr.method == "pinyin" else 1.0)
+            need = floor if vouched else self.threshold / (READING_FACTOR if tr.method in READINGS else 1.0)
             found, shared, short_shared = self._candidates(q_terms)
             weights = self._weights[found]
             # The score a name can reach from the words it shares with the query (both sides count
@@ -221,8 +223,8 @@ class Screener:
                 name = self.names[n]
                 score, features = self._score(q_terms, name.terms)
                 score *= name.weight
-                if tr.method == "pinyin":
-                    score *= 0.95  # plain pinyin is the weakest bridge
+                if tr.method in READINGS:
+                    score *= READING_FACTOR  # a name's sound is the weakest bridge
                 scored.append((score, features, name))
             if vouched and scored:
                 scored = _vouch(scored, self.threshold)
@@ -268,6 +270,83 @@ class Screener:
                 explanation=f"sub-unit of '{query}': {explanation}" if subunit else explanation,
             ))
         return hits
+
+    def _person_readings(self, query: str) -> tuple[Translation, ...]:
+        """A person's name as lists romanise it: 习近平 -> Xi Jinping (only where neither the alias
+        table nor the glossary reads the name), 金正恩 / 김정은 -> Kim Jong Un, محمد علي ->
+        Mohamed Ali through the given-name symbols rigour shares across scripts."""
+        if is_chinese(query):
+            if any(t.method != "pinyin" for t in translate(query)):
+                return ()
+            chinese = chinese_reading(query)
+            out = [Translation(chinese, "pinyin-name")] if chinese else []
+            return (*out, *(Translation(r, "korean") for r in korean_readings(query)))
+        korean = korean_readings(query)
+        if korean:
+            return tuple(Translation(r, "korean") for r in korean)
+        if _SYMBOL_SCRIPTS.search(query):
+            return self._symbol_readings(query)
+        return ()
+
+    def _symbol_readings(self, query: str) -> tuple[Translation, ...]:
+        """Each part of a name in another script replaced by the listed words that share a given-
+        or family-name symbol with it (rigour's, from Wikidata: محمد, Mohamed and Muhammad are one
+        name), the parts without one transliterated. The k-th reading takes each part's k-th most
+        common listed spelling."""
+        from rigour.names import NameTypeTag, SymbolCategory, analyze_names
+
+        forms = self._symbol_forms()
+        readings: list[list[str]] = []
+        for name in analyze_names(NameTypeTag.PER, [query], consolidate=False, phonetics=False, numerics=False,
+                                  rewrite=False):
+            parts = [p.ascii or p.form for p in name.parts]
+            spelled: dict[int, tuple[int, list[str]]] = {}  # first part -> (parts covered, listed spellings)
+            for span in name.spans:
+                if span.symbol.category != SymbolCategory.NAME:
+                    continue
+                listed = forms.get(span.symbol.id)
+                if not listed:
+                    continue
+                indices = [p.index for p in span.parts]
+                first, width = min(indices), len(indices)
+                known = spelled.get(first)
+                if known is None or width > known[0] or (width == known[0] and len(listed) > len(known[1])):
+                    spelled[first] = (width, [*(known[1] if known and width == known[0] else []), *listed])
+            if not spelled:
+                continue
+            for k in range(SYMBOL_READINGS):
+                words, i = [], 0
+                while i < len(parts):
+                    if i in spelled:
+                        width, listed = spelled[i]
+                        words.append(listed[min(k, len(listed) - 1)])
+                        i += width
+                    else:
+                        words.append(parts[i])
+                        i += 1
+                readings.append(words)
+        out: list[Translation] = []
+        for words in readings:
+            text = " ".join(words)
+            if all(t.text != text for t in out):
+                out.append(Translation(text, "name-symbols"))
+        return tuple(out)
+
+    def _symbol_forms(self) -> dict[str, list[str]]:
+        """The listed words of each name symbol, most common first (worked out on first use:
+        only names in other scripts need them)."""
+        if self._symbols is None:
+            from rigour.names import NameTypeTag, SymbolCategory, analyze_names
+
+            words = [t for t in self.idf if t.isalpha() and len(t) >= MIN_SYMBOL_LETTERS]
+            forms: dict[str, set[str]] = defaultdict(set)
+            for name in analyze_names(NameTypeTag.PER, words, consolidate=False, phonetics=False, numerics=False,
+                                      rewrite=False):
+                for span in name.spans:
+                    if span.symbol.category == SymbolCategory.NAME and len(span.parts) == len(name.parts):
+                        forms[span.symbol.id].add(name.norm_form)
+            self._symbols = {qid: sorted(ws, key=lambda w: self.idf.get(w, self.default_idf)) for qid, ws in forms.items()}
+        return self._symbols
 
     def _expansions(self, query: str) -> tuple[Translation, ...]:
         """The query with the initialisms the lists spell out written in full: "Institute of
@@ -471,6 +550,11 @@ def _sim(a: str, b: str) -> float:
     return 0.0
 
 
+SYMBOL_READINGS = 3  # readings of a name in another script tried, each with the next spelling of its parts
+MIN_SYMBOL_LETTERS = 3  # shorter listed words are initials or particles, not given or family names
+_SYMBOL_SCRIPTS = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f]")  # Greek, Cyrillic, Hebrew, Arabic
+READINGS = ("pinyin", "pinyin-name", "korean")  # readings of a name's sound, weaker than a translation
+READING_FACTOR = 0.95  # what a reading's score is multiplied by
 INITIALISM_WEIGHT = 0.95  # an initialism the list does not print ranks below the names it does
 MIN_ACRONYM_SHARE = 2 / 3  # an initialism the lists spell out two ways is learned only if one way dominates
 
@@ -732,7 +816,9 @@ def _known(head: str) -> bool:
 def _explain(query: str, tr: Translation, matched: str, entry: ListEntry, score: float, relation: str) -> str:
     via = {"alias": f"alias table ({tr.source})", "glossary": "glossary translation", "pinyin": "pinyin",
            "as-is": "name as written", "listed-zh": "the Chinese name the list itself gives",
-           "acronym": "initialisms spelled out as the lists spell them", "pinyin-glossary": "pinyin read through the glossary",
+           "acronym": "initialisms spelled out as the lists spell them",
+           "pinyin-name": "pinyin read as a person's surname and given name",
+           "korean": "the Korean reading of the name", "name-symbols": "the listed spellings of the same names", "pinyin-glossary": "pinyin read through the glossary",
            "pinyin-alias": f"the pinyin of an alias-table name ({tr.source})"}[tr.method]
     parts = [
         f"'{query}' -> '{tr.text}' via {via}",
