@@ -55,3 +55,18 @@ def test_reordered_and_abbreviated_names(screener: Screener, query: str) -> None
 def test_a_hospital_of_a_university_is_its_affiliate(screener: Screener, query: str) -> None:
     hit = screener.best(query)
     assert hit and hit.entry.id == "scu" and hit.relation == "affiliate"
+
+
+def test_words_run_together_or_split_and_titles() -> None:
+    screener = Screener([ListEntry("1", "SDN", "Vladimir Putin", [], "Russia"), ListEntry("2", "EL", "Siemens AG", [], "Germany"),
+                         ListEntry("3", "SDN", "Rami Makhlouf", [], "Syria"), ListEntry("4", "EL", "Goodwill Company", [], "x")])
+    assert screener.best("VladimirPutin").entry.id == "1"
+    assert screener.best("SiemensAG").entry.id == "2"
+    assert screener.best("Dr. Rami Makhlouf").entry.id == "3"
+    assert screener.best("Good Will Company").entry.id == "4"
+
+
+def test_two_names_that_each_keep_a_word_of_their_own_are_two_parties() -> None:
+    screener = Screener([ListEntry("1", "SDN", "AYMAN SABAWI IBRAHIM HASAN AL-TIKRITI", [], "Iraq")])
+    assert screener.best("AYMAN SABAWI IBRAHIM HASAN AL-DULAIMI") is None
+    assert screener.best("Ayman Sabawi Ibrahim Hasan al-Tikriti").entry.id == "1"

@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz
+from rigour.names import remove_person_prefixes
 
 from ..model import Hit, ListEntry
 from .names import (
@@ -243,7 +244,7 @@ class Screener:
                 ):
                     relation = "affiliate"  # the listed name plus a sub-unit: 天山区分局, (Shenzhen)
                 best[name.entry] = (score, features, tr, name, relation)
-        if is_chinese(query):  # after the translations, which stop at their first perfect match
+        if self._zh_names and is_chinese(query):  # after the translations, which stop at their first perfect match
             for n in self._zh_names.get(core_zh(fold_zh(query)), ()):
                 name = self.names[n]
                 if name.weight > (best[name.entry][0] if name.entry in best else 0.0):
@@ -349,19 +350,63 @@ class Screener:
         return self._symbols
 
     def _expansions(self, query: str) -> tuple[Translation, ...]:
-        """The query with the initialisms the lists spell out written in full: "Institute of
-        Physics, CAS" -> "Institute of Physics, Chinese Academy of Sciences"."""
-        if is_chinese(query) or not self._acronyms:
+        """Latin-script forms of the query the lists may write differently: its initialisms spelled
+        out, without a person's title, and with its words joined or split as the lists have them."""
+        if is_chinese(query):
             return ()
+        out: list[Translation] = []
+        spelled = self._spelled_out(query)
+        if spelled:
+            out.append(Translation(spelled, "acronym"))
+        untitled = remove_person_prefixes(query).strip()
+        if untitled and untitled != query.strip() and len(untitled.split()) >= 2:
+            out.append(Translation(untitled, "untitled"))  # "Mr. Rami Makhlouf"; one word left is too little
+        rejoined = self._rejoined(query)
+        if rejoined:
+            out.append(Translation(rejoined, "rejoined"))
+        return tuple(out)
+
+    def _spelled_out(self, query: str) -> str | None:
+        """"Institute of Physics, CAS" -> "Institute of Physics, Chinese Academy of Sciences"."""
+        if not self._acronyms:
+            return None
         words = re.split(r"(\W+)", query)
         if sum(bool(w.strip()) and w.isalnum() for w in words) < 2:
-            return ()  # the initialism alone is matched as the lists write it
+            return None  # the initialism alone is matched as the lists write it
         changed = False
         for k, word in enumerate(words):
             full = self._acronyms.get(word) if word.isupper() and len(word) >= 2 else None
             if full:
                 words[k], changed = full, True
-        return (Translation("".join(words), "acronym"),) if changed else ()
+        return "".join(words) if changed else None
+
+    def _rejoined(self, query: str) -> str | None:
+        """Words run together or split apart where the lists write them the other way: SiemensAG ->
+        Siemens AG, VladimirPutin -> Vladimir Putin, Good Will -> Goodwill. Only words no listed
+        name has are cut, and only into two listed words; two words are joined only into one."""
+        words = tokens_en(query)
+        out: list[str] = []
+        changed = False
+        i = 0
+        while i < len(words):
+            word = words[i]
+            if i + 1 < len(words) and word not in self._postings and (word + words[i + 1]) in self._postings:
+                out.append(word + words[i + 1])
+                changed, i = True, i + 2
+                continue
+            if word not in self._postings and len(word) >= 2 * MIN_SPLIT_LETTERS:
+                for cut in range(MIN_SPLIT_LETTERS, len(word) - 1):
+                    left, right = word[:cut], word[cut:]
+                    if left in self._postings and right in self._postings and len(right) >= 2:
+                        out.extend((left, right))
+                        changed = True
+                        break
+                else:
+                    out.append(word)
+            else:
+                out.append(word)
+            i += 1
+        return " ".join(out) if changed else None
 
     def _related(self, query: str, tr: Translation, reads_chinese: bool, q_tokens: list[str], name: _Name,
                  features: dict[str, Any]) -> bool:
@@ -382,6 +427,8 @@ class Screener:
             return False
         if (features["query_coverage"] >= FULL_COVER and features["name_coverage"] < FULL_COVER
                 and 1 <= _org_count(tr.text) < _org_count(name.text)):
+            return False
+        if tr.method in LATIN_FORMS and _each_has_its_own_word(q_tokens, name.tokens):
             return False
         if _sisters(q_tokens, name.tokens, self.idf, self.rare_idf) or _names_another_unit(q_tokens, name.tokens, self.idf, self.rare_idf):
             return False
@@ -550,6 +597,9 @@ def _sim(a: str, b: str) -> float:
     return 0.0
 
 
+LATIN_FORMS = ("as-is", "untitled", "rejoined", "acronym")  # the query's own words, not a translation
+OWN_WORD_LETTERS = 4  # a word this long that the other name lacks makes it another party
+MIN_SPLIT_LETTERS = 3  # a run-together word is cut only into a first word of three letters or more
 SYMBOL_READINGS = 3  # readings of a name in another script tried, each with the next spelling of its parts
 MIN_SYMBOL_LETTERS = 3  # shorter listed words are initials or particles, not given or family names
 _SYMBOL_SCRIPTS = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f]")  # Greek, Cyrillic, Hebrew, Arabic
@@ -713,6 +763,20 @@ def _sisters(query: list[str], name: tuple[str, ...], idf: dict[str, float], rar
     return bool(own and other) and any(idf.get(t, rare) >= rare for t in [*own, *other])
 
 
+def _each_has_its_own_word(query: list[str], name: tuple[str, ...]) -> bool:
+    """Two names as written that each keep a word of their own (AYMAN ... AL-DULAIMI / AYMAN ...
+    AL-TIKRITI; Bowne Global Solutions II / Bowne Global Solutions Denmark): two parties, however
+    much else they share. Words that are spelling variants or initials of the other's are not
+    their own."""
+    own = [t for t in query if len(t) >= OWN_WORD_LETTERS and t.isalpha() and not _matched(t, name)]
+    other = [t for t in name if len(t) >= OWN_WORD_LETTERS and t.isalpha() and not _matched(t, query)]
+    if not own or not other:
+        return False
+    own_prefixes, other_prefixes = {t[:3] for t in own}, {t[:3] for t in other}
+    return (any(t[:3] not in other_prefixes and not _initials_of(t, other) for t in own)
+            and any(t[:3] not in own_prefixes and not _initials_of(t, own) for t in other))
+
+
 def _names_another_unit(query: list[str], name: tuple[str, ...], idf: dict[str, float], rare: float) -> bool:
     """A unit under a parent (two kinds of organisation shared: academy and institute) is not the
     listed unit whose own name adds a distinguishing word: the CAS Institute of Automation is not
@@ -818,6 +882,7 @@ def _explain(query: str, tr: Translation, matched: str, entry: ListEntry, score:
            "as-is": "name as written", "listed-zh": "the Chinese name the list itself gives",
            "acronym": "initialisms spelled out as the lists spell them",
            "pinyin-name": "pinyin read as a person's surname and given name",
+           "untitled": "the name without a person's title", "rejoined": "words joined or split as the lists write them",
            "korean": "the Korean reading of the name", "name-symbols": "the listed spellings of the same names", "pinyin-glossary": "pinyin read through the glossary",
            "pinyin-alias": f"the pinyin of an alias-table name ({tr.source})"}[tr.method]
     parts = [

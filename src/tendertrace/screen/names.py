@@ -67,7 +67,7 @@ def fold_zh(text: str) -> str:
 def split_bracket(name: str) -> tuple[str, str] | None:
     """A Chinese name ending in a bracketed word: the name before it and the word
     (北京大学（本级） -> 北京大学, 本级; 哈尔滨工业大学（威海） -> 哈尔滨工业大学, 威海)."""
-    if not is_chinese(name):
+    if not name.rstrip().endswith((")", "）")) or not is_chinese(name):
         return None
     text = unicodedata.normalize("NFKC", name).strip()
     m = _TRAILING_BRACKET.search(text)
@@ -82,12 +82,14 @@ def self_marked(name: str) -> tuple[str, str] | None:
     split = split_bracket(name)
     if split and fold_zh(split[1]) in SELF_MARKERS:
         return split
-    if is_chinese(name):
+    if name.rstrip().endswith(_BARE_SELF_MARKER):
         folded = fold_zh(name)
-        for marker in sorted(SELF_MARKERS, key=len, reverse=True):
-            if folded.endswith(marker) and len(folded) - len(marker) >= MIN_ORG_CHARS and marker in ("本级", "机关本级"):
-                return folded[: -len(marker)], marker
+        if folded.endswith(_BARE_SELF_MARKER) and len(folded) - len(_BARE_SELF_MARKER) >= MIN_ORG_CHARS:
+            return folded[: -len(_BARE_SELF_MARKER)], _BARE_SELF_MARKER
     return None
+
+
+_BARE_SELF_MARKER = "本级"  # the one marker written without brackets too (北京大学本级)
 
 
 MIN_ORG_CHARS = 4  # the shortest Chinese organisation name a marker can follow (四川大学)
