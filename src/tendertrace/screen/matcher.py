@@ -397,7 +397,9 @@ class Screener:
             if word not in self._postings and len(word) >= 2 * MIN_SPLIT_LETTERS:
                 for cut in range(MIN_SPLIT_LETTERS, len(word) - 1):
                     left, right = word[:cut], word[cut:]
-                    if left in self._postings and right in self._postings and len(right) >= 2:
+                    # The second word may be a legal form the index leaves out (SiemensAG).
+                    if left in self._postings and len(right) >= 2 and (
+                            right in self._postings or content_tokens(f"{left} {right}") == [left]):
                         out.extend((left, right))
                         changed = True
                         break
