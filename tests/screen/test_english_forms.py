@@ -70,3 +70,11 @@ def test_two_names_that_each_keep_a_word_of_their_own_are_two_parties() -> None:
     screener = Screener([ListEntry("1", "SDN", "AYMAN SABAWI IBRAHIM HASAN AL-TIKRITI", [], "Iraq")])
     assert screener.best("AYMAN SABAWI IBRAHIM HASAN AL-DULAIMI") is None
     assert screener.best("Ayman Sabawi Ibrahim Hasan al-Tikriti").entry.id == "1"
+
+
+def test_an_initial_stands_for_its_word() -> None:
+    screener = Screener([ListEntry("1", "SDN", "Ali Khamenei", [], "Iran"),
+                         ListEntry("2", "SDN", "Hans Joachim Friedrich", [], "Germany")])
+    assert screener.best("A. Khamenei").entry.id == "1"
+    assert screener.best("Hans J Friedrich").entry.id == "2"
+    assert screener.best("B. Khamenei") is None or screener.best("B. Khamenei").score < screener.best("A. Khamenei").score

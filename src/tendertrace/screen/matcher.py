@@ -452,7 +452,8 @@ class Screener:
             # A word's names are among its skeleton's (both are indexed for every word of a name).
             key = _skeleton(tok)
             postings = self._postings.get(key)
-            if postings is not None and len(postings) <= COMMON_POSTINGS:
+            # An initial is never blocked on: it also matches the words it abbreviates.
+            if postings is not None and len(postings) <= COMMON_POSTINGS and len(tok) > 1:
                 rare.append((tok, postings))
         if rare:
             blocked = {t for t, _ in rare}
@@ -495,10 +496,11 @@ class Screener:
         weight = np.zeros(len(self._initial_column))
         present = np.zeros(len(self._initial_column), dtype=np.float32)
         for tok, w in query.weights.items():
-            column = self._initial_column.get(tok[0]) if len(tok) >= 4 else None
+            column = self._initial_column.get(tok[0]) if len(tok) >= 4 or len(tok) == 1 else None
             if column is not None:  # else short, or no listed name has a long word with this initial
-                weight[column] += w
-                present[column] = 1.0
+                if len(tok) >= 4:
+                    weight[column] += w
+                present[column] = 1.0  # an initial reaches the long words it may abbreviate
         return weight, present
 
     def _terms(self, tokens: list[str] | tuple[str, ...]) -> _Terms:
@@ -542,21 +544,29 @@ class Screener:
 
 def _side(pairs: tuple[tuple[str, float], ...], others: Any, long_others: dict[str, tuple[str, ...]]) -> tuple[float, float]:
     """How much of one side's weight the other side covers: a shared word fully, a fuzzy variant
-    (haerbin/harbin: same initial, length within three, ratio >= 0.85) by its similarity."""
+    (haerbin/harbin: same initial, length within three, ratio >= 0.85) by its similarity, an
+    initial and the word it abbreviates (A. Khamenei / Ali Khamenei) by ``INITIAL_CREDIT``."""
     got = total = 0.0
+    initials: set[str] | None = None
     for x, w in pairs:
         total += w
         if x in others:
             got += w
-        elif len(x) >= 4:
+            continue
+        best = 0.0
+        if len(x) >= 4:
             lx = len(x)
-            best = 0.0
             for y in long_others.get(x[0], ()):
                 if abs(len(y) - lx) <= 3:
                     sim = _sim(x, y)
                     if sim > best:
                         best = sim
-            got += w * best
+        if best < INITIAL_CREDIT and x.isalpha():
+            if initials is None:
+                initials = {o for o in others if len(o) == 1}
+            if (len(x) == 1 and any(len(o) > 1 and o[0] == x for o in others)) or (len(x) > 1 and x[0] in initials):
+                best = INITIAL_CREDIT
+        got += w * best
     return got, total
 
 
@@ -601,6 +611,7 @@ def _sim(a: str, b: str) -> float:
 
 LATIN_FORMS = ("as-is", "untitled", "rejoined", "acronym")  # the query's own words, not a translation
 OWN_WORD_LETTERS = 4  # a word this long that the other name lacks makes it another party
+INITIAL_CREDIT = 0.8  # an initial stands for its word, but less surely than the word written out
 MIN_SPLIT_LETTERS = 3  # a run-together word is cut only into a first word of three letters or more
 SYMBOL_READINGS = 3  # readings of a name in another script tried, each with the next spelling of its parts
 MIN_SYMBOL_LETTERS = 3  # shorter listed words are initials or particles, not given or family names
