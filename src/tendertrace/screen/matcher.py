@@ -586,6 +586,8 @@ def _leads_alike(lead: str, prefixes: frozenset[str], long_by_initial: dict[str,
     or more can be, see ``_sim``)."""
     if lead[:4] in prefixes:
         return True
+    if len(lead) == 1:  # an initial leads like the word it abbreviates
+        return any(p[0] == lead for p in prefixes)
     return len(lead) >= 4 and any(_sim(lead, y) for ys in long_by_initial.values() for y in ys)
 
 
