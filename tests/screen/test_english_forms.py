@@ -78,3 +78,9 @@ def test_an_initial_stands_for_its_word() -> None:
     assert screener.best("A. Khamenei").entry.id == "1"
     assert screener.best("Hans J Friedrich").entry.id == "2"
     assert screener.best("B. Khamenei") is None  # another initial is another person
+
+
+def test_a_patronymic_weighs_little() -> None:
+    screener = Screener([ListEntry("1", "SDN", "Nikolai Platonovich Patrushev", [], "Russia")])
+    assert screener.best("Nikolai Patrushev").entry.id == "1"
+    assert screener.best("Nikolai Petrov") is None

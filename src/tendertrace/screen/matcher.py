@@ -27,6 +27,7 @@ from .names import (
     KOREAN_COUNTRIES,
     NAME_CONTINUATIONS,
     ORG_WORDS,
+    PATRONYMIC_ENDINGS,
     STOPWORDS,
     SUBUNIT_MARKERS,
     SUBUNIT_WORDS,
@@ -504,7 +505,8 @@ class Screener:
         return weight, present
 
     def _terms(self, tokens: list[str] | tuple[str, ...]) -> _Terms:
-        pairs = tuple((t, self.idf.get(t, self.default_idf)) for t in tokens)
+        pairs = tuple((t, self.idf.get(t, self.default_idf) * (PATRONYMIC_WEIGHT if _patronymic(t) else 1.0))
+                      for t in tokens)
         weights: dict[str, float] = defaultdict(float)
         for t, w in pairs:
             weights[t] += w
@@ -613,6 +615,8 @@ def _sim(a: str, b: str) -> float:
 
 LATIN_FORMS = ("as-is", "untitled", "rejoined", "acronym")  # the query's own words, not a translation
 OWN_WORD_LETTERS = 4  # a word this long that the other name lacks makes it another party
+PATRONYMIC_WEIGHT = 0.3  # a patronymic's share of its IDF: lists write a person with it and without it
+MIN_PATRONYMIC_LETTERS = 7  # the shortest patronymics (Lvovich, Ilinich): shorter words are given names
 INITIAL_CREDIT = 0.8  # an initial stands for its word, but less surely than the word written out
 MIN_SPLIT_LETTERS = 3  # a run-together word is cut only into a first word of three letters or more
 SYMBOL_READINGS = 3  # readings of a name in another script tried, each with the next spelling of its parts
@@ -802,6 +806,11 @@ def _names_another_unit(query: list[str], name: tuple[str, ...], idf: dict[str, 
     prefixes = {t[:4] for t in query}  # industrial / industry: a variant, not another word
     return any(t.isalpha() and idf.get(t, rare) >= rare and t[:4] not in prefixes and not _matched(t, query)
                and _matched(following, query) for t, following in zip(name, name[1:], strict=False))
+
+
+def _patronymic(token: str) -> bool:
+    """Viktorovich, Oleksandrovych, Petrovna: a word of seven letters or more with a patronymic ending."""
+    return len(token) >= MIN_PATRONYMIC_LETTERS and token.endswith(PATRONYMIC_ENDINGS)
 
 
 def _initials_of(token: str, words: list[str]) -> bool:

@@ -40,6 +40,7 @@ CAMPUS_MARKERS = tuple(_WORDS["campus_markers"])
 ORG_WORDS = frozenset(_WORDS["org_words"])
 CHINESE_SCRIPT_COUNTRIES = frozenset(_WORDS["chinese_script_countries"])
 KOREAN_COUNTRIES = frozenset(_WORDS["korean_countries"])
+PATRONYMIC_ENDINGS = tuple(_WORDS["patronymic_endings"])
 _TRAILING_BRACKET = re.compile(r"[(（]([^()（）]{1,12})[)）]\s*$")
 
 
