@@ -232,8 +232,12 @@ class Screener:
                 scored = _vouch(scored, self.threshold)
             reads_chinese = is_chinese(query) or tr.method in ("pinyin-alias", "pinyin-glossary")
             for score, features, name in scored:
-                if score <= (best[name.entry][0] if name.entry in best else 0.0):
-                    continue  # on a tie the more trustworthy translation, tried first, stays
+                prev = best.get(name.entry)
+                if prev is not None and score <= prev[0] and not (
+                        score == prev[0] and prev[2] is tr and _same_words(name.text, tr.text)
+                        and not _same_words(prev[3].text, tr.text)):
+                    continue  # on a tie the more trustworthy translation, tried first, stays -- and
+                    # of one translation's names, the one written as it is ("Mfg" is not as written)
                 if score >= self.threshold - ROUNDING and not self._related(query, tr, reads_chinese, q_tokens, name, features):
                     continue
                 relation = "affiliate" if subunit else tr.relation
