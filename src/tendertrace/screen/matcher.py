@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -833,7 +833,8 @@ def _country_allows(query: str, tr: Translation, entry: ListEntry, name: _Name) 
     if not country or country in allowed:
         return True
     folded = fold_zh(query)
-    if any(is_chinese(a) and fold_zh(a) == folded for a in entry.aliases):
+    aliases = cast("list[str]", entry.aliases)  # ListEntry's field "list" shadows the builtin in its annotations
+    if any(is_chinese(a) and fold_zh(a) == folded for a in aliases):
         return True
     return tr.method in ("alias", "pinyin-alias") and name.weight == 1.0 and _same_words(name.text, tr.text)
 
