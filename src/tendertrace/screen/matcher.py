@@ -199,7 +199,9 @@ class Screener:
 
     def _screen_full(self, query: str, subunit: str | None = None) -> list[Hit]:
         """Hits for ``query``; with ``subunit``, the query is the parent of that name and every hit an affiliate."""
-        translations = translate(query) + self._expansions(query) + self._person_readings(query)
+        translations = translate(query)
+        if subunit is None:  # a parent cut from a name is an organisation as written, not a person's name
+            translations += self._expansions(query) + self._person_readings(query)
         normalized = fold_zh(query) if is_chinese(query) else " ".join(tokens_en(query))
         best: dict[int, tuple[float, dict[str, Any], Translation, _Name, str]] = {}
         for tr in translations:
