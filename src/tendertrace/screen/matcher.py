@@ -144,6 +144,8 @@ class Screener:
         query = query.strip()
         if not query:
             return []
+        if not query.isascii():  # a lone surrogate cannot reach rigour's (Rust) name tables: it reads as U+FFFD
+            query = query.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
         hits = self._cache.get(query)
         if hits is None:
             hits = self._screen_query(query)
