@@ -13,26 +13,38 @@ import heapq
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from rapidfuzz import fuzz
+from rigour.names import remove_person_prefixes
 
 from ..model import Hit, ListEntry
 from .names import (
+    CHINESE_SCRIPT_COUNTRIES,
+    KOREAN_COUNTRIES,
     NAME_CONTINUATIONS,
+    ORG_WORDS,
+    PATRONYMIC_ENDINGS,
+    STOPWORDS,
     SUBUNIT_MARKERS,
     SUBUNIT_WORDS,
     Translation,
     content_tokens,
+    core_zh,
     fold_zh,
+    glossary_words,
     is_chinese,
+    reading,
+    self_marked,
+    split_bracket,
     tokens_en,
     translate,
     warm_tables,
 )
+from .persons import chinese_reading, korean_readings
 
 DEFAULT_THRESHOLD = 0.82
 IDF_FLOOR = 1.0  # added to every token's IDF (measured on screening_dev: 0.5-2 are equally good, 0 is worse)
@@ -41,6 +53,8 @@ COMMON_POSTINGS = 300  # a word on more names than this does not block
 ALIAS_MARGIN = 0.1  # an alias-table translation within this of the threshold is raised to it
 LEAD_MISMATCH = 0.9  # factor when the query's first word -- usually its place name -- is not in the listed name
 ROUNDING = 0.0005 + 1e-9  # hits carry scores rounded to three places: 0.8196 counts as 0.82
+FULL_COVER = 0.95  # a side whose weight is this much matched names all of the other side's words
+RARE_IDF = 5.0  # IDF log(1 + 54) + IDF_FLOOR: a word on at most one name in 54 distinguishes a name
 _NO_NAMES = np.zeros(0, dtype=np.int32)
 _NO_WEIGHTS = np.zeros(0)
 _NO_VOWELS = str.maketrans("", "", "aeiouy")
@@ -80,8 +94,10 @@ class Screener:
         self._versions: list[dict[str, Any]] | None = None
         self.threshold = threshold
         self.sample = sample  # True when only the bundled sample list is loaded
+        short = _short_initialisms(entries)
         forms = [(i, text, tuple(content_tokens(text)), weight)
-                 for i, entry in enumerate(entries) for text, weight in _forms(entry)]
+                 for i, entry in enumerate(entries) for text, weight in [*_forms(entry), *short.get(i, [])]]
+        self._acronyms = _learn_acronyms(entries)
         forms = [f for f in forms if f[2]]
         df: dict[str, int] = defaultdict(int)
         index: dict[str, list[int]] = defaultdict(list)  # word or skeleton -> names, ascending
@@ -94,6 +110,8 @@ class Screener:
         # Smoothed IDF: rare words decide, but generic words ("university") still count for something.
         self.idf = {tok: math.log(1 + total / count) + IDF_FLOOR for tok, count in df.items()}
         self.default_idf = math.log(1 + total) + IDF_FLOOR
+        # On a short list every word is on a good share of the names: a word on one name is distinguishing.
+        self.rare_idf = min(RARE_IDF, self.default_idf - 1e-9)
         self.names = [_Name(i, text, self._terms(toks), weight) for i, text, toks, weight in forms]
         # Names are appended in ascending order, so a word's postings are sorted once repeats go.
         self._postings = {key: np.fromiter(dict.fromkeys(names), dtype=np.int32) for key, names in index.items()}
@@ -111,6 +129,12 @@ class Screener:
                     self._long_weight[n, self._initial_column[tok[0]]] += w
                 else:
                     self._short_weight[n] += w
+        # Names the lists themselves write in Chinese (OFAC's and the CSL's Chinese aliases), folded.
+        self._zh_names: dict[str, list[int]] = defaultdict(list)
+        for n, name in enumerate(self.names):
+            if is_chinese(name.text):
+                self._zh_names[core_zh(fold_zh(name.text))].append(n)
+        self._symbols: dict[str, list[str]] | None = None
         self._cache: dict[str, list[Hit]] = {}
         warm_tables()  # static tables load here, with the index, not on the first query
 
@@ -121,12 +145,11 @@ class Screener:
         query = query.strip()
         if not query:
             return []
+        if not query.isascii():  # a lone surrogate cannot reach rigour's (Rust) name tables: it reads as U+FFFD
+            query = query.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
         hits = self._cache.get(query)
         if hits is None:
-            hits = self._screen_full(query)
-            if not hits or hits[0].score < self.threshold:
-                hits = self._affiliate(query) or hits
-            hits = [h for h in hits if h.score >= self.threshold]
+            hits = self._screen_query(query)
             if len(self._cache) < 100_000:
                 self._cache[query] = hits
         return hits[:limit]
@@ -153,9 +176,39 @@ class Screener:
 
     # -- internals -----------------------------------------------------------------------
 
+    def _screen_query(self, query: str) -> list[Hit]:
+        """The relation rules on a whole name, then the name itself and, failing that, its parents."""
+        marked = self_marked(query)
+        if marked:
+            # 北京大学（本级）, 清华大学（采购中心）: the organisation itself, with whatever relation it has.
+            core, marker = marked
+            return [replace(h, query=query, explanation=f"'{query}' is '{core}' itself (marker {marker}); {h.explanation}")
+                    for h in self.screen(core, limit=5)]
+        bracket = split_bracket(query)
+        hits = self._screen_once(query)
+        if bracket:
+            # 哈尔滨工业大学（威海）: a campus or branch -- unless the listed name has the same bracket
+            # (a listed "Inspur (HK)" is that company, not a branch of Inspur).
+            head, word = bracket
+            if hits and hits[0].relation == "self" and _has_bracketed(hits[0].matched_name, word):
+                return hits
+            parent = [h for h in self._screen_full(head, subunit=query)
+                      if h.score >= self.threshold and h.features.get("name_coverage", 0) >= 0.9]
+            if parent:
+                return parent
+        return hits
+
+    def _screen_once(self, query: str) -> list[Hit]:
+        hits = self._screen_full(query)
+        if not hits or hits[0].score < self.threshold:
+            hits = self._affiliate(query) or hits
+        return [h for h in hits if h.score >= self.threshold]
+
     def _screen_full(self, query: str, subunit: str | None = None) -> list[Hit]:
         """Hits for ``query``; with ``subunit``, the query is the parent of that name and every hit an affiliate."""
         translations = translate(query)
+        if subunit is None:  # a parent cut from a name is an organisation as written, not a person's name
+            translations += self._expansions(query) + self._person_readings(query)
         normalized = fold_zh(query) if is_chinese(query) else " ".join(tokens_en(query))
         best: dict[int, tuple[float, dict[str, Any], Translation, _Name, str]] = {}
         for tr in translations:
@@ -169,7 +222,7 @@ class Screener:
             # Only a score that can end at or above the threshold matters: an alias-table translation
             # is raised to it from ``floor``, a plain-pinyin one is lowered by 5 %.
             vouched = tr.method in ("alias", "pinyin-alias") and tr.relation == "self"
-            need = floor if vouched else self.threshold / (0.95 if tr.method == "pinyin" else 1.0)
+            need = floor if vouched else self.threshold / (READING_FACTOR if tr.method in READINGS else 1.0)
             found, shared, short_shared = self._candidates(q_terms)
             weights = self._weights[found]
             # The score a name can reach from the words it shares with the query (both sides count
@@ -181,23 +234,36 @@ class Screener:
                 name = self.names[n]
                 score, features = self._score(q_terms, name.terms)
                 score *= name.weight
-                if tr.method == "pinyin":
-                    score *= 0.95  # plain pinyin is the weakest bridge
+                if tr.method in READINGS:
+                    score *= READING_FACTOR  # a name's sound is the weakest bridge
                 scored.append((score, features, name))
             if vouched and scored:
                 scored = _vouch(scored, self.threshold)
+            reads_chinese = is_chinese(query) or tr.method in ("pinyin-alias", "pinyin-glossary")
             for score, features, name in scored:
-                if score <= (best[name.entry][0] if name.entry in best else 0.0):
-                    continue  # on a tie the more trustworthy translation, tried first, stays
+                prev = best.get(name.entry)
+                if prev is not None and score <= prev[0] and not (
+                        score == prev[0] and prev[2] is tr and _same_words(name.text, tr.text)
+                        and not _same_words(prev[3].text, tr.text)):
+                    continue  # on a tie the more trustworthy translation, tried first, stays -- and
+                    # of one translation's names, the one written as it is ("Mfg" is not as written)
+                if score >= self.threshold - ROUNDING and not self._related(query, tr, reads_chinese, q_tokens, name, features):
+                    continue
                 relation = "affiliate" if subunit else tr.relation
                 if relation == "self" and (
-                    (features["name_coverage"] >= 0.95 and _adds_subunit(q_tokens, name.tokens))
+                    (features["name_coverage"] >= FULL_COVER and _adds_subunit(q_tokens, name.tokens))
                     or (not is_chinese(query) and _extra_parenthetical(query, name.text))
-                    or (tr.method == "glossary" and features["name_coverage"] >= 0.95
+                    or (tr.method == "glossary" and features["name_coverage"] >= FULL_COVER
                         and _inserts_proper_name(q_tokens, name.tokens))
                 ):
                     relation = "affiliate"  # the listed name plus a sub-unit: 天山区分局, (Shenzhen)
                 best[name.entry] = (score, features, tr, name, relation)
+        if self._zh_names and is_chinese(query):  # after the translations, which stop at their first perfect match
+            for n in self._zh_names.get(core_zh(fold_zh(query)), ()):
+                name = self.names[n]
+                if name.weight > (best[name.entry][0] if name.entry in best else 0.0):
+                    best[name.entry] = (name.weight, {"query_coverage": 1.0, "name_coverage": 1.0},
+                                        Translation(name.text, "listed-zh"), name, "affiliate" if subunit else "self")
         # Only the five best scores (and whatever ties them) can be ranked: the tie-breaks are
         # computed for those alone.
         top = heapq.nlargest(5, (round(v[0], 3) for v in best.values()))
@@ -220,6 +286,171 @@ class Screener:
             ))
         return hits
 
+    def _person_readings(self, query: str) -> tuple[Translation, ...]:
+        """A person's name as lists romanise it: 习近平 -> Xi Jinping (only where neither the alias
+        table nor the glossary reads the name), 金正恩 / 김정은 -> Kim Jong Un, محمد علي ->
+        Mohamed Ali through the given-name symbols rigour shares across scripts."""
+        if is_chinese(query):
+            if any(t.method != "pinyin" for t in translate(query)):
+                return ()
+            chinese = chinese_reading(query)
+            out = [Translation(chinese, "pinyin-name")] if chinese else []
+            return (*out, *(Translation(r, "korean") for r in korean_readings(query)))
+        korean = korean_readings(query)
+        if korean:
+            return tuple(Translation(r, "korean") for r in korean)
+        if _SYMBOL_SCRIPTS.search(query):
+            return self._symbol_readings(query)
+        return ()
+
+    def _symbol_readings(self, query: str) -> tuple[Translation, ...]:
+        """Each part of a name in another script replaced by the listed words that share a given-
+        or family-name symbol with it (rigour's, from Wikidata: محمد, Mohamed and Muhammad are one
+        name), the parts without one transliterated. The k-th reading takes each part's k-th most
+        common listed spelling."""
+        from rigour.names import NameTypeTag, SymbolCategory, analyze_names
+
+        forms = self._symbol_forms()
+        readings: list[list[str]] = []
+        for name in analyze_names(NameTypeTag.PER, [query], consolidate=False, phonetics=False, numerics=False,
+                                  rewrite=False):
+            parts = [p.ascii or p.form for p in name.parts]
+            spelled: dict[int, tuple[int, list[str]]] = {}  # first part -> (parts covered, listed spellings)
+            for span in name.spans:
+                if span.symbol.category != SymbolCategory.NAME:
+                    continue
+                listed = forms.get(span.symbol.id)
+                if not listed:
+                    continue
+                indices = [p.index for p in span.parts]
+                first, width = min(indices), len(indices)
+                known = spelled.get(first)
+                if known is None or width > known[0] or (width == known[0] and len(listed) > len(known[1])):
+                    spelled[first] = (width, [*(known[1] if known and width == known[0] else []), *listed])
+            if not spelled:
+                continue
+            for k in range(SYMBOL_READINGS):
+                words, i = [], 0
+                while i < len(parts):
+                    if i in spelled:
+                        width, listed = spelled[i]
+                        words.append(listed[min(k, len(listed) - 1)])
+                        i += width
+                    else:
+                        words.append(parts[i])
+                        i += 1
+                readings.append(words)
+        out: list[Translation] = []
+        for words in readings:
+            text = " ".join(words)
+            if all(t.text != text for t in out):
+                out.append(Translation(text, "name-symbols"))
+        return tuple(out)
+
+    def _symbol_forms(self) -> dict[str, list[str]]:
+        """The listed words of each name symbol, most common first (worked out on first use:
+        only names in other scripts need them)."""
+        if self._symbols is None:
+            from rigour.names import NameTypeTag, SymbolCategory, analyze_names
+
+            words = [t for t in self.idf if t.isalpha() and len(t) >= MIN_SYMBOL_LETTERS]
+            forms: dict[str, set[str]] = defaultdict(set)
+            for name in analyze_names(NameTypeTag.PER, words, consolidate=False, phonetics=False, numerics=False,
+                                      rewrite=False):
+                for span in name.spans:
+                    if span.symbol.category == SymbolCategory.NAME and len(span.parts) == len(name.parts):
+                        forms[span.symbol.id].add(name.norm_form)
+            self._symbols = {qid: sorted(ws, key=lambda w: self.idf.get(w, self.default_idf)) for qid, ws in forms.items()}
+        return self._symbols
+
+    def _expansions(self, query: str) -> tuple[Translation, ...]:
+        """Latin-script forms of the query the lists may write differently: its initialisms spelled
+        out, without a person's title, and with its words joined or split as the lists have them."""
+        if is_chinese(query):
+            return ()
+        out: list[Translation] = []
+        spelled = self._spelled_out(query)
+        if spelled:
+            out.append(Translation(spelled, "acronym"))
+        untitled = remove_person_prefixes(query).strip()
+        if untitled and untitled != query.strip() and len(untitled.split()) >= 2:
+            out.append(Translation(untitled, "untitled"))  # "Mr. Rami Makhlouf"; one word left is too little
+        rejoined = self._rejoined(query)
+        if rejoined:
+            out.append(Translation(rejoined, "rejoined"))
+        return tuple(out)
+
+    def _spelled_out(self, query: str) -> str | None:
+        """"Institute of Physics, CAS" -> "Institute of Physics, Chinese Academy of Sciences"."""
+        if not self._acronyms:
+            return None
+        words = re.split(r"(\W+)", query)
+        if sum(bool(w.strip()) and w.isalnum() for w in words) < 2:
+            return None  # the initialism alone is matched as the lists write it
+        changed = False
+        for k, word in enumerate(words):
+            full = self._acronyms.get(word) if word.isupper() and len(word) >= 2 else None
+            if full:
+                words[k], changed = full, True
+        return "".join(words) if changed else None
+
+    def _rejoined(self, query: str) -> str | None:
+        """Words run together or split apart where the lists write them the other way: SiemensAG ->
+        Siemens AG, VladimirPutin -> Vladimir Putin, Good Will -> Goodwill. Only words no listed
+        name has are cut, and only into two listed words; two words are joined only into one."""
+        words = tokens_en(query)
+        out: list[str] = []
+        changed = False
+        i = 0
+        while i < len(words):
+            word = words[i]
+            if i + 1 < len(words) and word not in self._postings and (word + words[i + 1]) in self._postings:
+                out.append(word + words[i + 1])
+                changed, i = True, i + 2
+                continue
+            if word not in self._postings and len(word) >= 2 * MIN_SPLIT_LETTERS:
+                for cut in range(MIN_SPLIT_LETTERS, len(word) - 1):
+                    left, right = word[:cut], word[cut:]
+                    # The second word may be a legal form the index leaves out (SiemensAG).
+                    if left in self._postings and len(right) >= 2 and (
+                            right in self._postings or content_tokens(f"{left} {right}") == [left]):
+                        out.extend((left, right))
+                        changed = True
+                        break
+                else:
+                    out.append(word)
+            else:
+                out.append(word)
+            i += 1
+        return " ".join(out) if changed else None
+
+    def _related(self, query: str, tr: Translation, reads_chinese: bool, q_tokens: list[str], name: _Name,
+                 features: dict[str, Any]) -> bool:
+        """The rules that keep a name that scores well from being a hit, each a relation it is not.
+
+        - country: a Chinese-script name (or a reading of one) reaches an entry of a country that
+          does not write Chinese only through an exact alias (陆军研究院 is not Peru's Shining Path,
+          a.k.a. "People's Liberation Army");
+        - parent: the query's organisation is not a unit listed inside it (中国科学院 is not its
+          Academy of Optoelectronics; 中国电子科技集团 is not CETC's 14th Research Institute);
+        - sister: two units of one parent, each with its own distinguishing word or number
+          (中国科学院物理研究所 is not its Institute of Semiconductors; CETC 13 is not CETC 14);
+        - near name: a listed name with a field word put inside it is another organisation
+          (天津|工业|大学 is not Tianjin University).
+        """
+        entry = self.entries[name.entry]
+        if reads_chinese and not _country_allows(query, tr, entry, name):
+            return False
+        if (features["query_coverage"] >= FULL_COVER and features["name_coverage"] < FULL_COVER
+                and 1 <= _org_count(tr.text) < _org_count(name.text)):
+            return False
+        if tr.method in LATIN_FORMS and _each_has_its_own_word(q_tokens, name.tokens):
+            return False
+        if _sisters(q_tokens, name.tokens, self.idf, self.rare_idf) or _names_another_unit(q_tokens, name.tokens, self.idf, self.rare_idf):
+            return False
+        return not (tr.method == "glossary" and features["name_coverage"] >= FULL_COVER
+                    and not _adds_subunit(q_tokens, name.tokens) and _inserts_field_word(q_tokens, name.tokens))
+
     def _candidates(self, query: _Terms, cap: int = 300) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Names sharing a rare word (or its consonant skeleton) with the query, with the IDF shared.
 
@@ -235,7 +466,8 @@ class Screener:
             # A word's names are among its skeleton's (both are indexed for every word of a name).
             key = _skeleton(tok)
             postings = self._postings.get(key)
-            if postings is not None and len(postings) <= COMMON_POSTINGS:
+            # An initial is never blocked on: it also matches the words it abbreviates.
+            if postings is not None and len(postings) <= COMMON_POSTINGS and len(tok) > 1:
                 rare.append((tok, postings))
         if rare:
             blocked = {t for t, _ in rare}
@@ -278,14 +510,16 @@ class Screener:
         weight = np.zeros(len(self._initial_column))
         present = np.zeros(len(self._initial_column), dtype=np.float32)
         for tok, w in query.weights.items():
-            column = self._initial_column.get(tok[0]) if len(tok) >= 4 else None
+            column = self._initial_column.get(tok[0]) if len(tok) >= 4 or len(tok) == 1 else None
             if column is not None:  # else short, or no listed name has a long word with this initial
-                weight[column] += w
-                present[column] = 1.0
+                if len(tok) >= 4:
+                    weight[column] += w
+                present[column] = 1.0  # an initial reaches the long words it may abbreviate
         return weight, present
 
     def _terms(self, tokens: list[str] | tuple[str, ...]) -> _Terms:
-        pairs = tuple((t, self.idf.get(t, self.default_idf)) for t in tokens)
+        pairs = tuple((t, self.idf.get(t, self.default_idf) * (PATRONYMIC_WEIGHT if _patronymic(t) else 1.0))
+                      for t in tokens)
         weights: dict[str, float] = defaultdict(float)
         for t, w in pairs:
             weights[t] += w
@@ -325,21 +559,29 @@ class Screener:
 
 def _side(pairs: tuple[tuple[str, float], ...], others: Any, long_others: dict[str, tuple[str, ...]]) -> tuple[float, float]:
     """How much of one side's weight the other side covers: a shared word fully, a fuzzy variant
-    (haerbin/harbin: same initial, length within three, ratio >= 0.85) by its similarity."""
+    (haerbin/harbin: same initial, length within three, ratio >= 0.85) by its similarity, an
+    initial and the word it abbreviates (A. Khamenei / Ali Khamenei) by ``INITIAL_CREDIT``."""
     got = total = 0.0
+    initials: set[str] | None = None
     for x, w in pairs:
         total += w
         if x in others:
             got += w
-        elif len(x) >= 4:
+            continue
+        best = 0.0
+        if len(x) >= 4:
             lx = len(x)
-            best = 0.0
             for y in long_others.get(x[0], ()):
                 if abs(len(y) - lx) <= 3:
                     sim = _sim(x, y)
                     if sim > best:
                         best = sim
-            got += w * best
+        if best < INITIAL_CREDIT and x.isalpha():
+            if initials is None:
+                initials = {o for o in others if len(o) == 1}
+            if (len(x) == 1 and any(len(o) > 1 and o[0] == x for o in others)) or (len(x) > 1 and x[0] in initials):
+                best = INITIAL_CREDIT
+        got += w * best
     return got, total
 
 
@@ -359,6 +601,8 @@ def _leads_alike(lead: str, prefixes: frozenset[str], long_by_initial: dict[str,
     or more can be, see ``_sim``)."""
     if lead[:4] in prefixes:
         return True
+    if len(lead) == 1:  # an initial leads like the word it abbreviates
+        return any(p[0] == lead for p in prefixes)
     return len(lead) >= 4 and any(_sim(lead, y) for ys in long_by_initial.values() for y in ys)
 
 
@@ -382,6 +626,102 @@ def _sim(a: str, b: str) -> float:
     return 0.0
 
 
+LATIN_FORMS = ("as-is", "untitled", "rejoined", "acronym")  # the query's own words, not a translation
+OWN_WORD_LETTERS = 4  # a word this long that the other name lacks makes it another party
+PATRONYMIC_WEIGHT = 0.3  # a patronymic's share of its IDF: lists write a person with it and without it
+MIN_PATRONYMIC_LETTERS = 7  # the shortest patronymics (Lvovich, Ilinich): shorter words are given names
+INITIAL_CREDIT = 0.8  # an initial stands for its word, but less surely than the word written out
+MIN_SPLIT_LETTERS = 3  # a run-together word is cut only into a first word of three letters or more
+SYMBOL_READINGS = 3  # readings of a name in another script tried, each with the next spelling of its parts
+MIN_SYMBOL_LETTERS = 3  # shorter listed words are initials or particles, not given or family names
+_SYMBOL_SCRIPTS = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f]")  # Greek, Cyrillic, Hebrew, Arabic
+READINGS = ("pinyin", "pinyin-name", "korean")  # readings of a name's sound, weaker than a translation
+READING_FACTOR = 0.95  # what a reading's score is multiplied by
+INITIALISM_WEIGHT = 0.95  # an initialism the list does not print ranks below the names it does
+MIN_ACRONYM_SHARE = 2 / 3  # an initialism the lists spell out two ways is learned only if one way dominates
+
+
+def _short_initialisms(entries: list[ListEntry]) -> dict[int, list[tuple[str, float]]]:
+    """HIT for Harbin Institute of Technology: the initials of a three-word name, kept where they
+    name one listed organisation. Three letters are often several names' initials; universities
+    and institutes go by them (HIT, BIT, NPU), companies rarely, so where names collide an
+    institution's initials are kept if it is the only institution among them."""
+    by: dict[str, dict[tuple[str, ...], set[int]]] = defaultdict(lambda: defaultdict(set))
+    for i, entry in enumerate(entries):
+        for text in [entry.name, *entry.aliases]:
+            stripped = re.sub(r"\s*\([^)]*\)", "", text).strip()
+            initials = _initialism(stripped, 3)
+            if initials and len(initials) == 3:
+                by[initials][tuple(content_tokens(stripped))].add(i)
+    out: dict[int, list[tuple[str, float]]] = defaultdict(list)
+    for initials, names in by.items():
+        if len(names) > 1:
+            names = {k: v for k, v in names.items() if any(t in ORG_WORDS for t in k)}
+        if len(names) == 1:
+            for i in next(iter(names.values())):
+                out[i].append((initials, INITIALISM_WEIGHT))
+    return out
+
+
+def _learn_acronyms(entries: list[ListEntry]) -> dict[str, str]:
+    """Initialisms the lists themselves spell out, in one name ("China Electronics Technology Group
+    Corp. (CETC) 54th Research Institute") or across two names of one entry ("CAS Institute of
+    Microelectronics" beside "Chinese Academy of Sciences Institute of Microelectronics")."""
+    seen: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for entry in entries:
+        names = [entry.name, *entry.aliases]
+        for text in names:
+            for m in re.finditer(r"\(([A-Z]{2,6})\)", text):
+                words = re.split(r"[\s,]+", text[: m.start()].strip())
+                phrase = _spelled_by(m.group(1), words)
+                if phrase:
+                    seen[m.group(1)][phrase] += 1
+        if len(names) < 2:
+            continue
+        for a in names:
+            for word in re.findall(r"\b[A-Z]{2,6}\b", a):
+                rest = set(re.findall(r"\w+", a.replace(word, " ")))
+                for b in names:
+                    if b is a or word in b:
+                        continue
+                    extra = [w for w in re.split(r"[\s,]+", b) if w and w.strip(",.") not in rest]
+                    phrase = _spelled_by(word, extra)
+                    if phrase and len(phrase.split()) == len(extra):
+                        seen[word][phrase] += 1
+    out = {}
+    for acronym, phrases in seen.items():
+        phrase, count = max(phrases.items(), key=lambda kv: kv[1])
+        if count / sum(phrases.values()) >= MIN_ACRONYM_SHARE and content_tokens(phrase):  # not a legal form (JSC)
+            out[acronym] = phrase
+    return out
+
+
+def _spelled_by(acronym: str, words: list[str]) -> str | None:
+    """The shortest run of words at the end of ``words`` whose initials spell ``acronym``, passing
+    over connectives (of, and) and, where the initialism does, words of kind (CETC: China
+    Electronics Technology Group Corporation). Returned without the connectives: the key the lists
+    agree on."""
+    words = [w.strip(",.") for w in words if w.strip(",.")]
+    letters = acronym.lower()
+    for start in range(len(words) - 2, -1, -1):
+        run = words[start:]
+        if run[0].lower() in _CONNECTIVES or run[0][0].lower() != letters[0]:
+            continue
+        k = 0
+        for w in run:
+            if k < len(letters) and w[0].lower() == letters[k]:
+                k += 1
+            elif w.lower() not in _CONNECTIVES and w.lower() not in STOPWORDS:
+                break
+        else:
+            if k == len(letters):
+                return " ".join(t for t in tokens_en(" ".join(run)) if t not in _CONNECTIVES)
+    return None
+
+
+_CONNECTIVES = frozenset({"of", "and", "the", "for", "&"})
+
+
 def _forms(entry: ListEntry) -> list[tuple[str, float]]:
     """The names to index for an entry, with weights: derived forms rank below published ones."""
     forms: dict[str, float] = {}
@@ -395,11 +735,18 @@ def _forms(entry: ListEntry) -> list[tuple[str, float]]:
             initials = "".join(w[0] for w in re.split(r"[\s,.\-—]+", stripped) if w).upper()
             own = all(x.strip().isupper() and re.sub(r"[^A-Z]", "", x) in initials for x in inner)
             forms.setdefault(stripped, 1.0 if own else 0.97)
-        for acronym in _ACRONYM.findall(text):
-            forms.setdefault(acronym, 1.0)
+        for m in _ACRONYM.finditer(text):
+            # "China Electronics Technology Group Corp. (CETC) 54th Research Institute": CETC is
+            # the parent's initialism, not this entry's; an initialism spelled by words that do not
+            # begin the name is someone else's.
+            words = re.split(r"[\s,]+", text[: m.start()].strip())
+            spelled = _spelled_by(m.group(1), words)
+            trailing = not text[m.end():].strip(" ,.")
+            if trailing and (spelled is None or spelled.split()[0] == tokens_en(words[0])[:1][0]):
+                forms.setdefault(m.group(1), 1.0)
         initials = _initialism(stripped or text)
         if initials:
-            forms.setdefault(initials, 0.95)
+            forms.setdefault(initials, INITIALISM_WEIGHT)
     return [(f, w) for f, w in forms.items() if f]
 
 
@@ -416,15 +763,114 @@ def _inserts_proper_name(query: list[str], name: tuple[str, ...]) -> bool:
     return len(extra) == 1 and extra[0] > 0 and len(query[extra[0]]) >= 4
 
 
+def _matched(token: str, others: list[str] | tuple[str, ...]) -> bool:
+    return token in others or any(_sim(token, y) for y in others)
+
+
+def _inserts_field_word(query: list[str], name: tuple[str, ...]) -> bool:
+    """天津|工业|大学 -> Tianjin Industry University: a glossary word, not a place, inside the listed name."""
+    matched = [i for i, t in enumerate(query) if _matched(t, name)]
+    if not matched:
+        return False
+    return any(0 < i < matched[-1] and t in glossary_words() and t not in ORG_WORDS and t not in SUBUNIT_WORDS
+               for i, t in enumerate(query) if i not in matched)
+
+
+def _sisters(query: list[str], name: tuple[str, ...], idf: dict[str, float], rare: float) -> bool:
+    """Two units of one parent: each side keeps a word the other lacks -- different numbers
+    (CETC 13 / CETC 14), or, beside a shared kind of unit (institute), different fields of which
+    at least one is a distinguishing word (Physics / Semiconductors)."""
+    own = [t for t in query if not _matched(t, name)]
+    other = [t for t in name if not _matched(t, query)]
+    if not own or not other:
+        return False
+    if not any(t in ORG_WORDS and t in name for t in query):
+        return False
+    if any(t.isdigit() for t in own) and any(t.isdigit() for t in other):
+        return True
+    # A word sharing its first four letters with one of the other side's is a variant (industry / industrial).
+    own_prefixes, other_prefixes = {t[:4] for t in own}, {t[:4] for t in other}
+    own, other = ([t for t in own if t.isalpha() and t[:4] not in other_prefixes and not _initials_of(t, other)],
+                  [t for t in other if t.isalpha() and t[:4] not in own_prefixes and not _initials_of(t, own)])
+    return bool(own and other) and any(idf.get(t, rare) >= rare for t in [*own, *other])
+
+
+def _each_has_its_own_word(query: list[str], name: tuple[str, ...]) -> bool:
+    """Two names as written that each keep a word of their own (AYMAN ... AL-DULAIMI / AYMAN ...
+    AL-TIKRITI; Bowne Global Solutions II / Bowne Global Solutions Denmark): two parties, however
+    much else they share. Words that are spelling variants or initials of the other's are not
+    their own."""
+    own = [t for t in query if len(t) >= OWN_WORD_LETTERS and t.isalpha() and not _matched(t, name)]
+    other = [t for t in name if len(t) >= OWN_WORD_LETTERS and t.isalpha() and not _matched(t, query)]
+    if not own or not other:
+        return False
+    own_prefixes, other_prefixes = {t[:3] for t in own}, {t[:3] for t in other}
+    return (any(t[:3] not in other_prefixes and not _initials_of(t, other) for t in own)
+            and any(t[:3] not in own_prefixes and not _initials_of(t, own) for t in other))
+
+
+def _names_another_unit(query: list[str], name: tuple[str, ...], idf: dict[str, float], rare: float) -> bool:
+    """A unit under a parent (two kinds of organisation shared: academy and institute) is not the
+    listed unit whose own name adds a distinguishing word: the CAS Institute of Automation is not
+    the CAS Shenyang Institute of Automation. A word after the unit's name ("..., Mianyang") is
+    an address, not a name."""
+    if len({t for t in query if t in ORG_WORDS and t in name}) < 2:
+        return False
+    prefixes = {t[:4] for t in query}  # industrial / industry: a variant, not another word
+    return any(t.isalpha() and idf.get(t, rare) >= rare and t[:4] not in prefixes and not _matched(t, query)
+               and _matched(following, query) for t, following in zip(name, name[1:], strict=False))
+
+
+def _patronymic(token: str) -> bool:
+    """Viktorovich, Oleksandrovych, Petrovna: a word of seven letters or more with a patronymic ending."""
+    return len(token) >= MIN_PATRONYMIC_LETTERS and token.endswith(PATRONYMIC_ENDINGS)
+
+
+def _initials_of(token: str, words: list[str]) -> bool:
+    """CAS spells the initials of some of "chinese academy sciences"."""
+    initials = "".join(w[0] for w in words)
+    return len(token) >= 2 and token in initials
+
+
+def _country_allows(query: str, tr: Translation, entry: ListEntry, name: _Name) -> bool:
+    """A Chinese-script query reaches an entry listed under a country that does not write Chinese
+    (or, for a Korean reading, under Korea) only through an exact alias: the entry's own Chinese
+    name, or the alias table naming exactly one of its published names (not a derived form:
+    "Huawei Technologies (Yangon)" without its bracket is not published)."""
+    country = (entry.country or "").strip().lower()
+    allowed = KOREAN_COUNTRIES if tr.method == "korean" else CHINESE_SCRIPT_COUNTRIES
+    if not country or country in allowed:
+        return True
+    folded = fold_zh(query)
+    aliases = cast("list[str]", entry.aliases)  # ListEntry's field "list" shadows the builtin in its annotations
+    if any(is_chinese(a) and fold_zh(a) == folded for a in aliases):
+        return True
+    return tr.method in ("alias", "pinyin-alias") and name.weight == 1.0 and _same_words(name.text, tr.text)
+
+
+@lru_cache(maxsize=200_000)
+def _org_count(text: str) -> int:
+    """How many words naming a kind of organisation or unit a name has (a name's own units)."""
+    return sum(t in ORG_WORDS for t in tokens_en(text))
+
+
+def _has_bracketed(matched: str, word: str) -> bool:
+    """The listed name has the query's bracketed word in its own brackets: 'Inspur (HK)' for （香港）."""
+    inner = [content_tokens(x) for x in re.findall(r"\(([^)]*)\)", matched)]
+    read = content_tokens(reading(word))
+    initials = "".join(t[0] for t in read)
+    return any(all(_matched(t, x) for t in read) or initials in x for x in inner if x)
+
+
 def _adds_subunit(query: list[str], name: tuple[str, ...]) -> bool:
     return any(t in SUBUNIT_WORDS and t not in name for t in query)
 
 
-def _initialism(name: str) -> str | None:
+def _initialism(name: str, min_words: int = 4) -> str | None:
     """UESTC for University of Electronic Science and Technology of China (4+ letters, 4+ words)."""
     words = [w for w in re.split(r"[\s,.\-—]+", name) if w]
     content = [w for w in words if w.lower() not in ("of", "and", "the", "for", "co", "ltd", "limited", "inc")]
-    if len(content) < 4 or not all(w[:1].isalpha() and w[:1].isupper() for w in content):
+    if len(content) < min_words or not all(w[:1].isalpha() and w[:1].isupper() for w in content):
         return None
     return "".join(w[0] for w in content).upper()
 
@@ -457,6 +903,9 @@ def _parents(query: str) -> list[str]:
     out = [" ".join(words[:i]).rstrip(" ,") for i in range(len(words) - 1, 1, -1)]
     if len(words) > 1 and len(words[0]) >= 5:
         out.append(words[0])  # "Inspur Cloud Information Technology" -> "Inspur"
+    head, _, tail = query.rpartition(",")
+    if head and len(tail.split()) >= 2 and any(t in ORG_WORDS for t in tokens_en(head)):
+        out.append(tail.strip())  # "West China Hospital, Sichuan University" -> "Sichuan University"
     return out
 
 
@@ -468,7 +917,11 @@ def _known(head: str) -> bool:
 
 def _explain(query: str, tr: Translation, matched: str, entry: ListEntry, score: float, relation: str) -> str:
     via = {"alias": f"alias table ({tr.source})", "glossary": "glossary translation", "pinyin": "pinyin",
-           "as-is": "name as written", "pinyin-glossary": "pinyin read through the glossary",
+           "as-is": "name as written", "listed-zh": "the Chinese name the list itself gives",
+           "acronym": "initialisms spelled out as the lists spell them",
+           "pinyin-name": "pinyin read as a person's surname and given name",
+           "untitled": "the name without a person's title", "rejoined": "words joined or split as the lists write them",
+           "korean": "the Korean reading of the name", "name-symbols": "the listed spellings of the same names", "pinyin-glossary": "pinyin read through the glossary",
            "pinyin-alias": f"the pinyin of an alias-table name ({tr.source})"}[tr.method]
     parts = [
         f"'{query}' -> '{tr.text}' via {via}",

@@ -37,6 +37,13 @@ STOPWORDS = frozenset(_WORDS["stopwords"])
 SUBUNIT_WORDS = frozenset(_WORDS["subunit_words"])
 SUBUNIT_MARKERS = tuple(_WORDS["subunit_markers"])
 NAME_CONTINUATIONS = tuple(_WORDS["name_continuations"])
+SELF_MARKERS = frozenset(_WORDS["self_markers"])
+CAMPUS_MARKERS = tuple(_WORDS["campus_markers"])
+ORG_WORDS = frozenset(_WORDS["org_words"])
+CHINESE_SCRIPT_COUNTRIES = frozenset(_WORDS["chinese_script_countries"])
+KOREAN_COUNTRIES = frozenset(_WORDS["korean_countries"])
+PATRONYMIC_ENDINGS = tuple(_WORDS["patronymic_endings"])
+_TRAILING_BRACKET = re.compile(r"[(（]([^()（）]{1,12})[)）]\s*$")
 
 
 def is_chinese(text: str) -> bool:
@@ -58,6 +65,50 @@ def fold_zh(text: str) -> str:
         folded = _tw2sp().convert(folded)
     folded = match_text(folded)
     return re.sub(r"[\s()（）【】\[\]《》“”\"'·・,，.。、]", "", folded)
+
+
+def split_bracket(name: str) -> tuple[str, str] | None:
+    """A Chinese name ending in a bracketed word: the name before it and the word
+    (北京大学（本级） -> 北京大学, 本级; 哈尔滨工业大学（威海） -> 哈尔滨工业大学, 威海)."""
+    if not name.rstrip().endswith((")", "）")) or not is_chinese(name):
+        return None
+    text = unicodedata.normalize("NFKC", name).strip()
+    m = _TRAILING_BRACKET.search(text)
+    if not m or not text[: m.start()].strip():
+        return None
+    return text[: m.start()].strip(), m.group(1).strip()
+
+
+def self_marked(name: str) -> tuple[str, str] | None:
+    """The name a self marker qualifies, and the marker: （本级）, （采购中心）, （校本部） name the
+    organisation itself. The marker is also read unbracketed at the end (北京大学本级)."""
+    split = split_bracket(name)
+    if split and fold_zh(split[1]) in SELF_MARKERS:
+        return split
+    if name.rstrip().endswith(_BARE_SELF_MARKER):
+        folded = fold_zh(name)
+        if folded.endswith(_BARE_SELF_MARKER) and len(folded) - len(_BARE_SELF_MARKER) >= MIN_ORG_CHARS:
+            return folded[: -len(_BARE_SELF_MARKER)], _BARE_SELF_MARKER
+    return None
+
+
+_BARE_SELF_MARKER = "本级"  # the one marker written without brackets too (北京大学本级)
+
+
+MIN_ORG_CHARS = 4  # the shortest Chinese organisation name a marker can follow (四川大学)
+
+
+@cache
+def glossary_words() -> frozenset[str]:
+    """The English words the glossary translates into: words of an organisation's kind or field,
+    not proper names (天津|工业|大学 -> "industry" is a glossary word, "tianjin" is pinyin)."""
+    return frozenset(t for en in _glossary().values() for t in tokens_en(en))
+
+
+def reading(word: str) -> str:
+    """The English reading of a short Chinese word: the glossary's, or pinyin as one proper name."""
+    folded = fold_zh(word)
+    return _glossary().get(folded) or _proper(folded)
 
 
 def tokens_en(text: str) -> list[str]:

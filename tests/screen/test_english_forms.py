@@ -1,0 +1,86 @@
+"""English forms of listed names: initialisms, China/Chinese, reordered and abbreviated names."""
+
+from __future__ import annotations
+
+import pytest
+
+from tendertrace.model import ListEntry
+from tendertrace.screen import Screener
+
+ENTRIES = [
+    ListEntry("hit", "EL", "Harbin Institute of Technology", [], "China"),
+    ListEntry("higon", "EL", "Higon Information Technology", [], "China"),  # also H-I-T, but a company
+    ListEntry("nudt", "EL", "National University of Defense Technology (NUDT)", [], "China"),
+    ListEntry("caep", "EL", "Chinese Academy of Engineering Physics", [], "China"),
+    ListEntry("iop", "EL", "Chinese Academy of Sciences, Institute of Physics", ["IOPCAS"], "China"),
+    ListEntry("ime", "EL", "Chinese Academy of Sciences Institute of Microelectronics",
+              ["CAS Institute of Microelectronics"], "China"),
+    ListEntry("cetc", "NS-CMIC", "China Electronics Technology Group Corporation", ["CETC"], "China"),
+    ListEntry("cetc54", "EL", "54th Research Institute of China",
+              ["China Electronics Technology Group Corp. (CETC) 54th Research Institute"], "China"),
+    ListEntry("scu", "EL", "Sichuan University", [], "China"),
+]
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener(ENTRIES)
+
+
+def test_initialisms_the_list_gives_or_the_name_spells(screener: Screener) -> None:
+    assert screener.best("NUDT").entry.id == "nudt"
+    assert screener.best("HIT").entry.id == "hit"  # the only institution among the names spelling H-I-T
+    assert screener.best("CAEP").entry.id == "caep"
+
+
+def test_a_parents_initialism_inside_a_name_is_not_the_units_own(screener: Screener) -> None:
+    assert [h.entry.id for h in screener.screen("CETC", limit=5)] == ["cetc"]
+    assert screener.best("CETC 54th Research Institute").entry.id == "cetc54"
+
+
+def test_china_academy_is_chinese_academy(screener: Screener) -> None:
+    hit = screener.best("China Academy of Engineering Physics")
+    assert hit and hit.entry.id == "caep" and hit.score == 1.0
+
+
+@pytest.mark.parametrize("query", ["Institute of Physics, CAS", "CAS Institute of Physics",
+                                   "Institute of Physics, Chinese Academy of Sciences",
+                                   "Chinese Acad. of Sci. Inst. of Physics"])
+def test_reordered_and_abbreviated_names(screener: Screener, query: str) -> None:
+    hit = screener.best(query)
+    assert hit and hit.entry.id == "iop" and hit.relation == "self"
+
+
+@pytest.mark.parametrize("query", ["West China Hospital, Sichuan University", "Sichuan University West China Hospital"])
+def test_a_hospital_of_a_university_is_its_affiliate(screener: Screener, query: str) -> None:
+    hit = screener.best(query)
+    assert hit and hit.entry.id == "scu" and hit.relation == "affiliate"
+
+
+def test_words_run_together_or_split_and_titles() -> None:
+    screener = Screener([ListEntry("1", "SDN", "Vladimir Putin", [], "Russia"), ListEntry("2", "EL", "Siemens AG", [], "Germany"),
+                         ListEntry("3", "SDN", "Rami Makhlouf", [], "Syria"), ListEntry("4", "EL", "Goodwill Company", [], "x")])
+    assert screener.best("VladimirPutin").entry.id == "1"
+    assert screener.best("SiemensAG").entry.id == "2"
+    assert screener.best("Dr. Rami Makhlouf").entry.id == "3"
+    assert screener.best("Good Will Company").entry.id == "4"
+
+
+def test_two_names_that_each_keep_a_word_of_their_own_are_two_parties() -> None:
+    screener = Screener([ListEntry("1", "SDN", "AYMAN SABAWI IBRAHIM HASAN AL-TIKRITI", [], "Iraq")])
+    assert screener.best("AYMAN SABAWI IBRAHIM HASAN AL-DULAIMI") is None
+    assert screener.best("Ayman Sabawi Ibrahim Hasan al-Tikriti").entry.id == "1"
+
+
+def test_an_initial_stands_for_its_word() -> None:
+    screener = Screener([ListEntry("1", "SDN", "Ali Khamenei", [], "Iran"),
+                         ListEntry("2", "SDN", "Hans Joachim Friedrich", [], "Germany")])
+    assert screener.best("A. Khamenei").entry.id == "1"
+    assert screener.best("Hans J Friedrich").entry.id == "2"
+    assert screener.best("B. Khamenei") is None  # another initial is another person
+
+
+def test_a_patronymic_weighs_little() -> None:
+    screener = Screener([ListEntry("1", "SDN", "Nikolai Platonovich Patrushev", [], "Russia")])
+    assert screener.best("Nikolai Patrushev").entry.id == "1"
+    assert screener.best("Nikolai Petrov") is None
