@@ -1,6 +1,6 @@
-"""Screening accuracy on ../shared/eval/screening_dev.csv and the nomenklatura name benchmark.
+"""Screening accuracy on ../shared/eval/screening_dev.csv (or any set in its format) and the nomenklatura name benchmark.
 
-    python bench/screening_eval.py [--threshold 0.82] [--show-errors]
+    python bench/screening_eval.py [SET.csv ...] [--threshold 0.82] [--show-errors]
 
 Lists: the Entity List, MEU and NS-CMIC JSON files of ../shared/data/lists/us_lists_nsfreg_2026-07/.
 A query is right when the best hit is the expected entry (or an also_ok one) with the expected
@@ -35,12 +35,20 @@ def build_screener(threshold: float) -> Screener:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("sets", nargs="*", type=Path, help="labelled sets in screening_dev.csv's format (default: it)")
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument("--show-errors", action="store_true")
     args = parser.parse_args()
     screener = build_screener(args.threshold or Screener([]).threshold)
     console = Console()
-    rows = list(csv.DictReader(require(EVAL / "screening_dev.csv").open(encoding="utf-8")))
+    for path in args.sets or [require(EVAL / "screening_dev.csv")]:
+        labelled_set(console, screener, path, args.show_errors)
+    name_bench(console, screener.threshold)
+
+
+def labelled_set(console: Console, screener: Screener, path: Path, show_errors: bool) -> None:
+    """Per-category recall (and false-positive rate of the negatives) on one labelled set."""
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
     stats: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     for row in rows:
         expected = {(row["list"], row["expected_entry"])} if row["expected_entry"] else set()
@@ -59,10 +67,10 @@ def main() -> None:
             ok = hit is not None and (hit.entry.list, hit.entry.name) in expected and hit.relation == row["relation"]
         stats[cat]["n"] += 1
         stats[cat]["ok"] += ok
-        if not ok and args.show_errors:
+        if not ok and show_errors:
             got = f"{hit.entry.list}={hit.entry.name} {hit.relation} {hit.score} [{hit.features.get('method')}]" if hit else "-"
             console.print(f"{cat:16} {row['query']} | want {row['expected_entry'] or '-'} {row['relation']} | got {got}", markup=False)
-    table = Table(title=f"Screening on screening_dev.csv (threshold {screener.threshold})")
+    table = Table(title=f"Screening on {path.name} (threshold {screener.threshold})")
     for col in ("category", "queries", "recall / correct", "false-positive rate"):
         table.add_column(col, justify="left" if col == "category" else "right")
     for cat in sorted(stats):
@@ -73,7 +81,6 @@ def main() -> None:
         else:
             table.add_row(cat, str(c["n"]), f"{rate:.3f}", "")
     console.print(table)
-    name_bench(console, screener.threshold)
 
 
 def name_bench(console: Console, threshold: float) -> None:
