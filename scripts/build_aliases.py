@@ -60,6 +60,9 @@ LIST_FILES = {"EL": "bis_entity_list.json", "MEU": "bis_meu.json", "NS-CMIC": "o
 LIST_PRIORITY = tuple(LIST_FILES)  # the row names the Entity List's spelling first, as the screener ranks ties
 CHINA_HEADINGS = frozenset({"china", "hong kong", "china (hong kong)", "hong kong (china)"})
 ASPI = "chinese_names/misp_aspi_china_defence_universities.json"
+# The curated table: a Chinese name it gives as an entity's own is that listed entity, never a
+# sub-unit of another (ASPI files listed institutes under their group too).
+CURATED = ROOT / "src" / "tendertrace" / "knowledge" / "aliases_zh.csv"
 KAIXINOL = "chinese_names/kaixinol_china_university_entity_list_data-cn.json"
 SDN_DIR = "ofac_sdn_legacy_2021"
 CSL_SAMPLES = ("csl_format_samples/watchman_cslustest_consolidated.csv", "csl_format_samples/watchman_test_csl_2019.csv")
@@ -297,6 +300,22 @@ def dedupe(rows: list[dict[str, str]], report: Report) -> list[dict[str, str]]:
     return out
 
 
+def without_listed_units(rows: list[dict[str, str]], report: Report) -> list[dict[str, str]]:
+    """Affiliate rows for a name the curated table gives as a listed entity's own are dropped:
+    that unit is listed itself (中国航发北京航空材料研究院 is an MEU entry, not only part of AECC)."""
+    if not CURATED.exists():
+        return rows
+    with CURATED.open(encoding="utf-8", newline="") as handle:
+        own = {fold(r["zh"]) for r in csv.DictReader(handle) if r["relation"] == "self"}
+    kept = []
+    for row in rows:
+        if row["relation"] == "affiliate" and fold(row["zh"]) in own:
+            report.skipped.append(f"{row['zh']}: listed itself (curated table), not only a unit of {row['en']}")
+            continue
+        kept.append(row)
+    return kept
+
+
 def cross_check(shared_lists: Path, rows: list[dict[str, str]], report: Report) -> None:
     path = shared_lists / KAIXINOL
     if not path.exists():
@@ -318,6 +337,7 @@ def build(shared: Path) -> tuple[list[dict[str, str]], Report]:
     rows = [*nscmic_rows(lists_dir, report), *aspi_rows(lists_dir, listed, report),
             *sdn_rows(lists_dir, report), *csl_rows(lists_dir, report)]
     rows = dedupe(rows, report)
+    rows = without_listed_units(rows, report)
     cross_check(lists_dir, rows, report)
     return rows, report
 

@@ -183,6 +183,8 @@ def extract_fields(doc: Document) -> Extraction:
             if names:
                 ex.parties.extend(names)
                 break
+    if not any(p.role == "supplier" for p in ex.parties):
+        ex.parties.extend(_table_suppliers(doc, text))
     if not any(p.role in ("buyer", "agency") for p in ex.parties):
         _entrusted(doc, text, ex)
     if not any(p.role == "buyer" for p in ex.parties) and title:
@@ -429,6 +431,33 @@ def _table_amounts(
                 header = None
         else:
             header = None
+        pos += len(line) + 1
+    return out
+
+
+def _table_suppliers(doc: Document, text: str) -> list[Party]:
+    """Suppliers in the column of a result table (``a | b | c`` lines) whose header is a supplier
+    label (序号 | 中标（成交）供应商名称 | 供应商地址 | 中标（成交）金额): each row's cell in it."""
+    labels = sorted(_conf()["supplier"], key=len, reverse=True)
+    out: list[Party] = []
+    pos = 0
+    column: tuple[int, int] | None = None  # the supplier column and the table's width
+    for line in text.split("\n"):
+        cells = line.split(" | ")
+        if len(cells) >= 3:
+            named = [i for i, c in enumerate(cells) if not re.search(r"\d", c) and any(lab in c for lab in labels)]
+            if named:
+                column = (named[0], len(cells))
+            elif column and len(cells) == column[1]:
+                col = column[0]
+                offset = pos + sum(len(c) + 3 for c in cells[:col])
+                for party in _names(doc, offset, cells[col], "supplier"):
+                    if party.name not in {p.name for p in out}:
+                        out.append(party)
+            else:
+                column = None
+        else:
+            column = None
         pos += len(line) + 1
     return out
 

@@ -33,6 +33,10 @@ def _row_lines(row: Node) -> list[str]:
         return []
     if len(texts) == 2:
         return [_pair(texts[0], texts[1])]
+    if len(cells) >= 3 and all(c.tag == "th" for c in cells):
+        # A header row (序号 | 供应商名称 | 地址 | 金额(万元)) names the columns of the rows below it:
+        # its cells are not label/value pairs.
+        return [" | ".join(nonempty)]
     if len(texts) % 2 == 0 and len(texts) >= 4 and all(
         _looks_like_label(texts[i]) for i in range(0, len(texts), 2)
     ):

@@ -270,8 +270,10 @@ class Screener:
         contenders = [kv for kv in best.items() if round(kv[1][0], 3) >= top[-1]] if top else []
         for _, value in contenders:
             value[1]["exact"] = _same_words(value[3].text, value[2].text)
-        # Ties: the name written exactly as the query's translation, then the Entity List, then the shorter name.
-        ranked = sorted(contenders, key=lambda kv: (-round(kv[1][0], 3), not kv[1][1]["exact"],
+        # Ties: the entity itself before an entity it is part of (a listed academy before the listed
+        # group it belongs to), the name written exactly as the query's translation, then the Entity
+        # List, then the shorter name.
+        ranked = sorted(contenders, key=lambda kv: (-round(kv[1][0], 3), kv[1][4] != "self", not kv[1][1]["exact"],
                                                     self.entries[kv[0]].list != "EL",
                                                     len(self.entries[kv[0]].name)))[:5]
         hits = []
@@ -878,7 +880,10 @@ def _initialism(name: str, min_words: int = 4) -> str | None:
 def _extra_parenthetical(query: str, matched: str) -> bool:
     """"Harbin Institute of Technology (Shenzhen)": a bracketed place the listed name does not have."""
     extra = re.findall(r"[(（]([^)）]{2,20})[)）]", query)
-    return any(x.strip().lower() not in matched.lower() for x in extra if not x.isupper())
+    # An acronym ("(NORINCO)") or a designation with a number ("(611 Institute)") restates the
+    # entity; only a word the listed name lacks, such as a place, names a part of it.
+    return any(x.strip().lower() not in matched.lower() for x in extra
+               if not x.isupper() and not any(ch.isdigit() for ch in x))
 
 
 def _skeleton(token: str) -> str:
