@@ -85,3 +85,16 @@ def test_a_unit_is_not_the_listed_unit_whose_name_adds_a_distinguishing_word() -
     assert screener.best("中国科学院自动化研究所") is None
     assert screener.best("中国科学院沈阳自动化研究所").entry.id == "1"
     assert screener.best("Chinese Academy of Sciences Shenyang Institute of Automation").entry.id == "1"
+
+
+def test_a_designation_or_acronym_in_brackets_restates_an_english_name() -> None:
+    screener = Screener([
+        ListEntry("norinco", "NS-CMIC", "China North Industries Group Corporation Limited", [], "China"),
+        ListEntry("cadi", "EL", "Chengdu Aircraft Design and Research Institute", [], "China"),
+    ])
+    hit = screener.best("China North Industries Group Corporation Limited (NORINCO)")
+    assert hit is not None and hit.relation == "self"
+    hit = screener.best("Chengdu Aircraft Design and Research Institute (611 Institute)")
+    assert hit is not None and hit.relation == "self"
+    hit = screener.best("Chengdu Aircraft Design and Research Institute (Shenyang)")
+    assert hit is not None and hit.relation == "affiliate"  # a place the listed name lacks: a branch
