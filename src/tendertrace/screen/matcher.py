@@ -202,6 +202,15 @@ class Screener:
         hits = self._screen_full(query)
         if not hits or hits[0].score < self.threshold:
             hits = self._affiliate(query) or hits
+        elif is_chinese(query) and hits[0].relation == "self" and hits[0].score < 1.0 - ROUNDING:
+            # 中国科学院国家授时中心授时部: the whole name reaches the listed centre only in part, and a
+            # leading part of it reaches that same entry better -- the rest names a unit of it.
+            parent = self._affiliate(query)
+            # (When the whole name reaches another of the entry's listed names, the list names that
+            # unit itself: 天津大学滨海工业研究院 is an alias of Tianjin University's entry.)
+            if (parent and parent[0].entry is hits[0].entry and parent[0].score > hits[0].score
+                    and parent[0].matched_name == hits[0].matched_name):
+                hits = parent
         return [h for h in hits if h.score >= self.threshold]
 
     def _screen_full(self, query: str, subunit: str | None = None) -> list[Hit]:
