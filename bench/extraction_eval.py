@@ -38,10 +38,14 @@ def main() -> None:
     parser.add_argument("--findings", type=Path, nargs="?", const=EVAL / "findings_dev", default=None,
                         help="also score buyer, suppliers, amount and date on a findings set (gold.jsonl beside "
                              "its documents; default ../shared/eval/findings_dev)")
+    parser.add_argument("--gold", type=Path, default=None,
+                        help="a set of corpus records in extraction_dev.jsonl's format (by corpus id); fields a "
+                             "row leaves out are not scored (default ../shared/eval/extraction_dev.jsonl)")
     args = parser.parse_args()
     if args.findings is not None:
         findings_fields(Console(), require(args.findings), args.show_errors)
-    gold = {json.loads(line)["id"]: json.loads(line) for line in require(EVAL / "extraction_dev.jsonl").open()}
+    gold_path = require(args.gold or EVAL / "extraction_dev.jsonl")
+    gold = {json.loads(line)["id"]: json.loads(line) for line in gold_path.open(encoding="utf-8") if line.strip()}
     predicted: dict[str, dict] = {}
     for doc in iter_documents([require(CORPUS)]):
         if isinstance(doc, Document) and doc.source_id in gold:
@@ -52,6 +56,8 @@ def main() -> None:
     for gid, g in gold.items():
         p = predicted.get(gid, {})
         for field in ("notice_type", "project_name", "project_number", "published", "currency"):
+            if field not in g:
+                continue
             gv, pv = g.get(field), p.get(field)
             if field in ("project_name", "project_number"):
                 gv, pv = (norm(gv) or None), (norm(pv) or None)
@@ -59,6 +65,8 @@ def main() -> None:
             if gv != pv:
                 errors.append(f"{gid} {field}: gold={gv!r} got={pv!r}")
         for field in ("buyer", "agency", "suppliers"):
+            if field not in g:
+                continue
             gs, ps = {norm(x) for x in g.get(field) or []}, {norm(x) for x in p.get(field) or []}
             c = counts[field]
             c["tp"] += len(gs & ps)
@@ -68,6 +76,8 @@ def main() -> None:
             c["n"] += 1
             if gs != ps:
                 errors.append(f"{gid} {field}: gold={sorted(gs)} got={sorted(ps)}")
+        if "amount" not in g:
+            continue
         ga, gk, pa, pk = g.get("amount"), g.get("amount_kind"), p.get("amount"), p.get("amount_kind")
         ok = (ga is None and pa is None) or (ga is not None and pa is not None and abs(ga - pa) <= 1 and gk == pk)
         _score_single(counts["amount"], (ga, gk) if ga is not None else None, (pa, pk) if pa is not None else None, ok)
@@ -77,7 +87,7 @@ def main() -> None:
         okb = (gb is None and pb is None) or (gb is not None and pb is not None and abs(gb - pb) <= 1)
         _score_single(counts["budget"], gb, pb, okb)
 
-    table = Table(title=f"Extraction on {len(gold)} hand-labelled announcements (extraction_dev.jsonl)")
+    table = Table(title=f"Extraction on {len(gold)} hand-labelled announcements ({gold_path.name})")
     for col in ("field", "precision", "recall", "F1", "exact match"):
         table.add_column(col, justify="right" if col != "field" else "left")
     for field, c in counts.items():

@@ -27,3 +27,18 @@ def test_the_supplier_and_amount_columns_of_a_result_table_are_read() -> None:
     supplier = next(p for p in ex.parties if p.role == "supplier")
     assert supplier.span and doc.text[supplier.span.start:supplier.span.end] == "江城数算科技有限公司"
     assert ex.amount and ex.amount.value == 3285000 and ex.amount.kind == "awarded"
+
+
+def test_an_agency_named_before_its_principal_gives_the_buyer_and_the_agency() -> None:
+    text = "华东招标咨询有限公司受某市第一人民医院的委托，就医学影像平台建设项目进行公开招标。\n"
+    doc = next(read_input(text, name="a.txt", source="a.txt"))
+    ex = extract(doc)
+    assert ex.names("buyer") == ["某市第一人民医院"]
+    assert ex.names("agency") == ["华东招标咨询有限公司"]
+
+
+def test_the_tendering_party_named_in_the_conditions_paragraph_is_the_buyer() -> None:
+    text = ("1．招标条件\n本招标项目某区体育中心改造工程，建设单位为某区体育中心，招标人为某区城市建设投资有限公司，"
+            "项目已具备招标条件，现对该项目进行公开招标。\n")
+    doc = next(read_input(text, name="b.txt", source="b.txt"))
+    assert extract(doc).names("buyer") == ["某区城市建设投资有限公司"]

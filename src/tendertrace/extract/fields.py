@@ -297,9 +297,15 @@ def _names(doc: Document, start: int, value: str, role: str) -> list[Party]:
 
 def _entrusted(doc: Document, text: str, ex: Extraction) -> None:
     """"受<采购人>委托，<代理机构>就……": the sentence that opens most Chinese tender calls."""
-    m = _pattern("entrusted").search(text[:3000])
-    if not m:
+    head = text[:3000]
+    found = [m for m in (_pattern("entrusted").search(head), _pattern("entrusted_by").search(head)) if m]
+    if not found:
+        prose = _pattern("buyer_in_prose").search(head)
+        if prose and _org_suffix().search(prose.group("buyer")) and not any(p.role == "buyer" for p in ex.parties):
+            start, end = prose.span("buyer")
+            ex.parties.append(Party(doc.text[start:end].strip(), "buyer", doc.span(start, end)))
         return
+    m = found[0]  # the usual form first, then the agency-first one
     buyer = m.group("buyer").strip()
     generic = buyer in _conf()["generic_buyers"]
     if not generic and _org_suffix().search(buyer) and not any(p.role == "buyer" for p in ex.parties):
