@@ -8,15 +8,17 @@ import time
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, make_url, select, text
 
 from tendertrace import pipeline, store
 from tendertrace.store import jobqueue
 
+from ..conftest import PG_URL, _fresh_pg
 from .conftest import Api, make_api
-from .faults import DatabaseSwitch, SlowProcess
+from .faults import DatabaseSwitch, SlowProcess, TcpCut
 
 OUTAGE_SECONDS = 1.5  # long enough for several failed retries of the runner
+PG_PORT = 5432  # PostgreSQL's default, when the URL names none
 SLACK_SECONDS = 1.0  # a loaded test machine's delay on top of the lease and the runner's poll
 
 
@@ -129,3 +131,37 @@ def test_a_heavy_job_does_not_hold_up_small_ones(any_db: str, monkeypatch: pytes
         assert api.client.get(heavy["status_url"]).json()["status"] == "running"
         assert api.wait(heavy, timeout=120)["processed"] == 60
 
+
+
+@pytest.mark.skipif(not PG_URL, reason="no PostgreSQL server: set TENDERTRACE_TEST_PG (.ci/run starts one)")
+def test_postgresql_going_away_under_a_running_job(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real thing: every connection to PostgreSQL dropped and refused mid-job, then back."""
+    assert PG_URL is not None
+    url = make_url(_fresh_pg(PG_URL))
+    relay = TcpCut(url.host or "127.0.0.1", url.port or PG_PORT)
+    cut_at = threading.Event()
+
+    def outage(n: int) -> None:
+        if n == 5:
+            cut_at.set()
+
+    slow = SlowProcess(pipeline.process, 0.05, outage)
+    monkeypatch.setattr(pipeline, "process", slow)
+    proxied = url.set(host="127.0.0.1", port=relay.port).render_as_string(hide_password=False)
+    try:
+        for api in make_api(proxied, job_workers=1):
+            jobs = [api.upload(json=_docs(p, 12)).json() for p in ("a", "b", "c")]
+            assert cut_at.wait(30)
+            relay.cut()
+            deadline = time.monotonic() + 20
+            while api.client.get("/api/health").status_code != 503:
+                assert time.monotonic() < deadline, "health never reported the outage"
+                time.sleep(0.05)
+            time.sleep(OUTAGE_SECONDS)
+            relay.restore()
+            finished = [api.wait(job, timeout=90) for job in jobs]
+            assert [j["status"] for j in finished] == ["done"] * 3, finished
+            assert _stored(api) == 36 and len(slow.calls) == 36
+            assert api.client.get("/api/health").status_code == 200
+    finally:
+        relay.close()
