@@ -101,7 +101,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         never the SQL or its parameters; the detail goes to the log."""
         down = store.unavailable(exc)
         if down:
-            log.warning("database unreachable on %s: %s", request.url.path, type(exc.orig or exc).__name__)
+            log.warning("database unreachable on %s: %s", request.url.path, type(getattr(exc, "orig", None) or exc).__name__)
         else:
             log.error("database error on %s", request.url.path, exc_info=exc)
         status = 503 if down else 500
