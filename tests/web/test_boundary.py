@@ -73,3 +73,9 @@ def test_health_under_private_shows_no_counts(any_db: str) -> None:
     for app_api in make_api(any_db):
         assert "documents" in app_api.client.get("/api/health").json()
 
+
+
+def test_a_file_without_a_name_is_told_so(api: Api) -> None:
+    for name in ("", "/"):
+        response = api.upload([(name, b"<p>x</p>", "text/html")])
+        assert response.status_code == 422 and "file name" in response.json()["error"]["message"], name

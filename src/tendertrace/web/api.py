@@ -201,8 +201,12 @@ async def read_upload(request: Request) -> tuple[list[tuple[str, bytes]], list[s
     records: list[str] = []
     for item in form.getlist("files"):
         if not isinstance(item, UploadFile):
-            raise HTTPException(422, "'files' must be file parts")
-        name = PurePath(item.filename or "upload").name[:200] or "upload"
+            raise HTTPException(422, "each 'files' part must be a file with a file name (a part without one, or "
+                                     "with an empty one, is read as a text field)")
+        if not PurePath(item.filename or "").name.strip():
+            raise HTTPException(422, "a file part has no file name: name each file (its extension, e.g. .html or "
+                                     ".pdf, says how to read it)")
+        name = PurePath(item.filename or "").name[:200]
         data = await item.read(limit + 1)
         check_upload(name, data, limit)
         if UPLOAD_TYPES[PurePath(name).suffix.lower()] == "jsonl":
