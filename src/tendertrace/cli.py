@@ -20,7 +20,30 @@ from rich.table import Table
 from . import __version__, store
 from .model import Document, to_dict
 
-app = typer.Typer(
+
+class _App(typer.Typer):
+    """The CLI: a database error ends a command with one line (what failed, not its SQL or
+    parameters) and exit status 1, instead of a traceback."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            return super().__call__(*args, **kwargs)
+        except SQLAlchemyError as exc:
+            console.print(f"[red]database error: {store.short_error(exc)}: {_db_reason(exc)}[/red]",
+                          highlight=False, markup=True, soft_wrap=True)
+            raise SystemExit(1) from None
+
+
+def _db_reason(exc: BaseException) -> str:
+    """The database driver's own first line (e.g. connection refused), cut short; never the statement."""
+    cause = getattr(exc, "orig", None) or exc.__cause__ or exc
+    first = (str(cause).strip().splitlines() or [type(cause).__name__])[0]
+    return first[:store.MAX_ERROR_CHARS]
+
+
+app = _App(
     help="Find attempts to reach export-controlled US AI compute and models in procurement documents.",
     no_args_is_help=True,
     add_completion=False,
@@ -366,6 +389,9 @@ def serve(
     private: Annotated[bool, typer.Option("--private", help="Require a token for reads too.")] = False,
     max_upload_mb: Annotated[int, typer.Option(help="Largest request body (an upload), in MiB.")] = 64,
     secure_cookies: Annotated[bool, typer.Option(help="Mark cookies Secure (behind HTTPS).")] = False,
+    job_workers: Annotated[int, typer.Option(min=1, help="Uploads scanned at once.")] = 2,
+    lease_seconds: Annotated[float, typer.Option(min=1, help="A job whose server stopped renewing it is taken "
+                                                        "by another after this many seconds.")] = 60,
 ) -> None:
     """Run the team server: JSON API under /api (OpenAPI at /openapi.json) and the review UI."""
     import uvicorn
@@ -373,7 +399,7 @@ def serve(
     from .web import Settings, create_app
 
     settings = Settings(db=db, public_reads=not private, max_request_bytes=max_upload_mb * 1024 * 1024,
-                        secure_cookies=secure_cookies)
+                        secure_cookies=secure_cookies, job_workers=job_workers, lease_seconds=lease_seconds)
     console.print(f"tendertrace serving {db} on http://{host}:{port}/ (reads {'need a token' if private else 'open'}, "
                   "writes need a token: 'tendertrace tokens create NAME')")
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info", proxy_headers=False)

@@ -137,3 +137,45 @@ def test_document_id_is_a_stable_content_hash() -> None:
     b = _one("采购人：甲", name="b.txt")
     c = _one("采购人：乙", name="a.txt")
     assert a.id == b.id != c.id
+
+
+DEEP_BOUND_SECONDS = 15.0  # a page nested 100,000 deep: a few seconds capped, about half a minute uncapped
+
+
+def test_a_page_nested_100000_deep_reads_in_seconds_with_its_text() -> None:
+    import time
+
+    from tendertrace.ingest.html import MAX_DEPTH, cap_depth
+
+    depth = 100_000
+    page = "<div>" * depth + "<p>采购人：深圳大学</p><span>NVIDIA A100</span>" + "</div>" * depth + "<p>结束</p>"
+    started = time.monotonic()
+    text = html_to_text(page)
+    assert time.monotonic() - started < DEEP_BOUND_SECONDS
+    assert text.splitlines() == ["采购人：深圳大学", "NVIDIA A100", "结束"]
+    capped = cap_depth(page)
+    assert capped.count("<div>") == MAX_DEPTH and capped.count("</div>") == MAX_DEPTH
+
+
+def test_depth_cap_leaves_ordinary_pages_alone() -> None:
+    from tendertrace.ingest.html import cap_depth
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    pages = [p.read_text("utf-8") for p in sorted(examples.glob("*.htm*"))]
+    unclosed = "<table>" + "<tr><td>名称<td>服务器" * 2000 + "</table>" + "<p>段落" * 2000  # implied ends do not nest
+    for page in [*pages, unclosed]:
+        assert cap_depth(page) is page
+    assert pages
+
+
+def test_html_reading_has_a_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tendertrace.ingest import html
+    from tendertrace.ingest.readers import ReadError
+
+    page = "<div>" + "<p>服务器</p>" * 20_000 + "</div>"
+    assert "服务器" in html_to_text(page)
+    with pytest.raises(ReadError, match="HTML reading stopped"):
+        html_to_text(page, seconds=0)
+    monkeypatch.setattr(html, "HTML_SECONDS", 0.0)
+    failed = _one(page.encode(), name="slow.html", fmt="html")
+    assert isinstance(failed, IngestFailure) and "HTML reading stopped" in failed.reason

@@ -35,8 +35,13 @@ class Api:
 
     def wait(self, job: dict[str, Any], timeout: float = 120) -> dict[str, Any]:
         deadline = time.monotonic() + timeout
+        status: dict[str, Any] = {}
         while time.monotonic() < deadline:
-            status = self.client.get(job["status_url"]).json()
+            response = self.client.get(job["status_url"])
+            if response.status_code == 503:  # the database is away for a moment: ask again
+                time.sleep(0.1)
+                continue
+            status = response.json()
             if status["status"] in ("done", "failed"):
                 return status
             time.sleep(0.1)

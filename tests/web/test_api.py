@@ -28,7 +28,7 @@ def notice(buyer: str, supplier: str = "北京某某科技有限公司", date: s
 
 def test_health_and_openapi(api: Api) -> None:
     health = api.client.get("/api/health").json()
-    assert health["status"] == "ok" and health["schema"] == "0003"
+    assert health["status"] == "ok" and health["schema"] == "0004"
     spec = api.client.get("/openapi.json").json()
     assert {"/api/screen", "/api/documents", "/api/findings", "/api/findings/{case_id}", "/api/documents/{doc_id}",
             "/api/jobs/{job_id}"} <= set(spec["paths"])
@@ -197,8 +197,8 @@ def test_review_persists_suppresses_later_hits_and_keeps_an_audit_trail(api: Api
 def test_a_job_left_running_by_a_dead_server_is_taken_again(api: Api) -> None:
     job_id = jobqueue.create_job(api.engine, [("a.html", notice("深圳大学"))], [], "alice")
     with api.engine.begin() as conn:  # as if a server took it and died an hour ago
-        conn.execute(text("UPDATE jobs SET status = 'running', heartbeat_at = :t WHERE id = :id"),
-                     {"t": store.now() - jobqueue.STALE_AFTER * 12, "id": job_id})
+        conn.execute(text("UPDATE jobs SET status = 'running', worker = 'gone', heartbeat_at = :t WHERE id = :id"),
+                     {"t": store.now() - jobqueue.DEFAULT_LEASE * 60, "id": job_id})
     api.client.app.state.wake_runner()  # type: ignore[attr-defined]
     done = api.wait({"id": job_id, "status_url": f"/api/jobs/{job_id}"})
     assert done["status"] == "done" and done["processed"] == 1

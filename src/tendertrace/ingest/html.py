@@ -2,11 +2,16 @@
 
 A table row of two cells becomes ``label: value``; rows of label/value pairs become one line per
 pair; other rows join their cells with `` | ``. Scripts, styles and comments are dropped.
+
+Cost is bounded per document: the HTML parser's tree builder scans its stack of open elements at
+each tag, so a page nested 200,000 deep costs it minutes; a linear pass first caps the nesting
+depth (as browsers do), and the walk stops at a deadline.
 """
 
 from __future__ import annotations
 
 import re
+import time
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
@@ -19,6 +24,54 @@ _BLOCK = {
 }
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
 _LABEL_END = ("：", ":")
+
+MAX_DEPTH = 512  # open elements kept nested; deeper tags are flattened (Chromium's parser caps the DOM at 512 too)
+HTML_SECONDS = 30.0  # a page still being read after this fails, as a PDF does at its limit
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*>")
+# Elements that never hold children, and those the parser closes by itself at the next sibling
+# (an unclosed <p> or <td> is common, and does not nest): neither counts towards the depth.
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+_SELF_CLOSING = {"p", "li", "td", "th", "tr", "dt", "dd", "option", "optgroup", "rt", "rp", "thead", "tbody", "tfoot"}
+_RAW_TEXT = {"script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes", "plaintext"}
+
+
+class HtmlDeadline(Exception):
+    """Reading the page took longer than its deadline."""
+
+
+def cap_depth(html: str, max_depth: int = MAX_DEPTH) -> str:
+    """The page with its element nesting capped at ``max_depth``: deeper tags are dropped (a block
+    tag becomes ``<br>``, so its line break stays), their text kept. Linear in the page's size;
+    a page within the cap is returned as it is."""
+    depth = 0
+    for match in _TAG.finditer(html):
+        name = match.group(2).lower()
+        if name in _VOID or name in _SELF_CLOSING or name in _RAW_TEXT:
+            continue
+        depth += -1 if match.group(1) else 1
+        if depth > max_depth:
+            break
+    else:
+        return html
+    out: list[str] = []
+    pos, depth, excess = 0, 0, 0
+    for match in _TAG.finditer(html):
+        name = match.group(2).lower()
+        if name in _VOID or name in _SELF_CLOSING or name in _RAW_TEXT or match.group(0).endswith("/>"):
+            continue
+        closing = bool(match.group(1))
+        if closing and excess == 0:
+            depth = max(0, depth - 1)
+            continue
+        if not closing and depth < max_depth:
+            depth += 1
+            continue
+        excess += -1 if closing else 1
+        out.append(html[pos:match.start()])
+        out.append("<br>" if name in _BLOCK else "")
+        pos = match.end()
+    out.append(html[pos:])
+    return "".join(out)
 
 
 def _cell_text(node: Node) -> str:
@@ -57,8 +110,12 @@ def _pair(label: str, value: str) -> str:
     return f"{label}：{value}" if label else value
 
 
-def html_to_text(html: str) -> str:
-    tree = HTMLParser(html)
+def html_to_text(html: str, seconds: float | None = None) -> str:
+    """The page's visible text; a page still being read after ``seconds`` (``HTML_SECONDS``)
+    fails with a reason."""
+    seconds = HTML_SECONDS if seconds is None else seconds
+    deadline = time.monotonic() + seconds
+    tree = HTMLParser(cap_depth(html))
     for tag in _DROP:
         for node in tree.css(tag):
             node.decompose()
@@ -66,16 +123,28 @@ def html_to_text(html: str) -> str:
     if root is None:
         return ""
     out: list[str] = []
-    _walk(root, out)
+    try:
+        _walk(root, out, deadline)
+    except HtmlDeadline:
+        from .readers import ReadError  # readers imports this module
+
+        raise ReadError(f"HTML reading stopped: still running after {seconds:g} s") from None
     text = "".join(out)
     lines = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
     return "\n".join(ln for ln in lines if ln)
 
 
-def _walk(node: Node, out: list[str]) -> None:
+DEADLINE_EVERY = 4096  # nodes walked between two looks at the clock
+
+
+def _walk(node: Node, out: list[str], deadline: float = float("inf")) -> None:
     # An explicit stack instead of recursion: deeply nested pages must not overflow Python's stack.
     stack: list[tuple[Node, bool]] = [(node, False)]
+    walked = 0
     while stack:
+        walked += 1
+        if walked % DEADLINE_EVERY == 0 and time.monotonic() > deadline:
+            raise HtmlDeadline
         current, closing = stack.pop()
         tag = current.tag
         if closing:

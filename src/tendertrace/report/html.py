@@ -5,14 +5,63 @@ Charts and the entity graph are inline SVG drawn here, so the file opens offline
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
+import sys
+import unicodedata
 from collections import Counter
+from collections.abc import Iterable
+from functools import cache
 from html import escape
+from typing import Any
 
+from markupsafe import Markup
 from sqlalchemy.engine import Engine
 
 from .. import store
 from ..findings import item_band
 from ..model import Finding
+
+# The one content security policy: the server sends it as a header, the report carries it in a meta
+# tag (with its inline style's hash, and without frame-ancestors, which a meta tag cannot set).
+CSP_DIRECTIVES: dict[str, str] = {
+    "default-src": "'none'", "style-src": "'self'", "img-src": "'self' data:", "form-action": "'self'",
+    "frame-ancestors": "'none'", "base-uri": "'none'",
+}
+_HEADER_ONLY = ("frame-ancestors",)
+
+
+def content_security_policy(inline_styles: Iterable[str] = (), meta: bool = False) -> str:
+    """The policy, allowing exactly these inline ``<style>`` blocks (by their SHA-256) when given."""
+    directives = dict(CSP_DIRECTIVES)
+    hashes = [f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in inline_styles]
+    if hashes:
+        directives["style-src"] = " ".join([directives["style-src"], *hashes])
+    return "; ".join(f"{k} {v}" for k, v in directives.items() if not (meta and k in _HEADER_ONLY))
+
+
+@cache
+def _invisible() -> re.Pattern[str]:
+    """Unicode's format characters (category Cf): bidi overrides and isolates, zero-width marks,
+    soft hyphen, BOM, tags -- invisible, yet able to reorder or disguise a name on screen."""
+    chars = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"]
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
+
+
+def _visible_mark(match: re.Match[str]) -> str:
+    return f"[U+{ord(match.group()):04X}]"
+
+
+def display_safe(value: Any) -> Any:
+    """A value as shown to a person: each format character replaced by a visible ``[U+202E]``
+    mark (markup stays markup; other values as given). Stored text keeps the original: this is
+    for display only, the evidence is unchanged."""
+    if not isinstance(value, str):
+        return value
+    shown = _invisible().sub(_visible_mark, str(value))
+    return Markup(shown) if isinstance(value, Markup) else shown
+
 
 _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC",sans-serif;margin:0;color:#1d2433;background:#f6f7f9}
@@ -161,8 +210,10 @@ def html_report(findings: list[Finding], engine: Engine | None = None) -> str:
             f"<table><tr><th>item</th><th>band</th><th>controlled</th><th>route</th><th>provider</th><th>reason</th></tr>"
             f"{classes}</table>{'<h3>Listed parties</h3><ul>' + hits + '</ul>' if hits else ''}{''.join(docs)}</section>"
         )
-    return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>tendertrace report</title>
+    csp = escape(content_security_policy([_CSS], meta=True))
+    page = f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="{csp}">
+<title>tendertrace report</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>{_CSS}</style></head>
 <body><header><h1>tendertrace report</h1><small>Renting compute or buying model access is not an export under the EAR:
 remote-access findings are leads, not violations.</small></header><main>
@@ -178,3 +229,4 @@ remote-access findings are leads, not violations.</small></header><main>
 {''.join(pages)}
 </main></body></html>
 """
+    return display_safe(page)

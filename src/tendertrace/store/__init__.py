@@ -8,6 +8,7 @@ moment leaves each document either fully stored or absent -- resuming redoes onl
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,9 +16,11 @@ from typing import Any
 
 from sqlalchemy import create_engine, event, func, inspect, or_, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from ..model import Finding, ListEntry
+from .clean import clean_value
 from .schema import (
     ApiToken,
     DocumentRecord,
@@ -43,6 +46,8 @@ ui_sessions = UiSession.__table__
 jobs = Job.__table__
 job_files = JobFile.__table__
 
+log = logging.getLogger("tendertrace.store")
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -52,7 +57,8 @@ def connect(url: str | None = None, migrate: bool = True) -> Engine:
     url = url or "sqlite:///tendertrace.db"
     if "://" not in url:
         url = f"sqlite:///{url}"
-    engine = create_engine(url, future=True)
+    engine = create_engine(url, future=True, json_serializer=_json_dumps, pool_pre_ping=True)
+    event.listen(engine, "before_cursor_execute", _clean_writes, retval=True)
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")
@@ -66,6 +72,41 @@ def connect(url: str | None = None, migrate: bool = True) -> Engine:
     if migrate:
         upgrade(engine)
     return engine
+
+
+_WRITES = ("INSERT", "UPDATE")
+MAX_ERROR_CHARS = 200  # an error message shown through the API or on a page: one line, no dump
+
+
+def _json_dumps(value: Any) -> str:
+    """JSON columns: the strings inside are cleaned like every other column's."""
+    return json.dumps(clean_value(value))
+
+
+def _clean_writes(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool) -> tuple[str, Any]:
+    """Every INSERT and UPDATE of every table: its string parameters made storable (``store.clean``).
+    Reads are left alone, so that a lookup never matches a value it did not ask for."""
+    if statement.lstrip()[:6].upper() in _WRITES:
+        parameters = clean_value(parameters)
+    return statement, parameters
+
+
+def unavailable(exc: BaseException) -> bool:
+    """Whether an error means the database cannot be reached now (retry later), as opposed to a
+    statement it refuses (a bad value: retrying cannot help)."""
+    if isinstance(exc, OperationalError | InterfaceError | PoolTimeout):
+        return True
+    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+
+
+def short_error(exc: BaseException) -> str:
+    """An error as shown to users: a database error is named, never its SQL or parameters (which
+    hold other documents' text); the detail belongs in the server log."""
+    if isinstance(exc, SQLAlchemyError):
+        return "database unavailable" if unavailable(exc) else f"the store refused the value ({type(exc).__name__})"
+    first = (str(exc).splitlines() or [""])[0]
+    return f"{type(exc).__name__}: {first[:MAX_ERROR_CHARS]}"
+
 
 
 def _alembic_config() -> Any:
@@ -127,24 +168,59 @@ def done_ids(engine: Engine, ids: Iterable[str], version: str) -> set[str]:
         return {r[0] for r in rows}
 
 
-def save_documents(engine: Engine, rows: list[dict[str, Any]]) -> None:
-    """Insert or replace document rows in one transaction.
+RACE_RETRIES = 3  # two workers storing the same document at once: the loser retries this often
 
-    Two workers may store the same document (the same content in two batches) at once; the loser
-    of that race retries and replaces the winner's identical row.
-    """
-    if not rows:
-        return
+
+def _replace_rows(engine: Engine, rows: list[dict[str, Any]]) -> None:
     ids = [r["id"] for r in rows]
-    for attempt in range(3):
+    for attempt in range(RACE_RETRIES):
         try:
             with engine.begin() as conn:
                 conn.execute(documents.delete().where(documents.c.id.in_(ids)))
                 conn.execute(documents.insert(), rows)
             return
         except IntegrityError:
-            if attempt == 2:
+            if attempt == RACE_RETRIES - 1:
                 raise
+
+
+def save_documents(engine: Engine, rows: list[dict[str, Any]]) -> None:
+    """Insert or replace document rows in one transaction.
+
+    Two workers may store the same document (the same content in two batches) at once; the loser
+    of that race retries and replaces the winner's identical row. A row the database refuses
+    fails alone: the batch is then written row by row, and each refused row is stored as a failed
+    document with a short reason -- its dict is changed in place, so the caller's summary says so.
+    An unreachable database raises (the caller retries the whole batch later).
+    """
+    if not rows:
+        return
+    try:
+        _replace_rows(engine, rows)
+        return
+    except SQLAlchemyError as exc:
+        if unavailable(exc):
+            raise
+    for row in rows:
+        try:
+            _replace_rows(engine, [row])
+        except SQLAlchemyError as exc:
+            if unavailable(exc):
+                raise
+            log.warning("document %s refused by the store: %s", row.get("id"), exc)
+            failed = _refused_row(row, short_error(exc))
+            _replace_rows(engine, [failed])
+            row.clear()
+            row.update(failed)
+
+
+def _refused_row(row: dict[str, Any], reason: str) -> dict[str, Any]:
+    """What is kept of a document the store refused: who it was and why, none of its content."""
+    source = row.get("source")
+    return {"id": row["id"], "source": source if isinstance(source, str) else "", "source_id": None, "file": None,
+            "format": None, "title": None, "published": None, "status": "failed", "reason": reason, "warnings": [],
+            "text": None, "encoding": None, "result": None, "pipeline_version": row.get("pipeline_version"),
+            "scanned_at": now(), "flagged": False}
 
 
 def iter_documents(

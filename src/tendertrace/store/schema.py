@@ -151,7 +151,9 @@ class Job(Base):
     submitted_by: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The lease: renewed by the worker holding the job; past its length another worker may take the job.
     heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    worker: Mapped[str | None] = mapped_column(String(64))  # who holds the lease (jobqueue.new_worker_id)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     inputs: Mapped[int] = mapped_column(Integer, default=0)
     processed: Mapped[int] = mapped_column(Integer, default=0)

@@ -9,22 +9,27 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__, store
 from ..ingest import Limits
 from ..service import ServiceError
+from ..store import jobqueue
 from . import api, ui
-from .runner import JobRunner, ScreenerCache
-from .security import BodyLimit, SecurityHeaders
+from .runner import JobPool, ScreenerCache
+from .security import BodyLimit, RefusedCharacters, SecurityHeaders
 
 log = logging.getLogger("tendertrace.web")
+
+RETRY_AFTER_SECONDS = 5  # told to clients while the database is unreachable
 
 
 @dataclass
@@ -35,22 +40,24 @@ class Settings:
     limits: Limits = field(default_factory=Limits)  # per-document limits, as for `scan`
     background: bool = True  # scan uploads in a background thread
     secure_cookies: bool = False  # set behind HTTPS
+    job_workers: int = 2  # uploads scanned at once: one heavy job does not hold up the rest
+    lease_seconds: float = jobqueue.DEFAULT_LEASE.total_seconds()  # a dead server's job is taken after this
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     engine = store.connect(settings.db)
     screeners = ScreenerCache(engine)
-    runner = JobRunner(engine, screeners, settings.limits) if settings.background else None
+    pool = (JobPool(engine, screeners, settings.limits, settings.job_workers, timedelta(seconds=settings.lease_seconds))
+            if settings.background else None)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        if runner is not None:
-            runner.start()
+        if pool is not None:
+            pool.start()
         yield
-        if runner is not None:
-            runner.stop()
-            runner.join(timeout=30)
+        if pool is not None:
+            pool.stop()
 
     app = FastAPI(
         title="tendertrace", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
@@ -60,7 +67,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.settings = settings
     app.state.screeners = screeners
-    app.state.wake_runner = runner.wake.set if runner is not None else (lambda: None)
+    app.state.jobs = pool
+    app.state.wake_runner = pool.wake if pool is not None else (lambda: None)
     app.include_router(api.router)
     app.include_router(ui.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).with_name("static")), name="static")
@@ -87,12 +95,31 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                                 status_code=422)
         return ui.error_page(request, 422, "; ".join(f"{d['where']}: {d['problem']}" for d in details))
 
+    @app.exception_handler(SQLAlchemyError)
+    async def database_error(request: Request, exc: SQLAlchemyError) -> Response:
+        """The database is away (503, try again) or refused a statement (500): a short answer,
+        never the SQL or its parameters; the detail goes to the log."""
+        down = store.unavailable(exc)
+        if down:
+            log.warning("database unreachable on %s: %s", request.url.path, type(getattr(exc, "orig", None) or exc).__name__)
+        else:
+            log.error("database error on %s", request.url.path, exc_info=exc)
+        status = 503 if down else 500
+        message = "the database is unreachable; try again shortly" if down else "internal error: database"
+        headers = {"Retry-After": str(RETRY_AFTER_SECONDS)} if down else None
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"error": {"status": status, "message": message}}, status_code=status, headers=headers)
+        return ui.error_page(request, status, message, offline=True, headers=headers)
+
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s", request.url.path)
-        return JSONResponse({"error": {"status": 500, "message": f"internal error: {type(exc).__name__}"}},
-                            status_code=500)
+        message = f"internal error: {type(exc).__name__}"
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"error": {"status": 500, "message": message}}, status_code=500)
+        return ui.error_page(request, 500, message, offline=True)
 
+    app.add_middleware(RefusedCharacters)
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
     app.add_middleware(SecurityHeaders)
     return app

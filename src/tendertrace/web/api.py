@@ -8,7 +8,9 @@ from pathlib import PurePath
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.datastructures import UploadFile
 
 from .. import service, store
@@ -101,10 +103,27 @@ class FindingsPage(BaseModel):
                                                     "(without the audit trail), with its ``url``.")
 
 
-@router.get("/health", tags=["service"])
-def health(request: Request) -> dict[str, Any]:
+@router.get("/health", tags=["service"], responses={503: {"description": "The database or the job runner is down."}})
+def health(request: Request) -> JSONResponse:
+    """The database's reachability and the job workers' states; 503 while either is down. Document
+    counts only when reads are public (``--private`` shows none)."""
     engine = request.app.state.engine
-    return {"status": "ok", "schema": store.schema_revision(engine), "documents": store.status_counts(engine)}
+    body: dict[str, Any] = {"status": "ok"}
+    try:
+        body["schema"] = store.schema_revision(engine)
+        if request.app.state.settings.public_reads:
+            body["documents"] = store.status_counts(engine)
+        body["database"] = "up"
+    except SQLAlchemyError as exc:
+        if not store.unavailable(exc):
+            raise
+        body["database"] = "down"
+    pool = request.app.state.jobs
+    jobs_state = pool.status() if pool is not None else {"ok": True, "workers": 0, "states": []}
+    body["jobs"] = {k: v for k, v in jobs_state.items() if k != "ok"}
+    if body["database"] == "down" or not jobs_state["ok"]:
+        body["status"] = "unavailable"
+    return JSONResponse(body, status_code=200 if body["status"] == "ok" else 503)
 
 
 @router.get("/me", tags=["service"])
@@ -169,6 +188,8 @@ async def read_upload(request: Request) -> tuple[list[tuple[str, bytes]], list[s
     if kind == "application/json":
         try:
             body = DocumentsIn.model_validate(json.loads(await request.body()))
+        except RecursionError as exc:  # nested past the parser's recursion limit: not a documents upload
+            raise HTTPException(400, "JSON nested too deeply") from exc
         except ValueError as exc:
             raise HTTPException(422, f"invalid JSON documents: {exc}") from exc
         return [], [json.dumps(d.model_dump(exclude_none=True), ensure_ascii=False) for d in body.documents]
@@ -180,8 +201,12 @@ async def read_upload(request: Request) -> tuple[list[tuple[str, bytes]], list[s
     records: list[str] = []
     for item in form.getlist("files"):
         if not isinstance(item, UploadFile):
-            raise HTTPException(422, "'files' must be file parts")
-        name = PurePath(item.filename or "upload").name[:200] or "upload"
+            raise HTTPException(422, "each 'files' part must be a file with a file name (a part without one, or "
+                                     "with an empty one, is read as a text field)")
+        if not PurePath(item.filename or "").name.strip():
+            raise HTTPException(422, "a file part has no file name: name each file (its extension, e.g. .html or "
+                                     ".pdf, says how to read it)")
+        name = PurePath(item.filename or "").name[:200]
         data = await item.read(limit + 1)
         check_upload(name, data, limit)
         if UPLOAD_TYPES[PurePath(name).suffix.lower()] == "jsonl":

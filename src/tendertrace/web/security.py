@@ -11,12 +11,15 @@ import json
 import secrets
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qsl
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..report.html import content_security_policy
 from ..store import tokens
+from ..store.clean import refused
 
 SESSION_COOKIE = "tt_session"
 LOGIN_CSRF_COOKIE = "tt_login_csrf"
@@ -163,10 +166,29 @@ async def _json_error(send: Send, status: int, message: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+class RefusedCharacters:
+    """A path or query parameter holding a character the store refuses (NUL, a lone surrogate)
+    gets 422 before any route sees it: such a value can match nothing stored."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and _refused_in(scope):
+            await _json_error(send, 422, "a path or query parameter holds a character that is not allowed (NUL)")
+            return
+        await self.app(scope, receive, send)
+
+
+def _refused_in(scope: Scope) -> bool:
+    query = scope.get("query_string", b"").decode("latin-1")
+    values = [scope.get("path", "")] + [v for pair in parse_qsl(query, keep_blank_values=True) for v in pair]
+    return any(refused(v) for v in values)
+
+
 SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
     # No script runs in the UI at all; styles come from /static only.
-    (b"content-security-policy", b"default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-                                 b"frame-ancestors 'none'; base-uri 'none'"),
+    (b"content-security-policy", content_security_policy().encode()),
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),

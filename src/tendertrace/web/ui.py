@@ -13,7 +13,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from .. import service, store
-from ..report.html import entity_graph_svg, highlight_html
+from ..report.html import display_safe, entity_graph_svg, highlight_html
 from ..store import jobqueue, tokens
 from . import api
 from .security import (
@@ -34,16 +34,26 @@ PER_PAGE = 25
 FILTERS = ("from", "to", "provider", "band", "route", "listed", "review", "q", "sort", "order")
 
 
-def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    caller = session_caller(request)
+templates.env.finalize = display_safe  # every value shown: bidi and invisible format characters made visible
+
+
+def render(request: Request, name: str, status: int = 200, offline: bool = False,
+           headers: dict[str, str] | None = None, **context: Any) -> HTMLResponse:
+    """A page; ``offline`` renders it without reading the store (an error page while it is away)."""
+    caller = None if offline else session_caller(request)
     settings = request.app.state.settings
-    context.setdefault("sample_list", bool(getattr(request.app.state.screeners.get(), "sample", False)))
+    if offline:
+        context.setdefault("sample_list", False)
+    else:
+        context.setdefault("sample_list", bool(getattr(request.app.state.screeners.get(), "sample", False)))
     return templates.TemplateResponse(request, name, {"caller": caller, "public": settings.public_reads, **context},
-                                      status_code=status)
+                                      status_code=status, headers=headers)
 
 
-def error_page(request: Request, status: int, message: str) -> Response:
-    return render(request, "error.html", status=status, status_code=status, message=message)
+def error_page(request: Request, status: int, message: str, offline: bool = False,
+               headers: dict[str, str] | None = None) -> Response:
+    return render(request, "error.html", status=status, offline=offline, headers=headers, status_code=status,
+                  message=message)
 
 
 @router.get("/", response_class=HTMLResponse)
