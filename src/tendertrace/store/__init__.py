@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event, func, inspect, or_, select
+from sqlalchemy import text as sql_text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -272,6 +273,11 @@ def _finding(row: Any) -> Finding:
     return Finding.from_dict({**row["data"], "review_status": row["review_status"]})
 
 
+# The PostgreSQL advisory lock that serialises rebuilds of the findings table (any fixed 64-bit key
+# that nothing else in the database uses: "tendertrace findings" in ASCII, cut to fit).
+FINDINGS_LOCK = int.from_bytes(b"ttfindng", "big") & 0x7FFFFFFFFFFFFFFF
+
+
 def replace_findings(engine: Engine, built: list[Finding]) -> None:
     """Store the findings as just built, in one transaction: readers see the old set or the new.
     A row is the finding's ``to_dict`` and the columns that filter and sort it."""
@@ -286,6 +292,11 @@ def replace_findings(engine: Engine, built: list[Finding]) -> None:
             "review_status": f.review_status, "data": data, "built_at": now(),
         })
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Two job workers may rebuild at once; under READ COMMITTED each would delete the rows it
+            # sees and insert its own, and the second insert collides with the first. One lock per
+            # store makes the rebuilds take turns (SQLite's write lock already does).
+            conn.execute(sql_text("SELECT pg_advisory_xact_lock(:key)"), {"key": FINDINGS_LOCK})
         conn.execute(findings.delete())
         if rows:
             conn.execute(findings.insert(), rows)

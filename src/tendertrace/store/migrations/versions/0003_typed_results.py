@@ -70,7 +70,22 @@ def typed_result(old: dict[str, Any], text: str) -> dict[str, Any]:
         span = h.get("span") or [None, None]
         hits.append({**{k: h.get(k) for k in _HIT_KEYS}, "entry": h.get("match"), "start": span[0], "end": span[1],
                      "key": None})
-    return {**old, "extraction": extraction, "hits": hits}
+    return {**old, "extraction": extraction, "hits": hits,
+            "classifications": [_with_compute_flag(c) for c in old.get("classifications") or []]}
+
+
+# Items of revision 0002 carry no ``compute_finding``: the code of that revision made a finding of a
+# controlled item, of remote access that a provider's policy restricts (or to controlled chips) and
+# of a restricted model, and the flag says so for them until the next scan classifies them again.
+_NEW_ITEM_KEYS = ("compute_finding", "us_signal", "needs_review", "context", "date_unknown")
+
+
+def _with_compute_flag(c: dict[str, Any]) -> dict[str, Any]:
+    if "compute_finding" in c:
+        return c
+    remote = c.get("route") not in (None, "hardware_purchase") and bool(c.get("restriction") or c.get("controlled"))
+    model = bool(c.get("model") and c.get("restriction"))
+    return {**c, "compute_finding": bool(c.get("controlled")) or remote or model}
 
 
 def record_result(new: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
@@ -106,7 +121,8 @@ def record_result(new: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
              "span": [h["start"], h["end"]] if h.get("start") is not None else None, "query": h.get("party"),
              "match": h.get("entry"), **{k: h.get(k) for k in _HIT_KEYS if k not in ("party", "role")}}
             for h in new.get("hits") or []]
-    return {**new, "extraction": record, "hits": hits}
+    classifications = [{k: v for k, v in c.items() if k not in _NEW_ITEM_KEYS} for c in new.get("classifications") or []]
+    return {**new, "extraction": record, "hits": hits, "classifications": classifications}
 
 
 def _rewrite(convert: Any) -> None:
