@@ -81,3 +81,17 @@ def test_a_floor_in_english_is_no_negation(text: str) -> None:
 @pytest.mark.parametrize("text", ["美国限制英伟达芯片对华出口", "US export controls on NVIDIA H100 chips tightened"])
 def test_a_reported_export_restriction_is_no_purchase(text: str) -> None:
     assert not any(c.compute_finding for c in classify_text(text, ON))
+
+
+@pytest.mark.parametrize(("heading", "finding"), [
+    ("某区数字经济人才培训服务采购项目\n课程模块：ChatGPT与Claude的应用，英伟达H100租用云服务器的成本测算", False),
+    ("2025年馆藏图书采购项目\n书目：《GPU并行计算：H100架构详解》等", False),
+    ("Data Science Training Course procurement notice\nTopics: renting NVIDIA H100 cloud servers on AWS", False),
+    ("高性能计算服务器采购项目\n采购GPU服务器2台，每台配置8块H100，含原厂技术培训", True),
+])
+def test_a_course_or_books_procurement_names_compute_as_its_subject(heading: str, finding: bool) -> None:
+    ex = Extraction(notice_type="tender_call", project_name=heading.split("\n")[0], mentions=find_mentions(heading))
+    items = classify_extraction(ex, heading, ON)
+    assert items and any(c.compute_finding for c in items) is finding
+    if not finding:
+        assert all((c.context or "").startswith("topic") for c in items)

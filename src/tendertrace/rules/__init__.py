@@ -15,7 +15,7 @@ from ..extract.mentions import find_mentions
 from ..ingest.textnorm import match_text
 from ..knowledge import load_yaml
 from ..model import Classification, Extraction, Mention, Route
-from .context import cancellation, scope_of
+from .context import cancellation, scope_of, topic_procurement
 from .evidence import (
     PARAGRAPH_REACH,
     TITLE_CHARS,
@@ -245,6 +245,10 @@ def classify_extraction(ex: Extraction, text: str, on: date | None, *,
     if not any(m.kind in _ITEM_KINDS for m in ex.mentions):
         return []
     cancelled = cancellation(text, ex.notice_type)
+    topic = topic_procurement(ex.project_name, text)
+    # What holds for every item of the notice: the procurement did not happen, or its object is a
+    # course or publications, whose subject the compute it names is.
+    doc_context = f"cancelled: {cancelled}" if cancelled else f"topic: {topic}" if topic else None
     title = _title_evidence(ex, text)
     named = [m for m in ex.mentions if m.kind == "chip"]
     out: list[Classification] = []
@@ -257,17 +261,17 @@ def classify_extraction(ex: Extraction, text: str, on: date | None, *,
                 if is_benchmark(text, mention):
                     cls.us_signal = "benchmark chip"
                     cls.reason += f"; a benchmark: the notice asks for at least {cls.chip}-level performance"
-            out.append(_assess(cls, mention, ex.mentions, text, cancelled, title, default_route))
+            out.append(_assess(cls, mention, ex.mentions, text, doc_context, title, default_route))
         elif mention.kind == "ai_model":
-            out.append(_assess(_model(mention, ex.mentions, text), mention, ex.mentions, text, cancelled, title))
+            out.append(_assess(_model(mention, ex.mentions, text), mention, ex.mentions, text, doc_context, title))
         elif mention.kind in ("generic_chip", "chip_spec"):
             item = _unclassified(mention, named, ex.mentions, text)
             if item is not None:
-                out.append(_assess(item, mention, ex.mentions, text, cancelled, title, default_route))
+                out.append(_assess(item, mention, ex.mentions, text, doc_context, title, default_route))
         elif mention.kind == "cloud_provider":
             item = _provider_item(mention, ex.mentions, text)
             if item is not None:
-                out.append(_assess(item, mention, ex.mentions, text, cancelled, title))
+                out.append(_assess(item, mention, ex.mentions, text, doc_context, title))
     return _dedupe(out)
 
 
@@ -281,7 +285,7 @@ def _title_evidence(ex: Extraction, text: str) -> Evidence:
 
 
 def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
-            cancelled: str | None, title: Evidence, default_route: Route | None = None) -> Classification:
+            doc_context: str | None, title: Evidence, default_route: Route | None = None) -> Classification:
     """Decide whether an item is a compute finding: a compute object, a US signal and a route in
     its item or paragraph, outside any negation, replacement, existing-equipment or cancellation."""
     # The route is read from the item's own line; a line that states none takes it from the
@@ -317,8 +321,8 @@ def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
         us = False  # "国产GPU性能达到A100水平": the chip measures a domestic one
         cls.reason += "; the benchmark measures a domestic chip"
     scope = scope_of(text, m.start, m.end)
-    if cancelled:
-        cls.context = f"cancelled: {cancelled}"
+    if doc_context:
+        cls.context = doc_context
     elif scope is not None:
         cls.context = f"{scope.effect}: {scope.cue}"
     elif cls.route is None and (us or cls.needs_review):

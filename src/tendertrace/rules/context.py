@@ -40,6 +40,7 @@ class _Conf:
     comma: re.Pattern[str]
     cancellation: re.Pattern[str]
     existing_end: re.Pattern[str]
+    topic: re.Pattern[str]
 
 
 @cache
@@ -47,7 +48,8 @@ def _conf() -> _Conf:
     conf = load_yaml("context.yaml")
     cues = tuple((row["effect"], re.compile(fold_pattern(row["pattern"]))) for row in conf["scopes"])
     return _Conf(cues, re.compile(fold_pattern(conf["scope_end"])), re.compile(conf["scope_comma"]),
-                 re.compile(fold_pattern(conf["cancellation"])), re.compile(fold_pattern(conf["existing_end"])))
+                 re.compile(fold_pattern(conf["cancellation"])), re.compile(fold_pattern(conf["existing_end"])),
+                 re.compile(fold_pattern(conf["topic_procurement"])))
 
 
 def _clause_end(text: str, start: int) -> int:
@@ -101,6 +103,20 @@ def scope_of(text: str, start: int, end: int) -> Scope | None:
     :data:`SCOPE_REACH` characters before it, are read."""
     lo = max(text.rfind("\n", 0, start) + 1, start - SCOPE_REACH)
     return scope_at(find_scopes(text, lo, start), start, end)
+
+
+# How far into a notice its title stands (the heading lines before the body).
+TITLE_REACH = 200
+
+
+def topic_procurement(project_name: str | None, text: str) -> str | None:
+    """The words saying that the procurement's object is a course, training or publications (a
+    培训服务 or 图书采购 project), found in its project name or its heading; None otherwise."""
+    for where in (project_name or "", text[:TITLE_REACH]):
+        m = _conf().topic.search(where)
+        if m:
+            return m.group(0)
+    return None
 
 
 def cancellation(text: str, notice_type: str | None) -> str | None:
