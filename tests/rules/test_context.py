@@ -95,3 +95,8 @@ def test_a_course_or_books_procurement_names_compute_as_its_subject(heading: str
     assert items and any(c.compute_finding for c in items) is finding
     if not finding:
         assert all((c.context or "").startswith("topic") for c in items)
+
+
+def test_the_china_partner_of_a_us_cloud_is_no_us_compute() -> None:
+    text = "续租由世纪互联运营的Azure中国区通用型虚拟机20台，不涉及境外云服务。"
+    assert not any(c.compute_finding for c in classify_text(text, ON))

@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from ..extract.mentions import find_mentions
-from ..ingest.textnorm import match_text
+from ..ingest.textnorm import fold_pattern, match_text
 from ..knowledge import load_yaml
 from ..model import Classification, Extraction, Mention, Route
 from .context import cancellation, scope_of, topic_procurement
@@ -375,6 +375,8 @@ def _provider_item(m: Mention, mentions: list[Mention], text: str) -> Classifica
     provider = providers().get(m.normalized)
     if not provider or not provider.get("us"):
         return None
+    if fold_pattern(m.text) in {fold_pattern(p) for p in provider.get("china_partners", [])}:
+        return None  # 世纪互联 itself: the partner that operates the provider's China regions
     near = _clause(mentions, m, text)
     # the chip or model item carries the provider, unless the provider's own account is what is
     # bought ("海外AWS账号（用于Claude 3）": the account is the object, the model its purpose)

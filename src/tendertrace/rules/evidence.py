@@ -22,6 +22,7 @@ from functools import cache
 from ..ingest.textnorm import fold_pattern
 from ..knowledge import load_yaml
 from ..model import Mention, Route
+from .context import scope_of
 
 # How far from a mention the same item or paragraph still reaches: a table row with its cells, or a
 # numbered requirement with its sub-clauses, fits in 160 characters of Chinese text.
@@ -72,8 +73,15 @@ def objects_in(text: str, lo: int, hi: int) -> set[str]:
 
 
 def routes_in(text: str, lo: int, hi: int) -> set[str]:
-    """The route words of ``text[lo:hi]``: buy, rent, subscribe, recharge, renew, overseas."""
-    return {name for name, pattern in vocab().routes.items() if pattern.search(text, lo, hi)}
+    """The route words of ``text[lo:hi]``: buy, rent, subscribe, recharge, renew, overseas -- those
+    that stand in no negation or replacement ("不涉及境外云服务" states no overseas route)."""
+    return {name for name, pattern in vocab().routes.items()
+            if any(_stated(text, m.start(), m.end()) for m in pattern.finditer(text, lo, hi))}
+
+
+def _stated(text: str, start: int, end: int) -> bool:
+    scope = scope_of(text, start, end)
+    return scope is None or scope.effect not in ("negated", "replaced")
 
 
 def route_for(objects: set[str], verbs: set[str], kinds: set[str], provider_us: bool) -> Route | None:
