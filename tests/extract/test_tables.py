@@ -42,3 +42,12 @@ def test_the_tendering_party_named_in_the_conditions_paragraph_is_the_buyer() ->
             "项目已具备招标条件，现对该项目进行公开招标。\n")
     doc = next(read_input(text, name="b.txt", source="b.txt"))
     assert extract(doc).names("buyer") == ["某区城市建设投资有限公司"]
+
+
+def test_recharge_and_planned_purchase_amounts_are_read() -> None:
+    doc = next(read_input("云服务充值采购公告\n四、充值金额：USD 60,000.00（美元陆万元整）\n", name="c.txt", source="c.txt"))
+    ex = extract(doc)
+    assert ex.amount and (ex.amount.value, ex.amount.currency) == (60000, "USD")
+    doc = next(read_input("单一来源采购公示\n五、拟采购金额：人民币9,180,000.00元\n", name="d.txt", source="d.txt"))
+    ex = extract(doc)
+    assert ex.amount and ex.amount.value == 9180000 and ex.amount.kind == "budget"
