@@ -6,6 +6,7 @@ Labels live in knowledge/fields.yaml; nothing here knows a particular portal or 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -404,67 +405,73 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
         return
 
 
+@dataclass(frozen=True, slots=True)
+class _Column:
+    """One cell of a table's column under a header cell that names it (``a | b | c`` lines)."""
+
+    header: str  # the header cell's text
+    label: str  # the label the header cell holds
+    cells: list[str]  # the whole row
+    index: int  # the column's position in the row
+    offset: int  # where the cell starts in the text
+
+    @property
+    def cell(self) -> str:
+        return self.cells[self.index]
+
+
+def _table_columns(text: str, labels: list[str]) -> Iterator[_Column]:
+    """The cells, row by row, of every table column whose header cell holds one of ``labels``
+    (longest first): a header row of three cells or more, then the rows of the same width under it."""
+    labels = sorted(labels, key=len, reverse=True)
+    pos = 0
+    header: tuple[int, str, str] | None = None  # column, label, header text
+    width = 0
+    for line in text.split("\n"):
+        cells = line.split(" | ")
+        if len(cells) < 3:
+            header = None
+        else:
+            named = [(i, c, next(lab for lab in labels if lab in c)) for i, c in enumerate(cells)
+                     if not re.search(r"\d", c) and any(lab in c for lab in labels)]
+            if named:
+                col, cell, label = named[0]
+                header, width = (col, label, cell), len(cells)
+            elif header and len(cells) == width:
+                col, label, head = header
+                yield _Column(head, label, cells, col, pos + sum(len(c) + 3 for c in cells[:col]))
+            else:
+                header = None
+        pos += len(line) + 1
+
+
 def _table_amounts(
     text: str, kind_of: dict[str, str], units: dict[str, float]
 ) -> list[tuple[str, float, int, int, bool, str]]:
     """Amounts in a column of a table (``a | b | c`` lines) whose header names an amount label."""
     out: list[tuple[str, float, int, int, bool, str]] = []
-    pos = 0
-    header: tuple[int, str, str] | None = None  # column, kind, header text
-    width = 0
-    for line in text.split("\n"):
-        cells = line.split(" | ")
-        if len(cells) >= 3:
-            labelled = [(i, c) for i, c in enumerate(cells) if not re.search(r"\d", c)
-                        and any(lab in c for lab in kind_of)]
-            if labelled:
-                col, cell = labelled[0]
-                kind = next(kind_of[lab] for lab in sorted(kind_of, key=len, reverse=True) if lab in cell)
-                header, width = (col, kind, cell), len(cells)
-            elif header and len(cells) == width:
-                col, kind, head = header
-                offset = pos + sum(len(c) + 3 for c in cells[:col])
-                m = MONEY.search(cells[col])
-                if m and m.start() < 4:
-                    unit = m.group("unit")
-                    factor = scale(unit) if unit else next(
-                        (scale(u) for u in ("万元", "亿元") if u in head), units.get(head, 1.0))
-                    value = to_number(m.group("num")) * factor
-                    if value > 0 and "/" not in cells[col][m.end(): m.end() + 2]:
-                        label = "合计" if "合计" in cells[0] else head
-                        out.append((kind, value, offset + m.start("num"), offset + m.end(), False, label))
-            else:
-                header = None
-        else:
-            header = None
-        pos += len(line) + 1
+    for column in _table_columns(text, list(kind_of)):
+        m = MONEY.search(column.cell)
+        if m and m.start() < 4:
+            unit = m.group("unit")
+            factor = scale(unit) if unit else next(
+                (scale(u) for u in ("万元", "亿元") if u in column.header), units.get(column.header, 1.0))
+            value = to_number(m.group("num")) * factor
+            if value > 0 and "/" not in column.cell[m.end(): m.end() + 2]:
+                label = "合计" if "合计" in column.cells[0] else column.header
+                out.append((kind_of[column.label], value, column.offset + m.start("num"), column.offset + m.end(),
+                            False, label))
     return out
 
 
 def _table_suppliers(doc: Document, text: str) -> list[Party]:
-    """Suppliers in the column of a result table (``a | b | c`` lines) whose header is a supplier
-    label (序号 | 中标（成交）供应商名称 | 供应商地址 | 中标（成交）金额): each row's cell in it."""
-    labels = sorted(_conf()["supplier"], key=len, reverse=True)
+    """Suppliers in the column of a result table whose header is a supplier label
+    (序号 | 中标（成交）供应商名称 | 供应商地址 | 中标（成交）金额): each row's cell in it."""
     out: list[Party] = []
-    pos = 0
-    column: tuple[int, int] | None = None  # the supplier column and the table's width
-    for line in text.split("\n"):
-        cells = line.split(" | ")
-        if len(cells) >= 3:
-            named = [i for i, c in enumerate(cells) if not re.search(r"\d", c) and any(lab in c for lab in labels)]
-            if named:
-                column = (named[0], len(cells))
-            elif column and len(cells) == column[1]:
-                col = column[0]
-                offset = pos + sum(len(c) + 3 for c in cells[:col])
-                for party in _names(doc, offset, cells[col], "supplier"):
-                    if party.name not in {p.name for p in out}:
-                        out.append(party)
-            else:
-                column = None
-        else:
-            column = None
-        pos += len(line) + 1
+    for column in _table_columns(text, list(_conf()["supplier"])):
+        for party in _names(doc, column.offset, column.cell, "supplier"):
+            if party.name not in {p.name for p in out}:
+                out.append(party)
     return out
 
 
