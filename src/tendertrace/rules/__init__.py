@@ -25,6 +25,7 @@ from .evidence import (
     evidence_in,
     is_benchmark,
     line_span,
+    mentions_between,
     objects_in,
     paragraph_span,
     route_for,
@@ -249,36 +250,38 @@ def classify_extraction(ex: Extraction, text: str, on: date | None, *,
     # What holds for every item of the notice: the procurement did not happen, or its object is a
     # course or publications, whose subject the compute it names is.
     doc_context = f"cancelled: {cancelled}" if cancelled else f"topic: {topic}" if topic else None
-    title = _title_evidence(ex, text)
-    named = [m for m in ex.mentions if m.kind == "chip"]
+    # sorted by start, so that the mentions near one are a bisection away (evidence.mentions_between)
+    mentions = sorted(ex.mentions, key=lambda m: m.start)
+    title = _title_evidence(ex, text, mentions)
+    named = [m for m in mentions if m.kind == "chip"]
     out: list[Classification] = []
-    for mention in ex.mentions:
+    for mention in mentions:
         if mention.kind in ("chip", "domestic_chip"):
             cls = _with_route(_classify_on(mention.normalized, on, mention.count, _is_system(text, mention)),
-                              ex.mentions, mention, text)
+                              mentions, mention, text)
             if mention.kind == "chip":
                 cls.us_signal = "named chip"
                 if is_benchmark(text, mention):
                     cls.us_signal = "benchmark chip"
                     cls.reason += f"; a benchmark: the notice asks for at least {cls.chip}-level performance"
-            out.append(_assess(cls, mention, ex.mentions, text, doc_context, title, default_route))
+            out.append(_assess(cls, mention, mentions, text, doc_context, title, default_route))
         elif mention.kind == "ai_model":
-            out.append(_assess(_model(mention, ex.mentions, text), mention, ex.mentions, text, doc_context, title))
+            out.append(_assess(_model(mention, mentions, text), mention, mentions, text, doc_context, title))
         elif mention.kind in ("generic_chip", "chip_spec"):
-            item = _unclassified(mention, named, ex.mentions, text)
+            item = _unclassified(mention, named, mentions, text)
             if item is not None:
-                out.append(_assess(item, mention, ex.mentions, text, doc_context, title, default_route))
+                out.append(_assess(item, mention, mentions, text, doc_context, title, default_route))
         elif mention.kind == "cloud_provider":
-            item = _provider_item(mention, ex.mentions, text)
+            item = _provider_item(mention, mentions, text)
             if item is not None:
-                out.append(_assess(item, mention, ex.mentions, text, doc_context, title))
+                out.append(_assess(item, mention, mentions, text, doc_context, title))
     return _dedupe(out)
 
 
-def _title_evidence(ex: Extraction, text: str) -> Evidence:
+def _title_evidence(ex: Extraction, text: str, mentions: list[Mention]) -> Evidence:
     """The evidence of the notice's title: its opening lines and the extracted project name (an
     HTML page's opening may be its navigation bar)."""
-    head = evidence_in(text, 0, min(len(text), TITLE_CHARS), ex.mentions)
+    head = evidence_in(text, 0, min(len(text), TITLE_CHARS), mentions)
     name = ex.project_name or ""
     return Evidence(head.objects | frozenset(objects_in(name, 0, len(name))),
                     head.verbs | frozenset(routes_in(name, 0, len(name))), head.kinds)
@@ -406,7 +409,7 @@ def _clause(mentions: list[Mention], m: Mention, text: str, reach: int = PARAGRA
     """Mentions within ``reach`` characters of ``m``: what the same item line or sentence names."""
     lo = max(0, m.start - reach)
     hi = min(len(text), m.end + reach)
-    return [o for o in mentions if o is not m and lo <= o.start <= hi]
+    return [o for o in mentions_between(mentions, lo, hi + 1) if o is not m]
 
 
 def _with_route(cls: Classification, mentions: list[Mention], m: Mention, text: str) -> Classification:

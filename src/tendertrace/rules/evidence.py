@@ -16,6 +16,7 @@ paragraph around a mention is the text within :data:`PARAGRAPH_REACH` characters
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -27,6 +28,9 @@ from .context import scope_of
 # How far from a mention the same item or paragraph still reaches: a table row with its cells, or a
 # numbered requirement with its sub-clauses, fits in 160 characters of Chinese text.
 PARAGRAPH_REACH = 160
+# An item line longer than this is a page flattened into one line (a 50 MB single-line page): the
+# item is read from this many characters either side of the mention, ten times the paragraph.
+LINE_REACH = 10 * PARAGRAPH_REACH
 # The opening of a notice that holds its title: a title names the procurement's verb ("采购",
 # "租赁", "中标") when the item lines do not.
 TITLE_CHARS = 240
@@ -56,10 +60,25 @@ def vocab() -> _Vocab:
 
 
 def line_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
-    """The line (item, table row) holding ``text[start:end]``."""
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", start if end is None else end)
-    return lo, len(text) if hi < 0 else hi
+    """The line (item, table row) holding ``text[start:end]``, at most :data:`LINE_REACH`
+    characters either side of it: a page flattened into one line has no item lines."""
+    end = start if end is None else end
+    lo = text.rfind("\n", max(0, start - LINE_REACH), start) + 1 or max(0, start - LINE_REACH)
+    hi = text.find("\n", end, end + LINE_REACH)
+    return lo, min(len(text), end + LINE_REACH) if hi < 0 else hi
+
+
+def mentions_between(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
+    """The mentions starting in ``[lo, hi)``; ``mentions`` is sorted by start, as
+    :func:`~tendertrace.extract.mentions.find_mentions` returns them, so this is a bisection and a
+    slice, not a scan of every mention (a page naming a chip 20,000 times stays linear)."""
+    first = bisect_left(mentions, lo, key=_start)
+    last = bisect_left(mentions, hi, lo=first, key=_start)
+    return mentions[first:last]
+
+
+def _start(m: Mention) -> int:
+    return m.start
 
 
 def paragraph_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -122,8 +141,8 @@ def evidence_in(text: str, lo: int, hi: int, mentions: list[Mention], skip: Ment
     access, not an account."""
     kinds: set[str] = set()
     verbs = routes_in(text, lo, hi)
-    for o in mentions:
-        if o is skip or not lo <= o.start < hi:
+    for o in mentions_between(mentions, lo, hi):
+        if o is skip:
             continue
         if o.kind == "cloud_account" and o.normalized == "overseas cloud":
             verbs.add("overseas")
