@@ -16,7 +16,6 @@ from ..ingest.textnorm import fold_pattern, match_text
 from ..knowledge import load_yaml
 from ..model import Classification, Extraction, Mention, Route
 from .context import cancellation, scope_of, topic_procurement
-from .hosting import hosted_abroad
 from .evidence import (
     PARAGRAPH_REACH,
     TITLE_CHARS,
@@ -31,6 +30,7 @@ from .evidence import (
     route_for,
     routes_in,
 )
+from .hosting import hosted_abroad
 
 __all__ = ["UNCLASSIFIED", "Chip", "chip", "chips", "classify_chip", "classify_extraction", "classify_text",
            "earliest_plausible_date", "meets_figures", "rules"]
