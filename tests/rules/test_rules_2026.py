@@ -192,3 +192,18 @@ def test_servers_in_a_data_centre_abroad_are_a_rental(text: str) -> None:
 def test_servers_in_ones_own_data_centre_stay_a_purchase() -> None:
     [item] = [c for c in classify_text("采购GPU服务器2台，部署在本单位数据中心，每台配置8块H100", date(2026, 6, 1)) if c.chip]
     assert item.route == "hardware_purchase"
+
+
+def test_a_spec_table_under_a_labelled_purchase_name_is_a_purchase() -> None:
+    from tendertrace.extract.mentions import find_mentions
+    from tendertrace.ingest.textnorm import match_text
+    from tendertrace.model import Extraction
+    from tendertrace.rules import classify_extraction
+
+    text = match_text("3.2 技术参数表\n序号 | 参数项 | 技术要求\n1 | ★加速卡算力 | 单卡FP16/BF16稠密算力≥989 TFLOPS |\n")
+    bare = Extraction(mentions=find_mentions(text))
+    named = Extraction(mentions=find_mentions(text), project_name="实验平台建设——智算服务器采购")
+    [without] = classify_extraction(bare, text, date(2025, 6, 1))
+    [with_name] = classify_extraction(named, text, date(2025, 6, 1))
+    assert without.route is None and not without.compute_finding
+    assert with_name.route == "hardware_purchase" and with_name.compute_finding and with_name.needs_review

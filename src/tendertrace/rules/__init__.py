@@ -372,6 +372,7 @@ def classify_extraction(ex: Extraction, text: str, on: date | None, *,
     # course or publications, whose subject the compute it names is.
     doc_context = f"cancelled: {cancelled}" if cancelled else f"topic: {topic}" if topic else None
     title = _title_evidence(ex, text)
+    project = _project_evidence(ex)
     named = [m for m in ex.mentions if m.kind == "chip"]
     out: list[Classification] = []
     for mention in ex.mentions:
@@ -389,7 +390,7 @@ def classify_extraction(ex: Extraction, text: str, on: date | None, *,
         elif mention.kind in ("generic_chip", "chip_spec"):
             item = _unclassified(mention, named, ex.mentions, text)
             if item is not None:
-                out.append(_assess(item, mention, ex.mentions, text, doc_context, title, default_route))
+                out.append(_assess(item, mention, ex.mentions, text, doc_context, title, default_route, project))
         elif mention.kind == "cloud_provider":
             item = _provider_item(mention, ex.mentions, text)
             if item is not None:
@@ -410,8 +411,18 @@ def _title_evidence(ex: Extraction, text: str) -> Evidence:
                     head.verbs | frozenset(routes_in(name, 0, len(name))), head.kinds)
 
 
+def _project_evidence(ex: Extraction) -> Evidence | None:
+    """The evidence of the labelled project name alone (项目名称：…智算服务器采购): a field the
+    notice fills in itself, unlike an HTML page's opening lines."""
+    name = ex.project_name or ""
+    if not name:
+        return None
+    return Evidence(frozenset(objects_in(name, 0, len(name))), frozenset(routes_in(name, 0, len(name))), frozenset())
+
+
 def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
-            doc_context: str | None, title: Evidence, default_route: Route | None = None) -> Classification:
+            doc_context: str | None, title: Evidence, default_route: Route | None = None,
+            project: Evidence | None = None) -> Classification:
     """Decide whether an item is a compute finding: a compute object, a US signal and a route in
     its item or paragraph, outside any negation, replacement, existing-equipment or cancellation."""
     # The route is read from the item's own line; a line that states none takes it from the
@@ -425,8 +436,9 @@ def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
     if not cls.model:
         route = None
         # a chip named only by maker, origin or spec needs its own item or paragraph to say how it
-        # is reached: a page's title (its navigation bar) is not enough for so weak a signal
-        levels = (line, para) if cls.needs_review else (line, title, para)
+        # is reached: a page's title (its navigation bar) is not enough for so weak a signal; the
+        # labelled project name is ("智算服务器采购" over a specification table of per-card rates)
+        levels = ((line, para) + ((project,) if project else ())) if cls.needs_review else (line, title, para)
         for ev in (e for e in levels if e.has_route):
             route = route_for(set(ev.objects) | objects, set(ev.verbs), set(ev.kinds), provider_us)
             if route:
