@@ -207,3 +207,14 @@ def test_a_spec_table_under_a_labelled_purchase_name_is_a_purchase() -> None:
     [with_name] = classify_extraction(named, text, date(2025, 6, 1))
     assert without.route is None and not without.compute_finding
     assert with_name.route == "hardware_purchase" and with_name.compute_finding and with_name.needs_review
+
+
+@pytest.mark.parametrize(("text", "items"), [
+    ("采购HBM3E存储颗粒200颗", 1),
+    ("HBM3 memory stacks, 64 units", 1),
+    ("采购GPU服务器，每台8块H100，显存类型HBM3，容量80GB", 0),  # the GPU's own memory
+    ("采购加速卡，显存HBM2E 64GB", 0),
+])
+def test_hbm_bought_as_an_item_is_found_and_a_gpus_memory_is_not(text: str, items: int) -> None:
+    found = [c for c in classify_text(text, date(2025, 3, 1)) if c.band == "3A090.c"]
+    assert len(found) == items and all(c.controlled for c in found)

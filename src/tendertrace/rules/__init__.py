@@ -7,6 +7,7 @@ access is not an export under the EAR: such items are reported as remote-access 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cache
 from typing import Any
@@ -364,7 +365,7 @@ def classify_extraction(ex: Extraction, text: str, on: date | None, *,
     the earliest and latest plausible dates (:func:`_classify_on`). ``default_route`` is the route of
     a chip item whose text states none (a tender line given alone is an item to buy).
     """
-    if not any(m.kind in _ITEM_KINDS for m in ex.mentions):
+    if not any(m.kind in _ITEM_KINDS for m in ex.mentions) and "HBM" not in text:
         return []
     cancelled = cancellation(text, ex.notice_type)
     topic = topic_procurement(ex.project_name, text)
@@ -395,11 +396,38 @@ def classify_extraction(ex: Extraction, text: str, on: date | None, *,
             item = _provider_item(mention, ex.mentions, text)
             if item is not None:
                 out.append(_assess(item, mention, ex.mentions, text, doc_context, title))
+    out.extend(_memory_items(text, ex.mentions, on or date.today(), doc_context))
     context = remote_access_context(on or date.today())
     for item in out:
         if context and NOT_AN_EXPORT in item.reason and context not in item.reason:
             item.reason = item.reason.replace(NOT_AN_EXPORT, NOT_AN_EXPORT + context, 1)
     return _dedupe(out)
+
+
+def _memory_items(text: str, mentions: list[Mention], on: date, doc_context: str | None) -> list[Classification]:
+    """High-bandwidth memory bought as an item ("采购HBM3E存储颗粒"): 3A090.c from December 2024.
+    HBM named in a paragraph that names an accelerator or its 显存 is the GPU's own memory,
+    classified with the GPU."""
+
+    row = next((r for r in rules().values() if r["kind"] == "memory" and r.get("item_pattern")), None)
+    if row is None:
+        return []
+    items: list[Classification] = []
+    gpu_words = re.compile(row["gpu_memory_words"])
+    for m in re.finditer(row["item_pattern"], text):
+        lo, hi = line_span(text, m.start(), m.end())
+        plo, phi = paragraph_span(text, m.start(), m.end())
+        if gpu_words.search(text, lo, hi) or any(
+                o.kind in ("chip", "generic_chip", "chip_spec", "domestic_chip") and plo <= o.start <= phi for o in mentions):
+            continue
+        cls = classify_memory(on, text[m.start(): m.end()])
+        cls.start, cls.end = m.start(), m.end()
+        scope = scope_of(text, m.start(), m.end())
+        cls.context = doc_context or (f"{scope.effect}: {scope.cue}" if scope else None)
+        if cls.context:
+            cls.reason += f"; not a finding ({cls.context})"
+        items.append(cls)
+    return items[:1]  # one memory item per document: the part, whatever its lines repeat
 
 
 def _title_evidence(ex: Extraction, text: str) -> Evidence:
