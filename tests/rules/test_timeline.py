@@ -8,7 +8,7 @@ from datetime import date
 from typer.testing import CliRunner
 
 from tendertrace.cli import app
-from tendertrace.rules.timeline import chip_timeline, find_chip, rule_rows, rules_in_force
+from tendertrace.rules.timeline import chip_timeline, find_chip, rule_rows, rule_state, rules_in_force
 
 
 def test_rules_in_force_follow_the_date() -> None:
@@ -47,3 +47,8 @@ def test_cli_rules_table_and_chip_json() -> None:
     assert any(s["controlled"] and s["rule"] == "h20-letter-2025-04" for s in steps)
     bad = runner.invoke(app, ["rules", "--chip", "no-such-chip"])
     assert bad.exit_code == 1
+
+
+def test_rule_state_of_one_row() -> None:
+    assert rule_state("affiliates-2025-09", date(2026, 6, 1)) == "suspended"
+    assert rule_state("ai-diffusion-2025-01", date(2025, 6, 1)) == "ended"

@@ -10,7 +10,7 @@ from typing import Any, Literal
 from ..ingest.textnorm import fold_pattern
 from . import chip, chips, classify_chip, earliest_plausible_date, in_window, rules
 
-__all__ = ["ChipStep", "RuleRow", "chip_timeline", "find_chip", "rule_rows", "rules_in_force"]
+__all__ = ["ChipStep", "RuleRow", "chip_timeline", "find_chip", "rule_rows", "rule_state", "rules_in_force"]
 
 State = Literal["in force", "suspended", "ended", "not yet in force"]
 
@@ -45,6 +45,12 @@ def _state(row: dict[str, Any], on: date) -> State:
     if suspended and date.fromisoformat(suspended["from"]) <= on <= date.fromisoformat(suspended["to"]):
         return "suspended"
     return "in force" if in_window(row, on) else "ended"
+
+
+def rule_state(rule_id: str, on: date) -> State:
+    """The state of one rules.yaml row on a date ("in force", "suspended", "ended", "not yet in
+    force"): e.g. ``rule_state("affiliates-2025-09", d)`` for the 50 % ownership rule."""
+    return _state(rules()[rule_id], on)
 
 
 def rule_rows(on: date) -> list[RuleRow]:
