@@ -18,6 +18,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from . import __version__, store
+from .cli_rules import rules_command
 from .model import Document, to_dict
 
 
@@ -52,6 +53,7 @@ lists_app = typer.Typer(help="Screening lists: load, update from trade.gov, show
 app.add_typer(lists_app, name="lists")
 tokens_app = typer.Typer(help="API tokens for the server: create, list, revoke.", no_args_is_help=True)
 app.add_typer(tokens_app, name="tokens")
+app.command("rules")(rules_command)
 
 console = Console(stderr=True)
 out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)

@@ -7,6 +7,7 @@ access is not an export under the EAR: such items are reported as remote-access 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cache
 from typing import Any
@@ -31,6 +32,7 @@ from .evidence import (
     route_for,
     routes_in,
 )
+from .hosting import hosted_abroad
 
 __all__ = ["UNCLASSIFIED", "Chip", "chip", "chips", "classify_chip", "classify_extraction", "classify_text",
            "earliest_plausible_date", "meets_figures", "rules"]
@@ -86,20 +88,109 @@ def _date(value: str) -> date:
     return date.fromisoformat(value)
 
 
+# The kinds of rules.yaml rows that bear on a chip's classification (the others are the remote-access
+# context, the ownership rule and the foundries' obligations).
+_CHIP_KINDS = frozenset({"rule", "letter", "licence", "review", "guidance", "framework", "memory"})
+# GB/s per TB/s: the datasheets give memory bandwidth in TB/s, 91 FR 1684 its ceiling in GB/s.
+_GBS_PER_TBS = 1000
+
+
+def in_window(row: dict[str, Any], on: date) -> bool:
+    """Whether a rules.yaml row is in effect on a date: from ``effective``, until ``until`` (the
+    day it stopped, exclusive) when it has one."""
+    if _date(row["effective"]) > on:
+        return False
+    return not (row.get("until") and on >= _date(row["until"]))
+
+
+def _figures(c: Chip) -> str:
+    tpp, pd = c.tpp, c.pd
+    text = f"TPP {tpp:,.0f}" if tpp else "no published dense rate"
+    if pd:
+        text += f", PD {pd:.2f} (die {c['die_area_mm2']} mm²)"
+    return text
+
+
+def _newest_bands(on: date) -> dict[str, Any] | None:
+    """The newest band-setting rule in force on ``on``, else the first one (a reference reading)."""
+    banded = [r for r in rules().values() if r["kind"] == "rule" and "bands" in r]
+    if not banded:
+        return None
+    in_force = [r for r in banded if _date(r["effective"]) <= on]
+    return max(in_force or banded, key=lambda r: _date(r["effective"]))
+
+
+def _reaches(row: dict[str, Any], c: Chip) -> bool:
+    """A letter's reach by figures: a chip of an informed vendor whose memory or interconnect
+    bandwidth reaches the named chip's ("and any other circuits achieving the H20's memory
+    bandwidth, interconnect bandwidth, or combination thereof")."""
+    spec = row.get("reaches")
+    if not spec or c.get("vendor") not in spec.get("vendors", []) or c.get("domestic"):
+        return False
+    like = chip(spec["like"])
+    memory, link = c.get("memory_bandwidth_tbs"), c.get("interconnect_gbs")
+    return bool((memory and memory >= like["memory_bandwidth_tbs"]) or (link and link >= like["interconnect_gbs"]))
+
+
+def _review_note(row: dict[str, Any], c: Chip) -> str:
+    """What a licence-review rule by figures (91 FR 1684) says of a controlled US chip."""
+    spec = row["review"]
+    tpp, memory = c.tpp, c.get("memory_bandwidth_tbs")
+    ceiling = f"TPP < {spec['tpp_max']:,} and DRAM bandwidth < {spec['dram_bandwidth_gbs_max']:,} GB/s"
+    if tpp is None or memory is None:
+        return (f"{row['citation']}: case-by-case review for exports from the US needs {ceiling}; "
+                f"this chip's {'rate' if tpp is None else 'DRAM bandwidth'} is not published, so it cannot be read")
+    gbs = memory * _GBS_PER_TBS
+    if tpp >= spec["tpp_max"] or gbs >= spec["dram_bandwidth_gbs_max"]:
+        return (f"above the figures of {row['citation']} (TPP {tpp:,.0f}, DRAM bandwidth {gbs:,.0f} GB/s; "
+                f"case-by-case needs {ceiling}): licence review stays presumption of denial")
+    if c.get("china_market"):
+        return (f"within the figures of {row['citation']} (TPP {tpp:,.0f}, DRAM bandwidth {gbs:,.0f} GB/s) but made "
+                "for China, not commercially available in the US as the rule requires: presumption of denial stays")
+    return (f"within the figures of {row['citation']} (TPP {tpp:,.0f}, DRAM bandwidth {gbs:,.0f} GB/s; {ceiling}): "
+            "a licence is still required; exports from the US are reviewed case by case, re-exports and "
+            "transfers abroad stay presumption of denial")
+
+
+def _domestic_reasons(chip_id: str, c: Chip, on: date) -> list[str]:
+    """A chip designed in China: no US export, its 3A090 reading by figures, and BIS's GP10
+    statement once made (2025-05-13) for a named Ascend chip or any domestic chip whose figures
+    meet a band."""
+    name = f"{c['vendor']} {c['name']}"
+    reasons = [f"{name} is designed in China and made outside the US: buying it is not a US export"]
+    tpp, rule = c.tpp, _newest_bands(on)
+    band = _band(rule["bands"], tpp, c.pd, bool(c.get("datacenter"))) if tpp and rule else None
+    if band:
+        reasons.append(f"by its figures ({_figures(c)}) it would be 3A090.{band[0]}.{band[1]} under {rule['citation']}"
+                       if rule else "")
+    elif tpp:
+        reasons.append(f"by its figures ({_figures(c)}) it would be below every 3A090 threshold")
+    else:
+        reasons.append("no published dense rate: its 3A090 reading by figures cannot be made")
+    for row in rules().values():
+        if row["kind"] == "guidance" and row.get("gp10") and in_window(row, on) and (chip_id in row.get("chips", []) or band):
+            reasons.append(f"{row['summary']} ({row['citation']})")
+    return reasons
+
+
 def classify_chip(chip_id: str, on: date, count: int | None = None, system: bool = False) -> Classification:
-    """The ECCN band of a chip (or of a computer holding ``count`` of them) on a date, with the reason."""
+    """The ECCN band of a chip (or of a computer holding ``count`` of them) on a date, with the reason:
+    the newest band-setting rule in force, then the letters, licences, review policies and guidance
+    of rules.yaml that reach the chip on that date."""
     c = chip(chip_id)
     tpp, pd = c.tpp, c.pd
     name = f"{c['vendor']} {c['name']}"
-    figures = f"TPP {tpp:,.0f}" if tpp else "no published dense rate"
-    if pd:
-        figures += f", PD {pd:.2f} (die {c['die_area_mm2']} mm²)"
+    if c.get("domestic"):
+        return Classification(
+            text=name, chip=c["name"], model=None, count=count, tpp=tpp, pd=round(pd, 2) if pd else None, band=None,
+            controlled=False, rule=None, route="hardware_purchase", provider=None, restriction=None,
+            reason="; ".join(_domestic_reasons(chip_id, c, on)),
+        )
+    figures = _figures(c)
     band, rule_id, controlled = None, None, False
     reasons: list[str] = []
-    if c.get("domestic"):
-        reasons.append(f"{name} is made outside the US; the EAR's 3A090 licence requirements do not reach it as a US export")
     in_force = [r for r in rules().values() if r["kind"] == "rule" and _effective(r, c) <= on]
-    if not c.get("domestic") and in_force and tpp:
+    if in_force and tpp:
         rule = max(in_force, key=lambda r: _date(r["effective"]))
         rule_id = rule["id"]
         if "bands" in rule:
@@ -115,34 +206,66 @@ def classify_chip(chip_id: str, on: date, count: int | None = None, system: bool
                 reasons.append(f"{figures}, I/O {io} GB/s: meets 3A090 (TPP ≥ 4800 and I/O ≥ 600 GB/s) under {rule['citation']}")
             else:
                 reasons.append(f"{figures}, I/O {io} GB/s: outside 3A090 (needs TPP ≥ 4800 and I/O ≥ 600 GB/s) under {rule['citation']}")
-    elif not c.get("domestic") and tpp and not in_force:
+    elif tpp and not in_force:
         reasons.append(f"{figures}: no US chip rule in force on {on.isoformat()} (the first took effect 2022-10-21)")
+    elif not tpp:
+        reasons.append(f"{figures}: its 3A090 band cannot be read from its figures")
     eccn = None
     if band:
         controlled = True
         eccn = "3A090" if band == "a" else f"3A090.{band[0]}.{band[1]}"
         if not c.get("datacenter") and band != "a":
             reasons.append("not designed for datacenters: controlled only at TPP ≥ 4800, licence exception NAC eligible")
-    # Letters, policies and guidance naming this chip (rules.yaml `chips`). A letter only matters
-    # where no band already controls the chip; policies and guidance are reported either way.
-    for overlay in rules().values():
-        if overlay["kind"] == "rule" or chip_id not in overlay.get("chips", []) or _date(overlay["effective"]) > on:
+    # Letters reach the chips they name, or by figures; they matter only where no band controls the
+    # chip. Licences, review policies and frameworks speak of a chip already controlled.
+    for row in sorted(rules().values(), key=lambda r: _date(r["effective"])):
+        if row["kind"] not in _CHIP_KINDS or row["kind"] in ("rule", "memory", "guidance") or not in_window(row, on):
             continue
-        if overlay["kind"] == "letter" and band:
-            continue
-        reasons.append(f"{overlay['summary']} ({overlay['citation']})")
-        if overlay.get("controls", True):
+        named = chip_id in row.get("chips", [])
+        if row["kind"] == "letter" and not band and (named or _reaches(row, c)):
+            why = "" if named else " (it reaches the H20's memory or interconnect bandwidth)"
+            reasons.append(f"{row['summary']}{why} ({row['citation']})")
             controlled = True
-            if not band:
-                rule_id = overlay["id"]
+            rule_id = row["id"]
+        elif row["kind"] == "licence" and named and controlled:
+            reasons.append(f"{row['summary']} ({row['citation']})")
+        elif row["kind"] == "review" and controlled:
+            reasons.append(_review_note(row, c))
+        elif row["kind"] == "framework" and controlled:
+            reasons.append(f"{row['summary']}; for China: {row['changes_for_china']} ({row['citation']})")
     if system and eccn:
         eccn = "4A090" + eccn[5:7] if eccn != "3A090" else "4A090"
         n = f"{count} × " if count else ""
         reasons.append(f"a computer holding {n}{c['name']} is classified by its ICs: {eccn}")
+    elif eccn and count and count > 1:
+        reasons.append(f"{count} loose {c['name']} cards are integrated circuits on boards, not a computer: {eccn}")
     return Classification(
         text=name, chip=c["name"], model=None, count=count, tpp=tpp, pd=round(pd, 2) if pd else None, band=eccn, controlled=controlled,
         rule=rule_id, route="hardware_purchase", provider=None, restriction=None, reason="; ".join(reasons),
     )
+
+
+def classify_memory(on: date, text: str = "HBM") -> Classification:
+    """High-bandwidth memory bought as an item: 3A090.c from the December 2024 rule."""
+    row = next((r for r in rules().values() if r["kind"] == "memory"), None)
+    if row is None or not in_window(row, on):
+        first = f" (3A090.c took effect {row['effective']})" if row else ""
+        return Classification(text=text, chip=None, model=None, count=None, tpp=None, pd=None, band=None, controlled=False,
+                              rule=None, route="hardware_purchase", provider=None, restriction=None,
+                              reason=f"high-bandwidth memory: no US control on HBM as an item on {on.isoformat()}{first}")
+    return Classification(text=text, chip=None, model=None, count=None, tpp=None, pd=None, band="3A090.c", controlled=True,
+                          rule=row["id"], route="hardware_purchase", provider=None, restriction=None,
+                          reason=f"{row['summary']} ({row['citation']})")
+
+
+def remote_access_context(on: date) -> str:
+    """The state of the remote-access debate on a date (rules.yaml rows of kind ``context``), for
+    the "not an export" message: what is proposed, passed or stated, and that none of it is law."""
+    rows = [r for r in rules().values() if r["kind"] == "context" and in_window(r, on)]
+    if not rows:
+        return ""
+    parts = [r.get("brief") or r["summary"] for r in sorted(rows, key=lambda r: _date(r["effective"]))]
+    return f" On {on.isoformat()}: " + "; ".join(parts) + "."
 
 
 def _effective(rule: dict[str, Any], c: Chip) -> date:
@@ -243,7 +366,7 @@ def classify_extraction(ex: Extraction, text: str, on: date | None, *,
     the earliest and latest plausible dates (:func:`_classify_on`). ``default_route`` is the route of
     a chip item whose text states none (a tender line given alone is an item to buy).
     """
-    if not any(m.kind in _ITEM_KINDS for m in ex.mentions):
+    if not any(m.kind in _ITEM_KINDS for m in ex.mentions) and "HBM" not in text:
         return []
     cancelled = cancellation(text, ex.notice_type)
     topic = topic_procurement(ex.project_name, text)
@@ -253,6 +376,7 @@ def classify_extraction(ex: Extraction, text: str, on: date | None, *,
     # sorted by start, so that the mentions near one are a bisection away (evidence.mentions_between)
     mentions = sorted(ex.mentions, key=lambda m: m.start)
     title = _title_evidence(ex, text, mentions)
+    project = _project_evidence(ex)
     named = [m for m in mentions if m.kind == "chip"]
     out: list[Classification] = []
     for mention in mentions:
@@ -270,12 +394,43 @@ def classify_extraction(ex: Extraction, text: str, on: date | None, *,
         elif mention.kind in ("generic_chip", "chip_spec"):
             item = _unclassified(mention, named, mentions, text)
             if item is not None:
-                out.append(_assess(item, mention, mentions, text, doc_context, title, default_route))
+                out.append(_assess(item, mention, mentions, text, doc_context, title, default_route, project))
         elif mention.kind == "cloud_provider":
             item = _provider_item(mention, mentions, text)
             if item is not None:
                 out.append(_assess(item, mention, mentions, text, doc_context, title))
+    out.extend(_memory_items(text, mentions, on or date.today(), doc_context))
+    context = remote_access_context(on or date.today())
+    for item in out:
+        if context and NOT_AN_EXPORT in item.reason and context not in item.reason:
+            item.reason = item.reason.replace(NOT_AN_EXPORT, NOT_AN_EXPORT + context, 1)
     return _dedupe(out)
+
+
+def _memory_items(text: str, mentions: list[Mention], on: date, doc_context: str | None) -> list[Classification]:
+    """High-bandwidth memory bought as an item ("采购HBM3E存储颗粒"): 3A090.c from December 2024.
+    HBM named in a paragraph that names an accelerator or its 显存 is the GPU's own memory,
+    classified with the GPU."""
+
+    row = next((r for r in rules().values() if r["kind"] == "memory" and r.get("item_pattern")), None)
+    if row is None:
+        return []
+    items: list[Classification] = []
+    gpu_words = re.compile(row["gpu_memory_words"])
+    for m in re.finditer(row["item_pattern"], text):
+        lo, hi = line_span(text, m.start(), m.end())
+        plo, phi = paragraph_span(text, m.start(), m.end())
+        if gpu_words.search(text, lo, hi) or any(
+                o.kind in ("chip", "generic_chip", "chip_spec", "domestic_chip") for o in mentions_between(mentions, plo, phi + 1)):
+            continue
+        cls = classify_memory(on, text[m.start(): m.end()])
+        cls.start, cls.end = m.start(), m.end()
+        scope = scope_of(text, m.start(), m.end())
+        cls.context = doc_context or (f"{scope.effect}: {scope.cue}" if scope else None)
+        if cls.context:
+            cls.reason += f"; not a finding ({cls.context})"
+        items.append(cls)
+    return items[:1]  # one memory item per document: the part, whatever its lines repeat
 
 
 def _title_evidence(ex: Extraction, text: str, mentions: list[Mention]) -> Evidence:
@@ -287,8 +442,18 @@ def _title_evidence(ex: Extraction, text: str, mentions: list[Mention]) -> Evide
                     head.verbs | frozenset(routes_in(name, 0, len(name))), head.kinds)
 
 
+def _project_evidence(ex: Extraction) -> Evidence | None:
+    """The evidence of the labelled project name alone (项目名称：…智算服务器采购): a field the
+    notice fills in itself, unlike an HTML page's opening lines."""
+    name = ex.project_name or ""
+    if not name:
+        return None
+    return Evidence(frozenset(objects_in(name, 0, len(name))), frozenset(routes_in(name, 0, len(name))), frozenset())
+
+
 def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
-            doc_context: str | None, title: Evidence, default_route: Route | None = None) -> Classification:
+            doc_context: str | None, title: Evidence, default_route: Route | None = None,
+            project: Evidence | None = None) -> Classification:
     """Decide whether an item is a compute finding: a compute object, a US signal and a route in
     its item or paragraph, outside any negation, replacement, existing-equipment or cancellation."""
     # The route is read from the item's own line; a line that states none takes it from the
@@ -302,8 +467,9 @@ def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
     if not cls.model:
         route = None
         # a chip named only by maker, origin or spec needs its own item or paragraph to say how it
-        # is reached: a page's title (its navigation bar) is not enough for so weak a signal
-        levels = (line, para) if cls.needs_review else (line, title, para)
+        # is reached: a page's title (its navigation bar) is not enough for so weak a signal; the
+        # labelled project name is ("智算服务器采购" over a specification table of per-card rates)
+        levels = ((line, para) + ((project,) if project else ())) if cls.needs_review else (line, title, para)
         for ev in (e for e in levels if e.has_route):
             route = route_for(set(ev.objects) | objects, set(ev.verbs), set(ev.kinds), provider_us)
             if route:
@@ -313,6 +479,10 @@ def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
             route = cls.route if cls.route not in (None, "hardware_purchase") else default_route
         if cls.us_signal == "US provider" and route == "hardware_purchase":
             route = "cloud_rental"  # buying a US provider's service is reaching compute remotely
+        abroad = hosted_abroad(text, *line_span(text, m.start, m.end)) if cls.chip else None
+        if abroad and route in (None, "hardware_purchase"):
+            route = "cloud_rental"  # servers in a data centre abroad are reached, not shipped
+            cls.reason += f"; hosted in a data centre abroad ({abroad}): reached remotely, not bought as hardware"
         if route not in (None, "hardware_purchase") and cls.chip and NOT_AN_EXPORT not in cls.reason:
             cls.reason += "; " + NOT_AN_EXPORT
         cls.route = route
@@ -399,10 +569,16 @@ def _provider_item(m: Mention, mentions: list[Mention], text: str) -> Classifica
     )
 
 
+# How far from a chip a server word makes the item a computer: the width of one item line's
+# "GPU服务器，每台配置8块" before the chip, or "服务器" right after it.
+_SYSTEM_REACH = 20
+
+
 def _is_system(text: str, m: Mention) -> bool:
-    """Several chips, or a server word next to the chip: a computer (4A090), classified by its ICs."""
-    window = text[max(0, m.start - 20): m.end + 20]
-    return bool(m.count and m.count > 1) or any(w in window for w in load_yaml("mentions.yaml")["system_words"])
+    """A server word next to the chip, or the chips counted per server: a computer (4A090),
+    classified by its ICs. A card count alone ("8块H100") is loose ICs on boards: 3A090."""
+    window = text[max(0, m.start - _SYSTEM_REACH): m.end + _SYSTEM_REACH]
+    return bool(m.servers) or any(w in window for w in load_yaml("mentions.yaml")["system_words"])
 
 
 def _clause(mentions: list[Mention], m: Mention, text: str, reach: int = PARAGRAPH_REACH) -> list[Mention]:
