@@ -13,7 +13,7 @@ English content words of the entries' names that the translation can produce -- 
 row can reach; they are counted apart, with the most frequent listed (``--words``).
 
 Each China/HK entry with no Chinese name in the knowledge is then sorted in two: *composable*, when
-every content word of its English name is one the glossary or pinyin produces, so that its Chinese
+every content word of its English name (or of one of its aliases) is one the glossary or pinyin produces, so that its Chinese
 name, translated, can reach it without an alias row; or *uncomposable*, when some word is a brand,
 a romanisation or vocabulary the glossary lacks -- only an alias row finds those. The counts are
 printed per list and the uncomposable entries written, with the words that block them, to
@@ -226,7 +226,11 @@ def coverage(entries: list[ListEntry], checks: list[Check]) -> dict[str, ListRow
             row.with_zh += 1
             row.screened_back += entry.id in back and entry.id not in failing
         else:
+            # The listed name or any of its aliases may be the one a translation composes: Beijing
+            # HiFar's alias "Beijing Huatian Haifeng Technology" is all pinyin and glossary words.
             blocking = blocking_words(words)
+            if blocking and any(not blocking_words(name_words(alias)) for alias in entry.aliases):
+                blocking = ()
             if blocking:
                 row.uncomposable.append((entry, blocking))
             else:
