@@ -11,6 +11,13 @@ English content words of the entries' names that the translation can produce -- 
 (``glossary_zh_en.csv``: 研究所 Institute, 电子 Electronics) or as the pinyin of a place or proper name
 (Shenzhen). The rest (brands such as Hikvision, Wade-Giles spellings such as Tsinghua) only an alias
 row can reach; they are counted apart, with the most frequent listed (``--words``).
+
+Each China/HK entry with no Chinese name in the knowledge is then sorted in two: *composable*, when
+every content word of its English name (or of one of its aliases) is one the glossary or pinyin produces, so that its Chinese
+name, translated, can reach it without an alias row; or *uncomposable*, when some word is a brand,
+a romanisation or vocabulary the glossary lacks -- only an alias row finds those. The counts are
+printed per list and the uncomposable entries written, with the words that block them, to
+``--uncomposable`` (a TSV, default under /tmp).
 """
 
 from __future__ import annotations
@@ -46,6 +53,7 @@ MAX_SYLLABLE = 6  # letters in the longest pinyin syllable (zhuang, shuang)
 # The source's parse of the Entity List leaves some address lines as entries of their own
 # ("Address 01" .. "Address 18" under China): not names, so not counted.
 _ADDRESS_ARTEFACT = re.compile(r"^Address \d+$")
+DEFAULT_UNCOMPOSABLE = Path("/tmp/tendertrace_uncomposable.tsv")
 _OWN_ACRONYM = re.compile(r"\(([A-Z0-9][A-Z0-9&\-. ]{1,15})\)")
 
 
@@ -57,6 +65,8 @@ class ListRow:
     screened_back: int = 0
     names: int = 0
     words: Counter[str] = field(default_factory=Counter)  # glossary | pinyin | missing | brand
+    composable: int = 0  # entries without a Chinese name whose every content word the glossary or pinyin produces
+    uncomposable: list[tuple[ListEntry, tuple[str, ...]]] = field(default_factory=list)  # and the words blocking each
 
 
 @dataclass(frozen=True)
@@ -211,12 +221,39 @@ def coverage(entries: list[ListEntry], checks: list[Check]) -> dict[str, ListRow
             continue
         row = rows[entry.list]
         row.entries += 1
+        words = name_words(entry.name)
         if entry.id in covered:
             row.with_zh += 1
             row.screened_back += entry.id in back and entry.id not in failing
-        for word in name_words(entry.name):
+        else:
+            # The listed name or any of its aliases may be the one a translation composes: Beijing
+            # HiFar's alias "Beijing Huatian Haifeng Technology" is all pinyin and glossary words.
+            blocking = blocking_words(words)
+            if blocking and any(not blocking_words(name_words(alias)) for alias in entry.aliases):
+                blocking = ()
+            if blocking:
+                row.uncomposable.append((entry, blocking))
+            else:
+                row.composable += 1
+        for word in words:
             row.words[word_class(word)] += 1
     return rows
+
+
+def blocking_words(words: list[str]) -> tuple[str, ...]:
+    """The content words of a name that neither the glossary nor pinyin produces (brands,
+    romanisations, vocabulary the glossary lacks); none means the name composes."""
+    return tuple(dict.fromkeys(w for w in words if word_class(w) in ("missing", "brand")))
+
+
+def write_uncomposable(rows: dict[str, ListRow], path: Path) -> int:
+    """One line per uncomposable entry: list, id, name, aliases, the blocking words."""
+    lines = ["list\tid\tname\taliases\tblocking"]
+    for row in rows.values():
+        for entry, blocking in row.uncomposable:
+            lines.append("\t".join((row.code, entry.id, entry.name, " | ".join(entry.aliases), " ".join(blocking))))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines) - 1
 
 
 def share(words: Counter[str]) -> float:
@@ -229,6 +266,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--words", type=int, default=30, help="list this many of the words only an alias reaches")
     parser.add_argument("--failures", action="store_true", help="print every Chinese name that does not screen back")
+    parser.add_argument("--uncomposable", type=Path, default=DEFAULT_UNCOMPOSABLE,
+                        help="write the entries without a Chinese name whose English name does not compose here")
     args = parser.parse_args()
     entries = load_lists()
     screener = Screener(entries)
@@ -245,6 +284,12 @@ def main() -> None:
     print(f"all four lists: {share(total):.3f} of {total.total() - total['brand']} content words (brands apart) "
           f"from the glossary or pinyin (target {WORD_TARGET}); {total['brand']} brand or romanised words "
           f"are the alias table's; counting those too, {produced / max(total.total(), 1):.3f}")
+    print(f"{'list':8} {'without a zh name':>17} {'composable':>11} {'uncomposable':>13}")
+    for row in rows.values():
+        missing = row.entries - row.with_zh
+        print(f"{row.code:8} {missing:17} {row.composable:11} {len(row.uncomposable):13}")
+    written = write_uncomposable(rows, args.uncomposable)
+    print(f"uncomposable entries written to {args.uncomposable}: {written}")
     ok = sum(c.ok for c in checks)
     print(f"Chinese names in the knowledge that reach a listed entry: {len(checks)}; screen back with their "
           f"relation: {ok}")

@@ -5,10 +5,12 @@ from __future__ import annotations
 import importlib.util
 import sys
 from functools import cache
+from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from tendertrace.model import ListEntry
 from tendertrace.screen import Screener
 
 from ..conftest import LISTS, ROOT, needs_shared
@@ -131,3 +133,32 @@ def test_named_units_reach_their_entries(screener: Screener, query: str, expecte
 def test_names_that_only_contain_a_listed_name_do_not_hit(screener: Screener, query: str) -> None:
     hit = screener.best(query)
     assert hit is None, hit
+
+
+def _entry(name: str, *aliases: str) -> ListEntry:
+    return ListEntry(id=name, list="EL", name=name, aliases=list(aliases), country="China")
+
+
+def test_an_entry_composes_when_its_name_or_an_alias_is_all_glossary_and_pinyin_words() -> None:
+    bench = coverage()
+    brand = _entry("Beijing Skyverse Technology Co., Ltd.")
+    by_alias = _entry("Beijing HiFar Technology Co., Ltd.", "Beijing Huatian Haifeng Technology Co., Ltd.")
+    literal = _entry("Shenzhen Institute of Automation")
+    assert bench.blocking_words(bench.name_words(brand.name)) == ("skyverse",)
+    assert bench.blocking_words(bench.name_words(literal.name)) == ()
+    rows = bench.coverage([brand, by_alias, literal], [])
+    el = rows["EL"]
+    assert el.entries == 3 and el.with_zh == 0
+    assert el.composable == 2  # the HiFar entry composes through its pinyin alias
+    assert [(e.name, words) for e, words in el.uncomposable] == [(brand.name, ("skyverse",))]
+
+
+def test_the_uncomposable_entries_are_written_with_their_blocking_words(tmp_path: Path) -> None:
+    bench = coverage()
+    rows = bench.coverage([_entry("Beijing Skyverse Technology Co., Ltd.", "Nanolighting")], [])
+    out = tmp_path / "uncomposable.tsv"
+    assert bench.write_uncomposable(rows, out) == 1
+    header, line = out.read_text(encoding="utf-8").splitlines()
+    assert header.split("\t") == ["list", "id", "name", "aliases", "blocking"]
+    assert line.split("\t") == ["EL", "Beijing Skyverse Technology Co., Ltd.", "Beijing Skyverse Technology Co., Ltd.",
+                                "Nanolighting", "skyverse"]
