@@ -52,6 +52,9 @@ def _entry_id(list_code: str, name: str, extra: str = "") -> str:
     return hashlib.sha1(f"{list_code}|{name}|{extra}".encode()).hexdigest()[:20]
 
 
+SDN_COMPANIONS = ("alt.csv", "add.csv")  # OFAC's aliases and addresses, read beside sdn.csv by read_sdn_csv
+
+
 def load_file(path: str | Path) -> list[tuple[str, str, str, list[ListEntry]]]:
     """Read one list file; returns ``[(list code, source, version, entries)]`` (a CSL file holds many lists)."""
     path = Path(path)
@@ -63,7 +66,9 @@ def load_file(path: str | Path) -> list[tuple[str, str, str, list[ListEntry]]]:
             return _group(read_csl_csv(data.decode("utf-8-sig"), str(path)), str(path))
         if name.startswith("sdn"):
             return [("SDN", str(path), "legacy CSV", _unique_ids(read_sdn_csv(path)))]
-        raise ListFormatError(f"{path}: CSV is neither the CSL layout nor OFAC sdn.csv")
+        if name in SDN_COMPANIONS:
+            raise ListFormatError(f"load sdn.csv; {' and '.join(SDN_COMPANIONS)} beside it are read with it")
+        raise ListFormatError("a CSV that is neither the CSL layout nor OFAC's sdn.csv")
     if name.endswith((".jsonl", ".ftm.json", ".ndjson")):
         entries = read_ftm_lines(data.decode("utf-8"), str(path))
         return _group(entries, str(path))
@@ -79,7 +84,7 @@ def load_file(path: str | Path) -> list[tuple[str, str, str, list[ListEntry]]]:
             return _group(read_csl_json({"results": obj}, str(path)), str(path))
         if isinstance(obj, dict) and "schema" in obj:
             return _group(read_ftm_lines(data.decode("utf-8"), str(path)), str(path))
-    raise ListFormatError(f"{path}: not a list format tendertrace reads (CSL CSV/JSON, list JSON, SDN CSV, FtM JSON lines)")
+    raise ListFormatError("not a list format tendertrace reads (CSL CSV/JSON, list JSON, SDN CSV, FtM JSON lines)")
 
 
 def _unique_ids(entries: list[ListEntry]) -> list[ListEntry]:
