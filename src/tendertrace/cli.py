@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import os
 import sys
 import time
@@ -278,19 +279,37 @@ def classify(
         when = date.fromisoformat(on) if on else date.today()
     except ValueError as exc:
         raise typer.BadParameter("--date must be YYYY-MM-DD") from exc
-    items = [to_dict(c) for c in classify_text(text, when)]
-    keys = ["text", "chip", "model", "count", "tpp", "pd", "band", "controlled", "rule", "route", "provider",
-            "restriction", "reason"]
-    items = [{k: item.get(k) for k in keys} for item in items]
+    items = [_classify_row(to_dict(c)) for c in classify_text(text, when)]
     if fmt == "json":
         print(json.dumps({"items": items, "date": when.isoformat()}, ensure_ascii=False, indent=2))
         return
     if not items:
-        console.print("no chip, server, cloud account, rental or AI model recognised")
-    _emit(items, "table", ["text", "chip", "model", "count", "tpp", "pd", "band", "controlled", "route", "provider"],
+        _out().print("no chip, GPU server, cloud account, GPU rental or AI model recognised in this text", highlight=False)
+        return
+    for item in items:  # the table's quantity: "2 × 8 = 16" for 2 servers of 8 chips each
+        count, servers = item["count"], item["servers"]
+        item["quantity"] = f"{servers} × {count} = {item['accelerators']}" if count and servers else count
+    _emit(items, "table", ["text", "chip", "model", "quantity", "tpp", "pd", "band", "controlled", "route", "provider"],
           title=f"rules in force on {when.isoformat()}")
     for item in items:
         _out().print(f"[bold]{item['text']}[/bold]: {item['reason']}", highlight=False)
+
+
+CLASSIFY_KEYS = ["text", "chip", "model", "count", "servers", "accelerators", "tpp", "pd", "band", "controlled", "rule",
+                 "route", "provider", "restriction", "reason", "compute_finding", "us_signal", "needs_review", "context",
+                 "date_unknown"]
+
+
+def _classify_row(item: dict[str, Any]) -> dict[str, Any]:
+    """One classified item as classify prints it: ``count`` chips per server times ``servers``
+    servers makes ``accelerators``; TPP as a whole number, cut down (never shown reaching a
+    threshold the exact figure misses), as the datasheet-derived figures of other chips print."""
+    row = {k: item.get(k) for k in CLASSIFY_KEYS}
+    count, servers = item.get("count"), item.get("servers")
+    row["accelerators"] = count * servers if count and servers else count
+    if isinstance(row["tpp"], float):
+        row["tpp"] = math.floor(row["tpp"])
+    return row
 
 
 @app.command()
