@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import ListEntry
+from . import listtext
 
 CSL_URL = "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv"
 
@@ -116,8 +117,8 @@ def read_list_json(obj: dict[str, Any], code: str, source: str) -> list[ListEntr
             id=_entry_id(code, name, f"{ent.get('address')}|{ent.get('country')}|{ent.get('federal_register')}"),
             list=code, name=name,
             aliases=[a for a in ent.get("aliases") or [] if a], country=ent.get("country"),
-            address=ent.get("address"), federal_register=ent.get("federal_register"),
-            license_requirement=ent.get("notes") if code in ("EL", "MEU") else None,
+            address=ent.get("address"), federal_register=listtext.federal_register(ent.get("federal_register")),
+            license_requirement=listtext.licence_requirement(ent.get("notes")) if code in ("EL", "MEU") else None,
             source=source, version=version,
         ))
     return out
@@ -158,8 +159,10 @@ def _csl_entry(row: dict[str, Any], source: str) -> ListEntry:
         id=row.get("_id") or row.get("id") or _entry_id(code, row["name"], row.get("addresses") or ""),
         list=code, name=row["name"].strip(), aliases=_split(row.get("alt_names")),
         country=(_split(row.get("addresses")) or [""])[0].rsplit(",", 1)[-1].strip() or None,
-        address=row.get("addresses") or None, federal_register=row.get("federal_register_notice") or None,
-        license_requirement=row.get("license_requirement") or None, license_policy=row.get("license_policy") or None,
+        address=row.get("addresses") or None,
+        federal_register=listtext.federal_register(row.get("federal_register_notice")),
+        license_requirement=listtext.licence_requirement(row.get("license_requirement")),
+        license_policy=row.get("license_policy") or None, programs=listtext.programs(row.get("programs")),
         source=source, version=f"CSL {version}".strip(),
     )
 
@@ -193,7 +196,7 @@ def read_sdn_csv(sdn_path: Path) -> list[ListEntry]:
             id=f"sdn-{ent}", list="SDN", name=name, aliases=[a for a in alts.get(ent, []) if a],
             country=addresses[0].rsplit(",", 1)[-1].strip() if addresses else None,
             address="; ".join(addresses) or None, federal_register=None,
-            license_requirement=f"OFAC program {_null(row[3])}", source=str(sdn_path), version="legacy CSV",
+            programs=listtext.programs(_null(row[3])), source=str(sdn_path), version="legacy CSV",
         ))
     return out
 
