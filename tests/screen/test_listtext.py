@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tendertrace.screen import Screener, load_file
-from tendertrace.screen.listtext import federal_register, licence_requirement, programs
 from tendertrace.screen.lists import iter_sample_files
+from tendertrace.screen.listtext import federal_register, licence_requirement, programs
 
 
 @pytest.mark.parametrize(("raw", "body", "notes"), [
