@@ -7,7 +7,7 @@ import csv
 import io
 from typing import Any
 
-from ..findings import Finding
+from ..findings import Finding, intermediaries
 from .ftm import ftm_entities
 from .html import html_report
 
@@ -28,7 +28,7 @@ def factbox_rows(findings: list[Finding]) -> list[dict[str, Any]]:
             "entity_en": "; ".join(sorted({h.entry for h in listed_buyer})),
             "listed": "; ".join(f"{h.party}: {h.list} {h.relation} ({h.entry})" for h in f.listed) or "no",
             "provider": "; ".join(f.provider),
-            "intermediary": "; ".join(f.suppliers),
+            "intermediary": "; ".join(intermediaries(f)),
             "item": "; ".join(items),
             "quantity": f.quantity or "",
             "amount": f"{f.amount:,.2f} {f.currency or ''}".replace(".00 ", " ").strip() if f.amount is not None else "",
