@@ -21,6 +21,7 @@ from rich.table import Table
 
 from . import __version__, store
 from .cli_support import EXIT_USAGE, StoreOpenError, display_url, open_lists_store, open_store
+from .ingest.textnorm import display_fold
 from .model import Document, to_dict
 
 
@@ -119,7 +120,7 @@ def _cell(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, float):
         return f"{value:,.2f}".rstrip("0").rstrip(".")
-    return str(value)
+    return display_fold(str(value))  # ⼤学 shown as 大学; the store keeps what the document wrote
 
 
 def _check_inputs(paths: list[Path]) -> None:

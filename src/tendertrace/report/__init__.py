@@ -8,6 +8,7 @@ import io
 from typing import Any
 
 from ..findings import Finding, intermediaries
+from ..ingest.textnorm import display_fold
 from .ftm import ftm_entities
 from .html import html_report
 
@@ -36,7 +37,8 @@ def factbox_rows(findings: list[Finding]) -> list[dict[str, Any]]:
             "route": "; ".join(f.route),
             "evidence": " … ".join(e.text for e in f.evidence[:4]),
         })
-    return rows
+    # a factbox is read by people: radicals shown as the ideographs they stand for (⼤学 → 大学)
+    return [{k: display_fold(v) for k, v in row.items()} for row in rows]
 
 
 def factbox_csv(findings: list[Finding]) -> str:

@@ -21,6 +21,7 @@ from sqlalchemy.engine import Engine
 
 from .. import store
 from ..findings import intermediaries
+from ..ingest.textnorm import display_fold
 from ..model import Finding
 
 # The one content security policy: the server sends it as a header, the report carries it in a meta
@@ -55,11 +56,12 @@ def _visible_mark(match: re.Match[str]) -> str:
 
 def display_safe(value: Any) -> Any:
     """A value as shown to a person: each format character replaced by a visible ``[U+202E]``
-    mark (markup stays markup; other values as given). Stored text keeps the original: this is
-    for display only, the evidence is unchanged."""
+    mark, Kangxi radicals and compatibility ideographs as their ideographs (markup stays markup;
+    other values as given). Stored text keeps the original: this is for display only, the
+    evidence is unchanged."""
     if not isinstance(value, str):
         return value
-    shown = _invisible().sub(_visible_mark, str(value))
+    shown = display_fold(_invisible().sub(_visible_mark, str(value)))
     return Markup(shown) if isinstance(value, Markup) else shown
 
 
