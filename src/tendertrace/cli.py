@@ -316,7 +316,8 @@ def _classify_row(item: dict[str, Any]) -> dict[str, Any]:
 @app.command()
 def screen(
     names: Annotated[list[str] | None, typer.Argument(help="Names to screen (Chinese or English).")] = None,
-    file: Annotated[Path | None, typer.Option("--file", help="A file with one name per line.")] = None,
+    file: Annotated[Path | None, typer.Option("--file", exists=True, dir_okay=False,
+                                              help="A file with one name per line.")] = None,
     db: DbOption = "tendertrace.db",
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | csv | json")] = "table",
     threshold: Annotated[float | None, typer.Option(help="Minimum score, 0-1.")] = None,
