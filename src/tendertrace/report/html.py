@@ -163,25 +163,26 @@ def entity_graph_svg(findings: list[Finding]) -> str:
             while b < 4 and not chain[b]:
                 b += 1
             if b < 4:
-                for x in chain[a]:
-                    for y in chain[b]:
-                        edges.add((a, x, b, y))
+                for source in chain[a]:
+                    for target in chain[b]:
+                        edges.add((a, source, b, target))
     height = max((len(c) for c in columns), default=1) * ROW_H + 40
     parts = []
     titles = ["buyer", "intermediary", "provider", "item"]
     for col, title in enumerate(titles):
         parts.append(f"<text x='{col * COL_W + 10}' y='16' font-weight='bold' font-size='12'>{title}</text>")
-    for a, x, b, y in sorted(edges):
+    for a, source, b, target in sorted(edges):
         dash = "" if b == a + 1 else " stroke-dasharray='4 3'"
-        parts.append(f"<path d='{_edge_path(a, columns[a][x], b, columns[b][y])}' fill='none' stroke='#94a3b8'{dash}/>")
-    for col, names in enumerate(columns):
-        for name, row in names.items():
-            y = row * ROW_H + TOP
+        path = _edge_path(a, columns[a][source], b, columns[b][target])
+        parts.append(f"<path d='{path}' fill='none' stroke='#94a3b8'{dash}/>")
+    for col, column in enumerate(columns):
+        for name, row in column.items():
+            top = row * ROW_H + TOP
             shown = _fit(name, BOX_W - 2 * LABEL_PAD)
             parts.append(f"<g><title>{escape(name)}</title>"
-                         f"<rect x='{col * COL_W + BOX_X}' y='{y}' width='{BOX_W}' height='{BOX_H}' rx='4' "
+                         f"<rect x='{col * COL_W + BOX_X}' y='{top}' width='{BOX_W}' height='{BOX_H}' rx='4' "
                          f"fill='#e0ecff' stroke='#3b82f6'/>"
-                         f"<text x='{col * COL_W + BOX_X + LABEL_PAD}' y='{y + 14}' font-size='11'>{escape(shown)}</text></g>")
+                         f"<text x='{col * COL_W + BOX_X + LABEL_PAD}' y='{top + 14}' font-size='11'>{escape(shown)}</text></g>")
     return (f"<svg role='img' aria-label='entity graph' width='{4 * COL_W}' height='{height}' "
             f"xmlns='http://www.w3.org/2000/svg'>{''.join(parts)}</svg>")
 
