@@ -46,3 +46,10 @@ def any_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if not PG_URL:
         pytest.skip("no PostgreSQL server: set TENDERTRACE_TEST_PG (.ci/run starts one)")
     return _fresh_pg(PG_URL)
+
+
+@pytest.fixture(autouse=True)
+def _own_list_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test has its own per-user list store, so that lists loaded on the machine running the
+    tests never change what a test screens against."""
+    monkeypatch.setenv("TENDERTRACE_LISTS_DB", str(tmp_path_factory.mktemp("user-lists") / "lists.db"))

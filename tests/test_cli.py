@@ -41,8 +41,10 @@ def test_classify_json() -> None:
     assert result.exit_code == 0, result.output
     [item] = json.loads(result.stdout)["items"]
     assert item["band"] == "4A090.a" and item["controlled"] is True and item["route"] == "cloud_rental"
-    assert set(item) == {"text", "chip", "model", "count", "tpp", "pd", "band", "controlled", "rule", "route",
-                         "provider", "restriction", "reason"}
+    assert set(item) == {"text", "chip", "model", "count", "servers", "accelerators", "tpp", "pd", "band",
+                         "controlled", "rule", "route", "provider", "restriction", "reason", "compute_finding",
+                         "us_signal", "needs_review", "context", "date_unknown"}  # the README's keys
+    assert (item["servers"], item["count"], item["accelerators"]) == (500, 8, 4000)
 
 
 def test_screen_csv_columns(tmp_path) -> None:

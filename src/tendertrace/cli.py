@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import sys
 import time
 import warnings
@@ -19,22 +20,28 @@ from rich.table import Table
 
 from . import __version__, store
 from .cli_rules import rules_command
+from .cli_support import EXIT_USAGE, StoreOpenError, display_url, open_lists_store, open_store, stdout_console
+from .ingest.textnorm import display_fold
 from .model import Document, to_dict
 
 
 class _App(typer.Typer):
-    """The CLI: a database error ends a command with one line (what failed, not its SQL or
-    parameters) and exit status 1, instead of a traceback."""
+    """The CLI: a store that cannot be opened, or a database error later, ends a command with one
+    line (what failed and how to fix it, never its SQL, parameters or password) and exit status 2,
+    instead of a traceback."""
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         from sqlalchemy.exc import SQLAlchemyError
 
         try:
             return super().__call__(*args, **kwargs)
+        except StoreOpenError as exc:
+            console.print(f"error: {exc}", highlight=False, markup=False, soft_wrap=True)
+            raise SystemExit(EXIT_USAGE) from None
         except SQLAlchemyError as exc:
-            console.print(f"[red]database error: {store.short_error(exc)}: {_db_reason(exc)}[/red]",
-                          highlight=False, markup=True, soft_wrap=True)
-            raise SystemExit(1) from None
+            console.print(f"database error: {store.short_error(exc)}: {_db_reason(exc)}",
+                          highlight=False, markup=False, soft_wrap=True)
+            raise SystemExit(EXIT_USAGE) from None
 
 
 def _db_reason(exc: BaseException) -> str:
@@ -44,8 +51,16 @@ def _db_reason(exc: BaseException) -> str:
     return first[:store.MAX_ERROR_CHARS]
 
 
+GLOSSARY = """Routes: hardware_purchase (chips or servers bought), cloud_rental (GPU servers or compute rented),
+cloud_account (an account or credit at a cloud provider), model_api (tokens or API access to a model),
+hosted_model (a model used through a cloud that hosts it). Bands: the export-control class of an item on
+the notice's date (3A090 / 4A090 and their letters, licence letters, not controlled); 'remote access' is
+a route, not a band. Score: 0-100, a rank for review order (see the README's formula), not a probability."""
+
+
 app = _App(
-    help="Find attempts to reach export-controlled US AI compute and models in procurement documents.",
+    help="Find attempts to reach export-controlled US AI compute and models in procurement documents.\n\n"
+         + GLOSSARY.replace("\n", " "),
     no_args_is_help=True,
     add_completion=False,
 )
@@ -55,8 +70,10 @@ tokens_app = typer.Typer(help="API tokens for the server: create, list, revoke."
 app.add_typer(tokens_app, name="tokens")
 app.command("rules")(rules_command)
 
-console = Console(stderr=True)
-out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
+console = Console(stderr=True, soft_wrap=True)  # messages are kept short; a long path wraps as the terminal does
+_out = stdout_console
+
+LISTS_DB_HELP = "Store the lists are kept in (default: the per-user list store shared by every --db)."
 
 DbOption = Annotated[str, typer.Option("--db", help="SQLAlchemy URL or SQLite path of the store.")]
 FORMATS = ("table", "json", "csv", "md")
@@ -86,7 +103,7 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], title: str =
         table.add_column(c, overflow="fold")
     for row in cells:
         table.add_row(*row)
-    out.print(table)
+    _out().print(table)
 
 
 def _cell(value: Any) -> str:
@@ -98,7 +115,46 @@ def _cell(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, float):
         return f"{value:,.2f}".rstrip("0").rstrip(".")
-    return str(value)
+    return display_fold(str(value))  # ⼤学 shown as 大学; the store keeps what the document wrote
+
+
+def _check_inputs(paths: list[Path]) -> None:
+    """A path that does not exist, or a folder with no file in it, ends the command with exit 2."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        console.print(f"not found: {', '.join(missing)}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+    empty = [str(p) for p in paths if p.is_dir() and not any(f.is_file() for f in p.rglob("*"))]
+    if empty and len(empty) == len(paths):
+        console.print(f"no files in {', '.join(empty)}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+
+
+def _print_warning(message: str) -> None:
+    """A warning, one sentence a line, so that no line breaks in the middle of a phrase."""
+    for n, line in enumerate(str(message).split("\n")):
+        console.print(("warning: " if n == 0 else "  ") + line, markup=False, highlight=False)
+
+
+def _screener(engine: Any, db: str, threshold: float | None = None) -> Any:
+    """The screener of a command on ``db``: the lists in that store, else those of the per-user
+    list store; the sample, with a warning naming both, when neither holds one. Says which."""
+    from .cli_support import user_lists_url
+    from .screen import DEFAULT_THRESHOLD, load_screener
+
+    fallback = None
+    lists_url = user_lists_url()
+    checked = f"the store {display_url(db)}"
+    if lists_url != db:
+        checked += f"\nnor in the per-user list store {display_url(lists_url)}"
+        if "://" in lists_url or Path(lists_url).exists():
+            fallback = open_store(lists_url)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        screener = load_screener(engine, threshold or DEFAULT_THRESHOLD, fallback=fallback, checked=checked)
+    for w in caught:
+        _print_warning(str(w.message))
+    return screener
 
 
 def _check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> None:
@@ -127,19 +183,11 @@ def scan(
     from .findings import finding_row, refresh_findings
     from .ingest import Limits
     from .pipeline import scan as run_scan
-    from .screen import load_screener
 
     _check_format(fmt)
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        console.print(f"[red]not found:[/red] {', '.join(missing)}")
-        raise typer.Exit(2)
-    engine = store.connect(db)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        screener = load_screener(engine)
-    for w in caught:
-        console.print(f"[yellow]warning:[/yellow] {w.message}")
+    _check_inputs(paths)
+    engine = open_store(db)
+    screener = _screener(engine, db)
     started = time.perf_counter()
     progress = Progress(
         TextColumn("[bold]scanning"), BarColumn(), TextColumn("{task.fields[stats]}"), TimeElapsedColumn(),
@@ -158,8 +206,9 @@ def scan(
     elapsed = time.perf_counter() - started
     console.print(
         f"{stats.seen} documents: {stats.processed} processed, {stats.failed} failed, {stats.skipped} unchanged "
-        f"({stats.seen / max(elapsed, 1e-9):,.0f} docs/s). Store: {db}"
+        f"({stats.seen / max(elapsed, 1e-9):,.0f} docs/s)"
     )
+    console.print(f"store: {display_url(db)}", markup=False, highlight=False)
     for source, reason in stats.failures[:20]:
         console.print(f"  [red]failed[/red] {source}: {reason}", markup=True, highlight=False)
     if len(stats.failures) > 20:
@@ -188,12 +237,16 @@ def extract(
     from .ingest import iter_documents
 
     _check_format(fmt, ("jsonl", "json", "table"))
+    _check_inputs(paths)
     records = []
+    failures = done = 0
     for doc in iter_documents([str(p) for p in paths]):
         if not isinstance(doc, Document):
-            console.print(f"[red]failed[/red] {doc.source}: {doc.reason}", highlight=False)
+            failures += 1
+            console.print(f"failed {doc.source}: {doc.reason}", highlight=False, markup=False)
             continue
         record = extraction_record(doc, run_extract(doc))
+        done += 1
         if fmt == "jsonl":
             print(json.dumps(record, ensure_ascii=False))
         else:
@@ -203,6 +256,9 @@ def extract(
     elif fmt == "table":
         _emit(records, "table", ["file", "notice_type", "project_name", "buyer", "agency", "suppliers", "amount",
                                  "amount_kind", "published"])
+    if done == 0:  # as scan: nothing read is a failure of the command
+        console.print("no input could be read" if failures else "no document in the input", markup=False)
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -219,32 +275,51 @@ def classify(
         when = date.fromisoformat(on) if on else date.today()
     except ValueError as exc:
         raise typer.BadParameter("--date must be YYYY-MM-DD") from exc
-    items = [to_dict(c) for c in classify_text(text, when)]
-    keys = ["text", "chip", "model", "count", "tpp", "pd", "band", "controlled", "rule", "route", "provider",
-            "restriction", "reason"]
-    items = [{k: item.get(k) for k in keys} for item in items]
+    items = [_classify_row(to_dict(c)) for c in classify_text(text, when)]
     if fmt == "json":
         print(json.dumps({"items": items, "date": when.isoformat()}, ensure_ascii=False, indent=2))
         return
     if not items:
-        console.print("no chip, server, cloud account, rental or AI model recognised")
-    _emit(items, "table", ["text", "chip", "model", "count", "tpp", "pd", "band", "controlled", "route", "provider"],
+        _out().print("no chip, GPU server, cloud account, GPU rental or AI model recognised in this text", highlight=False)
+        return
+    for item in items:  # the table's quantity: "2 × 8 = 16" for 2 servers of 8 chips each
+        count, servers = item["count"], item["servers"]
+        item["quantity"] = f"{servers} × {count} = {item['accelerators']}" if count and servers else count
+    _emit(items, "table", ["text", "chip", "model", "quantity", "tpp", "pd", "band", "controlled", "route", "provider"],
           title=f"rules in force on {when.isoformat()}")
     for item in items:
-        out.print(f"[bold]{item['text']}[/bold]: {item['reason']}", highlight=False)
+        _out().print(f"[bold]{item['text']}[/bold]: {item['reason']}", highlight=False)
+
+
+CLASSIFY_KEYS = ["text", "chip", "model", "count", "servers", "accelerators", "tpp", "pd", "band", "controlled", "rule",
+                 "route", "provider", "restriction", "reason", "compute_finding", "us_signal", "needs_review", "context",
+                 "date_unknown"]
+
+
+def _classify_row(item: dict[str, Any]) -> dict[str, Any]:
+    """One classified item as classify prints it: ``count`` chips per server times ``servers``
+    servers makes ``accelerators``; TPP as a whole number, cut down (never shown reaching a
+    threshold the exact figure misses), as the datasheet-derived figures of other chips print."""
+    row = {k: item.get(k) for k in CLASSIFY_KEYS}
+    count, servers = item.get("count"), item.get("servers")
+    row["accelerators"] = count * servers if count and servers else count
+    if isinstance(row["tpp"], float):
+        row["tpp"] = math.floor(row["tpp"])
+    return row
 
 
 @app.command()
 def screen(
     names: Annotated[list[str] | None, typer.Argument(help="Names to screen (Chinese or English).")] = None,
-    file: Annotated[Path | None, typer.Option("--file", help="A file with one name per line.")] = None,
+    file: Annotated[Path | None, typer.Option("--file", exists=True, dir_okay=False,
+                                              help="A file with one name per line.")] = None,
     db: DbOption = "tendertrace.db",
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | csv | json")] = "table",
     threshold: Annotated[float | None, typer.Option(help="Minimum score, 0-1.")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Add the explanation of each hit (a long column).")] = False,
 ) -> None:
     """Screen names against the loaded lists (the bundled sample when none is loaded)."""
     from .model import ListedHit
-    from .screen import DEFAULT_THRESHOLD, load_screener
 
     _check_format(fmt, ("table", "csv", "json"))
     queries = list(names or [])
@@ -252,11 +327,7 @@ def screen(
         queries += [ln.strip() for ln in file.read_text(encoding="utf-8").splitlines() if ln.strip()]
     if not queries:
         raise typer.BadParameter("give names, or --file NAMES.txt")
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        screener = load_screener(store.connect(db), threshold or DEFAULT_THRESHOLD)
-    for w in caught:
-        console.print(f"[yellow]warning:[/yellow] {w.message}")
+    screener = _screener(open_store(db), db, threshold)
     rows = []
     for query in queries:
         hits = screener.screen(query)
@@ -266,40 +337,49 @@ def screen(
         best = hits[0] if hits else None
         rows.append({
             "query": query, "entry": best.entry.name if best else "", "list": best.entry.list if best else "",
-            "relation": best.relation if best else "", "score": best.score if best else "",
+            "relation": best.relation if best else "", "score": round(best.score, 2) if best else "",
             "explanation": best.explanation if best else "no listed name reaches the threshold",
         })
     if fmt == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
-    else:
-        _emit(rows, fmt, ["query", "entry", "list", "relation", "score", "explanation"])
+        return
+    # The table is compact by default (one short line a name at 80 columns); the explanation, a
+    # paragraph per hit, comes with --explain, and always in CSV, which is read by programs.
+    columns = ["query", "entry", "list", "relation", "score"]
+    _emit(rows, fmt, [*columns, "explanation"] if explain or fmt == "csv" else columns)
+    if fmt == "table" and not explain:
+        console.print("--explain adds why each name matched", markup=False)
 
 
 @lists_app.command("load")
 def lists_load(
     files: Annotated[list[Path], typer.Argument(help="CSL CSV/JSON, list JSON, OFAC sdn.csv, FtM JSON lines.")],
-    db: DbOption = "tendertrace.db",
+    db: Annotated[str | None, typer.Option("--db", help=LISTS_DB_HELP)] = None,
 ) -> None:
-    """Load list files into the store (replacing what the same file loaded before)."""
+    """Load list files (replacing what the same file loaded before) into the per-user list store,
+    which every scan and screen reads when its own store holds no list; --db loads into that store."""
     from .screen import ListFormatError, load_file
 
-    engine = store.connect(db)
+    engine, where = open_lists_store(db)
     failed = 0
     for path in files:
         try:
             for code, source, version, entries in load_file(path):
                 n = store.replace_list(engine, code, source, version, entries)
-                console.print(f"{code}: {n} entries from {source} ({version or 'no version'})")
+                console.print(f"{code}: {n} entries from {source} ({version or 'no version'})", markup=False)
         except (OSError, ValueError, ListFormatError) as exc:
             failed += 1
-            console.print(f"[red]cannot load {path}:[/red] {exc}")
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            console.print(f"cannot load {path}: {reason}", markup=False, highlight=False)
+    if failed < len(files):
+        console.print(f"into {where.label}", markup=False, highlight=False)
     if failed == len(files):
         raise typer.Exit(1)
 
 
 @lists_app.command("update")
 def lists_update(
-    db: DbOption = "tendertrace.db",
+    db: Annotated[str | None, typer.Option("--db", help=LISTS_DB_HELP)] = None,
     url: Annotated[str | None, typer.Option(help="Download from this URL instead of trade.gov.")] = None,
 ) -> None:
     """Download the official Consolidated Screening List from trade.gov and load it."""
@@ -320,18 +400,24 @@ def lists_update(
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "consolidated.csv"
         path.write_bytes(response.content)
-        engine = store.connect(db)
+        engine, where = open_lists_store(db)
         for code, _source, version, entries in load_file(path):
             store.replace_list(engine, code, target, version, entries)
-            console.print(f"{code}: {len(entries)} entries")
+            console.print(f"{code}: {len(entries)} entries", markup=False)
+        console.print(f"into {where.label}", markup=False, highlight=False)
 
 
 @lists_app.command("show")
-def lists_show(db: DbOption = "tendertrace.db") -> None:
+def lists_show(db: Annotated[str | None, typer.Option("--db", help=LISTS_DB_HELP)] = None) -> None:
     """Show the loaded lists: sources, versions, counts."""
-    rows = store.list_summary(store.connect(db))
+    engine, where = open_lists_store(db)
+    rows = store.list_summary(engine)
     if not rows:
-        console.print("no list loaded: screening uses the bundled sample. Run 'tendertrace lists update'.")
+        console.print(f"no list in {where.label}: screening uses the 20-entry sample.", markup=False,
+                      highlight=False)
+        console.print("Run 'tendertrace lists update' (or 'lists load FILE').", markup=False)
+        return
+    console.print(f"lists in {where.label}", markup=False, highlight=False)
     _emit(rows, "table", ["list", "source", "version", "count", "loaded_at"])
 
 
@@ -340,13 +426,20 @@ def documents(
     db: DbOption = "tendertrace.db",
     failed: Annotated[bool, typer.Option("--failed", help="Only failed documents, with reasons.")] = False,
     fmt: Annotated[str, typer.Option("--format", "-f")] = "table",
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="Show at most this many (0: all).")] = 20,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many of the newest first.")] = 0,
 ) -> None:
-    """List stored documents and their status."""
+    """List stored documents and their status, newest first (by notice date, then scan time)."""
     _check_format(fmt)
-    rows = list(store.iter_documents(store.connect(db), status="failed" if failed else None))
-    counts = store.status_counts(store.connect(db))
-    console.print(", ".join(f"{k}: {v}" for k, v in sorted(counts.items())) or "no documents")
+    engine = open_store(db)
+    rows = store.recent_documents(engine, status="failed" if failed else None, limit=limit or None, offset=offset)
+    counts = store.status_counts(engine)
+    total = counts.get("failed", 0) if failed else sum(counts.values())
+    console.print(", ".join(f"{k}: {v}" for k, v in sorted(counts.items())) or "no documents", markup=False)
     _emit(rows, fmt, ["id", "status", "reason", "source", "title", "published"])
+    if fmt == "table" and offset + len(rows) < total:
+        console.print(f"rows {offset + 1}-{offset + len(rows)} of {total}; --offset {offset + len(rows)} for more, "
+                      "--limit 0 for all", markup=False)
 
 
 @app.command()
@@ -361,7 +454,7 @@ def report(
     from .findings import build_findings
     from .report import factbox_csv, factbox_markdown, ftm_entities, html_report
 
-    engine = store.connect(db)
+    engine = open_store(db)
     findings = build_findings(engine)
     wrote = False
     if csv_path:
@@ -400,9 +493,10 @@ def serve(
 
     from .web import Settings, create_app
 
+    open_store(db).dispose()  # a store that cannot be opened ends here, in one line, before serving
     settings = Settings(db=db, public_reads=not private, max_request_bytes=max_upload_mb * 1024 * 1024,
                         secure_cookies=secure_cookies, job_workers=job_workers, lease_seconds=lease_seconds)
-    console.print(f"tendertrace serving {db} on http://{host}:{port}/ (reads {'need a token' if private else 'open'}, "
+    console.print(f"tendertrace serving {display_url(db)} on http://{host}:{port}/ (reads {'need a token' if private else 'open'}, "
                   "writes need a token: 'tendertrace tokens create NAME')")
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info", proxy_headers=False)
 
@@ -417,7 +511,7 @@ def tokens_create(
     from .store.tokens import create_token
 
     try:
-        token, row = create_token(store.connect(db), name, "read" if read_only else "write")
+        token, row = create_token(open_store(db), name, "read" if read_only else "write")
     except ValueError as exc:
         console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc
@@ -430,7 +524,7 @@ def tokens_list(db: DbOption = "tendertrace.db") -> None:
     """List tokens (never the tokens themselves)."""
     from .store.tokens import list_tokens
 
-    _emit(list_tokens(store.connect(db)), "table", ["id", "name", "scope", "prefix", "created_at", "last_used_at",
+    _emit(list_tokens(open_store(db)), "table", ["id", "name", "scope", "prefix", "created_at", "last_used_at",
                                                      "revoked_at"])
 
 
@@ -440,7 +534,7 @@ def tokens_revoke(token_id: Annotated[int, typer.Argument(help="The token's id (
     """Revoke a token; its browser sessions end too."""
     from .store.tokens import revoke_token
 
-    if not revoke_token(store.connect(db), token_id):
+    if not revoke_token(open_store(db), token_id):
         console.print(f"[red]no active token {token_id}[/red]")
         raise typer.Exit(1)
     console.print(f"token {token_id} revoked")

@@ -4,18 +4,15 @@ change of the rules -- a thin layer over :mod:`tendertrace.rules.timeline`."""
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import asdict
 from datetime import date
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from .cli_support import stdout_console
 from .rules.timeline import chip_timeline, find_chip, rule_rows
-
-_out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
 
 
 def rules_command(
@@ -45,7 +42,7 @@ def rules_command(
             table.add_column(col, overflow="fold")
         for s in steps:
             table.add_row(s.start.isoformat(), s.band or "-", "yes" if s.controlled else "no", s.rule or "-", s.reason)
-        _out.print(table)
+        stdout_console().print(table)
         return
     rows = [r for r in rule_rows(day) if show_all or r.state in ("in force", "suspended")]
     if fmt == "json":
@@ -58,4 +55,4 @@ def rules_command(
         dates = r.effective.isoformat() + (f"\ncompliance {r.compliance.isoformat()}" if r.compliance else "")
         dates += f"\nuntil {r.until.isoformat()}" if r.until else ""
         table.add_row(dates, r.kind, r.state, r.citation, r.changes_for_china, r.applies)
-    _out.print(table)
+    stdout_console().print(table)

@@ -273,6 +273,7 @@ class ListEntry(Record):
     federal_register: str | None = None
     license_requirement: str | None = None
     license_policy: str | None = None
+    programs: builtins.list[str] = field(default_factory=builtins.list)  # sanctions programmes (OFAC: SDGT, SDNTK)
     source: str = ""  # file or URL it was loaded from
     version: str = ""  # the list's own date or snapshot
 

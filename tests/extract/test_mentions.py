@@ -144,3 +144,8 @@ def test_every_generic_pattern_holds_one_of_its_trigger_words() -> None:
         if "pattern" in row:
             literal = re.sub(r"\\\.", ".", row["pattern"])
             assert any(w in literal for w in triggers), row["pattern"]
+
+
+def test_a_count_after_gpu_card_words() -> None:
+    chips = [m for m in find_mentions("采购NVIDIA H20 GPU卡16块") if m.kind == "chip"]
+    assert chips and chips[0].count == 16

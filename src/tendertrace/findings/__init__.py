@@ -235,16 +235,34 @@ def merge(findings: list[Finding]) -> list[Finding]:
             provider=_union(f.provider for f in group), route=_union(f.route for f in group),
             chips=_union(f.chips for f in group), models=_union(f.models for f in group),
             classification=classification,
-            listed=[h for f in group for h in f.listed],
+            listed=_unique_hits(h for f in group for h in f.listed),
             amount=(award or base).amount, currency=(award or base).currency, date=group[-1].date,
             score=base.score, score_parts=base.score_parts, evidence=[e for f in group for e in f.evidence],
             quantity="; ".join(dict.fromkeys(f.quantity for f in group if f.quantity)) or None, title=base.title,
-            suppressed=[h for f in group for h in f.suppressed],
+            suppressed=_unique_hits(h for f in group for h in f.suppressed),
             review_status="suppressed" if all(f.review_status == "suppressed" for f in group) else "unreviewed",
             bands=item_bands(classification),
         ))
     merged.sort(key=lambda f: (-f.score, f.date or "", f.case_id))
     return merged
+
+
+def _unique_hits(hits: Iterable[ListedHit]) -> list[ListedHit]:
+    """A case's hits, each party against each entry once (the first notice that names it), however
+    many of the case's notices repeat it."""
+    seen: dict[tuple[str | None, str], ListedHit] = {}
+    for h in hits:
+        seen.setdefault((h.key, h.entry_id or h.entry), h)
+    return list(seen.values())
+
+
+def intermediaries(f: Finding) -> list[str]:
+    """The suppliers that stand between the buyer and a US provider (the README's definition, the
+    score's ``intermediary`` part): the case's suppliers when one of its compute items reaches a
+    US provider's restricted compute or model, else none -- a supplier selling hardware or a
+    domestic cloud is a supplier, not an intermediary."""
+    through_us = any(c.provider and (_us_remote(c) or _restricted_model(c)) for c in compute_items(f.classification))
+    return list(f.suppliers) if through_us else []
 
 
 def _union(lists: Iterable[list[str]]) -> list[str]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import struct
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 from typing import Any
@@ -95,18 +97,63 @@ def read_pdf(data: bytes, limits: Limits) -> ReadResult:
         raise ReadError(f"PDF parsing stopped: over the {limits.pdf_memory_mb:,} MB memory limit") from exc
 
 
+# pdfminer logs a warning for every glyph of a font it cannot measure (79 lines for a page printed
+# by Chromium): what it says is no reason to doubt the text, and a broken file raises instead.
+PDF_LIBRARY_LOGGERS = ("pdfminer", "pdfplumber")
+WRAP_SLACK_CHARS = 1.5  # a line ending this many characters' width short of the right margin still fills it
+
+
+def _quiet_pdf_libraries() -> None:
+    for name in PDF_LIBRARY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def _wraps(ch: str) -> bool:
+    """A character a visual line break may fall beside inside a word: a CJK ideograph, kana,
+    hangul or a full-width letter or bracket -- never sentence punctuation (。：；), after which
+    a line break is the text's own."""
+    if ch.isascii() or not ch.strip():
+        return False
+    category = unicodedata.category(ch)
+    return category.startswith("L") or category in ("Ps", "Pe")
+
+
+def page_text(lines: list[dict[str, Any]]) -> str:
+    """A page's text from its lines (pdfplumber's ``extract_text_lines``), a line that fills the
+    text column joined to the next one without a break when the wrap falls between two CJK
+    characters: a PDF breaks where the paper ends, so "亚马逊云科技（AWS）账\n号" is one word.
+    The right margin is the widest line but the first and the last (a printed page's header and
+    footer); the next line must start at the left margin (a new paragraph is indented)."""
+    texts = [str(line["text"]) for line in lines]
+    if len(lines) < 3:
+        return "\n".join(texts)
+    body = lines[1:-1]
+    right = max(float(line["x1"]) for line in body)
+    left = min(float(line["x0"]) for line in body)
+    out = texts[0]
+    for prev, line, text in zip(lines, lines[1:], texts[1:], strict=False):
+        prev_text = str(prev["text"])
+        char_w = (float(prev["x1"]) - float(prev["x0"])) / max(1, len(prev_text))
+        slack = WRAP_SLACK_CHARS * char_w
+        full = float(prev["x1"]) >= right - slack and float(line["x0"]) <= left + slack
+        joined = full and prev is not lines[0] and prev_text and text and _wraps(prev_text[-1]) and _wraps(text[0])
+        out += ("" if joined else "\n") + text
+    return out
+
+
 def _read_pdf(data: bytes, limits: Limits) -> ReadResult:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
 
+    _quiet_pdf_libraries()
     warnings: list[str] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = pdf.pages
             if len(pages) > limits.max_pdf_pages:
                 warnings.append(f"only the first {limits.max_pdf_pages} of {len(pages)} pages read")
-            texts = [(p.extract_text() or "") for p in pages[: limits.max_pdf_pages]]
+            texts = [page_text(p.extract_text_lines()) for p in pages[: limits.max_pdf_pages]]
     except PDFPasswordIncorrect as exc:
         raise ReadError("encrypted PDF: a password is needed to read it") from exc
     except PDFSyntaxError as exc:

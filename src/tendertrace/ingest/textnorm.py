@@ -128,3 +128,25 @@ def fold_pattern(pattern: str) -> str:
     folded: regex syntax is ASCII and stays as it is.
     """
     return "".join(match_text(ch) if "\u3400" <= ch <= "\u9fff" else ch for ch in pattern)
+
+
+# Blocks of characters that stand for a unified ideograph and that PDF text layers (Chromium's
+# among them) emit in its place: Kangxi radicals (⼤ U+2F24 for 大) and the CJK compatibility
+# ideographs. Each has a one-character NFKC form, so folding keeps every offset.
+DISPLAY_FOLD_BLOCKS = ((0x2F00, 0x2FDF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F))
+
+
+@lru_cache(maxsize=4096)
+def _display_char(ch: str) -> str:
+    folded = unicodedata.normalize("NFKC", ch)
+    return folded if len(folded) == 1 else ch
+
+
+def display_fold(text: str) -> str:
+    """``text`` as shown to a person: radicals and compatibility ideographs as the ideographs
+    they stand for (⼤学 → 大学), same length, nothing else changed. The stored text keeps the
+    original as evidence; matching folds them too (:func:`match_text`)."""
+    if text.isascii():
+        return text
+    return "".join(_display_char(ch) if any(lo <= ord(ch) <= hi for lo, hi in DISPLAY_FOLD_BLOCKS) else ch
+                   for ch in text)

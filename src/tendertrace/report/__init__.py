@@ -7,7 +7,8 @@ import csv
 import io
 from typing import Any
 
-from ..findings import Finding
+from ..findings import Finding, intermediaries
+from ..ingest.textnorm import display_fold
 from .ftm import ftm_entities
 from .html import html_report
 
@@ -28,7 +29,7 @@ def factbox_rows(findings: list[Finding]) -> list[dict[str, Any]]:
             "entity_en": "; ".join(sorted({h.entry for h in listed_buyer})),
             "listed": "; ".join(f"{h.party}: {h.list} {h.relation} ({h.entry})" for h in f.listed) or "no",
             "provider": "; ".join(f.provider),
-            "intermediary": "; ".join(f.suppliers),
+            "intermediary": "; ".join(intermediaries(f)),
             "item": "; ".join(items),
             "quantity": f.quantity or "",
             "amount": f"{f.amount:,.2f} {f.currency or ''}".replace(".00 ", " ").strip() if f.amount is not None else "",
@@ -36,7 +37,8 @@ def factbox_rows(findings: list[Finding]) -> list[dict[str, Any]]:
             "route": "; ".join(f.route),
             "evidence": " … ".join(e.text for e in f.evidence[:4]),
         })
-    return rows
+    # a factbox is read by people: radicals shown as the ideographs they stand for (⼤学 → 大学)
+    return [{k: display_fold(v) for k, v in row.items()} for row in rows]
 
 
 def factbox_csv(findings: list[Finding]) -> str:

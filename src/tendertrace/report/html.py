@@ -20,7 +20,8 @@ from markupsafe import Markup
 from sqlalchemy.engine import Engine
 
 from .. import store
-from ..findings import item_band
+from ..findings import intermediaries
+from ..ingest.textnorm import display_fold
 from ..model import Finding
 
 # The one content security policy: the server sends it as a header, the report carries it in a meta
@@ -55,11 +56,12 @@ def _visible_mark(match: re.Match[str]) -> str:
 
 def display_safe(value: Any) -> Any:
     """A value as shown to a person: each format character replaced by a visible ``[U+202E]``
-    mark (markup stays markup; other values as given). Stored text keeps the original: this is
-    for display only, the evidence is unchanged."""
+    mark, Kangxi radicals and compatibility ideographs as their ideographs (markup stays markup;
+    other values as given). Stored text keeps the original: this is for display only, the
+    evidence is unchanged."""
     if not isinstance(value, str):
         return value
-    shown = _invisible().sub(_visible_mark, str(value))
+    shown = display_fold(_invisible().sub(_visible_mark, str(value)))
     return Markup(shown) if isinstance(value, Markup) else shown
 
 
@@ -75,8 +77,17 @@ pre.doc{white-space:pre-wrap;font-size:.85rem;background:#fafafa;border:1px soli
 """
 
 
-def _bar_chart(title: str, counts: Counter[str]) -> str:
-    items = counts.most_common(12)
+UNDATED = "undated"
+MAX_BARS = 12  # bars a chart of categories shows (the largest); a chart of months shows every month
+
+
+def _bar_chart(title: str, counts: Counter[str], in_order: bool = False) -> str:
+    """Horizontal bars: the largest categories first, or (``in_order``) every key in its own order
+    with ``undated`` last -- months read as a timeline."""
+    if in_order:
+        items = sorted(counts.items(), key=lambda kv: (kv[0] == UNDATED, kv[0]))
+    else:
+        items = counts.most_common(MAX_BARS)
     if not items:
         return f"<div class='chart'><h3>{escape(title)}</h3><p><small>no data</small></p></div>"
     width, bar_h, gap, label_w = 420, 18, 6, 150
@@ -87,7 +98,7 @@ def _bar_chart(title: str, counts: Counter[str]) -> str:
         y = i * (bar_h + gap) + 5
         w = int((width - label_w - 40) * value / top) if top else 0
         bars.append(
-            f"<text x='{label_w - 6}' y='{y + 13}' text-anchor='end' font-size='11'>{escape(str(label))[:28]}</text>"
+            f"<text x='{label_w - 6}' y='{y + 13}' text-anchor='end' font-size='11'>{escape(_fit(str(label), label_w - 10))}</text>"
             f"<rect x='{label_w}' y='{y}' width='{max(w, 1)}' height='{bar_h}' fill='#3b82f6'/>"
             f"<text x='{label_w + w + 4}' y='{y + 13}' font-size='11'>{value}</text>"
         )
@@ -95,39 +106,84 @@ def _bar_chart(title: str, counts: Counter[str]) -> str:
             f"width='{width}' height='{height}' xmlns='http://www.w3.org/2000/svg'>{''.join(bars)}</svg></div>")
 
 
+# Widths at font-size 11 (px): a wide (CJK) character about a full em, any other about 0.6 em.
+WIDE_CHAR_PX, NARROW_CHAR_PX = 11.0, 6.6
+
+
+def _text_width(text: str) -> float:
+    return sum(WIDE_CHAR_PX if unicodedata.east_asian_width(ch) in "WF" else NARROW_CHAR_PX for ch in text)
+
+
+def _fit(text: str, width: float) -> str:
+    """``text`` cut, with an ellipsis, to what fits in ``width`` pixels at font-size 11."""
+    if _text_width(text) <= width:
+        return text
+    out = ""
+    for ch in text:
+        if _text_width(out + ch + "…") > width:
+            break
+        out += ch
+    return out + "…"
+
+
+# The entity graph's layout (px): a column per role, a row per name.
+ROW_H, COL_W, BOX_W, BOX_H, BOX_X, TOP = 26, 250, 176, 20, 6, 24
+LABEL_PAD = 6  # text inset inside a box
+
+
+def _edge_path(a: int, ra: int, b: int, rb: int) -> str:
+    """An edge routed between the boxes: out of the source box's right side, down or up in the
+    gutter after its column, along the gap between two rows across any skipped column, down or up
+    in the gutter before the target column, into the target box's left side. It never crosses a
+    box, so a rental with no intermediary does not seem to pass through one."""
+    x1, y1 = a * COL_W + BOX_X + BOX_W, ra * ROW_H + TOP + BOX_H // 2
+    x2, y2 = b * COL_W + BOX_X, rb * ROW_H + TOP + BOX_H // 2
+    out_gutter = x1 + (COL_W - BOX_W) // 2
+    if b == a + 1:
+        return f"M{x1},{y1} H{out_gutter} V{y2} H{x2}"
+    lane = rb * ROW_H + TOP - (ROW_H - BOX_H) // 2  # the gap just above the target's row
+    in_gutter = x2 - (COL_W - BOX_W) // 2
+    return f"M{x1},{y1} H{out_gutter} V{lane} H{in_gutter} V{y2} H{x2}"
+
+
 def entity_graph_svg(findings: list[Finding]) -> str:
-    """buyer -> intermediary -> provider -> item, one column each, edges as lines."""
+    """buyer -> intermediary -> provider -> item, one column each; an edge skips an empty role
+    along the gaps between boxes (dashed), and a long name is cut to its box (full name on hover)."""
     columns: list[dict[str, int]] = [{}, {}, {}, {}]
     edges: set[tuple[int, str, int, str]] = set()
     for f in findings[:40]:
-        chain = [f.buyer or ["(buyer unknown)"], f.suppliers or [], f.provider or [], [*f.chips, *f.models]]
+        chain = [f.buyer or ["(buyer unknown)"], intermediaries(f), f.provider or [], [*f.chips, *f.models]]
         for col, names in enumerate(chain):
             for name in names:
                 columns[col].setdefault(name, len(columns[col]))
         for a in range(3):
+            if not chain[a]:
+                continue
             b = a + 1
             while b < 4 and not chain[b]:
                 b += 1
             if b < 4:
-                for x in chain[a]:
-                    for y in chain[b]:
-                        edges.add((a, x, b, y))
-    row_h, col_w = 26, 250
-    height = max((len(c) for c in columns), default=1) * row_h + 40
+                for source in chain[a]:
+                    for target in chain[b]:
+                        edges.add((a, source, b, target))
+    height = max((len(c) for c in columns), default=1) * ROW_H + 40
     parts = []
     titles = ["buyer", "intermediary", "provider", "item"]
     for col, title in enumerate(titles):
-        parts.append(f"<text x='{col * col_w + 10}' y='16' font-weight='bold' font-size='12'>{title}</text>")
-    for a, x, b, y in sorted(edges):
-        x1, y1 = a * col_w + 180, columns[a][x] * row_h + 36
-        x2, y2 = b * col_w + 10, columns[b][y] * row_h + 36
-        parts.append(f"<line x1='{x1}' y1='{y1}' x2='{x2}' y2='{y2}' stroke='#94a3b8'/>")
-    for col, names in enumerate(columns):
-        for name, row in names.items():
-            y = row * row_h + 24
-            parts.append(f"<rect x='{col * col_w + 6}' y='{y}' width='176' height='20' rx='4' fill='#e0ecff' stroke='#3b82f6'/>"
-                         f"<text x='{col * col_w + 12}' y='{y + 14}' font-size='11'>{escape(name[:24])}</text>")
-    return (f"<svg role='img' aria-label='entity graph' width='{4 * col_w}' height='{height}' "
+        parts.append(f"<text x='{col * COL_W + 10}' y='16' font-weight='bold' font-size='12'>{title}</text>")
+    for a, source, b, target in sorted(edges):
+        dash = "" if b == a + 1 else " stroke-dasharray='4 3'"
+        path = _edge_path(a, columns[a][source], b, columns[b][target])
+        parts.append(f"<path d='{path}' fill='none' stroke='#94a3b8'{dash}/>")
+    for col, column in enumerate(columns):
+        for name, row in column.items():
+            top = row * ROW_H + TOP
+            shown = _fit(name, BOX_W - 2 * LABEL_PAD)
+            parts.append(f"<g><title>{escape(name)}</title>"
+                         f"<rect x='{col * COL_W + BOX_X}' y='{top}' width='{BOX_W}' height='{BOX_H}' rx='4' "
+                         f"fill='#e0ecff' stroke='#3b82f6'/>"
+                         f"<text x='{col * COL_W + BOX_X + LABEL_PAD}' y='{top + 14}' font-size='11'>{escape(shown)}</text></g>")
+    return (f"<svg role='img' aria-label='entity graph' width='{4 * COL_W}' height='{height}' "
             f"xmlns='http://www.w3.org/2000/svg'>{''.join(parts)}</svg>")
 
 
@@ -161,21 +217,32 @@ def _score_class(score: float) -> str:
     return "hi" if score >= 60 else "mid" if score >= 30 else ""
 
 
+def _items_table(rows: str) -> str:
+    """The classified items of a finding, or a sentence when it has none (a listed party buying
+    something else): never a table of headers only."""
+    if not rows:
+        return "<p><small>no chip, server, cloud account or model item: the finding is its listed party</small></p>"
+    return ("<table><tr><th>item</th><th>band</th><th>controlled</th><th>route</th><th>provider</th><th>reason</th></tr>"
+            f"{rows}</table>")
+
+
 def html_report(findings: list[Finding], engine: Engine | None = None) -> str:
     texts: dict[str, str] = {}
     if engine is not None:
         ids = sorted({d.id for f in findings for d in f.documents})
         for doc in store.iter_documents(engine, ids=ids, with_text=True):
             texts[doc["id"]] = doc.get("text") or ""
-    months = Counter((f.date or "undated")[:7] for f in findings)
+    months = Counter((f.date or UNDATED)[:7] for f in findings)
     providers = Counter(p for f in findings for p in f.provider)
-    bands = Counter(item_band(c) for f in findings for c in f.classification if c.chip or c.model)
+    # a band is what a chip is under the rules; how it is reached (rented, an account) is a route
+    bands = Counter(c.band or "not controlled" for f in findings for c in f.classification if c.chip)
+    routes = Counter(r for f in findings for r in f.route)
     listed = sum(1 for f in findings if f.listed)
     rows = []
     for i, f in enumerate(findings):
         rows.append(
             f"<tr><td><a href='#f{i}'>{escape(f.case_id)}</a></td><td>{escape(f.date or '')}</td>"
-            f"<td>{escape('; '.join(f.buyer))}</td><td>{escape('; '.join(f.suppliers))}</td>"
+            f"<td>{escape('; '.join(f.buyer))}</td><td>{escape('; '.join(intermediaries(f)))}</td>"
             f"<td>{escape('; '.join(f.provider))}</td><td>{escape('; '.join(f.route))}</td>"
             f"<td>{escape('; '.join([*f.chips, *f.models]))}</td>"
             f"<td>{escape('; '.join(f'{h.entry} ({h.list}, {h.relation})' for h in f.listed))}</td>"
@@ -207,8 +274,7 @@ def html_report(findings: list[Finding], engine: Engine | None = None) -> str:
         pages.append(
             f"<section id='f{i}'><h2>{escape(f.title or f.case_id)}</h2>"
             f"<p>score <b class='{_score_class(f.score)}'>{f.score}</b> <small>({parts})</small></p>"
-            f"<table><tr><th>item</th><th>band</th><th>controlled</th><th>route</th><th>provider</th><th>reason</th></tr>"
-            f"{classes}</table>{'<h3>Listed parties</h3><ul>' + hits + '</ul>' if hits else ''}{''.join(docs)}</section>"
+            f"{_items_table(classes)}{'<h3>Listed parties</h3><ul>' + hits + '</ul>' if hits else ''}{''.join(docs)}</section>"
         )
     csp = escape(content_security_policy([_CSS], meta=True))
     page = f"""<!doctype html>
@@ -221,8 +287,8 @@ remote-access findings are leads, not violations.</small></header><main>
 <div class="card"><b>{listed}</b>with a listed party</div>
 <div class="card"><b>{sum(1 for f in findings if any(c.controlled for c in f.classification))}</b>with controlled chips</div>
 <div class="card"><b>{sum(1 for f in findings if set(f.route) - {'hardware_purchase'})}</b>remote access</div></div>
-<section><h2>Charts</h2><div class="charts">{_bar_chart('Findings per month', months)}
-{_bar_chart('By provider', providers)}{_bar_chart('By chip band', bands)}</div></section>
+<section><h2>Charts</h2><div class="charts">{_bar_chart('Findings per month', months, in_order=True)}
+{_bar_chart('By provider', providers)}{_bar_chart('By chip band', bands)}{_bar_chart('By route', routes)}</div></section>
 <section><h2>Entity graph</h2>{entity_graph_svg(findings)}</section>
 <section><h2>Findings</h2><table><tr><th>case</th><th>date</th><th>buyer</th><th>intermediary</th><th>provider</th>
 <th>route</th><th>items</th><th>listed</th><th>amount</th><th>score</th></tr>{''.join(rows)}</table></section>

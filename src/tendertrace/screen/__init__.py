@@ -14,6 +14,9 @@ __all__ = ["Screener", "load_screener", "load_file", "ListFormatError", "CSL_URL
            "DEFAULT_THRESHOLD"]
 
 
+SAMPLE_SIZE = 20  # entries in knowledge/sample_entity_list.csv, named in the warning
+
+
 class SampleListWarning(UserWarning):
     """Only the small bundled sample list is loaded: most listed parties will not be found."""
 
@@ -25,12 +28,17 @@ def sample_screener(threshold: float = DEFAULT_THRESHOLD) -> Screener:
     return Screener(entries, threshold, sample=True)
 
 
-def load_screener(engine: Engine, threshold: float = DEFAULT_THRESHOLD) -> Screener:
-    """A screener over the lists in the store; the bundled sample (with a warning) when there are none."""
+def load_screener(engine: Engine, threshold: float = DEFAULT_THRESHOLD, fallback: Engine | None = None,
+                  checked: str = "the store") -> Screener:
+    """A screener over the lists in the store, else over those in ``fallback`` (the per-user list
+    store the CLI keeps); the bundled sample, with a warning naming what was checked, when neither
+    holds a list."""
     entries = store.load_entries(engine)
+    if not entries and fallback is not None:
+        entries = store.load_entries(fallback)
     if not entries:
         warnings.warn(
-            "no screening list loaded: using the small bundled sample of the Entity List. "
+            f"no screening list in {checked};\nscreening uses only the {SAMPLE_SIZE}-entry sample of the Entity List.\n"
             "Run 'tendertrace lists update' (or 'lists load FILE') for the full lists.",
             SampleListWarning, stacklevel=2,
         )

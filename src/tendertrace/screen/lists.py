@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import ListEntry
+from . import listtext
 
 CSL_URL = "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv"
 
@@ -52,6 +53,9 @@ def _entry_id(list_code: str, name: str, extra: str = "") -> str:
     return hashlib.sha1(f"{list_code}|{name}|{extra}".encode()).hexdigest()[:20]
 
 
+SDN_COMPANIONS = ("alt.csv", "add.csv")  # OFAC's aliases and addresses, read beside sdn.csv by read_sdn_csv
+
+
 def load_file(path: str | Path) -> list[tuple[str, str, str, list[ListEntry]]]:
     """Read one list file; returns ``[(list code, source, version, entries)]`` (a CSL file holds many lists)."""
     path = Path(path)
@@ -63,7 +67,9 @@ def load_file(path: str | Path) -> list[tuple[str, str, str, list[ListEntry]]]:
             return _group(read_csl_csv(data.decode("utf-8-sig"), str(path)), str(path))
         if name.startswith("sdn"):
             return [("SDN", str(path), "legacy CSV", _unique_ids(read_sdn_csv(path)))]
-        raise ListFormatError(f"{path}: CSV is neither the CSL layout nor OFAC sdn.csv")
+        if name in SDN_COMPANIONS:
+            raise ListFormatError(f"load sdn.csv; {' and '.join(SDN_COMPANIONS)} beside it are read with it")
+        raise ListFormatError("a CSV that is neither the CSL layout nor OFAC's sdn.csv")
     if name.endswith((".jsonl", ".ftm.json", ".ndjson")):
         entries = read_ftm_lines(data.decode("utf-8"), str(path))
         return _group(entries, str(path))
@@ -79,7 +85,7 @@ def load_file(path: str | Path) -> list[tuple[str, str, str, list[ListEntry]]]:
             return _group(read_csl_json({"results": obj}, str(path)), str(path))
         if isinstance(obj, dict) and "schema" in obj:
             return _group(read_ftm_lines(data.decode("utf-8"), str(path)), str(path))
-    raise ListFormatError(f"{path}: not a list format tendertrace reads (CSL CSV/JSON, list JSON, SDN CSV, FtM JSON lines)")
+    raise ListFormatError("not a list format tendertrace reads (CSL CSV/JSON, list JSON, SDN CSV, FtM JSON lines)")
 
 
 def _unique_ids(entries: list[ListEntry]) -> list[ListEntry]:
@@ -111,8 +117,8 @@ def read_list_json(obj: dict[str, Any], code: str, source: str) -> list[ListEntr
             id=_entry_id(code, name, f"{ent.get('address')}|{ent.get('country')}|{ent.get('federal_register')}"),
             list=code, name=name,
             aliases=[a for a in ent.get("aliases") or [] if a], country=ent.get("country"),
-            address=ent.get("address"), federal_register=ent.get("federal_register"),
-            license_requirement=ent.get("notes") if code in ("EL", "MEU") else None,
+            address=ent.get("address"), federal_register=listtext.federal_register(ent.get("federal_register")),
+            license_requirement=listtext.licence_requirement(ent.get("notes")) if code in ("EL", "MEU") else None,
             source=source, version=version,
         ))
     return out
@@ -153,8 +159,10 @@ def _csl_entry(row: dict[str, Any], source: str) -> ListEntry:
         id=row.get("_id") or row.get("id") or _entry_id(code, row["name"], row.get("addresses") or ""),
         list=code, name=row["name"].strip(), aliases=_split(row.get("alt_names")),
         country=(_split(row.get("addresses")) or [""])[0].rsplit(",", 1)[-1].strip() or None,
-        address=row.get("addresses") or None, federal_register=row.get("federal_register_notice") or None,
-        license_requirement=row.get("license_requirement") or None, license_policy=row.get("license_policy") or None,
+        address=row.get("addresses") or None,
+        federal_register=listtext.federal_register(row.get("federal_register_notice")),
+        license_requirement=listtext.licence_requirement(row.get("license_requirement")),
+        license_policy=row.get("license_policy") or None, programs=listtext.programs(row.get("programs")),
         source=source, version=f"CSL {version}".strip(),
     )
 
@@ -188,7 +196,7 @@ def read_sdn_csv(sdn_path: Path) -> list[ListEntry]:
             id=f"sdn-{ent}", list="SDN", name=name, aliases=[a for a in alts.get(ent, []) if a],
             country=addresses[0].rsplit(",", 1)[-1].strip() if addresses else None,
             address="; ".join(addresses) or None, federal_register=None,
-            license_requirement=f"OFAC program {_null(row[3])}", source=str(sdn_path), version="legacy CSV",
+            programs=listtext.programs(_null(row[3])), source=str(sdn_path), version="legacy CSV",
         ))
     return out
 

@@ -946,4 +946,6 @@ def _explain(query: str, tr: Translation, matched: str, entry: ListEntry, score:
         parts.append(f"Federal Register: {entry.federal_register.replace(chr(10), '; ')}")
     if entry.license_requirement:
         parts.append(f"licence requirement: {entry.license_requirement}")
+    if entry.programs:
+        parts.append(f"OFAC programs: {', '.join(entry.programs)}")
     return "; ".join(parts)

@@ -241,6 +241,22 @@ def iter_documents(
             yield dict(row)
 
 
+def recent_documents(engine: Engine, status: str | None = None, limit: int | None = None,
+                     offset: int = 0) -> list[dict[str, Any]]:
+    """Stored documents without their text, newest first: by notice date (undated last), then by
+    when they were scanned; ``limit`` and ``offset`` page through them."""
+    cols = [c for c in documents.c if c.name not in ("text", "result")]
+    query = select(*cols).order_by(documents.c.published.desc().nulls_last(),
+                                   documents.c.scanned_at.desc().nulls_last(), documents.c.id)
+    if status:
+        query = query.where(documents.c.status == status)
+    query = query.offset(max(0, offset))
+    if limit is not None:
+        query = query.limit(limit)
+    with engine.connect() as conn:
+        return [dict(row) for row in conn.execute(query).mappings()]
+
+
 def get_document(engine: Engine, doc_id: str) -> dict[str, Any] | None:
     with engine.connect() as conn:
         row = conn.execute(select(documents).where(documents.c.id == doc_id)).mappings().first()

@@ -71,6 +71,7 @@ class ListEntryRecord(Base):
     federal_register: Mapped[str | None] = mapped_column(Text)
     license_requirement: Mapped[str | None] = mapped_column(Text)
     license_policy: Mapped[str | None] = mapped_column(Text)
+    programs: Mapped[Any] = mapped_column(JSON, nullable=True)
     source: Mapped[str | None] = mapped_column(Text)
     version: Mapped[str | None] = mapped_column(String(64))
 

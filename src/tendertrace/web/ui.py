@@ -13,6 +13,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from .. import service, store
+from ..findings import intermediaries
 from ..report.html import display_safe, entity_graph_svg, highlight_html
 from ..store import jobqueue, tokens
 from . import api
@@ -30,6 +31,7 @@ from .security import (
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).with_name("templates"))
+templates.env.globals["intermediaries"] = intermediaries  # suppliers between the buyer and a US provider
 PER_PAGE = 25
 FILTERS = ("from", "to", "provider", "band", "route", "listed", "review", "q", "sort", "order")
 
