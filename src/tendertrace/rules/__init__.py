@@ -15,7 +15,7 @@ from ..extract.mentions import find_mentions
 from ..ingest.textnorm import fold_pattern, match_text
 from ..knowledge import load_yaml
 from ..model import Classification, Extraction, Mention, Route
-from .context import cancellation, scope_of, topic_procurement
+from .context import cancellation, china_nexus, scope_of, topic_procurement
 from .evidence import (
     PARAGRAPH_REACH,
     TITLE_CHARS,
@@ -234,13 +234,15 @@ _ITEM_KINDS = frozenset({"chip", "domestic_chip", "ai_model", "generic_chip", "c
 
 
 def classify_extraction(ex: Extraction, text: str, on: date | None, *,
-                        default_route: Route | None = None) -> list[Classification]:
+                        default_route: Route | None = None, nexus: str | None = None) -> list[Classification]:
     """Classify every chip, model and US-provider mention of a document, each with its route, its
     provider and the evidence that makes it a compute finding or not (see :mod:`.evidence`).
 
     ``on`` is the notice's date; ``None`` when no date is known, and then each chip is classified on
     the earliest and latest plausible dates (:func:`_classify_on`). ``default_route`` is the route of
-    a chip item whose text states none (a tender line given alone is an item to buy).
+    a chip item whose text states none (a tender line given alone is an item to buy). ``nexus``
+    names what already ties the document to China (a listed party among its parties); without it
+    the text must show the tie itself (:func:`.context.china_nexus`), or no item is a compute finding.
     """
     if not any(m.kind in _ITEM_KINDS for m in ex.mentions):
         return []
@@ -248,8 +250,10 @@ def classify_extraction(ex: Extraction, text: str, on: date | None, *,
     topic = topic_procurement(ex.project_name, text)
     # What holds for every item of the notice: the procurement did not happen, or its object is a
     # course or publications, whose subject the compute it names is.
-    doc_context = f"cancelled: {cancelled}" if cancelled else f"topic: {topic}" if topic else None
-    title = _title_evidence(ex, text)
+    tie = nexus or china_nexus(text)
+    doc_context = (f"cancelled: {cancelled}" if cancelled else f"topic: {topic}" if topic
+                   else None if tie else "no China nexus: no PRC party, place or listed party is named")
+    title, named_title = _title_evidence(ex, text)
     named = [m for m in ex.mentions if m.kind == "chip"]
     out: list[Classification] = []
     for mention in ex.mentions:
@@ -261,13 +265,13 @@ def classify_extraction(ex: Extraction, text: str, on: date | None, *,
                 if is_benchmark(text, mention):
                     cls.us_signal = "benchmark chip"
                     cls.reason += f"; a benchmark: the notice asks for at least {cls.chip}-level performance"
-            out.append(_assess(cls, mention, ex.mentions, text, doc_context, title, default_route))
+            out.append(_assess(cls, mention, ex.mentions, text, doc_context, title, default_route, named_title))
         elif mention.kind == "ai_model":
             out.append(_assess(_model(mention, ex.mentions, text), mention, ex.mentions, text, doc_context, title))
         elif mention.kind in ("generic_chip", "chip_spec"):
             item = _unclassified(mention, named, ex.mentions, text)
             if item is not None:
-                out.append(_assess(item, mention, ex.mentions, text, doc_context, title, default_route))
+                out.append(_assess(item, mention, ex.mentions, text, doc_context, title, default_route, named_title))
         elif mention.kind == "cloud_provider":
             item = _provider_item(mention, ex.mentions, text)
             if item is not None:
@@ -275,17 +279,19 @@ def classify_extraction(ex: Extraction, text: str, on: date | None, *,
     return _dedupe(out)
 
 
-def _title_evidence(ex: Extraction, text: str) -> Evidence:
-    """The evidence of the notice's title: its opening lines and the extracted project name (an
-    HTML page's opening may be its navigation bar)."""
+def _title_evidence(ex: Extraction, text: str) -> tuple[Evidence, Evidence]:
+    """The evidence of the notice's title: its opening lines with the extracted project name, and
+    the project name alone (an HTML page's opening may be its navigation bar; a project name is
+    the procurement's own)."""
     head = evidence_in(text, 0, min(len(text), TITLE_CHARS), ex.mentions)
     name = ex.project_name or ""
-    return Evidence(head.objects | frozenset(objects_in(name, 0, len(name))),
-                    head.verbs | frozenset(routes_in(name, 0, len(name))), head.kinds)
+    named = Evidence(frozenset(objects_in(name, 0, len(name))), frozenset(routes_in(name, 0, len(name))), frozenset())
+    return Evidence(head.objects | named.objects, head.verbs | named.verbs, head.kinds), named
 
 
 def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
-            doc_context: str | None, title: Evidence, default_route: Route | None = None) -> Classification:
+            doc_context: str | None, title: Evidence, default_route: Route | None = None,
+            named_title: Evidence | None = None) -> Classification:
     """Decide whether an item is a compute finding: a compute object, a US signal and a route in
     its item or paragraph, outside any negation, replacement, existing-equipment or cancellation."""
     # The route is read from the item's own line; a line that states none takes it from the
@@ -298,9 +304,10 @@ def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
         objects = set()  # a provider is compute only when bought for it: an instance, an account, GPUs, training
     if not cls.model:
         route = None
-        # a chip named only by maker, origin or spec needs its own item or paragraph to say how it
-        # is reached: a page's title (its navigation bar) is not enough for so weak a signal
-        levels = (line, para) if cls.needs_review else (line, title, para)
+        # a chip named only by maker, origin or spec needs its own item, paragraph or project name
+        # to say how it is reached: a page's opening (its navigation bar) is not enough for so weak
+        # a signal
+        levels = ((line, para) + ((named_title,) if named_title else ())) if cls.needs_review else (line, title, para)
         for ev in (e for e in levels if e.has_route):
             route = route_for(set(ev.objects) | objects, set(ev.verbs), set(ev.kinds), provider_us)
             if route:
@@ -480,7 +487,8 @@ def classify_text(text: str, on: date | None) -> list[Classification]:
     """Classify a free line such as "租用云服务器500台，每台配置8块NVIDIA A100"."""
     folded = match_text(text)
     ex = Extraction(mentions=find_mentions(folded))
-    items = classify_extraction(ex, folded, on, default_route="hardware_purchase")
+    items = classify_extraction(ex, folded, on, default_route="hardware_purchase",
+                                nexus="a line classified alone, outside any document")
     for item in items:
         if item.start is not None:
             item.text = text[item.start: item.end]
