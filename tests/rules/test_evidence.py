@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 
-from tendertrace.model import Classification
-from tendertrace.rules import UNCLASSIFIED, classify_text
+from tendertrace.extract.mentions import find_mentions
+from tendertrace.model import Classification, Extraction
+from tendertrace.rules import UNCLASSIFIED, classify_extraction, classify_text
 
 ON = date(2025, 8, 1)
 
@@ -168,3 +169,38 @@ def test_a_generic_chip_takes_no_route_from_the_page_title() -> None:
                                   "The Centre invites bids for eight NVIDIA H100 servers"])
 def test_more_buy_words(text: str) -> None:
     assert findings(text)[0].route == "hardware_purchase"
+
+
+@pytest.mark.parametrize(("text", "route"), [
+    ("通过新加坡节点租用GPU算力，单卡性能不低于A100", "cloud_rental"),
+    ("采购海外算力资源，部署于香港机房，配置H100", "cloud_rental"),
+    ("训练服务器选型：满足指标的仅有境外厂商的H100，采购8卡服务器4台", "hardware_purchase"),
+    ("国外品牌GPU服务器采购：每台配置8块A800", "hardware_purchase"),
+])
+def test_overseas_access_is_a_place_of_compute_not_a_foreign_maker(text: str, route: str) -> None:
+    [item] = findings(text, date(2024, 6, 1))
+    assert item.route == route
+
+
+def test_formats_written_together_read_the_rate() -> None:
+    [item] = findings("采购训练服务器3台，单卡FP16/BF16稠密算力≥989 TFLOPS，显存HBM3 80GB", date(2024, 6, 1))
+    assert item.us_signal == "spec" and item.tpp == pytest.approx(15_824)
+
+
+def test_machine_hours_as_an_accounting_method_are_no_rental() -> None:
+    [item] = findings("新建平台采购GPU服务器32台，每台8颗NVIDIA H200，按机时核算向校内开放", date(2025, 5, 1))
+    assert item.route == "hardware_purchase"
+
+
+def test_providing_gpus_to_a_customer_is_a_compute_service() -> None:
+    [item] = findings("Under the agreement the Company will provide 512 NVIDIA H100 GPUs to the customer", date(2024, 6, 1))
+    assert item.route == "cloud_rental"
+
+
+def test_a_spec_row_takes_its_route_from_the_project_name() -> None:
+    text = "第三章 技术规格\n序号 | 参数项 | 技术要求\n3 | ★加速卡算力 | 单卡FP16稠密算力≥989 TFLOPS；显存≥80GB |\n"
+    named = Extraction(project_name="智能计算平台——训练服务器采购", mentions=find_mentions(text))
+    [item] = [c for c in classify_extraction(named, text, ON) if c.compute_finding]
+    assert item.route == "hardware_purchase" and item.needs_review
+    unnamed = Extraction(mentions=find_mentions(text))
+    assert not any(c.compute_finding for c in classify_extraction(unnamed, text, ON))
