@@ -155,3 +155,17 @@ def test_a_correction_notice_removes_the_original_requirement() -> None:
 ])
 def test_a_failed_tender_stated_in_the_body_cancels_it(text: str) -> None:
     assert cancellation(text, None)
+
+
+@pytest.mark.parametrize("text", [
+    "推理服务器1台，配置NVIDIA T4两块；NVIDIA L4推理卡不采购",
+    "加速卡品牌不限，英伟达H100产品除外",
+    "NVIDIA A100 GPUs are not included in this lot",
+])
+def test_a_negation_written_after_what_it_excludes(text: str) -> None:
+    items = classify_text(text, ON)
+    assert not any(c.compute_finding for c in items)
+
+
+def test_a_price_term_after_an_item_is_no_exclusion() -> None:
+    assert any(c.compute_finding for c in classify_text("采购GPU服务器2台，每台8块H100，报价不含税", ON))

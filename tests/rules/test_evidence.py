@@ -204,3 +204,22 @@ def test_a_spec_row_takes_its_route_from_the_project_name() -> None:
     assert item.route == "hardware_purchase" and item.needs_review
     unnamed = Extraction(mentions=find_mentions(text))
     assert not any(c.compute_finding for c in classify_extraction(unnamed, text, ON))
+
+
+def test_a_disclosure_of_servers_sold_to_customers_is_a_purchase() -> None:
+    [item] = findings("报告期内，公司向主要客户销售搭载英伟达H100 GPU的AI服务器1,200台", date(2024, 6, 1))
+    assert item.route == "hardware_purchase" and item.controlled
+
+
+def test_a_us_clouds_china_operation_named_in_the_body_covers_its_title() -> None:
+    text = ("Azure云服务续费采购公告\n采购内容：续费由世纪互联运营的Microsoft Azure（中国区）通用型虚拟机20台，一年\n"
+            "预算：18万元")
+    ex = Extraction(notice_type="tender_call", mentions=find_mentions(text))
+    assert not any(c.compute_finding for c in classify_extraction(ex, text, ON))
+
+
+def test_a_global_us_cloud_said_not_to_be_its_china_operation_is_us_compute() -> None:
+    text = ("Azure OpenAI 服务采购结果公告\n成交内容：Azure OpenAI服务GPT-4o模型tokens 2亿个（全球版，非世纪互联运营）\n"
+            "成交金额：56万元")
+    ex = Extraction(notice_type="award", mentions=find_mentions(text))
+    assert any(c.compute_finding for c in classify_extraction(ex, text, ON))

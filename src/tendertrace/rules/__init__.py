@@ -21,6 +21,7 @@ from .evidence import (
     TITLE_CHARS,
     Evidence,
     china_operated,
+    china_operated_matches,
     domestic_marker,
     evidence_in,
     is_benchmark,
@@ -395,12 +396,28 @@ def _provider_item(m: Mention, mentions: list[Mention], text: str) -> Classifica
     operated = china_operated(text, lo, hi)
     if operated and not routes_in(text, lo, hi) & {"overseas"}:
         return None
+    if _china_operated_notice(text):
+        return None  # the title's "Azure云服务续费" is the 世纪互联 service the body describes
     return Classification(
         text=text[m.start: m.end], chip=None, model=None, count=None, tpp=None, pd=None, band=None,
         controlled=False, rule=None, route="cloud_rental", provider=provider["name"],
         restriction=provider.get("restriction"), reason=f"{provider['name']}: a US cloud provider; " + NOT_AN_EXPORT,
         start=m.start, end=m.end, us_signal="US provider",
     )
+
+
+def _china_operated_notice(text: str) -> bool:
+    """A notice that says a US cloud is operated by its China partner or in a China region (outside
+    any negation: "非世纪互联运营" says the opposite), and names no overseas access anywhere: every
+    mention of the cloud in it is the China service."""
+    if routes_in(text, 0, len(text)) & {"overseas"}:
+        return False
+    return any(_stated_at(text, m.start(), m.end()) for m in china_operated_matches(text))
+
+
+def _stated_at(text: str, start: int, end: int) -> bool:
+    scope = scope_of(text, start, end)
+    return scope is None or scope.effect not in ("negated", "replaced")
 
 
 def _is_system(text: str, m: Mention) -> bool:

@@ -146,5 +146,10 @@ def china_operated(text: str, lo: int, hi: int) -> str | None:
     return m.group(0) if m else None
 
 
+def china_operated_matches(text: str) -> list[re.Match[str]]:
+    """Every place ``text`` names a US provider's China operation."""
+    return list(vocab().china_operated.finditer(text))
+
+
 def domestic_marker(text: str, lo: int, hi: int) -> bool:
     return bool(vocab().domestic.search(text, lo, hi))
