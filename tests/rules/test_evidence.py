@@ -223,3 +223,17 @@ def test_a_global_us_cloud_said_not_to_be_its_china_operation_is_us_compute() ->
             "成交金额：56万元")
     ex = Extraction(notice_type="award", mentions=find_mentions(text))
     assert any(c.compute_finding for c in classify_extraction(ex, text, ON))
+
+
+@pytest.mark.parametrize(("text", "finding"), [
+    ("采购海光DCU服务器4台，每台配置8块海光DCU（性能不低于A100水平）", False),
+    ("采购昇腾910B训练服务器，整机性能对标进口高端GPU", False),
+    ("采购昇腾服务器2台；另采购GPU服务器1台，性能不低于H100", True),
+])
+def test_a_benchmark_in_a_domestic_chips_sentence_measures_that_chip(text: str, finding: bool) -> None:
+    assert bool(findings(text, date(2024, 12, 1))) is finding
+
+
+def test_a_domestic_chips_figures_are_no_unknown_us_chip() -> None:
+    text = "国产AI服务器6台，每台配置8块海光DCU K100，单卡FP16算力≥1000 TFLOPS，采购金额540万元"
+    assert not findings(text, date(2025, 4, 1))

@@ -325,8 +325,8 @@ def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
     if cls.chip and cls.us_signal in ("named chip", "benchmark chip"):
         c = _chip_by_name(cls.chip)
         us = bool(c and (cls.controlled or meets_figures(c["id"]))) or bool(cls.restriction and cls.route != "hardware_purchase")
-    if cls.us_signal == "benchmark chip" and domestic_marker(text, *line_span(text, m.start, m.end)):
-        us = False  # "国产GPU性能达到A100水平": the chip measures a domestic one
+    if cls.us_signal == "benchmark chip" and _domestic_item(text, m, mentions):
+        us = False  # "国产GPU性能达到A100水平", "海光DCU（性能不低于A100）": the chip measures a domestic one
         cls.reason += "; the benchmark measures a domestic chip"
     scope = scope_of(text, m.start, m.end)
     if doc_context:
@@ -339,6 +339,21 @@ def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
         cls.reason += f"; not a compute finding ({cls.context})"
     cls.compute_finding = bool(us and cls.route and objects and not cls.context)
     return cls
+
+
+# What ends an item's sentence within its line.
+_SENTENCE_ENDS = "。；;"
+
+
+def _domestic_item(text: str, m: Mention, mentions: list[Mention]) -> bool:
+    """Whether the item sentence of ``m`` (its line up to a full stop or semicolon) is a domestic
+    chip's: it names one, or states a domestic requirement."""
+    lo, hi = line_span(text, m.start, m.end)
+    before = max(text.rfind(ch, lo, m.start) for ch in _SENTENCE_ENDS)
+    lo = max(lo, before + 1)
+    after = [i for i in (text.find(ch, m.end, hi) for ch in _SENTENCE_ENDS) if i >= 0]
+    hi = min(after, default=hi)
+    return domestic_marker(text, lo, hi) or any(o.kind == "domestic_chip" and lo <= o.start < hi for o in mentions)
 
 
 def _chip_by_name(name: str) -> Chip | None:
@@ -364,6 +379,8 @@ def _unclassified(m: Mention, named: list[Mention], mentions: list[Mention], tex
         why = (f"a per-chip rate of {m.text} is TPP {tpp:,.0f}, at or above 3A090.a.1 (TPP ≥ {_spec_floor():,.0f}): "
                "only a controlled chip meets it")
     else:
+        if is_benchmark(text, m) and _domestic_item(text, m, mentions):
+            return None  # "海光DCU，性能对标进口高端GPU": the words measure a domestic chip
         signal = m.normalized
         why = f"'{m.text}' names a US AI accelerator by {'maker' if signal == 'US vendor' else 'origin'}, not by model"
     provider = next((providers().get(o.normalized) for o in _clause(mentions, m, text) if o.kind == "cloud_provider"), None)
