@@ -237,3 +237,16 @@ def test_a_benchmark_in_a_domestic_chips_sentence_measures_that_chip(text: str, 
 def test_a_domestic_chips_figures_are_no_unknown_us_chip() -> None:
     text = "国产AI服务器6台，每台配置8块海光DCU K100，单卡FP16算力≥1000 TFLOPS，采购金额540万元"
     assert not findings(text, date(2025, 4, 1))
+
+
+@pytest.mark.parametrize(("text", "finding"), [
+    ("采购GPU服务器4台，单卡显存80GB HBM3，卡间NVLink互联带宽900GB/s", True),
+    ("采购训练服务器，8卡NVSwitch全互联，NVLink带宽不低于600GB/s", True),
+    ("采购GPU服务器，NVLink桥接器带宽300GB/s", False),    # a V100-class rate
+    ("采购昇腾服务器，HCCS互联392GB/s", False),          # not NVIDIA's interconnect
+])
+def test_nvlink_at_a_controlled_rate_is_an_nvidia_accelerator(text: str, finding: bool) -> None:
+    found = findings(text, date(2024, 6, 1))
+    assert bool(found) is finding
+    if finding:
+        assert found[0].chip == UNCLASSIFIED and found[0].us_signal == "NVIDIA interconnect"

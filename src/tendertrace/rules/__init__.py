@@ -360,6 +360,10 @@ def _chip_by_name(name: str) -> Chip | None:
     return next((c for c in chips().values() if c["name"] == name), None)
 
 
+# What a generic US chip is named by, for its reason.
+_GENERIC_BY = {"US vendor": "maker", "NVIDIA interconnect": "its maker's own interconnect at an A100/H100-class rate"}
+
+
 def _unclassified(m: Mention, named: list[Mention], mentions: list[Mention], text: str) -> Classification | None:
     """A US AI accelerator named only by maker or origin, or only by a per-chip rate at or above a
     controlled chip's: "unclassified US AI accelerator, needs review". A named US chip in the same
@@ -382,7 +386,7 @@ def _unclassified(m: Mention, named: list[Mention], mentions: list[Mention], tex
         if is_benchmark(text, m) and _domestic_item(text, m, mentions):
             return None  # "海光DCU，性能对标进口高端GPU": the words measure a domestic chip
         signal = m.normalized
-        why = f"'{m.text}' names a US AI accelerator by {'maker' if signal == 'US vendor' else 'origin'}, not by model"
+        why = f"'{m.text}' names a US AI accelerator by {_GENERIC_BY.get(signal, 'origin')}, not by model"
     provider = next((providers().get(o.normalized) for o in _clause(mentions, m, text) if o.kind == "cloud_provider"), None)
     return Classification(
         text=text[m.start: m.end], chip=UNCLASSIFIED, model=None, count=None, tpp=tpp, pd=None, band=None,
