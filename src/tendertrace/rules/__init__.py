@@ -257,6 +257,7 @@ def classify_extraction(ex: Extraction, text: str, on: date | None, *,
     title, named_title = _title_evidence(ex, text)
     named = [m for m in ex.mentions if m.kind == "chip"]
     out: list[Classification] = []
+    china_run: bool | None = None  # read once, at the first US provider named
     for mention in ex.mentions:
         if mention.kind in ("chip", "domestic_chip"):
             cls = _with_route(_classify_on(mention.normalized, on, mention.count, _is_system(text, mention)),
@@ -274,7 +275,9 @@ def classify_extraction(ex: Extraction, text: str, on: date | None, *,
             if item is not None:
                 out.append(_assess(item, mention, ex.mentions, text, doc_context, title, default_route, named_title))
         elif mention.kind == "cloud_provider":
-            item = _provider_item(mention, ex.mentions, text)
+            if china_run is None:
+                china_run = _china_operated_notice(text)
+            item = _provider_item(mention, ex.mentions, text, china_run)
             if item is not None:
                 out.append(_assess(item, mention, ex.mentions, text, doc_context, title))
     return _dedupe(out)
@@ -397,7 +400,8 @@ def _unclassified(m: Mention, named: list[Mention], mentions: list[Mention], tex
     )
 
 
-def _provider_item(m: Mention, mentions: list[Mention], text: str) -> Classification | None:
+def _provider_item(m: Mention, mentions: list[Mention], text: str,
+                   china_operated_notice: bool = False) -> Classification | None:
     """A US cloud provider bought for compute with no chip or model beside it: a cloud route
     ("采购亚马逊云科技（AWS）云计算服务，用于大模型训练"). A provider operated in China by its partner
     (21Vianet for Azure, 光环新网 / 西云数据 for AWS), or named in a China region, is not US compute."""
@@ -417,7 +421,7 @@ def _provider_item(m: Mention, mentions: list[Mention], text: str) -> Classifica
     operated = china_operated(text, lo, hi)
     if operated and not routes_in(text, lo, hi) & {"overseas"}:
         return None
-    if _china_operated_notice(text):
+    if china_operated_notice:
         return None  # the title's "Azure云服务续费" is the 世纪互联 service the body describes
     return Classification(
         text=text[m.start: m.end], chip=None, model=None, count=None, tpp=None, pd=None, band=None,

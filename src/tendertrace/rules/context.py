@@ -58,11 +58,13 @@ def _conf() -> _Conf:
                  re.compile(fold_pattern(conf["topic_procurement"])), re.compile(fold_pattern(conf["china_nexus"])))
 
 
-def _clause_end(text: str, start: int) -> int:
-    """Where a scope opened at ``start`` ends: the clause end, a comma outside brackets, or the line end."""
+def _clause_end(text: str, start: int, limit: int | None = None) -> int:
+    """Where a scope opened at ``start`` ends: the clause end, a comma outside brackets, or the line
+    end (read no further than ``limit``)."""
     conf = _conf()
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end < 0 else line_end
+    limit = len(text) if limit is None else min(len(text), limit)
+    line_end = text.find("\n", start, limit)
+    line_end = limit if line_end < 0 else line_end
     hard = conf.end.search(text, start, line_end)
     stop = hard.start() if hard else line_end
     depth = 0
@@ -79,9 +81,10 @@ def _clause_end(text: str, start: int) -> int:
 
 def _clause_start(text: str, end: int) -> int:
     """Where the clause holding ``text[end - 1]`` begins: after the last clause end, comma outside
-    brackets or line break before ``end``."""
+    brackets or line break before ``end``, at most :data:`SCOPE_REACH` characters back."""
     conf = _conf()
-    line_start = text.rfind("\n", 0, end) + 1
+    floor = max(0, end - SCOPE_REACH)
+    line_start = text.rfind("\n", floor, end) + 1 or floor
     depth = 0
     for i in range(end - 1, line_start - 1, -1):
         ch = text[i]
@@ -131,7 +134,7 @@ def scope_of(text: str, start: int, end: int) -> Scope | None:
     after it), are read."""
     lo = max(text.rfind("\n", 0, start) + 1, start - SCOPE_REACH)
     found = find_scopes(text, lo, start)
-    clause_end = _clause_end(text, end)
+    clause_end = _clause_end(text, end, end + SCOPE_REACH)
     for effect, pattern in _conf().backward:
         m = pattern.search(text, end, clause_end)
         if m:
