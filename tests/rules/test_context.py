@@ -169,3 +169,8 @@ def test_a_negation_written_after_what_it_excludes(text: str) -> None:
 
 def test_a_price_term_after_an_item_is_no_exclusion() -> None:
     assert any(c.compute_finding for c in classify_text("采购GPU服务器2台，每台8块H100，报价不含税", ON))
+
+
+def test_a_negated_condition_on_the_bid_is_a_requirement() -> None:
+    text = "采购GPU服务器2台；未配置8块NVIDIA H100的，按无效投标处理"
+    assert any(c.compute_finding for c in classify_text(text, ON))

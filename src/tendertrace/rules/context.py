@@ -23,6 +23,9 @@ from ..knowledge import load_yaml
 Effect = Literal["negated", "replaced", "existing", "compatible"]
 
 _OPEN = "([（【[《"
+# A clause ending in 的 before its comma is the condition of what follows ("未提供…的，投标无效",
+# "不满足…的"): a negation inside it states what the bid must do, not what it excludes.
+_CONDITION_END = "的"
 _CLOSE = ")]）】]》"
 
 
@@ -109,6 +112,8 @@ def find_scopes(text: str, lo: int = 0, hi: int | None = None) -> list[Scope]:
     for effect, pattern in _conf().cues:
         for m in pattern.finditer(text, lo, hi):
             end = _clause_end(text, m.end())
+            if effect == "negated" and text[m.end():end].rstrip().endswith(_CONDITION_END):
+                continue  # "未配置8块H100的，按无效投标处理": a condition on the bid, not an exclusion
             if effect == "existing":
                 turn = _conf().existing_end.search(text, m.end(), end)
                 end = turn.start() if turn else end
