@@ -174,3 +174,9 @@ def test_a_price_term_after_an_item_is_no_exclusion() -> None:
 def test_a_negated_condition_on_the_bid_is_a_requirement() -> None:
     text = "采购GPU服务器2台；未配置8块NVIDIA H100的，按无效投标处理"
     assert any(c.compute_finding for c in classify_text(text, ON))
+
+
+def test_the_original_wording_of_a_correction_runs_over_its_commas() -> None:
+    text = "原公告采购需求：AI服务器4台，每台配置8块NVIDIA A100。\n更正后：AI服务器4台，每台配置8块昇腾910B，整机国产化。"
+    [a100] = [c for c in classify_text(text, ON) if c.chip == "A100"]
+    assert not a100.compute_finding and (a100.context or "").startswith("replaced")

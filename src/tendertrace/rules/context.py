@@ -42,6 +42,7 @@ class Scope:
 @dataclass(frozen=True, slots=True)
 class _Conf:
     cues: tuple[tuple[Effect, re.Pattern[str]], ...]
+    sentence: frozenset[int]  # the cues whose scope runs to the end of the sentence, over commas
     backward: tuple[tuple[Effect, re.Pattern[str]], ...]
     end: re.Pattern[str]
     comma: re.Pattern[str]
@@ -55,21 +56,25 @@ class _Conf:
 def _conf() -> _Conf:
     conf = load_yaml("context.yaml")
     cues = tuple((row["effect"], re.compile(fold_pattern(row["pattern"]))) for row in conf["scopes"])
+    sentence = frozenset(i for i, row in enumerate(conf["scopes"]) if row.get("reach") == "sentence")
     backward = tuple((row["effect"], re.compile(fold_pattern(row["pattern"]))) for row in conf["backward_scopes"])
-    return _Conf(cues, backward, re.compile(fold_pattern(conf["scope_end"])), re.compile(conf["scope_comma"]),
+    return _Conf(cues, sentence, backward, re.compile(fold_pattern(conf["scope_end"])), re.compile(conf["scope_comma"]),
                  re.compile(fold_pattern(conf["cancellation"])), re.compile(fold_pattern(conf["existing_end"])),
                  re.compile(fold_pattern(conf["topic_procurement"])), re.compile(fold_pattern(conf["china_nexus"])))
 
 
-def _clause_end(text: str, start: int, limit: int | None = None) -> int:
-    """Where a scope opened at ``start`` ends: the clause end, a comma outside brackets, or the line
-    end (read no further than ``limit``)."""
+def _clause_end(text: str, start: int, limit: int | None = None, commas: bool = True) -> int:
+    """Where a scope opened at ``start`` ends: the clause end, a comma outside brackets (unless
+    ``commas`` is false: the scope runs to the sentence end), or the line end (read no further
+    than ``limit``)."""
     conf = _conf()
     limit = len(text) if limit is None else min(len(text), limit)
     line_end = text.find("\n", start, limit)
     line_end = limit if line_end < 0 else line_end
     hard = conf.end.search(text, start, line_end)
     stop = hard.start() if hard else line_end
+    if not commas:
+        return stop
     depth = 0
     for i in range(start, stop):
         ch = text[i]
@@ -109,9 +114,9 @@ def find_scopes(text: str, lo: int = 0, hi: int | None = None) -> list[Scope]:
     for effect, pattern in _conf().backward:
         for m in pattern.finditer(text, lo, hi):
             out.append(Scope(_clause_start(text, m.start()), m.start(), effect, m.group(0)))
-    for effect, pattern in _conf().cues:
+    for i, (effect, pattern) in enumerate(_conf().cues):
         for m in pattern.finditer(text, lo, hi):
-            end = _clause_end(text, m.end())
+            end = _clause_end(text, m.end(), commas=i not in _conf().sentence)
             if effect == "negated" and text[m.end():end].rstrip().endswith(_CONDITION_END):
                 continue  # "未配置8块H100的，按无效投标处理": a condition on the bid, not an exclusion
             if effect == "existing":
