@@ -29,6 +29,9 @@ def amount_of(text: str) -> float | None:
     # a floor on a credit is a requirement, not the amount
     ("竞争性磋商公告\n预算金额：52万元\n采购需求：开通Azure OpenAI服务（GPT-4o），并预置不少于45万元的调用额度\n"
      "日期：2024年7月1日", 520_000),
+    # a disclosure: the contract in one sentence, what it brought in in the next
+    ("年度报告（节选）\n报告期内公司实现营业收入12.5亿元。\n2024年3月，公司与某智能科技有限公司签订算力服务协议，"
+     "以搭载NVIDIA H800的服务器提供训练算力。报告期内该协议确认收入2.3亿元。\n前五名供应商合计采购金额：6.1亿元", 230_000_000),
 ])
 def test_the_amount_of_a_finding(text: str, amount: float) -> None:
     assert amount_of(text) == pytest.approx(amount)

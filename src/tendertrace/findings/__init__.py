@@ -41,6 +41,7 @@ from ..model import (
     Finding,
     ListedHit,
 )
+from ..rules.evidence import line_span
 
 __all__ = ["Finding", "build_findings", "document_finding", "hit_key", "item_band", "item_bands", "merge",
            "refresh_findings", "result_finding", "score_parts"]
@@ -177,7 +178,8 @@ _NOT_AN_ITEM = re.compile(r"代理|服务费|保证金|招标费|其他[^。；\
 def _stated_amount(ex: Extraction, compute: list[Classification], text: str = "") -> Amount | None:
     """The amount of the compute row or sentence, else the notice's amount.
 
-    A row's figure counts when the notice prices other items too (a multi-item list, an intention
+    An item whose own sentence states no figure takes the first of the sentences after it in its
+    paragraph (a disclosure names the contract, then what it brought in). A row's figure counts when the notice prices other items too (a multi-item list, an intention
     table; agency fees, deposits and other bidders' quotes price no item): then the compute row's
     figure is what the compute costs. A lone priced row in a notice
     that states its total is the one item's unit or line price, and the total stands. A figure
@@ -190,8 +192,13 @@ def _stated_amount(ex: Extraction, compute: list[Classification], text: str = ""
     for c in compute:
         if c.start is None or c.end is None:
             continue
-        row = [a for a in ex.amounts if a.context.start <= c.start and c.end <= a.context.end
-               and not _FLOOR_WORDS.search(text[max(0, a.span.start - _FLOOR_REACH): a.span.start])]
+        stated = [a for a in ex.amounts
+                  if not _FLOOR_WORDS.search(text[max(0, a.span.start - _FLOOR_REACH): a.span.start])]
+        row = [a for a in stated if a.context.start <= c.start and c.end <= a.context.end]
+        if not row:
+            # the sentence after the item, in its paragraph: "…签订算力服务协议。报告期内该协议确认收入38,520万元"
+            lo, hi = line_span(text, c.start, c.end)
+            row = [a for a in stated if c.end <= a.context.start and a.context.end <= hi][:1]
         if not row:
             continue
         at = max(row, key=lambda a: a.value)
