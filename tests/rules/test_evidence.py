@@ -250,3 +250,17 @@ def test_nvlink_at_a_controlled_rate_is_an_nvidia_accelerator(text: str, finding
     assert bool(found) is finding
     if finding:
         assert found[0].chip == UNCLASSIFIED and found[0].us_signal == "NVIDIA interconnect"
+
+
+@pytest.mark.parametrize("text", [
+    "采购NVIDIA GPU工作站5台（配置RTX 4060 8GB）",
+    "采购英伟达GPU服务器（RTX A4000）2台",
+    "采购NVIDIA GPU图形工作站，显卡Quadro P2000",
+])
+def test_a_generic_vendor_word_beside_a_named_card_is_no_unclassified_chip(text: str) -> None:
+    assert not any(c.chip == UNCLASSIFIED for c in classify_text(text, ON))
+
+
+def test_a_datacenter_class_product_of_the_maker_is_its_datacenter_gpu() -> None:
+    [item] = findings("采购GPU服务器4台，每台8卡，GPU须为NVIDIA数据中心级产品")
+    assert item.chip == UNCLASSIFIED and item.us_signal == "US vendor"

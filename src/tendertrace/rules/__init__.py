@@ -26,6 +26,7 @@ from .evidence import (
     evidence_in,
     is_benchmark,
     line_span,
+    named_model,
     objects_in,
     paragraph_span,
     route_for,
@@ -348,14 +349,18 @@ def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
 _SENTENCE_ENDS = "。；;"
 
 
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding ``text[start:end]``: its line up to a full stop or semicolon."""
+    lo, hi = line_span(text, start, end)
+    lo = max(lo, max(text.rfind(ch, lo, start) for ch in _SENTENCE_ENDS) + 1)
+    after = [i for i in (text.find(ch, end, hi) for ch in _SENTENCE_ENDS) if i >= 0]
+    return lo, min(after, default=hi)
+
+
 def _domestic_item(text: str, m: Mention, mentions: list[Mention]) -> bool:
     """Whether the item sentence of ``m`` (its line up to a full stop or semicolon) is a domestic
     chip's: it names one, or states a domestic requirement."""
-    lo, hi = line_span(text, m.start, m.end)
-    before = max(text.rfind(ch, lo, m.start) for ch in _SENTENCE_ENDS)
-    lo = max(lo, before + 1)
-    after = [i for i in (text.find(ch, m.end, hi) for ch in _SENTENCE_ENDS) if i >= 0]
-    hi = min(after, default=hi)
+    lo, hi = _sentence_span(text, m.start, m.end)
     return domestic_marker(text, lo, hi) or any(o.kind == "domestic_chip" and lo <= o.start < hi for o in mentions)
 
 
@@ -388,6 +393,8 @@ def _unclassified(m: Mention, named: list[Mention], mentions: list[Mention], tex
     else:
         if is_benchmark(text, m) and _domestic_item(text, m, mentions):
             return None  # "海光DCU，性能对标进口高端GPU": the words measure a domestic chip
+        if named_model(text, *_sentence_span(text, m.start, m.end)):
+            return None  # "英伟达GPU服务器（RTX A4000）": the card is named, only not in the chip table
         signal = m.normalized
         why = f"'{m.text}' names a US AI accelerator by {_GENERIC_BY.get(signal, 'origin')}, not by model"
     provider = next((providers().get(o.normalized) for o in _clause(mentions, m, text) if o.kind == "cloud_provider"), None)

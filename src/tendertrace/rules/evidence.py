@@ -40,6 +40,7 @@ class _Vocab:
     benchmark_before: re.Pattern[str]
     benchmark_after: re.Pattern[str]
     domestic: re.Pattern[str]
+    named_model: re.Pattern[str]
 
 
 @cache
@@ -52,6 +53,7 @@ def vocab() -> _Vocab:
         re.compile(fold_pattern(conf["benchmark_before"])),
         re.compile(fold_pattern(conf["benchmark_after"])),
         re.compile(fold_pattern(conf["domestic_marker"])),
+        re.compile(fold_pattern(conf["named_model"])),
     )
 
 
@@ -149,6 +151,11 @@ def china_operated(text: str, lo: int, hi: int) -> str | None:
 def china_operated_matches(text: str) -> list[re.Match[str]]:
     """Every place ``text`` names a US provider's China operation."""
     return list(vocab().china_operated.finditer(text))
+
+
+def named_model(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` names a US maker's card by product line and model code."""
+    return bool(vocab().named_model.search(text, lo, hi))
 
 
 def domestic_marker(text: str, lo: int, hi: int) -> bool:
