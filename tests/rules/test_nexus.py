@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from tendertrace.extract.mentions import find_mentions
+from tendertrace.ingest.textnorm import match_text
 from tendertrace.model import Extraction
 from tendertrace.rules import classify_extraction
 from tendertrace.rules.context import china_nexus
@@ -54,3 +55,12 @@ def test_a_place_a_party_or_chinese_script_ties_it(text: str, tie: str) -> None:
 ])
 def test_no_tie(text: str) -> None:
     assert china_nexus(text) is None
+
+
+@pytest.mark.parametrize(("text", "tie"), [
+    ("國立臺北科技大學採購GPU伺服器2台，每台8塊NVIDIA H100，金額新臺幣3,200萬元", None),
+    ("香港某大學採購GPU伺服器2台，每台8塊NVIDIA H100", "written in Chinese"),
+    ("台湾某公司向广东省深圳市某科技有限公司出售H100服务器", "written in Chinese"),
+])
+def test_chinese_script_written_in_taiwan_is_no_tie(text: str, tie: str | None) -> None:
+    assert china_nexus(match_text(text)) == tie

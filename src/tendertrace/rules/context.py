@@ -50,6 +50,8 @@ class _Conf:
     existing_end: re.Pattern[str]
     topic: re.Pattern[str]
     nexus: re.Pattern[str]
+    taiwan: re.Pattern[str]
+    prc: re.Pattern[str]
 
 
 @cache
@@ -60,7 +62,8 @@ def _conf() -> _Conf:
     backward = tuple((row["effect"], re.compile(fold_pattern(row["pattern"]))) for row in conf["backward_scopes"])
     return _Conf(cues, sentence, backward, re.compile(fold_pattern(conf["scope_end"])), re.compile(conf["scope_comma"]),
                  re.compile(fold_pattern(conf["cancellation"])), re.compile(fold_pattern(conf["existing_end"])),
-                 re.compile(fold_pattern(conf["topic_procurement"])), re.compile(fold_pattern(conf["china_nexus"])))
+                 re.compile(fold_pattern(conf["topic_procurement"])), re.compile(fold_pattern(conf["china_nexus"])),
+                 re.compile(fold_pattern(conf["taiwan_script"])), re.compile(fold_pattern(conf["prc_script"])))
 
 
 def _clause_end(text: str, start: int, limit: int | None = None, commas: bool = True) -> int:
@@ -185,10 +188,13 @@ _CHINESE_ONLY = re.compile("的|采购|有限公司|中国")
 
 def china_nexus(text: str) -> str | None:
     """The words that tie a document to the PRC, Hong Kong or Macau (knowledge/context.yaml
-    ``china_nexus``): Chinese script, or the country, a province, a provincial capital, a
+    ``china_nexus``): Chinese script (unless it is Taiwan's: ``taiwan_script`` without
+    ``prc_script``), or the country, a province, a provincial capital, a
     sub-provincial city or the currency named in another script; None when the text names none."""
     han = sum(1 for _ in itertools.islice(_HAN.finditer(text), HAN_NEXUS_CHARS))
-    if han >= HAN_NEXUS_CHARS and (not _KANA.search(text) or _CHINESE_ONLY.search(text)):
+    conf = _conf()
+    taiwanese = bool(conf.taiwan.search(text)) and not conf.prc.search(text)
+    if han >= HAN_NEXUS_CHARS and not taiwanese and (not _KANA.search(text) or _CHINESE_ONLY.search(text)):
         return "written in Chinese"
-    m = _conf().nexus.search(text)
+    m = conf.nexus.search(text)
     return m.group(0) if m else None
