@@ -264,3 +264,9 @@ def test_a_generic_vendor_word_beside_a_named_card_is_no_unclassified_chip(text:
 def test_a_datacenter_class_product_of_the_maker_is_its_datacenter_gpu() -> None:
     [item] = findings("采购GPU服务器4台，每台8卡，GPU须为NVIDIA数据中心级产品")
     assert item.chip == UNCLASSIFIED and item.us_signal == "US vendor"
+
+
+def test_a_contractor_providing_gpu_servers_supplies_hardware() -> None:
+    [item] = findings("The Contractor shall provide 8 GPU servers with NVIDIA H100 for the Institute in Beijing",
+                      date(2024, 6, 1))
+    assert item.route == "hardware_purchase"
