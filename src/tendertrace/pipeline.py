@@ -70,11 +70,13 @@ def process(doc: Document, screener: Screener | None = None) -> DocumentResult:
     ex = extract(doc)
     on = ex.published or doc.published  # None: rules classify on the earliest and latest plausible dates
     text = doc.match_text or doc.text
-    classifications = classify_extraction(ex, text, on)
     hits: list[ListedHit] = []
     if screener is not None:
         for party in ex.parties:
             hits.extend(ListedHit.from_hit(hit, party.role, party.span) for hit in screener.screen(party.name))
+    # a listed party ties the document to the lists' concern whatever its text says of China
+    nexus = f"listed party: {hits[0].party}" if hits else None
+    classifications = classify_extraction(ex, text, on, nexus=nexus)
     return DocumentResult(extraction=ex, classifications=classifications, hits=hits, rules_date=on,
                           lists=screener.versions() if screener is not None else [])
 

@@ -100,3 +100,83 @@ def test_a_course_or_books_procurement_names_compute_as_its_subject(heading: str
 def test_the_china_partner_of_a_us_cloud_is_no_us_compute() -> None:
     text = "续租由世纪互联运营的Azure中国区通用型虚拟机20台，不涉及境外云服务。"
     assert not any(c.compute_finding for c in classify_text(text, ON))
+
+
+@pytest.mark.parametrize("text", [
+    "本项目不采购进口GPU，全部采用国产加速卡",
+    "建设方案未采用英伟达H100，选用国产训练卡",
+    "本期不再租用境外云服务器（含AWS）",
+    "所需算力由国产平台提供，而非NVIDIA A100集群",
+])
+def test_a_negated_purchase_is_no_finding(text: str) -> None:
+    items = classify_text(text, ON)
+    assert items and not any(c.compute_finding for c in items)
+
+
+@pytest.mark.parametrize("text", [
+    "采购训练服务器2台，单卡性能不得低于NVIDIA H100",
+    "GPU服务器采购：加速卡算力不能低于A100，8卡/台",
+    "租用GPU云主机，单卡显存不应少于80GB，型号H800",
+])
+def test_a_floor_written_with_a_negator_is_no_negation(text: str) -> None:
+    assert any(c.compute_finding for c in classify_text(text, ON))
+
+
+@pytest.mark.parametrize("text", [
+    "将英伟达H100替换为昇腾910B，整机须为国产化产品",
+    "拟将A100服务器更换为国产海光DCU服务器",
+    "推理卡型号由NVIDIA L40S调整为寒武纪MLU370",
+    "The NVIDIA H100 nodes are replaced by domestic accelerators in this lot",
+])
+def test_what_a_replacement_removes_stands_before_its_cue(text: str) -> None:
+    items = classify_text(text, ON)
+    us = [c for c in items if c.us_signal]
+    assert us and not any(c.compute_finding for c in items)
+    assert all((c.context or "").startswith("replaced") for c in us)
+
+
+def test_what_a_replacement_brings_in_is_bought() -> None:
+    [item] = [c for c in classify_text("将现网T4推理卡更换为NVIDIA H100加速卡8块，采购GPU服务器1台", ON)
+              if c.chip == "H100 SXM"]
+    assert item.compute_finding and item.context is None
+
+
+def test_a_correction_notice_removes_the_original_requirement() -> None:
+    text = ("更正内容：采购需求原为“训练服务器：每台配置英伟达A800加速卡8块”，"
+            "现更正为“训练服务器：每台配置昆仑芯P800加速卡8块”。")
+    items = classify_text(text, ON)
+    [a800] = [c for c in items if c.chip == "A800"]
+    assert not a800.compute_finding and (a800.context or "").startswith("replaced")
+
+
+@pytest.mark.parametrize("text", [
+    "因有效投标供应商不足三家，本项目流标。原采购内容：H800服务器4台",
+    "经评审，本次采购项目废标，GPU服务器（8×A100）将另行组织采购",
+])
+def test_a_failed_tender_stated_in_the_body_cancels_it(text: str) -> None:
+    assert cancellation(text, None)
+
+
+@pytest.mark.parametrize("text", [
+    "推理服务器1台，配置NVIDIA T4两块；NVIDIA L4推理卡不采购",
+    "加速卡品牌不限，英伟达H100产品除外",
+    "NVIDIA A100 GPUs are not included in this lot",
+])
+def test_a_negation_written_after_what_it_excludes(text: str) -> None:
+    items = classify_text(text, ON)
+    assert not any(c.compute_finding for c in items)
+
+
+def test_a_price_term_after_an_item_is_no_exclusion() -> None:
+    assert any(c.compute_finding for c in classify_text("采购GPU服务器2台，每台8块H100，报价不含税", ON))
+
+
+def test_a_negated_condition_on_the_bid_is_a_requirement() -> None:
+    text = "采购GPU服务器2台；未配置8块NVIDIA H100的，按无效投标处理"
+    assert any(c.compute_finding for c in classify_text(text, ON))
+
+
+def test_the_original_wording_of_a_correction_runs_over_its_commas() -> None:
+    text = "原公告采购需求：AI服务器4台，每台配置8块NVIDIA A100。\n更正后：AI服务器4台，每台配置8块昇腾910B，整机国产化。"
+    [a100] = [c for c in classify_text(text, ON) if c.chip == "A100"]
+    assert not a100.compute_finding and (a100.context or "").startswith("replaced")

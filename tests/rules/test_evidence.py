@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 
-from tendertrace.model import Classification
-from tendertrace.rules import UNCLASSIFIED, classify_text
+from tendertrace.extract.mentions import find_mentions
+from tendertrace.model import Classification, Extraction
+from tendertrace.rules import UNCLASSIFIED, classify_extraction, classify_text
 
 ON = date(2025, 8, 1)
 
@@ -168,3 +169,104 @@ def test_a_generic_chip_takes_no_route_from_the_page_title() -> None:
                                   "The Centre invites bids for eight NVIDIA H100 servers"])
 def test_more_buy_words(text: str) -> None:
     assert findings(text)[0].route == "hardware_purchase"
+
+
+@pytest.mark.parametrize(("text", "route"), [
+    ("通过新加坡节点租用GPU算力，单卡性能不低于A100", "cloud_rental"),
+    ("采购海外算力资源，部署于香港机房，配置H100", "cloud_rental"),
+    ("训练服务器选型：满足指标的仅有境外厂商的H100，采购8卡服务器4台", "hardware_purchase"),
+    ("国外品牌GPU服务器采购：每台配置8块A800", "hardware_purchase"),
+])
+def test_overseas_access_is_a_place_of_compute_not_a_foreign_maker(text: str, route: str) -> None:
+    [item] = findings(text, date(2024, 6, 1))
+    assert item.route == route
+
+
+def test_formats_written_together_read_the_rate() -> None:
+    [item] = findings("采购训练服务器3台，单卡FP16/BF16稠密算力≥989 TFLOPS，显存HBM3 80GB", date(2024, 6, 1))
+    assert item.us_signal == "spec" and item.tpp == pytest.approx(15_824)
+
+
+def test_machine_hours_as_an_accounting_method_are_no_rental() -> None:
+    [item] = findings("新建平台采购GPU服务器32台，每台8颗NVIDIA H200，按机时核算向校内开放", date(2025, 5, 1))
+    assert item.route == "hardware_purchase"
+
+
+def test_providing_gpus_to_a_customer_is_a_compute_service() -> None:
+    [item] = findings("Under the agreement the Company will provide 512 NVIDIA H100 GPUs to the customer", date(2024, 6, 1))
+    assert item.route == "cloud_rental"
+
+
+def test_a_spec_row_takes_its_route_from_the_project_name() -> None:
+    text = "第三章 技术规格\n序号 | 参数项 | 技术要求\n3 | ★加速卡算力 | 单卡FP16稠密算力≥989 TFLOPS；显存≥80GB |\n"
+    named = Extraction(project_name="智能计算平台——训练服务器采购", mentions=find_mentions(text))
+    [item] = [c for c in classify_extraction(named, text, ON) if c.compute_finding]
+    assert item.route == "hardware_purchase" and item.needs_review
+    unnamed = Extraction(mentions=find_mentions(text))
+    assert not any(c.compute_finding for c in classify_extraction(unnamed, text, ON))
+
+
+def test_a_disclosure_of_servers_sold_to_customers_is_a_purchase() -> None:
+    [item] = findings("报告期内，公司向主要客户销售搭载英伟达H100 GPU的AI服务器1,200台", date(2024, 6, 1))
+    assert item.route == "hardware_purchase" and item.controlled
+
+
+def test_a_us_clouds_china_operation_named_in_the_body_covers_its_title() -> None:
+    text = ("Azure云服务续费采购公告\n采购内容：续费由世纪互联运营的Microsoft Azure（中国区）通用型虚拟机20台，一年\n"
+            "预算：18万元")
+    ex = Extraction(notice_type="tender_call", mentions=find_mentions(text))
+    assert not any(c.compute_finding for c in classify_extraction(ex, text, ON))
+
+
+def test_a_global_us_cloud_said_not_to_be_its_china_operation_is_us_compute() -> None:
+    text = ("Azure OpenAI 服务采购结果公告\n成交内容：Azure OpenAI服务GPT-4o模型tokens 2亿个（全球版，非世纪互联运营）\n"
+            "成交金额：56万元")
+    ex = Extraction(notice_type="award", mentions=find_mentions(text))
+    assert any(c.compute_finding for c in classify_extraction(ex, text, ON))
+
+
+@pytest.mark.parametrize(("text", "finding"), [
+    ("采购海光DCU服务器4台，每台配置8块海光DCU（性能不低于A100水平）", False),
+    ("采购昇腾910B训练服务器，整机性能对标进口高端GPU", False),
+    ("采购昇腾服务器2台；另采购GPU服务器1台，性能不低于H100", True),
+])
+def test_a_benchmark_in_a_domestic_chips_sentence_measures_that_chip(text: str, finding: bool) -> None:
+    assert bool(findings(text, date(2024, 12, 1))) is finding
+
+
+def test_a_domestic_chips_figures_are_no_unknown_us_chip() -> None:
+    text = "国产AI服务器6台，每台配置8块海光DCU K100，单卡FP16算力≥1000 TFLOPS，采购金额540万元"
+    assert not findings(text, date(2025, 4, 1))
+
+
+@pytest.mark.parametrize(("text", "finding"), [
+    ("采购GPU服务器4台，单卡显存80GB HBM3，卡间NVLink互联带宽900GB/s", True),
+    ("采购训练服务器，8卡NVSwitch全互联，NVLink带宽不低于600GB/s", True),
+    ("采购GPU服务器，NVLink桥接器带宽300GB/s", False),    # a V100-class rate
+    ("采购昇腾服务器，HCCS互联392GB/s", False),          # not NVIDIA's interconnect
+])
+def test_nvlink_at_a_controlled_rate_is_an_nvidia_accelerator(text: str, finding: bool) -> None:
+    found = findings(text, date(2024, 6, 1))
+    assert bool(found) is finding
+    if finding:
+        assert found[0].chip == UNCLASSIFIED and found[0].us_signal == "NVIDIA interconnect"
+
+
+@pytest.mark.parametrize("text", [
+    "采购NVIDIA GPU工作站5台（配置RTX 4060 8GB）",
+    "采购英伟达GPU服务器（RTX A4000）2台",
+    "采购NVIDIA GPU图形工作站，显卡Quadro P2000",
+])
+def test_a_generic_vendor_word_beside_a_named_card_is_no_unclassified_chip(text: str) -> None:
+    assert not any(c.chip == UNCLASSIFIED for c in classify_text(text, ON))
+
+
+def test_a_datacenter_class_product_of_the_maker_is_its_datacenter_gpu() -> None:
+    [item] = findings("采购GPU服务器4台，每台8卡，GPU须为NVIDIA数据中心级产品")
+    assert item.chip == UNCLASSIFIED and item.us_signal == "US vendor"
+
+
+def test_a_contractor_providing_gpu_servers_supplies_hardware() -> None:
+    [item] = findings("The Contractor shall provide 8 GPU servers with NVIDIA H100 for the Institute in Beijing",
+                      date(2024, 6, 1))
+    assert item.route == "hardware_purchase"

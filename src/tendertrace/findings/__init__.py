@@ -41,6 +41,7 @@ from ..model import (
     Finding,
     ListedHit,
 )
+from ..rules.evidence import line_span
 
 __all__ = ["Finding", "build_findings", "document_finding", "hit_key", "item_band", "item_bands", "merge",
            "refresh_findings", "result_finding", "score_parts"]
@@ -108,7 +109,7 @@ def result_finding(
     for h in hits:
         if h.start is not None and h.end is not None:
             evidence.append(_evidence(ref.id, text, h.start, h.end))
-    amount = _stated_amount(ex, compute)
+    amount = _stated_amount(ex, compute, text)
     amount_span = amount.span if amount else None
     if amount_span:
         evidence.append(_evidence(ref.id, text, amount_span.start, amount_span.end))
@@ -166,13 +167,45 @@ def _listed_weight(h: ListedHit) -> float:
     return weight * MENTIONED_SHARE if h.role == "mentioned" else weight
 
 
-def _stated_amount(ex: Extraction, compute: list[Classification]) -> Amount | None:
-    """The amount of the compute row or sentence when it states one, else the notice's amount."""
+# A figure right after one of these words is a floor the notice sets ("不少于40万元的调用额度"),
+# not what is paid; this many characters before the figure are read for them.
+_FLOOR_WORDS = re.compile(r"(?:不少于|不低于|不小于|至少|最低|≥|>=|[Aa]t\s*least|[Nn]o\s*less\s*than)\s*[¥￥$]?\s*$")
+_FLOOR_REACH = 12
+# Figures that price no item of the procurement: agency fees, deposits, other bidders' quotes.
+_NOT_AN_ITEM = re.compile(r"代理|服务费|保证金|招标费|其他[^。；\n]{0,8}报价|[Aa]gency|[Dd]eposit")
+
+
+def _stated_amount(ex: Extraction, compute: list[Classification], text: str = "") -> Amount | None:
+    """The amount of the compute row or sentence, else the notice's amount.
+
+    An item whose own sentence states no figure takes the first of the sentences after it in its
+    paragraph (a disclosure names the contract, then what it brought in). A row's figure counts when the notice prices other items too (a multi-item list, an intention
+    table; agency fees, deposits and other bidders' quotes price no item): then the compute row's
+    figure is what the compute costs. A lone priced row in a notice
+    that states its total is the one item's unit or line price, and the total stands. A figure
+    set as a floor ("不少于70万元的资源使用额度") is a requirement, not the amount. Of several figures
+    in the row, the largest is its total (unit price × quantity).
+    """
+    total = ex.amount.value if ex.amount is not None else None
+    priced = {(a.context.start, a.context.end) for a in ex.amounts
+              if a.value != total and not _NOT_AN_ITEM.search(text[a.context.start: a.context.end])}
     for c in compute:
-        if c.start is not None and c.end is not None:
-            at = ex.amount_at(c.start, c.end)
-            if at is not None:
-                return Amount(at.value, at.currency, at.kind, at.span)
+        if c.start is None or c.end is None:
+            continue
+        stated = [a for a in ex.amounts
+                  if not _FLOOR_WORDS.search(text[max(0, a.span.start - _FLOOR_REACH): a.span.start])]
+        row = [a for a in stated if a.context.start <= c.start and c.end <= a.context.end]
+        if not row:
+            # the sentence after the item, in its paragraph: "…签订算力服务协议。报告期内该协议确认收入38,520万元"
+            lo, hi = line_span(text, c.start, c.end)
+            row = [a for a in stated if c.end <= a.context.start and a.context.end <= hi][:1]
+        if not row:
+            continue
+        at = max(row, key=lambda a: a.value)
+        lone = priced <= {(at.context.start, at.context.end)}
+        if ex.amount is not None and lone and ex.amount.value >= at.value:
+            return ex.amount
+        return Amount(at.value, at.currency, at.kind, at.span)
     return ex.amount
 
 

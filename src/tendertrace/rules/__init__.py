@@ -16,17 +16,19 @@ from ..extract.mentions import find_mentions
 from ..ingest.textnorm import fold_pattern, match_text
 from ..knowledge import load_yaml
 from ..model import Classification, Extraction, Mention, Route
-from .context import cancellation, scope_of, topic_procurement
+from .context import cancellation, china_nexus, scope_of, topic_procurement
 from .evidence import (
     PARAGRAPH_REACH,
     TITLE_CHARS,
     Evidence,
     china_operated,
+    china_operated_matches,
     domestic_marker,
     evidence_in,
     is_benchmark,
     line_span,
     mentions_between,
+    named_model,
     objects_in,
     paragraph_span,
     route_for,
@@ -358,13 +360,15 @@ _ITEM_KINDS = frozenset({"chip", "domestic_chip", "ai_model", "generic_chip", "c
 
 
 def classify_extraction(ex: Extraction, text: str, on: date | None, *,
-                        default_route: Route | None = None) -> list[Classification]:
+                        default_route: Route | None = None, nexus: str | None = None) -> list[Classification]:
     """Classify every chip, model and US-provider mention of a document, each with its route, its
     provider and the evidence that makes it a compute finding or not (see :mod:`.evidence`).
 
     ``on`` is the notice's date; ``None`` when no date is known, and then each chip is classified on
     the earliest and latest plausible dates (:func:`_classify_on`). ``default_route`` is the route of
-    a chip item whose text states none (a tender line given alone is an item to buy).
+    a chip item whose text states none (a tender line given alone is an item to buy). ``nexus``
+    names what already ties the document to China (a listed party among its parties); without it
+    the text must show the tie itself (:func:`.context.china_nexus`), or no item is a compute finding.
     """
     if not any(m.kind in _ITEM_KINDS for m in ex.mentions) and "HBM" not in text:
         return []
@@ -372,13 +376,15 @@ def classify_extraction(ex: Extraction, text: str, on: date | None, *,
     topic = topic_procurement(ex.project_name, text)
     # What holds for every item of the notice: the procurement did not happen, or its object is a
     # course or publications, whose subject the compute it names is.
-    doc_context = f"cancelled: {cancelled}" if cancelled else f"topic: {topic}" if topic else None
+    tie = nexus or china_nexus(text)
+    doc_context = (f"cancelled: {cancelled}" if cancelled else f"topic: {topic}" if topic
+                   else None if tie else "no China nexus: no PRC party, place or listed party is named")
     # sorted by start, so that the mentions near one are a bisection away (evidence.mentions_between)
     mentions = sorted(ex.mentions, key=lambda m: m.start)
-    title = _title_evidence(ex, text, mentions)
-    project = _project_evidence(ex)
+    title, named_title = _title_evidence(ex, text, mentions)
     named = [m for m in mentions if m.kind == "chip"]
     out: list[Classification] = []
+    china_run: bool | None = None  # read once, at the first US provider named
     for mention in mentions:
         if mention.kind in ("chip", "domestic_chip"):
             cls = _with_route(_classify_on(mention.normalized, on, mention.count, _is_system(text, mention)),
@@ -388,15 +394,17 @@ def classify_extraction(ex: Extraction, text: str, on: date | None, *,
                 if is_benchmark(text, mention):
                     cls.us_signal = "benchmark chip"
                     cls.reason += f"; a benchmark: the notice asks for at least {cls.chip}-level performance"
-            out.append(_assess(cls, mention, mentions, text, doc_context, title, default_route))
+            out.append(_assess(cls, mention, mentions, text, doc_context, title, default_route, named_title))
         elif mention.kind == "ai_model":
             out.append(_assess(_model(mention, mentions, text), mention, mentions, text, doc_context, title))
         elif mention.kind in ("generic_chip", "chip_spec"):
             item = _unclassified(mention, named, mentions, text)
             if item is not None:
-                out.append(_assess(item, mention, mentions, text, doc_context, title, default_route, project))
+                out.append(_assess(item, mention, mentions, text, doc_context, title, default_route, named_title))
         elif mention.kind == "cloud_provider":
-            item = _provider_item(mention, mentions, text)
+            if china_run is None:
+                china_run = _china_operated_notice(text)
+            item = _provider_item(mention, mentions, text, china_run)
             if item is not None:
                 out.append(_assess(item, mention, mentions, text, doc_context, title))
     out.extend(_memory_items(text, mentions, on or date.today(), doc_context))
@@ -433,27 +441,19 @@ def _memory_items(text: str, mentions: list[Mention], on: date, doc_context: str
     return items[:1]  # one memory item per document: the part, whatever its lines repeat
 
 
-def _title_evidence(ex: Extraction, text: str, mentions: list[Mention]) -> Evidence:
-    """The evidence of the notice's title: its opening lines and the extracted project name (an
-    HTML page's opening may be its navigation bar)."""
+def _title_evidence(ex: Extraction, text: str, mentions: list[Mention]) -> tuple[Evidence, Evidence]:
+    """The evidence of the notice's title: its opening lines with the extracted project name, and
+    the project name alone (an HTML page's opening may be its navigation bar; a project name is
+    the procurement's own)."""
     head = evidence_in(text, 0, min(len(text), TITLE_CHARS), mentions)
     name = ex.project_name or ""
-    return Evidence(head.objects | frozenset(objects_in(name, 0, len(name))),
-                    head.verbs | frozenset(routes_in(name, 0, len(name))), head.kinds)
-
-
-def _project_evidence(ex: Extraction) -> Evidence | None:
-    """The evidence of the labelled project name alone (项目名称：…智算服务器采购): a field the
-    notice fills in itself, unlike an HTML page's opening lines."""
-    name = ex.project_name or ""
-    if not name:
-        return None
-    return Evidence(frozenset(objects_in(name, 0, len(name))), frozenset(routes_in(name, 0, len(name))), frozenset())
+    named = Evidence(frozenset(objects_in(name, 0, len(name))), frozenset(routes_in(name, 0, len(name))), frozenset())
+    return Evidence(head.objects | named.objects, head.verbs | named.verbs, head.kinds), named
 
 
 def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
             doc_context: str | None, title: Evidence, default_route: Route | None = None,
-            project: Evidence | None = None) -> Classification:
+            named_title: Evidence | None = None) -> Classification:
     """Decide whether an item is a compute finding: a compute object, a US signal and a route in
     its item or paragraph, outside any negation, replacement, existing-equipment or cancellation."""
     # The route is read from the item's own line; a line that states none takes it from the
@@ -466,10 +466,10 @@ def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
         objects = set()  # a provider is compute only when bought for it: an instance, an account, GPUs, training
     if not cls.model:
         route = None
-        # a chip named only by maker, origin or spec needs its own item or paragraph to say how it
-        # is reached: a page's title (its navigation bar) is not enough for so weak a signal; the
-        # labelled project name is ("智算服务器采购" over a specification table of per-card rates)
-        levels = ((line, para) + ((project,) if project else ())) if cls.needs_review else (line, title, para)
+        # a chip named only by maker, origin or spec needs its own item, paragraph or project name
+        # to say how it is reached: a page's opening (its navigation bar) is not enough for so weak
+        # a signal
+        levels = ((line, para) + ((named_title,) if named_title else ())) if cls.needs_review else (line, title, para)
         for ev in (e for e in levels if e.has_route):
             route = route_for(set(ev.objects) | objects, set(ev.verbs), set(ev.kinds), provider_us)
             if route:
@@ -490,8 +490,8 @@ def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
     if cls.chip and cls.us_signal in ("named chip", "benchmark chip"):
         c = _chip_by_name(cls.chip)
         us = bool(c and (cls.controlled or meets_figures(c["id"]))) or bool(cls.restriction and cls.route != "hardware_purchase")
-    if cls.us_signal == "benchmark chip" and domestic_marker(text, *line_span(text, m.start, m.end)):
-        us = False  # "国产GPU性能达到A100水平": the chip measures a domestic one
+    if cls.us_signal == "benchmark chip" and _domestic_item(text, m, mentions):
+        us = False  # "国产GPU性能达到A100水平", "海光DCU（性能不低于A100）": the chip measures a domestic one
         cls.reason += "; the benchmark measures a domestic chip"
     scope = scope_of(text, m.start, m.end)
     if doc_context:
@@ -506,8 +506,31 @@ def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
     return cls
 
 
+# What ends an item's sentence within its line.
+_SENTENCE_ENDS = "。；;"
+
+
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding ``text[start:end]``: its line up to a full stop or semicolon."""
+    lo, hi = line_span(text, start, end)
+    lo = max(lo, max(text.rfind(ch, lo, start) for ch in _SENTENCE_ENDS) + 1)
+    after = [i for i in (text.find(ch, end, hi) for ch in _SENTENCE_ENDS) if i >= 0]
+    return lo, min(after, default=hi)
+
+
+def _domestic_item(text: str, m: Mention, mentions: list[Mention]) -> bool:
+    """Whether the item sentence of ``m`` (its line up to a full stop or semicolon) is a domestic
+    chip's: it names one, or states a domestic requirement."""
+    lo, hi = _sentence_span(text, m.start, m.end)
+    return domestic_marker(text, lo, hi) or any(o.kind == "domestic_chip" and lo <= o.start < hi for o in mentions)
+
+
 def _chip_by_name(name: str) -> Chip | None:
     return next((c for c in chips().values() if c["name"] == name), None)
+
+
+# What a generic US chip is named by, for its reason.
+_GENERIC_BY = {"US vendor": "maker", "NVIDIA interconnect": "its maker's own interconnect at an A100/H100-class rate"}
 
 
 def _unclassified(m: Mention, named: list[Mention], mentions: list[Mention], text: str) -> Classification | None:
@@ -529,8 +552,12 @@ def _unclassified(m: Mention, named: list[Mention], mentions: list[Mention], tex
         why = (f"a per-chip rate of {m.text} is TPP {tpp:,.0f}, at or above 3A090.a.1 (TPP ≥ {_spec_floor():,.0f}): "
                "only a controlled chip meets it")
     else:
+        if is_benchmark(text, m) and _domestic_item(text, m, mentions):
+            return None  # "海光DCU，性能对标进口高端GPU": the words measure a domestic chip
+        if named_model(text, *_sentence_span(text, m.start, m.end)):
+            return None  # "英伟达GPU服务器（RTX A4000）": the card is named, only not in the chip table
         signal = m.normalized
-        why = f"'{m.text}' names a US AI accelerator by {'maker' if signal == 'US vendor' else 'origin'}, not by model"
+        why = f"'{m.text}' names a US AI accelerator by {_GENERIC_BY.get(signal, 'origin')}, not by model"
     provider = next((providers().get(o.normalized) for o in _clause(mentions, m, text) if o.kind == "cloud_provider"), None)
     return Classification(
         text=text[m.start: m.end], chip=UNCLASSIFIED, model=None, count=None, tpp=tpp, pd=None, band=None,
@@ -541,7 +568,8 @@ def _unclassified(m: Mention, named: list[Mention], mentions: list[Mention], tex
     )
 
 
-def _provider_item(m: Mention, mentions: list[Mention], text: str) -> Classification | None:
+def _provider_item(m: Mention, mentions: list[Mention], text: str,
+                   china_operated_notice: bool = False) -> Classification | None:
     """A US cloud provider bought for compute with no chip or model beside it: a cloud route
     ("采购亚马逊云科技（AWS）云计算服务，用于大模型训练"). A provider operated in China by its partner
     (21Vianet for Azure, 光环新网 / 西云数据 for AWS), or named in a China region, is not US compute."""
@@ -561,12 +589,28 @@ def _provider_item(m: Mention, mentions: list[Mention], text: str) -> Classifica
     operated = china_operated(text, lo, hi)
     if operated and not routes_in(text, lo, hi) & {"overseas"}:
         return None
+    if china_operated_notice:
+        return None  # the title's "Azure云服务续费" is the 世纪互联 service the body describes
     return Classification(
         text=text[m.start: m.end], chip=None, model=None, count=None, tpp=None, pd=None, band=None,
         controlled=False, rule=None, route="cloud_rental", provider=provider["name"],
         restriction=provider.get("restriction"), reason=f"{provider['name']}: a US cloud provider; " + NOT_AN_EXPORT,
         start=m.start, end=m.end, us_signal="US provider",
     )
+
+
+def _china_operated_notice(text: str) -> bool:
+    """A notice that says a US cloud is operated by its China partner or in a China region (outside
+    any negation: "非世纪互联运营" says the opposite), and names no overseas access anywhere: every
+    mention of the cloud in it is the China service."""
+    if routes_in(text, 0, len(text)) & {"overseas"}:
+        return False
+    return any(_stated_at(text, m.start(), m.end()) for m in china_operated_matches(text))
+
+
+def _stated_at(text: str, start: int, end: int) -> bool:
+    scope = scope_of(text, start, end)
+    return scope is None or scope.effect not in ("negated", "replaced")
 
 
 # How far from a chip a server word makes the item a computer: the width of one item line's
@@ -659,7 +703,8 @@ def classify_text(text: str, on: date | None) -> list[Classification]:
     """Classify a free line such as "租用云服务器500台，每台配置8块NVIDIA A100"."""
     folded = match_text(text)
     ex = Extraction(mentions=find_mentions(folded))
-    items = classify_extraction(ex, folded, on, default_route="hardware_purchase")
+    items = classify_extraction(ex, folded, on, default_route="hardware_purchase",
+                                nexus="a line classified alone, outside any document")
     for item in items:
         if item.start is not None:
             item.text = text[item.start: item.end]

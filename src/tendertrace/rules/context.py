@@ -4,11 +4,14 @@ and cancelled procurements (knowledge/context.yaml).
 A cue opens a scope that runs forward to the end of its clause: a full stop, a semicolon, the end of
 the line, or a comma outside brackets. "不得采用境外云服务（包括但不限于AWS、Microsoft Azure）" puts
 both providers in a ``negated`` scope; "国产化替代，弃用英伟达A100" puts the A100 in a ``replaced``
-scope; a 终止公告 cancels the whole document.
+scope; a 终止公告 cancels the whole document. A few cues run backwards instead, from the start of
+their clause to the cue: "将英伟达H100替换为昇腾910B" puts the H100, not the Ascend, in a ``replaced``
+scope.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -20,6 +23,9 @@ from ..knowledge import load_yaml
 Effect = Literal["negated", "replaced", "existing", "compatible"]
 
 _OPEN = "([（【[《"
+# A clause ending in 的 before its comma is the condition of what follows ("未提供…的，投标无效",
+# "不满足…的"): a negation inside it states what the bid must do, not what it excludes.
+_CONDITION_END = "的"
 _CLOSE = ")]）】]》"
 
 
@@ -36,29 +42,42 @@ class Scope:
 @dataclass(frozen=True, slots=True)
 class _Conf:
     cues: tuple[tuple[Effect, re.Pattern[str]], ...]
+    sentence: frozenset[int]  # the cues whose scope runs to the end of the sentence, over commas
+    backward: tuple[tuple[Effect, re.Pattern[str]], ...]
     end: re.Pattern[str]
     comma: re.Pattern[str]
     cancellation: re.Pattern[str]
     existing_end: re.Pattern[str]
     topic: re.Pattern[str]
+    nexus: re.Pattern[str]
+    taiwan: re.Pattern[str]
+    prc: re.Pattern[str]
 
 
 @cache
 def _conf() -> _Conf:
     conf = load_yaml("context.yaml")
     cues = tuple((row["effect"], re.compile(fold_pattern(row["pattern"]))) for row in conf["scopes"])
-    return _Conf(cues, re.compile(fold_pattern(conf["scope_end"])), re.compile(conf["scope_comma"]),
+    sentence = frozenset(i for i, row in enumerate(conf["scopes"]) if row.get("reach") == "sentence")
+    backward = tuple((row["effect"], re.compile(fold_pattern(row["pattern"]))) for row in conf["backward_scopes"])
+    return _Conf(cues, sentence, backward, re.compile(fold_pattern(conf["scope_end"])), re.compile(conf["scope_comma"]),
                  re.compile(fold_pattern(conf["cancellation"])), re.compile(fold_pattern(conf["existing_end"])),
-                 re.compile(fold_pattern(conf["topic_procurement"])))
+                 re.compile(fold_pattern(conf["topic_procurement"])), re.compile(fold_pattern(conf["china_nexus"])),
+                 re.compile(fold_pattern(conf["taiwan_script"])), re.compile(fold_pattern(conf["prc_script"])))
 
 
-def _clause_end(text: str, start: int) -> int:
-    """Where a scope opened at ``start`` ends: the clause end, a comma outside brackets, or the line end."""
+def _clause_end(text: str, start: int, limit: int | None = None, commas: bool = True) -> int:
+    """Where a scope opened at ``start`` ends: the clause end, a comma outside brackets (unless
+    ``commas`` is false: the scope runs to the sentence end), or the line end (read no further
+    than ``limit``)."""
     conf = _conf()
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end < 0 else line_end
+    limit = len(text) if limit is None else min(len(text), limit)
+    line_end = text.find("\n", start, limit)
+    line_end = limit if line_end < 0 else line_end
     hard = conf.end.search(text, start, line_end)
     stop = hard.start() if hard else line_end
+    if not commas:
+        return stop
     depth = 0
     for i in range(start, stop):
         ch = text[i]
@@ -71,14 +90,38 @@ def _clause_end(text: str, start: int) -> int:
     return stop
 
 
+def _clause_start(text: str, end: int) -> int:
+    """Where the clause holding ``text[end - 1]`` begins: after the last clause end, comma outside
+    brackets or line break before ``end``, at most :data:`SCOPE_REACH` characters back."""
+    conf = _conf()
+    floor = max(0, end - SCOPE_REACH)
+    line_start = text.rfind("\n", floor, end) + 1 or floor
+    depth = 0
+    for i in range(end - 1, line_start - 1, -1):
+        ch = text[i]
+        if ch in _CLOSE:
+            depth += 1
+        elif ch in _OPEN:
+            depth = max(0, depth - 1)
+        elif conf.end.match(text, i) or (depth == 0 and conf.comma.match(ch)):
+            return i + 1
+    return line_start
+
+
 def find_scopes(text: str, lo: int = 0, hi: int | None = None) -> list[Scope]:
-    """Every negation, replacement and existing-equipment scope opened in ``text[lo:hi]``, in text
-    order (a scope may run on past ``hi`` to the end of its clause)."""
+    """Every negation, replacement and existing-equipment scope whose cue stands in ``text[lo:hi]``,
+    in text order (a forward scope may run on past ``hi`` to the end of its clause; a backward one
+    starts where its clause does)."""
     hi = len(text) if hi is None else hi
     out: list[Scope] = []
-    for effect, pattern in _conf().cues:
+    for effect, pattern in _conf().backward:
         for m in pattern.finditer(text, lo, hi):
-            end = _clause_end(text, m.end())
+            out.append(Scope(_clause_start(text, m.start()), m.start(), effect, m.group(0)))
+    for i, (effect, pattern) in enumerate(_conf().cues):
+        for m in pattern.finditer(text, lo, hi):
+            end = _clause_end(text, m.end(), commas=i not in _conf().sentence)
+            if effect == "negated" and text[m.end():end].rstrip().endswith(_CONDITION_END):
+                continue  # "未配置8块H100的，按无效投标处理": a condition on the bid, not an exclusion
             if effect == "existing":
                 turn = _conf().existing_end.search(text, m.end(), end)
                 end = turn.start() if turn else end
@@ -100,9 +143,16 @@ SCOPE_REACH = 200
 
 def scope_of(text: str, start: int, end: int) -> Scope | None:
     """The scope covering the mention at ``start``..``end``: only the cues of its own line, up to
-    :data:`SCOPE_REACH` characters before it, are read."""
+    :data:`SCOPE_REACH` characters before it (and, for a backward cue, the rest of its clause
+    after it), are read."""
     lo = max(text.rfind("\n", 0, start) + 1, start - SCOPE_REACH)
-    return scope_at(find_scopes(text, lo, start), start, end)
+    found = find_scopes(text, lo, start)
+    clause_end = _clause_end(text, end, end + SCOPE_REACH)
+    for effect, pattern in _conf().backward:
+        m = pattern.search(text, end, clause_end)
+        if m:
+            found.append(Scope(_clause_start(text, m.start()), m.start(), effect, m.group(0)))
+    return scope_at(found, start, end)
 
 
 # How far into a notice its title stands (the heading lines before the body).
@@ -125,3 +175,26 @@ def cancellation(text: str, notice_type: str | None) -> str | None:
     if m:
         return m.group(0)
     return "cancellation notice" if notice_type == "cancellation" else None
+
+
+# A text written in Chinese: this many Han characters (a two-character name is the shortest an
+# organisation or place is written in), and no Japanese kana unless the Chinese words the Japanese
+# language does not use stand in it too (的, 采购, 有限公司: a Chinese notice quoting a Japanese name).
+HAN_NEXUS_CHARS = 2
+_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
+_KANA = re.compile("[\u3040-\u30ff]")
+_CHINESE_ONLY = re.compile("的|采购|有限公司|中国")
+
+
+def china_nexus(text: str) -> str | None:
+    """The words that tie a document to the PRC, Hong Kong or Macau (knowledge/context.yaml
+    ``china_nexus``): Chinese script (unless it is Taiwan's: ``taiwan_script`` without
+    ``prc_script``), or the country, a province, a provincial capital, a
+    sub-provincial city or the currency named in another script; None when the text names none."""
+    han = sum(1 for _ in itertools.islice(_HAN.finditer(text), HAN_NEXUS_CHARS))
+    conf = _conf()
+    taiwanese = bool(conf.taiwan.search(text)) and not conf.prc.search(text)
+    if han >= HAN_NEXUS_CHARS and not taiwanese and (not _KANA.search(text) or _CHINESE_ONLY.search(text)):
+        return "written in Chinese"
+    m = conf.nexus.search(text)
+    return m.group(0) if m else None

@@ -44,6 +44,7 @@ class _Vocab:
     benchmark_before: re.Pattern[str]
     benchmark_after: re.Pattern[str]
     domestic: re.Pattern[str]
+    named_model: re.Pattern[str]
 
 
 @cache
@@ -56,6 +57,7 @@ def vocab() -> _Vocab:
         re.compile(fold_pattern(conf["benchmark_before"])),
         re.compile(fold_pattern(conf["benchmark_after"])),
         re.compile(fold_pattern(conf["domestic_marker"])),
+        re.compile(fold_pattern(conf["named_model"])),
     )
 
 
@@ -163,6 +165,16 @@ def china_operated(text: str, lo: int, hi: int) -> str | None:
     """The words showing a US provider's China operation (21Vianet, a China region) in ``text[lo:hi]``."""
     m = vocab().china_operated.search(text, lo, hi)
     return m.group(0) if m else None
+
+
+def china_operated_matches(text: str) -> list[re.Match[str]]:
+    """Every place ``text`` names a US provider's China operation."""
+    return list(vocab().china_operated.finditer(text))
+
+
+def named_model(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` names a US maker's card by product line and model code."""
+    return bool(vocab().named_model.search(text, lo, hi))
 
 
 def domestic_marker(text: str, lo: int, hi: int) -> bool:

@@ -1,0 +1,37 @@
+"""The amount a finding takes: the compute row's figure when the notice prices several items, the
+notice's total when the compute row is its only priced item, never a floor the notice sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from tendertrace.findings import result_finding
+from tendertrace.ingest import read_input
+from tendertrace.model import CaseDocument
+from tendertrace.pipeline import process
+
+
+def amount_of(text: str) -> float | None:
+    doc = next(read_input(text, name="n.txt", source="n.txt"))
+    assert not hasattr(doc, "reason")
+    found = result_finding(process(doc), CaseDocument(id="n", file="n.txt"), doc.match_text or doc.text)  # type: ignore[union-attr]
+    assert found is not None and found.route
+    return found.amount
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    # one priced item row: its figure is the unit price, the award total stands
+    ("中标结果公告\n中标金额：￥6,400,000.00\n货物名称 | 规格 | 数量 | 单价\nGPU服务器 | 8×NVIDIA H100 | 2台 | ￥3,200,000.00\n"
+     "代理服务费：人民币3万元\n公告日期：2024年5月6日", 6_400_000),
+    # several priced rows: the compute row's figure
+    ("采购意向公开\n序号 | 项目 | 需求 | 预算\n1 | 智算设备 | 采购GPU服务器（8×A800）4台 | 360万元\n"
+     "2 | 办公设备 | 采购打印机20台 | 8万元\n合计预算：3,680,000元\n发布日期：2023-05-04", 3_600_000),
+    # a floor on a credit is a requirement, not the amount
+    ("竞争性磋商公告\n预算金额：52万元\n采购需求：开通Azure OpenAI服务（GPT-4o），并预置不少于45万元的调用额度\n"
+     "日期：2024年7月1日", 520_000),
+    # a disclosure: the contract in one sentence, what it brought in in the next
+    ("年度报告（节选）\n报告期内公司实现营业收入12.5亿元。\n2024年3月，公司与某智能科技有限公司签订算力服务协议，"
+     "以搭载NVIDIA H800的服务器提供训练算力。报告期内该协议确认收入2.3亿元。\n前五名供应商合计采购金额：6.1亿元", 230_000_000),
+])
+def test_the_amount_of_a_finding(text: str, amount: float) -> None:
+    assert amount_of(text) == pytest.approx(amount)
