@@ -18,6 +18,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from . import __version__, store
+from .cli_ownership import ownership_app
 from .model import Document, to_dict
 
 
@@ -52,12 +53,20 @@ lists_app = typer.Typer(help="Screening lists: load, update from trade.gov, show
 app.add_typer(lists_app, name="lists")
 tokens_app = typer.Typer(help="API tokens for the server: create, list, revoke.", no_args_is_help=True)
 app.add_typer(tokens_app, name="tokens")
+app.add_typer(ownership_app, name="ownership")
 
 console = Console(stderr=True)
 out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
 
 DbOption = Annotated[str, typer.Option("--db", help="SQLAlchemy URL or SQLite path of the store.")]
 FORMATS = ("table", "json", "csv", "md")
+ListsOption = Annotated[str | None, typer.Option(
+    "--lists", help="Only these lists count, comma-separated: EL,MEU,NS-CMIC,SDN,1260H ... (default: all loaded).")]
+
+
+def _lists(value: str | None) -> frozenset[str] | None:
+    codes = frozenset(c.strip().upper() for c in (value or "").split(",") if c.strip())
+    return codes or None
 
 
 def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], title: str = "") -> None:
@@ -120,6 +129,7 @@ def scan(
     workers: Annotated[int, typer.Option("--workers", "-w", help="Local worker processes.")] = 1,
     dask: Annotated[str | None, typer.Option("--dask", help="Dask scheduler address, tcp://HOST:PORT.")] = None,
     pdf_seconds: Annotated[float, typer.Option(help="A PDF still parsing after this many seconds fails.")] = 60.0,
+    lists: ListsOption = None,
 ) -> None:
     """Scan documents into the store and print the findings."""
     from .findings import finding_row, refresh_findings
@@ -135,7 +145,7 @@ def scan(
     engine = store.connect(db)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        screener = load_screener(engine)
+        screener = load_screener(engine, lists=_lists(lists))
     for w in caught:
         console.print(f"[yellow]warning:[/yellow] {w.message}")
     started = time.perf_counter()
@@ -162,7 +172,7 @@ def scan(
         console.print(f"  [red]failed[/red] {source}: {reason}", markup=True, highlight=False)
     if len(stats.failures) > 20:
         console.print(f"  ... and {len(stats.failures) - 20} more failures ('tendertrace documents --failed').")
-    findings = refresh_findings(engine)
+    findings = refresh_findings(engine, _lists(lists))
     if fmt == "json":
         print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2, default=str))
     else:
@@ -239,8 +249,11 @@ def screen(
     db: DbOption = "tendertrace.db",
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | csv | json")] = "table",
     threshold: Annotated[float | None, typer.Option(help="Minimum score, 0-1.")] = None,
+    on: Annotated[str | None, typer.Option("--date", help="The date whose Affiliates rule state counts (default today).")] = None,
+    lists: ListsOption = None,
 ) -> None:
-    """Screen names against the loaded lists (the bundled sample when none is loaded)."""
+    """Screen names against the loaded lists (the bundled sample when none is loaded); with
+    ownership data loaded, a name the listed parties own 50 % or more comes back as ``owned``."""
     from .model import ListedHit
     from .screen import DEFAULT_THRESHOLD, load_screener
 
@@ -252,18 +265,21 @@ def screen(
         raise typer.BadParameter("give names, or --file NAMES.txt")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        screener = load_screener(store.connect(db), threshold or DEFAULT_THRESHOLD)
+        screener = load_screener(store.connect(db), threshold or DEFAULT_THRESHOLD, lists=_lists(lists))
     for w in caught:
         console.print(f"[yellow]warning:[/yellow] {w.message}")
+    when = date.fromisoformat(on) if on else date.today()
     rows = []
     for query in queries:
-        hits = screener.screen(query)
+        listed = [ListedHit.from_hit(h) for h in screener.screen(query)]
+        if not listed and screener.ownership is not None:
+            listed = screener.ownership.screen(query, when)
         if fmt == "json":
-            rows.append({"query": query, "hits": [ListedHit.from_hit(h).to_dict() for h in hits]})
+            rows.append({"query": query, "hits": [h.to_dict() for h in listed]})
             continue
-        best = hits[0] if hits else None
+        best = listed[0] if listed else None
         rows.append({
-            "query": query, "entry": best.entry.name if best else "", "list": best.entry.list if best else "",
+            "query": query, "entry": best.entry if best else "", "list": best.list if best else "",
             "relation": best.relation if best else "", "score": best.score if best else "",
             "explanation": best.explanation if best else "no listed name reaches the threshold",
         })
@@ -354,13 +370,14 @@ def report(
     csv_path: Annotated[Path | None, typer.Option("--csv", help="Write the factbox CSV here.")] = None,
     html: Annotated[Path | None, typer.Option("--html", help="Write a self-contained HTML report here.")] = None,
     ftm: Annotated[Path | None, typer.Option("--ftm", help="Write FollowTheMoney entities (JSON lines) here.")] = None,
+    lists: ListsOption = None,
 ) -> None:
     """Report the stored findings: a Reuters-style factbox (Markdown/CSV), HTML, FollowTheMoney."""
     from .findings import build_findings
     from .report import factbox_csv, factbox_markdown, ftm_entities, html_report
 
     engine = store.connect(db)
-    findings = build_findings(engine)
+    findings = build_findings(engine, _lists(lists))
     wrote = False
     if csv_path:
         csv_path.write_text(factbox_csv(findings), encoding="utf-8")

@@ -25,14 +25,26 @@ def sample_screener(threshold: float = DEFAULT_THRESHOLD) -> Screener:
     return Screener(entries, threshold, sample=True)
 
 
-def load_screener(engine: Engine, threshold: float = DEFAULT_THRESHOLD) -> Screener:
-    """A screener over the lists in the store; the bundled sample (with a warning) when there are none."""
+def load_screener(engine: Engine, threshold: float = DEFAULT_THRESHOLD, lists: frozenset[str] | None = None) -> Screener:
+    """A screener over the lists in the store (only those in ``lists`` when given); the bundled
+    sample (with a warning) when there are none. Ownership data in the store is bound to it, so a
+    party the listed parties own 50 % or more screens as ``owned``."""
+    from ..ownership import load_index
+
     entries = store.load_entries(engine)
+    if lists is not None:
+        entries = [e for e in entries if e.list in lists]
     if not entries:
         warnings.warn(
             "no screening list loaded: using the small bundled sample of the Entity List. "
             "Run 'tendertrace lists update' (or 'lists load FILE') for the full lists.",
             SampleListWarning, stacklevel=2,
         )
-        return sample_screener(threshold)
-    return Screener(entries, threshold)
+        screener = sample_screener(threshold)
+    else:
+        screener = Screener(entries, threshold)
+    index = load_index(engine)
+    if index is not None:
+        index.bind(screener)
+        screener.ownership = index
+    return screener

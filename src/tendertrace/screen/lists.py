@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import ListEntry
+from .meaning import listing_date
 
 CSL_URL = "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv"
 
@@ -114,6 +115,7 @@ def read_list_json(obj: dict[str, Any], code: str, source: str) -> list[ListEntr
             address=ent.get("address"), federal_register=ent.get("federal_register"),
             license_requirement=ent.get("notes") if code in ("EL", "MEU") else None,
             source=source, version=version,
+            listed_on=listing_date(code, ent.get("federal_register"), ent.get("notes"), ent.get("effective_date")),
         ))
     return out
 
@@ -156,6 +158,8 @@ def _csl_entry(row: dict[str, Any], source: str) -> ListEntry:
         address=row.get("addresses") or None, federal_register=row.get("federal_register_notice") or None,
         license_requirement=row.get("license_requirement") or None, license_policy=row.get("license_policy") or None,
         source=source, version=f"CSL {version}".strip(),
+        # The CSL's start_date is the entry's own date (its listing), as trade.gov serves it.
+        listed_on=listing_date(code, row.get("federal_register_notice"), None, row.get("start_date") or None),
     )
 
 
