@@ -289,6 +289,21 @@ class OwnershipStep(Record):
 
 
 @dataclass(slots=True)
+class OwnershipLink(Record):
+    """``parent`` holds ``share`` percent of ``child`` (None: the source states no share)."""
+
+    parent: str
+    child: str
+    share: float | None = None
+    source: str = ""
+    kind: str = "ownership"  # ownership | consolidation (GLEIF accounting consolidation, no share stated)
+    parent_aliases: builtins.list[str] = field(default_factory=builtins.list)
+    child_aliases: builtins.list[str] = field(default_factory=builtins.list)
+    parent_id: str | None = None  # the source's own id: FtM entity id, LEI
+    child_id: str | None = None
+
+
+@dataclass(slots=True)
 class Hit(Record):
     """A screening match, with everything needed to explain it."""
 

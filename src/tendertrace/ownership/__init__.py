@@ -13,8 +13,9 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from .. import store
+from ..model import OwnershipLink
 from .graph import OwnershipIndex, node_key
-from .readers import OwnershipFormatError, OwnershipLink, lei_names, parse_share, read_file
+from .readers import OwnershipFormatError, lei_names, parse_share, read_file
 from .rule import AffiliatesRule, affiliates_rule
 
 __all__ = ["AffiliatesRule", "OwnershipFormatError", "OwnershipIndex", "OwnershipLink", "affiliates_rule",

@@ -17,10 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..model import ListedHit, ListEntry, OwnershipStep
+from ..model import ListedHit, ListEntry, OwnershipLink, OwnershipStep
 from ..screen.meaning import list_weight
 from ..screen.names import fold_zh
-from .readers import OwnershipLink
 from .rule import affiliates_rule
 
 if TYPE_CHECKING:

@@ -20,30 +20,14 @@ import io
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..model import Record
+from ..model import OwnershipLink
 
 
 class OwnershipFormatError(ValueError):
     """A file that is not ownership data in a format tendertrace reads."""
-
-
-@dataclass(slots=True)
-class OwnershipLink(Record):
-    """``parent`` holds ``share`` percent of ``child`` (None: the source states no share)."""
-
-    parent: str
-    child: str
-    share: float | None
-    source: str = ""
-    kind: str = "ownership"  # ownership | consolidation (GLEIF accounting consolidation, no share stated)
-    parent_aliases: list[str] = field(default_factory=list)
-    child_aliases: list[str] = field(default_factory=list)
-    parent_id: str | None = None  # the source's own id: FtM entity id, LEI
-    child_id: str | None = None
 
 
 # A share below this, written without a percent sign, is a fraction ("0.51" = 51 %); from it on, a
