@@ -32,8 +32,6 @@ def load_screener(engine: Engine, threshold: float = DEFAULT_THRESHOLD, lists: f
     from ..ownership import load_index
 
     entries = store.load_entries(engine)
-    if lists is not None:
-        entries = [e for e in entries if e.list in lists]
     if not entries:
         warnings.warn(
             "no screening list loaded: using the small bundled sample of the Entity List. "
@@ -41,8 +39,10 @@ def load_screener(engine: Engine, threshold: float = DEFAULT_THRESHOLD, lists: f
             SampleListWarning, stacklevel=2,
         )
         screener = sample_screener(threshold)
+        if lists is not None and "EL" not in lists:
+            screener = Screener([], threshold, sample=True)
     else:
-        screener = Screener(entries, threshold)
+        screener = Screener([e for e in entries if lists is None or e.list in lists], threshold)
     index = load_index(engine)
     if index is not None:
         index.bind(screener)
