@@ -192,7 +192,10 @@ def _cover(holders: dict[str, dict[str, tuple[float | None, OwnershipLink]]], li
     for child, held in holders.items():
         if child in listed or child in covered:
             continue
-        unstated = [(p, s, link) for p, (s, link) in held.items() if s is None and (p in listed or p in covered)]
+        # Only a listed or shown-covered parent: a consolidation does not pass on through another one.
+        unstated: list[tuple[str, float | None, OwnershipLink]] = [
+            (p, s, link) for p, (s, link) in held.items()
+            if s is None and (p in listed or (p in covered and not covered[p].consolidated))]
         if unstated:
             covered[child] = Cover(None, unstated, consolidated=True)
     return covered
