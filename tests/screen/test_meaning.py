@@ -75,3 +75,9 @@ def test_list_json_entries_carry_their_listing_date(tmp_path: Path) -> None:
          "federal_register": "87 FR 61971, 10/13/22.\n89 FR 96830, 12/5/24", "notes": FOOTNOTE_4}]}), encoding="utf-8")
     [(_code, _source, _version, [entry])] = load_file(path)
     assert entry.listed_on == date(2022, 10, 13)
+
+
+@pytest.mark.parametrize("code", ["EL", "MEU", "SDN", "NS-CMIC", "1260H", "DPL", "UVL", "FSE", "SSI", "ISN", "DTC", "UFLPA"])
+def test_every_list_the_loaders_name_says_what_it_entails_with_a_source(code: str) -> None:
+    text = list_meaning(code)
+    assert "no description" not in text and text.endswith("]") and 0 < list_weight(code) <= 1
