@@ -128,8 +128,10 @@ class OwnershipIndex:
             share = "share not stated (accounting consolidation)" if cover.share is None else f"{cover.share:g} %"
             chain = "; ".join(f"{s.owner} holds {'?' if s.share is None else f'{s.share:g} %'} of {s.owned}" for s in steps)
             owners = ", ".join(f"{bound.listed[r].name} ({bound.listed[r].list})" for r in sorted(roots))
-            explanation = (f"'{name}' is '{hit.matched_name}' of the ownership data ({hit.explanation.split('; ')[0]}); "
-                           f"held {share} by listed parties {owners}: {chain}; {rule.describe(on)}")
+            same = node_key(hit.matched_name) == node_key(name)
+            found = (f"'{name}' is in the ownership data" if same else
+                     f"'{name}' matches '{hit.matched_name}' of the ownership data with score {hit.score:.2f}")
+            explanation = f"{found}; held {share} by listed parties {owners}: {chain}; {rule.describe(on)}"
             if cover.consolidated:
                 explanation += "; check whether the listed parties hold 50 % or more"
             return [ListedHit(
