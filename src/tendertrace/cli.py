@@ -19,6 +19,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from . import __version__, store
+from .cli_ownership import ownership_app
 from .cli_rules import rules_command
 from .cli_support import EXIT_USAGE, StoreOpenError, display_url, open_lists_store, open_store, stdout_console
 from .ingest.textnorm import display_fold
@@ -69,6 +70,7 @@ app.add_typer(lists_app, name="lists")
 tokens_app = typer.Typer(help="API tokens for the server: create, list, revoke.", no_args_is_help=True)
 app.add_typer(tokens_app, name="tokens")
 app.command("rules")(rules_command)
+app.add_typer(ownership_app, name="ownership")
 
 console = Console(stderr=True, soft_wrap=True)  # messages are kept short; a long path wraps as the terminal does
 _out = stdout_console
@@ -77,6 +79,13 @@ LISTS_DB_HELP = "Store the lists are kept in (default: the per-user list store s
 
 DbOption = Annotated[str, typer.Option("--db", help="SQLAlchemy URL or SQLite path of the store.")]
 FORMATS = ("table", "json", "csv", "md")
+ListsOption = Annotated[str | None, typer.Option(
+    "--lists", help="Only these lists count, comma-separated: EL,MEU,NS-CMIC,SDN,1260H ... (default: all loaded).")]
+
+
+def _lists(value: str | None) -> frozenset[str] | None:
+    codes = frozenset(c.strip().upper() for c in (value or "").split(",") if c.strip())
+    return codes or None
 
 
 def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], title: str = "") -> None:
@@ -136,7 +145,7 @@ def _print_warning(message: str) -> None:
         console.print(("warning: " if n == 0 else "  ") + line, markup=False, highlight=False)
 
 
-def _screener(engine: Any, db: str, threshold: float | None = None) -> Any:
+def _screener(engine: Any, db: str, threshold: float | None = None, lists: frozenset[str] | None = None) -> Any:
     """The screener of a command on ``db``: the lists in that store, else those of the per-user
     list store; the sample, with a warning naming both, when neither holds one. Says which."""
     from .cli_support import user_lists_url
@@ -151,7 +160,7 @@ def _screener(engine: Any, db: str, threshold: float | None = None) -> Any:
             fallback = open_store(lists_url)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        screener = load_screener(engine, threshold or DEFAULT_THRESHOLD, fallback=fallback, checked=checked)
+        screener = load_screener(engine, threshold or DEFAULT_THRESHOLD, fallback=fallback, checked=checked, lists=lists)
     for w in caught:
         _print_warning(str(w.message))
     return screener
@@ -178,6 +187,7 @@ def scan(
     workers: Annotated[int, typer.Option("--workers", "-w", help="Local worker processes.")] = 1,
     dask: Annotated[str | None, typer.Option("--dask", help="Dask scheduler address, tcp://HOST:PORT.")] = None,
     pdf_seconds: Annotated[float, typer.Option(help="A PDF still parsing after this many seconds fails.")] = 60.0,
+    lists: ListsOption = None,
 ) -> None:
     """Scan documents into the store and print the findings."""
     from .findings import finding_row, refresh_findings
@@ -187,7 +197,7 @@ def scan(
     _check_format(fmt)
     _check_inputs(paths)
     engine = open_store(db)
-    screener = _screener(engine, db)
+    screener = _screener(engine, db, lists=_lists(lists))
     started = time.perf_counter()
     progress = Progress(
         TextColumn("[bold]scanning"), BarColumn(), TextColumn("{task.fields[stats]}"), TimeElapsedColumn(),
@@ -213,7 +223,7 @@ def scan(
         console.print(f"  [red]failed[/red] {source}: {reason}", markup=True, highlight=False)
     if len(stats.failures) > 20:
         console.print(f"  ... and {len(stats.failures) - 20} more failures ('tendertrace documents --failed').")
-    findings = refresh_findings(engine)
+    findings = refresh_findings(engine, _lists(lists))
     if fmt == "json":
         print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2, default=str))
     else:
@@ -317,8 +327,11 @@ def screen(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | csv | json")] = "table",
     threshold: Annotated[float | None, typer.Option(help="Minimum score, 0-1.")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Add the explanation of each hit (a long column).")] = False,
+    on: Annotated[str | None, typer.Option("--date", help="The date whose Affiliates rule state counts (default today).")] = None,
+    lists: ListsOption = None,
 ) -> None:
-    """Screen names against the loaded lists (the bundled sample when none is loaded)."""
+    """Screen names against the loaded lists (the bundled sample when none is loaded); with
+    ownership data loaded, a name the listed parties own 50 % or more comes back as ``owned``."""
     from .model import ListedHit
 
     _check_format(fmt, ("table", "csv", "json"))
@@ -327,17 +340,20 @@ def screen(
         queries += [ln.strip() for ln in file.read_text(encoding="utf-8").splitlines() if ln.strip()]
     if not queries:
         raise typer.BadParameter("give names, or --file NAMES.txt")
-    screener = _screener(open_store(db), db, threshold)
+    screener = _screener(open_store(db), db, threshold, lists=_lists(lists))
+    when = date.fromisoformat(on) if on else date.today()
     rows = []
     for query in queries:
-        hits = screener.screen(query)
+        listed = [ListedHit.from_hit(h) for h in screener.screen(query)]
+        if not listed and screener.ownership is not None:
+            listed = screener.ownership.screen(query, when)
         if fmt == "json":
-            rows.append({"query": query, "hits": [ListedHit.from_hit(h).to_dict() for h in hits]})
+            rows.append({"query": query, "hits": [h.to_dict() for h in listed]})
             continue
-        best = hits[0] if hits else None
+        best = listed[0] if listed else None
         rows.append({
-            "query": query, "entry": best.entry.name if best else "", "list": best.entry.list if best else "",
-            "relation": best.relation if best else "", "score": round(best.score, 2) if best else "",
+            "query": query, "entry": best.entry if best else "", "list": best.list if best else "",
+            "relation": best.relation if best else "", "score": best.score if best else "",
             "explanation": best.explanation if best else "no listed name reaches the threshold",
         })
     if fmt == "json":
@@ -449,13 +465,14 @@ def report(
     csv_path: Annotated[Path | None, typer.Option("--csv", help="Write the factbox CSV here.")] = None,
     html: Annotated[Path | None, typer.Option("--html", help="Write a self-contained HTML report here.")] = None,
     ftm: Annotated[Path | None, typer.Option("--ftm", help="Write FollowTheMoney entities (JSON lines) here.")] = None,
+    lists: ListsOption = None,
 ) -> None:
     """Report the stored findings: a Reuters-style factbox (Markdown/CSV), HTML, FollowTheMoney."""
     from .findings import build_findings
     from .report import factbox_csv, factbox_markdown, ftm_entities, html_report
 
     engine = open_store(db)
-    findings = build_findings(engine)
+    findings = build_findings(engine, _lists(lists))
     wrote = False
     if csv_path:
         csv_path.write_text(factbox_csv(findings), encoding="utf-8")

@@ -32,7 +32,7 @@ MentionKind = Literal[
     "api_tokens", "generic_chip", "chip_spec",
 ]
 Route = Literal["hardware_purchase", "cloud_account", "cloud_rental", "model_api", "hosted_model"]
-Relation = Literal["self", "affiliate"]
+Relation = Literal["self", "affiliate", "owned"]  # owned: >= 50 % held by listed parties (ownership data)
 Role = Literal["buyer", "agency", "supplier", "mentioned"]
 DateSource = Literal["record", "label", "signature", "first_dated_line"]
 Status = Literal["processed", "failed"]
@@ -276,6 +276,32 @@ class ListEntry(Record):
     programs: builtins.list[str] = field(default_factory=builtins.list)  # sanctions programmes (OFAC: SDGT, SDNTK)
     source: str = ""  # file or URL it was loaded from
     version: str = ""  # the list's own date or snapshot
+    listed_on: date | None = None  # when the entry was added: its first Federal Register date or listing date
+
+
+@dataclass(frozen=True, slots=True)
+class OwnershipStep(Record):
+    """One link of an ownership path: ``owner`` holds ``share`` (0-100, None when unstated) of ``owned``."""
+
+    owner: str
+    owned: str
+    share: float | None
+    source: str = ""  # the ownership record the link came from (file, dataset, LEI record)
+
+
+@dataclass(slots=True)
+class OwnershipLink(Record):
+    """``parent`` holds ``share`` percent of ``child`` (None: the source states no share)."""
+
+    parent: str
+    child: str
+    share: float | None = None
+    source: str = ""
+    kind: str = "ownership"  # ownership | consolidation (GLEIF accounting consolidation, no share stated)
+    parent_aliases: builtins.list[str] = field(default_factory=builtins.list)
+    child_aliases: builtins.list[str] = field(default_factory=builtins.list)
+    parent_id: str | None = None  # the source's own id: FtM entity id, LEI
+    child_id: str | None = None
 
 
 @dataclass(slots=True)
@@ -318,6 +344,16 @@ class ListedHit(Record):
     list_source: str = ""
     list_version: str = ""
     key: str | None = None  # set by findings: the party against the entry, what a review dismisses
+    listed_on: date | None = None  # when the entry was added to its list (its first Federal Register date)
+    # relation "owned": the links from the listed owner(s) down to the party, the share all listed
+    # owners hold together, and the Affiliates rule's state on the document's date.
+    ownership: builtins.list[OwnershipStep] = field(default_factory=builtins.list)
+    owned_share: float | None = None
+    rule_state: str | None = None  # "in force" | "suspended" | "not yet made" | "date unknown"
+    # Set by findings: what the list entails (knowledge/list_meanings.yaml), and "listed later
+    # (date, citation)" when the entry was added after the document's date.
+    meaning: str = ""
+    listed_later: str | None = None
 
     @classmethod
     def from_hit(cls, hit: Hit, role: PartyRole | None = None, span: Span | None = None) -> ListedHit:
@@ -328,7 +364,7 @@ class ListedHit(Record):
             start=span.start if span else None, end=span.end if span else None, normalized=hit.normalized,
             translations=list(hit.translations), features=dict(hit.features), explanation=hit.explanation,
             federal_register=entry.federal_register, license_requirement=entry.license_requirement,
-            list_source=entry.source, list_version=entry.version,
+            list_source=entry.source, list_version=entry.version, listed_on=entry.listed_on,
         )
 
 

@@ -72,8 +72,15 @@ def process(doc: Document, screener: Screener | None = None) -> DocumentResult:
     text = doc.match_text or doc.text
     hits: list[ListedHit] = []
     if screener is not None:
+        ownership = screener.ownership
         for party in ex.parties:
-            hits.extend(ListedHit.from_hit(hit, party.role, party.span) for hit in screener.screen(party.name))
+            found = [ListedHit.from_hit(hit, party.role, party.span) for hit in screener.screen(party.name)]
+            if not found and ownership is not None and not party.masked:
+                # Not listed itself: owned 50 % or more by listed parties (the Affiliates rule)?
+                found = [dataclasses.replace(h, start=party.span.start if party.span else None,
+                                             end=party.span.end if party.span else None)
+                         for h in ownership.screen(party.name, on, party.role)]
+            hits.extend(found)
     # a listed party ties the document to the lists' concern whatever its text says of China
     nexus = f"listed party: {hits[0].party}" if hits else None
     classifications = classify_extraction(ex, text, on, nexus=nexus)

@@ -28,7 +28,7 @@ def notice(buyer: str, supplier: str = "北京某某科技有限公司", date: s
 
 def test_health_and_openapi(api: Api) -> None:
     health = api.client.get("/api/health").json()
-    assert health["status"] == "ok" and health["schema"] == "0005"
+    assert health["status"] == "ok" and health["schema"] == "0006"
     spec = api.client.get("/openapi.json").json()
     assert {"/api/screen", "/api/documents", "/api/findings", "/api/findings/{case_id}", "/api/documents/{doc_id}",
             "/api/jobs/{job_id}"} <= set(spec["paths"])
@@ -214,3 +214,17 @@ def test_security_headers(api: Api, path: str) -> None:
 
 def test_example_files_present() -> None:
     assert len(EXAMPLE_FILES) == 5 and all(isinstance(p, Path) for p in EXAMPLE_FILES)
+
+
+def test_screen_reports_an_owned_party_once_ownership_is_loaded(api: Api) -> None:
+    from pathlib import Path
+
+    from tendertrace.ownership import load_files
+
+    name = "南京示例雷达技术有限公司"
+    assert api.client.post("/api/screen", json={"names": [name]}).json()["results"][0]["hits"] == []
+    holdings = Path(__file__).resolve().parents[1] / "ownership" / "fixtures" / "holdings.csv"
+    load_files(api.engine, [holdings])
+    api.client.app.state.screeners.ttl = 0  # type: ignore[attr-defined]
+    [hit] = api.client.post("/api/screen", json={"names": [name]}).json()["results"][0]["hits"]
+    assert hit["relation"] == "owned" and "55 %" in hit["explanation"] and "Affiliates rule" in hit["explanation"]

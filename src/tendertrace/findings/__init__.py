@@ -6,7 +6,11 @@ number, or same buyer and project name) are merged into one case with a timeline
     score = 100 * min(1, listed + chips + unclassified + precontrol + remote + intermediary + amount + award)
 
     listed        0.45 x hit score for a listed party (self), 0.35 x hit score for an affiliate;
-                  half that for a party the text only mentions
+                  half that for a party the text only mentions; an owned party (Affiliates rule)
+                  weighs as an affiliate while the rule is in force, as a note otherwise
+                  scaled by what its list entails (LIST weights, knowledge/list_meanings.yaml:
+                  an NS-CMIC investment ban is a note beside an Entity List licence requirement),
+                  lowered for an entry added to its list after the notice's date
     chips         0.30 when an item is controlled (3A090 / 4A090 / licence letter) on the document's date
     unclassified  0.20 when, instead, a US AI accelerator is named only by maker, origin or spec
                   ("unclassified US AI accelerator, needs review")
@@ -45,11 +49,24 @@ from ..rules.evidence import line_span
 
 __all__ = ["Finding", "build_findings", "document_finding", "hit_key", "item_band", "item_bands", "merge",
            "refresh_findings", "result_finding", "score_parts"]
+from ..screen.meaning import list_meaning, list_weight, listed_later
 from ..screen.names import fold_zh
 
 # The listed part: this share of the best hit's score, by the party's relation to the listed
-# entry -- the listed party itself weighs more than a sub-unit of it.
-LISTED_WEIGHTS = {"self": 0.45, "affiliate": 0.35}
+# entry -- the listed party itself weighs more than a sub-unit of it. A party owned 50 % or more
+# by listed parties is, while the Affiliates rule is in force, restricted as they are: it weighs
+# as an affiliate.
+LISTED_WEIGHTS = {"self": 0.45, "affiliate": 0.35, "owned": 0.35}
+# An owned party's weight by the Affiliates rule's state on the document's date: in force it is a
+# licence requirement; suspended (or the date unknown) a red flag to check; before the rule was
+# made, only a note that the party is now covered.
+OWNED_STATE_SHARE = {"in force": 1.0, "suspended": 0.25, "date unknown": 0.25, "not yet made": 0.1}
+# An owned party whose listed parents consolidate it without a stated share: a lead to check,
+# not a shown holding of 50 %.
+UNSTATED_SHARE = 0.5
+# An entry added to its list after the document's date: no list restricted the party then; it is
+# a party the US has since named, not one the deal was made with while listed.
+LISTED_LATER_SHARE = 0.3
 OTHER_RELATION_WEIGHT = 0.3  # a relation the screener may report that has no weight of its own
 # A party the text only mentions (no buyer, supplier or agency role found for it) is less telling
 # than a party to the deal: its hit counts for this share of the weight.
@@ -72,25 +89,32 @@ def hit_key(party: str, entry_id: str) -> str:
     return hashlib.sha1(f"{folded}|{entry_id}".encode()).hexdigest()[:16]
 
 
-def document_finding(doc: Mapping[str, Any], dismissed: frozenset[str] | set[str] = frozenset()) -> Finding | None:
+def document_finding(doc: Mapping[str, Any], dismissed: frozenset[str] | set[str] = frozenset(),
+                     lists: frozenset[str] | None = None) -> Finding | None:
     """The finding of one stored document (a ``documents`` row with its text), or None."""
     result = DocumentResult.from_dict(doc["result"]) if doc.get("result") else DocumentResult()
     ref = CaseDocument(id=doc["id"], file=doc.get("file") or doc.get("source"), source_id=doc.get("source_id"))
-    return result_finding(result, ref, doc.get("text") or "", doc.get("title"), dismissed)
+    return result_finding(result, ref, doc.get("text") or "", doc.get("title"), dismissed, lists)
 
 
 def result_finding(
     result: DocumentResult, ref: CaseDocument, text: str, title: str | None = None,
-    dismissed: frozenset[str] | set[str] = frozenset(),
+    dismissed: frozenset[str] | set[str] = frozenset(), lists: frozenset[str] | None = None,
 ) -> Finding | None:
     """The finding of one document's results, or None when it reaches for nothing of interest.
 
     Hits whose key is in ``dismissed`` do not count towards the score; they are kept aside in
-    ``Finding.suppressed`` so the decision stays visible.
+    ``Finding.suppressed`` so the decision stays visible. With ``lists``, only hits on those lists
+    count. Each hit says what its list entails and, when its entry was added after the document's
+    date, that it was listed later.
     """
     ex = result.extraction
     classes = result.classifications
-    all_hits = [dataclasses.replace(h, key=hit_key(h.party, h.entry_id or h.entry)) for h in result.hits]
+    on = ex.published or result.rules_date
+    all_hits = [dataclasses.replace(h, key=hit_key(h.party, h.entry_id or h.entry),
+                                    meaning=list_meaning(h.list, h.license_requirement),
+                                    listed_later=listed_later(h.listed_on, h.federal_register, on))
+                for h in result.hits if lists is None or h.list in lists]
     hits = [h for h in all_hits if h.key not in dismissed]
     suppressed = [h for h in all_hits if h.key in dismissed]
     # Only items the rules marked as a compute finding count: a compute object, a US signal and a
@@ -163,7 +187,15 @@ def score_parts(ex: Extraction, classes: list[Classification], hits: list[Listed
 
 
 def _listed_weight(h: ListedHit) -> float:
-    weight = LISTED_WEIGHTS.get(h.relation, OTHER_RELATION_WEIGHT)
+    """The hit's share of the listed part: its relation, its role, what its list entails, whether the
+    list named it only after the document, and (owned) the Affiliates rule's state on the date."""
+    weight = LISTED_WEIGHTS.get(h.relation, OTHER_RELATION_WEIGHT) * list_weight(h.list)
+    if h.relation == "owned":
+        weight *= OWNED_STATE_SHARE.get(h.rule_state or "date unknown", OWNED_STATE_SHARE["date unknown"])
+        if h.owned_share is None:
+            weight *= UNSTATED_SHARE
+    if h.listed_later:
+        weight *= LISTED_LATER_SHARE
     return weight * MENTIONED_SHARE if h.role == "mentioned" else weight
 
 
@@ -306,14 +338,15 @@ def _union(lists: Iterable[list[str]]) -> list[str]:
     return list(seen)
 
 
-def build_findings(engine: Engine) -> list[Finding]:
+def build_findings(engine: Engine, lists: frozenset[str] | None = None) -> list[Finding]:
     """All findings in the store, merged into cases, highest score first, with the analysts'
-    latest decisions applied: a dismissed hit no longer counts, a reviewed case has its status."""
+    latest decisions applied: a dismissed hit no longer counts, a reviewed case has its status.
+    With ``lists``, only hits on those lists count (``scan`` / ``report --lists EL,MEU``)."""
     decisions = store.latest_decisions(engine)
     dismissed = {s.removeprefix("hit:") for s, d in decisions.items() if s.startswith("hit:") and d["decision"] == "dismissed"}
     found = []
     for doc in store.iter_documents(engine, status="processed", with_text=True, flagged_only=True):
-        finding = document_finding(doc, dismissed)
+        finding = document_finding(doc, dismissed, lists)
         if finding:
             found.append(finding)
     merged = merge(found)
@@ -324,9 +357,9 @@ def build_findings(engine: Engine) -> list[Finding]:
     return merged
 
 
-def refresh_findings(engine: Engine) -> list[Finding]:
+def refresh_findings(engine: Engine, lists: frozenset[str] | None = None) -> list[Finding]:
     """Build the findings and store them for the API and the review UI to filter and page."""
-    built = build_findings(engine)
+    built = build_findings(engine, lists)
     store.replace_findings(engine, built)
     return built
 
@@ -348,6 +381,7 @@ def finding_row(f: Finding) -> dict[str, Any]:
     return {
         "case_id": f.case_id, "date": f.date, "buyer": f.buyer, "suppliers": f.suppliers, "provider": f.provider,
         "route": f.route, "chips": f.chips, "models": f.models,
-        "listed": [f"{h.party} → {h.entry} ({h.list}, {h.relation})" for h in f.listed],
+        "listed": [f"{h.party} → {h.entry} ({h.list}, {h.relation}{', ' + h.listed_later if h.listed_later else ''}"
+                   f"{', Affiliates rule ' + h.rule_state if h.rule_state else ''})" for h in f.listed],
         "amount": f"{f.amount:,.0f} {f.currency or ''}".strip() if f.amount is not None else "", "score": f.score,
     }

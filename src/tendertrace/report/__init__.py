@@ -9,6 +9,7 @@ from typing import Any
 
 from ..findings import Finding, intermediaries
 from ..ingest.textnorm import display_fold
+from ..model import ListedHit
 from .ftm import ftm_entities
 from .html import html_report
 
@@ -27,7 +28,7 @@ def factbox_rows(findings: list[Finding]) -> list[dict[str, Any]]:
         rows.append({
             "entity_zh": "; ".join(f.buyer),
             "entity_en": "; ".join(sorted({h.entry for h in listed_buyer})),
-            "listed": "; ".join(f"{h.party}: {h.list} {h.relation} ({h.entry})" for h in f.listed) or "no",
+            "listed": "; ".join(_listed_cell(h) for h in f.listed) or "no",
             "provider": "; ".join(f.provider),
             "intermediary": "; ".join(intermediaries(f)),
             "item": "; ".join(items),
@@ -39,6 +40,18 @@ def factbox_rows(findings: list[Finding]) -> list[dict[str, Any]]:
         })
     # a factbox is read by people: radicals shown as the ideographs they stand for (⼤学 → 大学)
     return [{k: display_fold(v) for k, v in row.items()} for row in rows]
+
+
+def _listed_cell(h: ListedHit) -> str:
+    """"party: EL self (entry)", with "listed later (date, citation)" and, for an owned party, its
+    share and the Affiliates rule's state on the notice's date."""
+    notes = [h.entry]
+    if h.relation == "owned":
+        notes.append(f"{h.owned_share:g} % held" if h.owned_share is not None else "consolidated, share not stated")
+        notes.append(f"Affiliates rule {h.rule_state}")
+    if h.listed_later:
+        notes.append(h.listed_later)
+    return f"{h.party}: {h.list} {h.relation} ({', '.join(notes)})"
 
 
 def factbox_csv(findings: list[Finding]) -> str:

@@ -267,7 +267,9 @@ def html_report(findings: list[Finding], engine: Engine | None = None) -> str:
         )
         hits = "".join(
             f"<li>{escape(h.party)} → <b>{escape(h.entry)}</b> ({escape(h.list)}, {escape(h.relation)}, "
-            f"score {h.score}) <span class='reason'>{escape(h.explanation or '')}</span></li>"
+            f"score {h.score}{', ' + escape(h.listed_later) if h.listed_later else ''}) "
+            f"<span class='reason'>{escape(h.explanation or '')}</span>"
+            f"{'<br><small>' + escape(h.meaning) + '</small>' if h.meaning else ''}</li>"
             for h in f.listed
         )
         parts = ", ".join(f"{escape(k)} {v:.2f}" for k, v in f.score_parts.items())

@@ -29,10 +29,13 @@ def sample_screener(threshold: float = DEFAULT_THRESHOLD) -> Screener:
 
 
 def load_screener(engine: Engine, threshold: float = DEFAULT_THRESHOLD, fallback: Engine | None = None,
-                  checked: str = "the store") -> Screener:
+                  checked: str = "the store", lists: frozenset[str] | None = None) -> Screener:
     """A screener over the lists in the store, else over those in ``fallback`` (the per-user list
-    store the CLI keeps); the bundled sample, with a warning naming what was checked, when neither
-    holds a list."""
+    store the CLI keeps), only those in ``lists`` when given; the bundled sample, with a warning
+    naming what was checked, when neither holds a list. Ownership data in the store is bound to it,
+    so a party the listed parties own 50 % or more screens as ``owned``."""
+    from ..ownership import load_index
+
     entries = store.load_entries(engine)
     if not entries and fallback is not None:
         entries = store.load_entries(fallback)
@@ -42,5 +45,13 @@ def load_screener(engine: Engine, threshold: float = DEFAULT_THRESHOLD, fallback
             "Run 'tendertrace lists update' (or 'lists load FILE') for the full lists.",
             SampleListWarning, stacklevel=2,
         )
-        return sample_screener(threshold)
-    return Screener(entries, threshold)
+        screener = sample_screener(threshold)
+        if lists is not None and "EL" not in lists:
+            screener = Screener([], threshold, sample=True)
+    else:
+        screener = Screener([e for e in entries if lists is None or e.list in lists], threshold)
+    index = load_index(engine)
+    if index is not None:
+        index.bind(screener)
+        screener.ownership = index
+    return screener

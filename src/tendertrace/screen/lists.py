@@ -18,6 +18,7 @@ from typing import Any
 
 from ..model import ListEntry
 from . import listtext
+from .meaning import listing_date
 
 CSL_URL = "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv"
 
@@ -120,6 +121,7 @@ def read_list_json(obj: dict[str, Any], code: str, source: str) -> list[ListEntr
             address=ent.get("address"), federal_register=listtext.federal_register(ent.get("federal_register")),
             license_requirement=listtext.licence_requirement(ent.get("notes")) if code in ("EL", "MEU") else None,
             source=source, version=version,
+            listed_on=listing_date(code, ent.get("federal_register"), ent.get("notes"), ent.get("effective_date")),
         ))
     return out
 
@@ -164,6 +166,8 @@ def _csl_entry(row: dict[str, Any], source: str) -> ListEntry:
         license_requirement=listtext.licence_requirement(row.get("license_requirement")),
         license_policy=row.get("license_policy") or None, programs=listtext.programs(row.get("programs")),
         source=source, version=f"CSL {version}".strip(),
+        # The CSL's start_date is the entry's own date (its listing), as trade.gov serves it.
+        listed_on=listing_date(code, row.get("federal_register_notice"), None, row.get("start_date") or None),
     )
 
 

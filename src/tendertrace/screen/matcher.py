@@ -136,6 +136,9 @@ class Screener:
                 self._zh_names[core_zh(fold_zh(name.text))].append(n)
         self._symbols: dict[str, list[str]] | None = None
         self._cache: dict[str, list[Hit]] = {}
+        # Ownership data bound to these lists (ownership.OwnershipIndex, set by screen.load_screener):
+        # a party they own 50 % or more is reported as ``owned``.
+        self.ownership: Any = None
         warm_tables()  # static tables load here, with the index, not on the first query
 
     # -- public --------------------------------------------------------------------------
@@ -172,6 +175,8 @@ class Screener:
         digest = hashlib.sha256()
         for v in self.versions():
             digest.update(repr(sorted(v.items())).encode())
+        if self.ownership is not None:
+            digest.update(self.ownership.fingerprint().encode())
         return digest.hexdigest()[:8]
 
     # -- internals -----------------------------------------------------------------------

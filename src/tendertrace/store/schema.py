@@ -74,6 +74,25 @@ class ListEntryRecord(Base):
     programs: Mapped[Any] = mapped_column(JSON, nullable=True)
     source: Mapped[str | None] = mapped_column(Text)
     version: Mapped[str | None] = mapped_column(String(64))
+    listed_on: Mapped[str | None] = mapped_column(String(10))  # ISO date the entry was added, when the list says
+
+
+class OwnershipLinkRecord(Base):
+    """One holding of ownership data: ``parent`` holds ``share`` percent of ``child`` (ownership.readers)."""
+
+    __tablename__ = "ownership_links"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    source_key: Mapped[str] = mapped_column(Text, index=True)  # the file loaded: a reload replaces its rows
+    parent: Mapped[str] = mapped_column(Text)
+    child: Mapped[str] = mapped_column(Text)
+    share: Mapped[float | None] = mapped_column(Float)
+    source: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))  # ownership | consolidation
+    parent_aliases: Mapped[Any] = mapped_column(JSON, nullable=True)
+    child_aliases: Mapped[Any] = mapped_column(JSON, nullable=True)
+    parent_id: Mapped[str | None] = mapped_column(Text)
+    child_id: Mapped[str | None] = mapped_column(Text)
+    loaded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class FindingRecord(Base):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import json
+from datetime import date
 from pathlib import PurePath
 from typing import Annotated, Any, Literal
 
@@ -135,8 +136,15 @@ def me(caller: Caller = Depends(api_reader)) -> dict[str, Any]:
 def screen(body: ScreenRequest, request: Request, caller: Caller = Depends(api_reader)) -> dict[str, Any]:
     """Screen names (any script) against the loaded lists; one result per name, hits best first."""
     screener = request.app.state.screeners.get()
-    results = [{"query": name, "hits": [ListedHit.from_hit(h).to_dict() for h in screener.screen(name)]}
-               for name in body.names]
+    today = date.today()  # a name screened alone: the Affiliates rule's state today
+
+    def hits(name: str) -> list[dict[str, Any]]:
+        found = [ListedHit.from_hit(h) for h in screener.screen(name)]
+        if not found and getattr(screener, "ownership", None) is not None:
+            found = screener.ownership.screen(name, today)
+        return [h.to_dict() for h in found]
+
+    results = [{"query": name, "hits": hits(name)} for name in body.names]
     return {"lists": screener.versions(), "sample_list": bool(getattr(screener, "sample", False)), "results": results}
 
 

@@ -38,6 +38,8 @@ class ScreenerCache:
             if self._screener is not None and time.monotonic() - self._checked < self.ttl:
                 return self._screener
             key = [(r["key"], r["version"], r["count"], str(r["loaded_at"])) for r in store.list_summary(self.engine)]
+            # Ownership data is bound to the screener too: loading some rebuilds it.
+            key += [(r["source"], "ownership", r["links"], str(r["loaded_at"])) for r in store.ownership_summary(self.engine)]
             self._checked = time.monotonic()
             if self._screener is None or key != self._key:
                 with warnings.catch_warnings():
