@@ -30,8 +30,15 @@ MIN_NAME = 4
 def extract(doc: Document) -> Extraction:
     """Everything the later stages need from one document."""
     ex = extract_fields(doc)
+    if not (doc.title or "").strip() and ex.project_name:
+        # A file with no <title> and no record title is titled by the project it names (项目名称：…).
+        doc.title = ex.project_name
     ex.mentions = find_mentions(doc.match_text or doc.text)
     for mention in ex.mentions:
+        # A span never starts or ends on the line break or space a pattern may have taken at its edge.
+        text = doc.text[mention.start: mention.end]
+        mention.start += len(text) - len(text.lstrip())
+        mention.end -= len(text) - len(text.rstrip())
         mention.text = doc.text[mention.start: mention.end]
     add_parties(doc, ex, find_orgs(doc.text, doc.match_text or doc.text))
     if ex.mentions:
@@ -52,6 +59,9 @@ def add_parties(doc: Document, ex: Extraction, orgs: list[OrgName]) -> None:
         party.masked = party.masked or any(m in party.name for m in masks)
     seen = {_key(p.name) for p in ex.parties}
     taken: set[int] = set()
+    # Where a labelled party stands, a shorter name the recogniser read inside it is a fragment of it.
+    held = [(p.span.start, p.span.end) for p in ex.parties if p.span is not None and p.span.end > p.span.start]
+    orgs = [o for o in orgs if not any(s <= o.start and o.end <= e and (s, e) != (o.start, o.end) for s, e in held)]
 
     def take(role: str, allowed: list[OrgName]) -> None:
         for org in allowed:

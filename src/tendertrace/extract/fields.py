@@ -273,9 +273,17 @@ def _name_remark() -> re.Pattern[str]:
     return re.compile(r"[（(](?:" + "|".join(map(re.escape, _conf()["name_remarks"])) + r")[）)]")
 
 
+@cache
+def _no_agency() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, _conf()["no_agency_remarks"]))
+    return re.compile(rf"^\s*(?:{words})\s*$|[（(]\s*(?:{words})\s*[）)]")
+
+
 def _names(doc: Document, start: int, value: str, role: str) -> list[Party]:
     stop = _name_stop().search(value)
     raw = value[: stop.start()] if stop else value
+    if role == "agency" and _no_agency().search(raw):
+        return []
     raw = _name_remark().sub("", raw)
     raw = raw.strip().rstrip("。.：:")
     if not raw or raw in ("/", "无", "-", "—"):

@@ -35,6 +35,23 @@ _SELF_CLOSING = {"p", "li", "td", "th", "tr", "dt", "dd", "option", "optgroup", 
 _RAW_TEXT = {"script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes", "plaintext"}
 
 
+# The <title> is looked for in the page's head only: past this many characters a "<title>" is page text.
+TITLE_SCAN_CHARS = 65536
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.S | re.I)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def html_title(html: str) -> str | None:
+    """The page's ``<title>``, unescaped and on one line; None when it has none or it is blank."""
+    import html as html_lib
+
+    m = _TITLE.search(html[:TITLE_SCAN_CHARS])
+    if not m:
+        return None
+    title = _SPACES.sub(" ", html_lib.unescape(_ANY_TAG.sub("", m.group(1))).replace("\n", " ")).strip()
+    return title or None
+
+
 class HtmlDeadline(Exception):
     """Reading the page took longer than its deadline."""
 
