@@ -18,8 +18,7 @@ from .amounts import (
     CAPITAL,
     MONEY,
     NUMBER,
-    USD_PREFIXES,
-    currency_of,
+    currency_at,
     find_amounts,
     parse_capital,
     scale,
@@ -366,6 +365,8 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
         money, start, end = _first_money(segment, label_area, units)
         if money is None:
             continue
+        if m.group(0).isascii() and not _has_currency_or_unit(segment[start:end]):
+            continue  # in English prose a bare figure after "worth" or "a total of" is a count or a year
         gap = segment[: start]
         after = segment[end: end + 3]
         if any(word in gap for word in exclude) or after[:1] in ("%", "％") or _PER_UNIT.match(segment, end):
@@ -406,9 +407,8 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
                 # One figure per lot and no total: the notice states no single amount.
                 ex.lots = [Lot(label, None, tidy(f[1])) for label, f in lots]
                 return
-        # A figure's span starts at its currency prefix when it has one (US$36 million).
-        prefix = next((p for p in USD_PREFIXES if text.startswith(p, pick[2])), None)
-        ex.currency = currency_of(prefix)
+        # A figure's span starts at its currency prefix when it has one (US$36 million, HK$15,600,000).
+        ex.currency = currency_at(text[pick[2]: pick[3]])
         ex.amount = Amount(tidy(pick[1]), ex.currency, kind, doc.span(pick[2], pick[3]), pick[5])  # type: ignore[arg-type]
         return
 
@@ -488,6 +488,11 @@ def _lot_label(text: str, pos: int) -> str | None:
     window = text[max(line_start, pos - 80): pos]
     labels = _pattern("lot_label").findall(window)
     return labels[-1] if labels else None
+
+
+def _has_currency_or_unit(figure: str) -> bool:
+    m = MONEY.match(figure)
+    return bool(m and (m.group("prefix") or m.group("unit")))
 
 
 def _first_money(segment: str, label_area: str, units: dict[str, float]) -> tuple[float | None, int, int]:

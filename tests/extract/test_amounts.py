@@ -1,0 +1,39 @@
+"""Money in running text and in other currencies: each figure with its unit, scale and currency."""
+
+from __future__ import annotations
+
+import pytest
+
+from tendertrace.extract import extract
+from tendertrace.ingest import read_input
+
+
+def _amount(text: str):
+    doc = next(read_input(text, name="n.txt", source="n.txt"))
+    ex = extract(doc)
+    return (ex.amount.value, ex.amount.currency) if ex.amount else None
+
+
+@pytest.mark.parametrize(("text", "value", "currency"), [
+    ("The approved budget ceiling for this tender is HK$15,600,000 (Hong Kong Dollars).", 15600000, "HKD"),
+    ("Value of contract: GBP 1,740,000 excluding VAT", 1740000, "GBP"),
+    ("Value of contract: £2,500,000", 2500000, "GBP"),
+    ("The contract is worth about US$18.6 million over its term.", 18600000, "USD"),
+    ("It had signed a two-year agreement worth 210 million yuan with a computing firm.", 210000000, "CNY"),
+    ("for a total of about $18.4 million, the documents show.", 18400000, "USD"),
+    ("合同金额：50万美元", 500000, "USD"),
+    ("合同金额为1.2亿港元", 120000000, "HKD"),
+    ("二、续费金额：人民币148,500.00元", 148500, "CNY"),
+    ("合同金额为人民币3.26亿元，服务期三年", 326000000, "CNY"),
+])
+def test_money_in_prose_and_currencies(text: str, value: float, currency: str) -> None:
+    assert _amount(text) == (value, currency)
+
+
+def test_a_per_unit_ceiling_is_not_the_notice_amount() -> None:
+    text = "采购公告\n二、预算金额：人民币壹佰肆拾捌万元整（¥1,480,000.00），其中叉车单台限价33万元，巡逻车每台限价8万元。\n"
+    assert _amount(text) == (1480000, "CNY")
+
+
+def test_worth_without_money_is_no_amount() -> None:
+    assert _amount("It is worth noting that 2024 saw 300 new servers installed.") is None
