@@ -1,0 +1,50 @@
+"""Parties named in running prose: periodic reports, provider statements, English news."""
+
+from __future__ import annotations
+
+from tendertrace.extract import extract
+from tendertrace.ingest import read_input
+
+
+def _roles(text: str) -> tuple[list[str], list[str]]:
+    doc = next(read_input(text, name="n.txt", source="n.txt"))
+    ex = extract(doc)
+    return ex.names("buyer"), ex.names("supplier")
+
+
+def test_annual_report_contract_makes_the_company_the_supplier() -> None:
+    text = ("杭州青岚智算科技股份有限公司\n2024年年度报告（摘要）\n\n重大合同：报告期内，公司与南湖计算研究院签订智算平台建设合同，"
+            "合同金额0.92亿元，主要内容为提供16台GPU服务器及集群部署。\n")
+    assert _roles(text) == (["南湖计算研究院"], ["杭州青岚智算科技股份有限公司"])
+
+
+def test_disclosure_customer_makes_the_announcer_the_supplier() -> None:
+    text = ("证券代码：300999  证券简称：星衡算力\n星衡算力科技股份有限公司关于问询函的回复公告\n"
+            "报告期内，算力租赁业务第一名客户为上海澄明智能科技有限公司，双方签订《算力服务合同》，合同金额为人民币1.5亿元。\n")
+    buyers, suppliers = _roles(text)
+    assert buyers == ["上海澄明智能科技有限公司"]
+    assert suppliers == ["星衡算力科技股份有限公司"]
+
+
+def test_provider_statement_decides_who_supplies() -> None:
+    text = ("公告\n2025年3月，西岭云算科技有限公司与东江视觉技术股份有限公司签订算力服务协议，"
+            "约定由西岭云算以其自建智算中心的GPU服务器为其模型训练提供算力服务。\n")
+    assert _roles(text) == (["东江视觉技术股份有限公司"], ["西岭云算科技有限公司"])
+
+
+def test_provider_named_after_a_short_name_bracket() -> None:
+    text = ("合作签约\n5月8日，北海星算科技有限公司（以下简称“星算科技”）与南岭智能技术有限公司举行合作签约仪式。\n"
+            "根据协议，星算科技将依托其海外节点，为南岭智能提供256张GPU的训练算力。\n")
+    assert _roles(text) == (["南岭智能技术有限公司"], ["北海星算科技有限公司"])
+
+
+def test_english_subject_of_signed_with_is_the_other_side() -> None:
+    text = ("Start-up books offshore GPUs\n\nWUHAN -- Wuhan Lingxi Robotics Co., Ltd., a maker of warehouse robots, has signed a\n"
+            "one-year agreement with Harbourline Compute Pte. Ltd., a Singapore-registered GPU cloud operator.\n")
+    assert _roles(text) == (["Wuhan Lingxi Robotics Co., Ltd."], ["Harbourline Compute Pte. Ltd."])
+
+
+def test_english_provider_verb_and_based_prefix() -> None:
+    text = "Under the deal, Malaysia-based Tanjung Compute Sdn. Bhd. will provide 128 GPUs for 12 months.\n"
+    _, suppliers = _roles(text)
+    assert suppliers == ["Tanjung Compute Sdn. Bhd."]
