@@ -48,3 +48,31 @@ def test_english_provider_verb_and_based_prefix() -> None:
     text = "Under the deal, Malaysia-based Tanjung Compute Sdn. Bhd. will provide 128 GPUs for 12 months.\n"
     _, suppliers = _roles(text)
     assert suppliers == ["Tanjung Compute Sdn. Bhd."]
+
+
+def test_entrusting_buyer_is_read_when_only_the_agency_is_labelled() -> None:
+    text = ("东湖工程咨询有限公司受西塘环保科技有限公司的委托，就西塘环保监测服务进行公开招标。\n"
+            "联系方式\n招标代理机构：东湖工程咨询有限公司\n")
+    assert _roles(text)[0] == ["西塘环保科技有限公司"]
+
+
+def test_several_principals_in_one_entrusting_sentence() -> None:
+    text = "北岸项目管理有限公司受南湾开发建设有限公司、东江建设集团有限公司的委托，就智能信报箱工程进行公开招标。\n"
+    assert _roles(text)[0] == ["南湾开发建设有限公司", "东江建设集团有限公司"]
+
+
+def test_qualified_buyer_labels_on_following_lines_are_co_buyers() -> None:
+    text = ("招标公告\n联系方式\n招标人（项目业主）：南湾开发建设有限公司\n"
+            "招标人（总承包单位）：东江建设集团有限公司、北辰建设集团有限公司\n联系人：王老师\n")
+    assert _roles(text)[0] == ["南湾开发建设有限公司", "东江建设集团有限公司", "北辰建设集团有限公司"]
+
+
+def test_the_tendering_party_is_the_buyer_beside_a_project_owner() -> None:
+    text = "项目说明\n本项目用户单位为东区技工学校，由东区城建投资有限公司（招标人）负责组织招标。\n"
+    assert _roles(text)[0] == ["东区城建投资有限公司"]
+
+
+def test_a_percent_price_is_no_amount() -> None:
+    doc = next(read_input("中标结果公告\n招标人: 东区铁路建设办公室\n中标人: 东方铁路设计集团有限公司\n中标价(%): 98.67\n",
+                          name="n.txt", source="n.txt"))
+    assert extract(doc).amount is None

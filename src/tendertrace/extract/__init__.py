@@ -7,13 +7,16 @@ import unicodedata
 from ..model import Document, Extraction, Party
 from .fields import extract_fields, row_amounts
 from .mentions import find_mentions
-from .orgs import OrgName, find_orgs
+from .orgs import OrgName, find_orgs, owner_roles
 
 __all__ = ["extract", "find_mentions", "find_orgs"]
 
 # Of the roles a recogniser gives, the cues that are as good as a label: a role word before the name,
 # a bracket after it (（以下简称“甲方”）), a contract's counterpart; then a verb after the name.
 _CUE_RANK = {"verb": 3, "issuer": 2, "与…签订": 1, "signed with": 1, "announcer": 1}
+# A project's owner or user (建设单位, 用户单位) comes after a 招标人/采购人 named beside it and before
+# a contract's counterpart.
+_OWNER_RANK = 0.5
 # Notices that name no supplier yet: a "供应商" there is a requirement, not a party.
 _NO_SUPPLIER_YET = ("tender_call", "intention")
 # Buyers of one rank further than this from the first are other parties of the text, not co-buyers
@@ -75,8 +78,13 @@ def add_parties(doc: Document, ex: Extraction, orgs: list[OrgName]) -> None:
 
     if not ex.names("buyer"):
         buyers = [o for o in orgs if o.role == "buyer"]
-        best = min((_CUE_RANK.get(o.cue or "", 0) for o in buyers), default=None)
-        chosen = [o for o in buyers if _CUE_RANK.get(o.cue or "", 0) == best]
+        owners = owner_roles()
+
+        def rank(o: OrgName) -> float:
+            return _OWNER_RANK if o.cue in owners else _CUE_RANK.get(o.cue or "", 0)
+
+        best = min((rank(o) for o in buyers), default=None)
+        chosen = [o for o in buyers if rank(o) == best]
         take("buyer", [o for o in chosen if o.start - chosen[0].start <= _SAME_CLAUSE])
     if not ex.names("supplier"):
         suppliers = [o for o in orgs if o.role == "supplier"

@@ -178,14 +178,18 @@ def extract_fields(doc: Document) -> Extraction:
     for field in ("buyer", "agency", "supplier"):
         if any(p.role == field for p in ex.parties):
             continue
-        for _label, start, value in values.get(field, []):
+        found = values.get(field, [])
+        for i, (label, start, value) in enumerate(found):
             names = _names(doc, start, value, field)
             if names:
                 ex.parties.extend(names)
+                if field == "buyer":
+                    first = {p.name for p in names}
+                    ex.parties.extend(p for p in _co_buyers(doc, text, label, start, found[i + 1:]) if p.name not in first)
                 break
     if not any(p.role == "supplier" for p in ex.parties):
         ex.parties.extend(_table_suppliers(doc, text))
-    if not any(p.role in ("buyer", "agency") for p in ex.parties):
+    if not any(p.role == "buyer" for p in ex.parties):
         _entrusted(doc, text, ex)
     if not any(p.role == "buyer" for p in ex.parties) and title:
         _buyer_from_title(doc, title, ex)
@@ -289,6 +293,11 @@ def _names(doc: Document, start: int, value: str, role: str) -> list[Party]:
         return []
     parts: list[Party] = []
     pieces = [raw] if role != "supplier" else re.split(r"[、/]|(?:和|与)(?=\S{4,})", raw)
+    if role == "buyer" and "、" in raw:
+        # "B公司、C公司": co-buyers, when every piece is a name of its own.
+        split = raw.split("、")
+        if all(len(piece.strip()) >= MIN_LISTED_NAME and _org_suffix().search(piece) for piece in split):
+            pieces = split
     offset = 0
     for piece in pieces:
         pos = value.find(piece, offset)
@@ -301,6 +310,25 @@ def _names(doc: Document, start: int, value: str, role: str) -> list[Party]:
         begin = start + (pos if pos >= 0 else 0)
         parts.append(Party(doc.text[begin: begin + len(name)] if pos >= 0 else name, role, doc.span(begin, begin + len(name))))
     return parts
+
+
+# The lines right under a buyer label where the same label, qualified in brackets, names a co-buyer
+# ("招标人（项目业主）：A" then "招标人（总承包单位）：B、C").
+CO_BUYER_LINES = 2
+
+
+def _co_buyers(doc: Document, text: str, label: str, start: int, rest: list[tuple[str, int, str]]) -> list[Party]:
+    base = re.split(r"[（(]", label, maxsplit=1)[0].strip()
+    out: list[Party] = []
+    line_end = text.find("\n", start)
+    for other_label, other_start, value in rest:
+        if line_end < 0 or text.count("\n", line_end, other_start) >= CO_BUYER_LINES:
+            break
+        if re.split(r"[（(]", other_label, maxsplit=1)[0].strip() != base:
+            break
+        out.extend(p for p in _names(doc, other_start, value, "buyer") if p.name not in {q.name for q in out})
+        line_end = text.find("\n", other_start)
+    return out
 
 
 def _entrusted(doc: Document, text: str, ex: Extraction) -> None:
@@ -317,8 +345,16 @@ def _entrusted(doc: Document, text: str, ex: Extraction) -> None:
     buyer = m.group("buyer").strip()
     generic = buyer in _conf()["generic_buyers"]
     if not generic and _org_suffix().search(buyer) and not any(p.role == "buyer" for p in ex.parties):
-        start = m.start("buyer")
-        ex.parties.append(Party(doc.text[start: start + len(buyer)], "buyer", doc.span(start, start + len(buyer))))
+        # "受A、B、C的委托": several principals, each a buyer when each is a name of its own.
+        pieces = buyer.split("、")
+        if len(pieces) < 2 or not all(_org_suffix().search(piece) and len(piece) >= 4 for piece in pieces):
+            pieces = [buyer]
+        offset = m.start("buyer")
+        for piece in pieces:
+            start = doc.text.find(piece, offset, m.end("buyer"))
+            start = offset if start < 0 else start
+            ex.parties.append(Party(doc.text[start: start + len(piece)], "buyer", doc.span(start, start + len(piece))))
+            offset = start + len(piece)
     if not any(p.role == "agency" for p in ex.parties):
         ex.parties.append(Party(doc.text[m.start("agency"): m.end("agency")], "agency", doc.span(m.start("agency"), m.end("agency"))))
 
@@ -361,6 +397,8 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
         segment = text[m.end(): min(line_end, m.end() + 48)]
         if regex.search(segment[:6]):  # another label follows: this one is a heading word
             continue
+        if _PERCENT_LABEL.match(segment):
+            continue  # 中标价(%)：98.67 states a rate of a fee standard, not money
         label_area = text[line_start: m.end()] + segment[:16]
         money, start, end = _first_money(segment, label_area, units)
         if money is None:
@@ -488,6 +526,11 @@ def _lot_label(text: str, pos: int) -> str | None:
     window = text[max(line_start, pos - 80): pos]
     labels = _pattern("lot_label").findall(window)
     return labels[-1] if labels else None
+
+
+# A piece of a list of buyers shorter than this is an abbreviation, not a name of its own.
+MIN_LISTED_NAME = 4
+_PERCENT_LABEL = re.compile(r"\s*[（(]\s*[%％‰]\s*[）)]")
 
 
 def _has_currency_or_unit(figure: str) -> bool:

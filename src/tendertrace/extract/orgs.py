@@ -559,6 +559,12 @@ def _with_announcer(match: str, text: str, orgs: list[OrgName]) -> list[OrgName]
     return [OrgName(o.name, o.start, o.end, "supplier", o.masked, "announcer") if o is announcer else o for o in orgs]
 
 
+@cache
+def owner_roles() -> frozenset[str]:
+    """Buyer words that name a project's owner or user, not the party that procures."""
+    return frozenset(load_yaml("orgs.yaml")["owner_roles"])
+
+
 def _is_customer_cue(cue: str | None) -> bool:
     """A role word that names the announcer's customer (客户, 第一名客户, customer)."""
     return bool(cue) and ("客户" in cue or "customer" in cue.lower())  # type: ignore[union-attr]
