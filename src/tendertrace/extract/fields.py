@@ -112,6 +112,12 @@ def _compound_date_label() -> re.Pattern[str]:
 
 
 @cache
+def _bare_date_line() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in _conf()["published_line"])
+    return re.compile(r"(?m)^[ \t]*(?:" + words + r")[ \t]*[:：][ \t]*([^\n]{6,40})$")
+
+
+@cache
 def _name_stop() -> re.Pattern[str]:
     return _pattern("name_stop")
 
@@ -210,10 +216,17 @@ def extract_fields(doc: Document) -> Extraction:
             if code and re.search(r"[A-Za-z0-9]", code):
                 ex.project_number = code
                 break
-    labelled = next((d for d in (parse_date(v) for _l, _s, v in values.get("published", [])) if d), None)
+    # "原公告发布日期", "首次公告日期": the date of the notice this one corrects or ends, not its own.
+    own = [(lab, st, v) for lab, st, v in values.get("published", [])
+           if not _ORIGINAL_NOTICE.match(text, text.rfind("\n", 0, st) + 1)]
+    labelled = next((d for d in (parse_date(v) for _l, _s, v in own) if d), None)
     if labelled is None:
         # A date label that ends a longer one (论证意见发布日期：, 合同公告日期：).
-        m = _compound_date_label().search(text)
+        m = next((c for c in _compound_date_label().finditer(text) if not _ORIGINAL_NOTICE.match(text, c.start())), None)
+        labelled = parse_date(m.group(1)) if m else None
+    if labelled is None:
+        # A line of its own that is only "日期：…" (a notice's or a letter's date line).
+        m = _bare_date_line().search(text)
         labelled = parse_date(m.group(1)) if m else None
     ex.published, ex.date_source = document_date(ex.published or doc.published, labelled, text)
 
@@ -528,6 +541,8 @@ def _lot_label(text: str, pos: int) -> str | None:
     return labels[-1] if labels else None
 
 
+# A date line that opens with a word saying it dates the original notice (原公告发布日期, 首次公告日期).
+_ORIGINAL_NOTICE = re.compile(r"[ \t]*(?:[0-9一二三四五六七八九十]+[.、．][ \t]*)?(?:原|首次|原始|前次|上次)")
 # A piece of a list of buyers shorter than this is an abbreviation, not a name of its own.
 MIN_LISTED_NAME = 4
 _PERCENT_LABEL = re.compile(r"\s*[（(]\s*[%％‰]\s*[）)]")
