@@ -33,3 +33,7 @@ def test_english_notice_date_label() -> None:
 def test_signature_date_after_a_place() -> None:
     text = "公告\n董事会宣布，于2025年10月13日签订算力服务合同。\n\n承董事会命\n某某控股有限公司\n香港，2025年10月14日\n"
     assert _date(text) == "2025-10-14"
+
+
+def test_a_date_right_after_a_name_in_latin_letters() -> None:
+    assert _date("签约\n原创 海算品牌部 HaiSuan2024年08月22日 17:40 广东\n正文\n") == "2024-08-22"

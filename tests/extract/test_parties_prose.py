@@ -76,3 +76,8 @@ def test_a_percent_price_is_no_amount() -> None:
     doc = next(read_input("中标结果公告\n招标人: 东区铁路建设办公室\n中标人: 东方铁路设计集团有限公司\n中标价(%): 98.67\n",
                           name="n.txt", source="n.txt"))
     assert extract(doc).amount is None
+
+
+def test_an_entrusting_role_word_is_no_buyer() -> None:
+    text = "招标公告\n用户单位：东湖智能科技股份有限公司\n招标代理机构：北岸招标咨询有限公司\n北岸招标咨询有限公司受用户单位委托，就GPU服务器采购进行公开招标。\n"
+    assert _roles(text)[0] == ["东湖智能科技股份有限公司"]
