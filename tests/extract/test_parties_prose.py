@@ -81,3 +81,14 @@ def test_a_percent_price_is_no_amount() -> None:
 def test_an_entrusting_role_word_is_no_buyer() -> None:
     text = "招标公告\n用户单位：东湖智能科技股份有限公司\n招标代理机构：北岸招标咨询有限公司\n北岸招标咨询有限公司受用户单位委托，就GPU服务器采购进行公开招标。\n"
     assert _roles(text)[0] == ["东湖智能科技股份有限公司"]
+
+
+def test_name_label_on_the_heading_line_and_an_address_bracket() -> None:
+    assert _roles("成交结果公告\n七、采购人信息：名称：东山县应急管理局　地址：东山县府前路1号\n")[0] == ["东山县应急管理局"]
+    assert _roles("中标公告\n五、采购人：南湖理工大学（南湖市金寨路96号）\n")[0] == ["南湖理工大学"]
+
+
+def test_a_purchasing_platform_is_no_buying_verb() -> None:
+    text = ("东海微电子与信息技术研究所\n云计算资源服务竞争性谈判公告\n\n一、采购内容\n云服务器租用一项。\n"
+            "二、谈判文件获取：登录东海科学院采购平台下载。\n")
+    assert _roles(text)[0] == ["东海微电子与信息技术研究所"]

@@ -296,10 +296,16 @@ def _no_agency() -> re.Pattern[str]:
 
 
 def _names(doc: Document, start: int, value: str, role: str) -> list[Party]:
+    lead = _NAME_LEAD.match(value)
+    if lead:  # "采购人信息：名称：X" on one line
+        value, start = value[lead.end():], start + lead.end()
     stop = _name_stop().search(value)
     raw = value[: stop.start()] if stop else value
     if role == "agency" and _no_agency().search(raw):
         return []
+    address = _ADDRESS_BRACKET.search(raw)
+    if address:  # 中国科学技术大学（合肥市金寨路96号）: the bracket is the address, not the name
+        raw = raw[: address.start()]
     raw = _name_remark().sub("", raw)
     raw = raw.strip().rstrip("。.：:")
     if not raw or raw in ("/", "无", "-", "—"):
@@ -543,6 +549,9 @@ def _lot_label(text: str, pos: int) -> str | None:
 
 # A date line that opens with a word saying it dates the original notice (原公告发布日期, 首次公告日期).
 _ORIGINAL_NOTICE = re.compile(r"[ \t]*(?:[0-9一二三四五六七八九十]+[.、．][ \t]*)?(?:原|首次|原始|前次|上次)")
+_NAME_LEAD = re.compile(r"\s*名\s*称\s*[:：]\s*")
+# A bracket that closes a name and holds a street address (a road or street word and a number).
+_ADDRESS_BRACKET = re.compile(r"[（(][^（）()]{0,30}?(?:路|街|大道|道|巷|弄|号楼|大厦)[^（）()]{0,12}?\d+[^（）()]{0,8}[）)]\s*$")
 # A piece of a list of buyers shorter than this is an abbreviation, not a name of its own.
 MIN_LISTED_NAME = 4
 _PERCENT_LABEL = re.compile(r"\s*[（(]\s*[%％‰]\s*[）)]")

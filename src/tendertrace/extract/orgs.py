@@ -203,6 +203,7 @@ def _vocab() -> _Vocab:
         buyer_verb_after=re.compile(
             r"[^，,。；;:：\n与和同向的为对由及签]{0," + str(VERB_GAP) + r"}?(?:"
             + _alternation(map(fold, conf["buyer_verbs_after"])) + ")"
+            + r"(?!" + _alternation(map(fold, conf["verb_noun_heads"])) + ")"
         ),
         masks=tuple(fold(w) for w in conf["zh_masks"]),
         role_of=role_of,
