@@ -92,3 +92,11 @@ def test_a_purchasing_platform_is_no_buying_verb() -> None:
     text = ("东海微电子与信息技术研究所\n云计算资源服务竞争性谈判公告\n\n一、采购内容\n云服务器租用一项。\n"
             "二、谈判文件获取：登录东海科学院采购平台下载。\n")
     assert _roles(text)[0] == ["东海微电子与信息技术研究所"]
+
+
+def test_english_notice_labels_and_institution_first_names() -> None:
+    text = ("CONTRACT AWARD NOTICE\n\nAuthority        : University of Eastmoor (Procurement Services)\n"
+            "Supplier         : Fenland Research Systems Ltd\nValue of contract: GBP 880,000 excluding VAT\n")
+    assert _roles(text) == (["University of Eastmoor"], ["Fenland Research Systems Ltd"])
+    text = "REQUEST FOR QUOTATION\n\nIssuing party: Harbour Data (Singapore) Pte. Ltd.\nScope: GPU instances.\n"
+    assert _roles(text)[0] == ["Harbour Data (Singapore) Pte. Ltd."]

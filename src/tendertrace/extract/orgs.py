@@ -367,10 +367,18 @@ def _en_orgs(text: str, vocab: _Vocab) -> list[tuple[int, int]]:
         while first < len(tokens) and (tokens[first].group(0) in vocab.en_stop_heads
                                        or tokens[first].group(0).lower().endswith(("-based", "-registered", "-headquartered"))):
             first += 1  # "Singapore-based Lionpeak Compute Pte. Ltd." names Lionpeak
-        if first >= len(tokens) or tokens[first].start() >= last.start():
+        if first >= len(tokens):
+            continue
+        rest = run[last.end():]
+        if tokens[first].start() >= last.start():
+            # "University of Northmoor", "Ministry of Science and Technology": the institution word first
+            of = re.match(r"[ ]+(?:of|for)[ ]+[A-Z]", rest)
+            if not of or tokens[first] is not last:
+                continue
+            whole = run.split(" (")[0].rstrip(" ,")  # a bracket after it names a department
+            out.append((m.start() + tokens[first].start(), m.start() + len(whole)))
             continue
         start, end = m.start() + tokens[first].start(), m.start() + last.end()
-        rest = run[last.end():]
         if re.match(r"[ ]+(?:of|for)[ ]+[A-Z]", rest):
             end = m.start() + len(run.rstrip(" ,"))
         if len(tokens[first: tokens.index(last) + 1]) < 2:
