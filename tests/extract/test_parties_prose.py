@@ -100,3 +100,25 @@ def test_english_notice_labels_and_institution_first_names() -> None:
     assert _roles(text) == (["University of Eastmoor"], ["Fenland Research Systems Ltd"])
     text = "REQUEST FOR QUOTATION\n\nIssuing party: Harbour Data (Singapore) Pte. Ltd.\nScope: GPU instances.\n"
     assert _roles(text)[0] == ["Harbour Data (Singapore) Pte. Ltd."]
+
+
+def test_a_result_naming_its_winner_in_prose() -> None:
+    text = "成交公告\n经评审小组评审，确定西江信息技术有限公司为成交供应商，合同金额1.12亿元。\n采购人：东岭大学\n"
+    buyers, suppliers = _roles(text)
+    assert suppliers == ["西江信息技术有限公司"]
+    text = "经评审，西江信息技术有限公司为第一中标候选人。\n"
+    assert _roles(text)[1] == []
+
+
+def test_a_listing_record_with_common_keys_and_unit_strings() -> None:
+    record = ('{"title": "某研究所空调维保服务询价结果", "buyer": "东江工程研究院计算所", "winner": "东江恒温机电工程有限公司",'
+              ' "budget": "32.00万元", "amount": "29.75万元", "publishtime": "2024-08-19 09:41:05", "content": "成交金额29.75万元。"}')
+    doc = next(read_input(record, name="r.txt", source="r.txt"))
+    ex = extract(doc)
+    assert ex.notice_type == "award"
+    assert ex.names("buyer") == ["东江工程研究院计算所"] and ex.names("supplier") == ["东江恒温机电工程有限公司"]
+    assert ex.amount is not None and ex.amount.value == 297500 and ex.budget == 320000
+
+
+def test_supply_unit_label_names_the_supplier() -> None:
+    assert _roles("成交结果公告\n采购人：东湖大学\n供货单位：南岭电子科技有限公司\n")[1] == ["南岭电子科技有限公司"]

@@ -642,11 +642,12 @@ def _from_record(doc: Document, record: dict[str, Any], schema: dict[str, Any], 
                 name = name.strip()
                 if name:
                     ex.parties.append(Party(name, role, _find_text(doc, name, after=f"{key}: ")))
-    amounts = {
-        kind: float(record[fields[kind]]) * units.get(fields[kind], 1)
-        for kind in ("awarded", "budget")
-        if fields.get(kind) and isinstance(record.get(fields[kind]), int | float) and record[fields[kind]] > 0
-    }
+    amounts: dict[str, float] = {}
+    for kind in ("awarded", "budget"):
+        key = fields.get(kind)
+        value = _record_money(record.get(key), units.get(key, 1)) if key else None
+        if value is not None:
+            amounts[kind] = value
     if amounts:
         ex.currency = "CNY"
     if "budget" in amounts:
@@ -657,6 +658,20 @@ def _from_record(doc: Document, record: dict[str, Any], schema: dict[str, Any], 
         if key and isinstance(record.get(key), str) and record[key].strip():
             setattr(ex, field, record[key].strip())
     return amounts
+
+
+def _record_money(value: Any, factor: float) -> float | None:
+    """A record's amount: a number in the schema's unit, or a string with its own unit ("114.80万元")."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value) * factor if value > 0 else None
+    if isinstance(value, str):
+        m = MONEY.fullmatch(value.strip().replace("（含税）", "").replace("(含税)", ""))
+        if m:
+            amount = to_number(m.group("num")) * (scale(m.group("unit")) if m.group("unit") else factor)
+            return amount if amount > 0 else None
+    return None
 
 
 def _ocds_name(party: Any) -> str | None:

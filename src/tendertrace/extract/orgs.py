@@ -485,6 +485,8 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
                 role, cue = vocab.role_of[role_word], role_word
             elif _SOLE_SUPPLIER.match(match, end):
                 role, cue = "supplier", "为…唯一供应商"
+            elif _NAMED_WINNER.match(match, end):
+                role, cue = "supplier", "为成交供应商"
             elif before_m:
                 role, cue = vocab.role_of[before_m], before_m
             elif re.search(r"(?:与|和|同)\s*$", before) and _SIGN.search(match, end, end + SIGN_WINDOW) \
@@ -508,6 +510,8 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
 
 # "X为该产品在华北地区的唯一授权服务商": the single supplier a single-source notice justifies.
 _SOLE_SUPPLIER = re.compile(r"\s*(?:是|为)[^，,。；;\n]{0,16}?(?:唯一|独家)(?:授权|指定)?(?:供应商|服务商|供货商|代理商|生产商|制造商)")
+# "确定X为成交供应商", "X为本项目中标人": the winner a result names in prose (never a 候选人).
+_NAMED_WINNER = re.compile(r"\s*(?:为|是)(?:本项目|本次采购|本次|该项目)?的?(?:成交|中标|中选)(?:供应商|人|单位|方)(?!候选)")
 # The label of a title line in a record laid out as text ("title: …", "标题：…").
 _TITLE_LABEL = re.compile(r"(?:title|标题|公告标题|name)\s*[:：]", re.I)
 
