@@ -122,3 +122,9 @@ def test_a_listing_record_with_common_keys_and_unit_strings() -> None:
 
 def test_supply_unit_label_names_the_supplier() -> None:
     assert _roles("成交结果公告\n采购人：东湖大学\n供货单位：南岭电子科技有限公司\n")[1] == ["南岭电子科技有限公司"]
+
+
+def test_project_budget_table_names_its_carrying_unit_as_buyer() -> None:
+    text = "“智能计算平台”建设项目经费预算表\n项目承担单位：西岭大学\n填报日期：2024年3月15日\n金额单位：万元\n"
+    assert _roles(text)[0] == ["西岭大学"]
+    assert _roles("某平台项目预算明细表\n申报单位：东湖大学\n编制日期：2025年4月8日\n")[0] == ["东湖大学"]
