@@ -37,3 +37,8 @@ def test_signature_date_after_a_place() -> None:
 
 def test_a_date_right_after_a_name_in_latin_letters() -> None:
     assert _date("签约\n原创 海算品牌部 HaiSuan2024年08月22日 17:40 广东\n正文\n") == "2024-08-22"
+
+
+def test_a_bilingual_date_label() -> None:
+    text = "询价公告\n报价截止 / Deadline: 2025年5月29日17:00\n联系人：王老师\n发布日期 / Date: 2025-05-22\n"
+    assert _date(text) == "2025-05-22"

@@ -108,7 +108,8 @@ def _amount_labels() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
 def _compound_date_label() -> re.Pattern[str]:
     labels = "|".join(re.escape(fold_pattern(lab)) for lab in sorted(_conf()["published"], key=len, reverse=True)
                       if not re.search(r"[A-Za-z]", lab))
-    return re.compile(r"(?m)^[^\n:：]{0,12}?(?:" + labels + r")\s*[:：]\s*([^\n]{6,40})")
+    # a bilingual gloss may stand between the label and its colon ("发布日期 / Date: 2025-05-22")
+    return re.compile(r"(?m)^[^\n:：]{0,12}?(?:" + labels + r")(?:\s*/\s*[A-Za-z][A-Za-z .]{0,30}?)?\s*[:：]\s*([^\n]{6,40})")
 
 
 @cache
