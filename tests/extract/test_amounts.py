@@ -37,3 +37,12 @@ def test_a_per_unit_ceiling_is_not_the_notice_amount() -> None:
 
 def test_worth_without_money_is_no_amount() -> None:
     assert _amount("It is worth noting that 2024 saw 300 new servers installed.") is None
+
+
+def test_lot_rows_of_a_table_headed_by_a_lot_column_are_lots_not_an_amount() -> None:
+    text = ("招标公告\n标段 | 序号 | 企业名称 | 最高限价（万元） | 中标家数\n一 | 1 | 东港投资集团有限公司 | 360.27 | 1家\n"
+            "二 | 2 | 东港交通集团有限公司 | 290.96 | 1家\n")
+    doc = next(read_input(text, name="n.txt", source="n.txt"))
+    ex = extract(doc)
+    assert ex.amount is None
+    assert [(lot.lot, lot.amount) for lot in ex.lots] == [("标段一", 3602700), ("标段二", 2909600)]

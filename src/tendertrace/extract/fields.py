@@ -545,7 +545,34 @@ def _lot_label(text: str, pos: int) -> str | None:
     line_start = text.rfind("\n", 0, pos) + 1
     window = text[max(line_start, pos - 80): pos]
     labels = _pattern("lot_label").findall(window)
-    return labels[-1] if labels else None
+    return labels[-1] if labels else _table_lot_label(text, line_start)
+
+
+# How many rows above a table row its header may stand.
+MAX_TABLE_ROWS = 60
+_LOT_HEADER = re.compile(r"(?:标段|标包|子包|合同包|包)(?:号)?")
+
+
+def _table_lot_label(text: str, line_start: int) -> str | None:
+    """A table row's lot when the table's first column is headed by a lot word: 标段 | … over 一 | …
+    gives 标段一."""
+    line_end = text.find("\n", line_start)
+    cells = text[line_start: len(text) if line_end < 0 else line_end].split(" | ")
+    if len(cells) < 3 or not re.fullmatch(r"[一二三四五六七八九十\d]{1,3}|[ⅠⅡⅢⅣⅤ]+", cells[0].strip()):
+        return None
+    pos = line_start
+    for _ in range(MAX_TABLE_ROWS):
+        if pos <= 0:
+            return None
+        start = text.rfind("\n", 0, pos - 1) + 1
+        row = text[start: pos - 1].split(" | ")
+        if len(row) != len(cells):
+            return None
+        head = _LOT_HEADER.fullmatch(row[0].strip())
+        if head:
+            return re.sub(r"号$", "", row[0].strip()) + cells[0].strip()
+        pos = start
+    return None
 
 
 # A date line that opens with a word saying it dates the original notice (原公告发布日期, 首次公告日期).
