@@ -128,3 +128,10 @@ def test_project_budget_table_names_its_carrying_unit_as_buyer() -> None:
     text = "“智能计算平台”建设项目经费预算表\n项目承担单位：西岭大学\n填报日期：2024年3月15日\n金额单位：万元\n"
     assert _roles(text)[0] == ["西岭大学"]
     assert _roles("某平台项目预算明细表\n申报单位：东湖大学\n编制日期：2025年4月8日\n")[0] == ["东湖大学"]
+
+
+def test_a_result_record_with_only_a_budget_takes_the_awarded_amount_of_its_text() -> None:
+    record = ('{"title": "某研究院API调用额度采购项目成交公告", "buyer": "东江智能语言研究院", "winner": "东江云启信息科技有限公司",'
+              ' "budget": "25.00万元", "content": "成交供应商：东江云启信息科技有限公司，成交金额：24.50万元。"}')
+    ex = extract(next(read_input(record, name="r.txt", source="r.txt")))
+    assert ex.amount is not None and (ex.amount.value, ex.amount.kind) == (245000, "awarded")

@@ -233,6 +233,11 @@ def extract_fields(doc: Document) -> Extraction:
 
     if record_amounts:
         kind = "awarded" if ex.notice_type == "award" and "awarded" in record_amounts else "budget"
+        if kind == "budget" and ex.notice_type == "award":
+            # A result whose record holds only its budget: the awarded amount its text states comes first.
+            _amounts(doc, text, ex, schema)
+            if ex.amount is not None and ex.amount.kind == "awarded":
+                kind = ""
         if kind in record_amounts:
             ex.amount = Amount(tidy(record_amounts[kind]), "CNY", kind, None)  # type: ignore[arg-type]
     elif ex.amount is None:
