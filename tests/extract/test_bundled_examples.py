@@ -58,3 +58,19 @@ def test_text_file_is_titled_by_its_project_name() -> None:
     doc = next(read_input("发布时间：2024年5月1日\n项目名称：算力租赁服务项目\n采购人：某研究院\n".encode(), name="x.txt", source="x.txt"))
     extract(doc)
     assert doc.title == "算力租赁服务项目"
+
+
+NSCMIC = Path(__file__).resolve().parents[3] / "shared" / "data" / "lists" / "us_lists_nsfreg_2026-07" / "ofac_nscmic.json"
+
+
+@pytest.mark.skipif(not NSCMIC.exists(), reason="needs ../shared/data/lists (the NS-CMIC list)")
+def test_single_source_example_supplier_screens_as_china_unicom_on_nscmic() -> None:
+    from tendertrace.screen import Screener
+    from tendertrace.screen.lists import load_file
+
+    _, ex = _example("ningbo_parking_tencent_cloud.html")
+    screener = Screener([e for *_, entries in load_file(NSCMIC) for e in entries])
+    hits = screener.screen(ex.names("supplier")[0])
+    assert hits and hits[0].entry.list == "NS-CMIC" and "China United Network" in hits[0].entry.name
+    readme = (EXAMPLES / "README.md").read_text(encoding="utf-8")
+    assert "NS-CMIC" in readme and "no US provider, chip or listed party" not in readme
