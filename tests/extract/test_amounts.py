@@ -46,3 +46,12 @@ def test_lot_rows_of_a_table_headed_by_a_lot_column_are_lots_not_an_amount() -> 
     ex = extract(doc)
     assert ex.amount is None
     assert [(lot.lot, lot.amount) for lot in ex.lots] == [("标段一", 3602700), ("标段二", 2909600)]
+
+
+def test_a_lot_table_with_merged_cells_states_no_single_amount() -> None:
+    text = ("招标公告\n标段 | 序号 | 企业名称 | 最高限价（万元） | 中标家数 | 服务期限\n"
+            "一 | 1 | 东港投资集团有限公司 | 360.27 | 1家 | 2026-2028年度\n二 | 2 | 东港城建集团有限公司 | 290.96 | 1家\n"
+            "三 | 3 | 东港通商控股集团有限公司 | 152.66 | 1家\n4 | 东港水务集团有限公司 | 52.60\n合计：205.26\n")
+    assert _amount(text) is None
+    single = "招标公告\n标段 | 服务内容 | 服务期限 | 最高限价\n一 | 检测服务 | 2026年9月底前 | 人民币40万元\n"
+    assert _amount(single) == (400000, "CNY")

@@ -470,6 +470,10 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
                 # One figure per lot and no total: the notice states no single amount.
                 ex.lots = [Lot(label, None, tidy(f[1])) for label, f in lots]
                 return
+        elif _table_lot_label(text, text.rfind("\n", 0, pick[2]) + 1) and _more_lot_rows(text, pick[2]):
+            # The first row of a lot table whose other lots stand in rows of another width (merged cells):
+            # a figure of one lot, not the notice's.
+            continue
         # A figure's span starts at its currency prefix when it has one (US$36 million, HK$15,600,000).
         ex.currency = currency_at(text[pick[2]: pick[3]])
         ex.amount = Amount(tidy(pick[1]), ex.currency, kind, doc.span(pick[2], pick[3]), pick[5])  # type: ignore[arg-type]
@@ -556,6 +560,19 @@ def _lot_label(text: str, pos: int) -> str | None:
 # How many rows above a table row its header may stand.
 MAX_TABLE_ROWS = 60
 _LOT_HEADER = re.compile(r"(?:标段|标包|子包|合同包|包)(?:号)?")
+
+
+def _more_lot_rows(text: str, pos: int) -> bool:
+    """Whether a later row of the table under ``pos`` opens with another lot number (二 | …)."""
+    line_end = text.find("\n", pos)
+    first = text[text.rfind("\n", 0, pos) + 1: pos].split(" | ")[0].strip()
+    for line in text[line_end + 1:].split("\n")[:MAX_TABLE_ROWS] if line_end >= 0 else []:
+        if " | " not in line and not line.startswith("合计"):
+            return False
+        cell = line.split(" | ")[0].strip()
+        if cell != first and re.fullmatch(r"[一二三四五六七八九十]{1,3}|[ⅠⅡⅢⅣⅤ]+", cell):
+            return True
+    return False
 
 
 def _table_lot_label(text: str, line_start: int) -> str | None:
