@@ -105,3 +105,10 @@ def test_ocds_award() -> None:
     assert ex.notice_type == "award"
     assert ex.names("buyer") == ["DEPARTMENT OF X"] and ex.names("supplier") == ["ACME LTD"]
     assert ex.amount.value == 24406 and ex.amount.currency == "EUR"
+
+
+def test_candidate_and_result_publicity_is_an_award() -> None:
+    doc = next(read_input("东湖公司服务器采购中标候选人及中标结果公示\n中标人：西岭系统集成有限公司，中标价：人民币1,296万元。\n",
+                          name="n.txt", source="n.txt"))
+    ex = extract(doc)
+    assert ex.notice_type == "award" and ex.names("supplier") == ["西岭系统集成有限公司"]

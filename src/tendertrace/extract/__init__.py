@@ -7,13 +7,16 @@ import unicodedata
 from ..model import Document, Extraction, Party
 from .fields import extract_fields, row_amounts
 from .mentions import find_mentions
-from .orgs import OrgName, find_orgs
+from .orgs import OrgName, find_orgs, owner_roles
 
 __all__ = ["extract", "find_mentions", "find_orgs"]
 
 # Of the roles a recogniser gives, the cues that are as good as a label: a role word before the name,
 # a bracket after it (（以下简称“甲方”）), a contract's counterpart; then a verb after the name.
-_CUE_RANK = {"verb": 3, "issuer": 2, "与…签订": 1, "signed with": 1, "announcer": 1}
+_CUE_RANK = {"verb": 3, "issuer": 2, "与…签订": 1, "signed with": 1, "announcer": 1, "为成交供应商": 0}
+# A project's owner or user (建设单位, 用户单位) comes after a 招标人/采购人 named beside it and before
+# a contract's counterpart.
+_OWNER_RANK = 0.5
 # Notices that name no supplier yet: a "供应商" there is a requirement, not a party.
 _NO_SUPPLIER_YET = ("tender_call", "intention")
 # Buyers of one rank further than this from the first are other parties of the text, not co-buyers
@@ -30,8 +33,15 @@ MIN_NAME = 4
 def extract(doc: Document) -> Extraction:
     """Everything the later stages need from one document."""
     ex = extract_fields(doc)
+    if not (doc.title or "").strip() and ex.project_name:
+        # A file with no <title> and no record title is titled by the project it names (项目名称：…).
+        doc.title = ex.project_name
     ex.mentions = find_mentions(doc.match_text or doc.text)
     for mention in ex.mentions:
+        # A span never starts or ends on the line break or space a pattern may have taken at its edge.
+        text = doc.text[mention.start: mention.end]
+        mention.start += len(text) - len(text.lstrip())
+        mention.end -= len(text) - len(text.rstrip())
         mention.text = doc.text[mention.start: mention.end]
     add_parties(doc, ex, find_orgs(doc.text, doc.match_text or doc.text))
     if ex.mentions:
@@ -52,6 +62,9 @@ def add_parties(doc: Document, ex: Extraction, orgs: list[OrgName]) -> None:
         party.masked = party.masked or any(m in party.name for m in masks)
     seen = {_key(p.name) for p in ex.parties}
     taken: set[int] = set()
+    # Where a labelled party stands, a shorter name the recogniser read inside it is a fragment of it.
+    held = [(p.span.start, p.span.end) for p in ex.parties if p.span is not None and p.span.end > p.span.start]
+    orgs = [o for o in orgs if not any(s <= o.start and o.end <= e and (s, e) != (o.start, o.end) for s, e in held)]
 
     def take(role: str, allowed: list[OrgName]) -> None:
         for org in allowed:
@@ -65,8 +78,13 @@ def add_parties(doc: Document, ex: Extraction, orgs: list[OrgName]) -> None:
 
     if not ex.names("buyer"):
         buyers = [o for o in orgs if o.role == "buyer"]
-        best = min((_CUE_RANK.get(o.cue or "", 0) for o in buyers), default=None)
-        chosen = [o for o in buyers if _CUE_RANK.get(o.cue or "", 0) == best]
+        owners = owner_roles()
+
+        def rank(o: OrgName) -> float:
+            return _OWNER_RANK if o.cue in owners else _CUE_RANK.get(o.cue or "", 0)
+
+        best = min((rank(o) for o in buyers), default=None)
+        chosen = [o for o in buyers if rank(o) == best]
         take("buyer", [o for o in chosen if o.start - chosen[0].start <= _SAME_CLAUSE])
     if not ex.names("supplier"):
         suppliers = [o for o in orgs if o.role == "supplier"

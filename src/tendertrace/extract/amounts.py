@@ -10,8 +10,26 @@ _UNITS = {"拾": 10, "十": 10, "佰": 100, "百": 100, "仟": 1000, "千": 1000
 _BIG = {"万": 10_000, "亿": 100_000_000}
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# Currency marks written before a figure, longest first, with the ISO code each stands for.
+PREFIX_CURRENCY = {
+    "人民币": "CNY", "RMB": "CNY", "CNY": "CNY", "￥": "CNY", "¥": "CNY",
+    "USD": "USD", "US$": "USD", "US $": "USD", "$": "USD",
+    "HKD": "HKD", "HK$": "HKD", "港币": "HKD", "港元": "HKD",
+    "GBP": "GBP", "£": "GBP", "EUR": "EUR", "€": "EUR",
+}
+# Units written after a figure: their scale and, where they name one, their currency (5万美元, 410 million yuan).
+UNIT_SCALE = {
+    "亿美元": (1e8, "USD"), "万美元": (1e4, "USD"), "美元": (1.0, "USD"),
+    "亿港元": (1e8, "HKD"), "万港元": (1e4, "HKD"), "港元": (1.0, "HKD"), "港币": (1.0, "HKD"),
+    "万欧元": (1e4, "EUR"), "欧元": (1.0, "EUR"), "万英镑": (1e4, "GBP"), "英镑": (1.0, "GBP"),
+    "亿元": (1e8, "CNY"), "万元": (1e4, "CNY"), "元": (1.0, "CNY"), "圆": (1.0, "CNY"), "万": (1e4, None),
+    "million yuan": (1e6, "CNY"), "billion yuan": (1e9, "CNY"), "million": (1e6, None), "billion": (1e9, None),
+    "yuan": (1.0, "CNY"),
+}
+_PREFIX = "|".join(re.escape(p) for p in sorted(PREFIX_CURRENCY, key=len, reverse=True))
+_UNIT = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNIT_SCALE, key=len, reverse=True))
 MONEY = re.compile(
-    r"(?P<prefix>人民币|RMB|CNY|USD|US\$|[￥¥$£€])?\s*[:：]?\s*(?P<num>" + NUMBER + r")\s*(?P<unit>亿元|万元|元|万|圆|million|billion)?"
+    r"(?P<prefix>" + _PREFIX + r")?\s*[:：]?\s*(?P<num>" + NUMBER + r")\s*(?P<unit>" + _UNIT + r")?(?![A-Za-z])"
 )
 CAPITAL = re.compile(r"[壹贰叁肆伍陆柒捌玖拾][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*(?:圆|元)(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?")
 
@@ -46,20 +64,25 @@ def to_number(num: str) -> float:
 
 
 def scale(unit: str | None) -> float:
-    if unit in ("万元", "万"):
-        return 10_000.0
-    if unit == "亿元":
-        return 100_000_000.0
-    return _ENGLISH_SCALE.get(unit or "", 1.0)
+    return UNIT_SCALE.get(re.sub(r"\s+", " ", unit or ""), (1.0, None))[0]
 
 
-_ENGLISH_SCALE = {"million": 1e6, "billion": 1e9}
-# Prefixes of money in US dollars; every other figure of a Chinese notice is in yuan.
+# Prefixes of money in US dollars.
 USD_PREFIXES = ("USD", "US$", "$")
 
 
-def currency_of(prefix: str | None) -> str:
-    return "USD" if prefix in USD_PREFIXES else "CNY"
+def currency_of(prefix: str | None, unit: str | None = None) -> str:
+    """The currency a figure's prefix or unit names; yuan when neither names one (a Chinese notice's default)."""
+    if prefix in PREFIX_CURRENCY:
+        return PREFIX_CURRENCY[prefix]
+    named = UNIT_SCALE.get(re.sub(r"\s+", " ", unit or ""), (1.0, None))[1]
+    return named or "CNY"
+
+
+def currency_at(text: str) -> str:
+    """The currency of the figure that ``text`` starts with (a figure's span, prefix included)."""
+    m = MONEY.match(text)
+    return currency_of(m.group("prefix"), m.group("unit")) if m else "CNY"
 
 
 def tidy(value: float) -> float | int:
@@ -71,8 +94,9 @@ def tidy(value: float) -> float | int:
 # A figure is money only with a currency or a unit of money beside it; a bare number is a count.
 _CONTEXT_ENDS = "。；;\n"
 _STATED = re.compile(
-    r"(?P<prefix>人民币|RMB|CNY|USD|US\$|[￥¥$])\s*[:：]?\s*(?P<num>" + NUMBER + r")\s*(?P<unit>亿元|万元|元|万|圆|million|billion)?"
-    r"|(?P<bare>" + NUMBER + r")\s*(?P<bare_unit>亿元|万元|元|圆)"
+    r"(?P<prefix>" + _PREFIX + r")\s*[:：]?\s*(?P<num>" + NUMBER + r")\s*(?P<unit>" + _UNIT + r")?(?![A-Za-z])"
+    r"|(?P<bare>" + NUMBER + r")\s*(?P<bare_unit>" + "|".join(
+        re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNIT_SCALE, key=len, reverse=True) if u != "万") + r")(?![A-Za-z])"
 )
 
 
@@ -86,7 +110,7 @@ def find_amounts(text: str) -> list[tuple[float, str, int, int, int, int]]:
         value = to_number(m.group("num") if prefix else m.group("bare")) * scale(unit)
         if value <= 0:
             continue
-        currency = currency_of(prefix)
+        currency = currency_of(prefix, unit)
         out.append((value, currency, m.start(), m.end(), *_context(text, m.start(), m.end())))
     for m in CAPITAL.finditer(text):
         written = parse_capital(m.group(0))

@@ -29,7 +29,8 @@ _MONTHS["sept"] = 9
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _CN_NUM = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
-NUMERIC = re.compile(r"(?<!\d)(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})(?!\d)")
+# A date inside a code (YX-CG-2024-09-02, NO.2024/05/01) is part of the code, not the notice's date.
+NUMERIC = re.compile(r"(?<![0-9_\-/.])(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})(?!\d)")
 WRITTEN = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(" + _MONTH_ALT + r")\.?,?\s+(\d{4})(?!\d)", re.I)
 MONTH_DAY = re.compile(r"\b(" + _MONTH_ALT + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)", re.I)
@@ -103,9 +104,16 @@ def signature_date(text: str) -> tuple[date, int] | None:
         pos -= len(line) + 1
         stripped = line.strip()
         found = find_date(stripped)
-        if found and found[1] == 0 and len(stripped) - found[2] <= 1:
+        place = _SIGNATURE_PLACE.match(stripped)
+        starts = found is not None and (found[1] == 0 or place is not None and found[1] == place.end())
+        if found and starts and (len(stripped) - found[2] <= 1 or stripped[found[2]:].lstrip().startswith("/")):
             return found[0], pos + 1 + line.find(stripped)
     return None
+
+
+# A place before the signature date ("香港，2025年10月14日", "Beijing, 3 May 2024"); a bilingual
+# signature repeats the date after a slash.
+_SIGNATURE_PLACE = re.compile(r"[\u3400-\u9fffA-Za-z ]{2,12}[，,]\s*")
 
 
 def first_dated_line(text: str) -> tuple[date, int] | None:

@@ -18,8 +18,7 @@ from .amounts import (
     CAPITAL,
     MONEY,
     NUMBER,
-    USD_PREFIXES,
-    currency_of,
+    currency_at,
     find_amounts,
     parse_capital,
     scale,
@@ -109,7 +108,14 @@ def _amount_labels() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
 def _compound_date_label() -> re.Pattern[str]:
     labels = "|".join(re.escape(fold_pattern(lab)) for lab in sorted(_conf()["published"], key=len, reverse=True)
                       if not re.search(r"[A-Za-z]", lab))
-    return re.compile(r"(?m)^[^\n:：]{0,12}?(?:" + labels + r")\s*[:：]\s*([^\n]{6,40})")
+    # a bilingual gloss may stand between the label and its colon ("发布日期 / Date: 2025-05-22")
+    return re.compile(r"(?m)^[^\n:：]{0,12}?(?:" + labels + r")(?:\s*/\s*[A-Za-z][A-Za-z .]{0,30}?)?\s*[:：]\s*([^\n]{6,40})")
+
+
+@cache
+def _bare_date_line() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in _conf()["published_line"])
+    return re.compile(r"(?m)^[ \t]*(?:" + words + r")[ \t]*[:：][ \t]*([^\n]{6,40})$")
 
 
 @cache
@@ -179,14 +185,18 @@ def extract_fields(doc: Document) -> Extraction:
     for field in ("buyer", "agency", "supplier"):
         if any(p.role == field for p in ex.parties):
             continue
-        for _label, start, value in values.get(field, []):
+        found = values.get(field, [])
+        for i, (label, start, value) in enumerate(found):
             names = _names(doc, start, value, field)
             if names:
                 ex.parties.extend(names)
+                if field == "buyer":
+                    first = {p.name for p in names}
+                    ex.parties.extend(p for p in _co_buyers(doc, text, label, start, found[i + 1:]) if p.name not in first)
                 break
     if not any(p.role == "supplier" for p in ex.parties):
         ex.parties.extend(_table_suppliers(doc, text))
-    if not any(p.role in ("buyer", "agency") for p in ex.parties):
+    if not any(p.role == "buyer" for p in ex.parties):
         _entrusted(doc, text, ex)
     if not any(p.role == "buyer" for p in ex.parties) and title:
         _buyer_from_title(doc, title, ex)
@@ -207,15 +217,27 @@ def extract_fields(doc: Document) -> Extraction:
             if code and re.search(r"[A-Za-z0-9]", code):
                 ex.project_number = code
                 break
-    labelled = next((d for d in (parse_date(v) for _l, _s, v in values.get("published", [])) if d), None)
+    # "原公告发布日期", "首次公告日期": the date of the notice this one corrects or ends, not its own.
+    own = [(lab, st, v) for lab, st, v in values.get("published", [])
+           if not _ORIGINAL_NOTICE.match(text, text.rfind("\n", 0, st) + 1)]
+    labelled = next((d for d in (parse_date(v) for _l, _s, v in own) if d), None)
     if labelled is None:
         # A date label that ends a longer one (论证意见发布日期：, 合同公告日期：).
-        m = _compound_date_label().search(text)
+        m = next((c for c in _compound_date_label().finditer(text) if not _ORIGINAL_NOTICE.match(text, c.start())), None)
+        labelled = parse_date(m.group(1)) if m else None
+    if labelled is None:
+        # A line of its own that is only "日期：…" (a notice's or a letter's date line).
+        m = _bare_date_line().search(text)
         labelled = parse_date(m.group(1)) if m else None
     ex.published, ex.date_source = document_date(ex.published or doc.published, labelled, text)
 
     if record_amounts:
         kind = "awarded" if ex.notice_type == "award" and "awarded" in record_amounts else "budget"
+        if kind == "budget" and ex.notice_type == "award":
+            # A result whose record holds only its budget: the awarded amount its text states comes first.
+            _amounts(doc, text, ex, schema)
+            if ex.amount is not None and ex.amount.kind == "awarded":
+                kind = ""
         if kind in record_amounts:
             ex.amount = Amount(tidy(record_amounts[kind]), "CNY", kind, None)  # type: ignore[arg-type]
     elif ex.amount is None:
@@ -273,15 +295,34 @@ def _name_remark() -> re.Pattern[str]:
     return re.compile(r"[（(](?:" + "|".join(map(re.escape, _conf()["name_remarks"])) + r")[）)]")
 
 
+@cache
+def _no_agency() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, _conf()["no_agency_remarks"]))
+    return re.compile(rf"^\s*(?:{words})\s*$|[（(]\s*(?:{words})\s*[）)]")
+
+
 def _names(doc: Document, start: int, value: str, role: str) -> list[Party]:
+    lead = _NAME_LEAD.match(value)
+    if lead:  # "采购人信息：名称：X" on one line
+        value, start = value[lead.end():], start + lead.end()
     stop = _name_stop().search(value)
     raw = value[: stop.start()] if stop else value
+    if role == "agency" and _no_agency().search(raw):
+        return []
+    address = _ADDRESS_BRACKET.search(raw)
+    if address:  # 中国科学技术大学（合肥市金寨路96号）: the bracket is the address, not the name
+        raw = raw[: address.start()]
     raw = _name_remark().sub("", raw)
     raw = raw.strip().rstrip("。.：:")
     if not raw or raw in ("/", "无", "-", "—"):
         return []
     parts: list[Party] = []
     pieces = [raw] if role != "supplier" else re.split(r"[、/]|(?:和|与)(?=\S{4,})", raw)
+    if role == "buyer" and "、" in raw:
+        # "B公司、C公司": co-buyers, when every piece is a name of its own.
+        split = raw.split("、")
+        if all(len(piece.strip()) >= MIN_LISTED_NAME and _org_suffix().search(piece) for piece in split):
+            pieces = split
     offset = 0
     for piece in pieces:
         pos = value.find(piece, offset)
@@ -294,6 +335,25 @@ def _names(doc: Document, start: int, value: str, role: str) -> list[Party]:
         begin = start + (pos if pos >= 0 else 0)
         parts.append(Party(doc.text[begin: begin + len(name)] if pos >= 0 else name, role, doc.span(begin, begin + len(name))))
     return parts
+
+
+# The lines right under a buyer label where the same label, qualified in brackets, names a co-buyer
+# ("招标人（项目业主）：A" then "招标人（总承包单位）：B、C").
+CO_BUYER_LINES = 2
+
+
+def _co_buyers(doc: Document, text: str, label: str, start: int, rest: list[tuple[str, int, str]]) -> list[Party]:
+    base = re.split(r"[（(]", label, maxsplit=1)[0].strip()
+    out: list[Party] = []
+    line_end = text.find("\n", start)
+    for other_label, other_start, value in rest:
+        if line_end < 0 or text.count("\n", line_end, other_start) >= CO_BUYER_LINES:
+            break
+        if re.split(r"[（(]", other_label, maxsplit=1)[0].strip() != base:
+            break
+        out.extend(p for p in _names(doc, other_start, value, "buyer") if p.name not in {q.name for q in out})
+        line_end = text.find("\n", other_start)
+    return out
 
 
 def _entrusted(doc: Document, text: str, ex: Extraction) -> None:
@@ -310,8 +370,16 @@ def _entrusted(doc: Document, text: str, ex: Extraction) -> None:
     buyer = m.group("buyer").strip()
     generic = buyer in _conf()["generic_buyers"]
     if not generic and _org_suffix().search(buyer) and not any(p.role == "buyer" for p in ex.parties):
-        start = m.start("buyer")
-        ex.parties.append(Party(doc.text[start: start + len(buyer)], "buyer", doc.span(start, start + len(buyer))))
+        # "受A、B、C的委托": several principals, each a buyer when each is a name of its own.
+        pieces = buyer.split("、")
+        if len(pieces) < 2 or not all(_org_suffix().search(piece) and len(piece) >= 4 for piece in pieces):
+            pieces = [buyer]
+        offset = m.start("buyer")
+        for piece in pieces:
+            start = doc.text.find(piece, offset, m.end("buyer"))
+            start = offset if start < 0 else start
+            ex.parties.append(Party(doc.text[start: start + len(piece)], "buyer", doc.span(start, start + len(piece))))
+            offset = start + len(piece)
     if not any(p.role == "agency" for p in ex.parties):
         ex.parties.append(Party(doc.text[m.start("agency"): m.end("agency")], "agency", doc.span(m.start("agency"), m.end("agency"))))
 
@@ -354,10 +422,14 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
         segment = text[m.end(): min(line_end, m.end() + 48)]
         if regex.search(segment[:6]):  # another label follows: this one is a heading word
             continue
+        if _PERCENT_LABEL.match(segment):
+            continue  # 中标价(%)：98.67 states a rate of a fee standard, not money
         label_area = text[line_start: m.end()] + segment[:16]
         money, start, end = _first_money(segment, label_area, units)
         if money is None:
             continue
+        if m.group(0).isascii() and not _has_currency_or_unit(segment[start:end]):
+            continue  # in English prose a bare figure after "worth" or "a total of" is a count or a year
         gap = segment[: start]
         after = segment[end: end + 3]
         if any(word in gap for word in exclude) or after[:1] in ("%", "％") or _PER_UNIT.match(segment, end):
@@ -398,9 +470,12 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
                 # One figure per lot and no total: the notice states no single amount.
                 ex.lots = [Lot(label, None, tidy(f[1])) for label, f in lots]
                 return
-        # A figure's span starts at its currency prefix when it has one (US$36 million).
-        prefix = next((p for p in USD_PREFIXES if text.startswith(p, pick[2])), None)
-        ex.currency = currency_of(prefix)
+        elif _table_lot_label(text, text.rfind("\n", 0, pick[2]) + 1) and _more_lot_rows(text, pick[2]):
+            # The first row of a lot table whose other lots stand in rows of another width (merged cells):
+            # a figure of one lot, not the notice's.
+            continue
+        # A figure's span starts at its currency prefix when it has one (US$36 million, HK$15,600,000).
+        ex.currency = currency_at(text[pick[2]: pick[3]])
         ex.amount = Amount(tidy(pick[1]), ex.currency, kind, doc.span(pick[2], pick[3]), pick[5])  # type: ignore[arg-type]
         return
 
@@ -479,7 +554,62 @@ def _lot_label(text: str, pos: int) -> str | None:
     line_start = text.rfind("\n", 0, pos) + 1
     window = text[max(line_start, pos - 80): pos]
     labels = _pattern("lot_label").findall(window)
-    return labels[-1] if labels else None
+    return labels[-1] if labels else _table_lot_label(text, line_start)
+
+
+# How many rows above a table row its header may stand.
+MAX_TABLE_ROWS = 60
+_LOT_HEADER = re.compile(r"(?:标段|标包|子包|合同包|包)(?:号)?")
+
+
+def _more_lot_rows(text: str, pos: int) -> bool:
+    """Whether a later row of the table under ``pos`` opens with another lot number (二 | …)."""
+    line_end = text.find("\n", pos)
+    first = text[text.rfind("\n", 0, pos) + 1: pos].split(" | ")[0].strip()
+    for line in text[line_end + 1:].split("\n")[:MAX_TABLE_ROWS] if line_end >= 0 else []:
+        if " | " not in line and not line.startswith("合计"):
+            return False
+        cell = line.split(" | ")[0].strip()
+        if cell != first and re.fullmatch(r"[一二三四五六七八九十]{1,3}|[ⅠⅡⅢⅣⅤ]+", cell):
+            return True
+    return False
+
+
+def _table_lot_label(text: str, line_start: int) -> str | None:
+    """A table row's lot when the table's first column is headed by a lot word: 标段 | … over 一 | …
+    gives 标段一."""
+    line_end = text.find("\n", line_start)
+    cells = text[line_start: len(text) if line_end < 0 else line_end].split(" | ")
+    if len(cells) < 3 or not re.fullmatch(r"[一二三四五六七八九十\d]{1,3}|[ⅠⅡⅢⅣⅤ]+", cells[0].strip()):
+        return None
+    pos = line_start
+    for _ in range(MAX_TABLE_ROWS):
+        if pos <= 0:
+            return None
+        start = text.rfind("\n", 0, pos - 1) + 1
+        row = text[start: pos - 1].split(" | ")
+        if len(row) != len(cells):
+            return None
+        head = _LOT_HEADER.fullmatch(row[0].strip())
+        if head:
+            return re.sub(r"号$", "", row[0].strip()) + cells[0].strip()
+        pos = start
+    return None
+
+
+# A date line that opens with a word saying it dates the original notice (原公告发布日期, 首次公告日期).
+_ORIGINAL_NOTICE = re.compile(r"[ \t]*(?:[0-9一二三四五六七八九十]+[.、．][ \t]*)?(?:原|首次|原始|前次|上次)")
+_NAME_LEAD = re.compile(r"\s*名\s*称\s*[:：]\s*")
+# A bracket that closes a name and holds a street address (a road or street word and a number).
+_ADDRESS_BRACKET = re.compile(r"[（(][^（）()]{0,30}?(?:路|街|大道|道|巷|弄|号楼|大厦)[^（）()]{0,12}?\d+[^（）()]{0,8}[）)]\s*$")
+# A piece of a list of buyers shorter than this is an abbreviation, not a name of its own.
+MIN_LISTED_NAME = 4
+_PERCENT_LABEL = re.compile(r"\s*[（(]\s*[%％‰]\s*[）)]")
+
+
+def _has_currency_or_unit(figure: str) -> bool:
+    m = MONEY.match(figure)
+    return bool(m and (m.group("prefix") or m.group("unit")))
 
 
 def _first_money(segment: str, label_area: str, units: dict[str, float]) -> tuple[float | None, int, int]:
@@ -562,11 +692,12 @@ def _from_record(doc: Document, record: dict[str, Any], schema: dict[str, Any], 
                 name = name.strip()
                 if name:
                     ex.parties.append(Party(name, role, _find_text(doc, name, after=f"{key}: ")))
-    amounts = {
-        kind: float(record[fields[kind]]) * units.get(fields[kind], 1)
-        for kind in ("awarded", "budget")
-        if fields.get(kind) and isinstance(record.get(fields[kind]), int | float) and record[fields[kind]] > 0
-    }
+    amounts: dict[str, float] = {}
+    for kind in ("awarded", "budget"):
+        key = fields.get(kind)
+        value = _record_money(record.get(key), units.get(key, 1)) if key else None
+        if value is not None:
+            amounts[kind] = value
     if amounts:
         ex.currency = "CNY"
     if "budget" in amounts:
@@ -577,6 +708,20 @@ def _from_record(doc: Document, record: dict[str, Any], schema: dict[str, Any], 
         if key and isinstance(record.get(key), str) and record[key].strip():
             setattr(ex, field, record[key].strip())
     return amounts
+
+
+def _record_money(value: Any, factor: float) -> float | None:
+    """A record's amount: a number in the schema's unit, or a string with its own unit ("114.80万元")."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value) * factor if value > 0 else None
+    if isinstance(value, str):
+        m = MONEY.fullmatch(value.strip().replace("（含税）", "").replace("(含税)", ""))
+        if m:
+            amount = to_number(m.group("num")) * (scale(m.group("unit")) if m.group("unit") else factor)
+            return amount if amount > 0 else None
+    return None
 
 
 def _ocds_name(party: Any) -> str | None:

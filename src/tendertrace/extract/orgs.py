@@ -98,6 +98,7 @@ class _Vocab:
     en_suffix_words: frozenset[str]
     en_suffix_any: re.Pattern[str]
     en_stop_heads: frozenset[str]
+    en_provider_after: re.Pattern[str]
     en_role_phrase: re.Pattern[str]
     en_role_of: dict[str, Role]
     disclosure: tuple[str, ...]
@@ -202,6 +203,7 @@ def _vocab() -> _Vocab:
         buyer_verb_after=re.compile(
             r"[^，,。；;:：\n与和同向的为对由及签]{0," + str(VERB_GAP) + r"}?(?:"
             + _alternation(map(fold, conf["buyer_verbs_after"])) + ")"
+            + r"(?!" + _alternation(map(fold, conf["verb_noun_heads"])) + ")"
         ),
         masks=tuple(fold(w) for w in conf["zh_masks"]),
         role_of=role_of,
@@ -216,6 +218,7 @@ def _vocab() -> _Vocab:
         en_suffix_words=en_suffix_words,
         en_suffix_any=re.compile(_alternation(w.rstrip(".") for w in en_suffix_words)),
         en_stop_heads=frozenset(conf["en_stop_heads"]),
+        en_provider_after=re.compile(r"\s*(?:,[^,.]{0,60},\s*)?(?:" + _alternation(conf["en_provider_verbs_after"]) + r")\b"),
         en_role_phrase=re.compile(
             r"(?P<role>" + _alternation(en_role_of) + r")[\"”]?\)?\s*(?:[:：]\s*|is\s+|was\s+)?$", re.I
         ),
@@ -361,12 +364,21 @@ def _en_orgs(text: str, vocab: _Vocab) -> list[tuple[int, int]]:
         if last is None:
             continue
         first = 0
-        while first < len(tokens) and tokens[first].group(0) in vocab.en_stop_heads:
-            first += 1
-        if first >= len(tokens) or tokens[first].start() >= last.start():
+        while first < len(tokens) and (tokens[first].group(0) in vocab.en_stop_heads
+                                       or tokens[first].group(0).lower().endswith(("-based", "-registered", "-headquartered"))):
+            first += 1  # "Singapore-based Lionpeak Compute Pte. Ltd." names Lionpeak
+        if first >= len(tokens):
+            continue
+        rest = run[last.end():]
+        if tokens[first].start() >= last.start():
+            # "University of Northmoor", "Ministry of Science and Technology": the institution word first
+            of = re.match(r"[ ]+(?:of|for)[ ]+[A-Z]", rest)
+            if not of or tokens[first] is not last:
+                continue
+            whole = run.split(" (")[0].rstrip(" ,")  # a bracket after it names a department
+            out.append((m.start() + tokens[first].start(), m.start() + len(whole)))
             continue
         start, end = m.start() + tokens[first].start(), m.start() + last.end()
-        rest = run[last.end():]
         if re.match(r"[ ]+(?:of|for)[ ]+[A-Z]", rest):
             end = m.start() + len(run.rstrip(" ,"))
         if len(tokens[first: tokens.index(last) + 1]) < 2:
@@ -416,11 +428,21 @@ def _contract_direction(match: str, pos: int, vocab: _Vocab) -> Role | None:
     """What the contract in the sentence at ``pos`` makes the announcer's counterpart."""
     s, e = _sentence(match, pos)
     sentence = match[max(s, pos - CONTRACT_WINDOW): min(e, pos + CONTRACT_WINDOW)].lower()
+    # The contract's content stated as what is provided: by the announcer ("主要内容为提供40台GPU服务器"), or
+    # to it ("由对方向公司提供").
+    if _PROVIDED_TO_ANNOUNCER.search(sentence):
+        return "supplier"
+    if _PROVIDES.search(sentence):
+        return "buyer"
     if any(w in sentence for w in vocab.buys):
         return "supplier"
     if any(w in sentence for w in vocab.sells):
         return "buyer"
     return None
+
+
+_PROVIDED_TO_ANNOUNCER = re.compile(r"(?:向|为)(?:本)?(?:公司|集团)(?:及其?[^，,。；]{0,8}?)?提供|to the company")
+_PROVIDES = re.compile(r"(?:内容为|负责|为其|向其|为客户|向客户)[^，,。；]{0,12}?提供|(?:内容为|负责)(?:交付|部署|建设)")
 
 
 def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
@@ -452,6 +474,8 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
             elif re.search(r"\b(?:entered into|signed|signs|concluded|executed|entering into)\b[^.]{0,"
                            + str(EN_SIGN_WINDOW) + r"}\bwith\s+(?:the\s+)?$", match[max(0, start - EN_SIGN_WINDOW - 30): start]):
                 role, cue = "supplier", "signed with"
+            elif vocab.en_provider_after.match(match, end):
+                role, cue = "supplier", "provides"
         else:
             after_m = vocab.role_after.match(match, end)
             before_m = _role_word_before(before, vocab)
@@ -461,6 +485,8 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
                 role, cue = vocab.role_of[role_word], role_word
             elif _SOLE_SUPPLIER.match(match, end):
                 role, cue = "supplier", "为…唯一供应商"
+            elif _NAMED_WINNER.match(match, end):
+                role, cue = "supplier", "为成交供应商"
             elif before_m:
                 role, cue = vocab.role_of[before_m], before_m
             elif re.search(r"(?:与|和|同)\s*$", before) and _SIGN.search(match, end, end + SIGN_WINDOW) \
@@ -473,6 +499,8 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
             role = direction or "buyer"
         out.append(OrgName(text[start:end], start, end, role, masked, cue))
     out = _coordinated(match, out)
+    out = _signing_subject(match, out)
+    out = _provider_statement(match, out)
     if disclosure:
         out = _with_announcer(match, text, out)
     elif not any(o.role == "buyer" for o in out):
@@ -482,6 +510,8 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
 
 # "X为该产品在华北地区的唯一授权服务商": the single supplier a single-source notice justifies.
 _SOLE_SUPPLIER = re.compile(r"\s*(?:是|为)[^，,。；;\n]{0,16}?(?:唯一|独家)(?:授权|指定)?(?:供应商|服务商|供货商|代理商|生产商|制造商)")
+# "确定X为成交供应商", "X为本项目中标人": the winner a result names in prose (never a 候选人).
+_NAMED_WINNER = re.compile(r"\s*(?:为|是)(?:本项目|本次采购|本次|该项目)?的?(?:成交|中标|中选)(?:供应商|人|单位|方)(?!候选)")
 # The label of a title line in a record laid out as text ("title: …", "标题：…").
 _TITLE_LABEL = re.compile(r"(?:title|标题|公告标题|name)\s*[:：]", re.I)
 
@@ -532,13 +562,95 @@ def _with_announcer(match: str, text: str, orgs: list[OrgName]) -> list[OrgName]
     """A disclosure whose counterpart is a customer and that names no supplier of its own: the
     announcing company is the supplier."""
     has_supplier = any(o.role == "supplier" for o in orgs)
-    counterpart_buyer = any(o.role == "buyer" and o.cue in ("与…签订", "signed with") for o in orgs)
+    counterpart_buyer = any(o.role == "buyer" and (o.cue in ("与…签订", "signed with") or _is_customer_cue(o.cue))
+                            for o in orgs)
     if has_supplier or not counterpart_buyer:
         return orgs
     announcer = _announcer(match, orgs)
     if announcer is None:
         return orgs
     return [OrgName(o.name, o.start, o.end, "supplier", o.masked, "announcer") if o is announcer else o for o in orgs]
+
+
+@cache
+def owner_roles() -> frozenset[str]:
+    """Buyer words that name a project's owner or user, not the party that procures."""
+    return frozenset(load_yaml("orgs.yaml")["owner_roles"])
+
+
+def _is_customer_cue(cue: str | None) -> bool:
+    """A role word that names the announcer's customer (客户, 第一名客户, customer)."""
+    return bool(cue) and ("客户" in cue or "customer" in cue.lower())  # type: ignore[union-attr]
+
+
+# "X, a Singapore-registered operator, has signed an agreement with Y": how far the subject may stand
+# before its verb.
+EN_SUBJECT_WINDOW = 160
+# After "A与B签订……协议", how far on the sentence that says which of them provides may stand.
+PROVIDER_WINDOW = 300
+# The shortest part of a name that stands for it in later prose (中卫华算 for 中卫华算智能科技有限公司).
+SHORT_NAME = 4
+# What stands between the two parties of "A（以下简称“甲”）与B签订": a bracketed short name, then 与.
+_PAIR_GAP = re.compile(r"\s*(?:[（(][^（）()]{0,24}[）)])?\s*(?:与|和|同)\s*")
+_LEGAL_TAIL = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|研究院|研究所)$")
+
+
+def _signing_subject(match: str, orgs: list[OrgName]) -> list[OrgName]:
+    """The English subject of "X has signed ... with Y" takes the side opposite Y's."""
+    out = list(orgs)
+    for i, o in enumerate(out):
+        if o.cue != "signed with" or o.role == "mentioned":
+            continue
+        # English prose may be wrapped: a sentence runs over single line breaks, to a blank line.
+        s = max(match.rfind("\n\n", 0, o.start), match.rfind("。", 0, o.start)) + 1
+        for j in range(i - 1, -1, -1):
+            left = out[j]
+            if left.start < max(s, o.start - EN_SUBJECT_WINDOW) or left.role != "mentioned":
+                break
+            if re.search(r"[\x00-\x7f]", left.name) and re.search(
+                    r"\b(?:has|have|had|to)?\s*(?:entered into|signed|signs|concluded|executed)\b", match[left.end: o.start]):
+                other: Role = "buyer" if o.role == "supplier" else "supplier"
+                out[j] = OrgName(left.name, left.start, left.end, other, left.masked, "signed with")
+                break
+    return out
+
+
+def _short_forms(name: str) -> list[str]:
+    head = _LEGAL_TAIL.sub("", name)
+    head = re.sub(r"^(?:中国|[\u3400-\u9fff]{2}(?:省|市))", "", head) or head
+    return [head[i: i + SHORT_NAME] for i in range(0, max(1, len(head) - SHORT_NAME + 1))] if len(head) >= SHORT_NAME else [head]
+
+
+def _provider_statement(match: str, orgs: list[OrgName]) -> list[OrgName]:
+    """"A与B签订……协议，约定由A为B提供……" / "根据协议，A将……为B提供": the one that provides is the
+    supplier and the other the buyer, whatever the signing sentence alone suggested."""
+    out = list(orgs)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if not _PAIR_GAP.fullmatch(match[a.end: b.start]) or not _SIGN.search(match, b.end, b.end + SIGN_WINDOW):
+            continue
+        rest = match[b.end: b.end + PROVIDER_WINDOW]
+        give = re.search(r"提供", rest)
+        if not give:
+            continue
+        clause = rest[: give.start()]
+        clause = clause[max(clause.rfind("。"), clause.rfind("；"), clause.rfind(";")) + 1:]
+        hits = []
+        for org in (a, b):
+            for form in _short_forms(org.name):
+                pos = clause.find(form)
+                if pos >= 0:
+                    hits.append((pos, org))
+                    break
+        if not hits:
+            continue
+        pos, first = min(hits, key=lambda h: h[0])
+        recipient = bool(re.search(r"(?:为|向|给)\s*$", clause[:pos]))
+        provider = (b if first is a else a) if recipient else first
+        cue = "为…提供"
+        out[i] = OrgName(a.name, a.start, a.end, "supplier" if provider is a else "buyer", a.masked, cue)
+        out[i + 1] = OrgName(b.name, b.start, b.end, "supplier" if provider is b else "buyer", b.masked, cue)
+    return out
 
 
 def _announcer(match: str, orgs: list[OrgName]) -> OrgName | None:

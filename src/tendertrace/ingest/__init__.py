@@ -178,7 +178,7 @@ def _read_record(raw: RawInput, limits: Limits) -> Iterator[Document | IngestFai
         content, name=f"record.{fmt}", source=raw.source, file=raw.file, limits=limits, fmt=fmt, source_id=source_id,
     ):
         if isinstance(item, Document):
-            item.title = item.title or record.get("title")
+            item.title = record.get("title") or item.title
             item.published = item.published or parse_date(record.get("published"))
             item.meta.setdefault("record_meta", {
                 k: v for k, v in record.items() if k not in ("content",) and isinstance(v, str | int | float)
@@ -294,7 +294,9 @@ def _document(
     text = text.replace("\x00", "")
     if not text.strip():
         warnings.append("no visible text")
+    meta = dict(result.meta or {})
+    title = meta.get("title") if isinstance(meta.get("title"), str) else None
     return Document(
-        id=doc_id, source=source, format=fmt, text=text, match_text=match_text(text), file=file,
-        source_id=source_id, encoding=result.encoding, meta=dict(result.meta or {}), warnings=warnings,
+        id=doc_id, source=source, format=fmt, text=text, match_text=match_text(text), file=file, title=title,
+        source_id=source_id, encoding=result.encoding, meta=meta, warnings=warnings,
     )

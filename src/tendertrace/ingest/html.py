@@ -35,6 +35,23 @@ _SELF_CLOSING = {"p", "li", "td", "th", "tr", "dt", "dd", "option", "optgroup", 
 _RAW_TEXT = {"script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes", "plaintext"}
 
 
+# The <title> is looked for in the page's head only: past this many characters a "<title>" is page text.
+TITLE_SCAN_CHARS = 65536
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.S | re.I)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def html_title(html: str) -> str | None:
+    """The page's ``<title>``, unescaped and on one line; None when it has none or it is blank."""
+    import html as html_lib
+
+    m = _TITLE.search(html[:TITLE_SCAN_CHARS])
+    if not m:
+        return None
+    title = _SPACES.sub(" ", html_lib.unescape(_ANY_TAG.sub("", m.group(1))).replace("\n", " ")).strip()
+    return title or None
+
+
 class HtmlDeadline(Exception):
     """Reading the page took longer than its deadline."""
 
@@ -90,11 +107,29 @@ def _row_lines(row: Node) -> list[str]:
         # A header row (序号 | 供应商名称 | 地址 | 金额(万元)) names the columns of the rows below it:
         # its cells are not label/value pairs.
         return [" | ".join(nonempty)]
-    if len(texts) % 2 == 0 and len(texts) >= 4 and all(
-        _looks_like_label(texts[i]) for i in range(0, len(texts), 2)
-    ):
+    if _pairs_row(texts):
+        if all(_looks_like_label(t) for t in texts) and _heads_data_row(row, len(texts)):
+            # 标段号 | 服务内容 | 服务期限 | 最高限价 over "一 | … | 2026年9月底前 | 人民币40万元": a header
+            # row of a table whose rows are not label/value pairs names its columns.
+            return [" | ".join(nonempty)]
         return [_pair(texts[i], texts[i + 1]) for i in range(0, len(texts), 2) if texts[i] or texts[i + 1]]
     return [" | ".join(nonempty)]
+
+
+def _pairs_row(texts: list[str]) -> bool:
+    """A row of label/value pairs: an even number of cells, four or more, every other one a label."""
+    return len(texts) % 2 == 0 and len(texts) >= 4 and all(_looks_like_label(texts[i]) for i in range(0, len(texts), 2))
+
+
+def _heads_data_row(row: Node, width: int) -> bool:
+    """Whether the next row of the table has ``width`` cells and is not itself label/value pairs."""
+    nxt = row.next
+    while nxt is not None and nxt.tag != "tr":
+        nxt = nxt.next
+    if nxt is None:
+        return False
+    texts = [_cell_text(c) for c in nxt.iter() if c.tag in ("td", "th")]
+    return len(texts) == width and not _pairs_row(texts)
 
 
 def _looks_like_label(text: str) -> bool:

@@ -11,7 +11,7 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
-from .html import html_to_text
+from .html import html_title, html_to_text
 from .textnorm import decode
 
 
@@ -62,7 +62,8 @@ def sniff_format(name: str, data: bytes) -> str:
 
 def read_html(data: bytes | str, limits: Limits) -> ReadResult:
     text, enc, warnings = (data, None, []) if isinstance(data, str) else decode(data)
-    return ReadResult(html_to_text(text), enc, None, warnings)
+    title = html_title(text)
+    return ReadResult(html_to_text(text), enc, {"title": title} if title else None, warnings)
 
 
 def read_text(data: bytes | str, limits: Limits) -> ReadResult:
@@ -76,7 +77,8 @@ def read_text(data: bytes | str, limits: Limits) -> ReadResult:
         if isinstance(obj, dict):
             return read_json_object(obj)
     if "<" in text[:2000] and any(t in text[:2000].lower() for t in ("<p", "<div", "<table", "<br")):
-        return ReadResult(html_to_text(text), enc, None, warnings)
+        title = html_title(text)
+        return ReadResult(html_to_text(text), enc, {"title": title} if title else None, warnings)
     return ReadResult(text.replace("\r\n", "\n").replace("\r", "\n"), enc, None, warnings)
 
 

@@ -1,0 +1,44 @@
+"""The notice's own date: never one inside a code or the original notice's, a bare 日期 line, a signer's place."""
+
+from __future__ import annotations
+
+from tendertrace.extract import extract
+from tendertrace.ingest import read_input
+
+
+def _date(text: str) -> str | None:
+    doc = next(read_input(text, name="n.txt", source="n.txt"))
+    published = extract(doc).published
+    return published.isoformat() if published else None
+
+
+def test_a_date_inside_a_code_is_not_the_notice_date() -> None:
+    assert _date("询价函\n编号：XY-CG-2024-09-02\n日期：2024年9月9日\n报价截止：2024年9月16日。\n") == "2024-09-09"
+
+
+def test_a_bare_date_line_outranks_the_first_dated_line() -> None:
+    assert _date("会议纪要\n时间：2025年9月16日 15:00\n内容：讨论算力租赁方案\n日期：2025年9月18日\n") == "2025-09-18"
+
+
+def test_the_original_notice_date_is_not_this_notice_date() -> None:
+    text = "项目终止公告\n项目编号：AB-2025-014\n原公告发布日期：2025年5月26日\n终止原因：需求变化。\n\n2025年6月10日\n"
+    assert _date(text) == "2025-06-10"
+    assert _date("更正公告\n首次公告日期：2024年7月10日\n更正内容：截止时间延期。\n更正日期：2024年7月22日\n") == "2024-07-22"
+
+
+def test_english_notice_date_label() -> None:
+    assert _date("Contract award notice\nDate of award    : 9 February 2024\nDate of this notice: 16 February 2024\n") == "2024-02-16"
+
+
+def test_signature_date_after_a_place() -> None:
+    text = "公告\n董事会宣布，于2025年10月13日签订算力服务合同。\n\n承董事会命\n某某控股有限公司\n香港，2025年10月14日\n"
+    assert _date(text) == "2025-10-14"
+
+
+def test_a_date_right_after_a_name_in_latin_letters() -> None:
+    assert _date("签约\n原创 海算品牌部 HaiSuan2024年08月22日 17:40 广东\n正文\n") == "2024-08-22"
+
+
+def test_a_bilingual_date_label() -> None:
+    text = "询价公告\n报价截止 / Deadline: 2025年5月29日17:00\n联系人：王老师\n发布日期 / Date: 2025-05-22\n"
+    assert _date(text) == "2025-05-22"
