@@ -42,6 +42,9 @@ BOUND_SLACK = 0.05  # covers fuzzy pairs whose two spellings weigh differently i
 
 FUZZY_RATIO = 0.85  # two words of four letters or more agree by rapidfuzz ratio at least this
 FUZZY_LENGTH_GAP = 3  # ... and lengths within this many letters (a longer gap is no spelling variant)
+STEM_MIN_LETTERS = 8  # two words sharing this long a beginning ...
+STEM_TAIL = 3  # ... with at most this many letters after it are one stem's endings (supercomputer/-ing)
+STEM_CREDIT = 0.9  # what such a pair counts for: below a fuzzy match of the same word
 PREFIX_LETTERS = 4  # two words sharing this many first letters lead alike (industry / industrial)
 INITIAL_CREDIT = 0.8  # an initial stands for its word, but less surely than the word written out
 LEAD_MISMATCH = 0.9  # factor when the query's first word -- usually its place name -- is not in the listed name

@@ -22,6 +22,8 @@ from . import factors as f
 from .factors import DEFAULT_THRESHOLD
 from .index import IndexedName, NameIndex
 from .names import (
+    CAMPUS_MARKERS,
+    SELF_MARKERS,
     Translation,
     content_tokens,
     core_zh,
@@ -116,6 +118,10 @@ class Screener:
                     for h in self.screen(core, limit=f.RANKED)]
         bracket = split_bracket(query)
         hits = self._screen_once(query)
+        if not (hits and hits[0].relation == "self"):
+            restated = self._restated(query)
+            if restated:
+                return restated
         if bracket:
             # 哈尔滨工业大学（威海）: a campus or branch -- unless the listed name has the same bracket
             # (a listed "Inspur (HK)" is that company, not a branch of Inspur).
@@ -127,6 +133,32 @@ class Screener:
             if parent:
                 return parent
         return hits
+
+    def _restated(self, query: str) -> list[Hit]:
+        """A name with a bracketed part that restates the entity (an initialism, a designation, the
+        entity's own place, another of its names) is the entity itself: 中国运载火箭技术研究院（航天一院）,
+        "China North Industries Group Corp. (NORINCO)", "Institute of Optics (Shanghai), CAS"."""
+        bracket = split_bracket(query)
+        if bracket:
+            head, word = bracket
+            if fold_zh(word) in SELF_MARKERS or fold_zh(word).endswith(CAMPUS_MARKERS):
+                return []
+            forms = [head]
+        else:
+            latin = relation.latin_bracket(query)
+            if latin is None:
+                return []
+            word, forms = latin[1], [latin[0], latin[2]]
+        for form in forms:
+            found = self._screen_once(form)
+            if not found or found[0].relation != "self":
+                continue
+            top = found[0]
+            same = bool(bracket) and any(h.entry is top.entry and h.relation == "self" for h in self._screen_once(word))
+            if same or relation.restates(word, top.entry, top.matched_name):
+                return [replace(h, query=query, explanation=f"'{query}' is '{form}' itself (bracket '{word}' restates it); "
+                                f"{h.explanation}") for h in found if h.relation == "self"]
+        return []
 
     def _screen_once(self, query: str) -> list[Hit]:
         hits = self._screen_full(query)

@@ -456,7 +456,7 @@ def _read_pinyin(name: str) -> str | None:
     toks = tokens_en(name)
     if not toks:
         return None
-    syllables: list[list[str]] = [_split_syllables(t) for t in toks]
+    syllables: list[list[str]] = [split_syllables(t) for t in toks]
     flat = [s for group in syllables for s in group]
     word_of = [n for n, group in enumerate(syllables) for _ in group]
     starts = {0, *(k for k in range(1, len(flat)) if word_of[k] != word_of[k - 1])}
@@ -519,7 +519,7 @@ def _syllables() -> frozenset[str]:
     return frozenset(out)
 
 
-def _split_syllables(token: str) -> list[str]:
+def split_syllables(token: str) -> list[str]:
     """Split a run of pinyin ("daxue") into syllables ("da", "xue"); other words stay whole."""
     valid = _syllables()
     n = len(token)

@@ -14,7 +14,7 @@ from rigour.names import remove_person_prefixes
 
 from . import factors as f
 from .index import NameIndex
-from .names import Translation, content_tokens, is_chinese, tokens_en, translate
+from .names import Translation, content_tokens, is_chinese, split_syllables, tokens_en, translate
 from .persons import chinese_reading, korean_readings
 
 
@@ -157,8 +157,23 @@ class Readings:
                         changed = True
                         break
                 else:
-                    out.append(word)
+                    syllables = self._pinyin_split(word)
+                    out.extend(syllables or [word])
+                    changed = changed or bool(syllables)
+            elif word not in self.index.postings and (syllables := self._pinyin_split(word)):
+                out.extend(syllables)  # Jihua -> Ji Hua: a short pinyin word the list writes apart
+                changed = True
             else:
                 out.append(word)
             i += 1
         return " ".join(out) if changed else None
+
+    def _pinyin_split(self, word: str) -> list[str] | None:
+        """A pinyin word the index does not have, cut into syllables that the index each has as a
+        word, where the lists write a name syllable by syllable (Ji Hua Laboratory)."""
+        if not word.isalpha():
+            return None
+        syllables = split_syllables(word)
+        if len(syllables) < 2 or not all(s in self.index.postings for s in syllables):
+            return None
+        return syllables

@@ -215,3 +215,41 @@ def _known(head: str) -> bool:
     from .names import alias
 
     return alias(head) is not None
+
+
+_LATIN_BRACKET = re.compile(r"\s*\(([^()]{2,40})\)")
+
+
+def latin_bracket(query: str) -> tuple[str, str, str] | None:
+    """A Latin-script name with one bracketed part: the name without it, the part, and the name
+    with the part put in front ("Institute of Optics (Shanghai), CAS" -> "Shanghai Institute of
+    Optics, CAS"), the way the lists write a unit's place before its name."""
+    if is_chinese(query):
+        return None
+    found = list(_LATIN_BRACKET.finditer(query))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    inner = m.group(1).strip()
+    without = (query[: m.start()] + query[m.end():]).strip(" ,")
+    if not without or not inner:
+        return None
+    return without, inner, f"{inner} {without}"
+
+
+def restates(inner: str, entry: ListEntry, matched_name: str) -> bool:
+    """A bracketed part that says which entity, not which part of it: an initialism (NORINCO), a
+    designation with a number (611 Institute), words the listed name already has (Zhengzhou of
+    National Supercomputer Center Zhengzhou), or the place the entity is listed at (an institute
+    "(Nanjing)" whose listed address is in Nanjing) -- not a campus or branch elsewhere."""
+    words = content_tokens(reading(inner) if is_chinese(inner) else inner)
+    if not words:
+        return False
+    if not is_chinese(inner) and (inner.replace("-", "").replace(" ", "").isupper() or any(ch.isdigit() for ch in inner)):
+        return True
+    listed = set(tokens_en(matched_name))
+    if all(matched(t, tuple(listed)) for t in words):
+        return True
+    # The first address is the entity's seat; later ones are often its campuses and branches.
+    seat = set(tokens_en(re.split(r";\s*and\b|;", entry.address or "")[0]))
+    return bool(seat) and all(t in seat for t in words)

@@ -96,8 +96,21 @@ def sim(a: str, b: str) -> float:
         return 1.0
     if len(a) >= f.LONG_WORD_LETTERS and len(b) >= f.LONG_WORD_LETTERS:
         r = fuzz.ratio(a, b) / 100
-        return r if r >= f.FUZZY_RATIO else 0.0
+        if r >= f.FUZZY_RATIO:
+            return r
+        return f.STEM_CREDIT if _one_stem(a, b) else 0.0
     return 0.0
+
+
+def _one_stem(a: str, b: str) -> bool:
+    """Two endings of one long stem (supercomputer / supercomputing): a shared beginning of at
+    least ``STEM_MIN_LETTERS`` letters that leaves at most ``STEM_TAIL`` letters of each."""
+    if len(a) < f.STEM_MIN_LETTERS or len(b) < f.STEM_MIN_LETTERS or a[:f.STEM_MIN_LETTERS] != b[:f.STEM_MIN_LETTERS]:
+        return False
+    shared = f.STEM_MIN_LETTERS
+    while shared < min(len(a), len(b)) and a[shared] == b[shared]:
+        shared += 1
+    return len(a) - shared <= f.STEM_TAIL and len(b) - shared <= f.STEM_TAIL
 
 
 def matched(token: str, others: list[str] | tuple[str, ...]) -> bool:

@@ -1,0 +1,67 @@
+"""Classes of name variants screening must read on names it was not built around: brackets that
+restate the entity, ordinals written as words, one stem's endings, pinyin run together. Each
+test uses a small list of invented entries, so only the class is exercised."""
+
+from __future__ import annotations
+
+import pytest
+
+from tendertrace.model import ListEntry
+from tendertrace.screen import Screener
+from tendertrace.screen.score import sim
+
+ENTRIES = [
+    ListEntry("inst9", "EL", "Northland Aerospace Group Corporation No. 9 Institute", [], "China",
+              address="12 Lake Road, Wuhan, Hubei, China; and 3 Hill Road, Xiamen, China"),
+    ListEntry("grp", "NS-CMIC", "Northland Aerospace Group Corporation Limited", [], "China"),
+    ListEntry("third", "EL", "Northland Aerospace Group Corporation Third Academy", [], "China"),
+    ListEntry("scc", "EL", "National Supercomputer Center Qingyuan", [], "China"),
+    ListEntry("lab", "EL", "Bao Lin Laboratory", [], "China"),
+    ListEntry("uni", "EL", "Harbin Polar University", [], "China",
+              address="1 Main Street, Harbin, China; and 2 Sea Road, Weihai, China"),
+]
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener(ENTRIES)
+
+
+@pytest.mark.parametrize("query", [
+    "Northland Aerospace Group Corporation No. 9 Institute (NAGC-9)",  # an initialism
+    "Northland Aerospace Group Corporation No. 9 Institute (Wuhan)",  # the entity's own seat
+    "Northland Aerospace Group Corporation Limited (NORTHLAND)",
+])
+def test_a_bracket_that_restates_the_entity_keeps_it_self(screener: Screener, query: str) -> None:
+    hit = screener.best(query)
+    assert hit and hit.relation == "self" and hit.query == query
+
+
+def test_a_bracketed_place_elsewhere_is_still_a_campus(screener: Screener) -> None:
+    hit = screener.best("Harbin Polar University (Weihai)")  # a later address: a campus, not the seat
+    assert hit and hit.entry.id == "uni" and hit.relation == "affiliate"
+
+
+def test_ordinal_words_and_numbers_are_one_designation(screener: Screener) -> None:
+    hit = screener.best("Northland Aerospace Group Corporation 3rd Academy")
+    assert hit and hit.entry.id == "third" and hit.relation == "self"
+    # ... and a different number is a sister unit, not the listed one.
+    other = screener.best("Northland Aerospace Group Corporation Fourth Academy")
+    assert other is None or other.entry.id != "third"
+
+
+def test_two_endings_of_one_stem_agree() -> None:
+    assert sim("supercomputing", "supercomputer") > 0
+    assert sim("electronic", "electrical") == 0  # a shared beginning too short to be one stem
+    assert sim("communication", "communist") == 0
+
+
+def test_supercomputing_finds_supercomputer(screener: Screener) -> None:
+    hit = screener.best("National Supercomputing Center Qingyuan")
+    assert hit and hit.entry.id == "scc" and hit.relation == "self"
+
+
+def test_pinyin_run_together_finds_the_syllables_the_list_writes_apart(screener: Screener) -> None:
+    hit = screener.best("Baolin Laboratory")
+    assert hit and hit.entry.id == "lab"
+    assert screener.best("Baolun Laboratory") is None  # no such syllables on the list
