@@ -65,3 +65,49 @@ def test_pinyin_run_together_finds_the_syllables_the_list_writes_apart(screener:
     hit = screener.best("Baolin Laboratory")
     assert hit and hit.entry.id == "lab"
     assert screener.best("Baolun Laboratory") is None  # no such syllables on the list
+
+
+GROUPED = [
+    ListEntry("unit", "MEU", "Eastport Marine Design and Research Institute", [], "China"),
+    ListEntry("psb", "EL", "Lakeshire Production Corps Public Security Bureau", [], "China"),
+]
+
+
+@pytest.fixture(scope="module")
+def grouped() -> Screener:
+    return Screener(GROUPED)
+
+
+def test_a_unit_written_after_its_groups_initialism_is_the_unit(grouped: Screener) -> None:
+    hit = grouped.best("EMG Eastport Marine Design & Research Institute")
+    assert hit and hit.entry.id == "unit" and hit.relation == "self"
+    assert "group 'EMG'" in hit.explanation
+
+
+def test_only_an_initialism_in_front_is_read_as_a_group() -> None:
+    from tendertrace.screen.relation import group_prefixes
+
+    assert group_prefixes("Westport Eastport Marine Design Institute") == []  # a word, not an initialism
+    assert group_prefixes("EM Eastport Marine Design Institute") == []  # two letters: too short
+    assert group_prefixes("EMG Eastport") == []  # one word left is no unit
+
+
+def test_a_chinese_group_prefix_needs_a_known_group() -> None:
+    from tendertrace.screen.relation import group_prefixes
+
+    assert group_prefixes("某某某某上海飞机设计研究院") == []  # no name the alias table knows in front
+    assert group_prefixes("中国商飞上海飞机设计研究院") == [("中国商飞", "上海飞机设计研究院")]
+
+
+def test_a_park_or_base_of_a_centre_is_a_sub_unit() -> None:
+    from tendertrace.screen.relation import parents
+
+    # 科技 would otherwise continue the centre's own name; 科技园 is a park of it.
+    assert "国家超级计算济南中心" in parents("国家超级计算济南中心科技园")
+    assert "国家超级计算济南中心" not in parents("国家超级计算济南中心科技")
+
+
+def test_a_bureau_is_a_parent_of_its_stations() -> None:
+    from tendertrace.screen.relation import parents
+
+    assert "某某市公安局" in parents("某某市公安局新湖派出所")

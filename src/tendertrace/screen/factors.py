@@ -60,6 +60,8 @@ OWN_WORD_LETTERS = 4  # a word this long that the other name lacks makes it anot
 SISTER_PREFIX_LETTERS = 3  # ... unless it shares this many first letters with one of the other's words
 PLACE_MIN_LETTERS = 4  # a word put inside a listed name is a place if at least this long ("yu" of 与 is not)
 PARENT_WORD_MIN_LETTERS = 5  # "Inspur Cloud ..." -> "Inspur": a leading word this long may be the parent
+MIN_UNIT_CHARS = 5  # a unit written after its group's Chinese name is at least this long (上海飞机设计研究院 is 9)
+MIN_GROUP_INITIALS = 3  # a group's initialism in front of a unit's name (AVIC, COMAC): shorter ones are words
 MIN_SPLIT_LETTERS = 3  # a run-together word is cut only into a first word of three letters or more
 
 # -- readings of names in other scripts ---------------------------------------------------------

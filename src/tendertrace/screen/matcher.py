@@ -119,7 +119,7 @@ class Screener:
         bracket = split_bracket(query)
         hits = self._screen_once(query)
         if not (hits and hits[0].relation == "self"):
-            restated = self._restated(query)
+            restated = self._restated(query) or self._under_group(query)
             if restated:
                 return restated
         if bracket:
@@ -158,6 +158,20 @@ class Screener:
             if same or relation.restates(word, top.entry, top.matched_name):
                 return [replace(h, query=query, explanation=f"'{query}' is '{form}' itself (bracket '{word}' restates it); "
                                 f"{h.explanation}") for h in found if h.relation == "self"]
+        return []
+
+    def _under_group(self, query: str) -> list[Hit]:
+        """A listed unit written after its group's name is that unit itself: 中国商飞|上海飞机设计研究院,
+        "COMAC | Shanghai Aircraft Design & Research Institute". The group must be a name the
+        alias table knows (Chinese) or an initialism of a listed name (Latin), and the rest must be
+        the whole of a listed name, both ways."""
+        for group, rest in relation.group_prefixes(query):
+            found = [h for h in self._screen_once(rest) if h.relation == "self"
+                     and h.features.get("query_coverage", 0) >= f.FULL_COVER
+                     and h.features.get("name_coverage", 0) >= f.FULL_COVER]
+            if found:
+                return [replace(h, query=query, explanation=f"'{query}' is '{rest}' written under its group "
+                                f"'{group}'; {h.explanation}") for h in found]
         return []
 
     def _screen_once(self, query: str) -> list[Hit]:

@@ -36,6 +36,7 @@ _ABBREVIATIONS: dict[str, str] = _WORDS["abbreviations"]
 STOPWORDS = frozenset(_WORDS["stopwords"])
 SUBUNIT_WORDS = frozenset(_WORDS["subunit_words"])
 SUBUNIT_MARKERS = tuple(_WORDS["subunit_markers"])
+SUBUNIT_SITES = tuple(_WORDS["subunit_sites"])
 NAME_CONTINUATIONS = tuple(_WORDS["name_continuations"])
 SELF_MARKERS = frozenset(_WORDS["self_markers"])
 CAMPUS_MARKERS = tuple(_WORDS["campus_markers"])

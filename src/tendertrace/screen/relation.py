@@ -35,6 +35,7 @@ from .names import (
     NAME_CONTINUATIONS,
     ORG_WORDS,
     SUBUNIT_MARKERS,
+    SUBUNIT_SITES,
     SUBUNIT_WORDS,
     Translation,
     content_tokens,
@@ -196,7 +197,7 @@ def parents(query: str) -> list[str]:
         out = []
         for i in range(len(folded) - 2, 1, -1):
             head, rest = folded[:i], folded[i:]
-            if rest.startswith(NAME_CONTINUATIONS):
+            if rest.startswith(NAME_CONTINUATIONS) and not rest.endswith(SUBUNIT_SITES):
                 continue
             if head.endswith(SUBUNIT_MARKERS) or _known(head):
                 out.append(head)
@@ -253,3 +254,19 @@ def restates(inner: str, entry: ListEntry, matched_name: str) -> bool:
     # The first address is the entity's seat; later ones are often its campuses and branches.
     seat = set(tokens_en(re.split(r";\s*and\b|;", entry.address or "")[0]))
     return bool(seat) and all(t in seat for t in words)
+
+
+def group_prefixes(query: str) -> list[tuple[str, str]]:
+    """Ways to read a name as a group's name followed by a unit's: (group, unit), longest group
+    first. In Chinese the group is a name the alias table knows and the unit at least
+    ``MIN_UNIT_CHARS`` characters; in Latin script the group is one initialism that the lists
+    of three letters or more (AVIC, COMAC) and the unit at least two words."""
+    if is_chinese(query):
+        folded = fold_zh(query)
+        return [(folded[:i], folded[i:]) for i in range(len(folded) - f.MIN_UNIT_CHARS, 1, -1)
+                if _known(folded[:i])]
+    words = query.split()
+    lead = words[0].strip(",") if words else ""
+    if len(words) > 2 and len(lead) >= f.MIN_GROUP_INITIALS and lead.isupper() and lead.isalpha():
+        return [(lead, " ".join(words[1:]))]
+    return []
