@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import factors as f
-from .index import NameIndex, Terms, skeleton
+from .index import NameIndex, Terms, skeleton, slip_keys
 
 _NO_NAMES = np.zeros(0, dtype=np.int32)
 _NO_WEIGHTS = np.zeros(0)
@@ -44,6 +44,10 @@ def candidates(index: NameIndex, query: Terms, cap: int = f.CANDIDATE_CAP) -> Ca
     for tok in distinct:
         # A word's names are among its skeleton's (both are indexed for every word of a name).
         postings = index.postings.get(skeleton(tok))
+        if postings is None and tok not in index.postings:
+            slipped = [index.postings[k] for k in slip_keys(tok) if k in index.postings]
+            if slipped:  # a word no listed name has: the names whose word it may misspell
+                postings = slipped[0] if len(slipped) == 1 else np.union1d(*slipped).astype(np.int32)
         # An initial is never blocked on: it also matches the words it abbreviates.
         if postings is not None and len(postings) <= f.COMMON_POSTINGS and len(tok) > 1:
             rare.append((tok, postings))

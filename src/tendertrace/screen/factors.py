@@ -27,9 +27,11 @@ UNOWN_BRACKET_WEIGHT = 0.97  # a name without a bracket that is not its own init
 MIN_ACRONYM_SHARE = 2 / 3  # an initialism the lists spell out two ways is learned only if one way dominates
 MIN_INITIALISM_WORDS = 4  # UESTC: an unprinted initialism needs four content words to be distinctive
 SHORT_INITIALISM_WORDS = 3  # HIT, BIT: three-word initials, kept only where they name one organisation
+LONE_INITIAL_WEIGHT = 0.5  # a single letter's share of its IDF: a middle initial is often left out (Gena C Randolph)
 PATRONYMIC_WEIGHT = 0.3  # a patronymic's share of its IDF: lists write a person with it and without it
 MIN_PATRONYMIC_LETTERS = 7  # the shortest patronymics (Lvovich, Ilinich): shorter words are given names
 SKELETON_MIN_LETTERS = 5  # shorter words are their own skeleton: too few consonants to tell names apart
+SLIP_KEY_LETTERS = 4  # a misspelt word is looked up by its first and its last four letters
 LONG_WORD_LETTERS = 4  # words this long can have fuzzy variants, and are bounded by their initial
 
 # -- candidate bounding -------------------------------------------------------------------------
@@ -45,6 +47,10 @@ FUZZY_LENGTH_GAP = 3  # ... and lengths within this many letters (a longer gap i
 STEM_MIN_LETTERS = 8  # two words sharing this long a beginning ...
 STEM_TAIL = 3  # ... with at most this many letters after it are one stem's endings (supercomputer/-ing)
 STEM_CREDIT = 0.9  # what such a pair counts for: below a fuzzy match of the same word
+ONE_EDIT_MIN_LETTERS = 5  # a word this long with one letter wrong is a typing slip, not another word
+ONE_EDIT_SAME_START = 2  # ... if its first two letters stand (Hunan / Henan are two provinces)
+ONE_EDIT_LONG_LETTERS = 6  # from this length the first letter standing is enough (Tayota / Toyota)
+ONE_EDIT_CREDIT = 0.85  # what a slip counts for: as much as the weakest fuzzy match
 PREFIX_LETTERS = 4  # two words sharing this many first letters lead alike (industry / industrial)
 INITIAL_CREDIT = 0.8  # an initial stands for its word, but less surely than the word written out
 LEAD_MISMATCH = 0.9  # factor when the query's first word -- usually its place name -- is not in the listed name
@@ -62,6 +68,11 @@ PLACE_MIN_LETTERS = 4  # a word put inside a listed name is a place if at least 
 PARENT_WORD_MIN_LETTERS = 5  # "Inspur Cloud ..." -> "Inspur": a leading word this long may be the parent
 MIN_UNIT_CHARS = 5  # a unit written after its group's Chinese name is at least this long (上海飞机设计研究院 is 9)
 MIN_GROUP_INITIALS = 3  # a group's initialism in front of a unit's name (AVIC, COMAC): shorter ones are words
+SHORT_FORM_MIN_WORDS = 2  # a person's short name keeps at least the first and the last name
+SHORT_FORM_MAX_LEFT_OUT = 2  # ... leaving out at most two: past that, two people who share a first and last name
+SHORT_FORM_SCORE = 0.85  # what a short form of a listed person's name scores: a hit, below the name in full
+LINEAGE_WORDS = frozenset({"bin", "ben", "ibn", "bint", "binti", "ould"})  # "son/daughter of" in Arabic chains
+LINEAGE_PARTICLES = frozenset({"al", "el", "abu"})  # articles and kunya words inside a link, not a name of it
 MIN_SPLIT_LETTERS = 3  # a run-together word is cut only into a first word of three letters or more
 
 # -- readings of names in other scripts ---------------------------------------------------------

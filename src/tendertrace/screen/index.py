@@ -94,6 +94,8 @@ class NameIndex:
                 df[tok] += 1
                 index[tok].append(n)
                 index[skeleton(tok)].append(n)
+                for key in slip_keys(tok):
+                    index[key].append(n)
         total = max(len(forms), 1)
         # Smoothed IDF: rare words decide, but generic words ("university") still count for something.
         idf = {tok: math.log(1 + total / count) + f.IDF_FLOOR for tok, count in df.items()}
@@ -135,12 +137,22 @@ class NameIndex:
 
 
 def make_terms(tokens: list[str] | tuple[str, ...], idf: dict[str, float], default_idf: float) -> Terms:
-    pairs = tuple((t, idf.get(t, default_idf) * (f.PATRONYMIC_WEIGHT if patronymic(t) else 1.0)) for t in tokens)
+    pairs = tuple((t, idf.get(t, default_idf) * _share(t)) for t in tokens)
     weights: dict[str, float] = defaultdict(float)
     for t, w in pairs:
         weights[t] += w
     return Terms(tuple(tokens), pairs, sum(w for _, w in pairs), by_initial(tokens),
                  frozenset(t[:f.PREFIX_LETTERS] for t in tokens), dict(weights))
+
+
+def _share(token: str) -> float:
+    """The share of its IDF a word weighs with: less for words a list writes a person with and
+    without (a patronymic, a lone middle initial)."""
+    if patronymic(token):
+        return f.PATRONYMIC_WEIGHT
+    if len(token) == 1 and token.isalpha():
+        return f.LONE_INITIAL_WEIGHT
+    return 1.0
 
 
 def by_initial(tokens: list[str] | tuple[str, ...]) -> dict[str, tuple[str, ...]]:
@@ -162,6 +174,15 @@ def skeleton(token: str) -> str:
     if len(token) < f.SKELETON_MIN_LETTERS:
         return "#" + token
     return "#" + token[0] + token[1:].translate(_NO_VOWELS)
+
+
+def slip_keys(token: str) -> tuple[str, ...]:
+    """The keys a long word is also found by when a query misspells it past its skeleton
+    (Hanniball, Schell): its first and its last four letters. A query word looks them up only
+    when the index has neither it nor its skeleton."""
+    if len(token) < f.SKELETON_MIN_LETTERS or not token.isalpha():
+        return ()
+    return "^" + token[:f.SLIP_KEY_LETTERS], "$" + token[-f.SLIP_KEY_LETTERS:]
 
 
 def initialism(name: str, min_words: int = f.MIN_INITIALISM_WORDS) -> str | None:

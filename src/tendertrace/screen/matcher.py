@@ -206,13 +206,22 @@ class Screener:
         found = bound.candidates(index, q_terms)
         keep = bound.shared_bound(index, q_terms, found) >= floor
         keep &= bound.reach(index, q_terms, found) * index.weights[found.names] >= need - f.ROUNDING
+        numbers = found.names[keep].tolist()
+        # A person's name may be a short form of a listed one (or the listed one of it), which the
+        # bounds, made for whole names, do not see: those candidates are looked at word by word.
+        person = (tr.method in f.LATIN_FORMS and len(q_tokens) >= f.SHORT_FORM_MIN_WORDS
+                  and relation.person_like(tokens_en(tr.text), written=True))
+        short = {n for n in found.names.tolist() if relation.short_form(q_tokens, index.names[n].tokens)} if person else set()
+        numbers += sorted(short.difference(numbers))
         out: list[tuple[float, Scored, IndexedName]] = []
-        for n in found.names[keep].tolist():
+        for n in numbers:
             name = index.names[n]
             scored = score(q_terms, name.terms)
             value = scored.score * name.weight
             if is_reading:
                 value *= f.READING_FACTOR  # a name's sound is the weakest bridge
+            if n in short:
+                value = max(value, f.SHORT_FORM_SCORE * name.weight)
             out.append((value, scored, name))
         if vouched and out:
             raised = vouch([v for v, _, _ in out], self.threshold)

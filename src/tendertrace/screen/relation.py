@@ -34,6 +34,7 @@ from .names import (
     KOREAN_COUNTRIES,
     NAME_CONTINUATIONS,
     ORG_WORDS,
+    STOPWORDS,
     SUBUNIT_MARKERS,
     SUBUNIT_SITES,
     SUBUNIT_WORDS,
@@ -59,6 +60,8 @@ def refusal(index: NameIndex, query: str, tr: Translation, reads_chinese: bool, 
         return "parent"
     if tr.method in f.LATIN_FORMS and each_has_its_own_word(q_tokens, name.tokens):
         return "own word"
+    if tr.method in f.LATIN_FORMS and other_lineage(q_tokens, name.tokens):
+        return "lineage"
     if sisters(q_tokens, name.tokens, index.idf, index.rare_idf):
         return "sister"
     if names_another_unit(q_tokens, name.tokens, index.idf, index.rare_idf):
@@ -270,3 +273,58 @@ def group_prefixes(query: str) -> list[tuple[str, str]]:
     if len(words) > 2 and len(lead) >= f.MIN_GROUP_INITIALS and lead.isupper() and lead.isalpha():
         return [(lead, " ".join(words[1:]))]
     return []
+
+
+def person_like(tokens: list[str] | tuple[str, ...], written: bool = False) -> bool:
+    """Words that can be a person's name: letters only, no word of an organisation's kind or field -- and,
+    for a name as ``written`` (its words before legal forms and stopwords go), none of those."""
+    vocabulary = glossary_words()  # the words of organisations' names (cloud, information, steel)
+    return bool(tokens) and all(t.isalpha() and t not in ORG_WORDS and t not in SUBUNIT_WORDS and t not in vocabulary
+                                and not (written and t in STOPWORDS) for t in tokens)
+
+
+def short_form(query: list[str], name: tuple[str, ...]) -> bool:
+    """One person's name written short: the shorter name's words all stand in the longer, in
+    order, and both begin and end alike (SIRAJUDDIN HAQQANI / SIRAJUDDIN JALLALOUDINE HAQQANI,
+    Thomas A. Lindeman / Thomas Lindemann). The lists give a person's whole chain of names; a
+    document often gives the first and the last."""
+    shorter, longer = (query, list(name)) if len(query) < len(name) else (list(name), query)
+    if len(shorter) < f.SHORT_FORM_MIN_WORDS or not 0 < len(longer) - len(shorter) <= f.SHORT_FORM_MAX_LEFT_OUT:
+        return False
+    if not (person_like(shorter) and person_like(longer)):
+        return False
+    if not (_agree(shorter[0], longer[0]) and _agree(shorter[-1], longer[-1])):
+        return False
+    at = 1
+    for t in shorter[1:-1]:
+        while at < len(longer) - 1 and not _agree(t, longer[at]):
+            at += 1
+        if at >= len(longer) - 1:
+            return False
+        at += 1
+    return True
+
+
+def other_lineage(query: list[str], name: tuple[str, ...]) -> bool:
+    """Two Arabic chains of names (X bin Y bin Z) whose links differ at one place: SALMAN BIN
+    MUHAMMAD is not MUHAMMAD BIN SALMAN, nor NOUREDDINE BEN MOHAMED BEN BELKASSEM the son of ALI.
+    Each link is a generation; the chains are compared link by link where both have it."""
+    ours, theirs = _links(query), _links(list(name))
+    if len(ours) < 2 or len(theirs) < 2:
+        return False
+    return any(a and b and not any(_agree(x, y) for x in a for y in b) for a, b in zip(ours, theirs, strict=False))
+
+
+def _links(tokens: list[str]) -> list[list[str]]:
+    links: list[list[str]] = [[]]
+    for t in tokens:
+        if t in f.LINEAGE_WORDS:
+            links.append([])
+        elif t not in f.LINEAGE_PARTICLES:
+            links[-1].append(t)
+    return links
+
+
+def _agree(a: str, b: str) -> bool:
+    """Two words of a person's name that are one: the same, a variant, or an initial and its word."""
+    return matched(a, (b,)) or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from . import factors as f
 from .index import Terms
@@ -98,8 +99,19 @@ def sim(a: str, b: str) -> float:
         r = fuzz.ratio(a, b) / 100
         if r >= f.FUZZY_RATIO:
             return r
-        return f.STEM_CREDIT if _one_stem(a, b) else 0.0
+        if _one_stem(a, b):
+            return f.STEM_CREDIT
+        return f.ONE_EDIT_CREDIT if _one_edit(a, b) else 0.0
     return 0.0
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """A typing slip in a long word (Macron / Marcon, Scholz / Schloz, Putin / Pulin): one letter
+    changed, added, dropped or two swapped, in words of ``ONE_EDIT_MIN_LETTERS`` or more that begin
+    alike -- so Hunan is not Henan, nor Hubei Hebei."""
+    shortest = min(len(a), len(b))
+    start = 1 if shortest >= f.ONE_EDIT_LONG_LETTERS else f.ONE_EDIT_SAME_START
+    return shortest >= f.ONE_EDIT_MIN_LETTERS and a[:start] == b[:start] and OSA.distance(a, b, score_cutoff=1) <= 1
 
 
 def _one_stem(a: str, b: str) -> bool:
