@@ -31,6 +31,11 @@ _OTHER_SCRIPT = re.compile(r"[\u0370-\u1fff\u3040-\u30ff\uac00-\ud7af]")  # Gree
 _PUNCT = re.compile(r"[^\w\s]")
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")  # 14th -> 14: "CETC 14" is the 14th Research Institute
 _DOTTED_INITIALS = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}(?:[^\W\d_](?![\w.]))?")
+_TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})  # People’s, Int’l: one apostrophe
+# A digit between letters stands for the letter it looks like (Ig0r Sech1n); digits at a word's
+# edge are numbers (CETC14, 14th).
+_LEET = re.compile(r"(?<=[a-z])[0134579]+(?=[a-z])")
+_LEET_LETTERS = str.maketrans("0134579", "oieastg")
 _WORDS = load_yaml("name_words.yaml")
 _ABBREVIATIONS: dict[str, str] = _WORDS["abbreviations"]
 STOPWORDS = frozenset(_WORDS["stopwords"])
@@ -119,7 +124,8 @@ def tokens_en(text: str) -> list[str]:
             text = ascii_text(text)  # Cyrillic, Greek, Arabic ... to Latin (ICU's transliterators)
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.lower()
+    text = text.lower().translate(_TYPOGRAPHIC)
+    text = _LEET.sub(lambda m: m.group(0).translate(_LEET_LETTERS), text)  # ig0r sech1n -> igor sechin
     text = _DOTTED_INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)  # A.B.C., J.P. -> abc, jp
     text = text.replace("&", " and ").replace("—", " ").replace("–", " ")
     text = _PUNCT.sub(" ", text.replace("'", ""))
