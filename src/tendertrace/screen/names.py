@@ -245,7 +245,7 @@ def without_parent(folded: str) -> str | None:
     军事医学研究院基础医学研究所 -> 军事医学研究院基础医学研究所 (the Academy of Military Medical Sciences'
     Institute of Basic Medicine; the parent in front only dilutes the match). The head must end as an
     organisation's name does (学院, 集团, 大学 ...): 杭州|电子科技大学 is another university, not UESTC."""
-    table, prefixes = _aliases(), _piece_prefixes()
+    table, prefixes = _aliases(), piece_prefixes()
     for start in range(2, len(folded) - MIN_NESTED_ALIAS + 1):
         if not folded[:start].endswith(SUBUNIT_MARKERS):
             continue
@@ -378,7 +378,7 @@ def _compose(folded: str) -> tuple[str, str] | None:
     folded = _numbered_units(folded)
     run = ""
     i = 0
-    aliases, glossary, prefixes = _aliases(), _glossary(), _piece_prefixes()
+    aliases, glossary, prefixes = _aliases(), _glossary(), piece_prefixes()
     matched = False
     while i < len(folded):
         if folded[i] == "[":
@@ -428,7 +428,7 @@ def _known_piece(piece: str, glossary: dict[str, str], aliases: dict[str, tuple[
 
 
 @cache
-def _piece_prefixes() -> frozenset[str]:
+def piece_prefixes() -> frozenset[str]:
     """Every beginning (two characters or more) of a glossary or alias-table name."""
     glossary, aliases = _glossary(), _aliases()
     known = [k for k in [*glossary, *aliases] if len(k) <= MAX_PIECE and _known_piece(k, glossary, aliases)]
@@ -509,8 +509,9 @@ def warm_tables() -> None:
     _glossary()
     _pinyin_glossary()
     _pinyin_aliases()
-    _piece_prefixes()
+    piece_prefixes()
     _syllables()
+    english_short_form("中")  # the state groups' English short names
     lazy_pinyin("中")
 
 

@@ -43,6 +43,7 @@ from .names import (
     fold_zh,
     glossary_words,
     is_chinese,
+    piece_prefixes,
     reading,
     tokens_en,
 )
@@ -266,8 +267,12 @@ def group_prefixes(query: str) -> list[tuple[str, str]]:
     of three letters or more (AVIC, COMAC) and the unit at least two words."""
     if is_chinese(query):
         folded = fold_zh(query)
-        return [(folded[:i], folded[i:]) for i in range(len(folded) - f.MIN_UNIT_CHARS, 1, -1)
-                if _known(folded[:i])]
+        # A head that begins no known name is no known name, nor is any longer head.
+        prefixes = piece_prefixes()
+        longest = 1
+        while longest < len(folded) - f.MIN_UNIT_CHARS and folded[:longest + 1] in prefixes:
+            longest += 1
+        return [(folded[:i], folded[i:]) for i in range(longest, 1, -1) if _known(folded[:i])]
     words = query.split()
     lead = words[0].strip(",") if words else ""
     if len(words) > 2 and len(lead) >= f.MIN_GROUP_INITIALS and lead.isupper() and lead.isalpha():
