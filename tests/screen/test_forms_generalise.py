@@ -111,3 +111,20 @@ def test_a_bureau_is_a_parent_of_its_stations() -> None:
     from tendertrace.screen.relation import parents
 
     assert "某某市公安局" in parents("某某市公安局新湖派出所")
+
+
+UNITS = [
+    ListEntry("phys", "EL", "Northland Academy of Sciences, Institute of Optics", [], "China"),
+    ListEntry("other", "EL", "Eastport Copper Mining Company", [], "China"),
+    ListEntry("third", "EL", "Westmoor Glass Works", [], "China"),
+]
+
+
+def test_a_unit_that_puts_a_distinguishing_word_before_the_listed_units_is_another_unit() -> None:
+    screener = Screener(UNITS)
+    assert screener.best("Northland Academy of Sciences Institute of Optics").entry.id == "phys"
+    # A sister institute: its own place word stands before the words it shares.
+    assert screener.best("Northland Academy of Sciences Eastport Institute of Optics") is None
+    # An address after the unit's name is not a name of its own.
+    hit = screener.best("Northland Academy of Sciences Institute of Optics Eastport")
+    assert hit is None or hit.entry.id == "phys"

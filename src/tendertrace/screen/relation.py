@@ -67,6 +67,8 @@ def refusal(index: NameIndex, query: str, tr: Translation, reads_chinese: bool, 
         return "sister"
     if names_another_unit(q_tokens, name.tokens, index.idf, index.rare_idf):
         return "another unit"
+    if adds_another_unit(q_tokens, name.tokens, index.idf, index.rare_idf):
+        return "another unit"
     if (tr.method == "glossary" and scored.name_coverage >= f.FULL_COVER
             and not adds_subunit(q_tokens, name.tokens) and inserts_field_word(q_tokens, name.tokens)):
         return "near name"
@@ -143,6 +145,25 @@ def names_another_unit(query: list[str], name: tuple[str, ...], idf: dict[str, f
     return any(t.isalpha() and idf.get(t, rare) >= rare and t[:f.PREFIX_LETTERS] not in prefixes
                and not matched(t, query) and matched(following, query)
                for t, following in zip(name, name[1:], strict=False))
+
+
+def adds_another_unit(query: list[str], name: tuple[str, ...], idf: dict[str, float], rare: float) -> bool:
+    """The other way round: a unit under a parent whose name puts a distinguishing word before the
+    listed unit's words is another unit (the CAS Shanghai Institute of Technical Physics is not
+    the CAS Institute of Physics). The words put in run up to a word the listed name has; words
+    after the unit's name are an address."""
+    if len({t for t in query if t in ORG_WORDS and t in name}) < 2:
+        return False
+    prefixes = {t[:f.PREFIX_LETTERS] for t in name}
+    run: list[str] = []
+    for t in query:
+        if matched(t, name):
+            if any(w.isalpha() and idf.get(w, rare) >= rare and w[:f.PREFIX_LETTERS] not in prefixes for w in run):
+                return True
+            run = []
+        else:
+            run.append(t)
+    return False
 
 
 def initials_of(token: str, words: list[str]) -> bool:
