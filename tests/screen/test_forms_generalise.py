@@ -128,3 +128,15 @@ def test_a_unit_that_puts_a_distinguishing_word_before_the_listed_units_is_anoth
     # An address after the unit's name is not a name of its own.
     hit = screener.best("Northland Academy of Sciences Institute of Optics Eastport")
     assert hit is None or hit.entry.id == "phys"
+
+
+def test_a_holding_is_not_the_listed_operating_company_of_its_name() -> None:
+    from tendertrace.screen.relation import holding_of
+
+    assert holding_of("Hubei Huake Holdings Co. Ltd.", "Hubei Huake Microelectronics")
+    assert not holding_of("Hubei Huake Microelectronics Co. Ltd.", "Hubei Huake Microelectronics")
+    assert not holding_of("Hubei Huake Holdings", "Hubei Huake Holdings Group")  # the holding itself
+    screener = Screener([ListEntry("op", "EL", "Hubei Huake Microelectronics", [], "China")])
+    assert screener.best("湖北华科控股有限公司") is None
+    hit = screener.best("湖北华科微电子有限公司")
+    assert hit and hit.entry.id == "op"

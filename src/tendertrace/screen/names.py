@@ -40,6 +40,7 @@ _WORDS = load_yaml("name_words.yaml")
 _ABBREVIATIONS: dict[str, str] = _WORDS["abbreviations"]
 STOPWORDS = frozenset(_WORDS["stopwords"])
 SUBUNIT_WORDS = frozenset(_WORDS["subunit_words"])
+HOLDING_WORDS = frozenset(_WORDS["holding_words"])
 SUBUNIT_MARKERS = tuple(_WORDS["subunit_markers"])
 SUBUNIT_SITES = tuple(_WORDS["subunit_sites"])
 NAME_CONTINUATIONS = tuple(_WORDS["name_continuations"])

@@ -12,6 +12,8 @@ Rules that refuse a hit (``refusal`` names the first that applies):
 - sister: two units of one parent, each with its own distinguishing word or number
   (中国科学院物理研究所 is not its Institute of Semiconductors; CETC 13 is not CETC 14);
 - another unit: a unit under a parent is not the listed unit whose name adds a distinguishing word;
+- holding: a holding or investment company is not the listed operating company of its name that
+  keeps a field word of its own (湖南X控股 is not Hunan X Microelectronics);
 - near name: a listed name with a field word put inside it is another organisation
   (天津|工业|大学 is not Tianjin University).
 
@@ -31,6 +33,7 @@ from . import factors as f
 from .index import IndexedName, NameIndex
 from .names import (
     CHINESE_SCRIPT_COUNTRIES,
+    HOLDING_WORDS,
     KOREAN_COUNTRIES,
     NAME_CONTINUATIONS,
     ORG_WORDS,
@@ -69,6 +72,8 @@ def refusal(index: NameIndex, query: str, tr: Translation, reads_chinese: bool, 
         return "another unit"
     if adds_another_unit(q_tokens, name.tokens, index.idf, index.rare_idf):
         return "another unit"
+    if tr.method == "glossary" and holding_of(tr.text, name.text):
+        return "holding"
     if (tr.method == "glossary" and scored.name_coverage >= f.FULL_COVER
             and not adds_subunit(q_tokens, name.tokens) and inserts_field_word(q_tokens, name.tokens)):
         return "near name"
@@ -81,6 +86,15 @@ def subunit_of(query: str, tr: Translation, q_tokens: list[str], name: IndexedNa
     return ((full and adds_subunit(q_tokens, name.tokens))
             or (not is_chinese(query) and extra_parenthetical(query, name.text))
             or (tr.method == "glossary" and full and inserts_proper_name(q_tokens, name.tokens)))
+
+
+def holding_of(text: str, matched_name: str) -> bool:
+    """A holding's name (X Holdings) against a listed name of the same words plus a field word."""
+    ours, theirs = tokens_en(text), tokens_en(matched_name)
+    if not any(t in HOLDING_WORDS and t not in theirs for t in ours):
+        return False
+    vocabulary = glossary_words()
+    return any(t in vocabulary and t not in ORG_WORDS and not matched(t, ours) for t in content_tokens(matched_name))
 
 
 def inserts_proper_name(query: list[str], name: tuple[str, ...]) -> bool:
