@@ -282,8 +282,8 @@ def _forms(entry: ListEntry) -> list[tuple[str, float]]:
         stripped = re.sub(r"\s*\([^)]*\)", "", text).strip()
         if stripped and stripped != text:
             # Dropping the entry's own acronym loses nothing; dropping "(Beijing)" or "(UK)" loses a distinction.
-            initials = "".join(w[0] for w in re.split(r"[\s,.\-—]+", stripped) if w).upper()
-            own = all(x.strip().isupper() and re.sub(r"[^A-Z]", "", x) in initials for x in inner)
+            letters = "".join(w[0] for w in re.split(r"[\s,.\-—]+", stripped) if w).upper()
+            own = all(x.strip().isupper() and re.sub(r"[^A-Z]", "", x) in letters for x in inner)
             forms.setdefault(stripped, 1.0 if own else f.UNOWN_BRACKET_WEIGHT)
         for m in _ACRONYM.finditer(text):
             # "China Electronics Technology Group Corp. (CETC) 54th Research Institute": CETC is

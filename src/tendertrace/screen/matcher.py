@@ -279,10 +279,11 @@ class Screener:
         for entry_index, c, exact in ranked:
             entry = self.entries[entry_index]
             explanation = _explain(query, c.translation, c.name.text, entry, c.score, c.relation)
+            features: dict[str, Any] = {**c.scored.features(), "exact": exact, "method": c.translation.method}
             hits.append(Hit(
                 query=subunit or query, normalized=normalized, translations=[t.text for t in translations],
                 entry=entry, matched_name=c.name.text, relation=c.relation,  # type: ignore[arg-type]
-                score=c.rounded, features={**c.scored.features(), "exact": exact, "method": c.translation.method},
+                score=c.rounded, features=features,
                 explanation=f"sub-unit of '{query}': {explanation}" if subunit else explanation,
             ))
         return hits
