@@ -119,7 +119,9 @@ class Screener:
         bracket = split_bracket(query)
         hits = self._screen_once(query)
         if not (hits and hits[0].relation == "self"):
-            restated = self._restated(query) or self._under_group(query)
+            # A unit written after its group counts only where the name found nothing else: a
+            # name that reaches its listed parent (国防科技大学|信息系统工程重点实验室) stays its affiliate.
+            restated = self._restated(query) or ([] if hits else self._under_group(query))
             if restated:
                 return restated
         if bracket:
