@@ -39,8 +39,8 @@ from _shared import LISTS, require  # noqa: E402
 from tendertrace.knowledge import load_csv, load_yaml  # noqa: E402
 from tendertrace.model import ListEntry  # noqa: E402
 from tendertrace.screen import Screener, load_file  # noqa: E402
-from tendertrace.screen.matcher import _sim  # noqa: E402  (the matcher's own token agreement)
 from tendertrace.screen.names import ALIAS_FILES, content_tokens  # noqa: E402
+from tendertrace.screen.score import sim  # noqa: E402  (the matcher's own token agreement)
 
 LIST_FILES = {"EL": "bis_entity_list.json", "MEU": "bis_meu.json", "NS-CMIC": "ofac_nscmic.json",
               "1260H": "dow_1260h.json"}
@@ -204,7 +204,7 @@ def word_class(word: str) -> str:
     (no listed name outside China uses it) or missing (vocabulary the glossary lacks)."""
     if word.isdigit() or word in glossary_words():
         return "glossary"  # digits come from the numbered-unit rule (第十四研究所 -> 14th Research Institute)
-    if len(word) >= 4 and any(_sim(word, g) for g in _glossary_by_initial().get(word[0], ())):
+    if len(word) >= 4 and any(sim(word, g) for g in _glossary_by_initial().get(word[0], ())):
         return "glossary"  # Communication for Communications: the matcher's fuzzy token agreement
     if is_pinyin(word):
         return "pinyin"

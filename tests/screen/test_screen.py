@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 
 from tendertrace import store
 from tendertrace.model import ListEntry
-from tendertrace.screen import Screener, load_file, load_screener, sample_screener
+from tendertrace.screen import Screener, bound, load_file, load_screener, sample_screener
 from tendertrace.screen.names import content_tokens, fold_zh, translate
+from tendertrace.screen.score import score
 
 from ..conftest import LISTS, needs_shared
 
@@ -143,19 +144,20 @@ def test_legal_forms_in_any_language_do_not_decide_a_match() -> None:
 
 
 def _bounds_hold(screener: Screener, query: str) -> int:
-    """For every candidate of every translation, the bound that skips names before scoring >= the score."""
+    """For every candidate of every translation, the bounds that skip names before scoring >= the score."""
+    index = screener.index
     checked = 0
     for tr in translate(query):
         tokens = content_tokens(tr.text)
         if not tokens:
             continue
-        terms = screener._terms(tokens)
-        found, _shared, short_shared = screener._candidates(terms)
-        bounds = screener._reach_bound(terms, found, short_shared)
-        for n, bound in zip(found.tolist(), bounds.tolist(), strict=True):
-            name = screener.names[n].terms
-            score, _ = screener._score(terms, name)
-            assert bound >= score - 1e-6, (query, screener.names[n].text, bound, score)
+        terms = index.terms(tokens)
+        found = bound.candidates(index, terms)
+        reach = bound.reach(index, terms, found)
+        for n, most in zip(found.names.tolist(), reach.tolist(), strict=True):
+            name = index.names[n]
+            value = score(terms, name.terms).score
+            assert most >= value - 1e-6, (query, name.text, most, value)
             checked += 1
     return checked
 

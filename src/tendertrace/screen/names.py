@@ -31,11 +31,18 @@ _OTHER_SCRIPT = re.compile(r"[\u0370-\u1fff\u3040-\u30ff\uac00-\ud7af]")  # Gree
 _PUNCT = re.compile(r"[^\w\s]")
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")  # 14th -> 14: "CETC 14" is the 14th Research Institute
 _DOTTED_INITIALS = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}(?:[^\W\d_](?![\w.]))?")
+_TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})  # People’s, Int’l: one apostrophe
+# A digit between letters stands for the letter it looks like (Ig0r Sech1n); digits at a word's
+# edge are numbers (CETC14, 14th).
+_LEET = re.compile(r"(?<=[a-z])[0134579]+(?=[a-z])")
+_LEET_LETTERS = str.maketrans("0134579", "oieastg")
 _WORDS = load_yaml("name_words.yaml")
 _ABBREVIATIONS: dict[str, str] = _WORDS["abbreviations"]
 STOPWORDS = frozenset(_WORDS["stopwords"])
 SUBUNIT_WORDS = frozenset(_WORDS["subunit_words"])
+HOLDING_WORDS = frozenset(_WORDS["holding_words"])
 SUBUNIT_MARKERS = tuple(_WORDS["subunit_markers"])
+SUBUNIT_SITES = tuple(_WORDS["subunit_sites"])
 NAME_CONTINUATIONS = tuple(_WORDS["name_continuations"])
 SELF_MARKERS = frozenset(_WORDS["self_markers"])
 CAMPUS_MARKERS = tuple(_WORDS["campus_markers"])
@@ -118,7 +125,8 @@ def tokens_en(text: str) -> list[str]:
             text = ascii_text(text)  # Cyrillic, Greek, Arabic ... to Latin (ICU's transliterators)
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.lower()
+    text = text.lower().translate(_TYPOGRAPHIC)
+    text = _LEET.sub(lambda m: m.group(0).translate(_LEET_LETTERS), text)  # ig0r sech1n -> igor sechin
     text = _DOTTED_INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)  # A.B.C., J.P. -> abc, jp
     text = text.replace("&", " and ").replace("—", " ").replace("–", " ")
     text = _PUNCT.sub(" ", text.replace("'", ""))
@@ -238,7 +246,7 @@ def without_parent(folded: str) -> str | None:
     军事医学研究院基础医学研究所 -> 军事医学研究院基础医学研究所 (the Academy of Military Medical Sciences'
     Institute of Basic Medicine; the parent in front only dilutes the match). The head must end as an
     organisation's name does (学院, 集团, 大学 ...): 杭州|电子科技大学 is another university, not UESTC."""
-    table, prefixes = _aliases(), _piece_prefixes()
+    table, prefixes = _aliases(), piece_prefixes()
     for start in range(2, len(folded) - MIN_NESTED_ALIAS + 1):
         if not folded[:start].endswith(SUBUNIT_MARKERS):
             continue
@@ -371,7 +379,7 @@ def _compose(folded: str) -> tuple[str, str] | None:
     folded = _numbered_units(folded)
     run = ""
     i = 0
-    aliases, glossary, prefixes = _aliases(), _glossary(), _piece_prefixes()
+    aliases, glossary, prefixes = _aliases(), _glossary(), piece_prefixes()
     matched = False
     while i < len(folded):
         if folded[i] == "[":
@@ -421,7 +429,7 @@ def _known_piece(piece: str, glossary: dict[str, str], aliases: dict[str, tuple[
 
 
 @cache
-def _piece_prefixes() -> frozenset[str]:
+def piece_prefixes() -> frozenset[str]:
     """Every beginning (two characters or more) of a glossary or alias-table name."""
     glossary, aliases = _glossary(), _aliases()
     known = [k for k in [*glossary, *aliases] if len(k) <= MAX_PIECE and _known_piece(k, glossary, aliases)]
@@ -456,7 +464,7 @@ def _read_pinyin(name: str) -> str | None:
     toks = tokens_en(name)
     if not toks:
         return None
-    syllables: list[list[str]] = [_split_syllables(t) for t in toks]
+    syllables: list[list[str]] = [split_syllables(t) for t in toks]
     flat = [s for group in syllables for s in group]
     word_of = [n for n, group in enumerate(syllables) for _ in group]
     starts = {0, *(k for k in range(1, len(flat)) if word_of[k] != word_of[k - 1])}
@@ -502,8 +510,9 @@ def warm_tables() -> None:
     _glossary()
     _pinyin_glossary()
     _pinyin_aliases()
-    _piece_prefixes()
+    piece_prefixes()
     _syllables()
+    english_short_form("中")  # the state groups' English short names
     lazy_pinyin("中")
 
 
@@ -519,7 +528,7 @@ def _syllables() -> frozenset[str]:
     return frozenset(out)
 
 
-def _split_syllables(token: str) -> list[str]:
+def split_syllables(token: str) -> list[str]:
     """Split a run of pinyin ("daxue") into syllables ("da", "xue"); other words stay whole."""
     valid = _syllables()
     n = len(token)

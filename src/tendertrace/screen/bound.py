@@ -1,0 +1,118 @@
+"""Candidate bounding: the listed names a query's terms can reach, and an upper bound of the score
+each can reach, so that only names that can end at or above the threshold are scored.
+
+Both bounds must stay upper bounds of ``score.score`` (a test checks it), or a listed party could
+be missed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import factors as f
+from .index import NameIndex, Terms, skeleton, slip_keys
+
+_NO_NAMES = np.zeros(0, dtype=np.int32)
+_NO_WEIGHTS = np.zeros(0)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """Name numbers (ascending), the IDF each shares with the query, and the query's weight in
+    words under four letters that each may have."""
+
+    names: np.ndarray
+    shared: np.ndarray
+    short_shared: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
+def candidates(index: NameIndex, query: Terms, cap: int = f.CANDIDATE_CAP) -> Candidates:
+    """Names sharing a rare word (or its consonant skeleton) with the query, with the IDF shared.
+
+    Common words ("china", "university") do not block -- a name sharing only those cannot reach
+    the threshold when the query has a rare word -- but their weight is counted as shared, so the
+    upper bound stays an upper bound. At most ``cap`` names: those sharing most; the short-word
+    weight counts those the query blocks on where found, the others everywhere.
+    """
+    distinct = query.weights.keys()
+    rare: list[tuple[str, np.ndarray]] = []
+    for tok in distinct:
+        # A word's names are among its skeleton's (both are indexed for every word of a name).
+        postings = index.postings.get(skeleton(tok))
+        if postings is None and tok not in index.postings:
+            slipped = [index.postings[k] for k in slip_keys(tok) if k in index.postings]
+            if slipped:  # a word no listed name has: the names whose word it may misspell
+                postings = slipped[0] if len(slipped) == 1 else np.union1d(*slipped).astype(np.int32)
+        # An initial is never blocked on: it also matches the words it abbreviates.
+        if postings is not None and len(postings) <= f.COMMON_POSTINGS and len(tok) > 1:
+            rare.append((tok, postings))
+    if rare:
+        blocked = {t for t, _ in rare}
+        assumed = sum(index.weight_of(t) for t in distinct if t not in blocked)
+    else:  # only common words: block on them after all
+        rare = [(t, index.postings[t]) for t in distinct if t in index.postings]
+        blocked = {t for t, _ in rare}
+        assumed = 0.0
+    if not rare:
+        return Candidates(_NO_NAMES, _NO_WEIGHTS, _NO_WEIGHTS)
+    short_assumed = sum(w for t, w in query.weights.items() if len(t) < f.LONG_WORD_LETTERS and t not in blocked)
+    if len(rare) == 1:  # one word's postings are already in order, each name once
+        tok, found = rare[0]
+        shared = np.full(len(found), index.weight_of(tok) + assumed)
+        short_shared = np.full(len(found), (query.weights[tok] if len(tok) < f.LONG_WORD_LETTERS else 0.0) + short_assumed)
+    else:
+        # Each word's postings hold a name once: the names sharing any of the words are the bins
+        # that receive weight (every IDF is above zero), in ascending order as they come.
+        names = np.concatenate([p for _, p in rare])
+        counts = [len(p) for _, p in rare]
+        idf = np.repeat([index.weight_of(t) for t, _ in rare], counts)
+        by_name = np.bincount(names, weights=idf, minlength=len(index.names))
+        found = np.flatnonzero(by_name).astype(np.int32)
+        shared = by_name[found] + assumed
+        short_weights = [query.weights[t] if len(t) < f.LONG_WORD_LETTERS else 0.0 for t, _ in rare]
+        if any(short_weights):
+            short = np.repeat(short_weights, counts)
+            short_shared = np.bincount(names, weights=short, minlength=len(index.names))[found] + short_assumed
+        else:
+            short_shared = np.full(len(found), short_assumed)
+    if len(found) > cap:
+        best = np.lexsort((found, -shared))[:cap]  # most shared first; on a tie the earlier name
+        best.sort()
+        found, shared, short_shared = found[best], shared[best], short_shared[best]
+    return Candidates(found, shared, short_shared)
+
+
+def shared_bound(index: NameIndex, query: Terms, found: Candidates) -> np.ndarray:
+    """The score each candidate can reach from the words it shares with the query (both sides
+    count a shared word; ``BOUND_SLACK`` covers fuzzy pairs whose two spellings weigh differently),
+    times the name's form weight."""
+    return 2 * found.shared / (query.total + index.totals[found.names]) * index.weights[found.names] + f.BOUND_SLACK
+
+
+def reach(index: NameIndex, query: Terms, found: Candidates) -> np.ndarray:
+    """An upper bound of ``score.score`` for many names at once: a word of four letters or more can
+    only be matched by one of the same initial (fully at best), a shorter word only by itself."""
+    by_initial = index.long_weight[found.names]
+    query_long, query_initials = _initial_vectors(index, query)
+    reachable = ((by_initial > 0) @ query_long + by_initial @ query_initials + found.short_shared
+                 + index.short_weight[found.names])
+    return reachable / (query.total + index.totals[found.names])
+
+
+def _initial_vectors(index: NameIndex, query: Terms) -> tuple[np.ndarray, np.ndarray]:
+    """The query's weight in words of four letters or more, by initial, and which initials it has."""
+    weight = np.zeros(len(index.initial_column))
+    present = np.zeros(len(index.initial_column), dtype=np.float32)
+    for tok, w in query.weights.items():
+        long = len(tok) >= f.LONG_WORD_LETTERS
+        column = index.initial_column.get(tok[0]) if long or len(tok) == 1 else None
+        if column is not None:  # else short, or no listed name has a long word with this initial
+            if long:
+                weight[column] += w
+            present[column] = 1.0  # an initial reaches the long words it may abbreviate
+    return weight, present

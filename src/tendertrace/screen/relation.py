@@ -1,0 +1,370 @@
+"""The relation rules: when a name that scores well is not the listed entity, and when it is a part
+of it (an affiliate) rather than the entity itself. Each rule is one named function.
+
+Rules that refuse a hit (``refusal`` names the first that applies):
+
+- country: a Chinese-script name (or a reading of one) reaches an entry of a country that does not
+  write Chinese only through an exact alias (陆军研究院 is not Peru's Shining Path, a.k.a.
+  "People's Liberation Army");
+- parent: the query's organisation is not a unit listed inside it (中国科学院 is not its Academy of
+  Optoelectronics; 中国电子科技集团 is not CETC's 14th Research Institute);
+- own word: two Latin names that each keep a word of their own are two parties;
+- sister: two units of one parent, each with its own distinguishing word or number
+  (中国科学院物理研究所 is not its Institute of Semiconductors; CETC 13 is not CETC 14);
+- another unit: a unit under a parent is not the listed unit whose name adds a distinguishing word;
+- holding: a holding or investment company is not the listed operating company of its name that
+  keeps a field word of its own (湖南X控股 is not Hunan X Microelectronics);
+- near name: a listed name with a field word put inside it is another organisation
+  (天津|工业|大学 is not Tianjin University).
+
+Rules that make a self match an affiliate (``subunit_of``): a sub-unit word added (天山区分局), a
+bracketed place the listed name lacks ((Shenzhen)), a proper name put inside the listed name
+(中国移动通信集团|福建|有限公司).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import cast
+
+from ..model import ListEntry
+from . import factors as f
+from .index import IndexedName, NameIndex
+from .names import (
+    CHINESE_SCRIPT_COUNTRIES,
+    HOLDING_WORDS,
+    KOREAN_COUNTRIES,
+    NAME_CONTINUATIONS,
+    ORG_WORDS,
+    STOPWORDS,
+    SUBUNIT_MARKERS,
+    SUBUNIT_SITES,
+    SUBUNIT_WORDS,
+    Translation,
+    content_tokens,
+    fold_zh,
+    glossary_words,
+    is_chinese,
+    piece_prefixes,
+    reading,
+    tokens_en,
+)
+from .score import Scored, matched, same_words
+
+
+def refusal(index: NameIndex, query: str, tr: Translation, reads_chinese: bool, q_tokens: list[str],
+            name: IndexedName, scored: Scored) -> str | None:
+    """The rule that keeps this well-scoring name from being a hit, or None when none does."""
+    entry = index.entries[name.entry]
+    if reads_chinese and not country_allows(query, tr, entry, name):
+        return "country"
+    if (scored.query_coverage >= f.FULL_COVER and scored.name_coverage < f.FULL_COVER
+            and 1 <= org_count(tr.text) < org_count(name.text)):
+        return "parent"
+    if tr.method in f.LATIN_FORMS and each_has_its_own_word(q_tokens, name.tokens):
+        return "own word"
+    if tr.method in f.LATIN_FORMS and other_lineage(q_tokens, name.tokens):
+        return "lineage"
+    if sisters(q_tokens, name.tokens, index.idf, index.rare_idf):
+        return "sister"
+    if names_another_unit(q_tokens, name.tokens, index.idf, index.rare_idf):
+        return "another unit"
+    if adds_another_unit(q_tokens, name.tokens, index.idf, index.rare_idf):
+        return "another unit"
+    if tr.method == "glossary" and holding_of(tr.text, name.text):
+        return "holding"
+    if (tr.method == "glossary" and scored.name_coverage >= f.FULL_COVER
+            and not adds_subunit(q_tokens, name.tokens) and inserts_field_word(q_tokens, name.tokens)):
+        return "near name"
+    return None
+
+
+def subunit_of(query: str, tr: Translation, q_tokens: list[str], name: IndexedName, scored: Scored) -> bool:
+    """A self match that names a part of the listed entity: the listed name plus a sub-unit."""
+    full = scored.name_coverage >= f.FULL_COVER
+    return ((full and adds_subunit(q_tokens, name.tokens))
+            or (not is_chinese(query) and extra_parenthetical(query, name.text))
+            or (tr.method == "glossary" and full and inserts_proper_name(q_tokens, name.tokens)))
+
+
+def holding_of(text: str, matched_name: str) -> bool:
+    """A holding's name (X Holdings) against a listed name of the same words plus a field word."""
+    ours, theirs = tokens_en(text), tokens_en(matched_name)
+    if not any(t in HOLDING_WORDS and t not in theirs for t in ours):
+        return False
+    vocabulary = glossary_words()
+    return any(t in vocabulary and t not in ORG_WORDS and not matched(t, ours) for t in content_tokens(matched_name))
+
+
+def inserts_proper_name(query: list[str], name: tuple[str, ...]) -> bool:
+    """中国移动通信集团|福建|有限公司: the whole listed name with a place put inside it is a subsidiary."""
+    extra = [i for i, t in enumerate(query) if not matched(t, name)]
+    # One unmatched word, not the first, long enough to be a place ("yu" of 与 is a connective).
+    return len(extra) == 1 and extra[0] > 0 and len(query[extra[0]]) >= f.PLACE_MIN_LETTERS
+
+
+def inserts_field_word(query: list[str], name: tuple[str, ...]) -> bool:
+    """天津|工业|大学 -> Tianjin Industry University: a glossary word, not a place, inside the listed name."""
+    hits = [i for i, t in enumerate(query) if matched(t, name)]
+    if not hits:
+        return False
+    return any(0 < i < hits[-1] and t in glossary_words() and t not in ORG_WORDS and t not in SUBUNIT_WORDS
+               for i, t in enumerate(query) if i not in hits)
+
+
+def sisters(query: list[str], name: tuple[str, ...], idf: dict[str, float], rare: float) -> bool:
+    """Two units of one parent: each side keeps a word the other lacks -- different numbers
+    (CETC 13 / CETC 14), or, beside a shared kind of unit (institute), different fields of which
+    at least one is a distinguishing word (Physics / Semiconductors)."""
+    own = [t for t in query if not matched(t, name)]
+    other = [t for t in name if not matched(t, query)]
+    if not own or not other:
+        return False
+    if not any(t in ORG_WORDS and t in name for t in query):
+        return False
+    if any(t.isdigit() for t in own) and any(t.isdigit() for t in other):
+        return True
+    # A word sharing its first four letters with one of the other side's is a variant (industry / industrial).
+    cut = f.PREFIX_LETTERS
+    own_prefixes, other_prefixes = {t[:cut] for t in own}, {t[:cut] for t in other}
+    own, other = ([t for t in own if t.isalpha() and t[:cut] not in other_prefixes and not initials_of(t, other)],
+                  [t for t in other if t.isalpha() and t[:cut] not in own_prefixes and not initials_of(t, own)])
+    return bool(own and other) and any(idf.get(t, rare) >= rare for t in [*own, *other])
+
+
+def each_has_its_own_word(query: list[str], name: tuple[str, ...]) -> bool:
+    """Two names as written that each keep a word of their own (AYMAN ... AL-DULAIMI / AYMAN ...
+    AL-TIKRITI; Bowne Global Solutions II / Bowne Global Solutions Denmark): two parties, however
+    much else they share. Words that are spelling variants or initials of the other's are not
+    their own."""
+    own = [t for t in query if len(t) >= f.OWN_WORD_LETTERS and t.isalpha() and not matched(t, name)]
+    other = [t for t in name if len(t) >= f.OWN_WORD_LETTERS and t.isalpha() and not matched(t, query)]
+    if not own or not other:
+        return False
+    cut = f.SISTER_PREFIX_LETTERS
+    own_prefixes, other_prefixes = {t[:cut] for t in own}, {t[:cut] for t in other}
+    return (any(t[:cut] not in other_prefixes and not initials_of(t, other) for t in own)
+            and any(t[:cut] not in own_prefixes and not initials_of(t, own) for t in other))
+
+
+def names_another_unit(query: list[str], name: tuple[str, ...], idf: dict[str, float], rare: float) -> bool:
+    """A unit under a parent (two kinds of organisation shared: academy and institute) is not the
+    listed unit whose own name adds a distinguishing word: the CAS Institute of Automation is not
+    the CAS Shenyang Institute of Automation. A word after the unit's name ("..., Mianyang") is
+    an address, not a name."""
+    if len({t for t in query if t in ORG_WORDS and t in name}) < 2:
+        return False
+    prefixes = {t[:f.PREFIX_LETTERS] for t in query}  # industrial / industry: a variant, not another word
+    return any(t.isalpha() and idf.get(t, rare) >= rare and t[:f.PREFIX_LETTERS] not in prefixes
+               and not matched(t, query) and matched(following, query)
+               for t, following in zip(name, name[1:], strict=False))
+
+
+def adds_another_unit(query: list[str], name: tuple[str, ...], idf: dict[str, float], rare: float) -> bool:
+    """The other way round: a unit under a parent whose name puts a distinguishing word before the
+    listed unit's words is another unit (the CAS Shanghai Institute of Technical Physics is not
+    the CAS Institute of Physics). The words put in run up to a word the listed name has; words
+    after the unit's name are an address."""
+    if len({t for t in query if t in ORG_WORDS and t in name}) < 2:
+        return False
+    prefixes = {t[:f.PREFIX_LETTERS] for t in name}
+    run: list[str] = []
+    for t in query:
+        if matched(t, name):
+            if any(w.isalpha() and idf.get(w, rare) >= rare and w[:f.PREFIX_LETTERS] not in prefixes for w in run):
+                return True
+            run = []
+        else:
+            run.append(t)
+    return False
+
+
+def initials_of(token: str, words: list[str]) -> bool:
+    """CAS spells the initials of some of "chinese academy sciences"."""
+    initials = "".join(w[0] for w in words)
+    return len(token) >= 2 and token in initials
+
+
+def country_allows(query: str, tr: Translation, entry: ListEntry, name: IndexedName) -> bool:
+    """A Chinese-script query reaches an entry listed under a country that does not write Chinese
+    (or, for a Korean reading, under Korea) only through an exact alias: the entry's own Chinese
+    name, or the alias table naming exactly one of its published names (not a derived form:
+    "Huawei Technologies (Yangon)" without its bracket is not published)."""
+    country = (entry.country or "").strip().lower()
+    allowed = KOREAN_COUNTRIES if tr.method == "korean" else CHINESE_SCRIPT_COUNTRIES
+    if not country or country in allowed:
+        return True
+    folded = fold_zh(query)
+    aliases = cast("list[str]", entry.aliases)  # ListEntry's field "list" shadows the builtin in its annotations
+    if any(is_chinese(a) and fold_zh(a) == folded for a in aliases):
+        return True
+    return tr.method in f.VOUCHING and name.weight == 1.0 and same_words(name.text, tr.text)
+
+
+@lru_cache(maxsize=f.WORD_CACHE)
+def org_count(text: str) -> int:
+    """How many words naming a kind of organisation or unit a name has (a name's own units)."""
+    return sum(t in ORG_WORDS for t in tokens_en(text))
+
+
+def has_bracketed(matched_name: str, word: str) -> bool:
+    """The listed name has the query's bracketed word in its own brackets: 'Inspur (HK)' for （香港）."""
+    inner = [content_tokens(x) for x in re.findall(r"\(([^)]*)\)", matched_name)]
+    read = content_tokens(reading(word))
+    initials = "".join(t[0] for t in read)
+    return any(all(matched(t, x) for t in read) or initials in x for x in inner if x)
+
+
+def adds_subunit(query: list[str], name: tuple[str, ...]) -> bool:
+    return any(t in SUBUNIT_WORDS and t not in name for t in query)
+
+
+def extra_parenthetical(query: str, matched_name: str) -> bool:
+    """"Harbin Institute of Technology (Shenzhen)": a bracketed place the listed name does not have."""
+    extra = re.findall(r"[(（]([^)）]{2,20})[)）]", query)
+    # An acronym ("(NORINCO)") or a designation with a number ("(611 Institute)") restates the
+    # entity; only a word the listed name lacks, such as a place, names a part of it.
+    return any(x.strip().lower() not in matched_name.lower() for x in extra
+               if not x.isupper() and not any(ch.isdigit() for ch in x))
+
+
+def parents(query: str) -> list[str]:
+    """The leading names a sub-unit's name may be written under, longest first."""
+    if is_chinese(query):
+        folded = fold_zh(query)
+        out = []
+        for i in range(len(folded) - 2, 1, -1):
+            head, rest = folded[:i], folded[i:]
+            if rest.startswith(NAME_CONTINUATIONS) and not rest.endswith(SUBUNIT_SITES):
+                continue
+            if head.endswith(SUBUNIT_MARKERS) or _known(head):
+                out.append(head)
+        return out
+    words = query.replace(",", " ,").split()
+    out = [" ".join(words[:i]).rstrip(" ,") for i in range(len(words) - 1, 1, -1)]
+    if len(words) > 1 and len(words[0]) >= f.PARENT_WORD_MIN_LETTERS:
+        out.append(words[0])  # "Inspur Cloud Information Technology" -> "Inspur"
+    head, _, tail = query.rpartition(",")
+    if head and len(tail.split()) >= 2 and any(t in ORG_WORDS for t in tokens_en(head)):
+        out.append(tail.strip())  # "West China Hospital, Sichuan University" -> "Sichuan University"
+    return out
+
+
+def _known(head: str) -> bool:
+    from .names import alias
+
+    return alias(head) is not None
+
+
+_LATIN_BRACKET = re.compile(r"\s*\(([^()]{2,40})\)")
+
+
+def latin_bracket(query: str) -> tuple[str, str, str] | None:
+    """A Latin-script name with one bracketed part: the name without it, the part, and the name
+    with the part put in front ("Institute of Optics (Shanghai), CAS" -> "Shanghai Institute of
+    Optics, CAS"), the way the lists write a unit's place before its name."""
+    if is_chinese(query):
+        return None
+    found = list(_LATIN_BRACKET.finditer(query))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    inner = m.group(1).strip()
+    without = (query[: m.start()] + query[m.end():]).strip(" ,")
+    if not without or not inner:
+        return None
+    return without, inner, f"{inner} {without}"
+
+
+def restates(inner: str, entry: ListEntry, matched_name: str) -> bool:
+    """A bracketed part that says which entity, not which part of it: an initialism (NORINCO), a
+    designation with a number (611 Institute), words the listed name already has (Zhengzhou of
+    National Supercomputer Center Zhengzhou), or the place the entity is listed at (an institute
+    "(Nanjing)" whose listed address is in Nanjing) -- not a campus or branch elsewhere."""
+    words = content_tokens(reading(inner) if is_chinese(inner) else inner)
+    if not words:
+        return False
+    if not is_chinese(inner) and (inner.replace("-", "").replace(" ", "").isupper() or any(ch.isdigit() for ch in inner)):
+        return True
+    listed = set(tokens_en(matched_name))
+    if all(matched(t, tuple(listed)) for t in words):
+        return True
+    # The first address is the entity's seat; later ones are often its campuses and branches.
+    seat = set(tokens_en(re.split(r";\s*and\b|;", entry.address or "")[0]))
+    return bool(seat) and all(t in seat for t in words)
+
+
+def group_prefixes(query: str) -> list[tuple[str, str]]:
+    """Ways to read a name as a group's name followed by a unit's: (group, unit), longest group
+    first. In Chinese the group is a name the alias table knows and the unit at least
+    ``MIN_UNIT_CHARS`` characters; in Latin script the group is one initialism that the lists
+    of three letters or more (AVIC, COMAC) and the unit at least two words."""
+    if is_chinese(query):
+        folded = fold_zh(query)
+        # A head that begins no known name is no known name, nor is any longer head.
+        prefixes = piece_prefixes()
+        longest = 1
+        while longest < len(folded) - f.MIN_UNIT_CHARS and folded[:longest + 1] in prefixes:
+            longest += 1
+        return [(folded[:i], folded[i:]) for i in range(longest, 1, -1) if _known(folded[:i])]
+    words = query.split()
+    lead = words[0].strip(",") if words else ""
+    if len(words) > 2 and len(lead) >= f.MIN_GROUP_INITIALS and lead.isupper() and lead.isalpha():
+        return [(lead, " ".join(words[1:]))]
+    return []
+
+
+def person_like(tokens: list[str] | tuple[str, ...], written: bool = False) -> bool:
+    """Words that can be a person's name: letters only, no word of an organisation's kind or field -- and,
+    for a name as ``written`` (its words before legal forms and stopwords go), none of those."""
+    vocabulary = glossary_words()  # the words of organisations' names (cloud, information, steel)
+    return bool(tokens) and all(t.isalpha() and t not in ORG_WORDS and t not in SUBUNIT_WORDS and t not in vocabulary
+                                and not (written and t in STOPWORDS) for t in tokens)
+
+
+def short_form(query: list[str], name: tuple[str, ...]) -> bool:
+    """One person's name written short: the shorter name's words all stand in the longer, in
+    order, and both begin and end alike (SIRAJUDDIN HAQQANI / SIRAJUDDIN JALLALOUDINE HAQQANI,
+    Thomas A. Lindeman / Thomas Lindemann). The lists give a person's whole chain of names; a
+    document often gives the first and the last."""
+    shorter, longer = (query, list(name)) if len(query) < len(name) else (list(name), query)
+    if len(shorter) < f.SHORT_FORM_MIN_WORDS or not 0 < len(longer) - len(shorter) <= f.SHORT_FORM_MAX_LEFT_OUT:
+        return False
+    if not (person_like(shorter) and person_like(longer)):
+        return False
+    if not (_agree(shorter[0], longer[0]) and _agree(shorter[-1], longer[-1])):
+        return False
+    at = 1
+    for t in shorter[1:-1]:
+        while at < len(longer) - 1 and not _agree(t, longer[at]):
+            at += 1
+        if at >= len(longer) - 1:
+            return False
+        at += 1
+    return True
+
+
+def other_lineage(query: list[str], name: tuple[str, ...]) -> bool:
+    """Two Arabic chains of names (X bin Y bin Z) whose links differ at one place: SALMAN BIN
+    MUHAMMAD is not MUHAMMAD BIN SALMAN, nor NOUREDDINE BEN MOHAMED BEN BELKASSEM the son of ALI.
+    Each link is a generation; the chains are compared link by link where both have it."""
+    ours, theirs = _links(query), _links(list(name))
+    if len(ours) < 2 or len(theirs) < 2:
+        return False
+    return any(a and b and not any(_agree(x, y) for x in a for y in b) for a, b in zip(ours, theirs, strict=False))
+
+
+def _links(tokens: list[str]) -> list[list[str]]:
+    links: list[list[str]] = [[]]
+    for t in tokens:
+        if t in f.LINEAGE_WORDS:
+            links.append([])
+        elif t not in f.LINEAGE_PARTICLES:
+            links[-1].append(t)
+    return links
+
+
+def _agree(a: str, b: str) -> bool:
+    """Two words of a person's name that are one: the same, a variant, or an initial and its word."""
+    return matched(a, (b,)) or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
