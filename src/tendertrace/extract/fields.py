@@ -9,11 +9,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, cast, get_args
 
 from ..ingest.textnorm import fold_pattern
 from ..knowledge import load_yaml
-from ..model import Amount, AmountAt, Document, Extraction, LineItem, Lot, Party, Span
+from ..model import Amount, AmountAt, Document, Extraction, LineItem, Lot, NoticeType, Party, Role, Span
 from .amounts import (
     CAPITAL,
     MONEY,
@@ -118,9 +118,14 @@ def _name_stop() -> re.Pattern[str]:
 
 
 @cache
-def _notice_conf() -> tuple[list[tuple[str, list[str]]], dict[str, str]]:
+def _notice_conf() -> tuple[list[tuple[str, list[str]]], dict[str, NoticeType]]:
     raw = load_yaml("notice_types.yaml")
-    return [(r["type"], r["patterns"]) for r in raw["rules"]], raw["ocds"]
+    ocds: dict[str, NoticeType] = {}
+    for tag, kind in raw["ocds"].items():
+        if kind not in get_args(NoticeType):
+            raise ValueError(f"notice_types.yaml: ocds.{tag}: {kind!r} is not a notice type")
+        ocds[tag] = cast(NoticeType, kind)  # checked against the Literal's values just above
+    return [(r["type"], r["patterns"]) for r in raw["rules"]], ocds
 
 
 def notice_type_of(*texts: str | None) -> str | None:
@@ -176,7 +181,8 @@ def extract_fields(doc: Document) -> Extraction:
         notice_type_of(title) or notice_type_of(text[:300]) or _hint_type(hint) or "other"  # type: ignore[assignment]
     )
 
-    for field in ("buyer", "agency", "supplier"):
+    party_roles: tuple[Role, ...] = ("buyer", "agency", "supplier")
+    for field in party_roles:
         if any(p.role == field for p in ex.parties):
             continue
         for _label, start, value in values.get(field, []):
@@ -227,7 +233,7 @@ def extract_fields(doc: Document) -> Extraction:
 def row_amounts(doc: Document) -> list[AmountAt]:
     """Every figure of money of the document with the row or sentence holding it."""
     text = doc.match_text or doc.text
-    return [AmountAt(tidy(v), cur, doc.span(s, e), doc.span(cs, ce))  # type: ignore[arg-type]
+    return [AmountAt(tidy(v), cur, doc.span(s, e), doc.span(cs, ce))
             for v, cur, s, e, cs, ce in find_amounts(text)[:MAX_AMOUNTS]]
 
 
@@ -273,7 +279,7 @@ def _name_remark() -> re.Pattern[str]:
     return re.compile(r"[（(](?:" + "|".join(map(re.escape, _conf()["name_remarks"])) + r")[）)]")
 
 
-def _names(doc: Document, start: int, value: str, role: str) -> list[Party]:
+def _names(doc: Document, start: int, value: str, role: Role) -> list[Party]:
     stop = _name_stop().search(value)
     raw = value[: stop.start()] if stop else value
     raw = _name_remark().sub("", raw)
@@ -606,8 +612,9 @@ def _from_ocds(doc: Document, release: dict[str, Any], ex: Extraction) -> Extrac
     tags = release.get("tag") or release.get("releaseTag") or []
     tags = [tags] if isinstance(tags, str) else list(tags)
     mapping = _notice_conf()[1]
-    ex.notice_type = next((mapping[t] for t in reversed(tags) if t in mapping), "other")  # type: ignore[assignment]
-    tender = release.get("tender") if isinstance(release.get("tender"), dict) else {}
+    ex.notice_type = next((mapping[t] for t in reversed(tags) if t in mapping), "other")
+    given = release.get("tender")
+    tender: dict[str, Any] = given if isinstance(given, dict) else {}
     ex.project_name = (tender.get("title") or release.get("title") or doc.title or None)
     buyer_name = _ocds_name(release.get("buyer"))
     if buyer_name:

@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -193,7 +193,7 @@ class Screener:
             if hits and hits[0].relation == "self" and _has_bracketed(hits[0].matched_name, word):
                 return hits
             parent = [h for h in self._screen_full(head, subunit=query)
-                      if h.score >= self.threshold and h.features.get("name_coverage", 0) >= 0.9]
+                      if h.score >= self.threshold and h.name_coverage >= 0.9]
             if parent:
                 return parent
         return hits
@@ -561,7 +561,7 @@ class Screener:
             # The parent must be the whole listed name, not a word it shares with one; and a one-word
             # parent ("Devon" of Devon County Council) never stands for a one-word listing (a vessel "DEVON").
             hits = [h for h in self._screen_full(parent, subunit=query)
-                    if h.score >= self.threshold and h.features.get("name_coverage", 0) >= 0.9
+                    if h.score >= self.threshold and h.name_coverage >= 0.9
                     and not (one_word and len(h.matched_name.split()) < 2)]
             if hits:
                 return hits
@@ -755,9 +755,9 @@ def _forms(entry: ListEntry) -> list[tuple[str, float]]:
             trailing = not text[m.end():].strip(" ,.")
             if trailing and (spelled is None or spelled.split()[0] == tokens_en(words[0])[:1][0]):
                 forms.setdefault(m.group(1), 1.0)
-        initials = _initialism(stripped or text)
-        if initials:
-            forms.setdefault(initials, INITIALISM_WEIGHT)
+        initialism = _initialism(stripped or text)
+        if initialism:
+            forms.setdefault(initialism, INITIALISM_WEIGHT)
     return [(f, w) for f, w in forms.items() if f]
 
 
@@ -853,8 +853,7 @@ def _country_allows(query: str, tr: Translation, entry: ListEntry, name: _Name) 
     if not country or country in allowed:
         return True
     folded = fold_zh(query)
-    aliases = cast("list[str]", entry.aliases)  # ListEntry's field "list" shadows the builtin in its annotations
-    if any(is_chinese(a) and fold_zh(a) == folded for a in aliases):
+    if any(is_chinese(a) and fold_zh(a) == folded for a in entry.aliases):
         return True
     return tr.method in ("alias", "pinyin-alias") and name.weight == 1.0 and _same_words(name.text, tr.text)
 
