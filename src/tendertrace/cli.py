@@ -21,7 +21,16 @@ from rich.table import Table
 from . import __version__, store
 from .cli_ownership import ownership_app
 from .cli_rules import rules_command
-from .cli_support import EXIT_USAGE, StoreOpenError, display_url, open_lists_store, open_store, stdout_console
+from .cli_support import (
+    EXIT_USAGE,
+    OutputFormat,
+    StoreOpenError,
+    display_url,
+    format_option,
+    open_lists_store,
+    open_store,
+    stdout_console,
+)
 from .ingest.textnorm import display_fold
 from .model import Document, to_dict
 
@@ -78,7 +87,11 @@ _out = stdout_console
 LISTS_DB_HELP = "Store the lists are kept in (default: the per-user list store shared by every --db)."
 
 DbOption = Annotated[str, typer.Option("--db", help="SQLAlchemy URL or SQLite path of the store.")]
-FORMATS = ("table", "json", "csv", "md")
+# The formats of each command that prints rows, its default first.
+ROW_FORMATS = (OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV, OutputFormat.MD)
+EXTRACT_FORMATS = (OutputFormat.JSONL, OutputFormat.JSON, OutputFormat.TABLE)
+SCREEN_FORMATS = (OutputFormat.TABLE, OutputFormat.CSV, OutputFormat.JSON)
+EXPLAIN_FORMATS = (OutputFormat.TABLE, OutputFormat.JSON)  # classify and rules: a table and its reasons, or JSON
 ListsOption = Annotated[str | None, typer.Option(
     "--lists", help="Only these lists count, comma-separated: EL,MEU,NS-CMIC,SDN,1260H ... (default: all loaded).")]
 
@@ -88,20 +101,20 @@ def _lists(value: str | None) -> frozenset[str] | None:
     return codes or None
 
 
-def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], title: str = "") -> None:
+def _emit(rows: list[dict[str, Any]], fmt: OutputFormat, columns: list[str], title: str = "") -> None:
     """Print rows as a table, JSON, CSV or Markdown."""
-    if fmt == "json":
+    if fmt == OutputFormat.JSON:
         print(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
         return
     cells = [[_cell(row.get(c)) for c in columns] for row in rows]
-    if fmt == "csv":
+    if fmt == OutputFormat.CSV:
         buf = io.StringIO()
         writer = csv.writer(buf)
         writer.writerow(columns)
         writer.writerows(cells)
         sys.stdout.write(buf.getvalue())
         return
-    if fmt == "md":
+    if fmt == OutputFormat.MD:
         print("| " + " | ".join(columns) + " |")
         print("|" + "---|" * len(columns))
         for row in cells:
@@ -166,11 +179,6 @@ def _screener(engine: Any, db: str, threshold: float | None = None, lists: froze
     return screener
 
 
-def _check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> None:
-    if fmt not in allowed:
-        raise typer.BadParameter(f"--format must be one of {', '.join(allowed)}")
-
-
 @app.command()
 def version() -> None:
     """Print the version."""
@@ -181,7 +189,7 @@ def version() -> None:
 def scan(
     paths: Annotated[list[Path], typer.Argument(help="Files, folders, .jsonl(.gz) corpora, OCDS packages.")],
     db: DbOption = "tendertrace.db",
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table | json | csv | md")] = "table",
+    fmt: Annotated[OutputFormat, format_option(*ROW_FORMATS)] = ROW_FORMATS[0],
     force: Annotated[bool, typer.Option(help="Re-process documents already stored by this version.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     workers: Annotated[int, typer.Option("--workers", "-w", help="Local worker processes.")] = 1,
@@ -194,7 +202,6 @@ def scan(
     from .ingest import Limits
     from .pipeline import scan as run_scan
 
-    _check_format(fmt)
     _check_inputs(paths)
     engine = open_store(db)
     screener = _screener(engine, db, lists=_lists(lists))
@@ -224,7 +231,7 @@ def scan(
     if len(stats.failures) > 20:
         console.print(f"  ... and {len(stats.failures) - 20} more failures ('tendertrace documents --failed').")
     findings = refresh_findings(engine, _lists(lists))
-    if fmt == "json":
+    if fmt == OutputFormat.JSON:
         print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2, default=str))
     else:
         rows = [finding_row(f) for f in findings]
@@ -239,14 +246,13 @@ def scan(
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files, folders or corpora.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl | json | table")] = "jsonl",
+    fmt: Annotated[OutputFormat, format_option(*EXTRACT_FORMATS)] = EXTRACT_FORMATS[0],
 ) -> None:
     """Print the extracted facts of each document (one JSON object per line with --format jsonl)."""
     from .extract import extract as run_extract
     from .extract.output import extraction_record
     from .ingest import iter_documents
 
-    _check_format(fmt, ("jsonl", "json", "table"))
     _check_inputs(paths)
     records = []
     failures = done = 0
@@ -257,14 +263,14 @@ def extract(
             continue
         record = extraction_record(doc, run_extract(doc))
         done += 1
-        if fmt == "jsonl":
+        if fmt == OutputFormat.JSONL:
             print(json.dumps(record, ensure_ascii=False))
         else:
             records.append(record)
-    if fmt == "json":
+    if fmt == OutputFormat.JSON:
         print(json.dumps(records, ensure_ascii=False, indent=2))
-    elif fmt == "table":
-        _emit(records, "table", ["file", "notice_type", "project_name", "buyer", "agency", "suppliers", "amount",
+    elif fmt == OutputFormat.TABLE:
+        _emit(records, OutputFormat.TABLE, ["file", "notice_type", "project_name", "buyer", "agency", "suppliers", "amount",
                                  "amount_kind", "published"])
     if done == 0:  # as scan: nothing read is a failure of the command
         console.print("no input could be read" if failures else "no document in the input", markup=False)
@@ -275,18 +281,17 @@ def extract(
 def classify(
     text: Annotated[str, typer.Argument(help='A line such as "租用云服务器500台，每台配置8块NVIDIA A100".')],
     on: Annotated[str | None, typer.Option("--date", help="Rules in force on this date (YYYY-MM-DD); default today.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table | json")] = "table",
+    fmt: Annotated[OutputFormat, format_option(*EXPLAIN_FORMATS)] = EXPLAIN_FORMATS[0],
 ) -> None:
     """Explain what the chips, servers, accounts and models in a line are under the rules on a date."""
     from .rules import classify_text
 
-    _check_format(fmt, ("table", "json"))
     try:
         when = date.fromisoformat(on) if on else date.today()
     except ValueError as exc:
         raise typer.BadParameter("--date must be YYYY-MM-DD") from exc
     items = [_classify_row(to_dict(c)) for c in classify_text(text, when)]
-    if fmt == "json":
+    if fmt == OutputFormat.JSON:
         print(json.dumps({"items": items, "date": when.isoformat()}, ensure_ascii=False, indent=2))
         return
     if not items:
@@ -295,7 +300,7 @@ def classify(
     for item in items:  # the table's quantity: "2 × 8 = 16" for 2 servers of 8 chips each
         count, servers = item["count"], item["servers"]
         item["quantity"] = f"{servers} × {count} = {item['accelerators']}" if count and servers else count
-    _emit(items, "table", ["text", "chip", "model", "quantity", "tpp", "pd", "band", "controlled", "route", "provider"],
+    _emit(items, OutputFormat.TABLE, ["text", "chip", "model", "quantity", "tpp", "pd", "band", "controlled", "route", "provider"],
           title=f"rules in force on {when.isoformat()}")
     for item in items:
         _out().print(f"[bold]{item['text']}[/bold]: {item['reason']}", highlight=False)
@@ -324,7 +329,7 @@ def screen(
     file: Annotated[Path | None, typer.Option("--file", exists=True, dir_okay=False,
                                               help="A file with one name per line.")] = None,
     db: DbOption = "tendertrace.db",
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table | csv | json")] = "table",
+    fmt: Annotated[OutputFormat, format_option(*SCREEN_FORMATS)] = SCREEN_FORMATS[0],
     threshold: Annotated[float | None, typer.Option(help="Minimum score, 0-1.")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Add the explanation of each hit (a long column).")] = False,
     on: Annotated[str | None, typer.Option("--date", help="The date whose Affiliates rule state counts (default today).")] = None,
@@ -334,7 +339,6 @@ def screen(
     ownership data loaded, a name the listed parties own 50 % or more comes back as ``owned``."""
     from .model import ListedHit
 
-    _check_format(fmt, ("table", "csv", "json"))
     queries = list(names or [])
     if file:
         queries += [ln.strip() for ln in file.read_text(encoding="utf-8").splitlines() if ln.strip()]
@@ -347,23 +351,23 @@ def screen(
         listed = [ListedHit.from_hit(h) for h in screener.screen(query)]
         if not listed and screener.ownership is not None:
             listed = screener.ownership.screen(query, when)
-        if fmt == "json":
+        if fmt == OutputFormat.JSON:
             rows.append({"query": query, "hits": [h.to_dict() for h in listed]})
             continue
         best = listed[0] if listed else None
         rows.append({
             "query": query, "entry": best.entry if best else "", "list": best.list if best else "",
-            "relation": best.relation if best else "", "score": best.score if best else "",
+            "relation": best.relation if best else "", "score": str(best.score) if best else "",
             "explanation": best.explanation if best else "no listed name reaches the threshold",
         })
-    if fmt == "json":
+    if fmt == OutputFormat.JSON:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     # The table is compact by default (one short line a name at 80 columns); the explanation, a
     # paragraph per hit, comes with --explain, and always in CSV, which is read by programs.
     columns = ["query", "entry", "list", "relation", "score"]
-    _emit(rows, fmt, [*columns, "explanation"] if explain or fmt == "csv" else columns)
-    if fmt == "table" and not explain:
+    _emit(rows, fmt, [*columns, "explanation"] if explain or fmt == OutputFormat.CSV else columns)
+    if fmt == OutputFormat.TABLE and not explain:
         console.print("--explain adds why each name matched", markup=False)
 
 
@@ -434,26 +438,25 @@ def lists_show(db: Annotated[str | None, typer.Option("--db", help=LISTS_DB_HELP
         console.print("Run 'tendertrace lists update' (or 'lists load FILE').", markup=False)
         return
     console.print(f"lists in {where.label}", markup=False, highlight=False)
-    _emit(rows, "table", ["list", "source", "version", "count", "loaded_at"])
+    _emit(rows, OutputFormat.TABLE, ["list", "source", "version", "count", "loaded_at"])
 
 
 @app.command()
 def documents(
     db: DbOption = "tendertrace.db",
     failed: Annotated[bool, typer.Option("--failed", help="Only failed documents, with reasons.")] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f")] = "table",
+    fmt: Annotated[OutputFormat, format_option(*ROW_FORMATS)] = ROW_FORMATS[0],
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="Show at most this many (0: all).")] = 20,
     offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many of the newest first.")] = 0,
 ) -> None:
     """List stored documents and their status, newest first (by notice date, then scan time)."""
-    _check_format(fmt)
     engine = open_store(db)
     rows = store.recent_documents(engine, status="failed" if failed else None, limit=limit or None, offset=offset)
     counts = store.status_counts(engine)
     total = counts.get("failed", 0) if failed else sum(counts.values())
     console.print(", ".join(f"{k}: {v}" for k, v in sorted(counts.items())) or "no documents", markup=False)
     _emit(rows, fmt, ["id", "status", "reason", "source", "title", "published"])
-    if fmt == "table" and offset + len(rows) < total:
+    if fmt == OutputFormat.TABLE and offset + len(rows) < total:
         console.print(f"rows {offset + 1}-{offset + len(rows)} of {total}; --offset {offset + len(rows)} for more, "
                       "--limit 0 for all", markup=False)
 
@@ -541,7 +544,7 @@ def tokens_list(db: DbOption = "tendertrace.db") -> None:
     """List tokens (never the tokens themselves)."""
     from .store.tokens import list_tokens
 
-    _emit(list_tokens(open_store(db)), "table", ["id", "name", "scope", "prefix", "created_at", "last_used_at",
+    _emit(list_tokens(open_store(db)), OutputFormat.TABLE, ["id", "name", "scope", "prefix", "created_at", "last_used_at",
                                                      "revoked_at"])
 
 

@@ -11,30 +11,30 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from .cli_support import stdout_console
+from .cli_support import OutputFormat, format_option, stdout_console
 from .rules.timeline import chip_timeline, find_chip, rule_rows
+
+RULES_FORMATS = (OutputFormat.TABLE, OutputFormat.JSON)  # the rules as a table, or as JSON
 
 
 def rules_command(
     on: Annotated[str | None, typer.Option("--date", help="Show the rules' state on this date (YYYY-MM-DD); default today.")] = None,
     chip_name: Annotated[str | None, typer.Option("--chip", help="A chip's classification across every rule change (e.g. H20, MI308X).")] = None,
     show_all: Annotated[bool, typer.Option("--all", help="Also rows not yet in force or ended on the date.")] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table | json")] = "table",
+    fmt: Annotated[OutputFormat, format_option(*RULES_FORMATS)] = RULES_FORMATS[0],
 ) -> None:
     """The US AI-chip rules in force on a date with their citations, or one chip across every rule change."""
     try:
         day = date.fromisoformat(on) if on else date.today()
     except ValueError as exc:
         raise typer.BadParameter("--date must be YYYY-MM-DD") from exc
-    if fmt not in ("table", "json"):
-        raise typer.BadParameter("--format must be table or json")
     if chip_name:
         chip_id = find_chip(chip_name)
         if chip_id is None:
             typer.echo(f"no chip named {chip_name!r} in knowledge/accelerators.yaml", err=True)
             raise typer.Exit(1)
         steps = chip_timeline(chip_id, until=day)
-        if fmt == "json":
+        if fmt == OutputFormat.JSON:
             print(json.dumps({"chip": chip_id, "steps": [asdict(s) for s in steps]}, ensure_ascii=False, indent=2, default=str))
             return
         table = Table(title=f"{chip_id} across every rule change to {day.isoformat()}", show_lines=True)
@@ -45,7 +45,7 @@ def rules_command(
         stdout_console().print(table)
         return
     rows = [r for r in rule_rows(day) if show_all or r.state in ("in force", "suspended")]
-    if fmt == "json":
+    if fmt == OutputFormat.JSON:
         print(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2, default=str))
         return
     table = Table(title=f"US AI-chip and remote-access rules on {day.isoformat()}", show_lines=True)

@@ -1,13 +1,17 @@
 """What the CLI needs beyond its commands: opening a store with a one-line error, showing a URL
-without its password, the per-user list store, and the terminal width the tables fit."""
+without its password, the per-user list store, the terminal width the tables fit, and the one
+``--format`` option every command shares."""
 
 from __future__ import annotations
 
 import os
 import sys
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
+import typer
 from rich.console import Console
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
@@ -18,6 +22,30 @@ LISTS_ENV = "TENDERTRACE_LISTS_DB"  # overrides where the per-user list store li
 APP_NAME = "tendertrace"
 PIPE_WIDTH = 200  # columns of a table written to a pipe or file when COLUMNS does not say otherwise
 EXIT_USAGE = 2  # a bad argument or an unusable store: what the user must change, as click exits on usage errors
+
+
+class OutputFormat(StrEnum):
+    """What a command can print; each command takes the few of these that fit its output."""
+
+    TABLE = "table"  # a table sized to the terminal
+    JSON = "json"  # one JSON document
+    JSONL = "jsonl"  # one JSON object per line, written as each is made
+    CSV = "csv"
+    MD = "md"  # a Markdown table
+
+
+def format_option(*supported: OutputFormat) -> Any:
+    """The ``--format``/``-f`` option of a command that writes ``supported`` (its first is the
+    default): the help lists exactly those, and any other format is a usage error."""
+    names = [f.value for f in supported]
+
+    def parse(value: str | OutputFormat) -> OutputFormat:
+        if value not in names:
+            raise typer.BadParameter(f"{str(value)!r} is not a format of this command: one of {', '.join(names)}")
+        return OutputFormat(value)
+
+    return typer.Option("--format", "-f", parser=parse, metavar="[" + "|".join(names) + "]",
+                        help="Output format: " + ", ".join(names) + ".")
 
 
 class StoreOpenError(Exception):

@@ -37,6 +37,8 @@ Role = Literal["buyer", "agency", "supplier", "mentioned"]
 DateSource = Literal["record", "label", "signature", "first_dated_line"]
 Status = Literal["processed", "failed"]
 PartyRole = Role  # the role a labelled field or the recogniser gives a party
+# A match's measures (coverage, weights, ...) by name, and "method": how the name was translated.
+Features = dict[str, float | str]
 
 
 class Record:
@@ -55,7 +57,7 @@ class Record:
         field's default (a field without one must be present)."""
         hints = _field_types(typing.cast(type, cls))
         values: dict[str, Any] = {}
-        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        for f in dataclasses.fields(cls):
             if f.name in data:
                 values[f.name] = _decode(hints[f.name], data[f.name])
             elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
@@ -315,8 +317,22 @@ class Hit(Record):
     matched_name: str
     relation: Relation
     score: float
-    features: dict[str, float]
+    features: Features
     explanation: str
+
+    @property
+    def name_coverage(self) -> float:
+        """How much of the listed name the query covers (0 when the match did not measure it)."""
+        return self._share("name_coverage")
+
+    @property
+    def query_coverage(self) -> float:
+        """How much of the query the listed name covers (0 when the match did not measure it)."""
+        return self._share("query_coverage")
+
+    def _share(self, key: str) -> float:
+        value = self.features.get(key, 0.0)
+        return float(value) if isinstance(value, int | float) else 0.0
 
 
 @dataclass(slots=True)
@@ -337,7 +353,7 @@ class ListedHit(Record):
     end: int | None = None
     normalized: str = ""
     translations: builtins.list[str] = field(default_factory=builtins.list)  # builtins: ``list`` is a field here
-    features: dict[str, float] = field(default_factory=dict)
+    features: Features = field(default_factory=dict)
     explanation: str = ""
     federal_register: str | None = None
     license_requirement: str | None = None

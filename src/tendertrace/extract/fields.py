@@ -9,11 +9,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, cast, get_args
 
 from ..ingest.textnorm import fold_pattern
 from ..knowledge import load_yaml
-from ..model import Amount, AmountAt, Document, Extraction, LineItem, Lot, Party, Span
+from ..model import Amount, AmountAt, Document, Extraction, LineItem, Lot, NoticeType, Party, Role, Span
 from .amounts import (
     CAPITAL,
     MONEY,
@@ -124,9 +124,14 @@ def _name_stop() -> re.Pattern[str]:
 
 
 @cache
-def _notice_conf() -> tuple[list[tuple[str, list[str]]], dict[str, str]]:
+def _notice_conf() -> tuple[list[tuple[str, list[str]]], dict[str, NoticeType]]:
     raw = load_yaml("notice_types.yaml")
-    return [(r["type"], r["patterns"]) for r in raw["rules"]], raw["ocds"]
+    ocds: dict[str, NoticeType] = {}
+    for tag, kind in raw["ocds"].items():
+        if kind not in get_args(NoticeType):
+            raise ValueError(f"notice_types.yaml: ocds.{tag}: {kind!r} is not a notice type")
+        ocds[tag] = cast(NoticeType, kind)  # checked against the Literal's values just above
+    return [(r["type"], r["patterns"]) for r in raw["rules"]], ocds
 
 
 def notice_type_of(*texts: str | None) -> str | None:
@@ -182,7 +187,8 @@ def extract_fields(doc: Document) -> Extraction:
         notice_type_of(title) or notice_type_of(text[:300]) or _hint_type(hint) or "other"  # type: ignore[assignment]
     )
 
-    for field in ("buyer", "agency", "supplier"):
+    party_roles: tuple[Role, ...] = ("buyer", "agency", "supplier")
+    for field in party_roles:
         if any(p.role == field for p in ex.parties):
             continue
         found = values.get(field, [])
@@ -249,7 +255,7 @@ def extract_fields(doc: Document) -> Extraction:
 def row_amounts(doc: Document) -> list[AmountAt]:
     """Every figure of money of the document with the row or sentence holding it."""
     text = doc.match_text or doc.text
-    return [AmountAt(tidy(v), cur, doc.span(s, e), doc.span(cs, ce))  # type: ignore[arg-type]
+    return [AmountAt(tidy(v), cur, doc.span(s, e), doc.span(cs, ce))
             for v, cur, s, e, cs, ce in find_amounts(text)[:MAX_AMOUNTS]]
 
 
@@ -301,7 +307,7 @@ def _no_agency() -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:{words})\s*$|[（(]\s*(?:{words})\s*[）)]")
 
 
-def _names(doc: Document, start: int, value: str, role: str) -> list[Party]:
+def _names(doc: Document, start: int, value: str, role: Role) -> list[Party]:
     lead = _NAME_LEAD.match(value)
     if lead:  # "采购人信息：名称：X" on one line
         value, start = value[lead.end():], start + lead.end()
@@ -751,8 +757,9 @@ def _from_ocds(doc: Document, release: dict[str, Any], ex: Extraction) -> Extrac
     tags = release.get("tag") or release.get("releaseTag") or []
     tags = [tags] if isinstance(tags, str) else list(tags)
     mapping = _notice_conf()[1]
-    ex.notice_type = next((mapping[t] for t in reversed(tags) if t in mapping), "other")  # type: ignore[assignment]
-    tender = release.get("tender") if isinstance(release.get("tender"), dict) else {}
+    ex.notice_type = next((mapping[t] for t in reversed(tags) if t in mapping), "other")
+    given = release.get("tender")
+    tender: dict[str, Any] = given if isinstance(given, dict) else {}
     ex.project_name = (tender.get("title") or release.get("title") or doc.title or None)
     buyer_name = _ocds_name(release.get("buyer"))
     if buyer_name:

@@ -580,7 +580,7 @@ def owner_roles() -> frozenset[str]:
 
 def _is_customer_cue(cue: str | None) -> bool:
     """A role word that names the announcer's customer (客户, 第一名客户, customer)."""
-    return bool(cue) and ("客户" in cue or "customer" in cue.lower())  # type: ignore[union-attr]
+    return cue is not None and ("客户" in cue or "customer" in cue.lower())
 
 
 # "X, a Singapore-registered operator, has signed an agreement with Y": how far the subject may stand

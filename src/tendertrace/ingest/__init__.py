@@ -10,7 +10,7 @@ import gzip
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -215,7 +215,10 @@ def read_input(
         if fmt in ("ocds", "json"):
             yield from _read_json(data, doc_id, source, file, limits, source_id, fmt)
             return
-        result = _READERS.get(fmt, read_text)(data if fmt in ("html", "text") else raw, limits)
+        if fmt in ("html", "text"):  # these two read text as given, without a round trip through bytes
+            result = (read_html if fmt == "html" else read_text)(data, limits)
+        else:
+            result = _READERS.get(fmt, read_text)(raw, limits)
     except (ReadError, DecodeError) as exc:
         yield IngestFailure(doc_id, source, file, str(exc), source_id)
         return
@@ -229,7 +232,7 @@ def read_input(
 
 
 
-_READERS = {"html": read_html, "htm": read_html, "text": read_text, "txt": read_text, "pdf": read_pdf, "docx": read_docx}
+_READERS: dict[str, Callable[[bytes, Limits], ReadResult]] = {"html": read_html, "htm": read_html, "text": read_text, "txt": read_text, "pdf": read_pdf, "docx": read_docx}
 
 
 def _read_json(
@@ -256,7 +259,8 @@ def _read_json(
         result = read_json_object(release)
         result.meta = {"ocds": release}
         doc = _document(result, rid, source if len(releases) == 1 else f"{source}#release{index}", file, "ocds", source_id, limits)
-        tender = release.get("tender") if isinstance(release.get("tender"), dict) else {}
+        given = release.get("tender")
+        tender: dict[str, Any] = given if isinstance(given, dict) else {}
         doc.title = tender.get("title") or release.get("title")
         doc.published = parse_date(release.get("date") or release.get("releaseDate"))
         yield doc

@@ -95,7 +95,7 @@ def _run_in_subprocess(func: Callable[..., T], args: tuple[Any, ...], seconds: f
         tail = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
         raise IsolationFailed(f"parser process exited with {proc.returncode}: {tail[0]}") from None
     if ok:
-        return value  # type: ignore[no-any-return]
+        return value
     raise value
 
 

@@ -7,22 +7,19 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
-import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache
 from html import escape
-from typing import Any
 
 from markupsafe import Markup
 from sqlalchemy.engine import Engine
 
 from .. import store
 from ..findings import intermediaries
-from ..ingest.textnorm import display_fold
 from ..model import Finding
+from .templating import display_safe as display_safe  # the UI and the tests import it from here
+from .templating import environment
 
 # The one content security policy: the server sends it as a header, the report carries it in a meta
 # tag (with its inline style's hash, and without frame-ancestors, which a meta tag cannot set).
@@ -42,28 +39,7 @@ def content_security_policy(inline_styles: Iterable[str] = (), meta: bool = Fals
     return "; ".join(f"{k} {v}" for k, v in directives.items() if not (meta and k in _HEADER_ONLY))
 
 
-@cache
-def _invisible() -> re.Pattern[str]:
-    """Unicode's format characters (category Cf): bidi overrides and isolates, zero-width marks,
-    soft hyphen, BOM, tags -- invisible, yet able to reorder or disguise a name on screen."""
-    chars = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"]
-    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
-
-
-def _visible_mark(match: re.Match[str]) -> str:
-    return f"[U+{ord(match.group()):04X}]"
-
-
-def display_safe(value: Any) -> Any:
-    """A value as shown to a person: each format character replaced by a visible ``[U+202E]``
-    mark, Kangxi radicals and compatibility ideographs as their ideographs (markup stays markup;
-    other values as given). Stored text keeps the original: this is for display only, the
-    evidence is unchanged."""
-    if not isinstance(value, str):
-        return value
-    shown = display_fold(_invisible().sub(_visible_mark, str(value)))
-    return Markup(shown) if isinstance(value, Markup) else shown
-
+REPORT_TEMPLATE = "report.html"
 
 _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC",sans-serif;margin:0;color:#1d2433;background:#f6f7f9}
@@ -217,16 +193,8 @@ def _score_class(score: float) -> str:
     return "hi" if score >= 60 else "mid" if score >= 30 else ""
 
 
-def _items_table(rows: str) -> str:
-    """The classified items of a finding, or a sentence when it has none (a listed party buying
-    something else): never a table of headers only."""
-    if not rows:
-        return "<p><small>no chip, server, cloud account or model item: the finding is its listed party</small></p>"
-    return ("<table><tr><th>item</th><th>band</th><th>controlled</th><th>route</th><th>provider</th><th>reason</th></tr>"
-            f"{rows}</table>")
-
-
 def html_report(findings: list[Finding], engine: Engine | None = None) -> str:
+    """The whole report as one page, rendered by the shared template environment."""
     texts: dict[str, str] = {}
     if engine is not None:
         ids = sorted({d.id for f in findings for d in f.documents})
@@ -237,64 +205,22 @@ def html_report(findings: list[Finding], engine: Engine | None = None) -> str:
     # a band is what a chip is under the rules; how it is reached (rented, an account) is a route
     bands = Counter(c.band or "not controlled" for f in findings for c in f.classification if c.chip)
     routes = Counter(r for f in findings for r in f.route)
-    listed = sum(1 for f in findings if f.listed)
-    rows = []
-    for i, f in enumerate(findings):
-        rows.append(
-            f"<tr><td><a href='#f{i}'>{escape(f.case_id)}</a></td><td>{escape(f.date or '')}</td>"
-            f"<td>{escape('; '.join(f.buyer))}</td><td>{escape('; '.join(intermediaries(f)))}</td>"
-            f"<td>{escape('; '.join(f.provider))}</td><td>{escape('; '.join(f.route))}</td>"
-            f"<td>{escape('; '.join([*f.chips, *f.models]))}</td>"
-            f"<td>{escape('; '.join(f'{h.entry} ({h.list}, {h.relation})' for h in f.listed))}</td>"
-            f"<td>{escape(_money(f))}</td>"
-            f"<td class='score {_score_class(f.score)}'>{f.score}</td></tr>"
-        )
-    pages = []
-    for i, f in enumerate(findings):
-        docs = []
-        for d in f.documents:
-            spans = [(e.start, e.end) for e in f.evidence if e.document == d.id]
-            docs.append(
-                f"<h4>{escape(d.notice_type or '')} · {escape(d.date or '')} · "
-                f"<small>{escape(d.file or d.id)}</small></h4>"
-                f"<pre class='doc'>{highlight_html(texts.get(d.id, ''), spans)}</pre>"
-            )
-        classes = "".join(
-            f"<tr><td>{escape(c.text or '')}</td><td>{escape(c.band or '')}</td>"
-            f"<td>{'yes' if c.controlled else 'no'}</td><td>{escape(c.route or '')}</td>"
-            f"<td>{escape(c.provider or '')}</td><td class='reason'>{escape(c.reason or '')}</td></tr>"
-            for c in f.classification
-        )
-        hits = "".join(
-            f"<li>{escape(h.party)} → <b>{escape(h.entry)}</b> ({escape(h.list)}, {escape(h.relation)}, "
-            f"score {h.score}{', ' + escape(h.listed_later) if h.listed_later else ''}) "
-            f"<span class='reason'>{escape(h.explanation or '')}</span>"
-            f"{'<br><small>' + escape(h.meaning) + '</small>' if h.meaning else ''}</li>"
-            for h in f.listed
-        )
-        parts = ", ".join(f"{escape(k)} {v:.2f}" for k, v in f.score_parts.items())
-        pages.append(
-            f"<section id='f{i}'><h2>{escape(f.title or f.case_id)}</h2>"
-            f"<p>score <b class='{_score_class(f.score)}'>{f.score}</b> <small>({parts})</small></p>"
-            f"{_items_table(classes)}{'<h3>Listed parties</h3><ul>' + hits + '</ul>' if hits else ''}{''.join(docs)}</section>"
-        )
-    csp = escape(content_security_policy([_CSS], meta=True))
-    page = f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="{csp}">
-<title>tendertrace report</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"><style>{_CSS}</style></head>
-<body><header><h1>tendertrace report</h1><small>Renting compute or buying model access is not an export under the EAR:
-remote-access findings are leads, not violations.</small></header><main>
-<div class="cards"><div class="card"><b>{len(findings)}</b>findings</div>
-<div class="card"><b>{listed}</b>with a listed party</div>
-<div class="card"><b>{sum(1 for f in findings if any(c.controlled for c in f.classification))}</b>with controlled chips</div>
-<div class="card"><b>{sum(1 for f in findings if set(f.route) - {'hardware_purchase'})}</b>remote access</div></div>
-<section><h2>Charts</h2><div class="charts">{_bar_chart('Findings per month', months, in_order=True)}
-{_bar_chart('By provider', providers)}{_bar_chart('By chip band', bands)}{_bar_chart('By route', routes)}</div></section>
-<section><h2>Entity graph</h2>{entity_graph_svg(findings)}</section>
-<section><h2>Findings</h2><table><tr><th>case</th><th>date</th><th>buyer</th><th>intermediary</th><th>provider</th>
-<th>route</th><th>items</th><th>listed</th><th>amount</th><th>score</th></tr>{''.join(rows)}</table></section>
-{''.join(pages)}
-</main></body></html>
-"""
-    return display_safe(page)
+    documents = [
+        [{**d.to_dict(), "html": Markup(highlight_html(
+            texts.get(d.id, ""), [(e.start, e.end) for e in f.evidence if e.document == d.id]))}
+         for d in f.documents]
+        for f in findings
+    ]
+    counts = {
+        "listed": sum(1 for f in findings if f.listed),
+        "controlled": sum(1 for f in findings if any(c.controlled for c in f.classification)),
+        "remote": sum(1 for f in findings if set(f.route) - {"hardware_purchase"}),
+    }
+    charts = [Markup(_bar_chart("Findings per month", months, in_order=True)),
+              Markup(_bar_chart("By provider", providers)), Markup(_bar_chart("By chip band", bands)),
+              Markup(_bar_chart("By route", routes))]
+    page = environment().get_template(REPORT_TEMPLATE).render(
+        findings=findings, documents=documents, counts=counts, charts=charts,
+        graph=Markup(entity_graph_svg(findings)), css=Markup(_CSS),
+        csp=content_security_policy([_CSS], meta=True), money=_money, score_class=_score_class)
+    return str(page)

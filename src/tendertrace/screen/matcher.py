@@ -136,7 +136,7 @@ class Screener:
             if hits and hits[0].relation == "self" and relation.has_bracketed(hits[0].matched_name, word):
                 return hits
             parent = [h for h in self._screen_full(head, subunit=query)
-                      if h.score >= self.threshold and h.features.get("name_coverage", 0) >= f.PARENT_COVER]
+                      if h.score >= self.threshold and h.name_coverage >= f.PARENT_COVER]
             if parent:
                 return parent
         return hits
@@ -174,8 +174,7 @@ class Screener:
         the whole of a listed name, both ways."""
         for group, rest in relation.group_prefixes(query):
             found = [h for h in self._screen_once(rest) if h.relation == "self"
-                     and h.features.get("query_coverage", 0) >= f.FULL_COVER
-                     and h.features.get("name_coverage", 0) >= f.FULL_COVER]
+                     and h.query_coverage >= f.FULL_COVER and h.name_coverage >= f.FULL_COVER]
             if found:
                 return [replace(h, query=query, explanation=f"'{query}' is '{rest}' written under its group "
                                 f"'{group}'; {h.explanation}") for h in found]
@@ -304,7 +303,7 @@ class Screener:
             # The parent must be the whole listed name, not a word it shares with one; and a one-word
             # parent ("Devon" of Devon County Council) never stands for a one-word listing (a vessel "DEVON").
             hits = [h for h in self._screen_full(parent, subunit=query)
-                    if h.score >= self.threshold and h.features.get("name_coverage", 0) >= f.PARENT_COVER
+                    if h.score >= self.threshold and h.name_coverage >= f.PARENT_COVER
                     and not (one_word and len(h.matched_name.split()) < 2)]
             if hits:
                 return hits

@@ -285,7 +285,7 @@ def translate(name: str) -> tuple[Translation, ...]:
 
 def _translate(name: str) -> list[Translation]:
     if not is_chinese(name):
-        out = [Translation(name, "as-is")]
+        out: list[Translation] = [Translation(name, "as-is")]
         known = _pinyin_aliases().get(_compact_latin(name))
         if known:  # "Haerbin Gongye Daxue" is the pinyin of 哈尔滨工业大学 in the alias table
             en, relation, source, zh = known
@@ -297,7 +297,7 @@ def _translate(name: str) -> list[Translation]:
     folded = fold_zh(name)
     if alias(folded) is None and whole_alias(folded) is None:
         folded = expand_abbreviation(folded) or folded  # 中电科14所 -> 中国电子科技集团公司第14研究所
-    out: list[Translation] = []
+    out = []
     hit = alias(folded) or whole_alias(folded)
     unit = None if hit else without_parent(folded)
     if unit:
@@ -540,4 +540,5 @@ def split_syllables(token: str) -> list[str]:
         for j in range(min(n, i + 6), i, -1):
             if token[i:j] in valid and (best[j] is None or len(best[j]) > len(best[i]) + 1):  # type: ignore[arg-type]
                 best[j] = [*best[i], token[i:j]]  # type: ignore[misc]
-    return best[n] if best[n] else [token]
+    split = best[n]
+    return split if split else [token]

@@ -114,7 +114,7 @@ def _hanja_hangul(text: str) -> str | None:
 @cache
 def _hanja_module() -> Any:
     try:
-        import hanja
+        import hanja  # type: ignore[import-untyped]  # the library ships no type hints
     except ImportError:  # an optional reading: without the library, hanja names read as Chinese only
         return None
     return hanja

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import cast
 
 from ..model import ListEntry
 from . import factors as f
@@ -196,7 +195,7 @@ def country_allows(query: str, tr: Translation, entry: ListEntry, name: IndexedN
     if not country or country in allowed:
         return True
     folded = fold_zh(query)
-    aliases = cast("list[str]", entry.aliases)  # ListEntry's field "list" shadows the builtin in its annotations
+    aliases: list[str] = entry.aliases
     if any(is_chinese(a) and fold_zh(a) == folded for a in aliases):
         return True
     return tr.method in f.VOUCHING and name.weight == 1.0 and same_words(name.text, tr.text)

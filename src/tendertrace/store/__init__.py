@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, func, inspect, or_, select
+from sqlalchemy import Table, create_engine, event, func, inspect, or_, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError, SQLAlchemyError
@@ -24,6 +24,7 @@ from ..model import Finding, ListEntry
 from .clean import clean_value
 from .schema import (
     ApiToken,
+    Base,
     DocumentRecord,
     FindingRecord,
     Job,
@@ -38,16 +39,25 @@ from .schema import (
     metadata as metadata,
 )
 
-documents = DocumentRecord.__table__
-list_sources = ListSource.__table__
-list_entries = ListEntryRecord.__table__
-findings = FindingRecord.__table__
-reviews = Review.__table__
-api_tokens = ApiToken.__table__
-ui_sessions = UiSession.__table__
-jobs = Job.__table__
-job_files = JobFile.__table__
-ownership_links = OwnershipLinkRecord.__table__
+
+def _table(model: type[Base]) -> Table:
+    """A mapped class's table (the ORM types ``__table__`` as any FromClause; it is a Table here)."""
+    table = model.__table__
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not mapped to one table")
+    return table
+
+
+documents = _table(DocumentRecord)
+list_sources = _table(ListSource)
+list_entries = _table(ListEntryRecord)
+findings = _table(FindingRecord)
+reviews = _table(Review)
+api_tokens = _table(ApiToken)
+ui_sessions = _table(UiSession)
+jobs = _table(Job)
+job_files = _table(JobFile)
+ownership_links = _table(OwnershipLinkRecord)
 
 log = logging.getLogger("tendertrace.store")
 

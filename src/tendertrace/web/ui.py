@@ -3,7 +3,6 @@ Jinja2's autoescaping (and the evidence highlighter, which escapes before it mar
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, get_args
 from urllib.parse import urlencode
 
@@ -13,8 +12,8 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from .. import service, store
-from ..findings import intermediaries
-from ..report.html import display_safe, entity_graph_svg, highlight_html
+from ..report.html import entity_graph_svg, highlight_html
+from ..report.templating import environment
 from ..store import jobqueue, tokens
 from . import api
 from .security import (
@@ -30,13 +29,12 @@ from .security import (
 )
 
 router = APIRouter(include_in_schema=False)
-templates = Jinja2Templates(directory=Path(__file__).with_name("templates"))
-templates.env.globals["intermediaries"] = intermediaries  # suppliers between the buyer and a US provider
+# The report's environment: one autoescape, one set of display filters (bidi and invisible format
+# characters made visible, Kangxi radicals folded) and globals for the pages and the offline report.
+templates = Jinja2Templates(env=environment())
 PER_PAGE = 25
 FILTERS = ("from", "to", "provider", "band", "route", "listed", "review", "q", "sort", "order")
 
-
-templates.env.finalize = display_safe  # every value shown: bidi and invisible format characters made visible
 
 
 def render(request: Request, name: str, status: int = 200, offline: bool = False,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from alembic import context
 from sqlalchemy import create_engine
+from sqlalchemy.engine import Connection
 
 from tendertrace.store.schema import metadata
 
@@ -17,12 +18,14 @@ def run() -> None:
         _run_on(connection)
         return
     url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option("sqlalchemy.url")
+    if not url:
+        raise SystemExit("no database: pass -x url=... or set sqlalchemy.url in alembic.ini")
     engine = create_engine(url)
     with engine.begin() as conn:
         _run_on(conn)
 
 
-def _run_on(connection) -> None:  # type: ignore[no-untyped-def]
+def _run_on(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=metadata,
