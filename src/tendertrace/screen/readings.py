@@ -8,6 +8,7 @@ method, so the explanation says how the query was read.
 from __future__ import annotations
 
 import re
+import threading
 from collections import defaultdict
 
 from rigour.names import remove_person_prefixes
@@ -17,6 +18,24 @@ from .index import NameIndex
 from .names import Translation, content_tokens, is_chinese, split_syllables, tokens_en, translate
 from .persons import chinese_reading, korean_readings
 
+_RIGOUR_READY = threading.Event()
+_RIGOUR_LOCK = threading.Lock()
+
+
+def warm_name_symbols() -> None:
+    """Load rigour's name-symbol tagger, which its first call builds (seconds of CPU, once per
+    process). A server calls this in the background at start, so that the first request naming a
+    person in another script does not wait for it."""
+    if _RIGOUR_READY.is_set():
+        return
+    with _RIGOUR_LOCK:
+        if not _RIGOUR_READY.is_set():
+            from rigour.names import NameTypeTag, analyze_names
+
+            list(analyze_names(NameTypeTag.PER, ["ali"], consolidate=False, phonetics=False, numerics=False,
+                               rewrite=False))
+            _RIGOUR_READY.set()
+
 
 class Readings:
     """The other forms of queries, against one index (whose words decide what is joined or split)."""
@@ -24,6 +43,7 @@ class Readings:
     def __init__(self, index: NameIndex) -> None:
         self.index = index
         self._symbols: dict[str, list[str]] | None = None
+        self._symbols_lock = threading.Lock()
 
     def person_readings(self, query: str) -> tuple[Translation, ...]:
         """A person's name as lists romanise it: 习近平 -> Xi Jinping (only where neither the alias
@@ -89,7 +109,12 @@ class Readings:
     def _symbol_forms(self) -> dict[str, list[str]]:
         """The listed words of each name symbol, most common first (worked out on first use:
         only names in other scripts need them)."""
-        if self._symbols is None:
+        if self._symbols is not None:
+            return self._symbols
+        warm_name_symbols()
+        with self._symbols_lock:  # concurrent first queries wait for one build
+            if self._symbols is not None:
+                return self._symbols
             from rigour.names import NameTypeTag, SymbolCategory, analyze_names
 
             words = [t for t in self.index.idf if t.isalpha() and len(t) >= f.MIN_SYMBOL_LETTERS]

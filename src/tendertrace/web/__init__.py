@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__, store
 from ..ingest import Limits
+from ..screen.readings import warm_name_symbols
 from ..service import ServiceError
 from ..store import jobqueue
 from . import api, ui
@@ -53,6 +55,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # rigour's name tagger costs seconds on its first use: load it now, not in a request
+        threading.Thread(target=warm_name_symbols, name="tendertrace-warm", daemon=True).start()
         if pool is not None:
             pool.start()
         yield
