@@ -36,8 +36,8 @@ _SELF_CLOSING = {"p", "li", "td", "th", "tr", "dt", "dd", "option", "optgroup", 
 _RAW_TEXT = {"script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes", "plaintext"}
 _UNCOUNTED = _VOID | _SELF_CLOSING | _RAW_TEXT  # tags that do not count towards the depth
 # Elements the parser only makes from a start tag in the page (the head it makes by itself): a page
-# with no such tag has none to drop.
-_DROP_TAG = re.compile(rf"<(?:{'|'.join(t for t in _DROP if t != 'head')})(?![A-Za-z0-9:-])", re.IGNORECASE | re.ASCII)
+# with no such tag has none of them to drop.
+_DROP_TAG = re.compile(rf"<({'|'.join(t for t in _DROP if t != 'head')})(?![A-Za-z0-9:-])", re.IGNORECASE | re.ASCII)
 
 
 _SKIPPED = frozenset(("_comment", "-comment", *_DROP))  # nodes whose text is never read
@@ -127,7 +127,8 @@ def html_to_text(html: str, seconds: float | None = None) -> str:
     seconds = HTML_SECONDS if seconds is None else seconds
     deadline = time.monotonic() + seconds
     tree = HTMLParser(cap_depth(html))
-    for tag in _DROP if _DROP_TAG.search(html) else ("head",):
+    present = {name.lower() for name in _DROP_TAG.findall(html)}
+    for tag in (t for t in _DROP if t == "head" or t in present):
         for node in tree.css(tag):
             node.decompose()
     root = tree.body or tree.root
