@@ -247,13 +247,13 @@ def _vendor_context() -> re.Pattern[str]:
 
 class _WordsIn:
     """Which words a text holds, each looked up once per text; a word with a character the text
-    lacks is answered from the text's set of characters, without a search."""
+    lacks is answered from the characters of the gates the text holds (one scan), without a search."""
 
     __slots__ = ("_chars", "_known", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._chars = frozenset(text)
+        self._chars = frozenset(_gate_chars().findall(text))
         self._known: dict[str, bool] = {}
 
     def __call__(self, word: str) -> bool:
@@ -276,6 +276,13 @@ class _WordsIn:
 @cache
 def _chars_of(word: str) -> frozenset[str]:
     return frozenset(word)
+
+
+@cache
+def _gate_chars() -> re.Pattern[str]:
+    """Any character of a gate's word: a text's matches of it are the gate characters it holds."""
+    chars = {ch for pat in _patterns() for group in pat.gate for word in group for ch in word}
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]")
 
 
 def find_mentions(text: str) -> list[Mention]:
