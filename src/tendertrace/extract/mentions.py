@@ -18,6 +18,7 @@ from functools import cache
 from ..ingest.textnorm import fold_pattern
 from ..knowledge import load_yaml
 from ..model import Mention
+from .literals import required_words
 
 # Characters that may not stand right before a chip name ("XA100", "id-A40", "#h200") or after it.
 # The check before a match is done in Python, not as a regex lookbehind: a pattern that starts with
@@ -46,6 +47,13 @@ class _Pattern:
     number_before: re.Pattern[str] | None = None  # a quantity that must stand right before the match
     code: bool = False  # a bare model code ("A100", "H800") that other products also use
     requires: tuple[str, ...] = ()  # words one of which the text must hold for the pattern to run
+    # Groups of words read off the regex itself, every match holding one word of each: a text
+    # missing a group is not scanned (see extract.literals).
+    gate: tuple[tuple[str, ...], ...] = ()
+
+    def __post_init__(self) -> None:
+        gate = required_words(self.regex)
+        object.__setattr__(self, "gate", (self.requires, *gate) if self.requires else gate)
 
 
 # A chip alias that is only letters and digits, such as "A100", "H800", "L40S", "MI300X": appliance,
@@ -237,12 +245,53 @@ def _vendor_context() -> re.Pattern[str]:
     return re.compile(fold_pattern(load_yaml("mentions.yaml")["vendor_context"]))
 
 
+class _WordsIn:
+    """Which words a text holds, each looked up once per text; a word with a character the text
+    lacks is answered from the characters of the gates the text holds (one scan), without a search."""
+
+    __slots__ = ("_chars", "_known", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._chars = frozenset(_gate_chars().findall(text))
+        self._known: dict[str, bool] = {}
+
+    def __call__(self, word: str) -> bool:
+        found = self._known.get(word)
+        if found is None:
+            found = self._known[word] = _chars_of(word) <= self._chars and word in self._text
+        return found
+
+    def each(self, groups: tuple[tuple[str, ...], ...]) -> bool:
+        """Whether the text holds a word of every group."""
+        for group in groups:
+            for word in group:
+                if self(word):
+                    break
+            else:
+                return False
+        return True
+
+
+@cache
+def _chars_of(word: str) -> frozenset[str]:
+    return frozenset(word)
+
+
+@cache
+def _gate_chars() -> re.Pattern[str]:
+    """Any character of a gate's word: a text's matches of it are the gate characters it holds."""
+    chars = {ch for pat in _patterns() for group in pat.gate for word in group for ch in word}
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]")
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every mention in ``text`` (the matching text), longest first where they overlap."""
     found: list[Mention] = []
     context = _vendor_context()
+    has = _WordsIn(text)
     for pat in _patterns():
-        if pat.requires and not any(word in text for word in pat.requires):
+        if pat.gate and not has.each(pat.gate):
             continue
         for m in pat.regex.finditer(text):
             start, end = m.span()

@@ -10,6 +10,7 @@ import gzip
 import hashlib
 import json
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -33,6 +34,7 @@ from .textnorm import DecodeError, decode, match_text
 __all__ = ["Limits", "RawInput", "iter_documents", "iter_raw", "read_raw", "materialize", "read_input", "content_id", "match_text",
            "expand_paths"]
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SKIP_SUFFIXES = (".db", ".db-wal", ".db-shm", ".pyc", ".png", ".jpg", ".jpeg", ".gif", ".zip", ".gz")
 
 
@@ -71,7 +73,7 @@ class RawInput:
     """One input before parsing: a file's bytes or a corpus record. Cheap to make and to ship to a
     worker process; :func:`read_raw` does the expensive part."""
 
-    id: str
+    id: str  # content_id of the content (the document's id), "" for a corpus line not yet parsed
     source: str
     file: str | None
     data: bytes | None = None  # a file's content
@@ -133,7 +135,7 @@ def read_raw(raw: RawInput, limits: Limits | None = None) -> Iterator[Document |
         yield from _read_record(raw, limits)
     else:
         yield from read_input(raw.data or b"", name=Path(raw.source).name, source=raw.source, file=raw.file,
-                              limits=limits)
+                              limits=limits, doc_id=raw.id or None)
 
 
 def _iter_corpus(path: Path, lazy: bool = False) -> Iterator[RawInput | IngestFailure]:
@@ -176,6 +178,7 @@ def _read_record(raw: RawInput, limits: Limits) -> Iterator[Document | IngestFai
     fmt = str(record.get("format") or "").lower() or sniff_format("", content[:2048].encode())
     for item in read_input(
         content, name=f"record.{fmt}", source=raw.source, file=raw.file, limits=limits, fmt=fmt, source_id=source_id,
+        doc_id=raw.id or None,
     ):
         if isinstance(item, Document):
             item.title = record.get("title") or item.title
@@ -195,11 +198,13 @@ def read_input(
     limits: Limits | None = None,
     fmt: str | None = None,
     source_id: str | None = None,
+    doc_id: str | None = None,
 ) -> Iterator[Document | IngestFailure]:
-    """Read one input (a file's bytes or a record's content) into one or more documents."""
+    """Read one input (a file's bytes or a record's content) into one or more documents.
+    ``doc_id`` is the input's :func:`content_id` when the caller has it already (a corpus record's)."""
     limits = limits or Limits()
-    doc_id = content_id(data)
-    if isinstance(data, str) and not data.isascii():
+    doc_id = doc_id or content_id(data)
+    if isinstance(data, str) and not data.isascii() and _SURROGATE.search(data):
         # Lone surrogates (from JSON "\ud800" escapes) cannot be stored: they become U+FFFD.
         data = data.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
     size = len(data)
@@ -209,8 +214,10 @@ def read_input(
     if size > limits.max_bytes:
         yield IngestFailure(doc_id, source, file, f"input is {size:,} bytes, over the {limits.max_bytes:,}-byte limit", source_id)
         return
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    fmt = (fmt or sniff_format(name, raw[:4096])).lower()
+    if not fmt:
+        # The first 4,096 bytes of the input, encoding no more of a text than they can hold.
+        fmt = sniff_format(name, data[:4096].encode("utf-8")[:4096] if isinstance(data, str) else data[:4096])
+    fmt = fmt.lower()
     try:
         if fmt in ("ocds", "json"):
             yield from _read_json(data, doc_id, source, file, limits, source_id, fmt)
@@ -218,6 +225,7 @@ def read_input(
         if fmt in ("html", "text"):  # these two read text as given, without a round trip through bytes
             result = (read_html if fmt == "html" else read_text)(data, limits)
         else:
+            raw = data.encode("utf-8") if isinstance(data, str) else data
             result = _READERS.get(fmt, read_text)(raw, limits)
     except (ReadError, DecodeError) as exc:
         yield IngestFailure(doc_id, source, file, str(exc), source_id)

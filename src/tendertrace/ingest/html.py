@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
@@ -33,6 +34,13 @@ _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*>")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 _SELF_CLOSING = {"p", "li", "td", "th", "tr", "dt", "dd", "option", "optgroup", "rt", "rp", "thead", "tbody", "tfoot"}
 _RAW_TEXT = {"script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes", "plaintext"}
+_UNCOUNTED = _VOID | _SELF_CLOSING | _RAW_TEXT  # tags that do not count towards the depth
+# Elements the parser only makes from a start tag in the page (the head it makes by itself): a page
+# with no such tag has none of them to drop.
+_DROP_TAG = re.compile(rf"<({'|'.join(t for t in _DROP if t != 'head')})(?![A-Za-z0-9:-])", re.IGNORECASE | re.ASCII)
+
+
+_SKIPPED = frozenset(("_comment", "-comment", *_DROP))  # nodes whose text is never read
 
 
 # The <title> is looked for in the page's head only: past this many characters a "<title>" is page text.
@@ -60,12 +68,15 @@ def cap_depth(html: str, max_depth: int = MAX_DEPTH) -> str:
     """The page with its element nesting capped at ``max_depth``: deeper tags are dropped (a block
     tag becomes ``<br>``, so its line break stays), their text kept. Linear in the page's size;
     a page within the cap is returned as it is."""
+    # Every opening tag starts at a "<" not followed by "/": a page with no more of those than the
+    # cap cannot nest past it (four pages in five of the corpus), and needs no scan of its tags.
+    if html.count("<") - html.count("</") <= max_depth:
+        return html
     depth = 0
-    for match in _TAG.finditer(html):
-        name = match.group(2).lower()
-        if name in _VOID or name in _SELF_CLOSING or name in _RAW_TEXT:
+    for slash, name in _TAG.findall(html):
+        if name.lower() in _UNCOUNTED:
             continue
-        depth += -1 if match.group(1) else 1
+        depth += -1 if slash else 1
         if depth > max_depth:
             break
     else:
@@ -74,7 +85,7 @@ def cap_depth(html: str, max_depth: int = MAX_DEPTH) -> str:
     pos, depth, excess = 0, 0, 0
     for match in _TAG.finditer(html):
         name = match.group(2).lower()
-        if name in _VOID or name in _SELF_CLOSING or name in _RAW_TEXT or match.group(0).endswith("/>"):
+        if name in _UNCOUNTED or match.group(0).endswith("/>"):
             continue
         closing = bool(match.group(1))
         if closing and excess == 0:
@@ -151,7 +162,8 @@ def html_to_text(html: str, seconds: float | None = None) -> str:
     seconds = HTML_SECONDS if seconds is None else seconds
     deadline = time.monotonic() + seconds
     tree = HTMLParser(cap_depth(html))
-    for tag in _DROP:
+    present = {name.lower() for name in _DROP_TAG.findall(html)}
+    for tag in (t for t in _DROP if t == "head" or t in present):
         for node in tree.css(tag):
             node.decompose()
     root = tree.body or tree.root
@@ -164,9 +176,8 @@ def html_to_text(html: str, seconds: float | None = None) -> str:
         from .readers import ReadError  # readers imports this module
 
         raise ReadError(f"HTML reading stopped: still running after {seconds:g} s") from None
-    text = "".join(out)
-    lines = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
-    return "\n".join(ln for ln in lines if ln)
+    # _SPACES holds no line break, so folding the spaces of the whole text folds those of each line.
+    return "\n".join(filter(None, map(str.strip, _SPACES.sub(" ", "".join(out)).split("\n"))))
 
 
 DEADLINE_EVERY = 4096  # nodes walked between two looks at the clock
@@ -174,33 +185,32 @@ DEADLINE_EVERY = 4096  # nodes walked between two looks at the clock
 
 def _walk(node: Node, out: list[str], deadline: float = float("inf")) -> None:
     # An explicit stack instead of recursion: deeply nested pages must not overflow Python's stack.
-    stack: list[tuple[Node, bool]] = [(node, False)]
+    # Each frame is an element's children still to read and whether a line break closes it.
+    emit = out.append
+    frames: list[tuple[Iterator[Node], bool]] = [(iter((node,)), False)]
     walked = 0
-    while stack:
-        walked += 1
-        if walked % DEADLINE_EVERY == 0 and time.monotonic() > deadline:
-            raise HtmlDeadline
-        current, closing = stack.pop()
-        tag = current.tag
-        if closing:
-            if tag in _BLOCK:
-                out.append("\n")
-            continue
-        if tag == "-text":
-            out.append(current.text(deep=False) or "")
-            continue
-        if tag in ("_comment", "-comment") or tag in _DROP:
-            continue
-        if tag == "tr":
-            out.append("\n")
-            out.extend(line + "\n" for line in _row_lines(current))
-            continue
-        if tag in _BLOCK:
-            out.append("\n")
-        stack.append((current, True))
-        children = []
-        child = current.child
-        while child is not None:
-            children.append(child)
-            child = child.next
-        stack.extend((c, False) for c in reversed(children))
+    while frames:
+        children, block = frames[-1]
+        for current in children:
+            walked += 1
+            if walked % DEADLINE_EVERY == 0 and time.monotonic() > deadline:
+                raise HtmlDeadline
+            tag = current.tag
+            if tag == "-text":
+                emit(current.text_content or "")
+                continue
+            if tag in _SKIPPED:
+                continue
+            if tag == "tr":
+                emit("\n")
+                out.extend(line + "\n" for line in _row_lines(current))
+                continue
+            opens = tag in _BLOCK
+            if opens:
+                emit("\n")
+            frames.append((current.iter(include_text=True), opens))
+            break
+        else:  # every child read: the element closes
+            frames.pop()
+            if block:
+                emit("\n")

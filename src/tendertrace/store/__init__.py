@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -91,9 +92,20 @@ _WRITES = ("INSERT", "UPDATE")
 MAX_ERROR_CHARS = 200  # an error message shown through the API or on a page: one line, no dump
 
 
+# In JSON written with ASCII escapes, a NUL or a surrogate (alone, or half of a pair that writes
+# a character beyond the BMP) can only appear as one of these escapes.
+_REFUSED_ESCAPE = re.compile(r"\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})")
+
+
 def _json_dumps(value: Any) -> str:
-    """JSON columns: the strings inside are cleaned like every other column's."""
-    return json.dumps(clean_value(value))
+    """JSON columns: the strings inside are cleaned like every other column's. The value is written
+    first as it is; only when the JSON may hold a refused character (most documents hold none) is it
+    written again from the cleaned value, which walks every string."""
+    try:
+        text = json.dumps(value)
+    except TypeError:  # a mapping json cannot write, which cleaning turns into a dict
+        return json.dumps(clean_value(value))
+    return json.dumps(clean_value(value)) if _REFUSED_ESCAPE.search(text) else text
 
 
 def _clean_writes(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool) -> tuple[str, Any]:
