@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+from ..ingest.textnorm import LINE_REACH
+from ..ingest.textnorm import line_end as end_of_line
+from ..ingest.textnorm import line_start as start_of_line
+
 _DIGITS = {"零": 0, "〇": 0, "壹": 1, "一": 1, "贰": 2, "二": 2, "两": 2, "叁": 3, "三": 3, "肆": 4, "四": 4,
            "伍": 5, "五": 5, "陆": 6, "六": 6, "柒": 7, "七": 7, "捌": 8, "八": 8, "玖": 9, "九": 9}
 _UNITS = {"拾": 10, "十": 10, "佰": 100, "百": 100, "仟": 1000, "千": 1000}
@@ -120,11 +124,10 @@ def find_amounts(text: str) -> list[tuple[float, str, int, int, int, int]]:
 
 
 def _context(text: str, start: int, end: int) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    if " | " in text[line_start:line_end] or "\t" in text[line_start:line_end]:
-        return line_start, line_end
-    left = max(text.rfind(ch, 0, start) for ch in _CONTEXT_ENDS) + 1
-    rights = [i for i in (text.find(ch, end) for ch in _CONTEXT_ENDS) if i >= 0]
-    return left, min(rights) if rights else len(text)
+    lo, hi = start_of_line(text, start), end_of_line(text, end)
+    if " | " in text[lo:hi] or "\t" in text[lo:hi]:
+        return lo, hi
+    floor, ceiling = max(0, start - LINE_REACH), min(len(text), end + LINE_REACH)
+    left = max(text.rfind(ch, floor, start) for ch in _CONTEXT_ENDS) + 1 or floor
+    rights = [i for i in (text.find(ch, end, ceiling) for ch in _CONTEXT_ENDS) if i >= 0]
+    return left, min(rights) if rights else ceiling

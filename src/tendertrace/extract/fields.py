@@ -12,6 +12,8 @@ from functools import cache
 from typing import Any, cast, get_args
 
 from ..ingest.textnorm import fold_pattern
+from ..ingest.textnorm import line_end as end_of_line
+from ..ingest.textnorm import line_start as start_of_line
 from ..knowledge import load_yaml
 from ..model import Amount, AmountAt, Document, Extraction, LineItem, Lot, NoticeType, Party, Role, Span
 from .amounts import (
@@ -418,9 +420,7 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
     units = (schema or {}).get("units", {})
     found: list[tuple[str, float, int, int, bool, str]] = []  # kind, value, start, end, combined, label
     for m in regex.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        line_end = len(text) if line_end < 0 else line_end
+        line_start, line_end = start_of_line(text, m.start()), end_of_line(text, m.end())
         before = text[max(line_start, m.start() - 12): m.start()]
         line = text[line_start:line_end]
         if any(word in before for word in exclude) or any(word in line for word in words["rate_words"]):
@@ -557,7 +557,7 @@ def _table_suppliers(doc: Document, text: str) -> list[Party]:
 
 
 def _lot_label(text: str, pos: int) -> str | None:
-    line_start = text.rfind("\n", 0, pos) + 1
+    line_start = start_of_line(text, pos)
     window = text[max(line_start, pos - 80): pos]
     labels = _pattern("lot_label").findall(window)
     return labels[-1] if labels else _table_lot_label(text, line_start)

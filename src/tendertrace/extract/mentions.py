@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..ingest.textnorm import fold_pattern
+from ..ingest.textnorm import line_end as end_of_line
+from ..ingest.textnorm import line_start as start_of_line
 from ..knowledge import load_yaml
 from ..model import Mention
 from .literals import required_words
@@ -116,12 +118,10 @@ def other_sense(text: str, start: int, end: int, groups: list[_SenseGroup]) -> s
     its group's context there, and never beside a word of one of its other senses.
     """
     senses = _senses()
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = start_of_line(text, start), end_of_line(text, end)
     if (end - start) + _SHORT_LINE_CHARS >= line_end - line_start and line_start > 0:
         # a token almost alone on its line ("GPU型号：" above, "A100" below) reads the line before
-        line_start = text.rfind("\n", 0, line_start - 1) + 1
+        line_start = start_of_line(text, line_start - 1)
     lo, hi = max(line_start, start - senses.window), min(line_end, end + senses.window)
     before, after = text[lo:start], text[end:hi]
     window = before + " " + after
@@ -215,8 +215,7 @@ def find_specs(text: str) -> list[Mention]:
     for m, fmt, number, scale in sorted(found, key=lambda f: f[0].start()):
         if any(lo < m.end() and m.start() < hi for lo, hi in taken):
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        before = text[max(line_start, m.start() - _SPEC_QUALIFIER_CHARS): m.start()]
+        before = text[max(start_of_line(text, m.start()), m.start() - _SPEC_QUALIFIER_CHARS): m.start()]
         if spec.aggregate.search(before) and not spec.per_chip.search(before):
             continue
         rate = float(number.replace(",", "")) * spec.scale[scale]

@@ -22,6 +22,8 @@ from functools import cache
 from typing import Any
 
 from ..ingest.textnorm import fold_pattern
+from ..ingest.textnorm import line_end as end_of_line
+from ..ingest.textnorm import line_start as start_of_line
 from ..knowledge import load_csv, load_yaml
 from ..model import Role
 
@@ -529,9 +531,7 @@ def _with_issuer(match: str, orgs: list[OrgName], vocab: _Vocab) -> list[OrgName
             break
         if o.role != "mentioned":
             continue
-        line_start = match.rfind("\n", 0, o.start) + 1
-        line_end = match.find("\n", o.end)
-        line_end = len(match) if line_end < 0 else line_end
+        line_start, line_end = start_of_line(match, o.start), end_of_line(match, o.end)
         before, after = match[line_start: o.start].strip(), match[o.end: line_end].strip()
         if before and not _TITLE_LABEL.fullmatch(before):
             continue

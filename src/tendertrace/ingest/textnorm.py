@@ -150,3 +150,23 @@ def display_fold(text: str) -> str:
         return text
     return "".join(_display_char(ch) if any(lo <= ord(ch) <= hi for lo, hi in DISPLAY_FOLD_BLOCKS) else ch
                    for ch in text)
+
+
+# An item line longer than this is a page flattened into one line (a 50 MB single-line page):
+# whatever reads "the line around a position" reads at most this many characters either side of
+# it, so that reading every mention's line stays linear in the text, not quadratic.
+LINE_REACH = 1600
+
+
+def line_start(text: str, pos: int, reach: int = LINE_REACH) -> int:
+    """Where the line holding ``pos`` starts, at most ``reach`` characters before it."""
+    floor = max(0, pos - reach)
+    found = text.rfind("\n", floor, pos)
+    return found + 1 if found >= 0 else floor
+
+
+def line_end(text: str, pos: int, reach: int = LINE_REACH) -> int:
+    """Where the line holding ``pos`` ends (its newline), at most ``reach`` characters after it."""
+    ceiling = min(len(text), pos + reach)
+    found = text.find("\n", pos, ceiling)
+    return found if found >= 0 else ceiling

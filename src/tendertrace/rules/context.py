@@ -18,6 +18,7 @@ from functools import cache
 from typing import Literal
 
 from ..ingest.textnorm import fold_pattern
+from ..ingest.textnorm import line_start as start_of_line
 from ..knowledge import load_yaml
 
 Effect = Literal["negated", "replaced", "existing", "compatible"]
@@ -145,7 +146,7 @@ def scope_of(text: str, start: int, end: int) -> Scope | None:
     """The scope covering the mention at ``start``..``end``: only the cues of its own line, up to
     :data:`SCOPE_REACH` characters before it (and, for a backward cue, the rest of its clause
     after it), are read."""
-    lo = max(text.rfind("\n", 0, start) + 1, start - SCOPE_REACH)
+    lo = start_of_line(text, start, SCOPE_REACH)
     found = find_scopes(text, lo, start)
     clause_end = _clause_end(text, end, end + SCOPE_REACH)
     for effect, pattern in _conf().backward:

@@ -20,7 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from ..ingest.textnorm import fold_pattern
+from ..ingest.textnorm import fold_pattern, line_end, line_start
 from ..knowledge import load_yaml
 from ..model import Mention, Route
 from .context import scope_of
@@ -28,9 +28,6 @@ from .context import scope_of
 # How far from a mention the same item or paragraph still reaches: a table row with its cells, or a
 # numbered requirement with its sub-clauses, fits in 160 characters of Chinese text.
 PARAGRAPH_REACH = 160
-# An item line longer than this is a page flattened into one line (a 50 MB single-line page): the
-# item is read from this many characters either side of the mention, ten times the paragraph.
-LINE_REACH = 10 * PARAGRAPH_REACH
 # The opening of a notice that holds its title: a title names the procurement's verb ("采购",
 # "租赁", "中标") when the item lines do not.
 TITLE_CHARS = 240
@@ -64,10 +61,7 @@ def vocab() -> _Vocab:
 def line_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
     """The line (item, table row) holding ``text[start:end]``, at most :data:`LINE_REACH`
     characters either side of it: a page flattened into one line has no item lines."""
-    end = start if end is None else end
-    lo = text.rfind("\n", max(0, start - LINE_REACH), start) + 1 or max(0, start - LINE_REACH)
-    hi = text.find("\n", end, end + LINE_REACH)
-    return lo, min(len(text), end + LINE_REACH) if hi < 0 else hi
+    return line_start(text, start), line_end(text, start if end is None else end)
 
 
 def mentions_between(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
