@@ -39,3 +39,14 @@ def test_concurrent_first_readings_build_the_symbol_forms_once() -> None:
     for t in threads:
         t.join()
     assert len(set(built)) == 1
+
+
+def test_a_screener_that_has_read_other_scripts_still_pickles() -> None:
+    """Worker processes receive the screener pickled: its readings hold no lock."""
+    import pickle
+
+    from tendertrace.screen import sample_screener
+
+    screener = sample_screener()
+    screener.screen("محمد علي")
+    assert pickle.loads(pickle.dumps(screener)).screen("محمد علي") == screener.screen("محمد علي")

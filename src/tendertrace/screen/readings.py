@@ -20,6 +20,7 @@ from .persons import chinese_reading, korean_readings
 
 _RIGOUR_READY = threading.Event()
 _RIGOUR_LOCK = threading.Lock()
+_SYMBOLS_LOCK = threading.Lock()  # module-level: a screener is pickled for worker processes, a lock is not
 
 
 def warm_name_symbols() -> None:
@@ -43,7 +44,6 @@ class Readings:
     def __init__(self, index: NameIndex) -> None:
         self.index = index
         self._symbols: dict[str, list[str]] | None = None
-        self._symbols_lock = threading.Lock()
 
     def person_readings(self, query: str) -> tuple[Translation, ...]:
         """A person's name as lists romanise it: 习近平 -> Xi Jinping (only where neither the alias
@@ -112,7 +112,7 @@ class Readings:
         if self._symbols is not None:
             return self._symbols
         warm_name_symbols()
-        with self._symbols_lock:  # concurrent first queries wait for one build
+        with _SYMBOLS_LOCK:  # concurrent first queries wait for one build
             if self._symbols is not None:
                 return self._symbols
             from rigour.names import NameTypeTag, SymbolCategory, analyze_names
