@@ -1,6 +1,7 @@
 """Cost per stage as the mentions of one document double: every stage must stay (near) linear.
 
     python bench/mention_scaling.py [--start 1250] [--doublings 4] [--repeat 3] [--one-line]
+    python bench/mention_scaling.py --whole 2000000
 
 A page repeats one tender line that names a chip, a cloud provider, a rental and a party, so its
 mentions, parties and items grow with the number of lines. For ``--start`` lines and each doubling
@@ -89,13 +90,33 @@ def best(fn: Callable[[], Any], repeat: int) -> float:
     return min(times)
 
 
+def whole_page(chars: int) -> int:
+    """The whole of one document's processing on a page of ``chars`` characters, against the sample list."""
+    from tendertrace.pipeline import process
+
+    screener = sample_screener()
+    lines = max(1, chars // len(LINE.format(n=chars)))
+    for one_line in (False, True):
+        doc = document(lines, one_line)
+        started = time.perf_counter()
+        result = process(doc, screener)
+        seconds = time.perf_counter() - started
+        print(f"{'one line' if one_line else 'lines':>8}: {len(doc.text):,} characters, {len(result.extraction.mentions):,} "
+              f"mentions, {len(result.classifications)} items, {seconds:.1f} s; {'; '.join(doc.warnings) or 'no warning'}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--start", type=int, default=1250, help="lines of the smallest page")
     parser.add_argument("--doublings", type=int, default=4)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--one-line", action="store_true", help="the same lines joined into one line")
+    parser.add_argument("--whole", type=int, metavar="CHARS",
+                        help="instead: time pipeline.process on one page of about CHARS characters, with lines and as one line")
     args = parser.parse_args()
+    if args.whole:
+        return whole_page(args.whole)
     sizes = [args.start * 2**k for k in range(args.doublings + 1)]
     rows: list[tuple[int, int, int, dict[str, float]]] = []
     for lines in sizes:

@@ -25,7 +25,7 @@ from . import __version__, store
 from .extract import extract
 from .ingest import Limits, RawInput, iter_raw, materialize, read_raw
 from .model import Document, DocumentResult, IngestFailure, ListedHit
-from .rules import classify_extraction
+from .rules import MAX_ITEM_MENTIONS, classify_extraction, item_mentions
 from .screen.matcher import Screener
 
 BATCH = 64
@@ -66,7 +66,9 @@ class ScanStats:
 
 
 def process(doc: Document, screener: Screener | None = None) -> DocumentResult:
-    """All results for one document: what ``documents.result`` stores (as ``to_dict``)."""
+    """All results for one document: what ``documents.result`` stores (as ``to_dict``). A page
+    naming more chips, models and providers than the rules read (``MAX_ITEM_MENTIONS``) gets a note
+    in ``doc.warnings``, stored with it."""
     ex = extract(doc)
     on = ex.published or doc.published  # None: rules classify on the earliest and latest plausible dates
     text = doc.match_text or doc.text
@@ -84,6 +86,11 @@ def process(doc: Document, screener: Screener | None = None) -> DocumentResult:
     # a listed party ties the document to the lists' concern whatever its text says of China
     nexus = f"listed party: {hits[0].party}" if hits else None
     classifications = classify_extraction(ex, text, on, nexus=nexus)
+    named = item_mentions(ex)
+    if named > MAX_ITEM_MENTIONS:
+        note = f"items read from the first {MAX_ITEM_MENTIONS:,} of {named:,} chip, model and provider mentions"
+        if note not in doc.warnings:
+            doc.warnings.append(note)
     return DocumentResult(extraction=ex, classifications=classifications, hits=hits, rules_date=on,
                           lists=screener.versions() if screener is not None else [])
 

@@ -36,7 +36,7 @@ from .evidence import (
 )
 from .hosting import hosted_abroad
 
-__all__ = ["UNCLASSIFIED", "Chip", "chip", "chips", "classify_chip", "classify_extraction", "classify_text",
+__all__ = ["MAX_ITEM_MENTIONS", "UNCLASSIFIED", "item_mentions", "Chip", "chip", "chips", "classify_chip", "classify_extraction", "classify_text",
            "earliest_plausible_date", "meets_figures", "rules"]
 
 NOT_AN_EXPORT = (
@@ -357,6 +357,16 @@ def _spec_floor() -> float:
 UNCLASSIFIED = "unclassified US AI accelerator"
 # The mention kinds that can become an item; a document with none of them has nothing to classify.
 _ITEM_KINDS = frozenset({"chip", "domestic_chip", "ai_model", "generic_chip", "chip_spec", "cloud_provider"})
+# A notice names a few dozen chips, models and providers at most (the real corpus at most 2 per
+# notice, the richest labelled document about 40); a page naming them thousands of times repeats
+# itself. Items are read from the first this many item mentions, so that one hostile page costs
+# seconds, not minutes (bench/mention_scaling.py); the pipeline notes the cut in the document's warnings.
+MAX_ITEM_MENTIONS = 2_000
+
+
+def item_mentions(ex: Extraction) -> int:
+    """How many of the document's mentions can each make an item."""
+    return sum(1 for m in ex.mentions if m.kind in _ITEM_KINDS)
 
 
 def classify_extraction(ex: Extraction, text: str, on: date | None, *,
@@ -385,7 +395,12 @@ def classify_extraction(ex: Extraction, text: str, on: date | None, *,
     named = [m for m in mentions if m.kind == "chip"]
     out: list[Classification] = []
     china_run: bool | None = None  # read once, at the first US provider named
+    items_read = 0
     for mention in mentions:
+        if mention.kind in _ITEM_KINDS:
+            items_read += 1
+            if items_read > MAX_ITEM_MENTIONS:
+                break
         if mention.kind in ("chip", "domestic_chip"):
             cls = _with_route(_classify_on(mention.normalized, on, mention.count, _is_system(text, mention)),
                               mentions, mention, text)
