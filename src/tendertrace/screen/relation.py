@@ -76,7 +76,21 @@ def refusal(index: NameIndex, query: str, tr: Translation, reads_chinese: bool, 
     if (tr.method == "glossary" and scored.name_coverage >= f.FULL_COVER
             and not adds_subunit(q_tokens, name.tokens) and inserts_field_word(q_tokens, name.tokens)):
         return "near name"
+    if tr.method == "glossary" and lacks_distinguishing_word(q_tokens, name.tokens, index.idf, index.rare_idf):
+        return "near name"
     return None
+
+
+def lacks_distinguishing_word(query: list[str], name: tuple[str, ...], idf: dict[str, float], rare: float) -> bool:
+    """中国|机械|进出口 -> China Machinery Import and Export against China (National) Precision
+    Machinery Import/Export: the listed name keeps, between words the query has, a rare field word
+    the query lacks -- another company, not a shorter writing of this one."""
+    # a word sharing its first letters with one of the query's is a variant (industry / industrial)
+    prefixes = {t[:f.PREFIX_LETTERS] for t in query}
+    inside = [t for t in name if not matched(t, query) and t[:f.PREFIX_LETTERS] not in prefixes]
+    return bool(inside) and (inserts_field_word(list(name), tuple(query))
+            and any(idf.get(t, rare) >= rare and t in glossary_words() and t not in ORG_WORDS
+                    and t not in SUBUNIT_WORDS for t in inside))
 
 
 def subunit_of(query: str, tr: Translation, q_tokens: list[str], name: IndexedName, scored: Scored) -> bool:
