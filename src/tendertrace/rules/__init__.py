@@ -393,6 +393,7 @@ def classify_extraction(ex: Extraction, text: str, on: date | None, *,
     mentions = sorted(ex.mentions, key=lambda m: m.start)
     title, named_title = _title_evidence(ex, text, mentions)
     named = [m for m in mentions if m.kind == "chip"]
+    domestic_named = any(m.kind == "domestic_chip" for m in mentions)
     out: list[Classification] = []
     china_run: bool | None = None  # read once, at the first US provider named
     items_read = 0
@@ -413,7 +414,7 @@ def classify_extraction(ex: Extraction, text: str, on: date | None, *,
         elif mention.kind == "ai_model":
             out.append(_assess(_model(mention, mentions, text), mention, mentions, text, doc_context, title))
         elif mention.kind in ("generic_chip", "chip_spec"):
-            item = _unclassified(mention, named, mentions, text)
+            item = _unclassified(mention, named, mentions, text, domestic_named)
             if item is not None:
                 out.append(_assess(item, mention, mentions, text, doc_context, title, default_route, named_title))
         elif mention.kind == "cloud_provider":
@@ -537,7 +538,7 @@ def _domestic_item(text: str, m: Mention, mentions: list[Mention]) -> bool:
     """Whether the item sentence of ``m`` (its line up to a full stop or semicolon) is a domestic
     chip's: it names one, or states a domestic requirement."""
     lo, hi = _sentence_span(text, m.start, m.end)
-    return domestic_marker(text, lo, hi) or any(o.kind == "domestic_chip" and lo <= o.start < hi for o in mentions)
+    return domestic_marker(text, lo, hi) or any(o.kind == "domestic_chip" for o in mentions_between(mentions, lo, hi))
 
 
 def _chip_by_name(name: str) -> Chip | None:
@@ -548,20 +549,21 @@ def _chip_by_name(name: str) -> Chip | None:
 _GENERIC_BY = {"US vendor": "maker", "NVIDIA interconnect": "its maker's own interconnect at an A100/H100-class rate"}
 
 
-def _unclassified(m: Mention, named: list[Mention], mentions: list[Mention], text: str) -> Classification | None:
+def _unclassified(m: Mention, named: list[Mention], mentions: list[Mention], text: str,
+                  domestic_named: bool = False) -> Classification | None:
     """A US AI accelerator named only by maker or origin, or only by a per-chip rate at or above a
     controlled chip's: "unclassified US AI accelerator, needs review". A named US chip in the same
-    paragraph is what the words describe, so it is classified instead."""
+    paragraph is what the words describe, so it is classified instead. ``domestic_named``: the
+    notice names a domestic chip somewhere."""
     lo, hi = paragraph_span(text, m.start, m.end)
-    if any(lo <= n.start <= hi for n in named):
+    if mentions_between(named, lo, hi + 1):
         return None
     tpp: float | None = None
     if m.kind == "chip_spec":
         tpp = float(m.normalized.removeprefix("tpp:"))
         # a rate in a notice that names a domestic chip, or under a domestic requirement, is a
         # domestic chip's ("昇腾…FP16算力≥320 TFLOPS", "国产AI加速卡…")
-        domestic = any(o.kind == "domestic_chip" for o in mentions)
-        if tpp < _spec_floor() or domestic or domestic_marker(text, lo, hi):
+        if tpp < _spec_floor() or domestic_named or domestic_marker(text, lo, hi):
             return None
         signal = "spec"
         why = (f"a per-chip rate of {m.text} is TPP {tpp:,.0f}, at or above 3A090.a.1 (TPP ≥ {_spec_floor():,.0f}): "
