@@ -10,6 +10,11 @@ killed and a new one started for the next document.
 A daemonic process (a Dask worker) may not start multiprocessing children; there each call runs
 ``python -m tendertrace.ingest.isolate`` as a plain subprocess instead -- slower to start (an
 interpreter per document), bounded the same way.
+
+In process (``Limits(isolate_pdf=False)``, as the fuzzing harness runs it so that the fuzzer sees
+pdfminer's coverage) the parser is bounded by CPU time instead: a virtual-time timer
+(``SIGVTALRM``) raises :class:`IsolationTimeout` in the main thread. A hang of this kind is a loop
+that burns CPU, and the virtual timer leaves ``SIGALRM`` to libFuzzer's own ``-timeout``.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import atexit
 import importlib
 import multiprocessing
 import pickle
+import signal
 import subprocess
 import sys
 import threading
@@ -33,6 +39,11 @@ _pools: dict[int, Pool] = {}
 
 class IsolationTimeout(Exception):
     pass
+
+
+class _CpuDeadline(BaseException):
+    """Raised by the timer inside the parser: a BaseException, so that the parser's own
+    ``except Exception`` clauses cannot swallow it."""
 
 
 class IsolationFailed(Exception):
@@ -113,3 +124,24 @@ def _serve_one() -> None:
 
 if __name__ == "__main__":
     _serve_one()
+
+
+def run_bounded_in_process(func: Callable[..., T], *args: Any, seconds: float) -> T:
+    """``func(*args)`` here, stopped with :class:`IsolationTimeout` after ``seconds`` of CPU time.
+    Outside the main thread (where signals cannot be delivered) or without ``setitimer`` it runs
+    unbounded."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        return func(*args)
+
+    def expire(_signum: int, _frame: Any) -> None:
+        raise _CpuDeadline
+
+    previous = signal.signal(signal.SIGVTALRM, expire)
+    signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
+    try:
+        return func(*args)
+    except _CpuDeadline:
+        raise IsolationTimeout(f"gave up after {seconds:g} s of CPU time") from None
+    finally:
+        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+        signal.signal(signal.SIGVTALRM, previous)

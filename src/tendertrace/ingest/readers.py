@@ -30,7 +30,7 @@ class Limits:
     max_pdf_pages: int = 500
     pdf_seconds: float = 60.0  # a PDF still being parsed after this fails (its parser process is killed)
     pdf_memory_mb: int = 2048  # address space of the PDF parser process; 0: no limit
-    isolate_pdf: bool = True  # parse PDFs in a child process (False: in process, unbounded -- for fuzzing)
+    isolate_pdf: bool = True  # parse PDFs in a child process (False: in process, bounded by CPU time -- for fuzzing)
 
 
 @dataclass(slots=True)
@@ -84,12 +84,13 @@ def read_text(data: bytes | str, limits: Limits) -> ReadResult:
 
 def read_pdf(data: bytes, limits: Limits) -> ReadResult:
     """A PDF's text layer, parsed in a child process bounded by ``limits.pdf_seconds`` and
-    ``limits.pdf_memory_mb`` (see :mod:`.isolate`)."""
-    if not limits.isolate_pdf:
-        return _read_pdf(data, limits)
-    from .isolate import IsolationFailed, IsolationTimeout, run_isolated
+    ``limits.pdf_memory_mb``, or in this process bounded by ``pdf_seconds`` of CPU time when
+    ``limits.isolate_pdf`` is off (see :mod:`.isolate`)."""
+    from .isolate import IsolationFailed, IsolationTimeout, run_bounded_in_process, run_isolated
 
     try:
+        if not limits.isolate_pdf:
+            return run_bounded_in_process(_read_pdf, data, limits, seconds=limits.pdf_seconds)
         return run_isolated(_read_pdf, data, limits, seconds=limits.pdf_seconds, megabytes=limits.pdf_memory_mb)
     except IsolationTimeout as exc:
         raise ReadError(f"PDF parsing stopped: still running after {limits.pdf_seconds:g} s") from exc
