@@ -66,18 +66,19 @@ def candidates(index: NameIndex, query: Terms, cap: int = f.CANDIDATE_CAP) -> Ca
         shared = np.full(len(found), index.weight_of(tok) + assumed)
         short_shared = np.full(len(found), (query.weights[tok] if len(tok) < f.LONG_WORD_LETTERS else 0.0) + short_assumed)
     else:
-        # Each word's postings hold a name once: the names sharing any of the words are the bins
-        # that receive weight (every IDF is above zero), in ascending order as they come.
+        # Each word's postings hold a name once: the names sharing any of the words, ascending, and
+        # the weight each receives, summed per name over the few postings (at most COMMON_POSTINGS
+        # per word) rather than over a bin per listed name.
         names = np.concatenate([p for _, p in rare])
         counts = [len(p) for _, p in rare]
         idf = np.repeat([index.weight_of(t) for t, _ in rare], counts)
-        by_name = np.bincount(names, weights=idf, minlength=len(index.names))
-        found = np.flatnonzero(by_name).astype(np.int32)
-        shared = by_name[found] + assumed
+        found, slot = np.unique(names, return_inverse=True)
+        found = found.astype(np.int32)
+        shared = np.bincount(slot, weights=idf) + assumed
         short_weights = [query.weights[t] if len(t) < f.LONG_WORD_LETTERS else 0.0 for t, _ in rare]
         if any(short_weights):
             short = np.repeat(short_weights, counts)
-            short_shared = np.bincount(names, weights=short, minlength=len(index.names))[found] + short_assumed
+            short_shared = np.bincount(slot, weights=short, minlength=len(found)) + short_assumed
         else:
             short_shared = np.full(len(found), short_assumed)
     if len(found) > cap:
