@@ -122,12 +122,11 @@ def _buyer(result: dict[str, Any]) -> str | None:
 def refresh_leads(engine: Engine) -> int:
     """Check the documents scanned since their last check; returns how many documents hold a lead."""
     checked = lead_store.checked(engine)
+    scanned = store_scan_times(engine)
+    stale = [d for d, at in scanned.items() if d not in checked or checked[d] != at]
     rows = []
-    present: set[str] = set()
-    for doc in store.iter_documents(engine, status="processed", with_text=True):
-        present.add(doc["id"])
-        if doc["id"] in checked and checked[doc["id"]] == doc["scanned_at"]:
-            continue
+    for doc in (d for start in range(0, len(stale), SAVE_BATCH)
+                for d in store.iter_documents(engine, ids=stale[start:start + SAVE_BATCH], with_text=True)):
         result = doc.get("result") or {}
         evidence = find_leads(doc.get("text") or "", result, doc.get("title"))
         rows.append({"doc_id": doc["id"], "kinds": "|" + "".join(f"{k}|" for k in dict.fromkeys(e.kind for e in evidence)),
@@ -137,9 +136,18 @@ def refresh_leads(engine: Engine) -> int:
             lead_store.save_leads(engine, rows)
             rows = []
     lead_store.save_leads(engine, rows)
-    lead_store.drop_missing(engine, present)
+    lead_store.drop_missing(engine, set(scanned))
     total, _ = lead_store.query_leads(engine, limit=1)
     return total
 
 
-SAVE_BATCH = 500  # lead rows written per transaction
+SAVE_BATCH = 500  # lead rows written per transaction, and documents read per query
+
+
+def store_scan_times(engine: Engine) -> dict[str, Any]:
+    """Each processed document's scan time, without its text."""
+    from sqlalchemy import select
+
+    table = store.documents
+    with engine.connect() as conn:
+        return {r[0]: r[1] for r in conn.execute(select(table.c.id, table.c.scanned_at).where(table.c.status == "processed"))}
