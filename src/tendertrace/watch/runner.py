@@ -29,6 +29,7 @@ from .sources import Poller
 
 log = logging.getLogger("tendertrace.watch")
 
+MIN_WAIT = 1.0  # seconds between two cycles at least, whatever the intervals say
 INBOX_BATCH = 50  # inbox items scanned per transaction batch, as the scan's own batches
 
 
@@ -114,10 +115,9 @@ class Watcher:
             if once:
                 return
             wake = min(self._due.values(), default=time.monotonic() + every)
-            stop.wait(max(0.0, min(wake - time.monotonic(), every or wake - time.monotonic())))
+            stop.wait(max(MIN_WAIT, wake - time.monotonic()))
 
 
 def example_configs() -> list[Path]:
-    """The shipped source configurations (examples/watch/)."""
-    here = Path(__file__).resolve().parents[3] / "examples" / "watch"
-    return sorted(here.glob("*.yaml"))
+    """The shipped source configurations, one per shape of ../shared/data/tenders/."""
+    return sorted((Path(__file__).with_name("examples")).glob("*.yaml"))

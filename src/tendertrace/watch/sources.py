@@ -242,6 +242,7 @@ class Poller:
         date_re = re.compile(spec.date_pattern)
         url: str | None = self.config.location
         taken = 0
+        missed = 0
         for page in range(spec.pages):
             if url is None:
                 break
@@ -259,6 +260,7 @@ class Poller:
                     detail = self.client.fetch(link)
                 except FetchError as exc:
                     log.warning("%s: %s (taken at the next poll)", self.name, exc)
+                    missed += 1
                     continue
                 content = decode(detail.content)[0]
                 record = {"id": _digest(link), "format": "html", "title": title or None, "published": date,
@@ -267,7 +269,8 @@ class Poller:
             nxt = tree.css_first(spec.next_selector) if spec.next_selector else None
             href = nxt.attributes.get("href") if nxt is not None else None
             url = urljoin(url, href) if href else None
-        self._commit_validators()
+        if not missed:  # a notice not fetched keeps the listing unvalidated: the next poll reads it again
+            self._commit_validators()
         return taken
 
     def _take_records(self, lines: Iterator[str], where: str) -> int:
