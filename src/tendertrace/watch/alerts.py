@@ -38,7 +38,7 @@ LEASE = timedelta(minutes=2)  # a claimed delivery is another sender's after thi
 SEND_TIMEOUT = 20.0  # seconds for one webhook POST or SMTP session
 RETRY_BASE = timedelta(seconds=30)  # the first retry's wait, doubled after each failure
 RETRY_CAP = timedelta(hours=6)  # a receiver down for days is still tried four times a day; nothing is dropped
-CLAIM_BATCH = 100  # deliveries one sender claims at once per channel
+CLAIM_BATCH = 100  # deliveries one call sends per channel; the rest wait for the next cycle
 SIGNATURE_HEADER = "X-Tendertrace-Signature"
 TIMESTAMP_HEADER = "X-Tendertrace-Timestamp"
 DELIVERY_HEADER = "X-Tendertrace-Delivery"
@@ -181,7 +181,13 @@ def deliver_due(engine: Engine, settings: AlertSettings) -> int:
                                       for w in settings.webhooks]
     senders += [(e.channel, lambda r, e=e: send_email(e, r)) for e in settings.emails]
     for channel, send in senders:
-        for row in outbox.claim(engine, channel, LEASE, CLAIM_BATCH):
+        for _ in range(CLAIM_BATCH):
+            # one row leased at a time, just before it is sent: a sender killed mid-delivery holds
+            # only the row in flight, which goes again (same delivery id) once its lease has passed
+            claimed = outbox.claim(engine, channel, LEASE, 1)
+            if not claimed:
+                break
+            row = claimed[0]
             try:
                 send(row)
             except (OSError, httpx.HTTPError, smtplib.SMTPException) as exc:
