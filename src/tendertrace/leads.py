@@ -6,9 +6,12 @@ the rental and domestic-chip kinds are the mentions extraction already found.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import Engine
@@ -95,9 +98,9 @@ def find_leads(text: str, result: dict[str, Any] | None, title: str | None = Non
                     if len(spans) > 4 * EVIDENCE_PER_KIND:
                         break
         kept = 0
-        for start, end, where in sorted(set(spans)):
-            body = folded if where == "text" else match_text(title or "")
-            shown = text if where == "text" else (title or "")
+        for start, end, origin in sorted(set(spans)):
+            body = folded if origin == "text" else match_text(title or "")
+            shown = text if origin == "text" else (title or "")
             a, b = _line(body, start, end)
             line = body[a:b]
             if any(w in line for w in exclude):
@@ -105,12 +108,20 @@ def find_leads(text: str, result: dict[str, Any] | None, title: str | None = Non
             if kind.needs_procurement and not any(w in line for w in procurement):
                 continue
             lo, hi = max(a, start - LINE_CHARS // 2), min(b, end + LINE_CHARS // 2)
-            found.append(LeadEvidence(kind.name, start if where == "text" else -1, end if where == "text" else -1,
+            found.append(LeadEvidence(kind.name, start if origin == "text" else -1, end if origin == "text" else -1,
                                       shown[start:end], shown[lo:hi].strip()))
             kept += 1
             if kept >= EVIDENCE_PER_KIND:
                 break
     return found
+
+
+@cache
+def leads_version() -> str:
+    """A hash of the lead words and this code: a change re-checks every document."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(json.dumps(load_yaml("leads.yaml"), sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    return digest.hexdigest()[:32]
 
 
 def _buyer(result: dict[str, Any]) -> str | None:
@@ -121,7 +132,8 @@ def _buyer(result: dict[str, Any]) -> str | None:
 
 def refresh_leads(engine: Engine) -> int:
     """Check the documents scanned since their last check; returns how many documents hold a lead."""
-    checked = lead_store.checked(engine)
+    version = leads_version()
+    checked = lead_store.checked(engine, version)
     scanned = store_scan_times(engine)
     stale = [d for d, at in scanned.items() if d not in checked or checked[d] != at]
     rows = []
@@ -131,7 +143,8 @@ def refresh_leads(engine: Engine) -> int:
         evidence = find_leads(doc.get("text") or "", result, doc.get("title"))
         rows.append({"doc_id": doc["id"], "kinds": "|" + "".join(f"{k}|" for k in dict.fromkeys(e.kind for e in evidence)),
                      "title": doc.get("title"), "date": doc.get("published"), "buyer": _buyer(result),
-                     "evidence": [e.to_dict() for e in evidence], "scanned_at": doc["scanned_at"]})
+                     "evidence": [e.to_dict() for e in evidence], "scanned_at": doc["scanned_at"],
+                     "version": version})
         if len(rows) >= SAVE_BATCH:
             lead_store.save_leads(engine, rows)
             rows = []

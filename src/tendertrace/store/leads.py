@@ -25,6 +25,7 @@ class LeadRecord(Base):
     buyer: Mapped[str | None] = mapped_column(Text)
     evidence: Mapped[Any] = mapped_column(JSON, nullable=True)  # [{kind, start, end, text, line}]
     scanned_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # the document's, when checked
+    version: Mapped[str | None] = mapped_column(String(32))  # of the lead words and code that checked it
 
 
 def _table(model: type[Base]) -> Table:
@@ -37,10 +38,11 @@ def _table(model: type[Base]) -> Table:
 leads = _table(LeadRecord)
 
 
-def checked(engine: Engine) -> dict[str, datetime | None]:
-    """Each checked document's scan time when it was checked."""
+def checked(engine: Engine, version: str) -> dict[str, datetime | None]:
+    """Each document checked by this version, with its scan time when it was checked."""
     with engine.connect() as conn:
-        return {r[0]: r[1] for r in conn.execute(select(leads.c.doc_id, leads.c.scanned_at))}
+        return {r[0]: r[1] for r in conn.execute(select(leads.c.doc_id, leads.c.scanned_at)
+                                                 .where(leads.c.version == version))}
 
 
 def save_leads(engine: Engine, rows: list[dict[str, Any]]) -> None:

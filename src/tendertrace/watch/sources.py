@@ -55,6 +55,7 @@ class Poller:
         self.config = config
         self.engine = engine
         self.client = client
+        self._pending_cursor: dict[str, Any] | None = None  # validators read, stored once their items are
 
     @property
     def name(self) -> str:
@@ -194,7 +195,7 @@ class Poller:
     def _commit_validators(self) -> None:
         """Store the validators of the answers just read, once their items are in the inbox: a kill
         before this reads them again, never skips them."""
-        cursor = getattr(self, "_pending_cursor", None)
+        cursor = self._pending_cursor
         if cursor is not None:
             self._save(cursor)
             self._pending_cursor = None

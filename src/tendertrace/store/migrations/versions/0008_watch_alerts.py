@@ -82,6 +82,7 @@ def upgrade() -> None:
         sa.Column("buyer", sa.Text),
         sa.Column("evidence", sa.JSON),
         sa.Column("scanned_at", sa.DateTime(timezone=True)),
+        sa.Column("version", sa.String(32)),
     )
     op.create_index("ix_leads_date", "leads", ["date"])
 
