@@ -31,6 +31,7 @@ from .cli_support import (
     open_store,
     stdout_console,
 )
+from .cli_watch import leads_command, watch_command
 from .ingest.textnorm import display_fold
 from .model import Document, to_dict
 
@@ -79,6 +80,8 @@ app.add_typer(lists_app, name="lists")
 tokens_app = typer.Typer(help="API tokens for the server: create, list, revoke.", no_args_is_help=True)
 app.add_typer(tokens_app, name="tokens")
 app.command("rules")(rules_command)
+app.command("watch")(watch_command)
+app.command("leads")(leads_command)
 app.add_typer(ownership_app, name="ownership")
 
 console = Console(stderr=True, soft_wrap=True)  # messages are kept short; a long path wraps as the terminal does

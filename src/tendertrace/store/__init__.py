@@ -501,3 +501,9 @@ def list_summary(engine: Engine) -> list[dict[str, Any]]:
 
 def dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True)
+
+
+# Tables of their own modules, imported here so that ``metadata`` (and so the migrations' check) holds them.
+from . import alerts as alerts  # noqa: E402
+from . import leads as leads  # noqa: E402
+from . import watching as watching  # noqa: E402

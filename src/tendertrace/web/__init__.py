@@ -25,7 +25,7 @@ from ..ingest import Limits
 from ..screen.readings import warm_name_symbols
 from ..service import ServiceError
 from ..store import jobqueue
-from . import api, ui
+from . import api, feeds, ui
 from .runner import JobPool, ScreenerCache
 from .security import BodyLimit, RefusedCharacters, SecurityHeaders
 
@@ -75,6 +75,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.wake_runner = pool.wake if pool is not None else (lambda: None)
     app.include_router(api.router)
     app.include_router(ui.router)
+    app.include_router(feeds.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).with_name("static")), name="static")
 
     @app.exception_handler(StarletteHTTPException)
