@@ -142,6 +142,15 @@ def _alembic_config() -> Any:
     return config
 
 
+def head_revision() -> str:
+    """The newest schema revision this version of the package migrates a store to."""
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Migrate the store's schema. A store made before migrations existed (tables, no
     ``alembic_version``) is first marked as the first revision, which is the schema it has."""
