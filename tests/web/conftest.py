@@ -18,6 +18,10 @@ from tendertrace.web import Settings, create_app
 
 from ..conftest import PG_URL, _fresh_pg
 
+# A server process imports the whole package and opens its store before it answers; on a loaded
+# two-core machine that has taken 50 s, so the fixture waits well beyond it before failing.
+SERVER_START_SECONDS = 180
+
 
 class Api:
     """A test client on a real app (background job thread included) with a write token."""
@@ -90,7 +94,8 @@ def served(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     proc = subprocess.Popen([*cli, "serve", "--db", db, "--port", str(port)], stdout=log, stderr=subprocess.STDOUT,
                             env={**os.environ, "PYTHONUNBUFFERED": "1"})
     base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
+    deadline = time.monotonic() + SERVER_START_SECONDS
+    while time.monotonic() < deadline:
         try:
             if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
                 break
