@@ -31,8 +31,8 @@ from .cli_support import (
     open_store,
     stdout_console,
 )
-from .ingest.textnorm import display_fold
 from .model import Document, to_dict
+from .text.fold import display_fold
 
 
 class _App(typer.Typer):

@@ -50,7 +50,7 @@ from ..rules.evidence import line_span
 __all__ = ["Finding", "build_findings", "document_finding", "hit_key", "item_band", "item_bands", "merge",
            "refresh_findings", "result_finding", "score_parts"]
 from ..screen.meaning import list_meaning, list_weight, listed_later
-from ..screen.names import fold_zh
+from ..text.fold import fold_zh
 
 # The listed part: this share of the best hit's score, by the party's relation to the listed
 # entry -- the listed party itself weighs more than a sub-unit of it. A party owned 50 % or more
