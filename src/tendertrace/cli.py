@@ -31,21 +31,23 @@ from .cli_support import (
     open_store,
     stdout_console,
 )
+from .knowledge import KnowledgeError
+from .knowledge.schema import validate_knowledge
 from .model import Document, to_dict
 from .text.fold import display_fold
 
 
 class _App(typer.Typer):
-    """The CLI: a store that cannot be opened, or a database error later, ends a command with one
-    line (what failed and how to fix it, never its SQL, parameters or password) and exit status 2,
-    instead of a traceback."""
+    """The CLI: a store that cannot be opened, a knowledge file the code cannot use, or a database
+    error later, ends a command with one line (what failed and how to fix it, never its SQL,
+    parameters or password) and exit status 2, instead of a traceback."""
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         from sqlalchemy.exc import SQLAlchemyError
 
         try:
             return super().__call__(*args, **kwargs)
-        except StoreOpenError as exc:
+        except (StoreOpenError, KnowledgeError) as exc:
             console.print(f"error: {exc}", highlight=False, markup=False, soft_wrap=True)
             raise SystemExit(EXIT_USAGE) from None
         except SQLAlchemyError as exc:
@@ -203,6 +205,7 @@ def scan(
     from .pipeline import scan as run_scan
 
     _check_inputs(paths)
+    validate_knowledge()  # a bad knowledge edit ends here, in one line, not as every document failing
     engine = open_store(db)
     screener = _screener(engine, db, lists=_lists(lists))
     started = time.perf_counter()
@@ -513,6 +516,7 @@ def serve(
 
     from .web import Settings, create_app
 
+    validate_knowledge()
     open_store(db).dispose()  # a store that cannot be opened ends here, in one line, before serving
     settings = Settings(db=db, public_reads=not private, max_request_bytes=max_upload_mb * 1024 * 1024,
                         secure_cookies=secure_cookies, job_workers=job_workers, lease_seconds=lease_seconds)

@@ -33,7 +33,7 @@ BATCH = 64
 
 # What decides a document's stored results. Findings, reports, the store and the server read
 # those results and can change without re-processing anything.
-_FINGERPRINTED = ("ingest", "extract", "rules", "screen", "knowledge", "model.py", "pipeline.py", "__init__.py")
+_FINGERPRINTED = ("text", "ingest", "extract", "rules", "screen", "knowledge", "model.py", "pipeline.py", "__init__.py")
 
 
 @cache

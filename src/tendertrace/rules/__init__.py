@@ -90,6 +90,9 @@ def models() -> dict[str, dict[str, Any]]:
 # The kinds of rules.yaml rows that bear on a chip's classification (the others are the remote-access
 # context, the ownership rule and the foundries' obligations).
 _CHIP_KINDS = frozenset({"rule", "letter", "licence", "review", "guidance", "framework", "memory"})
+# The band a chip not designed for datacenters is controlled in (the others reach only datacenter
+# parts, 3A090.a.2 and .b by their performance density): its TPP floor is the one the reason names.
+_DATACENTRE_ONLY_BAND = "a1"
 # GB/s per TB/s: the datasheets give memory bandwidth in TB/s, 91 FR 1684 its ceiling in GB/s.
 _GBS_PER_TBS = 1000
 
@@ -200,11 +203,12 @@ def classify_chip(chip_id: str, on: date, count: int | None = None, system: bool
                 reasons.append(f"{figures}: below every 3A090 threshold under {rule['citation']}")
         else:
             io = c.get("interconnect_gbs") or 0
+            bounds = f"TPP ≥ {rule['tpp_min']} and I/O ≥ {rule['io_min_gbs']} GB/s"
             if tpp >= rule["tpp_min"] and io >= rule["io_min_gbs"]:
                 band = "a"
-                reasons.append(f"{figures}, I/O {io} GB/s: meets 3A090 (TPP ≥ 4800 and I/O ≥ 600 GB/s) under {rule['citation']}")
+                reasons.append(f"{figures}, I/O {io} GB/s: meets 3A090 ({bounds}) under {rule['citation']}")
             else:
-                reasons.append(f"{figures}, I/O {io} GB/s: outside 3A090 (needs TPP ≥ 4800 and I/O ≥ 600 GB/s) under {rule['citation']}")
+                reasons.append(f"{figures}, I/O {io} GB/s: outside 3A090 (needs {bounds}) under {rule['citation']}")
     elif tpp and not in_force:
         reasons.append(f"{figures}: no US chip rule in force on {on.isoformat()} (the first took effect 2022-10-21)")
     elif not tpp:
@@ -214,7 +218,8 @@ def classify_chip(chip_id: str, on: date, count: int | None = None, system: bool
         controlled = True
         eccn = "3A090" if band == "a" else f"3A090.{band[0]}.{band[1]}"
         if not c.get("datacenter") and band != "a":
-            reasons.append("not designed for datacenters: controlled only at TPP ≥ 4800, licence exception NAC eligible")
+            floor = rule["bands"][_DATACENTRE_ONLY_BAND]["tpp_min"]
+            reasons.append(f"not designed for datacenters: controlled only at TPP ≥ {floor}, licence exception NAC eligible")
     # Letters reach the chips they name, or by figures; they matter only where no band controls the
     # chip. Licences, review policies and frameworks speak of a chip already controlled.
     for row in sorted(rules().values(), key=lambda r: iso_date(r["effective"])):
