@@ -134,7 +134,7 @@ def _rows(name: str, data: Any) -> list[tuple[str, Mapping[str, Any]]]:
     """The rows of a row file with the name each is known by in a message."""
     if not isinstance(data, list):
         raise KnowledgeError(name, "file", "must be a list of rows")
-    out = []
+    out: list[tuple[str, Mapping[str, Any]]] = []
     for i, row in enumerate(data, start=1):
         label = f"row {i}" + (f" ({row['id']})" if isinstance(row, dict) and row.get("id") else "")
         if not isinstance(row, dict):
