@@ -117,7 +117,7 @@ def without_legal_forms(text: str) -> str:
     return out if tokens_en(out) else text
 
 
-_LEGAL_FORM = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)$")
+_LEGAL_FORM = re.compile(r"(?:集团)?(?:" + "|".join(map(re.escape, _WORDS["zh_legal_forms"])) + ")$")
 
 
 def core_zh(folded: str) -> str:
