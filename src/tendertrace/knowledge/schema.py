@@ -211,6 +211,14 @@ def load_rules(directory: Path) -> tuple[RuleRow, ...]:
                                      f"must map {', '.join(_BAND_BOUNDS)} to numbers")
         for key in ("tpp_min", "io_min_gbs", "share_min"):
             _get(name, label, row, key, (int, float), required=False)
+        held = _get(name, label, row, "suspended", (dict, list), required=False) or []
+        for i, window in enumerate([held] if isinstance(held, dict) else held, start=1):
+            where = f"{label} suspension {i}"
+            if not isinstance(window, dict):
+                raise KnowledgeError(name, where, "must be a mapping with 'from' and 'to'")
+            start, end = _date(name, where, window, "from"), _date(name, where, window, "to")
+            if start and end and start > end:
+                raise KnowledgeError(name, where, "ends before it starts")
         out.append(RuleRow(
             id=_get(name, label, row, "id", str), kind=_get(name, label, row, "kind", str),
             effective=dates["effective"] or date.min, citation=_get(name, label, row, "citation", str),
@@ -219,6 +227,12 @@ def load_rules(directory: Path) -> tuple[RuleRow, ...]:
             chips=_strings(name, label, row, "chips", required=False), values=dict(row),
         ))
     return tuple(out)
+
+
+@cache
+def rule_rows() -> tuple[RuleRow, ...]:
+    """The rows of rules.yaml in the knowledge folder, typed, read once."""
+    return load_rules(knowledge_dir())
 
 
 def load_providers(directory: Path) -> tuple[ProviderRow, ...]:

@@ -210,7 +210,8 @@ def classify_chip(chip_id: str, on: date, count: int | None = None, system: bool
             else:
                 reasons.append(f"{figures}, I/O {io} GB/s: outside 3A090 (needs {bounds}) under {rule['citation']}")
     elif tpp and not in_force:
-        reasons.append(f"{figures}: no US chip rule in force on {on.isoformat()} (the first took effect 2022-10-21)")
+        first = min(iso_date(r["effective"]) for r in rules().values() if r["kind"] == "rule")
+        reasons.append(f"{figures}: no US chip rule in force on {on.isoformat()} (the first took effect {first.isoformat()})")
     elif not tpp:
         reasons.append(f"{figures}: its 3A090 band cannot be read from its figures")
     eccn = None
