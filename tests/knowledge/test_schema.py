@@ -56,6 +56,8 @@ def test_the_shipped_knowledge_is_valid() -> None:
     ("glossary_zh_en.csv", "zh,en,source", "zh,english,source", "glossary_zh_en.csv: header: lacks the column(s) en"),
     ("list_meanings.yaml", "weight: 1.0", "weight: 10", "list EL key 'weight': must lie between 0 and 1"),
     ("models.yaml", "- id:", "- id: [", "models.yaml: line"),
+    ("context.yaml", "    pattern: '(?:不(?:得", "    pattern: '(?:(不(?:得",
+     "context.yaml: key 'scopes' item 1 'pattern': the pattern does not compile"),
     ("rules.yaml", 'suspended: {from: "2025-11-10", to: "2026-11-09"', 'suspended: {from: "2026-11-10", to: "2026-11-09"',
      "suspension 1: ends before it starts"),
 ])

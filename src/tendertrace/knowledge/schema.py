@@ -289,21 +289,32 @@ def load_chips(directory: Path) -> tuple[ChipRow, ...]:
     return tuple(out)
 
 
+def check_record_schemas(directory: Path) -> None:
+    """record_schemas.yaml: each portal record layout with its name, source and field keys."""
+    name = "record_schemas.yaml"
+    for label, row in _rows(name, _read_yaml(directory, name)):
+        _get(name, label, row, "name", str)
+        _get(name, label, row, "source", str)
+        _get(name, label, row, "fields", dict, required=False)
+        _get(name, label, row, "timezone_hours", (int, float), required=False)
+
+
 # -- the mapping files -------------------------------------------------------------------------
 
 # The keys each mapping file must have, with the type of their value; "pattern" is a string the
 # code compiles as a regular expression, "patterns" a list of them (each a string or a row with
-# its "pattern").
+# its "pattern"), "pattern_map" a mapping of names to patterns; a "pattern" key anywhere inside is
+# compiled too.
 MAPPING_KEYS: dict[str, dict[str, str]] = {
     "context.yaml": {"scopes": "list", "backward_scopes": "list", "scope_end": "pattern", "scope_comma": "pattern",
                      "cancellation": "pattern", "existing_end": "pattern", "topic_procurement": "pattern",
                      "china_nexus": "pattern", "taiwan_script": "pattern", "prc_script": "pattern"},
-    "evidence.yaml": {"compute_objects": "dict", "routes": "dict", "generic_us_chip": "list", "named_model": "pattern",
+    "evidence.yaml": {"compute_objects": "pattern_map", "routes": "pattern_map", "generic_us_chip": "list", "named_model": "pattern",
                       "spec": "dict", "benchmark_before": "pattern", "benchmark_after": "pattern",
                       "china_operated": "pattern", "compute_context": "pattern", "domestic_marker": "pattern"},
     "mentions.yaml": {"cloud_account": "patterns", "gpu_rental": "patterns", "api_tokens": "patterns",
                       "system_words": "list", "vendor_context": "pattern", "counts": "dict"},
-    "senses.yaml": {"window": "int", "unit_after": "pattern", "contexts": "dict", "groups": "list"},
+    "senses.yaml": {"window": "int", "unit_after": "pattern", "contexts": "pattern_map", "groups": "list"},
     "hosting.yaml": {"datacentre": "pattern", "reach": "int", "exclude_codes": "list", "extra_names": "list"},
     "fields.yaml": {"buyer": "list", "agency": "list", "supplier": "list", "project_name": "list",
                     "project_number": "list", "published": "list", "amounts": "dict", "name_stop": "pattern",
@@ -321,7 +332,26 @@ MAPPING_KEYS: dict[str, dict[str, str]] = {
     "list_meanings.yaml": {"lists": "dict", "footnotes": "list"},
     "abbreviations_zh.yaml": {"rules": "list", "university_tails": "list", "english_short_forms": "list"},
 }
-_KINDS: dict[str, type] = {"list": list, "dict": dict, "int": int, "pattern": str, "patterns": list}
+_KINDS: dict[str, type] = {"list": list, "dict": dict, "int": int, "pattern": str, "patterns": list,
+                           "pattern_map": dict}
+# Keys that hold a pattern wherever they stand in a mapping file (a scope's, a sense's, a rule's).
+_PATTERN_KEYS = ("pattern", "pattern_after")
+
+
+def _nested_patterns(name: str, value: Any, where: str) -> None:
+    """Every pattern under a ``pattern`` key anywhere in ``value``, compiled."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            here = f"{where} '{key}'" if where else f"key '{key}'"
+            if key in _PATTERN_KEYS:
+                if not isinstance(inner, str):
+                    raise KnowledgeError(name, here, f"must be a pattern, not {type(inner).__name__}")
+                _pattern(name, here, inner)
+            else:
+                _nested_patterns(name, inner, here)
+    elif isinstance(value, list):
+        for i, inner in enumerate(value, start=1):
+            _nested_patterns(name, inner, f"{where} item {i}")
 
 
 def check_mapping(directory: Path, name: str) -> Mapping[str, Any]:
@@ -338,6 +368,12 @@ def check_mapping(directory: Path, name: str) -> Mapping[str, Any]:
                 if not isinstance(pattern, str):
                     raise KnowledgeError(name, f"key '{key}' item {i}", "must be a pattern or a row with a 'pattern'")
                 _pattern(name, f"key '{key}' item {i}", pattern)
+        elif kind == "pattern_map":
+            for label, pattern in value.items():
+                if not isinstance(pattern, str):
+                    raise KnowledgeError(name, f"key '{key}' '{label}'", "must be a pattern")
+                _pattern(name, f"key '{key}' '{label}'", pattern)
+    _nested_patterns(name, data, "")
     return data
 
 
@@ -379,6 +415,7 @@ def validate_knowledge(directory: Path | None = None) -> None:
     folder = directory or knowledge_dir()
     for loader in _ROW_FILES:
         loader(folder)
+    check_record_schemas(folder)
     for name in MAPPING_KEYS:
         if name == "list_meanings.yaml":
             check_list_meanings(folder)
