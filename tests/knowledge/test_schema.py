@@ -88,3 +88,22 @@ def test_scan_stops_before_the_first_document(copy: Path, tmp_path: Path) -> Non
     assert lines == ["error: knowledge file rules.yaml: row 3 (acs-2022-10) key 'effective': 'soon' is not a date "
                      "(YYYY-MM-DD)"]
     assert not (tmp_path / "t.db").exists()  # nothing was stored
+
+
+def test_serve_refuses_before_serving(copy: Path, tmp_path: Path) -> None:
+    _edit(copy, "providers.yaml", "'EC2'", "'EC2('")
+    env = {**os.environ, "TENDERTRACE_KNOWLEDGE_DIR": str(copy), "COLUMNS": "200"}
+    done = subprocess.run([sys.executable, "-m", "tendertrace.cli", "serve", "--db", str(tmp_path / "t.db"),
+                           "--port", "0"], capture_output=True, text=True, timeout=TIMEOUT, env=env, cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert "knowledge file providers.yaml: row 1 (aws) pattern 'EC2('" in done.stderr
+    assert "serving" not in done.stderr + done.stdout
+
+
+def test_an_edited_copy_is_part_of_the_code_fingerprint(copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tendertrace.pipeline import code_fingerprint
+
+    monkeypatch.setenv("TENDERTRACE_KNOWLEDGE_DIR", str(copy))
+    before = code_fingerprint.__wrapped__()
+    _edit(copy, "providers.yaml", "'EC2'", "'EC2', 'EC2 P5'")
+    assert code_fingerprint.__wrapped__() != before  # the edit re-processes what the copy decided
