@@ -43,7 +43,7 @@ STAGES = (
     ("ingest: parse a record (JSON, id)", 0, "ingest/__init__.py", "materialize"),
     ("ingest: read the content (HTML, text)", 0, "ingest/__init__.py", "read_input"),
     ("html parse", 1, "ingest/readers.py", "read_html"),
-    ("text folding (match_text)", 1, "ingest/textnorm.py", "match_text"),
+    ("text folding (match_text)", 1, "text/fold.py", "match_text"),
     ("extract", 0, "extract/__init__.py", "extract"),
     ("extract_fields", 1, "extract/fields.py", "extract_fields"),
     ("find_mentions", 1, "extract/mentions.py", "find_mentions"),

@@ -9,10 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tendertrace.extract import extract, find_mentions
-from tendertrace.ingest import match_text, read_input
+from tendertrace.ingest import read_input
 from tendertrace.model import Document, IngestFailure
 from tendertrace.rules import classify_text
 from tendertrace.screen import sample_screener
+from tendertrace.text.fold import match_text
 
 FAST = settings(max_examples=int(os.environ.get("TENDERTRACE_FUZZ_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SCREENER = sample_screener()

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
-import sys
 import time
 import warnings
 from datetime import date
@@ -16,9 +13,9 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from . import __version__, store
+from .cli_output import output_rows
 from .cli_ownership import ownership_app
 from .cli_rules import rules_command
 from .cli_support import (
@@ -32,21 +29,22 @@ from .cli_support import (
     stdout_console,
 )
 from .cli_watch import leads_command, watch_command
-from .ingest.textnorm import display_fold
+from .knowledge import KnowledgeError
+from .knowledge.schema import validate_knowledge
 from .model import Document, to_dict
 
 
 class _App(typer.Typer):
-    """The CLI: a store that cannot be opened, or a database error later, ends a command with one
-    line (what failed and how to fix it, never its SQL, parameters or password) and exit status 2,
-    instead of a traceback."""
+    """The CLI: a store that cannot be opened, a knowledge file the code cannot use, or a database
+    error later, ends a command with one line (what failed and how to fix it, never its SQL,
+    parameters or password) and exit status 2, instead of a traceback."""
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         from sqlalchemy.exc import SQLAlchemyError
 
         try:
             return super().__call__(*args, **kwargs)
-        except StoreOpenError as exc:
+        except (StoreOpenError, KnowledgeError) as exc:
             console.print(f"error: {exc}", highlight=False, markup=False, soft_wrap=True)
             raise SystemExit(EXIT_USAGE) from None
         except SQLAlchemyError as exc:
@@ -102,45 +100,6 @@ ListsOption = Annotated[str | None, typer.Option(
 def _lists(value: str | None) -> frozenset[str] | None:
     codes = frozenset(c.strip().upper() for c in (value or "").split(",") if c.strip())
     return codes or None
-
-
-def _emit(rows: list[dict[str, Any]], fmt: OutputFormat, columns: list[str], title: str = "") -> None:
-    """Print rows as a table, JSON, CSV or Markdown."""
-    if fmt == OutputFormat.JSON:
-        print(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
-        return
-    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
-    if fmt == OutputFormat.CSV:
-        buf = io.StringIO()
-        writer = csv.writer(buf)
-        writer.writerow(columns)
-        writer.writerows(cells)
-        sys.stdout.write(buf.getvalue())
-        return
-    if fmt == OutputFormat.MD:
-        print("| " + " | ".join(columns) + " |")
-        print("|" + "---|" * len(columns))
-        for row in cells:
-            print("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in row) + " |")
-        return
-    table = Table(title=title or None, show_lines=False)
-    for c in columns:
-        table.add_column(c, overflow="fold")
-    for row in cells:
-        table.add_row(*row)
-    _out().print(table)
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "; ".join(_cell(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, float):
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
-    return display_fold(str(value))  # ⼤学 shown as 大学; the store keeps what the document wrote
 
 
 def _check_inputs(paths: list[Path]) -> None:
@@ -206,6 +165,7 @@ def scan(
     from .pipeline import scan as run_scan
 
     _check_inputs(paths)
+    validate_knowledge()  # a bad knowledge edit ends here, in one line, not as every document failing
     engine = open_store(db)
     screener = _screener(engine, db, lists=_lists(lists))
     started = time.perf_counter()
@@ -234,12 +194,10 @@ def scan(
     if len(stats.failures) > 20:
         console.print(f"  ... and {len(stats.failures) - 20} more failures ('tendertrace documents --failed').")
     findings = refresh_findings(engine, _lists(lists))
-    if fmt == OutputFormat.JSON:
-        print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2, default=str))
-    else:
-        rows = [finding_row(f) for f in findings]
-        _emit(rows, fmt, ["case_id", "date", "buyer", "suppliers", "provider", "route", "chips", "models",
-                          "listed", "amount", "score"], title=f"{len(rows)} findings")
+    rows = [finding_row(f) for f in findings]
+    output_rows(rows, fmt, ["case_id", "date", "buyer", "suppliers", "provider", "route", "chips", "models", "listed",
+                            "amount", "score"], title=f"{len(rows)} findings",
+                document=[f.to_dict() for f in findings] if fmt == OutputFormat.JSON else None)
     unreadable = [r for _, r in stats.failures if r.startswith(("cannot read", "corpus unreadable"))]
     if stats.seen == 0 or len(unreadable) == stats.seen:
         console.print("[red]no input could be read[/red]")
@@ -266,15 +224,13 @@ def extract(
             continue
         record = extraction_record(doc, run_extract(doc))
         done += 1
-        if fmt == OutputFormat.JSONL:
-            print(json.dumps(record, ensure_ascii=False))
+        if fmt == OutputFormat.JSONL:  # written as each is made
+            output_rows([record], fmt, ())
         else:
             records.append(record)
-    if fmt == OutputFormat.JSON:
-        print(json.dumps(records, ensure_ascii=False, indent=2))
-    elif fmt == OutputFormat.TABLE:
-        _emit(records, OutputFormat.TABLE, ["file", "notice_type", "project_name", "buyer", "agency", "suppliers", "amount",
-                                 "amount_kind", "published"])
+    if fmt != OutputFormat.JSONL:
+        output_rows(records, fmt, ["file", "notice_type", "project_name", "buyer", "agency", "suppliers", "amount",
+                                   "amount_kind", "published"])
     if done == 0:  # as scan: nothing read is a failure of the command
         console.print("no input could be read" if failures else "no document in the input", markup=False)
         raise typer.Exit(1)
@@ -295,7 +251,7 @@ def classify(
         raise typer.BadParameter("--date must be YYYY-MM-DD") from exc
     items = [_classify_row(to_dict(c)) for c in classify_text(text, when)]
     if fmt == OutputFormat.JSON:
-        print(json.dumps({"items": items, "date": when.isoformat()}, ensure_ascii=False, indent=2))
+        output_rows(items, fmt, CLASSIFY_KEYS, document={"items": items, "date": when.isoformat()})
         return
     if not items:
         _out().print("no chip, GPU server, cloud account, GPU rental or AI model recognised in this text", highlight=False)
@@ -303,8 +259,8 @@ def classify(
     for item in items:  # the table's quantity: "2 × 8 = 16" for 2 servers of 8 chips each
         count, servers = item["count"], item["servers"]
         item["quantity"] = f"{servers} × {count} = {item['accelerators']}" if count and servers else count
-    _emit(items, OutputFormat.TABLE, ["text", "chip", "model", "quantity", "tpp", "pd", "band", "controlled", "route", "provider"],
-          title=f"rules in force on {when.isoformat()}")
+    output_rows(items, OutputFormat.TABLE, ["text", "chip", "model", "quantity", "tpp", "pd", "band", "controlled", "route",
+                                            "provider"], title=f"rules in force on {when.isoformat()}")
     for item in items:
         _out().print(f"[bold]{item['text']}[/bold]: {item['reason']}", highlight=False)
 
@@ -364,12 +320,12 @@ def screen(
             "explanation": best.explanation if best else "no listed name reaches the threshold",
         })
     if fmt == OutputFormat.JSON:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        output_rows(rows, fmt, ["query", "hits"])
         return
     # The table is compact by default (one short line a name at 80 columns); the explanation, a
     # paragraph per hit, comes with --explain, and always in CSV, which is read by programs.
     columns = ["query", "entry", "list", "relation", "score"]
-    _emit(rows, fmt, [*columns, "explanation"] if explain or fmt == OutputFormat.CSV else columns)
+    output_rows(rows, fmt, [*columns, "explanation"] if explain or fmt == OutputFormat.CSV else columns)
     if fmt == OutputFormat.TABLE and not explain:
         console.print("--explain adds why each name matched", markup=False)
 
@@ -441,7 +397,7 @@ def lists_show(db: Annotated[str | None, typer.Option("--db", help=LISTS_DB_HELP
         console.print("Run 'tendertrace lists update' (or 'lists load FILE').", markup=False)
         return
     console.print(f"lists in {where.label}", markup=False, highlight=False)
-    _emit(rows, OutputFormat.TABLE, ["list", "source", "version", "count", "loaded_at"])
+    output_rows(rows, OutputFormat.TABLE, ["list", "source", "version", "count", "loaded_at"])
 
 
 @app.command()
@@ -458,7 +414,7 @@ def documents(
     counts = store.status_counts(engine)
     total = counts.get("failed", 0) if failed else sum(counts.values())
     console.print(", ".join(f"{k}: {v}" for k, v in sorted(counts.items())) or "no documents", markup=False)
-    _emit(rows, fmt, ["id", "status", "reason", "source", "title", "published"])
+    output_rows(rows, fmt, ["id", "status", "reason", "source", "title", "published"])
     if fmt == OutputFormat.TABLE and offset + len(rows) < total:
         console.print(f"rows {offset + 1}-{offset + len(rows)} of {total}; --offset {offset + len(rows)} for more, "
                       "--limit 0 for all", markup=False)
@@ -516,6 +472,7 @@ def serve(
 
     from .web import Settings, create_app
 
+    validate_knowledge()
     open_store(db).dispose()  # a store that cannot be opened ends here, in one line, before serving
     settings = Settings(db=db, public_reads=not private, max_request_bytes=max_upload_mb * 1024 * 1024,
                         secure_cookies=secure_cookies, job_workers=job_workers, lease_seconds=lease_seconds)
@@ -547,8 +504,8 @@ def tokens_list(db: DbOption = "tendertrace.db") -> None:
     """List tokens (never the tokens themselves)."""
     from .store.tokens import list_tokens
 
-    _emit(list_tokens(open_store(db)), OutputFormat.TABLE, ["id", "name", "scope", "prefix", "created_at", "last_used_at",
-                                                     "revoked_at"])
+    output_rows(list_tokens(open_store(db)), OutputFormat.TABLE, ["id", "name", "scope", "prefix", "created_at",
+                                                                  "last_used_at", "revoked_at"])
 
 
 @tokens_app.command("revoke")

@@ -3,15 +3,14 @@ change of the rules -- a thin layer over :mod:`tendertrace.rules.timeline`."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from datetime import date
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
-from .cli_support import OutputFormat, format_option, stdout_console
+from .cli_output import output_rows
+from .cli_support import OutputFormat, format_option
 from .rules.timeline import chip_timeline, find_chip, rule_rows
 
 RULES_FORMATS = (OutputFormat.TABLE, OutputFormat.JSON)  # the rules as a table, or as JSON
@@ -34,25 +33,19 @@ def rules_command(
             typer.echo(f"no chip named {chip_name!r} in knowledge/accelerators.yaml", err=True)
             raise typer.Exit(1)
         steps = chip_timeline(chip_id, until=day)
-        if fmt == OutputFormat.JSON:
-            print(json.dumps({"chip": chip_id, "steps": [asdict(s) for s in steps]}, ensure_ascii=False, indent=2, default=str))
-            return
-        table = Table(title=f"{chip_id} across every rule change to {day.isoformat()}", show_lines=True)
-        for col in ("from", "band", "controlled", "rule", "reason"):
-            table.add_column(col, overflow="fold")
-        for s in steps:
-            table.add_row(s.start.isoformat(), s.band or "-", "yes" if s.controlled else "no", s.rule or "-", s.reason)
-        stdout_console().print(table)
+        shown = [{"from": s.start.isoformat(), "band": s.band or "-", "controlled": "yes" if s.controlled else "no",
+                  "rule": s.rule or "-", "reason": s.reason} for s in steps]
+        output_rows(shown, fmt, ("from", "band", "controlled", "rule", "reason"),
+                    title=f"{chip_id} across every rule change to {day.isoformat()}", show_lines=True,
+                    document={"chip": chip_id, "steps": [asdict(s) for s in steps]} if fmt == OutputFormat.JSON else None)
         return
     rows = [r for r in rule_rows(day) if show_all or r.state in ("in force", "suspended")]
-    if fmt == OutputFormat.JSON:
-        print(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2, default=str))
-        return
-    table = Table(title=f"US AI-chip and remote-access rules on {day.isoformat()}", show_lines=True)
-    for col in ("effective", "kind", "state", "citation", "what it changes for China", "how tendertrace applies it"):
-        table.add_column(col, overflow="fold")
+    shown = []
     for r in rows:
         dates = r.effective.isoformat() + (f"\ncompliance {r.compliance.isoformat()}" if r.compliance else "")
         dates += f"\nuntil {r.until.isoformat()}" if r.until else ""
-        table.add_row(dates, r.kind, r.state, r.citation, r.changes_for_china, r.applies)
-    stdout_console().print(table)
+        shown.append({"effective": dates, "kind": r.kind, "state": r.state, "citation": r.citation,
+                      "what it changes for China": r.changes_for_china, "how tendertrace applies it": r.applies})
+    output_rows(shown, fmt, ("effective", "kind", "state", "citation", "what it changes for China",
+                             "how tendertrace applies it"), title=f"US AI-chip and remote-access rules on {day.isoformat()}",
+                show_lines=True, document=[asdict(r) for r in rows] if fmt == OutputFormat.JSON else None)

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from .cli_output import output_rows
 from .cli_support import OutputFormat, format_option, open_store
 from .watch.alerts import DEFAULT_MIN_SCORE, AlertSettings, Email, Webhook
 from .watch.config import ConfigError, load, parse_duration
@@ -94,7 +95,6 @@ def leads_command(
     fmt: Annotated[OutputFormat, format_option(*LEAD_FORMATS)] = LEAD_FORMATS[0],
 ) -> None:
     """Notices procuring AI compute with no US signal (not findings): 智算中心, 算力租赁, 一体机, GPU servers."""
-    from .cli import _emit
     from .leads import kinds, refresh_leads
     from .store.leads import query_leads
 
@@ -111,4 +111,4 @@ def leads_command(
         out.append({"document": r["doc_id"], "date": r["date"], "title": r["title"], "buyer": r["buyer"],
                     "kinds": r["kinds"] if fmt == OutputFormat.JSON else "; ".join(r["kinds"]),
                     "evidence": evidence if fmt == OutputFormat.JSON else " | ".join(e["line"] for e in evidence[:2])})
-    _emit(out, fmt, ["document", "date", "title", "buyer", "kinds", "evidence"], title=f"{total} leads")
+    output_rows(out, fmt, ["document", "date", "title", "buyer", "kinds", "evidence"], title=f"{total} leads")

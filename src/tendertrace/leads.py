@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from . import store
-from .ingest.textnorm import line_end, line_start, match_text
 from .knowledge import load_yaml
 from .store import leads as lead_store
+from .text.fold import line_end, line_start, match_text
 
 EVIDENCE_PER_KIND = 3  # spans kept per kind and document: enough to show why, few enough to read
 LINE_CHARS = 240  # the evidence line shown, cut to this many characters around the span

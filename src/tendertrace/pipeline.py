@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import Engine
@@ -24,6 +25,7 @@ from sqlalchemy.engine import Engine
 from . import __version__, store
 from .extract import extract
 from .ingest import Limits, RawInput, iter_raw, materialize, read_raw
+from .knowledge import knowledge_dir
 from .model import Document, DocumentResult, IngestFailure, ListedHit
 from .rules import MAX_ITEM_MENTIONS, classify_extraction, item_mentions
 from .screen.matcher import Screener
@@ -33,7 +35,7 @@ BATCH = 64
 
 # What decides a document's stored results. Findings, reports, the store and the server read
 # those results and can change without re-processing anything.
-_FINGERPRINTED = ("ingest", "extract", "rules", "screen", "knowledge", "model.py", "pipeline.py", "__init__.py")
+_FINGERPRINTED = ("text", "ingest", "extract", "rules", "screen", "knowledge", "model.py", "pipeline.py", "__init__.py")
 
 
 @cache
@@ -52,6 +54,12 @@ def code_fingerprint() -> str:
         elif entry.name.endswith((".py", ".yaml", ".csv", ".json")):
             digest.update(entry.name.encode())
             digest.update(entry.read_bytes())
+    edited = knowledge_dir()  # an edited copy read instead of the package's files counts as they do
+    if edited != Path(str(root.joinpath("knowledge"))).resolve():
+        for path in sorted(edited.glob("*")):
+            if path.suffix in (".yaml", ".csv"):
+                digest.update(path.name.encode())
+                digest.update(path.read_bytes())
     return digest.hexdigest()[:10]
 
 

@@ -65,7 +65,7 @@ def test_opening_sentence_gives_buyer_and_agency() -> None:
     ("部署于亚马逊云科技", "cloud_provider", "aws", None),
 ])
 def test_mentions(text: str, kind: str, normalized: str, count: int | None) -> None:
-    from tendertrace.ingest import match_text
+    from tendertrace.text.fold import match_text
 
     text = match_text(text)  # mentions are found in the matching text, as the pipeline does
     found = [m for m in find_mentions(text) if m.kind == kind]

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tendertrace.extract import mentions
 from tendertrace.extract.literals import could_match, required_words
 from tendertrace.extract.mentions import _patterns, find_mentions
-from tendertrace.ingest.textnorm import match_text
+from tendertrace.text.fold import match_text
 
 # Shapes the reading must get right: optional and empty alternatives, scoped case-blindness,
 # character classes, counted repeats, lookarounds, and a shared prefix the parser factors out.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tendertrace.extract.mentions import find_mentions
-from tendertrace.ingest.textnorm import match_text
+from tendertrace.text.fold import match_text
 
 
 def kinds(text: str) -> list[tuple[str, str]]:

@@ -7,10 +7,11 @@ from datetime import date
 import pytest
 
 from tendertrace.extract import extract
-from tendertrace.extract.dates import document_date, parse_date
+from tendertrace.extract.dates import document_date
 from tendertrace.extract.orgs import OrgName, find_orgs
-from tendertrace.ingest.textnorm import match_text
 from tendertrace.model import Document
+from tendertrace.text.dates import parse_date
+from tendertrace.text.fold import match_text
 
 
 def orgs(text: str) -> list[OrgName]:

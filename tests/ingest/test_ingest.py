@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from tendertrace.ingest import Limits, iter_documents, match_text, read_input
+from tendertrace.ingest import Limits, iter_documents, read_input
+from tendertrace.ingest.decoding import DecodeError, decode
 from tendertrace.ingest.html import html_to_text
-from tendertrace.ingest.textnorm import DecodeError, decode
 from tendertrace.model import Document, IngestFailure
+from tendertrace.text.fold import match_text
 
 NOTICE = "采购人：深圳大学\n成交金额：贰拾万元整"
 

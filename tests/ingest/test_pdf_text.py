@@ -58,7 +58,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 @needs_chromium
 def test_the_same_notice_as_html_and_as_pdf_names_the_same_account(printed: tuple[Path, Path]) -> None:
     from tendertrace.extract.mentions import find_mentions
-    from tendertrace.ingest.textnorm import match_text
+    from tendertrace.text.fold import match_text
 
     _html, pdf = printed
     text = read_pdf(pdf.read_bytes(), Limits(isolate_pdf=False)).text

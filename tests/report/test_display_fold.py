@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 from tendertrace import store
 from tendertrace.cli import app
 from tendertrace.findings import build_findings
-from tendertrace.ingest.textnorm import display_fold, match_text
 from tendertrace.report import factbox_markdown, html_report
+from tendertrace.text.fold import display_fold, match_text
 
 RADICAL_DA = "\u2f24"  # ⼤, KANGXI RADICAL BIG
 NOTICE = (f"发布时间：2024年5月1日\n采购人：四川{RADICAL_DA}学\n"

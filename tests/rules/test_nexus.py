@@ -8,10 +8,10 @@ from datetime import date
 import pytest
 
 from tendertrace.extract.mentions import find_mentions
-from tendertrace.ingest.textnorm import match_text
 from tendertrace.model import Extraction
 from tendertrace.rules import classify_extraction
 from tendertrace.rules.context import china_nexus
+from tendertrace.text.fold import match_text
 
 ON = date(2024, 3, 1)
 

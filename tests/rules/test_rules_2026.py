@@ -197,9 +197,9 @@ def test_servers_in_ones_own_data_centre_stay_a_purchase() -> None:
 
 def test_a_spec_table_under_a_labelled_purchase_name_is_a_purchase() -> None:
     from tendertrace.extract.mentions import find_mentions
-    from tendertrace.ingest.textnorm import match_text
     from tendertrace.model import Extraction
     from tendertrace.rules import classify_extraction
+    from tendertrace.text.fold import match_text
 
     text = match_text("3.2 技术参数表\n序号 | 参数项 | 技术要求\n1 | ★加速卡算力 | 单卡FP16/BF16稠密算力≥989 TFLOPS |\n")
     bare = Extraction(mentions=find_mentions(text))

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ..ingest.textnorm import LINE_REACH
-from ..ingest.textnorm import line_end as end_of_line
-from ..ingest.textnorm import line_start as start_of_line
-
-_DIGITS = {"零": 0, "〇": 0, "壹": 1, "一": 1, "贰": 2, "二": 2, "两": 2, "叁": 3, "三": 3, "肆": 4, "四": 4,
-           "伍": 5, "五": 5, "陆": 6, "六": 6, "柒": 7, "七": 7, "捌": 8, "八": 8, "玖": 9, "九": 9}
-_UNITS = {"拾": 10, "十": 10, "佰": 100, "百": 100, "仟": 1000, "千": 1000}
-_BIG = {"万": 10_000, "亿": 100_000_000}
+from ..text.fold import LINE_REACH
+from ..text.fold import line_end as end_of_line
+from ..text.fold import line_start as start_of_line
+from ..text.numerals import DIGITS, counted_number
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # Currency marks written before a figure, longest first, with the ISO code each stands for.
@@ -43,23 +39,14 @@ def parse_capital(text: str) -> float | None:
     m = re.fullmatch(r"([零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+)(?:圆|元)(?:([零壹贰叁肆伍陆柒捌玖])角)?(?:([零壹贰叁肆伍陆柒捌玖])分)?整?", text)
     if not m:
         return None
-    total = 0
-    section = 0
-    digit = 0
-    for ch in m.group(1):
-        if ch in _DIGITS:
-            digit = _DIGITS[ch]
-        elif ch in _UNITS:
-            section += (digit or 1) * _UNITS[ch]
-            digit = 0
-        elif ch in _BIG:
-            total = (total + section + digit) * _BIG[ch] if ch == "亿" else total + (section + digit) * _BIG[ch]
-            section = digit = 0
-    value = float(total + section + digit)
+    integer = counted_number(m.group(1))
+    if integer is None:
+        return None
+    value = float(integer)
     if m.group(2):
-        value += _DIGITS[m.group(2)] / 10
+        value += DIGITS[m.group(2)] / 10
     if m.group(3):
-        value += _DIGITS[m.group(3)] / 100
+        value += DIGITS[m.group(3)] / 100
     return value if value > 0 else None
 
 

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, cast, get_args
 
-from ..ingest.textnorm import fold_pattern
-from ..ingest.textnorm import line_end as end_of_line
-from ..ingest.textnorm import line_start as start_of_line
 from ..knowledge import load_yaml
 from ..model import Amount, AmountAt, Document, Extraction, LineItem, Lot, NoticeType, Party, Role, Span
+from ..text.dates import parse_date
+from ..text.fold import fold_pattern
+from ..text.fold import line_end as end_of_line
+from ..text.fold import line_start as start_of_line
 from .amounts import (
     CAPITAL,
     MONEY,
@@ -27,7 +28,7 @@ from .amounts import (
     tidy,
     to_number,
 )
-from .dates import document_date, parse_date
+from .dates import document_date
 
 # A rate per unit after a figure (元/公顷, （元/台）, /month), not a bilingual "/ CNY 84,000".
 _PER_UNIT = re.compile(r"\s*[（(]?\s*(?:元|万元)?\s*/\s*[\u4e00-\u9fffa-z]")

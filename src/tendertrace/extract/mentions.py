@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..ingest.textnorm import fold_pattern
-from ..ingest.textnorm import line_end as end_of_line
-from ..ingest.textnorm import line_start as start_of_line
 from ..knowledge import load_yaml
 from ..model import Mention
+from ..text.fold import fold_pattern
+from ..text.fold import line_end as end_of_line
+from ..text.fold import line_start as start_of_line
 from .literals import required_words
 
 # Characters that may not stand right before a chip name ("XA100", "id-A40", "#h200") or after it.

@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..ingest.textnorm import fold_pattern
-from ..ingest.textnorm import line_end as end_of_line
-from ..ingest.textnorm import line_start as start_of_line
 from ..knowledge import load_csv, load_yaml
 from ..model import Role
+from ..text.fold import fold_pattern
+from ..text.fold import line_end as end_of_line
+from ..text.fold import line_start as start_of_line
 
 # The longest Chinese organisation name read leftwards from its suffix: 中国科学院长春光学精密机械与物理研究所
 # has 19 characters and the longest names of the listed Chinese entities about 30; 40 leaves room.

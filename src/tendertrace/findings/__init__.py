@@ -35,6 +35,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from .. import store
+from ..knowledge import load_yaml
 from ..model import (
     Amount,
     CaseDocument,
@@ -50,7 +51,7 @@ from ..rules.evidence import line_span
 __all__ = ["Finding", "build_findings", "document_finding", "hit_key", "item_band", "item_bands", "merge",
            "refresh_findings", "result_finding", "score_parts"]
 from ..screen.meaning import list_meaning, list_weight, listed_later
-from ..screen.names import fold_zh
+from ..text.fold import fold_zh
 
 # The listed part: this share of the best hit's score, by the party's relation to the listed
 # entry -- the listed party itself weighs more than a sub-unit of it. A party owned 50 % or more
@@ -273,12 +274,17 @@ def _evidence(doc_id: str, text: str, start: int, end: int) -> Evidence:
     return Evidence(doc_id, start, end, text[start:end])
 
 
+# What a project's name is compared without: spaces, brackets and dashes, and the marks of a
+# re-issued call (knowledge/notice_types.yaml).
+_REISSUE = re.compile(r"[\s()（）\-—_]|" + "|".join(load_yaml("notice_types.yaml")["reissue_marks"]))
+
+
 def _case_key(ex: Extraction, doc_id: str, title: str | None) -> str:
     number = (ex.project_number or "").strip()
     if number:
         key = f"no:{number}"
     else:
-        name = re.sub(r"[\s()（）\-—_]|重发|重招|第[一二三四五\d]次", "", ex.project_name or title or doc_id)
+        name = _REISSUE.sub("", ex.project_name or title or doc_id)
         key = f"name:{'|'.join(sorted(ex.names('buyer')))}:{name}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 

@@ -13,11 +13,13 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..model import Document, IngestFailure
+from ..text.dates import parse_date
+from ..text.fold import match_text
+from .decoding import DecodeError, decode
 from .readers import (
     Limits,
     ReadError,
@@ -29,9 +31,8 @@ from .readers import (
     read_text,
     sniff_format,
 )
-from .textnorm import DecodeError, decode, match_text
 
-__all__ = ["Limits", "RawInput", "iter_documents", "iter_raw", "read_raw", "materialize", "read_input", "content_id", "match_text",
+__all__ = ["Limits", "RawInput", "iter_documents", "iter_raw", "read_raw", "materialize", "read_input", "content_id",
            "expand_paths"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -42,13 +43,6 @@ def content_id(data: bytes | str) -> str:
     """The stable id of a document: a hash of its content, whoever reads it and wherever."""
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
     return hashlib.sha256(raw).hexdigest()[:32]
-
-
-def parse_date(value: Any) -> date | None:
-    """A record's date, read by the one date parser of the package (extract.dates)."""
-    from ..extract.dates import parse_date as parse
-
-    return parse(value)
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:

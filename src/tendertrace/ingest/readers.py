@@ -11,8 +11,8 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
+from .decoding import decode
 from .html import html_title, html_to_text
-from .textnorm import decode
 
 
 class ReadError(ValueError):

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..model import ListedHit, ListEntry, OwnershipLink, OwnershipStep
 from ..screen.meaning import list_weight
-from ..screen.names import fold_zh
+from ..text.fold import fold_zh
 from .rule import affiliates_rule
 
 if TYPE_CHECKING:

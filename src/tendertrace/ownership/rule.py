@@ -6,12 +6,14 @@ after a suspension ends. An extension of the suspension is a change of that row 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from typing import Any, Literal
 
-from ..knowledge import load_yaml
+from ..knowledge.schema import rule_rows
+from ..text.dates import iso_date
 
 RULE_ID = "affiliates-2025-09"
 RuleState = Literal["in force", "suspended", "not yet made", "date unknown"]
@@ -60,16 +62,16 @@ class AffiliatesRule:
 
 @cache
 def affiliates_rule() -> AffiliatesRule:
-    row = next(r for r in load_yaml("rules.yaml") if r["id"] == RULE_ID)
+    row = next(r for r in rule_rows() if r.id == RULE_ID)
     return AffiliatesRule(
-        effective=date.fromisoformat(row["effective"]), citation=row["citation"],
-        lists=frozenset(row["lists"]), share_min=float(row["share_min"]),
-        suspensions=tuple(Suspension(date.fromisoformat(s["from"]), date.fromisoformat(s["to"]), s.get("citation", row["citation"]))
-                          for s in _suspensions(row)),
+        effective=row.effective, citation=row.citation,
+        lists=frozenset(row.values["lists"]), share_min=float(row.values["share_min"]),
+        suspensions=tuple(Suspension(iso_date(s["from"]), iso_date(s["to"]), s.get("citation", row.citation))
+                          for s in _suspensions(row.values)),
     )
 
 
-def _suspensions(row: dict[str, Any]) -> list[dict[str, Any]]:
+def _suspensions(row: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The row's ``suspended`` window, or windows when it has been suspended more than once."""
     held = row.get("suspended") or []
     return [held] if isinstance(held, dict) else list(held)

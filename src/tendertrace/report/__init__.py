@@ -8,8 +8,8 @@ import io
 from typing import Any
 
 from ..findings import Finding, intermediaries
-from ..ingest.textnorm import display_fold
 from ..model import ListedHit
+from ..text.fold import display_fold
 from .ftm import ftm_entities
 from .html import html_report
 

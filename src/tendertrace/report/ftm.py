@@ -8,6 +8,7 @@ from typing import Any
 from followthemoney import model
 
 from ..model import Finding
+from ..screen.meaning import list_authority
 
 
 def _make(schema: str, *key: str) -> Any:
@@ -74,8 +75,7 @@ def ftm_entities(findings: list[Finding]) -> Iterator[dict[str, Any]]:
                 continue
             sanction = _make("Sanction", party.id, hit.list, hit.entry)
             sanction.add("entity", party)
-            sanction.add("authority", "US Department of Commerce, Bureau of Industry and Security"
-                         if hit.list in ("EL", "MEU", "DPL", "UVL") else "US Department of the Treasury, OFAC")
+            sanction.add("authority", list_authority(hit.list))
             sanction.add("program", hit.list)
             sanction.add("reason", f"{hit.relation} of listed entry '{hit.entry}' (score {hit.score})")
             if hit.federal_register:

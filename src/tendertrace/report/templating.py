@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from ..findings import intermediaries
-from ..ingest.textnorm import display_fold
+from ..text.fold import display_fold
 
 # Where the templates are: the report's own, then the UI's pages (one loader finds both).
 PACKAGE = Path(__file__).resolve().parent.parent

@@ -13,9 +13,10 @@ from functools import cache
 from typing import Any
 
 from ..extract.mentions import find_mentions
-from ..ingest.textnorm import fold_pattern, match_text
 from ..knowledge import load_yaml
 from ..model import Classification, Extraction, Mention, Route
+from ..text.dates import iso_date
+from ..text.fold import fold_pattern, match_text
 from .context import cancellation, china_nexus, scope_of, topic_procurement
 from .evidence import (
     PARAGRAPH_REACH,
@@ -86,13 +87,12 @@ def models() -> dict[str, dict[str, Any]]:
     return {row["id"]: row for row in load_yaml("models.yaml")}
 
 
-def _date(value: str) -> date:
-    return date.fromisoformat(value)
-
-
 # The kinds of rules.yaml rows that bear on a chip's classification (the others are the remote-access
 # context, the ownership rule and the foundries' obligations).
 _CHIP_KINDS = frozenset({"rule", "letter", "licence", "review", "guidance", "framework", "memory"})
+# The band a chip not designed for datacenters is controlled in (the others reach only datacenter
+# parts, 3A090.a.2 and .b by their performance density): its TPP floor is the one the reason names.
+_DATACENTRE_ONLY_BAND = "a1"
 # GB/s per TB/s: the datasheets give memory bandwidth in TB/s, 91 FR 1684 its ceiling in GB/s.
 _GBS_PER_TBS = 1000
 
@@ -100,9 +100,9 @@ _GBS_PER_TBS = 1000
 def in_window(row: dict[str, Any], on: date) -> bool:
     """Whether a rules.yaml row is in effect on a date: from ``effective``, until ``until`` (the
     day it stopped, exclusive) when it has one."""
-    if _date(row["effective"]) > on:
+    if iso_date(row["effective"]) > on:
         return False
-    return not (row.get("until") and on >= _date(row["until"]))
+    return not (row.get("until") and on >= iso_date(row["until"]))
 
 
 def _figures(c: Chip) -> str:
@@ -118,8 +118,8 @@ def _newest_bands(on: date) -> dict[str, Any] | None:
     banded = [r for r in rules().values() if r["kind"] == "rule" and "bands" in r]
     if not banded:
         return None
-    in_force = [r for r in banded if _date(r["effective"]) <= on]
-    return max(in_force or banded, key=lambda r: _date(r["effective"]))
+    in_force = [r for r in banded if iso_date(r["effective"]) <= on]
+    return max(in_force or banded, key=lambda r: iso_date(r["effective"]))
 
 
 def _reaches(row: dict[str, Any], c: Chip) -> bool:
@@ -193,7 +193,7 @@ def classify_chip(chip_id: str, on: date, count: int | None = None, system: bool
     reasons: list[str] = []
     in_force = [r for r in rules().values() if r["kind"] == "rule" and _effective(r, c) <= on]
     if in_force and tpp:
-        rule = max(in_force, key=lambda r: _date(r["effective"]))
+        rule = max(in_force, key=lambda r: iso_date(r["effective"]))
         rule_id = rule["id"]
         if "bands" in rule:
             band = _band(rule["bands"], tpp, pd, bool(c.get("datacenter")))
@@ -203,13 +203,15 @@ def classify_chip(chip_id: str, on: date, count: int | None = None, system: bool
                 reasons.append(f"{figures}: below every 3A090 threshold under {rule['citation']}")
         else:
             io = c.get("interconnect_gbs") or 0
+            bounds = f"TPP ≥ {rule['tpp_min']} and I/O ≥ {rule['io_min_gbs']} GB/s"
             if tpp >= rule["tpp_min"] and io >= rule["io_min_gbs"]:
                 band = "a"
-                reasons.append(f"{figures}, I/O {io} GB/s: meets 3A090 (TPP ≥ 4800 and I/O ≥ 600 GB/s) under {rule['citation']}")
+                reasons.append(f"{figures}, I/O {io} GB/s: meets 3A090 ({bounds}) under {rule['citation']}")
             else:
-                reasons.append(f"{figures}, I/O {io} GB/s: outside 3A090 (needs TPP ≥ 4800 and I/O ≥ 600 GB/s) under {rule['citation']}")
+                reasons.append(f"{figures}, I/O {io} GB/s: outside 3A090 (needs {bounds}) under {rule['citation']}")
     elif tpp and not in_force:
-        reasons.append(f"{figures}: no US chip rule in force on {on.isoformat()} (the first took effect 2022-10-21)")
+        first = min(iso_date(r["effective"]) for r in rules().values() if r["kind"] == "rule")
+        reasons.append(f"{figures}: no US chip rule in force on {on.isoformat()} (the first took effect {first.isoformat()})")
     elif not tpp:
         reasons.append(f"{figures}: its 3A090 band cannot be read from its figures")
     eccn = None
@@ -217,10 +219,11 @@ def classify_chip(chip_id: str, on: date, count: int | None = None, system: bool
         controlled = True
         eccn = "3A090" if band == "a" else f"3A090.{band[0]}.{band[1]}"
         if not c.get("datacenter") and band != "a":
-            reasons.append("not designed for datacenters: controlled only at TPP ≥ 4800, licence exception NAC eligible")
+            floor = rule["bands"][_DATACENTRE_ONLY_BAND]["tpp_min"]
+            reasons.append(f"not designed for datacenters: controlled only at TPP ≥ {floor}, licence exception NAC eligible")
     # Letters reach the chips they name, or by figures; they matter only where no band controls the
     # chip. Licences, review policies and frameworks speak of a chip already controlled.
-    for row in sorted(rules().values(), key=lambda r: _date(r["effective"])):
+    for row in sorted(rules().values(), key=lambda r: iso_date(r["effective"])):
         if row["kind"] not in _CHIP_KINDS or row["kind"] in ("rule", "memory", "guidance") or not in_window(row, on):
             continue
         named = chip_id in row.get("chips", [])
@@ -266,14 +269,14 @@ def remote_access_context(on: date) -> str:
     rows = [r for r in rules().values() if r["kind"] == "context" and in_window(r, on)]
     if not rows:
         return ""
-    parts = [r.get("brief") or r["summary"] for r in sorted(rows, key=lambda r: _date(r["effective"]))]
+    parts = [r.get("brief") or r["summary"] for r in sorted(rows, key=lambda r: iso_date(r["effective"]))]
     return f" On {on.isoformat()}: " + "; ".join(parts) + "."
 
 
 def _effective(rule: dict[str, Any], c: Chip) -> date:
     if rule.get("early_effective") and c.get("early_effective"):
-        return min(_date(rule["effective"]), _date(c["early_effective"]))
-    return _date(rule["effective"])
+        return min(iso_date(rule["effective"]), iso_date(c["early_effective"]))
+    return iso_date(rule["effective"])
 
 
 def _band(bands: dict[str, dict[str, float]], tpp: float, pd: float | None, datacenter: bool) -> str | None:
@@ -299,7 +302,7 @@ def _band(bands: dict[str, dict[str, float]], tpp: float, pd: float | None, data
 def earliest_plausible_date() -> date:
     """The earliest date a notice could be classified on: the first US AI-chip rule or letter
     (rules.yaml; the Nvidia letter of 2022-08-26). Before it nothing in the rules applies."""
-    return min(_date(r["effective"]) for r in rules().values())
+    return min(iso_date(r["effective"]) for r in rules().values())
 
 
 def _classify_on(chip_id: str, on: date | None, count: int | None, system: bool) -> Classification:
@@ -312,11 +315,11 @@ def _classify_on(chip_id: str, on: date | None, count: int | None, system: bool)
     announced = chip(chip_id).get("announced")
     if on is not None:
         cls = classify_chip(chip_id, on, count, system)
-        if announced and on < _date(announced):
+        if announced and on < iso_date(announced):
             cls.reason += f"; the notice's date {on.isoformat()} is before the chip was announced ({announced}): check the date"
         return cls
     # a notice cannot name a chip before it was announced
-    first = max(earliest_plausible_date(), _date(announced)) if announced else earliest_plausible_date()
+    first = max(earliest_plausible_date(), iso_date(announced)) if announced else earliest_plausible_date()
     last = max(first, date.today())
     early, late = classify_chip(chip_id, first, count, system), classify_chip(chip_id, last, count, system)
     late.date_unknown = True
@@ -340,7 +343,7 @@ def meets_figures(chip_id: str) -> bool:
     banded = [r for r in rules().values() if r["kind"] == "rule" and "bands" in r]
     if c.get("domestic") or not tpp or not banded:
         return False
-    newest = max(banded, key=lambda r: _date(r["effective"]))
+    newest = max(banded, key=lambda r: iso_date(r["effective"]))
     return _band(newest["bands"], tpp, c.pd, bool(c.get("datacenter"))) is not None
 
 
@@ -348,7 +351,7 @@ def _spec_floor() -> float:
     """The lowest TPP that alone puts a chip in 3A090 (3A090.a.1 of the newest rule): a stated
     per-chip rate at or above it is a controlled chip's figure, whoever makes it."""
     banded = [r for r in rules().values() if r["kind"] == "rule" and "bands" in r]
-    newest = max(banded, key=lambda r: _date(r["effective"]))
+    newest = max(banded, key=lambda r: iso_date(r["effective"]))
     return float(newest["bands"]["a1"]["tpp_min"])
 
 

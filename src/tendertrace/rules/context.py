@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from ..ingest.textnorm import fold_pattern
-from ..ingest.textnorm import line_start as start_of_line
 from ..knowledge import load_yaml
+from ..text.fold import fold_pattern
+from ..text.fold import line_start as start_of_line
 
 Effect = Literal["negated", "replaced", "existing", "compatible"]
 

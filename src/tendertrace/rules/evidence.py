@@ -20,9 +20,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from ..ingest.textnorm import fold_pattern, line_end, line_start
 from ..knowledge import load_yaml
 from ..model import Mention, Route
+from ..text.fold import fold_pattern, line_end, line_start
 from .context import scope_of
 
 # How far from a mention the same item or paragraph still reaches: a table row with its cells, or a

@@ -12,8 +12,8 @@ from functools import cache
 
 from babel import Locale
 
-from ..ingest.textnorm import fold_pattern
 from ..knowledge import load_yaml
+from ..text.fold import fold_pattern
 
 __all__ = ["hosted_abroad"]
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from ..ingest.textnorm import fold_pattern
+from ..text.fold import fold_pattern
 from . import chip, chips, classify_chip, earliest_plausible_date, in_window, rules
 
 __all__ = ["ChipStep", "RuleRow", "chip_timeline", "find_chip", "rule_rows", "rule_state", "rules_in_force"]

@@ -38,6 +38,12 @@ def _list(code: str) -> dict[str, Any]:
     return row
 
 
+def list_authority(code: str) -> str | None:
+    """The agency that keeps the list, None for a list the knowledge does not describe."""
+    value = _list(code).get("authority")
+    return str(value) if value else None
+
+
 def list_weight(code: str) -> float:
     """How much a hit on this list counts, against an Entity List hit (1.0)."""
     return float(_list(code).get("weight", UNKNOWN_LIST_WEIGHT))

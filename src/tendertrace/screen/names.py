@@ -14,28 +14,18 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
 
-from normality import ascii_text
 from pypinyin import lazy_pinyin
 from pypinyin.seg.simpleseg import seg as pinyin_words
 from rigour.names import extract_org_types
 
-from ..ingest.textnorm import match_text
 from ..knowledge import load_csv, load_yaml
+from ..text.fold import fold_zh, is_chinese
+from ..text.latin import latin_words, strip_marks
+from ..text.numerals import chinese_number
 from .abbrev import english_short_form
 from .abbrev import expand as expand_abbreviation
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_OTHER_SCRIPT = re.compile(r"[\u0370-\u1fff\u3040-\u30ff\uac00-\ud7af]")  # Greek to Ethiopic, Georgian, kana, Hangul
-_PUNCT = re.compile(r"[^\w\s]")
-_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")  # 14th -> 14: "CETC 14" is the 14th Research Institute
-_DOTTED_INITIALS = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}(?:[^\W\d_](?![\w.]))?")
-_TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})  # People’s, Int’l: one apostrophe
-# A digit between letters stands for the letter it looks like (Ig0r Sech1n); digits at a word's
-# edge are numbers (CETC14, 14th).
-_LEET = re.compile(r"(?<=[a-z])[0134579]+(?=[a-z])")
-_LEET_LETTERS = str.maketrans("0134579", "oieastg")
 _WORDS = load_yaml("name_words.yaml")
 _ABBREVIATIONS: dict[str, str] = _WORDS["abbreviations"]
 STOPWORDS = frozenset(_WORDS["stopwords"])
@@ -51,27 +41,6 @@ CHINESE_SCRIPT_COUNTRIES = frozenset(_WORDS["chinese_script_countries"])
 KOREAN_COUNTRIES = frozenset(_WORDS["korean_countries"])
 PATRONYMIC_ENDINGS = tuple(_WORDS["patronymic_endings"])
 _TRAILING_BRACKET = re.compile(r"[(（]([^()（）]{1,12})[)）]\s*$")
-
-
-def is_chinese(text: str) -> bool:
-    return bool(_HAN.search(text))
-
-
-@cache
-def _tw2sp() -> Any:
-    import opencc
-
-    return opencc.OpenCC("tw2sp")  # Taiwan phrases too: 資訊 -> 信息, 軟體 -> 软件
-
-
-@lru_cache(maxsize=50_000)
-def fold_zh(text: str) -> str:
-    """Simplified (with Taiwan phrases), half-width, no spaces or brackets: how names are compared."""
-    folded = unicodedata.normalize("NFKC", text).encode("utf-8", "surrogatepass").decode("utf-8", "replace")
-    if is_chinese(folded):
-        folded = _tw2sp().convert(folded)
-    folded = match_text(folded)
-    return re.sub(r"[\s()（）【】\[\]《》“”\"'·・,，.。、]", "", folded)
 
 
 def split_bracket(name: str) -> tuple[str, str] | None:
@@ -120,17 +89,7 @@ def reading(word: str) -> str:
 
 def tokens_en(text: str) -> list[str]:
     """Lower-case word tokens of an English (or pinyin) name, abbreviations expanded, stopwords kept."""
-    if not text.isascii():  # NFKD leaves ASCII as it is
-        if _OTHER_SCRIPT.search(text) and not is_chinese(text):
-            text = ascii_text(text)  # Cyrillic, Greek, Arabic ... to Latin (ICU's transliterators)
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.lower().translate(_TYPOGRAPHIC)
-    text = _LEET.sub(lambda m: m.group(0).translate(_LEET_LETTERS), text)  # ig0r sech1n -> igor sechin
-    text = _DOTTED_INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)  # A.B.C., J.P. -> abc, jp
-    text = text.replace("&", " and ").replace("—", " ").replace("–", " ")
-    text = _PUNCT.sub(" ", text.replace("'", ""))
-    return [_ABBREVIATIONS.get(t, t) for t in _ORDINAL.sub(r"\1", text).split()]
+    return [_ABBREVIATIONS.get(t, t) for t in latin_words(text)]
 
 
 def content_tokens(text: str) -> list[str]:
@@ -158,7 +117,7 @@ def without_legal_forms(text: str) -> str:
     return out if tokens_en(out) else text
 
 
-_LEGAL_FORM = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)$")
+_LEGAL_FORM = re.compile(r"(?:集团)?(?:" + "|".join(map(re.escape, _WORDS["zh_legal_forms"])) + ")$")
 
 
 def core_zh(folded: str) -> str:
@@ -233,8 +192,7 @@ def _pinyin_aliases() -> dict[str, tuple[str, str, str, str]]:
 
 def _compact_latin(text: str) -> str:
     """Letters only, without tone marks, ü and pypinyin's v as u: "Zhōngguó Kēxuéyuàn" -> "zhongguokexueyuan"."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = strip_marks(text).lower()
     return re.sub(r"[^a-z]", "", text).replace("v", "u")
 
 
@@ -325,30 +283,7 @@ def _translate(name: str) -> list[Translation]:
     return out
 
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ORDINAL_UNIT = re.compile(r"第?([一二三四五六七八九十百零〇\d]{1,6})(研究所|研究院|所|院)")
-
-
-def chinese_number(text: str) -> int | None:
-    """十四 -> 14, 五十四 -> 54, 二〇八 -> 208, 7 -> 7."""
-    if text.isdigit():
-        return int(text)
-    if "十" not in text and "百" not in text:
-        digits = [_CN_DIGITS.get(ch) for ch in text]
-        return int("".join(str(d) for d in digits)) if all(d is not None for d in digits) else None
-    total, current = 0, 0
-    for ch in text:
-        if ch in _CN_DIGITS:
-            current = _CN_DIGITS[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        else:
-            return None
-    return total + current
 
 
 def _ordinal(n: int) -> str:
@@ -438,7 +373,7 @@ def piece_prefixes() -> frozenset[str]:
 
 def _proper(run: str) -> str:
     """A proper name in pinyin, as English writes it: one capitalised word (深圳 -> Shenzhen)."""
-    if not _HAN.search(run):
+    if not is_chinese(run):
         return run
     run = re.sub(r"(?<=.{2})[省市县]$", "", run)  # 北京市 -> Beijing, as English names write places
     return "".join(pinyin(run)).capitalize()
@@ -523,8 +458,7 @@ def _syllables() -> frozenset[str]:
     out: set[str] = set()
     for value in list(PINYIN_DICT.values())[:40000]:
         for reading in value.split(","):
-            plain = unicodedata.normalize("NFKD", reading)
-            out.add("".join(ch for ch in plain if not unicodedata.combining(ch)))
+            out.add(strip_marks(reading))
     return frozenset(out)
 
 

@@ -27,7 +27,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from sqlalchemy.engine import Engine
 
 from ..ingest import expand_paths, ocds_releases
-from ..ingest.textnorm import DecodeError, decode
+from ..ingest.decoding import DecodeError, decode
 from ..store import watching
 from .config import SourceConfig
 from .http import FetchError, PoliteClient

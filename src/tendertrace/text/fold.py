@@ -1,4 +1,4 @@
-"""Decoding bytes and building the matching text.
+"""Building the matching text, and the line around a position.
 
 The matching text has exactly the length of the visible text, character for character, so a span
 found in one is a span of the other: evidence always points at what the user sees.
@@ -6,78 +6,11 @@ found in one is a span of the other: evidence always points at what the user see
 
 from __future__ import annotations
 
-import codecs
+import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import opencc
-
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
-# Characters that Big5 text decoded as GB18030 (or the reverse) turns into: rare ideographs and
-# private-use code points. Used to choose between two clean decodings of the same bytes.
-_CJK_COMMON = range(0x4E00, 0x9FA6)
-
-
-class DecodeError(ValueError):
-    """The bytes are not text in any encoding we accept."""
-
-
-def _plausibility(text: str) -> float:
-    """Share of characters that are ASCII, common CJK or CJK punctuation."""
-    if not text:
-        return 0.0
-    good = 0
-    for ch in text:
-        o = ord(ch)
-        if o < 128 or o in _CJK_COMMON or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF \
-                or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x3134F:  # extensions A to G (GB18030 four-byte)
-            good += 1
-    return good / len(text)
-
-
-def decode(data: bytes) -> tuple[str, str, list[str]]:
-    """Decode bytes as UTF-8, UTF-16/32 (with BOM), GB18030/GBK or Big5.
-
-    Returns ``(text, encoding, warnings)``. Raises :class:`DecodeError` for binary data.
-    """
-    warnings: list[str] = []
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(enc), enc, warnings
-            except UnicodeDecodeError as exc:
-                raise DecodeError(f"invalid {enc} after byte-order mark: {exc.reason}") from exc
-    sample = data[:65536]
-    if sample.count(b"\x00") > len(sample) // 10 + 1:
-        raise DecodeError("binary data: too many NUL bytes for text")
-    try:
-        return data.decode("utf-8"), "utf-8", warnings
-    except UnicodeDecodeError:
-        pass
-    # GB18030 decodes almost any byte string, so rank the strict decodings by plausibility.
-    candidates: list[tuple[float, str, str]] = []
-    for enc in ("gb18030", "big5"):
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        candidates.append((_plausibility(text[:20000]), enc, text))
-    if candidates:
-        score, enc, text = max(candidates, key=lambda c: (c[0], c[1] == "gb18030"))
-        if score >= 0.9:
-            return text, enc, warnings
-    text = data.decode("utf-8", errors="replace")
-    if _plausibility(text[:20000]) < 0.7:
-        raise DecodeError("no text encoding fits (tried UTF-8, GB18030, Big5): binary or corrupt data")
-    warnings.append("mixed or invalid encoding: undecodable bytes replaced with U+FFFD")
-    return text, "utf-8", warnings
 
 
 @lru_cache(maxsize=1)
@@ -170,3 +103,28 @@ def line_end(text: str, pos: int, reach: int = LINE_REACH) -> int:
     ceiling = min(len(text), pos + reach)
     found = text.find("\n", pos, ceiling)
     return found if found >= 0 else ceiling
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# What a name comparison ignores: spaces, brackets, quotes, the middle dot and list punctuation.
+_NAME_IGNORED = re.compile(r"[\s()（）【】\[\]《》“”\"'·・,，.。、]")
+
+
+def is_chinese(text: str) -> bool:
+    """Whether ``text`` holds a CJK unified ideograph."""
+    return bool(_HAN.search(text))
+
+
+@cache
+def _tw2sp() -> opencc.OpenCC:
+    return opencc.OpenCC("tw2sp")  # Taiwan phrases too: 資訊 -> 信息, 軟體 -> 软件
+
+
+@lru_cache(maxsize=50_000)
+def fold_zh(text: str) -> str:
+    """Simplified (with Taiwan phrases), half-width, no spaces or brackets: how names are compared."""
+    folded = unicodedata.normalize("NFKC", text).encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    if is_chinese(folded):
+        folded = _tw2sp().convert(folded)
+    folded = match_text(folded)
+    return _NAME_IGNORED.sub("", folded)

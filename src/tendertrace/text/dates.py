@@ -1,0 +1,94 @@
+"""Dates as notices and records write them, read by one parser.
+
+2024-04-16, 2024/4/16, 2024.04.16, 2024年4月16日, 二〇二四年四月十六日, 16 April 2024, April 16, 2024,
+ISO timestamps and Unix seconds. Nothing here guesses: a text with no complete date has none.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from .numerals import chinese_number, positional_number
+
+# Years a procurement notice can carry: the oldest electronic notices (1990s) to a few years ahead.
+FIRST_YEAR = 1990
+LAST_YEAR = 2100
+# Unix seconds from 1973 on: a smaller number is a count or an id, not a timestamp.
+MIN_TIMESTAMP = 10**8
+
+_MONTHS = {m.lower(): i for i, m in enumerate(
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December"], start=1)}
+_MONTHS.update({name[:3]: i for name, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+# A date inside a code (YX-CG-2024-09-02, NO.2024/05/01) is part of the code, not the notice's date.
+NUMERIC = re.compile(r"(?<![0-9_\-/.])(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})(?!\d)")
+WRITTEN = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(" + _MONTH_ALT + r")\.?,?\s+(\d{4})(?!\d)", re.I)
+MONTH_DAY = re.compile(r"\b(" + _MONTH_ALT + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)", re.I)
+
+
+def _make(year: int, month: int, day: int) -> date | None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _written(year: str, month: str, day: str) -> date | None:
+    """二〇二四年四月十六日 from its three numerals."""
+    numbers = (positional_number(year), chinese_number(month), chinese_number(day))
+    if numbers[0] is None or numbers[1] is None or numbers[2] is None:
+        return None
+    return _make(numbers[0], numbers[1], numbers[2])
+
+
+def find_date(text: str) -> tuple[date, int, int] | None:
+    """The first complete date in ``text`` with its span."""
+    best: tuple[date, int, int] | None = None
+    for regex in (NUMERIC, WRITTEN, DAY_MONTH, MONTH_DAY):
+        for m in regex.finditer(text):
+            if best is not None and m.start() >= best[1]:
+                break
+            if regex is NUMERIC:
+                value = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            elif regex is WRITTEN:
+                value = _written(m.group(1), m.group(2), m.group(3))
+            elif regex is DAY_MONTH:
+                value = _make(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+            else:
+                value = _make(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2)))
+            if value is not None:
+                best = (value, m.start(), m.end())
+                break
+    return best
+
+
+def parse_date(value: Any, timezone_hours: float = 0) -> date | None:
+    """A date from a record value or a piece of text: ISO strings and timestamps, Unix seconds
+    (shifted by ``timezone_hours``), or the first date written in the text."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        if value < MIN_TIMESTAMP:
+            return None
+        return (datetime.fromtimestamp(value, UTC) + timedelta(hours=timezone_hours)).date()
+    if not isinstance(value, str) or not value.strip():
+        return None
+    found = find_date(value)
+    return found[0] if found else None
+
+
+def iso_date(value: str) -> date:
+    """A date the knowledge files write (2024-12-02); raises ValueError for anything else."""
+    return date.fromisoformat(value)
