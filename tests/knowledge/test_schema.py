@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tendertrace.knowledge import KnowledgeError, knowledge_dir
+from tendertrace.knowledge import KnowledgeError, knowledge_dir, schema
 from tendertrace.knowledge.schema import (
     load_chips,
     load_models,
@@ -47,6 +47,14 @@ def test_the_shipped_knowledge_is_valid() -> None:
     assert load_providers(knowledge_dir()) and load_models(knowledge_dir()) and load_chips(knowledge_dir())
 
 
+def test_every_knowledge_file_is_checked_at_start_up() -> None:
+    """A knowledge file the start-up check does not know would fail mid-scan on a bad edit."""
+    checked = {*schema.MAPPING_KEYS, *schema.CSV_COLUMNS, "rules.yaml", "providers.yaml", "models.yaml",
+               "accelerators.yaml", "record_schemas.yaml"}
+    shipped = {p.name for p in knowledge_dir().iterdir() if p.suffix in (".yaml", ".csv")}
+    assert shipped - checked == set()
+
+
 @pytest.mark.parametrize(("name", "old", "new", "said"), [
     ("rules.yaml", 'effective: "2022-10-21"', 'effective: "21 October 2022"',
      "rules.yaml: row 3 (acs-2022-10) key 'effective': '21 October 2022' is not a date (YYYY-MM-DD)"),
@@ -58,6 +66,7 @@ def test_the_shipped_knowledge_is_valid() -> None:
     ("models.yaml", "- id:", "- id: [", "models.yaml: line"),
     ("context.yaml", "    pattern: '(?:不(?:得", "    pattern: '(?:(不(?:得",
      "context.yaml: key 'scopes' item 1 'pattern': the pattern does not compile"),
+    ("leads.yaml", "      - '智算中心'", "      - '智算(中心'", "leads.yaml: key 'kinds' 'computing_centre' 'patterns' item 1: the pattern does not compile"),
     ("rules.yaml", 'suspended: {from: "2025-11-10", to: "2026-11-09"', 'suspended: {from: "2026-11-10", to: "2026-11-09"',
      "suspension 1: ends before it starts"),
 ])

@@ -331,11 +331,13 @@ MAPPING_KEYS: dict[str, dict[str, str]] = {
     "person_names.yaml": {"compound_surnames_zh": "list", "surname_readings_zh": "dict", "korean_surnames": "list"},
     "list_meanings.yaml": {"lists": "dict", "footnotes": "list"},
     "abbreviations_zh.yaml": {"rules": "list", "university_tails": "list", "english_short_forms": "list"},
+    "leads.yaml": {"kinds": "dict", "procurement": "list", "exclude": "list"},
 }
 _KINDS: dict[str, type] = {"list": list, "dict": dict, "int": int, "pattern": str, "patterns": list,
                            "pattern_map": dict}
 # Keys that hold a pattern wherever they stand in a mapping file (a scope's, a sense's, a rule's).
 _PATTERN_KEYS = ("pattern", "pattern_after")
+_PATTERN_LIST_KEY = "patterns"  # a list of patterns (or of rows with a ``pattern``) wherever it stands
 
 
 def _nested_patterns(name: str, value: Any, where: str) -> None:
@@ -347,6 +349,12 @@ def _nested_patterns(name: str, value: Any, where: str) -> None:
                 if not isinstance(inner, str):
                     raise KnowledgeError(name, here, f"must be a pattern, not {type(inner).__name__}")
                 _pattern(name, here, inner)
+            elif key == _PATTERN_LIST_KEY and isinstance(inner, list):
+                for i, item in enumerate(inner, start=1):
+                    if isinstance(item, str):
+                        _pattern(name, f"{here} item {i}", item)
+                    else:
+                        _nested_patterns(name, item, f"{here} item {i}")
             else:
                 _nested_patterns(name, inner, here)
     elif isinstance(value, list):
