@@ -235,8 +235,11 @@ def scan(
         print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2, default=str))
     else:
         rows = [finding_row(f) for f in findings]
-        _emit(rows, fmt, ["case_id", "date", "buyer", "suppliers", "provider", "route", "chips", "models",
-                          "listed", "amount", "score"], title=f"{len(rows)} findings")
+        columns = ["case_id", "date", "buyer", "suppliers", "provider", "route", "chips", "models", "listed", "amount",
+                   "score"]
+        # a file written for later reading leads back to each notice; the terminal table stays narrow
+        _emit(rows, fmt, [*columns, "source"] if fmt in (OutputFormat.CSV, OutputFormat.MD) else columns,
+              title=f"{len(rows)} findings")
     unreadable = [r for _, r in stats.failures if r.startswith(("cannot read", "corpus unreadable"))]
     if stats.seen == 0 or len(unreadable) == stats.seen:
         console.print("[red]no input could be read[/red]")

@@ -107,7 +107,42 @@ class Span(Record):
 
 
 @dataclass(slots=True)
-class Document:
+class Provenance(Record):
+    """Where a document came from, so that every finding leads back to the original notice.
+
+    ``url`` is the notice's own address when the record or release names one; ``record_id`` the
+    id a portal or corpus record carries; ``ocid`` and ``release_id`` an OCDS release's; ``path``
+    the file read (a corpus file for a record); ``upload_name`` the file name an analyst uploaded;
+    ``origin`` where a record says it was taken from (a crawl, a repository); ``fetched_at`` when
+    it was fetched or uploaded (ISO 8601), when known.
+    """
+
+    url: str | None = None
+    record_id: str | None = None
+    ocid: str | None = None
+    release_id: str | None = None
+    path: str | None = None
+    upload_name: str | None = None
+    origin: str | None = None
+    fetched_at: str | None = None
+
+    def link(self) -> str | None:
+        """The address a reader can open: the notice's URL (http or https only)."""
+        return self.url if self.url and self.url.lower().startswith(("http://", "https://")) else None
+
+    def label(self) -> str:
+        """One line naming the origin, most specific first."""
+        parts = [p for p in (self.url, self.upload_name and f"upload {self.upload_name}",
+                             self.ocid and f"ocid {self.ocid}", self.release_id and f"release {self.release_id}",
+                             self.record_id and f"record {self.record_id}", self.path) if p]
+        return " · ".join(dict.fromkeys(parts))
+
+    def empty(self) -> bool:
+        return not any(getattr(self, f.name) for f in dataclasses.fields(self))
+
+
+@dataclass(slots=True)
+class Document(Record):
     """One announcement, as read from a file, a corpus record or an OCDS release."""
 
     id: str  # content hash, stable across runs and machines
@@ -122,6 +157,7 @@ class Document:
     encoding: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)  # structured payload, e.g. an OCDS release
     warnings: list[str] = field(default_factory=list)
+    provenance: Provenance = field(default_factory=Provenance)
 
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.text[start:end])
@@ -417,6 +453,7 @@ class CaseDocument(Record):
     source_id: str | None = None
     notice_type: str | None = None
     date: str | None = None
+    provenance: Provenance | None = None  # None on findings stored before it was kept
 
 
 @dataclass(slots=True)

@@ -104,6 +104,7 @@ def _row(doc: Document, version: str, result: DocumentResult | None, reason: str
         "status": "failed" if reason else "processed", "reason": reason, "warnings": doc.warnings,
         "text": doc.text, "encoding": doc.encoding, "result": result.to_dict() if result else None,
         "pipeline_version": version, "scanned_at": store.now(), "flagged": bool(result and result.flagged),
+        "provenance": None if doc.provenance.empty() else doc.provenance.to_dict(),
     }
 
 
@@ -112,6 +113,7 @@ def _failure_row(f: IngestFailure, version: str) -> dict[str, Any]:
         "id": f.id, "source": f.source, "source_id": f.source_id, "file": f.file, "format": None, "title": None,
         "published": None, "status": "failed", "reason": f.reason, "warnings": [], "text": None, "encoding": None,
         "result": None, "pipeline_version": version, "scanned_at": store.now(), "flagged": False,
+        "provenance": {"path": f.file} if f.file else None,
     }
 
 

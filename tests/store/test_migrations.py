@@ -10,7 +10,7 @@ from typing import Any
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, inspect, select, text
 from sqlalchemy.engine import Engine
 
 from tendertrace import store
@@ -26,7 +26,7 @@ def _diff(engine) -> list:  # type: ignore[no-untyped-def]
 
 def test_migrated_schema_matches_models(any_db: str) -> None:
     engine = store.connect(any_db)
-    assert store.schema_revision(engine) == "0006"
+    assert store.schema_revision(engine) == "0007"
     assert _diff(engine) == []
 
 
@@ -62,7 +62,7 @@ def test_store_made_before_migrations_is_carried_forward(tmp_path) -> None:  # t
         conn.execute(text("INSERT INTO documents (id, source, status, text) VALUES ('d1', 'a.html', 'processed', '正文')"))
     old.dispose()
     engine = store.connect(url)
-    assert store.schema_revision(engine) == "0006"
+    assert store.schema_revision(engine) == "0007"
     assert _diff(engine) == []
     doc = store.get_document(engine, "d1")
     assert doc is not None and doc["text"] == "正文" and doc["flagged"] is None
@@ -98,7 +98,7 @@ def _within(stored: Any, full: Any) -> bool:
 def test_stored_results_are_rewritten_into_the_typed_shape(tmp_path: Path) -> None:
     engine = _store_at_0002(f"sqlite:///{tmp_path / 'old.db'}")
     store.upgrade(engine)
-    assert store.schema_revision(engine) == "0006"
+    assert store.schema_revision(engine) == "0007"
     by_id = {d["id"]: d for d in store.iter_documents(engine, with_text=True)}
     for old in _old_rows():
         doc = by_id[old["document"]["id"]]
@@ -130,6 +130,8 @@ def test_downgrade_writes_the_old_shape_back(tmp_path: Path) -> None:
     engine = _store_at_0002(f"sqlite:///{tmp_path / 'old.db'}")
     store.upgrade(engine)
     store.downgrade(engine, "0002")
-    by_id = {d["id"]: d["result"] for d in store.iter_documents(engine)}
+    with engine.connect() as conn:  # the columns 0002 has: the models' newer ones are gone
+        rows = conn.execute(select(store.documents.c.id, store.documents.c.result)).all()
+    by_id = {doc_id: result for doc_id, result in rows}
     for old in _old_rows():
         assert by_id[old["document"]["id"]] == old["document"]["result"]

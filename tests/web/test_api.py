@@ -28,7 +28,7 @@ def notice(buyer: str, supplier: str = "北京某某科技有限公司", date: s
 
 def test_health_and_openapi(api: Api) -> None:
     health = api.client.get("/api/health").json()
-    assert health["status"] == "ok" and health["schema"] == "0006"
+    assert health["status"] == "ok" and health["schema"] == "0007"
     spec = api.client.get("/openapi.json").json()
     assert {"/api/screen", "/api/documents", "/api/findings", "/api/findings/{case_id}", "/api/documents/{doc_id}",
             "/api/jobs/{job_id}"} <= set(spec["paths"])

@@ -12,6 +12,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from .. import service, store
+from ..findings import document_origin
 from ..report.html import entity_graph_svg, highlight_html
 from ..report.templating import environment
 from ..store import jobqueue, tokens
@@ -95,7 +96,7 @@ def finding_page(case_id: str, request: Request, caller: Caller = Depends(ui_rea
     documents = []
     for d in finding.documents:
         spans = [(e.start, e.end) for e in finding.evidence if e.document == d.id]
-        documents.append({**d.to_dict(), "html": Markup(highlight_html(texts.get(d.id, ""), spans))})
+        documents.append({**d.to_dict(), **document_origin(d), "html": Markup(highlight_html(texts.get(d.id, ""), spans))})
     return render(request, "finding.html", f=finding, documents=documents,
                   graph=Markup(entity_graph_svg([finding])), trail=service.finding_trail(engine, finding))
 
@@ -114,7 +115,7 @@ def review(
 def document_page(doc_id: str, request: Request, caller: Caller = Depends(ui_reader)) -> Response:
     doc = service.get_document(request.app.state.engine, doc_id)
     spans = [(e["start"], e["end"]) for e in doc["evidence"]]
-    return render(request, "document.html", doc=doc, result=service.document_result(doc),
+    return render(request, "document.html", doc=doc, result=service.document_result(doc), origin=service.document_provenance(doc),
                   html=Markup(highlight_html(doc.get("text") or "", spans, context=10**9)))
 
 
