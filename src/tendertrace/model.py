@@ -484,6 +484,56 @@ class Finding(Record):
     bands: list[str] = field(default_factory=list)  # of its chip and model items: "3A090.a", "remote access" ...
 
 
+ChangeKind = Literal["new", "changed", "cleared"]
+
+
+@dataclass(slots=True)
+class HitRef(Record):
+    """One listed entry a party matched, as a re-screening's change names it (``tendertrace.rescreen``)."""
+
+    entry: str
+    entry_id: str
+    list: str
+    relation: str
+    score: float
+
+
+@dataclass(slots=True)
+class HitChange(Record):
+    """A party whose hits differ from those of the previous screening."""
+
+    kind: ChangeKind
+    party: str
+    role: str | None
+    document: str
+    before: list[HitRef] = field(default_factory=list)
+    after: list[HitRef] = field(default_factory=list)
+    case_id: str | None = None
+
+
+@dataclass(slots=True)
+class ScoreChange(Record):
+    """A finding whose score the re-screening moved (``None``: no finding before, or none after)."""
+
+    case_id: str
+    title: str | None
+    before: float | None
+    after: float | None
+
+
+@dataclass(slots=True)
+class RescreenReport(Record):
+    event: int
+    list_version: int | None
+    previous_version: int | None
+    documents: int
+    parties: int
+    changes: list[HitChange] = field(default_factory=list)
+    findings: list[ScoreChange] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    finished_at: str | None = None
+
+
 _PLAIN = (str, int, float, bool, type(None))
 
 

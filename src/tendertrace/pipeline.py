@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -24,7 +25,7 @@ from sqlalchemy.engine import Engine
 from . import __version__, store
 from .extract import extract
 from .ingest import Limits, RawInput, iter_raw, materialize, read_raw
-from .model import Document, DocumentResult, IngestFailure, ListedHit
+from .model import Document, DocumentResult, Extraction, IngestFailure, ListedHit
 from .rules import MAX_ITEM_MENTIONS, classify_extraction, item_mentions
 from .screen.matcher import Screener
 
@@ -72,17 +73,7 @@ def process(doc: Document, screener: Screener | None = None) -> DocumentResult:
     ex = extract(doc)
     on = ex.published or doc.published  # None: rules classify on the earliest and latest plausible dates
     text = doc.match_text or doc.text
-    hits: list[ListedHit] = []
-    if screener is not None:
-        ownership = screener.ownership
-        for party in ex.parties:
-            found = [ListedHit.from_hit(hit, party.role, party.span) for hit in screener.screen(party.name)]
-            if not found and ownership is not None and not party.masked:
-                # Not listed itself: owned 50 % or more by listed parties (the Affiliates rule)?
-                found = [dataclasses.replace(h, start=party.span.start if party.span else None,
-                                             end=party.span.end if party.span else None)
-                         for h in ownership.screen(party.name, on, party.role)]
-            hits.extend(found)
+    hits = screen_parties(ex, screener, on) if screener is not None else []
     # a listed party ties the document to the lists' concern whatever its text says of China
     nexus = f"listed party: {hits[0].party}" if hits else None
     classifications = classify_extraction(ex, text, on, nexus=nexus)
@@ -93,6 +84,22 @@ def process(doc: Document, screener: Screener | None = None) -> DocumentResult:
             doc.warnings.append(note)
     return DocumentResult(extraction=ex, classifications=classifications, hits=hits, rules_date=on,
                           lists=screener.versions() if screener is not None else [])
+
+
+def screen_parties(ex: Extraction, screener: Screener, on: date | None) -> list[ListedHit]:
+    """Every party of an extraction screened against the lists (``process``, and ``rescreen``
+    without reading the document again): its hits with the party's role and span."""
+    hits: list[ListedHit] = []
+    ownership = screener.ownership
+    for party in ex.parties:
+        found = [ListedHit.from_hit(hit, party.role, party.span) for hit in screener.screen(party.name)]
+        if not found and ownership is not None and not party.masked:
+            # Not listed itself: owned 50 % or more by listed parties (the Affiliates rule)?
+            found = [dataclasses.replace(h, start=party.span.start if party.span else None,
+                                         end=party.span.end if party.span else None)
+                     for h in ownership.screen(party.name, on, party.role)]
+        hits.extend(found)
+    return hits
 
 
 def _row(doc: Document, version: str, result: DocumentResult | None, reason: str | None = None) -> dict[str, Any]:

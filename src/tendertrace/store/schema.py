@@ -85,12 +85,16 @@ class RescreenEvent(Base):
     list_version: Mapped[int | None] = mapped_column(Integer, index=True)  # the newest list_versions.id screened against
     previous_version: Mapped[int | None] = mapped_column(Integer)  # the one the previous event screened against
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    finished_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # NULL until the findings are rebuilt and compared: a re-screening stopped between the hits'
+    # write and that comparison is finished from ``scores_before`` on the next run.
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     parties: Mapped[int] = mapped_column(Integer)
     documents: Mapped[int] = mapped_column(Integer)
+    lists: Mapped[Any] = mapped_column(JSON)  # the lists screened against: list, source, version, count
     counts: Mapped[Any] = mapped_column(JSON)  # {"new": n, "changed": n, "cleared": n, "findings": n}
     changes: Mapped[Any] = mapped_column(JSON)  # rescreen.HitChange.to_dict, each
-    findings: Mapped[Any] = mapped_column(JSON)  # rescreen.ScoreChange.to_dict, each
+    scores_before: Mapped[Any] = mapped_column(JSON)  # {case_id: score} of the findings before
+    findings: Mapped[Any] = mapped_column(JSON, nullable=True)  # rescreen.ScoreChange.to_dict, each
 
 
 class ListEntryRecord(Base):

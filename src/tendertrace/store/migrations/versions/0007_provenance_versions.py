@@ -38,12 +38,14 @@ def upgrade() -> None:
         sa.Column("list_version", sa.Integer),
         sa.Column("previous_version", sa.Integer),
         sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("finished_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("finished_at", sa.DateTime(timezone=True)),
         sa.Column("parties", sa.Integer, nullable=False),
         sa.Column("documents", sa.Integer, nullable=False),
+        sa.Column("lists", sa.JSON, nullable=False),
         sa.Column("counts", sa.JSON, nullable=False),
         sa.Column("changes", sa.JSON, nullable=False),
-        sa.Column("findings", sa.JSON, nullable=False),
+        sa.Column("scores_before", sa.JSON, nullable=False),
+        sa.Column("findings", sa.JSON),
     )
     op.create_index("ix_rescreen_events_list_version", "rescreen_events", ["list_version"])
 
