@@ -10,8 +10,9 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
+from starlette.datastructures import UploadFile
 
-from .. import service, store
+from .. import service, service_lists, store
 from ..findings import document_origin
 from ..report.html import entity_graph_svg, highlight_html
 from ..report.templating import environment
@@ -81,7 +82,9 @@ def findings_page(request: Request, caller: Caller = Depends(ui_reader)) -> Resp
         flip = "asc" if sort == column and order == "desc" else "desc"
         return link(sort=column, order=flip, page=None)
 
+    since_version, new_cases = service_lists.new_since(request.app.state.engine)
     return render(request, "findings.html", rows=found.items, total=found.total, page=page, pages=found.pages,
+                  since_version=since_version, new_cases=new_cases,
                   params=params, review=query.review, sort=sort, order=order,
                   facets=store.finding_facets(request.app.state.engine), link=link, sort_link=sort_link,
                   reviews=get_args(service.ReviewFilter))
@@ -145,7 +148,39 @@ def job_page(job_id: str, request: Request, caller: Caller = Depends(ui_reader))
 
 @router.get("/lists", response_class=HTMLResponse)
 def lists_page(request: Request, caller: Caller = Depends(ui_reader)) -> Response:
-    return render(request, "lists.html", lists=store.list_summary(request.app.state.engine))
+    overview = service_lists.lists_overview(request.app.state.engine)
+    return render(request, "lists.html", **overview, loaded=request.query_params.get("loaded"),
+                  list_types=", ".join(service_lists.LIST_TYPES))
+
+
+@router.post("/lists/load")
+async def load_list(request: Request, caller: Caller = Depends(ui_writer)) -> Response:
+    """A writer loads a list file; the stored parties are re-screened against it."""
+    form = await request.form(max_files=1, max_fields=5)
+    check_csrf(caller, str(form.get("csrf") or ""))
+    item = form.get("file")
+    if not isinstance(item, UploadFile):
+        raise HTTPException(422, "choose a list file")
+    data = await item.read(request.app.state.settings.limits.max_bytes + 1)
+    if len(data) > request.app.state.settings.limits.max_bytes:
+        raise HTTPException(413, "the list file is over the file limit")
+    loaded = service_lists.load_list(request.app.state.engine, item.filename or "", data)
+    request.app.state.after_list_change()
+    return RedirectResponse("/lists?" + urlencode({"loaded": sum(row["count"] for row in loaded)}), status_code=303)
+
+
+@router.post("/lists/remove")
+def remove_list(request: Request, name: str = Form(...), csrf: str = Form(""),
+                caller: Caller = Depends(ui_writer)) -> Response:
+    check_csrf(caller, csrf)
+    service_lists.remove_list(request.app.state.engine, name)
+    request.app.state.after_list_change()
+    return RedirectResponse("/lists", status_code=303)
+
+
+@router.get("/rescreens/{event_id}", response_class=HTMLResponse)
+def rescreen_page(event_id: int, request: Request, caller: Caller = Depends(ui_reader)) -> Response:
+    return render(request, "rescreen.html", report=service_lists.get_rescreen(request.app.state.engine, event_id))
 
 
 def _login_form(request: Request, next: str, status: int = 200, message: str | None = None) -> Response:
