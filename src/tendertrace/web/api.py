@@ -7,6 +7,7 @@ import json
 from datetime import date
 from pathlib import PurePath
 from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
@@ -14,7 +15,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.datastructures import UploadFile
 
-from .. import service, service_lists, store
+from .. import service, service_entities, service_lists, store
 from ..model import ListedHit
 from ..store import jobqueue
 from .runner import jsonl_lines
@@ -356,3 +357,25 @@ def get_rescreen(event_id: int, request: Request, caller: Caller = Depends(api_r
     """One re-screening: the hits new, changed and cleared against the previous list version, and
     the findings whose score changed."""
     return service_lists.get_rescreen(request.app.state.engine, event_id).to_dict()
+
+
+@router.get("/entities", tags=["entities"])
+def entities(request: Request, caller: Caller = Depends(api_reader),
+             q: Annotated[str | None, Query(max_length=service_entities.MAX_NAME_CHARS,
+                                            description="Text in the party's name")] = None,
+             min_buyers: Annotated[int, Query(ge=1, le=1000)] = service_entities.MIN_BUYERS) -> dict[str, Any]:
+    """The parties of the stored findings with their finding counts, and the suppliers that serve
+    ``min_buyers`` or more buyers with findings (the network the UI draws)."""
+    engine = request.app.state.engine
+    return {"entities": service_entities.entity_names(engine, q),
+            "suppliers": [i.to_dict() for i in service_entities.suppliers_network(engine, min_buyers)]}
+
+
+@router.get("/entity", tags=["entities"])
+def entity(request: Request, caller: Caller = Depends(api_reader),
+           name: Annotated[str, Query(min_length=1, max_length=service_entities.MAX_NAME_CHARS)] = "") -> dict[str, Any]:
+    """Every stored notice and finding naming a party (any spelling folding to the same name),
+    across cases: its roles, listed-party hits, documents with their origins, and the buyers or
+    suppliers it stands beside."""
+    page = service_entities.entity_page(request.app.state.engine, name)
+    return page.to_dict() | {"url": "/api/entity?" + urlencode({"name": page.name})}

@@ -12,9 +12,10 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 from starlette.datastructures import UploadFile
 
-from .. import service, service_lists, store
+from .. import service, service_entities, service_lists, store
 from ..findings import document_origin
 from ..report.html import entity_graph_svg, highlight_html
+from ..report.network import network_svg
 from ..report.templating import environment
 from ..store import jobqueue, tokens
 from . import api
@@ -181,6 +182,29 @@ def remove_list(request: Request, name: str = Form(...), csrf: str = Form(""),
 @router.get("/rescreens/{event_id}", response_class=HTMLResponse)
 def rescreen_page(event_id: int, request: Request, caller: Caller = Depends(ui_reader)) -> Response:
     return render(request, "rescreen.html", report=service_lists.get_rescreen(request.app.state.engine, event_id))
+
+
+def entity_link(name: str) -> str:
+    return "/entity?" + urlencode({"name": name})
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entities_page(request: Request, caller: Caller = Depends(ui_reader)) -> Response:
+    engine = request.app.state.engine
+    q = (request.query_params.get("q") or "").strip()[:service_entities.MAX_NAME_CHARS] or None
+    suppliers = service_entities.suppliers_network(engine)
+    return render(request, "entities.html", q=q, entities=service_entities.entity_names(engine, q), suppliers=suppliers,
+                  network=Markup(network_svg(suppliers, entity_link)) if suppliers else None,
+                  min_buyers=service_entities.MIN_BUYERS)
+
+
+@router.get("/entity", response_class=HTMLResponse)
+def entity_page(request: Request, name: str = "", caller: Caller = Depends(ui_reader)) -> Response:
+    page = service_entities.entity_page(request.app.state.engine, name)
+    served = [s for s in service_entities.suppliers_network(request.app.state.engine, 1)
+              if service_entities.entity_key(s.name) == page.key]
+    return render(request, "entity.html", e=page,
+                  network=Markup(network_svg(served, entity_link)) if served and len(served[0].buyers) > 1 else None)
 
 
 def _login_form(request: Request, next: str, status: int = 200, message: str | None = None) -> Response:
