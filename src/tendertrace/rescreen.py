@@ -136,7 +136,8 @@ def finish(engine: Engine, event: dict[str, Any], lists: frozenset[str] | None =
     for change in changes:
         change.case_id = case_of.get(change.document)
     moved = score_changes(event["scores_before"], built)
-    counts = {**{k: sum(1 for c in changes if c.kind == k) for k in KINDS}, "findings": len(moved)}
+    counts: dict[str, int] = {k: sum(1 for c in changes if c.kind == k) for k in KINDS}
+    counts["findings"] = len(moved)
     listversions.finish_event(engine, event["id"], [m.to_dict() for m in moved], counts)
     with engine.begin() as conn:  # the case of each change, known once the findings are rebuilt
         conn.execute(update(listversions.rescreen_events).where(listversions.rescreen_events.c.id == event["id"])

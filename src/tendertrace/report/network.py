@@ -4,7 +4,7 @@ right -- the layout and edge routing of the report's entity graph."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 from typing import Protocol
 
@@ -22,7 +22,7 @@ class Served(Protocol):
     between_us_provider: bool
 
 
-def network_svg(suppliers: list[Served], link: Callable[[str], str] | None = None) -> str:
+def network_svg(suppliers: Sequence[Served], link: Callable[[str], str] | None = None) -> str:
     """One box per buyer, supplier and provider, an edge from each buyer to each supplier serving
     it and from each supplier to each provider it reaches; with ``link``, every box links to the
     address ``link(name)`` gives (an entity page)."""
@@ -33,12 +33,12 @@ def network_svg(suppliers: list[Served], link: Callable[[str], str] | None = Non
         rows[1].setdefault(s.name, len(rows[1]))
         if s.between_us_provider:
             between.add(s.name)
-        for b in s.buyers:
-            rows[0].setdefault(b, len(rows[0]))
-            edges.add((0, b, 1, s.name))
-        for p in s.providers:
-            rows[2].setdefault(p, len(rows[2]))
-            edges.add((1, s.name, 2, p))
+        for buyer in s.buyers:
+            rows[0].setdefault(buyer, len(rows[0]))
+            edges.add((0, buyer, 1, s.name))
+        for provider in s.providers:
+            rows[2].setdefault(provider, len(rows[2]))
+            edges.add((1, s.name, 2, provider))
     height = max((len(c) for c in rows), default=1) * ROW_H + 40
     parts = [f"<text x='{col * COL_W + 10}' y='16' font-weight='bold' font-size='12'>{title}</text>"
              for col, title in enumerate(COLUMNS)]
