@@ -499,7 +499,9 @@ def documents(
     counts = store.status_counts(engine)
     total = counts.get("failed", 0) if failed else sum(counts.values())
     console.print(", ".join(f"{k}: {v}" for k, v in sorted(counts.items())) or "no documents", markup=False)
-    _emit(rows, fmt, ["id", "status", "reason", "source", "title", "published"])
+    for row in rows:  # the notice's own address, when its record or release names one
+        row["url"] = (row.get("provenance") or {}).get("url")
+    _emit(rows, fmt, ["id", "status", "reason", "source", "title", "published", "url"])
     if fmt == OutputFormat.TABLE and offset + len(rows) < total:
         console.print(f"rows {offset + 1}-{offset + len(rows)} of {total}; --offset {offset + len(rows)} for more, "
                       "--limit 0 for all", markup=False)

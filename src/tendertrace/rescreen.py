@@ -15,7 +15,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, update
+from sqlalchemy import bindparam, func, update
 from sqlalchemy.engine import Engine
 
 from . import __version__, store
@@ -106,9 +106,13 @@ def rescreen(engine: Engine, screener: Screener, list_version: int | None = None
         result.hits, result.lists = hits, versions
         # a row this code stored is now what a scan with these lists would store: a later scan skips it
         stored_by = doc.get("pipeline_version") or ""
-        rows.append({"doc_id": doc["id"], "new_result": result.to_dict(), "new_flagged": result.flagged,
+        rows.append({"doc_id": doc["id"], "old_version": stored_by, "new_result": result.to_dict(),
+                     "new_flagged": result.flagged,
                      "new_version": new_version if stored_by.startswith(code) else stored_by or None})
-    statement = (update(store.documents).where(store.documents.c.id == bindparam("doc_id"))
+    # a row a scan or an upload stored again meanwhile (another version) holds newer results: kept
+    statement = (update(store.documents)
+                 .where(store.documents.c.id == bindparam("doc_id"),
+                        func.coalesce(store.documents.c.pipeline_version, "") == bindparam("old_version"))
                  .values(result=bindparam("new_result"), flagged=bindparam("new_flagged"),
                          pipeline_version=bindparam("new_version")))
     with engine.begin() as conn:
