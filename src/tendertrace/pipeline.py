@@ -74,9 +74,7 @@ def process(doc: Document, screener: Screener | None = None) -> DocumentResult:
     on = ex.published or doc.published  # None: rules classify on the earliest and latest plausible dates
     text = doc.match_text or doc.text
     hits = screen_parties(ex, screener, on) if screener is not None else []
-    # a listed party ties the document to the lists' concern whatever its text says of China
-    nexus = f"listed party: {hits[0].party}" if hits else None
-    classifications = classify_extraction(ex, text, on, nexus=nexus)
+    classifications = classify_extraction(ex, text, on, nexus=nexus_of(hits))
     named = item_mentions(ex)
     if named > MAX_ITEM_MENTIONS:
         note = f"items read from the first {MAX_ITEM_MENTIONS:,} of {named:,} chip, model and provider mentions"
@@ -84,6 +82,11 @@ def process(doc: Document, screener: Screener | None = None) -> DocumentResult:
             doc.warnings.append(note)
     return DocumentResult(extraction=ex, classifications=classifications, hits=hits, rules_date=on,
                           lists=screener.versions() if screener is not None else [])
+
+
+def nexus_of(hits: list[ListedHit]) -> str | None:
+    """A listed party ties the document to the lists' concern whatever its text says of China."""
+    return f"listed party: {hits[0].party}" if hits else None
 
 
 def screen_parties(ex: Extraction, screener: Screener, on: date | None) -> list[ListedHit]:

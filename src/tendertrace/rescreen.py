@@ -20,8 +20,10 @@ from sqlalchemy.engine import Engine
 
 from . import __version__, store
 from .findings import hit_key, refresh_findings
+from .ingest.textnorm import match_text
 from .model import (
     ChangeKind,
+    Classification,
     DocumentResult,
     Finding,
     HitChange,
@@ -30,7 +32,8 @@ from .model import (
     RescreenReport,
     ScoreChange,
 )
-from .pipeline import code_fingerprint, pipeline_version, screen_parties
+from .pipeline import code_fingerprint, nexus_of, pipeline_version, screen_parties
+from .rules import classify_extraction
 from .screen.matcher import Screener
 from .store import listversions
 
@@ -103,9 +106,13 @@ def rescreen(engine: Engine, screener: Screener, list_version: int | None = None
         parties += len(result.extraction.parties)
         hits = screen_parties(result.extraction, screener, result.rules_date)
         changes += _compare(doc["id"], result.hits, hits)
+        stored_by = doc.get("pipeline_version") or ""
+        if bool(hits) != bool(result.hits) and stored_by.startswith(code):
+            # a listed party ties a document to China whatever its text says (pipeline.process): when
+            # the first hit comes or the last goes, its items are classified again from its text
+            result.classifications = _reclassify(engine, doc["id"], result, hits)
         result.hits, result.lists = hits, versions
         # a row this code stored is now what a scan with these lists would store: a later scan skips it
-        stored_by = doc.get("pipeline_version") or ""
         rows.append({"doc_id": doc["id"], "old_version": stored_by, "new_result": result.to_dict(),
                      "new_flagged": result.flagged,
                      "new_version": new_version if stored_by.startswith(code) else stored_by or None})
@@ -130,6 +137,12 @@ def rescreen(engine: Engine, screener: Screener, list_version: int | None = None
     if event is None:  # pragma: no cover - written in the transaction just committed
         raise RuntimeError(f"re-screening event {event_id} was not stored")
     return finish(engine, event, lists)
+
+
+def _reclassify(engine: Engine, doc_id: str, result: DocumentResult, hits: list[ListedHit]) -> list[Classification]:
+    row = store.get_document(engine, doc_id) or {}
+    text = row.get("text") or ""
+    return classify_extraction(result.extraction, match_text(text), result.rules_date, nexus=nexus_of(hits))
 
 
 def finish(engine: Engine, event: dict[str, Any], lists: frozenset[str] | None = None) -> RescreenReport:
