@@ -14,12 +14,13 @@ from ..model import Finding
 
 def all_findings(engine: Engine) -> list[Finding]:
     """Every stored finding with its review status, highest score first."""
-    from . import _finding, findings
+    from . import findings
 
     with engine.connect() as conn:
         rows = conn.execute(select(findings.c.data, findings.c.review_status)
                             .order_by(findings.c.score.desc(), findings.c.case_id)).mappings().all()
-    return [_finding(r) for r in rows]
+    # the review status is kept in its column only (store.replace_findings)
+    return [Finding.from_dict({**r["data"], "review_status": r["review_status"]}) for r in rows]
 
 
 def _stored_forms(name: str) -> list[str]:
