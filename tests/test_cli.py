@@ -88,7 +88,7 @@ def test_report_outputs(tmp_path) -> None:
     assert "深圳大学" in md.read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8"))))
     assert {"entity_zh", "entity_en", "listed", "provider", "intermediary", "item", "quantity", "amount", "month",
-            "route", "evidence"} == set(rows[0])
+            "route", "evidence", "source"} == set(rows[0])
     from followthemoney import model
 
     entities = [model.get_proxy(json.loads(line)) for line in ftm.read_text(encoding="utf-8").splitlines()]

@@ -17,6 +17,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from . import __version__, store
 from .cli_output import output_rows
 from .cli_ownership import ownership_app
+from .cli_rescreen import rescreen_command
 from .cli_rules import rules_command
 from .cli_support import (
     EXIT_USAGE,
@@ -73,13 +74,14 @@ app = _App(
     no_args_is_help=True,
     add_completion=False,
 )
-lists_app = typer.Typer(help="Screening lists: load, update from trade.gov, show.", no_args_is_help=True)
+lists_app = typer.Typer(help="Screening lists: load, update from trade.gov, show, remove.", no_args_is_help=True)
 app.add_typer(lists_app, name="lists")
 tokens_app = typer.Typer(help="API tokens for the server: create, list, revoke.", no_args_is_help=True)
 app.add_typer(tokens_app, name="tokens")
 app.command("rules")(rules_command)
 app.command("watch")(watch_command)
 app.command("leads")(leads_command)
+app.command("rescreen")(rescreen_command)
 app.add_typer(ownership_app, name="ownership")
 
 console = Console(stderr=True, soft_wrap=True)  # messages are kept short; a long path wraps as the terminal does
@@ -195,9 +197,11 @@ def scan(
         console.print(f"  ... and {len(stats.failures) - 20} more failures ('tendertrace documents --failed').")
     findings = refresh_findings(engine, _lists(lists))
     rows = [finding_row(f) for f in findings]
-    output_rows(rows, fmt, ["case_id", "date", "buyer", "suppliers", "provider", "route", "chips", "models", "listed",
-                            "amount", "score"], title=f"{len(rows)} findings",
-                document=[f.to_dict() for f in findings] if fmt == OutputFormat.JSON else None)
+    columns = ["case_id", "date", "buyer", "suppliers", "provider", "route", "chips", "models", "listed", "amount",
+               "score"]
+    # a file written for later reading leads back to each notice; the terminal table stays narrow
+    output_rows(rows, fmt, [*columns, "source"] if fmt in (OutputFormat.CSV, OutputFormat.MD) else columns,
+                title=f"{len(rows)} findings", document=[f.to_dict() for f in findings] if fmt == OutputFormat.JSON else None)
     unreadable = [r for _, r in stats.failures if r.startswith(("cannot read", "corpus unreadable"))]
     if stats.seen == 0 or len(unreadable) == stats.seen:
         console.print("[red]no input could be read[/red]")
@@ -381,14 +385,23 @@ def lists_update(
         path.write_bytes(response.content)
         engine, where = open_lists_store(db)
         for code, _source, version, entries in load_file(path):
-            store.replace_list(engine, code, target, version, entries)
+            store.replace_list(engine, code, target, version, entries, action="update")
             console.print(f"{code}: {len(entries)} entries", markup=False)
         console.print(f"into {where.label}", markup=False, highlight=False)
 
 
 @lists_app.command("show")
-def lists_show(db: Annotated[str | None, typer.Option("--db", help=LISTS_DB_HELP)] = None) -> None:
-    """Show the loaded lists: sources, versions, counts."""
+def lists_show(
+    db: Annotated[str | None, typer.Option("--db", help=LISTS_DB_HELP)] = None,
+    max_age: Annotated[int, typer.Option("--max-age", min=0, help="Warn about a list loaded more than this many "
+                                                               "days ago.")] = 30,
+) -> None:
+    """Show the loaded lists: sources, versions, counts, the number of each one's load (its list
+    version), and a warning for each list older than --max-age days."""
+    from datetime import timedelta
+
+    from .store import listversions
+
     engine, where = open_lists_store(db)
     rows = store.list_summary(engine)
     if not rows:
@@ -397,7 +410,37 @@ def lists_show(db: Annotated[str | None, typer.Option("--db", help=LISTS_DB_HELP
         console.print("Run 'tendertrace lists update' (or 'lists load FILE').", markup=False)
         return
     console.print(f"lists in {where.label}", markup=False, highlight=False)
-    output_rows(rows, OutputFormat.TABLE, ["list", "source", "version", "count", "loaded_at"])
+    current = listversions.current_versions(engine)
+    for row in rows:
+        kept = current.get(row["key"])
+        row["list_version"] = kept["id"] if kept else ""
+        row["hash"] = kept["hash"][:12] if kept else ""
+    output_rows(rows, OutputFormat.TABLE, ["list", "source", "version", "count", "loaded_at", "list_version", "hash"])
+    for row in listversions.stale_lists(rows, timedelta(days=max_age)):
+        _print_warning(f"{row['list']} from {row['source']} was loaded {row['age_days']} days ago, over --max-age "
+                       f"{max_age}: run 'tendertrace lists update' (or 'lists load FILE'), then 'tendertrace rescreen'.")
+
+
+@lists_app.command("remove")
+def lists_remove(
+    name: Annotated[str, typer.Argument(help="A list code (EL, MEU, SDN ...), a source key (lists show) or the file "
+                                             "or URL it was loaded from.")],
+    db: Annotated[str | None, typer.Option("--db", help=LISTS_DB_HELP)] = None,
+) -> None:
+    """Remove a loaded list; the removal is kept as a list version ('tendertrace rescreen' then
+    clears its hits from the stored findings)."""
+    from .store import listversions
+
+    engine, where = open_lists_store(db)
+    removed = listversions.remove_list(engine, name)
+    if not removed:
+        console.print(f"no list named {name!r} in {where.label} ('tendertrace lists show' names them)", markup=False,
+                      highlight=False)
+        raise typer.Exit(1)
+    for row in removed:
+        console.print(f"removed {row['list']} from {row['source']} ({row['count']} entries), list version "
+                      f"{row['removed_in']}", markup=False, highlight=False)
+    console.print(f"from {where.label}", markup=False, highlight=False)
 
 
 @app.command()
@@ -414,7 +457,9 @@ def documents(
     counts = store.status_counts(engine)
     total = counts.get("failed", 0) if failed else sum(counts.values())
     console.print(", ".join(f"{k}: {v}" for k, v in sorted(counts.items())) or "no documents", markup=False)
-    output_rows(rows, fmt, ["id", "status", "reason", "source", "title", "published"])
+    for row in rows:  # the notice's own address, when its record or release names one
+        row["url"] = (row.get("provenance") or {}).get("url")
+    output_rows(rows, fmt, ["id", "status", "reason", "source", "title", "published", "url"])
     if fmt == OutputFormat.TABLE and offset + len(rows) < total:
         console.print(f"rows {offset + 1}-{offset + len(rows)} of {total}; --offset {offset + len(rows)} for more, "
                       "--limit 0 for all", markup=False)

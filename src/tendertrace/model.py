@@ -107,7 +107,42 @@ class Span(Record):
 
 
 @dataclass(slots=True)
-class Document:
+class Provenance(Record):
+    """Where a document came from, so that every finding leads back to the original notice.
+
+    ``url`` is the notice's own address when the record or release names one; ``record_id`` the
+    id a portal or corpus record carries; ``ocid`` and ``release_id`` an OCDS release's; ``path``
+    the file read (a corpus file for a record); ``upload_name`` the file name an analyst uploaded;
+    ``origin`` where a record says it was taken from (a crawl, a repository); ``fetched_at`` when
+    it was fetched or uploaded (ISO 8601), when known.
+    """
+
+    url: str | None = None
+    record_id: str | None = None
+    ocid: str | None = None
+    release_id: str | None = None
+    path: str | None = None
+    upload_name: str | None = None
+    origin: str | None = None
+    fetched_at: str | None = None
+
+    def link(self) -> str | None:
+        """The address a reader can open: the notice's URL (http or https only)."""
+        return self.url if self.url and self.url.lower().startswith(("http://", "https://")) else None
+
+    def label(self) -> str:
+        """One line naming the origin, most specific first."""
+        parts = [p for p in (self.url, self.upload_name and f"upload {self.upload_name}",
+                             self.ocid and f"ocid {self.ocid}", self.release_id and f"release {self.release_id}",
+                             self.record_id and f"record {self.record_id}", self.path) if p]
+        return " · ".join(dict.fromkeys(parts))
+
+    def empty(self) -> bool:
+        return not any(getattr(self, f.name) for f in dataclasses.fields(self))
+
+
+@dataclass(slots=True)
+class Document(Record):
     """One announcement, as read from a file, a corpus record or an OCDS release."""
 
     id: str  # content hash, stable across runs and machines
@@ -122,6 +157,7 @@ class Document:
     encoding: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)  # structured payload, e.g. an OCDS release
     warnings: list[str] = field(default_factory=list)
+    provenance: Provenance = field(default_factory=Provenance)
 
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.text[start:end])
@@ -417,6 +453,7 @@ class CaseDocument(Record):
     source_id: str | None = None
     notice_type: str | None = None
     date: str | None = None
+    provenance: Provenance | None = None  # None on findings stored before it was kept
 
 
 @dataclass(slots=True)
@@ -445,6 +482,56 @@ class Finding(Record):
     suppressed: list[ListedHit] = field(default_factory=list)  # listed-party hits an analyst dismissed
     review_status: str = "unreviewed"  # unreviewed | confirmed | dismissed | suppressed
     bands: list[str] = field(default_factory=list)  # of its chip and model items: "3A090.a", "remote access" ...
+
+
+ChangeKind = Literal["new", "changed", "cleared"]
+
+
+@dataclass(slots=True)
+class HitRef(Record):
+    """One listed entry a party matched, as a re-screening's change names it (``tendertrace.rescreen``)."""
+
+    entry: str
+    entry_id: str
+    list: str
+    relation: str
+    score: float
+
+
+@dataclass(slots=True)
+class HitChange(Record):
+    """A party whose hits differ from those of the previous screening."""
+
+    kind: ChangeKind
+    party: str
+    role: str | None
+    document: str
+    before: list[HitRef] = field(default_factory=list)
+    after: list[HitRef] = field(default_factory=list)
+    case_id: str | None = None
+
+
+@dataclass(slots=True)
+class ScoreChange(Record):
+    """A finding whose score the re-screening moved (``None``: no finding before, or none after)."""
+
+    case_id: str
+    title: str | None
+    before: float | None
+    after: float | None
+
+
+@dataclass(slots=True)
+class RescreenReport(Record):
+    event: int
+    list_version: int | None
+    previous_version: int | None
+    documents: int
+    parties: int
+    changes: list[HitChange] = field(default_factory=list)
+    findings: list[ScoreChange] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    finished_at: str | None = None
 
 
 _PLAIN = (str, int, float, bool, type(None))

@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -26,7 +27,7 @@ from . import __version__, store
 from .extract import extract
 from .ingest import Limits, RawInput, iter_raw, materialize, read_raw
 from .knowledge import knowledge_dir
-from .model import Document, DocumentResult, IngestFailure, ListedHit
+from .model import Document, DocumentResult, Extraction, IngestFailure, ListedHit
 from .rules import MAX_ITEM_MENTIONS, classify_extraction, item_mentions
 from .screen.matcher import Screener
 
@@ -80,20 +81,8 @@ def process(doc: Document, screener: Screener | None = None) -> DocumentResult:
     ex = extract(doc)
     on = ex.published or doc.published  # None: rules classify on the earliest and latest plausible dates
     text = doc.match_text or doc.text
-    hits: list[ListedHit] = []
-    if screener is not None:
-        ownership = screener.ownership
-        for party in ex.parties:
-            found = [ListedHit.from_hit(hit, party.role, party.span) for hit in screener.screen(party.name)]
-            if not found and ownership is not None and not party.masked:
-                # Not listed itself: owned 50 % or more by listed parties (the Affiliates rule)?
-                found = [dataclasses.replace(h, start=party.span.start if party.span else None,
-                                             end=party.span.end if party.span else None)
-                         for h in ownership.screen(party.name, on, party.role)]
-            hits.extend(found)
-    # a listed party ties the document to the lists' concern whatever its text says of China
-    nexus = f"listed party: {hits[0].party}" if hits else None
-    classifications = classify_extraction(ex, text, on, nexus=nexus)
+    hits = screen_parties(ex, screener, on) if screener is not None else []
+    classifications = classify_extraction(ex, text, on, nexus=nexus_of(hits))
     named = item_mentions(ex)
     if named > MAX_ITEM_MENTIONS:
         note = f"items read from the first {MAX_ITEM_MENTIONS:,} of {named:,} chip, model and provider mentions"
@@ -101,6 +90,27 @@ def process(doc: Document, screener: Screener | None = None) -> DocumentResult:
             doc.warnings.append(note)
     return DocumentResult(extraction=ex, classifications=classifications, hits=hits, rules_date=on,
                           lists=screener.versions() if screener is not None else [])
+
+
+def nexus_of(hits: list[ListedHit]) -> str | None:
+    """A listed party ties the document to the lists' concern whatever its text says of China."""
+    return f"listed party: {hits[0].party}" if hits else None
+
+
+def screen_parties(ex: Extraction, screener: Screener, on: date | None) -> list[ListedHit]:
+    """Every party of an extraction screened against the lists (``process``, and ``rescreen``
+    without reading the document again): its hits with the party's role and span."""
+    hits: list[ListedHit] = []
+    ownership = screener.ownership
+    for party in ex.parties:
+        found = [ListedHit.from_hit(hit, party.role, party.span) for hit in screener.screen(party.name)]
+        if not found and ownership is not None and not party.masked:
+            # Not listed itself: owned 50 % or more by listed parties (the Affiliates rule)?
+            found = [dataclasses.replace(h, start=party.span.start if party.span else None,
+                                         end=party.span.end if party.span else None)
+                     for h in ownership.screen(party.name, on, party.role)]
+        hits.extend(found)
+    return hits
 
 
 def _row(doc: Document, version: str, result: DocumentResult | None, reason: str | None = None) -> dict[str, Any]:
@@ -112,6 +122,7 @@ def _row(doc: Document, version: str, result: DocumentResult | None, reason: str
         "status": "failed" if reason else "processed", "reason": reason, "warnings": doc.warnings,
         "text": doc.text, "encoding": doc.encoding, "result": result.to_dict() if result else None,
         "pipeline_version": version, "scanned_at": store.now(), "flagged": bool(result and result.flagged),
+        "provenance": None if doc.provenance.empty() else doc.provenance.to_dict(),
     }
 
 
@@ -120,6 +131,7 @@ def _failure_row(f: IngestFailure, version: str) -> dict[str, Any]:
         "id": f.id, "source": f.source, "source_id": f.source_id, "file": f.file, "format": None, "title": None,
         "published": None, "status": "failed", "reason": f.reason, "warnings": [], "text": None, "encoding": None,
         "result": None, "pipeline_version": version, "scanned_at": store.now(), "flagged": False,
+        "provenance": {"path": f.file} if f.file else None,
     }
 
 

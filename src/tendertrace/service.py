@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 
 from . import store
 from .findings import refresh_findings
-from .model import DocumentResult, Finding
+from .model import DocumentResult, Finding, Provenance
 
 ReviewFilter = Literal["open", "all", "unreviewed", "confirmed", "dismissed", "suppressed"]
 Sort = Literal["score", "date", "amount", "buyer"]
@@ -156,6 +156,13 @@ def get_document(engine: Engine, doc_id: str) -> dict[str, Any]:
 def document_result(doc: dict[str, Any]) -> DocumentResult:
     """A stored document's results (empty for a failed document)."""
     return DocumentResult.from_dict(doc["result"]) if doc.get("result") else DocumentResult()
+
+
+def document_provenance(doc: dict[str, Any]) -> Provenance:
+    """A stored document's origin; a row stored before provenance was kept has its path alone."""
+    if doc.get("provenance"):
+        return Provenance.from_dict(doc["provenance"])
+    return Provenance(record_id=doc.get("source_id"), path=doc.get("file") or doc.get("source"))
 
 
 def document_evidence(doc: dict[str, Any]) -> list[dict[str, Any]]:

@@ -45,10 +45,11 @@ from ..model import (
     Extraction,
     Finding,
     ListedHit,
+    Provenance,
 )
 from ..rules.evidence import line_span
 
-__all__ = ["Finding", "build_findings", "document_finding", "hit_key", "item_band", "item_bands", "merge",
+__all__ = ["Finding", "build_findings", "document_finding", "document_origin", "finding_sources", "hit_key", "item_band", "item_bands", "merge",
            "refresh_findings", "result_finding", "score_parts"]
 from ..screen.meaning import list_meaning, list_weight, listed_later
 from ..text.fold import fold_zh
@@ -94,7 +95,8 @@ def document_finding(doc: Mapping[str, Any], dismissed: frozenset[str] | set[str
                      lists: frozenset[str] | None = None) -> Finding | None:
     """The finding of one stored document (a ``documents`` row with its text), or None."""
     result = DocumentResult.from_dict(doc["result"]) if doc.get("result") else DocumentResult()
-    ref = CaseDocument(id=doc["id"], file=doc.get("file") or doc.get("source"), source_id=doc.get("source_id"))
+    ref = CaseDocument(id=doc["id"], file=doc.get("file") or doc.get("source"), source_id=doc.get("source_id"),
+                       provenance=Provenance.from_dict(doc["provenance"]) if doc.get("provenance") else None)
     return result_finding(result, ref, doc.get("text") or "", doc.get("title"), dismissed, lists)
 
 
@@ -382,6 +384,20 @@ def item_bands(classes: list[Classification]) -> list[str]:
     return sorted({item_band(c) for c in classes if c.chip or c.model})
 
 
+def document_origin(d: CaseDocument) -> dict[str, str | None]:
+    """Where a finding's notice came from, for every output: ``link`` (an http(s) address a reader
+    can open, or None) and ``label`` (the origin in one line; the stored path for a finding built
+    before provenance was kept)."""
+    prov = d.provenance
+    label = prov.label() if prov is not None and not prov.empty() else ""
+    return {"link": prov.link() if prov is not None else None, "label": label or d.file or d.source_id or d.id}
+
+
+def finding_sources(f: Finding) -> list[str]:
+    """Each of a finding's notices by its address, else its origin's label, in timeline order."""
+    return list(dict.fromkeys(o["link"] or o["label"] or "" for o in map(document_origin, f.documents)))
+
+
 def finding_row(f: Finding) -> dict[str, Any]:
     """A finding flattened for a table (CLI table, CSV, Markdown): the same fields as its dict."""
     return {
@@ -390,4 +406,5 @@ def finding_row(f: Finding) -> dict[str, Any]:
         "listed": [f"{h.party} → {h.entry} ({h.list}, {h.relation}{', ' + h.listed_later if h.listed_later else ''}"
                    f"{', Affiliates rule ' + h.rule_state if h.rule_state else ''})" for h in f.listed],
         "amount": f"{f.amount:,.0f} {f.currency or ''}".strip() if f.amount is not None else "", "score": f.score,
+        "source": finding_sources(f),
     }

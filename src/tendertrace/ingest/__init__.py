@@ -20,6 +20,7 @@ from ..model import Document, IngestFailure
 from ..text.dates import parse_date
 from ..text.fold import match_text
 from .decoding import DecodeError, decode
+from .provenance import complete, ocds_provenance, record_provenance
 from .readers import (
     Limits,
     ReadError,
@@ -74,6 +75,8 @@ class RawInput:
     record: dict[str, Any] | None = None  # a corpus record
     lineno: int = 0
     line: str | None = None  # a corpus line not yet parsed (see :func:`materialize`)
+    upload_name: str | None = None  # the file name an analyst uploaded it under
+    fetched_at: str | None = None  # when it was fetched or uploaded (ISO 8601), when known
 
 
 def iter_documents(
@@ -125,11 +128,13 @@ def read_raw(raw: RawInput, limits: Limits | None = None) -> Iterator[Document |
         if isinstance(raw, IngestFailure):
             yield raw
             return
-    if raw.record is not None:
-        yield from _read_record(raw, limits)
-    else:
-        yield from read_input(raw.data or b"", name=Path(raw.source).name, source=raw.source, file=raw.file,
-                              limits=limits, doc_id=raw.id or None)
+    items = (_read_record(raw, limits) if raw.record is not None else
+             read_input(raw.data or b"", name=Path(raw.source).name, source=raw.source, file=raw.file,
+                        limits=limits, doc_id=raw.id or None))
+    for item in items:
+        if isinstance(item, Document):
+            complete(item.provenance, None if raw.upload_name else raw.file, raw.upload_name, raw.fetched_at)
+        yield item
 
 
 def _iter_corpus(path: Path, lazy: bool = False) -> Iterator[RawInput | IngestFailure]:
@@ -161,7 +166,8 @@ def materialize(raw: RawInput) -> RawInput | IngestFailure:
         content = json.dumps(content, ensure_ascii=False)
         record["content"] = content
     source_id = str(record["id"]) if record.get("id") is not None else None
-    return RawInput(content_id(content), f"{path}#{source_id or lineno}", str(path), record=record, lineno=lineno)
+    return RawInput(content_id(content), f"{path}#{source_id or lineno}", str(path), record=record, lineno=lineno,
+                    upload_name=raw.upload_name, fetched_at=raw.fetched_at)
 
 
 def _read_record(raw: RawInput, limits: Limits) -> Iterator[Document | IngestFailure]:
@@ -180,6 +186,11 @@ def _read_record(raw: RawInput, limits: Limits) -> Iterator[Document | IngestFai
             item.meta.setdefault("record_meta", {
                 k: v for k, v in record.items() if k not in ("content",) and isinstance(v, str | int | float)
             })
+            found = record_provenance(record, None if raw.upload_name else raw.file, source_id)
+            if item.format == "ocds":  # a record holding an OCDS release: the release's ids, the record's URL
+                found.ocid, found.release_id = item.provenance.ocid, item.provenance.release_id
+                found.url = found.url or item.provenance.url
+            item.provenance = found
         yield item
 
 
@@ -264,6 +275,7 @@ def _read_json(
         given = release.get("tender")
         tender: dict[str, Any] = given if isinstance(given, dict) else {}
         doc.title = tender.get("title") or release.get("title")
+        doc.provenance = ocds_provenance(release, obj if obj is not release else None, file, source_id)
         doc.published = parse_date(release.get("date") or release.get("releaseDate"))
         yield doc
 

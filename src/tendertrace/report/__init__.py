@@ -7,7 +7,7 @@ import csv
 import io
 from typing import Any
 
-from ..findings import Finding, intermediaries
+from ..findings import Finding, finding_sources, intermediaries
 from ..model import ListedHit
 from ..text.fold import display_fold
 from .ftm import ftm_entities
@@ -16,7 +16,7 @@ from .html import html_report
 __all__ = ["factbox_rows", "factbox_csv", "factbox_markdown", "html_report", "ftm_entities"]
 
 FACTBOX_COLUMNS = ["entity_zh", "entity_en", "listed", "provider", "intermediary", "item", "quantity", "amount",
-                   "month", "route", "evidence"]
+                   "month", "route", "evidence", "source"]
 
 
 def factbox_rows(findings: list[Finding]) -> list[dict[str, Any]]:
@@ -37,6 +37,7 @@ def factbox_rows(findings: list[Finding]) -> list[dict[str, Any]]:
             "month": (f.date or "")[:7],
             "route": "; ".join(f.route),
             "evidence": " … ".join(e.text for e in f.evidence[:4]),
+            "source": " ; ".join(finding_sources(f)),
         })
     # a factbox is read by people: radicals shown as the ideographs they stand for (⼤学 → 大学)
     return [{k: display_fold(v) for k, v in row.items()} for row in rows]

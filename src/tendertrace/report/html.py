@@ -16,7 +16,7 @@ from markupsafe import Markup
 from sqlalchemy.engine import Engine
 
 from .. import store
-from ..findings import intermediaries
+from ..findings import document_origin, intermediaries
 from ..model import Finding
 from .templating import display_safe as display_safe  # the UI and the tests import it from here
 from .templating import environment
@@ -206,7 +206,7 @@ def html_report(findings: list[Finding], engine: Engine | None = None) -> str:
     bands = Counter(c.band or "not controlled" for f in findings for c in f.classification if c.chip)
     routes = Counter(r for f in findings for r in f.route)
     documents = [
-        [{**d.to_dict(), "html": Markup(highlight_html(
+        [{**d.to_dict(), **document_origin(d), "html": Markup(highlight_html(
             texts.get(d.id, ""), [(e.start, e.end) for e in f.evidence if e.document == d.id]))}
          for d in f.documents]
         for f in findings

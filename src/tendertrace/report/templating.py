@@ -13,6 +13,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
@@ -48,6 +49,11 @@ def display_safe(value: Any) -> Any:
     return Markup(shown) if isinstance(value, Markup) else shown
 
 
+def entity_url(name: str) -> str:
+    """The review UI's page of a party: every notice and finding naming it."""
+    return "/entity?" + urlencode({"name": name})
+
+
 @cache
 def environment() -> Environment:
     """The shared environment, built once per process."""
@@ -59,4 +65,5 @@ def environment() -> Environment:
     env.filters["display_safe"] = display_safe
     env.filters["display_fold"] = display_fold
     env.globals["intermediaries"] = intermediaries  # suppliers between the buyer and a US provider
+    env.globals["entity_url"] = entity_url  # a party's page in the review UI
     return env

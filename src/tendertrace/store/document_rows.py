@@ -79,7 +79,7 @@ def _refused_row(row: dict[str, Any], reason: str) -> dict[str, Any]:
     return {"id": row["id"], "source": source if isinstance(source, str) else "", "source_id": None, "file": None,
             "format": None, "title": None, "published": None, "status": "failed", "reason": reason, "warnings": [],
             "text": None, "encoding": None, "result": None, "pipeline_version": row.get("pipeline_version"),
-            "scanned_at": now(), "flagged": False}
+            "scanned_at": now(), "flagged": False, "provenance": row.get("provenance")}
 
 
 def iter_documents(

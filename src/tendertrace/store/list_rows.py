@@ -15,8 +15,12 @@ from .tables import (
 )
 
 
-def replace_list(engine: Engine, list_code: str, source: str, version: str, entries: list[ListEntry]) -> int:
-    """Store one list from one source, replacing what that source gave before."""
+def replace_list(engine: Engine, list_code: str, source: str, version: str, entries: list[ListEntry],
+                 action: str = "load") -> int:
+    """Store one list from one source, replacing what that source gave before; the load is kept as
+    a list version (``store.listversions``: source, date, count, hash)."""
+    from .listversions import entries_hash, record_version
+
     key = f"{list_code}|{source}"
     with engine.begin() as conn:
         conn.execute(list_entries.delete().where(list_entries.c.source_key == key))
@@ -30,6 +34,7 @@ def replace_list(engine: Engine, list_code: str, source: str, version: str, entr
             {"key": key, "list": list_code, "source": source, "version": version, "count": len(entries),
              "loaded_at": now()},
         )
+        record_version(conn, key, list_code, source, version, len(entries), entries_hash(entries), action)
     return len(entries)
 
 

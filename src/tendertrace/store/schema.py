@@ -45,6 +45,9 @@ class DocumentRecord(Base):
     # True when the results hold a listed party or a classified item, so building findings reads
     # only these documents; NULL on rows stored before the column existed (read as "maybe").
     flagged: Mapped[bool | None] = mapped_column(Boolean, index=True)
+    # model.Provenance.to_dict: the URL, record id, OCDS ids, file or upload name; NULL on rows
+    # stored before the column existed (their findings show the source path alone).
+    provenance: Mapped[Any] = mapped_column(JSON, nullable=True)
 
 
 class ListSource(Base):
@@ -57,6 +60,41 @@ class ListSource(Base):
     version: Mapped[str | None] = mapped_column(String(64))
     count: Mapped[int | None] = mapped_column(Integer)
     loaded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ListVersion(Base):
+    """Every load, update or removal of a list, kept: the version number ``id`` counts them all."""
+
+    __tablename__ = "list_versions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(200), index=True)  # list_sources.key
+    list: Mapped[str] = mapped_column(String(32))
+    source: Mapped[str] = mapped_column(Text)
+    version: Mapped[str | None] = mapped_column(String(64))  # what the list file says of itself
+    count: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))  # SHA-256 of the entries as stored
+    action: Mapped[str] = mapped_column(String(16))  # load | update | remove
+    loaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class RescreenEvent(Base):
+    """One re-screening of the stored parties against the lists as of ``list_version``."""
+
+    __tablename__ = "rescreen_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    list_version: Mapped[int | None] = mapped_column(Integer, index=True)  # the newest list_versions.id screened against
+    previous_version: Mapped[int | None] = mapped_column(Integer)  # the one the previous event screened against
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # NULL until the findings are rebuilt and compared: a re-screening stopped between the hits'
+    # write and that comparison is finished from ``scores_before`` on the next run.
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    parties: Mapped[int] = mapped_column(Integer)
+    documents: Mapped[int] = mapped_column(Integer)
+    lists: Mapped[Any] = mapped_column(JSON)  # the lists screened against: list, source, version, count
+    counts: Mapped[Any] = mapped_column(JSON)  # {"new": n, "changed": n, "cleared": n, "findings": n}
+    changes: Mapped[Any] = mapped_column(JSON)  # rescreen.HitChange.to_dict, each
+    scores_before: Mapped[Any] = mapped_column(JSON)  # {case_id: score} of the findings before
+    findings: Mapped[Any] = mapped_column(JSON, nullable=True)  # rescreen.ScoreChange.to_dict, each
 
 
 class ListEntryRecord(Base):

@@ -24,6 +24,7 @@ from .. import __version__, store
 from ..ingest import Limits
 from ..screen.readings import warm_name_symbols
 from ..service import ServiceError
+from ..service_lists import Rescreener
 from ..store import jobqueue
 from . import api, feeds, ui
 from .runner import JobPool, ScreenerCache
@@ -44,12 +45,14 @@ class Settings:
     secure_cookies: bool = False  # set behind HTTPS
     job_workers: int = 2  # uploads scanned at once: one heavy job does not hold up the rest
     lease_seconds: float = jobqueue.DEFAULT_LEASE.total_seconds()  # a dead server's job is taken after this
+    rescreen_poll: float = 10.0  # seconds between checks for a list loaded by another process (re-screen then)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     engine = store.connect(settings.db)
     screeners = ScreenerCache(engine)
+    rescreener = Rescreener(engine, settings.rescreen_poll)
     pool = (JobPool(engine, screeners, settings.limits, settings.job_workers, timedelta(seconds=settings.lease_seconds))
             if settings.background else None)
 
@@ -59,8 +62,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         threading.Thread(target=warm_name_symbols, name="tendertrace-warm", daemon=True).start()
         if pool is not None:
             pool.start()
+            rescreener.start()  # also finishes a re-screening a crash stopped
         yield
         if pool is not None:
+            rescreener.stop()
             pool.stop()
 
     app = FastAPI(
@@ -73,6 +78,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.screeners = screeners
     app.state.jobs = pool
     app.state.wake_runner = pool.wake if pool is not None else (lambda: None)
+    app.state.rescreener = rescreener
+    # after a list load: the background thread re-screens; without one (tests) the request does
+    app.state.after_list_change = rescreener.wake if pool is not None else rescreener.run_pending
     app.include_router(api.router)
     app.include_router(ui.router)
     app.include_router(feeds.router)

@@ -7,6 +7,7 @@ import json
 from datetime import date
 from pathlib import PurePath
 from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
@@ -14,7 +15,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.datastructures import UploadFile
 
-from .. import service, store
+from .. import service, service_entities, service_lists, store
 from ..model import ListedHit
 from ..store import jobqueue
 from .runner import jsonl_lines
@@ -309,3 +310,72 @@ def get_document(
 @router.get("/lists", tags=["screening"])
 def lists(request: Request, caller: Caller = Depends(api_reader)) -> list[dict[str, Any]]:
     return store.list_summary(request.app.state.engine)
+
+
+_LIST_BODY = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+    "type": "object", "required": ["file"], "properties": {"file": {"type": "string", "format": "binary"}}}}}}}
+
+
+@router.post("/lists", status_code=201, tags=["screening"], openapi_extra=_LIST_BODY)
+async def load_list(request: Request, caller: Caller = Depends(api_writer)) -> dict[str, Any]:
+    """Load a list file (multipart field ``file``: CSL CSV or JSON, list JSON, FtM JSON lines),
+    replacing what a file of that name loaded before. It is kept as a list version, and every
+    stored party is re-screened against it (``GET /api/lists/versions`` shows the re-screenings)."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != "multipart/form-data":
+        raise HTTPException(415, "send multipart/form-data with the list in 'file'")
+    form = await request.form(max_files=1, max_fields=5)
+    item = form.get("file")
+    if not isinstance(item, UploadFile):
+        raise HTTPException(422, "the list file goes in the multipart field 'file'")
+    data = await item.read(request.app.state.settings.limits.max_bytes + 1)
+    if len(data) > request.app.state.settings.limits.max_bytes:
+        raise HTTPException(413, "the list file is over the file limit")
+    loaded = service_lists.load_list(request.app.state.engine, item.filename or "", data)
+    request.app.state.after_list_change()
+    return {"loaded": loaded}
+
+
+@router.delete("/lists/{name}", tags=["screening"])
+def remove_list(name: str, request: Request, caller: Caller = Depends(api_writer)) -> dict[str, Any]:
+    """Remove a list (its code, source key or source); kept as a list version, then re-screened."""
+    removed = service_lists.remove_list(request.app.state.engine, name)
+    request.app.state.after_list_change()
+    return {"removed": removed}
+
+
+@router.get("/lists/versions", tags=["screening"])
+def list_versions(request: Request, caller: Caller = Depends(api_reader),
+                  max_age: Annotated[int, Query(ge=0, le=36500)] = 30) -> dict[str, Any]:
+    """The loaded lists with their version numbers, hashes and age (``stale_days`` past
+    ``max_age``), every kept version newest first, and the latest re-screenings."""
+    return service_lists.lists_overview(request.app.state.engine, max_age)
+
+
+@router.get("/rescreens/{event_id}", tags=["screening"])
+def get_rescreen(event_id: int, request: Request, caller: Caller = Depends(api_reader)) -> dict[str, Any]:
+    """One re-screening: the hits new, changed and cleared against the previous list version, and
+    the findings whose score changed."""
+    return service_lists.get_rescreen(request.app.state.engine, event_id).to_dict()
+
+
+@router.get("/entities", tags=["entities"])
+def entities(request: Request, caller: Caller = Depends(api_reader),
+             q: Annotated[str | None, Query(max_length=service_entities.MAX_NAME_CHARS,
+                                            description="Text in the party's name")] = None,
+             min_buyers: Annotated[int, Query(ge=1, le=1000)] = service_entities.MIN_BUYERS) -> dict[str, Any]:
+    """The parties of the stored findings with their finding counts, and the suppliers that serve
+    ``min_buyers`` or more buyers with findings (the network the UI draws)."""
+    engine = request.app.state.engine
+    return {"entities": service_entities.entity_names(engine, q),
+            "suppliers": [i.to_dict() for i in service_entities.suppliers_network(engine, min_buyers)]}
+
+
+@router.get("/entity", tags=["entities"])
+def entity(request: Request, caller: Caller = Depends(api_reader),
+           name: Annotated[str, Query(min_length=1, max_length=service_entities.MAX_NAME_CHARS)] = "") -> dict[str, Any]:
+    """Every stored notice and finding naming a party (any spelling folding to the same name),
+    across cases: its roles, listed-party hits, documents with their origins, and the buyers or
+    suppliers it stands beside."""
+    page = service_entities.entity_page(request.app.state.engine, name)
+    return page.to_dict() | {"url": "/api/entity?" + urlencode({"name": page.name})}

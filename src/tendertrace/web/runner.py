@@ -49,15 +49,18 @@ class ScreenerCache:
             return self._screener
 
 
-def job_raw_inputs(job_id: str, rows: list[dict[str, Any]]) -> list[RawInput]:
-    """The stored upload as pipeline inputs: files as bytes, JSON documents as corpus lines."""
+def job_raw_inputs(job_id: str, rows: list[dict[str, Any]], uploaded_at: str | None = None) -> list[RawInput]:
+    """The stored upload as pipeline inputs: files as bytes, JSON documents as corpus lines; each
+    keeps the name it was uploaded under and when (its provenance)."""
     raws = []
     for index, row in enumerate(rows, 1):
         source = f"upload/{job_id}/{row['name']}"
         if row["kind"] == "record":
-            raws.append(RawInput("", source, source, lineno=index, line=row["data"].decode("utf-8")))
+            raws.append(RawInput("", source, source, lineno=index, line=row["data"].decode("utf-8"),
+                                 fetched_at=uploaded_at))
         else:
-            raws.append(RawInput(content_id(row["data"]), source, source, data=bytes(row["data"])))
+            raws.append(RawInput(content_id(row["data"]), source, source, data=bytes(row["data"]),
+                                 upload_name=row["name"], fetched_at=uploaded_at))
     return raws
 
 
@@ -114,7 +117,9 @@ def run_job(engine: Engine, job_id: str, screeners: ScreenerCache, limits: Limit
             raise LeaseLost
 
     try:
-        raws = job_raw_inputs(job_id, jobqueue.job_inputs(engine, job_id))
+        job = jobqueue.get_job(engine, job_id) or {}
+        created = job.get("created_at")
+        raws = job_raw_inputs(job_id, jobqueue.job_inputs(engine, job_id), created.isoformat() if created else None)
         screener = screeners.get()
         runner = BatchRunner(screener, pipeline_version(screener), limits, engine=engine)
         for start in range(0, len(raws), JOB_BATCH):

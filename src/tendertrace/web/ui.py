@@ -10,9 +10,12 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
+from starlette.datastructures import UploadFile
 
-from .. import service, store
+from .. import service, service_entities, service_lists, store
+from ..findings import document_origin
 from ..report.html import entity_graph_svg, highlight_html
+from ..report.network import network_svg
 from ..report.templating import environment
 from ..store import jobqueue, tokens
 from . import api
@@ -80,7 +83,9 @@ def findings_page(request: Request, caller: Caller = Depends(ui_reader)) -> Resp
         flip = "asc" if sort == column and order == "desc" else "desc"
         return link(sort=column, order=flip, page=None)
 
+    since_version, new_cases = service_lists.new_since(request.app.state.engine)
     return render(request, "findings.html", rows=found.items, total=found.total, page=page, pages=found.pages,
+                  since_version=since_version, new_cases=new_cases,
                   params=params, review=query.review, sort=sort, order=order,
                   facets=store.finding_facets(request.app.state.engine), link=link, sort_link=sort_link,
                   reviews=get_args(service.ReviewFilter))
@@ -95,7 +100,7 @@ def finding_page(case_id: str, request: Request, caller: Caller = Depends(ui_rea
     documents = []
     for d in finding.documents:
         spans = [(e.start, e.end) for e in finding.evidence if e.document == d.id]
-        documents.append({**d.to_dict(), "html": Markup(highlight_html(texts.get(d.id, ""), spans))})
+        documents.append({**d.to_dict(), **document_origin(d), "html": Markup(highlight_html(texts.get(d.id, ""), spans))})
     return render(request, "finding.html", f=finding, documents=documents,
                   graph=Markup(entity_graph_svg([finding])), trail=service.finding_trail(engine, finding))
 
@@ -114,7 +119,7 @@ def review(
 def document_page(doc_id: str, request: Request, caller: Caller = Depends(ui_reader)) -> Response:
     doc = service.get_document(request.app.state.engine, doc_id)
     spans = [(e["start"], e["end"]) for e in doc["evidence"]]
-    return render(request, "document.html", doc=doc, result=service.document_result(doc),
+    return render(request, "document.html", doc=doc, result=service.document_result(doc), origin=service.document_provenance(doc),
                   html=Markup(highlight_html(doc.get("text") or "", spans, context=10**9)))
 
 
@@ -144,7 +149,62 @@ def job_page(job_id: str, request: Request, caller: Caller = Depends(ui_reader))
 
 @router.get("/lists", response_class=HTMLResponse)
 def lists_page(request: Request, caller: Caller = Depends(ui_reader)) -> Response:
-    return render(request, "lists.html", lists=store.list_summary(request.app.state.engine))
+    overview = service_lists.lists_overview(request.app.state.engine)
+    return render(request, "lists.html", **overview, loaded=request.query_params.get("loaded"),
+                  list_types=", ".join(service_lists.LIST_TYPES))
+
+
+@router.post("/lists/load")
+async def load_list(request: Request, caller: Caller = Depends(ui_writer)) -> Response:
+    """A writer loads a list file; the stored parties are re-screened against it."""
+    form = await request.form(max_files=1, max_fields=5)
+    check_csrf(caller, str(form.get("csrf") or ""))
+    item = form.get("file")
+    if not isinstance(item, UploadFile):
+        raise HTTPException(422, "choose a list file")
+    data = await item.read(request.app.state.settings.limits.max_bytes + 1)
+    if len(data) > request.app.state.settings.limits.max_bytes:
+        raise HTTPException(413, "the list file is over the file limit")
+    loaded = service_lists.load_list(request.app.state.engine, item.filename or "", data)
+    request.app.state.after_list_change()
+    return RedirectResponse("/lists?" + urlencode({"loaded": sum(row["count"] for row in loaded)}), status_code=303)
+
+
+@router.post("/lists/remove")
+def remove_list(request: Request, name: str = Form(...), csrf: str = Form(""),
+                caller: Caller = Depends(ui_writer)) -> Response:
+    check_csrf(caller, csrf)
+    service_lists.remove_list(request.app.state.engine, name)
+    request.app.state.after_list_change()
+    return RedirectResponse("/lists", status_code=303)
+
+
+@router.get("/rescreens/{event_id}", response_class=HTMLResponse)
+def rescreen_page(event_id: int, request: Request, caller: Caller = Depends(ui_reader)) -> Response:
+    return render(request, "rescreen.html", report=service_lists.get_rescreen(request.app.state.engine, event_id))
+
+
+def entity_link(name: str) -> str:
+    return "/entity?" + urlencode({"name": name})
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entities_page(request: Request, caller: Caller = Depends(ui_reader)) -> Response:
+    engine = request.app.state.engine
+    q = (request.query_params.get("q") or "").strip()[:service_entities.MAX_NAME_CHARS] or None
+    suppliers = service_entities.suppliers_network(engine)
+    return render(request, "entities.html", q=q, entities=service_entities.entity_names(engine, q), suppliers=suppliers,
+                  network=Markup(network_svg(suppliers, entity_link)) if suppliers else None,
+                  min_buyers=service_entities.MIN_BUYERS)
+
+
+@router.get("/entity", response_class=HTMLResponse)
+def entity_page(request: Request, name: str = "", caller: Caller = Depends(ui_reader)) -> Response:
+    page = service_entities.entity_page(request.app.state.engine, name)
+    served = [s for s in service_entities.suppliers_network(request.app.state.engine, 1)
+              if service_entities.entity_key(s.name) == page.key]
+    return render(request, "entity.html", e=page,
+                  network=Markup(network_svg(served, entity_link)) if served and len(served[0].buyers) > 1 else None)
 
 
 def _login_form(request: Request, next: str, status: int = 200, message: str | None = None) -> Response:
