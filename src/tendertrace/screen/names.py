@@ -239,6 +239,7 @@ def _compact_latin(text: str) -> str:
 
 
 MIN_NESTED_ALIAS = 6  # characters: a listed unit found after its parent's name is at least this long
+MIN_INTERMEDIATE = 3  # characters: a middle unit of a parent chain is a name of its own (国家天文台, 分院), not a marker alone
 
 
 def without_parent(folded: str) -> str | None:
@@ -254,6 +255,29 @@ def without_parent(folded: str) -> str | None:
             piece = folded[start:end]
             if piece in prefixes and piece in table and table[piece][1] == "self":
                 return folded[start:]
+    return through_intermediate(folded)
+
+
+def through_intermediate(folded: str) -> str | None:
+    """A listed unit written with the chain of its parents, the middle one left out of the listed
+    name: 中国科学院|国家天文台|南京天文光学技术研究所 is 中国科学院南京天文光学技术研究所, the listed unit
+    the observatory administers. The group (a head that names in the alias table begin with, ending
+    as an organisation does) and the rest after the middle unit must together be a whole ``self``
+    row of the table."""
+    table, prefixes = _aliases(), piece_prefixes()
+    for head in range(2, len(folded) - MIN_NESTED_ALIAS):
+        group = folded[:head]
+        if group not in prefixes:
+            break  # no longer head begins a known name either
+        if not group.endswith(SUBUNIT_MARKERS):
+            continue
+        for start in range(head + MIN_INTERMEDIATE, len(folded) - MIN_NESTED_ALIAS + 1):
+            if not folded[head:start].endswith(SUBUNIT_MARKERS):
+                continue
+            joined = group + folded[start:]
+            row = table.get(joined)
+            if row is not None and row[1] == "self":
+                return joined
     return None
 
 
