@@ -166,8 +166,12 @@ def core_zh(folded: str) -> str:
     return _LEGAL_FORM.sub("", folded) or folded
 
 
-ALIAS_FILES = ("aliases_zh.csv", "aliases_zh_sources.csv")  # curated first: on a clash its row wins
+# curated first: on a clash its row wins; then the listed companies' securities names (证券简称, former names)
+ALIAS_FILES = ("aliases_zh.csv", "aliases_zh_sources.csv", "listed_securities_zh.csv")
 GENERATED_ALIASES = "aliases_zh_sources.csv"  # built by scripts/build_aliases.py from ASPI and OFAC
+# Files whose short names are looked up only as a whole name: a generated short name, and a stock
+# short name, which is often two common words (中国卫星 is China Spacesat; 中国卫星网络集团 is another group).
+WHOLE_ONLY_SHORT = (GENERATED_ALIASES, "listed_securities_zh.csv")
 # A generated short name under this many characters (九院, 中国航天) is looked up only as a whole
 # name: inside a longer one it is as often part of another name (河北航天 holds 北航, 中国航天员科研
 # 训练中心 -- the PLA's astronaut centre -- holds CASC's 中国航天).
@@ -187,7 +191,7 @@ def _aliases() -> dict[str, tuple[str, str, str]]:
         for r in load_csv(name):
             value = (r["en"], r["relation"], r["source"])
             folded = fold_zh(r["zh"])
-            if name == GENERATED_ALIASES and len(folded) < MIN_PIECE_ALIAS:
+            if name in WHOLE_ONLY_SHORT and len(folded) < MIN_PIECE_ALIAS:
                 out.setdefault("whole:" + folded, value)
                 continue
             out.setdefault(folded, value)
