@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Hit, ListEntry
-from . import bound, divisions, relation
+from . import bound, divisions, relation, tradename
 from . import factors as f
 from .factors import DEFAULT_THRESHOLD
 from .index import IndexedName, NameIndex
@@ -126,7 +126,8 @@ class Screener:
         if not (hits and hits[0].relation == "self"):
             # A unit written after its group counts only where the name found nothing else: a
             # name that reaches its listed parent (国防科技大学|信息系统工程重点实验室) stays its affiliate.
-            restated = self._restated(query) or ([] if hits else self._under_group(query) or self._local_organ(query))
+            restated = self._restated(query) or ([] if hits else self._under_group(query) or self._local_organ(query)
+                                                      or self._trade_sibling(query))
             if restated:
                 return restated
         if bracket:
@@ -198,6 +199,17 @@ class Screener:
                                 explanation=f"'{query}' is a local organ under '{form}' (GB/T 2260 divisions); {h.explanation}")
                         for h in found]
         return []
+
+    def _trade_sibling(self, query: str) -> list[Hit]:
+        """A company registered at a listed company's place under its trade name (苏州科达|系统集成 beside
+        the listed 苏州科达|科技): a member of its group, reported as an affiliate at ``TRADE_NAME_SCORE``."""
+        listed = tradename.sibling_of(query)
+        if listed is None:
+            return []
+        found = [h for h in self._screen_once(listed) if h.relation == "self"]
+        return [replace(h, query=query, relation="affiliate", score=min(h.score, f.TRADE_NAME_SCORE),
+                        explanation=f"'{query}' shares its place and trade name with '{listed}' "
+                                    f"(a group member, to confirm); {h.explanation}") for h in found]
 
     def _screen_once(self, query: str) -> list[Hit]:
         hits = self._screen_full(query)
