@@ -177,3 +177,10 @@ def without_designation(query: str) -> str | None:
         if m and divisions().leading(folded[m.end():]) is not None:
             return folded[m.end():]
     return None
+
+
+def warm() -> None:
+    """Load the division table and the organ kinds now, with the index, not on the first name screened."""
+    divisions()
+    organ_kinds()
+    _designations()

@@ -72,6 +72,8 @@ class Screener:
         # a party they own 50 % or more is reported as ``owned``.
         self.ownership: Any = None
         warm_tables()  # static tables load here, with the index, not on the first query
+        divisions.warm()
+        tradename.warm()
 
     # -- public --------------------------------------------------------------------------
 

@@ -129,3 +129,12 @@ def sibling_of(query: str) -> str | None:
     if len(named) != 1 or rest.startswith(_owner_words()) or _institution_trade(trade):
         return None
     return next(iter(named.values()))
+
+
+def warm() -> None:
+    """Build the place and trade-name table now, with the index, not on the first name screened."""
+    _listed()
+    _listed_names()
+    _other_names()
+    _by_initial()
+    _owner_words()
