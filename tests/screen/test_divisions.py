@@ -70,3 +70,16 @@ def test_a_corps_division_governing_a_city_names_the_city_body(screener: Screene
     assert hit is not None and hit.entry.id == "wujiaqu" and hit.relation == "self"
     hit = screener.best("第一师阿克苏市公安局看守所")
     assert hit is not None and hit.entry.id == "aksu" and hit.relation == "affiliate"
+
+
+@pytest.mark.parametrize("query", ["Wensu County Public Security Bureau", "Baicheng County Detention Center",
+                                   "Kuche City Public Security Bureau"])
+def test_a_county_organ_written_in_english_is_an_affiliate_too(screener: Screener, query: str) -> None:
+    hit = screener.best(query)
+    assert hit is not None and hit.entry.id == "aksu" and hit.relation == "affiliate" and hit.query == query
+
+
+@pytest.mark.parametrize("query", ["Heping District Public Security Bureau",  # two cities have a 和平区
+                                   "Wensu County Hospital", "Gusu District Public Security Bureau"])
+def test_no_english_reading_for_shared_names_other_organs_or_other_cities(screener: Screener, query: str) -> None:
+    assert screener.best(query) is None

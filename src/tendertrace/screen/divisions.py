@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..knowledge import load_csv, load_yaml
-from .names import fold_zh, is_chinese
+from .names import fold_zh, is_chinese, pinyin
 
 # GB/T 2260: two digits of province, two of prefecture, two of county.
 PROVINCE_DIGITS = 2
@@ -179,8 +179,46 @@ def without_designation(query: str) -> str | None:
     return None
 
 
+# How English names a county-level division's kind, and the ending of its Chinese name (乌恰县 is
+# "Wuqia County", 库车市 "Kuqa City", 天山区 "Tianshan District").
+ENGLISH_KINDS = {"county": "县", "city": "市", "municipal": "市", "municipality": "市", "district": "区"}
+_ENGLISH_ORGAN = re.compile(r"^(?P<place>[A-Za-z][A-Za-z' -]*?)\s+(?P<kind>County|City|Municipal|Municipality|District)"
+                            r"\s+(?P<organ>Public Security (?:Sub-?[Bb]ureau|Branch Bureau|Bureau)|Detention Cent(?:er|re))$",
+                            re.IGNORECASE)
+_ENGLISH_ORGAN_WORDS = {"detention center": "看守所", "detention centre": "看守所"}
+
+
+@cache
+def _by_reading() -> dict[tuple[str, str], tuple[Division, ...]]:
+    """County-level divisions by the pinyin of their name without its ending, and that ending."""
+    out: dict[tuple[str, str], list[Division]] = defaultdict(list)
+    for d in divisions().by_code.values():
+        if d.level == "county" and d.name.endswith(tuple(set(ENGLISH_KINDS.values()))) and len(d.name) > MIN_NAME_CHARS:
+            key = "".join(pinyin(d.name[:-1])).lower()
+            out[(key, d.name[-1])].append(d)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def english_organ(query: str) -> str | None:
+    """The Chinese name of a county-level organ written in English ("Wuqia County Public Security
+    Bureau" -> 乌恰县公安局), when exactly one division of that kind reads so; None otherwise."""
+    if is_chinese(query):
+        return None
+    m = _ENGLISH_ORGAN.match(" ".join(query.replace(",", " ").split()))
+    if m is None:
+        return None
+    place = re.sub(r"[^a-z]", "", m.group("place").lower())
+    found = _by_reading().get((place, ENGLISH_KINDS[m.group("kind").lower()]), ())
+    if len(found) != 1:
+        return None
+    organ = m.group("organ").lower()
+    word = _ENGLISH_ORGAN_WORDS.get(organ) or ("公安分局" if "sub" in organ or "branch" in organ else "公安局")
+    return found[0].name + word
+
+
 def warm() -> None:
     """Load the division table and the organ kinds now, with the index, not on the first name screened."""
     divisions()
+    _by_reading()
     organ_kinds()
     _designations()

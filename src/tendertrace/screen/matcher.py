@@ -193,7 +193,7 @@ class Screener:
             if found:
                 return [replace(h, query=query, explanation=f"'{query}' is '{same}' (its designation names the same body); "
                                 f"{h.explanation}") for h in found]
-        for form in divisions.organ_parents(same or query):
+        for form in divisions.organ_parents(same or divisions.english_organ(query) or query):
             found = [h for h in self._screen_once(form) if h.relation == "self"
                      and h.query_coverage >= f.FULL_COVER and h.name_coverage >= f.FULL_COVER]
             if found:
