@@ -53,3 +53,13 @@ def test_securities_names_are_sourced_and_their_short_names_found_only_whole() -
     # a stock short name inside a longer name is no part of it: 中国卫星|网络集团 is another group
     assert all(t.method != "alias" for t in translate("中国卫星网络集团有限公司"))
     assert translate("中国卫星")[0].text == "China Spacesat Co., Ltd."
+
+
+def test_a_group_is_not_the_joint_stock_company_of_its_name() -> None:
+    """Without their legal forms 中国船舶重工集团有限公司 (the group) and 中国船舶重工股份有限公司 (its
+    listed company) are one string; the alias table does not take one for the other."""
+    listed = alias(fold_zh("中国船舶重工股份有限公司"))
+    assert listed is not None
+    assert alias(fold_zh("中国船舶重工集团有限公司")) != listed
+    # a name whose legal form says neither stands for either
+    assert alias(fold_zh("中国船舶重工有限公司")) == listed

@@ -195,8 +195,23 @@ def _aliases() -> dict[str, tuple[str, str, str]]:
                 out.setdefault("whole:" + folded, value)
                 continue
             out.setdefault(folded, value)
-            out.setdefault("core:" + core_zh(folded), value)
+            out.setdefault(f"core:{core_zh(folded)}|{form_kind(folded)}", value)
     return out
+
+
+_GROUP_FORM = re.compile(r"集团(?:有限责任公司|有限公司|公司)$")
+_STOCK_FORM = re.compile(r"(?<!集团)(?:股份有限公司|股份公司)$")
+# Legal forms that may stand for one another when a name is looked up without its own: a group
+# (X集团有限公司, the parent) and a joint-stock company of its name (X股份有限公司, most often the
+# group's listed subsidiary: 中国船舶重工集团有限公司 is CSIC, not its listed CSICL) are two entities.
+COMPATIBLE_FORMS = {"group": ("group", "plain"), "stock": ("stock", "plain"), "plain": ("plain", "group", "stock")}
+
+
+def form_kind(folded: str) -> str:
+    """A Chinese name's legal form, as a kind: ``group``, ``stock`` or ``plain`` (any other, or none)."""
+    if _GROUP_FORM.search(folded):
+        return "group"
+    return "stock" if _STOCK_FORM.search(folded) else "plain"
 
 
 @cache
@@ -296,7 +311,15 @@ class Translation:
 def alias(folded: str) -> tuple[str, str, str] | None:
     """The alias-table row for a folded name, also when only the legal form differs."""
     table = _aliases()
-    return table.get(folded) or table.get("core:" + core_zh(folded))
+    hit = table.get(folded)
+    if hit is not None:
+        return hit
+    core = core_zh(folded)
+    for kind in COMPATIBLE_FORMS[form_kind(folded)]:
+        hit = table.get(f"core:{core}|{kind}")
+        if hit is not None:
+            return hit
+    return None
 
 
 def whole_alias(folded: str) -> tuple[str, str, str] | None:
