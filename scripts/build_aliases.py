@@ -78,6 +78,17 @@ SUBUNIT_KINDS = ("实验室", "中心", "研究所")
 # A sub-unit's Chinese name shorter than this (熊猫, 可调谐) is a fragment of ASPI's text, not a name.
 MIN_SUBUNIT_CHARS = 4
 JOINT = "jointly established"  # how ASPI introduces a laboratory run with another institution
+AKA = re.compile(r"\s+a\.?k\.?a\.?\s+", re.IGNORECASE)  # "No. 55 Institute (中国兵工集团第55研究所) aka Changchun ... (长春设备工艺研究所)"
+# Names the state grants one laboratory or centre each (国防科技重点实验室 by SASTIND, 国家重点实验室 by
+# MOST, 国家工程研究中心 by NDRC): unique nationwide, so the name alone names the unit.
+STATE_GRANTED = ("国防科技重点实验室", "国家重点实验室", "国防重点实验室", "国家工程实验室", "国家工程研究中心",
+                 "国家工程技术研究中心")
+DIVISIONS = ROOT / "src" / "tendertrace" / "knowledge" / "divisions_zh.csv"  # built by scripts/build_divisions.py
+# Division-name endings a unit's name may leave out (长春设备工艺研究所 for 长春市).
+PLACE_ENDINGS = ("省", "市", "县")
+MIN_PLACE_CHARS = 2
+BARE = "bare"  # marks a row whose name is a sub-unit's own name written without its parent's
+UNIT_WORDS = ("学院", "大学", "研究所", "研究院", "中心")  # a unit named inside a laboratory's name is its host
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff][\u3400-\u9fff0-9A-Za-z（）()、·]*[\u3400-\u9fff）)]|[\u3400-\u9fff]")
@@ -156,6 +167,41 @@ def split_bilingual(text: str) -> tuple[str, list[str]]:
     return english, [n for n in names if _HAN.search(n) and len(n) >= 2]
 
 
+def also_known_as(text: str) -> list[str]:
+    """The Chinese names of an ASPI sub-unit's other names: "... (中国兵工集团第55研究所) aka Changchun
+    Equipment Technology Institute (长春设备工艺研究所)" also gives 长春设备工艺研究所."""
+    parts = AKA.split(text)
+    return [z for part in parts[1:] for z in split_bilingual(part)[1]]
+
+
+def _places() -> frozenset[str]:
+    if not DIVISIONS.exists():
+        return frozenset()
+    with DIVISIONS.open(encoding="utf-8", newline="") as handle:
+        names = [row["name"] for row in csv.DictReader(handle)]
+    short = [n[:-1] for n in names if n.endswith(PLACE_ENDINGS) and len(n) > MIN_PLACE_CHARS]
+    return frozenset([*names, *short])
+
+
+_PLACES: frozenset[str] | None = None
+
+
+def names_itself(zh: str) -> bool:
+    """A sub-unit's Chinese name that names it without its parent: one the state grants to one unit
+    (火炸药燃烧国防科技重点实验室), or one that begins with a place (长春设备工艺研究所, 上海电控研究所). A
+    name of neither kind (人工智能研究中心) names a unit in many institutions and keeps its parent."""
+    global _PLACES
+    if _PLACES is None:
+        _PLACES = _places()
+    granted = next((g for g in STATE_GRANTED if zh.endswith(g)), None)
+    if granted:
+        # its field comes first (火炸药燃烧); a name with a unit before the laboratory (计算机学院拥有
+        # 高性能计算国家重点实验室) is ASPI's sentence, not a name
+        field = zh[: -len(granted)]
+        return len(field) >= MIN_PLACE_CHARS and not any(unit in field for unit in UNIT_WORDS)
+    return any(zh.startswith(p) and len(zh) > len(p) + MIN_SUBUNIT_CHARS for p in _PLACES)
+
+
 def is_chinese(text: str) -> bool:
     return bool(_HAN.search(text))
 
@@ -207,7 +253,8 @@ def aspi_rows(shared_lists: Path, listed: dict[str, list[Listed]], report: Repor
         parent_names = [z for z in zh_all if len(z) >= MIN_SHORT_NAME]
         for sub in subunits:
             sub_en, sub_zh = split_bilingual(sub)
-            sub_zh = [z for z in sub_zh if len(z) >= MIN_SUBUNIT_CHARS]
+            sub_zh = [z for z in [*sub_zh, *also_known_as(sub)] if len(z) >= MIN_SUBUNIT_CHARS]
+            sub_zh = list(dict.fromkeys(sub_zh))
             if not sub_zh or sub_en.lower().startswith(JOINT):
                 continue  # a unit set up jointly with another body is not a sub-unit of this one
             sub_found = listed.get(norm_en(sub_en), [])
@@ -222,9 +269,12 @@ def aspi_rows(shared_lists: Path, listed: dict[str, list[Listed]], report: Repor
                 entry, lists = pick(found)
                 for zh in sub_zh:
                     full = zh if any(p in zh for p in parent_names) else parent_zh + zh
-                    rows.append({"zh": full, "en": entry.name, "relation": "affiliate", "list": lists,
-                                 "source": f"{source} (sub-unit '{sub_en}' of {english})"})
-                    report.counts["aspi affiliate"] += 1
+                    forms = [full, zh] if full != zh and names_itself(zh) else [full]
+                    for form in forms:
+                        rows.append({"zh": form, "en": entry.name, "relation": "affiliate", "list": lists,
+                                     "source": f"{source} (sub-unit '{sub_en}' of {english})",
+                                     BARE: "yes" if form != full else ""})
+                        report.counts["aspi affiliate"] += 1
     return rows
 
 
@@ -291,7 +341,10 @@ def dedupe(rows: list[dict[str, str]], report: Report) -> list[dict[str, str]]:
         targets = {(r["en"], r["relation"]) for r in group}
         selfs = {r["en"] for r in group if r["relation"] == "self"}
         if len(selfs) > 1 or (not selfs and len(targets) > 1):
-            report.ambiguous.append(f"{zh}: {sorted(targets)}")
+            if all(r.get(BARE) for r in group):  # a laboratory two hosts run jointly names neither alone
+                report.skipped.append(f"{zh}: a sub-unit's name alone under two parents {sorted(targets)}")
+            else:
+                report.ambiguous.append(f"{zh}: {sorted(targets)}")
             continue
         # A name that is an entity's own wins over the same name as a sub-unit of another.
         group.sort(key=lambda r: r["relation"] != "self")
@@ -344,7 +397,7 @@ def build(shared: Path) -> tuple[list[dict[str, str]], Report]:
 
 def render(rows: list[dict[str, str]]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue()

@@ -39,3 +39,27 @@ def test_a_listed_unit_after_its_parent_is_read_from_the_unit_on() -> None:
 def test_a_place_in_front_of_a_listed_name_is_no_parent() -> None:
     assert without_parent("杭州电子科技大学") is None  # Hangzhou Dianzi University, not UESTC
     assert without_parent("西安电子科技大学") is None
+
+
+def test_securities_names_are_sourced_and_their_short_names_found_only_whole() -> None:
+    rows = load_csv("listed_securities_zh.csv")
+    assert "listed_securities_zh.csv" in ALIAS_FILES and rows
+    assert all(r["source"].strip() and r["relation"] == "self" for r in rows)
+    short = [fold_zh(r["zh"]) for r in rows if len(fold_zh(r["zh"])) < MIN_PIECE_ALIAS]
+    assert short
+    for folded in short:
+        if alias(folded) is None:
+            assert whole_alias(folded) is not None
+    # a stock short name inside a longer name is no part of it: 中国卫星|网络集团 is another group
+    assert all(t.method != "alias" for t in translate("中国卫星网络集团有限公司"))
+    assert translate("中国卫星")[0].text == "China Spacesat Co., Ltd."
+
+
+def test_a_group_is_not_the_joint_stock_company_of_its_name() -> None:
+    """Without their legal forms 中国船舶重工集团有限公司 (the group) and 中国船舶重工股份有限公司 (its
+    listed company) are one string; the alias table does not take one for the other."""
+    listed = alias(fold_zh("中国船舶重工股份有限公司"))
+    assert listed is not None
+    assert alias(fold_zh("中国船舶重工集团有限公司")) != listed
+    # a name whose legal form says neither stands for either
+    assert alias(fold_zh("中国船舶重工有限公司")) == listed

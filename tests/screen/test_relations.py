@@ -98,3 +98,25 @@ def test_a_designation_or_acronym_in_brackets_restates_an_english_name() -> None
     assert hit is not None and hit.relation == "self"
     hit = screener.best("Chengdu Aircraft Design and Research Institute (Shenyang)")
     assert hit is not None and hit.relation == "affiliate"  # a place the listed name lacks: a branch
+
+
+CHAIN_ENTRIES = [
+    ListEntry("sia", "EL", "China Academy of Science—Shenyang Institute of Automation", [], "China"),
+    ListEntry("simit", "EL", "Chinese Academy of Sciences' Shanghai Institute of Microsystem and Information Technology",
+              [], "China"),
+]
+
+
+@pytest.mark.parametrize(("query", "entry", "relation"), [
+    ("中国科学院沈阳分院沈阳自动化研究所", "sia", "self"),          # the branch academy between group and unit
+    ("中国科学院上海分院上海微系统与信息技术研究所", "simit", "self"),
+    ("中国科学院沈阳分院沈阳自动化研究所机器人学研究室", "sia", "affiliate"),
+])
+def test_a_unit_written_with_its_parent_chain_is_the_listed_unit(query: str, entry: str, relation: str) -> None:
+    hit = Screener(CHAIN_ENTRIES).best(query)
+    assert hit is not None and hit.entry.id == entry and hit.relation == relation
+
+
+@pytest.mark.parametrize("query", ["中国科学院沈阳分院", "中国科学院上海分院", "中国科学院沈阳分院沈阳计算技术研究所"])
+def test_the_middle_unit_alone_or_a_sister_under_it_is_no_hit(query: str) -> None:
+    assert Screener(CHAIN_ENTRIES).best(query) is None

@@ -74,6 +74,9 @@ MIN_UNIT_CHARS = 5  # a unit written after its group's Chinese name is at least 
 MIN_GROUP_INITIALS = 3  # a group's initialism in front of a unit's name (AVIC, COMAC): shorter ones are words
 SHORT_FORM_MIN_WORDS = 2  # a person's short name keeps at least the first and the last name
 SHORT_FORM_MAX_LEFT_OUT = 2  # ... leaving out at most two: past that, two people who share a first and last name
+# What a company sharing a listed company's place and trade name scores as its affiliate: a hit, below
+# a name the lists or the alias tables give, since a trade name is evidence of a group, not proof.
+TRADE_NAME_SCORE = 0.88
 SHORT_FORM_SCORE = 0.85  # what a short form of a listed person's name scores: a hit, below the name in full
 LINEAGE_WORDS = frozenset(_WORDS["lineage_words"])  # "son/daughter of" in Arabic chains
 LINEAGE_PARTICLES = frozenset(_WORDS["lineage_particles"])  # articles and kunya words inside a link, not a name of it

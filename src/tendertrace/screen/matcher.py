@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Hit, ListEntry
-from . import bound, relation
+from . import bound, divisions, relation, tradename
 from . import factors as f
 from .factors import DEFAULT_THRESHOLD
 from .index import IndexedName, NameIndex
@@ -72,6 +72,8 @@ class Screener:
         # a party they own 50 % or more is reported as ``owned``.
         self.ownership: Any = None
         warm_tables()  # static tables load here, with the index, not on the first query
+        divisions.warm()
+        tradename.warm()
 
     # -- public --------------------------------------------------------------------------
 
@@ -126,7 +128,8 @@ class Screener:
         if not (hits and hits[0].relation == "self"):
             # A unit written after its group counts only where the name found nothing else: a
             # name that reaches its listed parent (国防科技大学|信息系统工程重点实验室) stays its affiliate.
-            restated = self._restated(query) or ([] if hits else self._under_group(query))
+            restated = self._restated(query) or ([] if hits else self._under_group(query) or self._local_organ(query)
+                                                      or self._trade_sibling(query))
             if restated:
                 return restated
         if bracket:
@@ -179,6 +182,36 @@ class Screener:
                 return [replace(h, query=query, explanation=f"'{query}' is '{rest}' written under its group "
                                 f"'{group}'; {h.explanation}") for h in found]
         return []
+
+    def _local_organ(self, query: str) -> list[Hit]:
+        """A local organ under a listed organ of the same kind one or two divisions up: 乌恰县公安局 is
+        part of the listed 克孜勒苏柯尔克孜自治州公安局 (GB/T 2260 and knowledge/organs_zh.yaml); and a
+        designation that names the same body (第八师石河子市公安局) is read without it."""
+        same = divisions.without_designation(query)
+        if same:
+            found = [h for h in self._screen_once(same) if h.relation == "self"]
+            if found:
+                return [replace(h, query=query, explanation=f"'{query}' is '{same}' (its designation names the same body); "
+                                f"{h.explanation}") for h in found]
+        for form in divisions.organ_parents(same or divisions.english_organ(query) or query):
+            found = [h for h in self._screen_once(form) if h.relation == "self"
+                     and h.query_coverage >= f.FULL_COVER and h.name_coverage >= f.FULL_COVER]
+            if found:
+                return [replace(h, query=query, relation="affiliate",
+                                explanation=f"'{query}' is a local organ under '{form}' (GB/T 2260 divisions); {h.explanation}")
+                        for h in found]
+        return []
+
+    def _trade_sibling(self, query: str) -> list[Hit]:
+        """A company registered at a listed company's place under its trade name (苏州科达|系统集成 beside
+        the listed 苏州科达|科技): a member of its group, reported as an affiliate at ``TRADE_NAME_SCORE``."""
+        listed = tradename.sibling_of(query)
+        if listed is None:
+            return []
+        found = [h for h in self._screen_once(listed) if h.relation == "self"]
+        return [replace(h, query=query, relation="affiliate", score=min(h.score, f.TRADE_NAME_SCORE),
+                        explanation=f"'{query}' shares its place and trade name with '{listed}' "
+                                    f"(a group member, to confirm); {h.explanation}") for h in found]
 
     def _screen_once(self, query: str) -> list[Hit]:
         hits = self._screen_full(query)

@@ -125,8 +125,12 @@ def core_zh(folded: str) -> str:
     return _LEGAL_FORM.sub("", folded) or folded
 
 
-ALIAS_FILES = ("aliases_zh.csv", "aliases_zh_sources.csv")  # curated first: on a clash its row wins
+# curated first: on a clash its row wins; then the listed companies' securities names (证券简称, former names)
+ALIAS_FILES = ("aliases_zh.csv", "aliases_zh_sources.csv", "listed_securities_zh.csv")
 GENERATED_ALIASES = "aliases_zh_sources.csv"  # built by scripts/build_aliases.py from ASPI and OFAC
+# Files whose short names are looked up only as a whole name: a generated short name, and a stock
+# short name, which is often two common words (中国卫星 is China Spacesat; 中国卫星网络集团 is another group).
+WHOLE_ONLY_SHORT = (GENERATED_ALIASES, "listed_securities_zh.csv")
 # A generated short name under this many characters (九院, 中国航天) is looked up only as a whole
 # name: inside a longer one it is as often part of another name (河北航天 holds 北航, 中国航天员科研
 # 训练中心 -- the PLA's astronaut centre -- holds CASC's 中国航天).
@@ -146,12 +150,27 @@ def _aliases() -> dict[str, tuple[str, str, str]]:
         for r in load_csv(name):
             value = (r["en"], r["relation"], r["source"])
             folded = fold_zh(r["zh"])
-            if name == GENERATED_ALIASES and len(folded) < MIN_PIECE_ALIAS:
+            if name in WHOLE_ONLY_SHORT and len(folded) < MIN_PIECE_ALIAS:
                 out.setdefault("whole:" + folded, value)
                 continue
             out.setdefault(folded, value)
-            out.setdefault("core:" + core_zh(folded), value)
+            out.setdefault(f"core:{core_zh(folded)}|{form_kind(folded)}", value)
     return out
+
+
+_GROUP_FORM = re.compile(r"集团(?:有限责任公司|有限公司|公司)$")
+_STOCK_FORM = re.compile(r"(?<!集团)(?:股份有限公司|股份公司)$")
+# Legal forms that may stand for one another when a name is looked up without its own: a group
+# (X集团有限公司, the parent) and a joint-stock company of its name (X股份有限公司, most often the
+# group's listed subsidiary: 中国船舶重工集团有限公司 is CSIC, not its listed CSICL) are two entities.
+COMPATIBLE_FORMS = {"group": ("group", "plain"), "stock": ("stock", "plain"), "plain": ("plain", "group", "stock")}
+
+
+def form_kind(folded: str) -> str:
+    """A Chinese name's legal form, as a kind: ``group``, ``stock`` or ``plain`` (any other, or none)."""
+    if _GROUP_FORM.search(folded):
+        return "group"
+    return "stock" if _STOCK_FORM.search(folded) else "plain"
 
 
 @cache
@@ -197,6 +216,7 @@ def _compact_latin(text: str) -> str:
 
 
 MIN_NESTED_ALIAS = 6  # characters: a listed unit found after its parent's name is at least this long
+MIN_INTERMEDIATE = 3  # characters: a middle unit of a parent chain is a name of its own (国家天文台, 分院), not a marker alone
 
 
 def without_parent(folded: str) -> str | None:
@@ -212,6 +232,29 @@ def without_parent(folded: str) -> str | None:
             piece = folded[start:end]
             if piece in prefixes and piece in table and table[piece][1] == "self":
                 return folded[start:]
+    return through_intermediate(folded)
+
+
+def through_intermediate(folded: str) -> str | None:
+    """A listed unit written with the chain of its parents, the middle one left out of the listed
+    name: 中国科学院|国家天文台|南京天文光学技术研究所 is 中国科学院南京天文光学技术研究所, the listed unit
+    the observatory administers. The group (a head that names in the alias table begin with, ending
+    as an organisation does) and the rest after the middle unit must together be a whole ``self``
+    row of the table."""
+    table, prefixes = _aliases(), piece_prefixes()
+    for head in range(2, len(folded) - MIN_NESTED_ALIAS):
+        group = folded[:head]
+        if group not in prefixes:
+            break  # no longer head begins a known name either
+        if not group.endswith(SUBUNIT_MARKERS):
+            continue
+        for start in range(head + MIN_INTERMEDIATE, len(folded) - MIN_NESTED_ALIAS + 1):
+            if not folded[head:start].endswith(SUBUNIT_MARKERS):
+                continue
+            joined = group + folded[start:]
+            row = table.get(joined)
+            if row is not None and row[1] == "self":
+                return joined
     return None
 
 
@@ -226,7 +269,15 @@ class Translation:
 def alias(folded: str) -> tuple[str, str, str] | None:
     """The alias-table row for a folded name, also when only the legal form differs."""
     table = _aliases()
-    return table.get(folded) or table.get("core:" + core_zh(folded))
+    hit = table.get(folded)
+    if hit is not None:
+        return hit
+    core = core_zh(folded)
+    for kind in COMPATIBLE_FORMS[form_kind(folded)]:
+        hit = table.get(f"core:{core}|{kind}")
+        if hit is not None:
+            return hit
+    return None
 
 
 def whole_alias(folded: str) -> tuple[str, str, str] | None:

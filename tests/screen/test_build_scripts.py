@@ -1,0 +1,47 @@
+"""The knowledge build scripts' rules: which ASPI sub-unit names name their unit alone, and the
+GB/T 2260 table's shape."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from functools import cache
+from types import ModuleType
+
+from ..conftest import ROOT
+
+
+@cache
+def script(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_state_granted_laboratory_or_a_placed_unit_names_itself() -> None:
+    names_itself = script("build_aliases").names_itself
+    assert names_itself("光电信息控制和安全技术国防科技重点实验室")
+    assert names_itself("天津光电通信技术研究所")  # begins with a place
+    assert not names_itself("人工智能研究中心")  # a unit of that name is in many institutions
+    assert not names_itself("国家重点实验室")  # the kind alone
+    assert not names_itself("信息学院拥有光电国家重点实验室")  # a sentence naming its host
+
+
+def test_the_other_names_of_an_aspi_sub_unit_are_read() -> None:
+    aka = script("build_aliases").also_known_as
+    assert aka("No. 99 Institute (集团第99研究所) aka Qingdao Optics Institute (青岛光学研究所)") == ["青岛光学研究所"]
+    assert aka("Institute of Optics (光学研究所)") == []
+
+
+def test_divisions_keep_provinces_prefectures_and_counties_without_placeholders() -> None:
+    build = script("build_divisions")
+    tree = [{"code": "11", "name": "北京市", "children": [
+        {"code": "1101", "name": "市辖区", "children": [{"code": "110108", "name": "海淀区"}]}]},
+        {"code": "32", "name": "江苏省", "children": [
+            {"code": "3201", "name": "南京市", "children": [{"code": "320106", "name": "鼓楼区"}]}]}]
+    assert build.rows(tree) == [("110000", "北京市"), ("110108", "海淀区"), ("320000", "江苏省"),
+                                ("320100", "南京市"), ("320106", "鼓楼区")]
+    assert build.render(build.rows(tree)).splitlines()[0] == "code,name"
