@@ -177,6 +177,7 @@ class Lot(Record):
     lot: str | None
     supplier: str | None
     amount: float | None
+    span: Span | None = None  # the lot's table row or its section of the text, when one holds it
 
 
 @dataclass(slots=True)

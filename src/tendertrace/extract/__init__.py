@@ -5,9 +5,10 @@ from __future__ import annotations
 import unicodedata
 
 from ..model import Document, Extraction, Party
-from .fields import extract_fields, row_amounts
+from .fields import extract_fields, row_amounts, table_lots
 from .mentions import find_mentions
 from .orgs import OrgName, find_orgs, owner_roles
+from .tables import find_tables
 
 __all__ = ["extract", "find_mentions", "find_orgs"]
 
@@ -45,8 +46,12 @@ def extract(doc: Document) -> Extraction:
         mention.text = doc.text[mention.start: mention.end]
     add_parties(doc, ex, find_orgs(doc.text, doc.match_text or doc.text))
     if ex.mentions:
-        # Only a document that mentions compute can have a compute row whose amount a finding takes.
-        ex.amounts = row_amounts(doc)
+        # Only a document that mentions compute can have a compute row whose amount and supplier a
+        # finding takes.
+        tables = find_tables(doc.match_text or doc.text)
+        ex.amounts = row_amounts(doc, tables)
+        if not ex.lots:
+            ex.lots = table_lots(doc, tables)
     return ex
 
 

@@ -28,6 +28,7 @@ from .amounts import (
     to_number,
 )
 from .dates import document_date, parse_date
+from .tables import Table, find_tables
 
 # A rate per unit after a figure (元/公顷, （元/台）, /month), not a bilingual "/ CNY 84,000".
 _PER_UNIT = re.compile(r"\s*[（(]?\s*(?:元|万元)?\s*/\s*[\u4e00-\u9fffa-z]")
@@ -254,11 +255,40 @@ def extract_fields(doc: Document) -> Extraction:
     return ex
 
 
-def row_amounts(doc: Document) -> list[AmountAt]:
-    """Every figure of money of the document with the row or sentence holding it."""
+def row_amounts(doc: Document, tables: list[Table] | None = None) -> list[AmountAt]:
+    """Every figure of money of the document with the row or sentence holding it: the figures that
+    state their currency or unit, and the cells of a table's money columns, whose unit the column's
+    header or the table's unit line states (预算金额（万元） | 460.00)."""
     text = doc.match_text or doc.text
-    return [AmountAt(tidy(v), cur, doc.span(s, e), doc.span(cs, ce))
-            for v, cur, s, e, cs, ce in find_amounts(text)[:MAX_AMOUNTS]]
+    found = [AmountAt(tidy(v), cur, doc.span(s, e), doc.span(cs, ce))
+             for v, cur, s, e, cs, ce in find_amounts(text)[:MAX_AMOUNTS]]
+    stated = [(a.span.start, a.span.end) for a in found]
+    for table in find_tables(text) if tables is None else tables:
+        for row in table.rows:
+            for money in row.money:
+                cell = money.cell
+                if any(s < cell.end and cell.start < e for s, e in stated):
+                    continue  # the cell's figure states its own unit: already read
+                found.append(AmountAt(tidy(money.value), "CNY", doc.span(cell.start, cell.end),
+                                      doc.span(row.row.start, row.row.end)))
+    found.sort(key=lambda a: a.span.start)
+    return found[:MAX_AMOUNTS]
+
+
+def table_lots(doc: Document, tables: list[Table]) -> list[Lot]:
+    """The rows of a result table that name a supplier each (包号 | 包名称 | 成交供应商 | 成交金额（元）),
+    as lots with their row's span: two rows or more, or the table names no lots."""
+    lots: list[Lot] = []
+    for table in tables:
+        rows = [r for r in table.rows if r.suppliers and _org_suffix().search(r.suppliers[0].text)]
+        if len(rows) < 2:
+            continue
+        for r in rows:
+            amount = max((m.value for m in r.money), default=None)
+            cell = r.suppliers[0]
+            lots.append(Lot(r.lot, doc.text[cell.start: cell.end], tidy(amount) if amount is not None else None,
+                            doc.span(r.row.start, r.row.end)))
+    return lots
 
 
 def _hint_type(hint: str | None) -> str | None:

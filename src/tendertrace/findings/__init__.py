@@ -141,7 +141,7 @@ def result_finding(
     return Finding(
         case_id=_case_key(ex, ref.id, title),
         documents=[dataclasses.replace(ref, notice_type=ex.notice_type, date=published)],
-        buyer=ex.names("buyer"), suppliers=ex.names("supplier"), provider=_providers(classes),
+        buyer=ex.names("buyer"), suppliers=_compute_suppliers(ex, compute), provider=_providers(classes),
         route=sorted({c.route for c in compute if c.route}),
         chips=sorted({c.chip for c in chips if c.chip}), models=sorted({c.model for c in models if c.model}),
         classification=list(classes), listed=hits, suppressed=suppressed,
@@ -239,6 +239,20 @@ def _stated_amount(ex: Extraction, compute: list[Classification], text: str = ""
             return ex.amount
         return Amount(at.value, at.currency, at.kind, at.span)
     return ex.amount
+
+
+def _compute_suppliers(ex: Extraction, compute: list[Classification]) -> list[str]:
+    """The suppliers of the lots that hold a compute item (包2 | GPU服务器… | X公司 | 7,986,000.00),
+    else the notice's: a result of several lots names the winner of each, and only the compute
+    lot's winner supplies the compute."""
+    chosen: dict[str, None] = {}
+    for lot in ex.lots:
+        if lot.span is None or not lot.supplier:
+            continue
+        if any(c.start is not None and c.end is not None and lot.span.start <= c.start and c.end <= lot.span.end
+               for c in compute):
+            chosen.setdefault(lot.supplier, None)
+    return list(chosen) or ex.names("supplier")
 
 
 def _us_remote(c: Classification) -> bool:
