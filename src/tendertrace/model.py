@@ -217,6 +217,10 @@ class Extraction(Record):
     mentions: list[Mention] = field(default_factory=list)
     date_source: DateSource | None = None  # where ``published`` came from; None when no date was found
     amounts: list[AmountAt] = field(default_factory=list)  # every figure of money, in text order
+    # The first-ranked candidate of a candidate publicity (第一中标候选人) and its bid: proposed for
+    # the award, not yet a supplier, so the notice's suppliers and amount leave it out.
+    proposed: Party | None = None
+    proposed_amount: Amount | None = None
 
     def names(self, role: str) -> list[str]:
         return [p.name for p in self.parties if p.role == role]

@@ -50,8 +50,10 @@ def extract(doc: Document) -> Extraction:
         # finding takes.
         tables = find_tables(doc.match_text or doc.text)
         ex.amounts = row_amounts(doc, tables)
-        if not ex.lots:
-            ex.lots = table_lots(doc, tables)
+        in_table = table_lots(doc, tables)
+        if in_table and not any(lot.supplier for lot in ex.lots):
+            # A result table's rows name each lot's winner beside its figure: they are the lots.
+            ex.lots = in_table
     return ex
 
 

@@ -134,6 +134,11 @@ def result_finding(
         if h.start is not None and h.end is not None:
             evidence.append(_evidence(ref.id, text, h.start, h.end))
     amount = _stated_amount(ex, compute, text)
+    suppliers = _compute_suppliers(ex, compute)
+    if not suppliers and ex.proposed is not None:
+        # A candidate publicity: the first-ranked candidate is the one proposed, its bid the price.
+        suppliers = [ex.proposed.name]
+        amount = ex.proposed_amount or amount
     amount_span = amount.span if amount else None
     if amount_span:
         evidence.append(_evidence(ref.id, text, amount_span.start, amount_span.end))
@@ -141,7 +146,7 @@ def result_finding(
     return Finding(
         case_id=_case_key(ex, ref.id, title),
         documents=[dataclasses.replace(ref, notice_type=ex.notice_type, date=published)],
-        buyer=ex.names("buyer"), suppliers=_compute_suppliers(ex, compute), provider=_providers(classes),
+        buyer=ex.names("buyer"), suppliers=suppliers, provider=_providers(classes),
         route=sorted({c.route for c in compute if c.route}),
         chips=sorted({c.chip for c in chips if c.chip}), models=sorted({c.model for c in models if c.model}),
         classification=list(classes), listed=hits, suppressed=suppressed,
@@ -232,10 +237,20 @@ def _stated_amount(ex: Extraction, compute: list[Classification], text: str = ""
             lo, hi = line_span(text, c.start, c.end)
             row = [a for a in stated if c.end <= a.context.start and a.context.end <= hi][:1]
         if not row:
+            lot = next((lot for lot in ex.lots if lot.span is not None and lot.amount is not None
+                        and lot.span.start <= c.start and c.end <= lot.span.end), None)
+            if lot is not None and lot.amount is not None:
+                # A result of several lots: the compute lot's awarded figure.
+                return Amount(lot.amount, ex.currency or "CNY", "awarded", None)
             continue
         at = max(row, key=lambda a: a.value)
         lone = priced <= {(at.context.start, at.context.end)}
-        if ex.amount is not None and lone and ex.amount.value >= at.value:
+        own_lot = any(lot.span is not None and lot.supplier and lot.span.start <= c.start and c.end <= lot.span.end
+                      for lot in ex.lots)
+        # An award's or contract's stated total covers the rows it itemises, unless the compute row
+        # is a lot of its own with its own winner.
+        covers = ex.amount is not None and ex.amount.kind == "awarded" and not own_lot
+        if ex.amount is not None and (lone or covers) and ex.amount.value >= at.value:
             return ex.amount
         return Amount(at.value, at.currency, at.kind, at.span)
     return ex.amount
