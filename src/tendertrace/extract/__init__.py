@@ -14,7 +14,7 @@ __all__ = ["extract", "find_mentions", "find_orgs"]
 
 # Of the roles a recogniser gives, the cues that are as good as a label: a role word before the name,
 # a bracket after it (（以下简称“甲方”）), a contract's counterpart; then a verb after the name.
-_CUE_RANK = {"verb": 3, "issuer": 2, "与…签订": 1, "signed with": 1, "announcer": 1, "为成交供应商": 0}
+_CUE_RANK = {"verb": 3, "issuer": 2, "与…签订": 1, "signed with": 1, "announcer": 1, "为成交供应商": 0, "中标": 0}
 # A project's owner or user (建设单位, 用户单位) comes after a 招标人/采购人 named beside it and before
 # a contract's counterpart.
 _OWNER_RANK = 0.5

@@ -497,6 +497,14 @@ def _lot_sections(doc: Document, text: str, values: dict[str, list[tuple[str, in
     return out
 
 
+# A winning price stated in prose: "X以498万元中标", "awarded the contract … to X for US$680,000".
+_PROSE_AWARD = re.compile(
+    r"以\s*(?P<zh>(?:人民币|￥|¥)?\s*" + NUMBER + r"\s*(?:亿元|万元|元|万美元|美元))\s*(?:的价格|的报价|的总价)?\s*(?:成功)?(?:中标|成交|中选)"
+    r"|\bawarded\b(?:[^.;]|\.(?!\s+[A-Z]|\s*$)){0,160}?\bfor\s+(?:a\s+total\s+of\s+)?(?P<en>(?:US\$|HK\$|USD|RMB|CNY|\$)\s*" + NUMBER
+    + r"(?:\s*(?:million|billion))?)"
+)
+
+
 # A first candidate's bid stands within this many characters after its name, before the next candidate.
 CANDIDATE_REACH = 200
 _NEXT_CANDIDATE = re.compile(r"第[二2]\s*(?:名|中标|成交|中选|候选)")
@@ -614,6 +622,14 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
             kind = "max_price"
         found.append((kind, money, m.end() + start, m.end() + end, combined, label_area))
     found.extend(_table_amounts(text, kind_of, units))
+    for m in _PROSE_AWARD.finditer(text):
+        figure = m.group("zh") or m.group("en")
+        at = m.start("zh") if m.group("zh") else m.start("en")
+        money = MONEY.match(figure)
+        if money and (money.group("prefix") or money.group("unit")):
+            value = to_number(money.group("num")) * scale(money.group("unit"))
+            if value > 0:
+                found.append(("awarded", value, at, at + money.end(), False, "以…中标"))
     for label, kind in ((schema or {}).get("amount_labels") or {}).items():
         for m in re.finditer(r"(?:^|\n)" + re.escape(label) + r"\s*[:：]\s*(" + NUMBER + r")\s*$", text, re.M):
             value = to_number(m.group(1)) * units.get(label, 1)
