@@ -497,6 +497,10 @@ def _lot_sections(doc: Document, text: str, values: dict[str, list[tuple[str, in
     return out
 
 
+# Another fee after a fee's figure (…元，建安工程费报价为81971890.60元): the price is a composite of fees.
+_COMPOSITE_REST = re.compile(r"\s*[^，,；;。\n]{0,4}[，,；;、]\s*[\u4e00-\u9fff]{1,10}费[^，,；;。\n]{0,8}?(?:为|[:：])\s*" + NUMBER)
+
+
 # A winning price stated in prose: "X以498万元中标", "awarded the contract … to X for US$680,000".
 _PROSE_AWARD = re.compile(
     r"以\s*(?P<zh>(?:人民币|￥|¥)?\s*" + NUMBER + r"\s*(?:亿元|万元|元|万美元|美元))\s*(?:的价格|的报价|的总价)?\s*(?:成功)?(?:中标|成交|中选)"
@@ -536,14 +540,23 @@ def _first_candidate(doc: Document, text: str) -> tuple[Party | None, Amount | N
     return None, None
 
 
+@cache
+def _candidate_row_start() -> re.Pattern[str]:
+    """A table line whose first cell names the candidates' row (the cell up to its `` | ``)."""
+    return re.compile(r"(?m)^[ \t]*(?=[^\n|]*?\s\|\s)(?:" + _pattern("candidate_row").pattern.strip("^$") + r")\s\|\s")
+
+
 def _candidate_table(doc: Document, text: str) -> tuple[Party | None, Amount | None]:
-    rows = _pattern("candidate_row")
     bids = _pattern("bid_row")
-    lines = text.split("\n")
-    pos = 0
-    for i, line in enumerate(lines):
+    first_row = _candidate_row_start().search(text)
+    if first_row is None:
+        return None, None
+    line_start = first_row.start()
+    lines = text[line_start:].split("\n", CO_BUYER_LINES + 2)
+    pos = line_start
+    for i, line in enumerate(lines[:1]):
         cells = line.split(" | ")
-        if len(cells) >= 2 and rows.match(cells[0].strip()):
+        if len(cells) >= 2:
             first = cells[1]
             start = pos + len(cells[0]) + 3
             names = _names(doc, start, first, "supplier")
@@ -613,6 +626,8 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
             continue  # in English prose a bare figure after "worth" or "a total of" is a count or a year
         gap = segment[: start]
         after = segment[end: end + 3]
+        if "费" in gap and _COMPOSITE_REST.match(segment, end) and not any(w in label_area for w in words["total_words"]):
+            continue  # one fee of a composite price (设计费…元，建安工程费…元) with no total: not the amount
         if any(word in gap for word in exclude) or after[:1] in ("%", "％") or _PER_UNIT.match(segment, end):
             continue  # a rate (下浮率 3%) or a unit price (元/公顷) is not an amount
         kind = kind_of[m.group(0)]
