@@ -178,6 +178,9 @@ class Lot(Record):
     supplier: str | None
     amount: float | None
     span: Span | None = None  # the lot's table row or its section of the text, when one holds it
+    # A row of a table of contracts names its buyer too (a disclosure's 客户名称 column): a lot is a
+    # part of the notice with its own parties and price.
+    buyer: str | None = None
 
 
 @dataclass(slots=True)

@@ -122,3 +122,29 @@ def test_a_budget_table_gives_the_compute_row_in_the_unit_of_its_unit_line() -> 
 
 def test_a_contracts_total_covers_the_rows_it_itemises() -> None:
     assert finding_of(CONTRACT_TOTAL).amount == 600_000
+
+
+CUSTOMER_TABLE = """证券代码：688000　　证券简称：江城数据
+江城数据科技股份有限公司
+关于年度报告问询函的回复公告
+公司算力服务业务前五大客户情况如下：
+序号 | 客户名称 | 合同金额（万元） | 服务内容
+1 | 江城量子计算科技有限公司 | 4,300.80 | 模型训练算力租赁，NVIDIA A100 80GB 256卡，24个月
+2 | 江城某大学 | 980.00 | 科研算力租赁，国产加速卡
+3 | 江城影视制作有限公司 | 756.00 | 渲染算力租赁
+"""
+
+
+def test_a_disclosures_customer_row_gives_the_buyer_and_the_announcer_supplies_it() -> None:
+    found = finding_of(CUSTOMER_TABLE)
+    assert found.buyer == ["江城量子计算科技有限公司"]
+    assert found.suppliers == ["江城数据科技股份有限公司"]
+    assert found.amount == 43_008_000
+
+
+def test_a_research_budgets_host_institution_is_its_buyer() -> None:
+    text = ("科研项目经费预算明细表\n依托单位：江城大学\n单位：万元\n科目 | 金额 | 说明\n"
+            "云服务费 | 30.00 | 由国内代理商开通境外企业账户，调用OpenAI GPT-4o模型API\n合计 | 30.00 | \n")
+    found = finding_of(text)
+    assert found.buyer == ["江城大学"]
+    assert found.amount == 300_000

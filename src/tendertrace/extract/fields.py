@@ -28,7 +28,7 @@ from .amounts import (
     to_number,
 )
 from .dates import document_date, parse_date
-from .tables import Table, find_tables
+from .tables import Cell, Table, find_tables
 
 # A rate per unit after a figure (元/公顷, （元/台）, /month), not a bilingual "/ CNY 84,000".
 _PER_UNIT = re.compile(r"\s*[（(]?\s*(?:元|万元)?\s*/\s*[\u4e00-\u9fffa-z]")
@@ -300,15 +300,21 @@ def table_lots(doc: Document, tables: list[Table]) -> list[Lot]:
     """The rows of a result table that name a supplier each (包号 | 包名称 | 成交供应商 | 成交金额（元）),
     as lots with their row's span: two rows or more, or the table names no lots."""
     lots: list[Lot] = []
+
+    def name(cells: tuple[Cell, ...]) -> str | None:
+        if cells and _org_suffix().search(cells[0].text):
+            return doc.text[cells[0].start: cells[0].end]
+        return None
+
     for table in tables:
-        rows = [r for r in table.rows if r.suppliers and _org_suffix().search(r.suppliers[0].text)]
+        rows = [(r, name(r.suppliers), name(r.buyers)) for r in table.rows]
+        rows = [(r, s, b) for r, s, b in rows if s or b]
         if len(rows) < 2:
             continue
-        for r in rows:
+        for r, supplier, buyer in rows:
             amount = max((m.value for m in r.money), default=None)
-            cell = r.suppliers[0]
-            lots.append(Lot(r.lot, doc.text[cell.start: cell.end], tidy(amount) if amount is not None else None,
-                            doc.span(r.row.start, r.row.end)))
+            lots.append(Lot(r.lot, supplier, tidy(amount) if amount is not None else None,
+                            doc.span(r.row.start, r.row.end), buyer))
     return lots
 
 

@@ -695,6 +695,11 @@ def _provider_statement(match: str, orgs: list[OrgName]) -> list[OrgName]:
     return out
 
 
+def announcer_of(match: str, orgs: list[OrgName]) -> OrgName | None:
+    """The company announcing a disclosure: the one the text calls 公司, else the first named at its head."""
+    return _announcer(match, orgs)
+
+
 def _announcer(match: str, orgs: list[OrgName]) -> OrgName | None:
     for o in orgs:
         after = match[o.end: o.end + 30]

@@ -71,6 +71,7 @@ class TableRow:
     row: Row
     money: tuple[Money, ...]
     suppliers: tuple[Cell, ...]
+    buyers: tuple[Cell, ...]
     lot: str | None  # the lot the row is (第2包, 标段一), when its first column names lots
 
 
@@ -86,12 +87,15 @@ class _Columns:
     money_not: tuple[str, ...]
     supplier: tuple[str, ...]
     supplier_not: tuple[str, ...]
+    buyer: tuple[str, ...]
+    buyer_not: tuple[str, ...]
 
 
 @cache
 def _columns() -> _Columns:
     conf = load_yaml("fields.yaml")["table_columns"]
-    return _Columns(tuple(conf["money"]), tuple(conf["money_not"]), tuple(conf["supplier"]), tuple(conf["supplier_not"]))
+    return _Columns(tuple(conf["money"]), tuple(conf["money_not"]), tuple(conf["supplier"]), tuple(conf["supplier_not"]),
+                    tuple(conf["buyer"]), tuple(conf["buyer_not"]))
 
 
 def split_row(text: str, start: int, end: int) -> Row | None:
@@ -143,6 +147,11 @@ def _supplier_column(header: str) -> bool:
     return any(w in header for w in cols.supplier) and not any(w in header for w in cols.supplier_not)
 
 
+def _buyer_column(header: str) -> bool:
+    cols = _columns()
+    return any(w in header for w in cols.buyer) and not any(w in header for w in cols.buyer_not)
+
+
 def _table_unit(text: str, header_start: int, floor: int) -> float | None:
     """The unit a line above the table states for its figures (单位：万元, （单位：万元）)."""
     lo = max(floor, header_start - UNIT_REACH)
@@ -161,7 +170,7 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
 
 
 def find_tables(text: str) -> list[Table]:
-    """Every table of the text with a money or a supplier column, in text order."""
+    """Every table of the text with a money, a supplier or a buyer column, in text order."""
     if " | " not in text and "\t" not in text and "\n|" not in text:
         return []
     tables: list[Table] = []
@@ -170,6 +179,7 @@ def find_tables(text: str) -> list[Table]:
     floor = 0
     money_cols: dict[int, float] = {}
     supplier_cols: list[int] = []
+    buyer_cols: list[int] = []
     lot_column = False
 
     def close() -> None:
@@ -193,8 +203,9 @@ def find_tables(text: str) -> list[Table]:
             unit = _table_unit(text, start, floor)
             money_cols = {i: _column_scale(h, unit) for i, h in enumerate(heads) if _money_column(h)}
             supplier_cols = [i for i, h in enumerate(heads) if _supplier_column(h)]
+            buyer_cols = [i for i, h in enumerate(heads) if _buyer_column(h) and i not in supplier_cols]
             lot_column = bool(_LOT_WORD.search(heads[0])) and not money_cols.get(0)
-            header = row if (money_cols or supplier_cols) else None
+            header = row if (money_cols or supplier_cols or buyer_cols) else None
             continue
         if header is None or len(row.cells) > len(header.cells) or len(rows) >= MAX_ROWS:
             if header is not None:
@@ -214,12 +225,13 @@ def find_tables(text: str) -> list[Table]:
             if value > 0:
                 money.append(Money(value, cell, header.cells[i].text))
         suppliers = tuple(row.cells[i] for i in supplier_cols if i < len(row.cells) and row.cells[i].text)
+        buyers = tuple(row.cells[i] for i in buyer_cols if i < len(row.cells) and row.cells[i].text)
         first = row.cells[0].text
         lot = None
         if _LOT_WORD.search(first) and _LOT_CELL.fullmatch(first):
             lot = first
         elif lot_column and _LOT_CELL.fullmatch(first):
             lot = re.sub(r"号$", "", header.cells[0].text) + first
-        rows.append(TableRow(row, tuple(money), suppliers, lot))
+        rows.append(TableRow(row, tuple(money), suppliers, buyers, lot))
     close()
     return tables

@@ -44,6 +44,7 @@ from ..model import (
     Extraction,
     Finding,
     ListedHit,
+    Lot,
 )
 from ..rules.evidence import line_span
 
@@ -146,7 +147,7 @@ def result_finding(
     return Finding(
         case_id=_case_key(ex, ref.id, title),
         documents=[dataclasses.replace(ref, notice_type=ex.notice_type, date=published)],
-        buyer=ex.names("buyer"), suppliers=suppliers, provider=_providers(classes),
+        buyer=_compute_buyers(ex, compute), suppliers=suppliers, provider=_providers(classes),
         route=sorted({c.route for c in compute if c.route}),
         chips=sorted({c.chip for c in chips if c.chip}), models=sorted({c.model for c in models if c.model}),
         classification=list(classes), listed=hits, suppressed=suppressed,
@@ -268,6 +269,17 @@ def _compute_suppliers(ex: Extraction, compute: list[Classification]) -> list[st
                for c in compute):
             chosen.setdefault(lot.supplier, None)
     return list(chosen) or ex.names("supplier")
+
+
+def _compute_buyers(ex: Extraction, compute: list[Classification]) -> list[str]:
+    """The buyer of the table row that holds a compute item (a disclosure's customer), else the notice's."""
+    chosen = {lot.buyer: None for lot in _compute_lots(ex, compute) if lot.buyer}
+    return list(chosen) or ex.names("buyer")
+
+
+def _compute_lots(ex: Extraction, compute: list[Classification]) -> list[Lot]:
+    return [lot for lot in ex.lots if lot.span is not None and any(
+        c.start is not None and c.end is not None and lot.span.start <= c.start and c.end <= lot.span.end for c in compute)]
 
 
 def _us_remote(c: Classification) -> bool:
