@@ -213,6 +213,10 @@ class Lot(Record):
     lot: str | None
     supplier: str | None
     amount: float | None
+    span: Span | None = None  # the lot's table row or its section of the text, when one holds it
+    # A row of a table of contracts names its buyer too (a disclosure's 客户名称 column): a lot is a
+    # part of the notice with its own parties and price.
+    buyer: str | None = None
 
 
 @dataclass(slots=True)
@@ -252,6 +256,10 @@ class Extraction(Record):
     mentions: list[Mention] = field(default_factory=list)
     date_source: DateSource | None = None  # where ``published`` came from; None when no date was found
     amounts: list[AmountAt] = field(default_factory=list)  # every figure of money, in text order
+    # The first-ranked candidate of a candidate publicity (第一中标候选人) and its bid: proposed for
+    # the award, not yet a supplier, so the notice's suppliers and amount leave it out.
+    proposed: Party | None = None
+    proposed_amount: Amount | None = None
 
     def names(self, role: str) -> list[str]:
         return [p.name for p in self.parties if p.role == role]

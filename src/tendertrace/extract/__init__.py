@@ -5,15 +5,16 @@ from __future__ import annotations
 import unicodedata
 
 from ..model import Document, Extraction, Party
-from .fields import extract_fields, row_amounts
+from .fields import extract_fields, row_amounts, table_lots
 from .mentions import find_mentions
-from .orgs import OrgName, find_orgs, owner_roles
+from .orgs import OrgName, announcer_of, find_orgs, is_disclosure, owner_roles
+from .tables import find_tables
 
 __all__ = ["extract", "find_mentions", "find_orgs"]
 
 # Of the roles a recogniser gives, the cues that are as good as a label: a role word before the name,
 # a bracket after it (（以下简称“甲方”）), a contract's counterpart; then a verb after the name.
-_CUE_RANK = {"verb": 3, "issuer": 2, "与…签订": 1, "signed with": 1, "announcer": 1, "为成交供应商": 0}
+_CUE_RANK = {"verb": 3, "issuer": 2, "与…签订": 1, "signed with": 1, "announcer": 1, "为成交供应商": 0, "中标": 0}
 # A project's owner or user (建设单位, 用户单位) comes after a 招标人/采购人 named beside it and before
 # a contract's counterpart.
 _OWNER_RANK = 0.5
@@ -43,11 +44,32 @@ def extract(doc: Document) -> Extraction:
         mention.start += len(text) - len(text.lstrip())
         mention.end -= len(text) - len(text.rstrip())
         mention.text = doc.text[mention.start: mention.end]
-    add_parties(doc, ex, find_orgs(doc.text, doc.match_text or doc.text))
+    orgs = find_orgs(doc.text, doc.match_text or doc.text)
+    add_parties(doc, ex, orgs)
     if ex.mentions:
-        # Only a document that mentions compute can have a compute row whose amount a finding takes.
-        ex.amounts = row_amounts(doc)
+        # Only a document that mentions compute can have a compute row whose amount and supplier a
+        # finding takes.
+        tables = find_tables(doc.match_text or doc.text)
+        ex.amounts = row_amounts(doc, tables)
+        in_table = table_lots(doc, tables)
+        if in_table and not any(lot.supplier for lot in ex.lots):
+            # A result table's rows name each lot's winner beside its figure: they are the lots.
+            ex.lots = in_table
+            announcer = _announcing_company(doc, orgs) if any(lot.buyer and not lot.supplier for lot in in_table) else None
+            for lot in ex.lots if announcer else ():
+                if lot.buyer and not lot.supplier:
+                    # A disclosure's table of its customers: the announcing company supplies each one.
+                    lot.supplier = announcer
     return ex
+
+
+def _announcing_company(doc: Document, orgs: list[OrgName]) -> str | None:
+    """The company whose own disclosure the document is (证券代码 … 公司关于…), or None."""
+    match = doc.match_text or doc.text
+    if not is_disclosure(match):
+        return None
+    announcer = announcer_of(match, orgs)
+    return announcer.name if announcer is not None else None
 
 
 def _key(name: str) -> str:

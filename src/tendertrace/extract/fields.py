@@ -29,6 +29,7 @@ from .amounts import (
     to_number,
 )
 from .dates import document_date
+from .tables import Cell, Table, find_tables
 
 # A rate per unit after a figure (元/公顷, （元/台）, /month), not a bilingual "/ CNY 84,000".
 _PER_UNIT = re.compile(r"\s*[（(]?\s*(?:元|万元)?\s*/\s*[\u4e00-\u9fffa-z]")
@@ -203,6 +204,15 @@ def extract_fields(doc: Document) -> Extraction:
                     first = {p.name for p in names}
                     ex.parties.extend(p for p in _co_buyers(doc, text, label, start, found[i + 1:]) if p.name not in first)
                 break
+    sections = _lot_sections(doc, text, values) if ex.notice_type in ("award", "single_source") else []
+    if sections:
+        # A result of several lots, each with its own winner: every lot's winner is a supplier.
+        ex.parties = [p for p in ex.parties if p.role != "supplier"]
+        named: set[str] = set()
+        for _lot, supplier, _amount in sections:
+            if supplier is not None and supplier.name not in named:
+                named.add(supplier.name)
+                ex.parties.append(supplier)
     if not any(p.role == "supplier" for p in ex.parties):
         ex.parties.extend(_table_suppliers(doc, text))
     if not any(p.role == "buyer" for p in ex.parties):
@@ -211,6 +221,8 @@ def extract_fields(doc: Document) -> Extraction:
         _buyer_from_title(doc, title, ex)
     if ex.notice_type not in ("award", "single_source"):
         ex.parties = [p for p in ex.parties if p.role != "supplier"]
+        if "候选" in text:
+            ex.proposed, ex.proposed_amount = _first_candidate(doc, text)
 
     if ex.project_name is None:
         for _label, start, value in values.get("project_name", []):
@@ -251,15 +263,60 @@ def extract_fields(doc: Document) -> Extraction:
             ex.amount = Amount(tidy(record_amounts[kind]), "CNY", kind, None)  # type: ignore[arg-type]
     elif ex.amount is None:
         _amounts(doc, text, ex, schema)
+    if sections:
+        ex.lots = [lot for lot, _supplier, _amount in sections]
+        amounts_in_lots = [amount for _lot, _supplier, amount in sections if amount is not None]
+        stated = ex.amount.span if ex.amount is not None else None
+        totals = _conf()["amounts"]["total_words"]
+        if (stated is not None and len(amounts_in_lots) >= 2 and ex.amount is not None
+                and not any(w in (ex.amount.label or "") for w in totals)
+                and any(lot.span and lot.span.start <= stated.start < lot.span.end for lot in ex.lots)):
+            # The figure read is one lot's: a notice of several lots with no total states no single amount.
+            ex.amount = None
     ex.items = _line_items(doc, text)
     return ex
 
 
-def row_amounts(doc: Document) -> list[AmountAt]:
-    """Every figure of money of the document with the row or sentence holding it."""
+def row_amounts(doc: Document, tables: list[Table] | None = None) -> list[AmountAt]:
+    """Every figure of money of the document with the row or sentence holding it: the figures that
+    state their currency or unit, and the cells of a table's money columns, whose unit the column's
+    header or the table's unit line states (预算金额（万元） | 460.00)."""
     text = doc.match_text or doc.text
-    return [AmountAt(tidy(v), cur, doc.span(s, e), doc.span(cs, ce))
-            for v, cur, s, e, cs, ce in find_amounts(text)[:MAX_AMOUNTS]]
+    found = [AmountAt(tidy(v), cur, doc.span(s, e), doc.span(cs, ce))
+             for v, cur, s, e, cs, ce in find_amounts(text)[:MAX_AMOUNTS]]
+    stated = [(a.span.start, a.span.end) for a in found]
+    for table in find_tables(text) if tables is None else tables:
+        for row in table.rows:
+            for money in row.money:
+                cell = money.cell
+                if any(s < cell.end and cell.start < e for s, e in stated):
+                    continue  # the cell's figure states its own unit: already read
+                found.append(AmountAt(tidy(money.value), "CNY", doc.span(cell.start, cell.end),
+                                      doc.span(row.row.start, row.row.end)))
+    found.sort(key=lambda a: a.span.start)
+    return found[:MAX_AMOUNTS]
+
+
+def table_lots(doc: Document, tables: list[Table]) -> list[Lot]:
+    """The rows of a result table that name a supplier each (包号 | 包名称 | 成交供应商 | 成交金额（元）),
+    as lots with their row's span: two rows or more, or the table names no lots."""
+    lots: list[Lot] = []
+
+    def name(cells: tuple[Cell, ...]) -> str | None:
+        if cells and _org_suffix().search(cells[0].text):
+            return doc.text[cells[0].start: cells[0].end]
+        return None
+
+    for table in tables:
+        rows = [(r, name(r.suppliers), name(r.buyers)) for r in table.rows]
+        rows = [(r, s, b) for r, s, b in rows if s or b]
+        if len(rows) < 2:
+            continue
+        for r, supplier, buyer in rows:
+            amount = max((m.value for m in r.money), default=None)
+            lots.append(Lot(r.lot, supplier, tidy(amount) if amount is not None else None,
+                            doc.span(r.row.start, r.row.end), buyer))
+    return lots
 
 
 def _hint_type(hint: str | None) -> str | None:
@@ -393,6 +450,143 @@ def _entrusted(doc: Document, text: str, ex: Extraction) -> None:
         ex.parties.append(Party(doc.text[m.start("agency"): m.end("agency")], "agency", doc.span(m.start("agency"), m.end("agency"))))
 
 
+_LOT_HEADING = re.compile(
+    r"(?m)^[ \t]*(?:[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]\s*)?"
+    r"(?P<lot>第[一二三四五六七八九十\d]{1,3}(?:包|标段|标包|子包|合同包|分包)"
+    r"|(?:包|标段|标包|子包|合同包|分包)\s*[一二三四五六七八九十\d]{1,3}(?:号)?)(?=[\s:：（(，,、]|$)"
+)
+# A chapter heading (二、采购结果, 三、公示期限) ends the lot before it.
+_CHAPTER = re.compile(r"\n[ \t]*[一二三四五六七八九十]{1,3}、")
+# A section longer than this is not one lot's part of a result: the heading was a word in prose.
+MAX_LOT_SECTION = 3000
+
+
+def _lot_sections(doc: Document, text: str, values: dict[str, list[tuple[str, int, str]]]
+                  ) -> list[tuple[Lot, Party | None, float | None]]:
+    """A result's lots written one after another (包1：… 中标供应商：A 中标金额：… 包2：…): each lot's
+    section of the text, its winner and its awarded figure. Two lots or more, each naming a winner."""
+    heads = list(_LOT_HEADING.finditer(text))
+    if len(heads) < 2:
+        return []
+    regex, kind_of, exclude = _amount_labels()
+    out: list[tuple[Lot, Party | None, float | None]] = []
+    for i, head in enumerate(heads):
+        start = head.start("lot")
+        end = heads[i + 1].start() if i + 1 < len(heads) else min(len(text), start + MAX_LOT_SECTION)
+        if end - start > MAX_LOT_SECTION:
+            return []
+        chapter = _CHAPTER.search(text, head.end(), end)
+        end = chapter.start() if chapter else end
+        supplier = None
+        for _label, at, value in values.get("supplier", []):
+            if start <= at < end:
+                names = _names(doc, at, value, "supplier")
+                if names:
+                    supplier = names[0]
+                    break
+        amount = None
+        for m in regex.finditer(text, start, end):
+            if kind_of[m.group(0)] != "awarded" or any(w in text[max(start, m.start() - 12): m.start()] for w in exclude):
+                continue
+            line_end = min(end, end_of_line(text, m.end()))
+            segment = text[m.end(): min(line_end, m.end() + 48)]
+            value, _s, _e = _first_money(segment, text[start_of_line(text, m.start()): m.end()] + segment[:16], {})
+            if value is not None:
+                amount = value
+                break
+        if supplier is None:
+            continue
+        label = re.sub(r"\s+", "", head.group("lot"))
+        out.append((Lot(label, supplier.name, tidy(amount) if amount is not None else None, doc.span(start, end)),
+                    supplier, amount))
+    if len(out) < 2 or len({lot.lot for lot, _s, _a in out}) < len(out):
+        return []
+    return out
+
+
+# Another fee after a fee's figure (…元，建安工程费报价为81971890.60元): the price is a composite of fees.
+_COMPOSITE_REST = re.compile(r"\s*[^，,；;。\n]{0,4}[，,；;、]\s*[\u4e00-\u9fff]{1,10}费[^，,；;。\n]{0,8}?(?:为|[:：])\s*" + NUMBER)
+
+
+# A winning price stated in prose: "X以498万元中标", "awarded the contract … to X for US$680,000".
+_PROSE_AWARD = re.compile(
+    r"以\s*(?P<zh>(?:人民币|￥|¥)?\s*" + NUMBER + r"\s*(?:亿元|万元|元|万美元|美元))\s*(?:的价格|的报价|的总价)?\s*(?:成功)?(?:中标|成交|中选)"
+    r"|\bawarded\b(?:[^.;]|\.(?!\s+[A-Z]|\s*$)){0,160}?\bfor\s+(?:a\s+total\s+of\s+)?(?P<en>(?:US\$|HK\$|USD|RMB|CNY|\$)\s*" + NUMBER
+    + r"(?:\s*(?:million|billion))?)"
+)
+
+
+# A first candidate's bid stands within this many characters after its name, before the next candidate.
+CANDIDATE_REACH = 200
+_NEXT_CANDIDATE = re.compile(r"第[二2]\s*(?:名|中标|成交|中选|候选)")
+
+
+def _first_candidate(doc: Document, text: str) -> tuple[Party | None, Amount | None]:
+    """The first-ranked candidate of a candidate publicity and its bid: 第一中标候选人：X (then
+    投标报价：…), or a table row 中标候选人名称 | X | Y | Z over 投标报价 | x | y | z; the table
+    first, since it holds the bids beside the names."""
+    in_table = _candidate_table(doc, text)
+    if in_table[0] is not None:
+        return in_table
+    m = _pattern("first_candidate").search(text)
+    if m:
+        line_end = end_of_line(text, m.end())
+        value = text[m.end(): line_end]
+        stop = _NEXT_CANDIDATE.search(value)
+        value = value[: stop.start()] if stop else value
+        names = _names(doc, m.end(), value, "supplier")
+        if names:
+            name = names[0]
+            after = name.span.end if name.span else m.end()
+            reach = text[after: after + CANDIDATE_REACH]
+            nxt = _NEXT_CANDIDATE.search(reach)
+            reach_end = after + (nxt.start() if nxt else len(reach))
+            bid = next(((v, s, e) for v, cur, s, e, _cs, _ce in find_amounts(text[:reach_end]) if s >= after and cur == "CNY"), None)
+            amount = Amount(tidy(bid[0]), "CNY", "awarded", doc.span(bid[1], bid[2]), "投标报价") if bid else None
+            return name, amount
+    return None, None
+
+
+@cache
+def _candidate_row_start() -> re.Pattern[str]:
+    """A table line whose first cell names the candidates' row (the cell up to its `` | ``)."""
+    return re.compile(r"(?m)^[ \t]*(?=[^\n|]*?\s\|\s)(?:" + _pattern("candidate_row").pattern.strip("^$") + r")\s\|\s")
+
+
+def _candidate_table(doc: Document, text: str) -> tuple[Party | None, Amount | None]:
+    bids = _pattern("bid_row")
+    first_row = _candidate_row_start().search(text)
+    if first_row is None:
+        return None, None
+    line_start = first_row.start()
+    lines = text[line_start:].split("\n", CO_BUYER_LINES + 2)
+    pos = line_start
+    for i, line in enumerate(lines[:1]):
+        cells = line.split(" | ")
+        if len(cells) >= 2:
+            first = cells[1]
+            start = pos + len(cells[0]) + 3
+            names = _names(doc, start, first, "supplier")
+            if not names:
+                return None, None
+            amount = None
+            bid_pos = pos + len(line) + 1
+            for later in lines[i + 1: i + 1 + CO_BUYER_LINES + 1]:
+                bid_cells = later.split(" | ")
+                if len(bid_cells) >= 2 and bids.match(bid_cells[0].strip()):
+                    money = MONEY.match(bid_cells[1].strip())
+                    rate = "%" in bid_cells[0] and money is not None and to_number(money.group("num")) <= 100
+                    if money and not rate:
+                        at = bid_pos + len(bid_cells[0]) + 3
+                        value = to_number(money.group("num")) * scale(money.group("unit"))
+                        amount = Amount(tidy(value), "CNY", "awarded", doc.span(at, at + money.end()), bid_cells[0].strip())
+                    break
+                bid_pos += len(later) + 1
+            return names[0], amount
+        pos += len(line) + 1
+    return None, None
+
+
 @cache
 def _title_buyer_patterns() -> list[re.Pattern[str]]:
     return [re.compile(p) for p in _conf()["title_buyer"]]
@@ -439,6 +633,8 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
             continue  # in English prose a bare figure after "worth" or "a total of" is a count or a year
         gap = segment[: start]
         after = segment[end: end + 3]
+        if "费" in gap and _COMPOSITE_REST.match(segment, end) and not any(w in label_area for w in words["total_words"]):
+            continue  # one fee of a composite price (设计费…元，建安工程费…元) with no total: not the amount
         if any(word in gap for word in exclude) or after[:1] in ("%", "％") or _PER_UNIT.match(segment, end):
             continue  # a rate (下浮率 3%) or a unit price (元/公顷) is not an amount
         kind = kind_of[m.group(0)]
@@ -448,6 +644,14 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
             kind = "max_price"
         found.append((kind, money, m.end() + start, m.end() + end, combined, label_area))
     found.extend(_table_amounts(text, kind_of, units))
+    for m in _PROSE_AWARD.finditer(text):
+        figure = m.group("zh") or m.group("en")
+        at = m.start("zh") if m.group("zh") else m.start("en")
+        money = MONEY.match(figure)
+        if money and (money.group("prefix") or money.group("unit")):
+            value = to_number(money.group("num")) * scale(money.group("unit"))
+            if value > 0:
+                found.append(("awarded", value, at, at + money.end(), False, "以…中标"))
     for label, kind in ((schema or {}).get("amount_labels") or {}).items():
         for m in re.finditer(r"(?:^|\n)" + re.escape(label) + r"\s*[:：]\s*(" + NUMBER + r")\s*$", text, re.M):
             value = to_number(m.group(1)) * units.get(label, 1)

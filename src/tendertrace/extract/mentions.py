@@ -244,54 +244,50 @@ def _vendor_context() -> re.Pattern[str]:
     return re.compile(fold_pattern(load_yaml("mentions.yaml")["vendor_context"]))
 
 
-class _WordsIn:
-    """Which words a text holds, each looked up once per text; a word with a character the text
-    lacks is answered from the characters of the gates the text holds (one scan), without a search."""
+@dataclass(frozen=True, slots=True)
+class _Gates:
+    """Every gate word with its characters, and which patterns' gates each word opens: a text opens
+    a pattern's gate when it holds a word of every one of the gate's groups."""
 
-    __slots__ = ("_chars", "_known", "_text")
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._chars = frozenset(_gate_chars().findall(text))
-        self._known: dict[str, bool] = {}
-
-    def __call__(self, word: str) -> bool:
-        found = self._known.get(word)
-        if found is None:
-            found = self._known[word] = _chars_of(word) <= self._chars and word in self._text
-        return found
-
-    def each(self, groups: tuple[tuple[str, ...], ...]) -> bool:
-        """Whether the text holds a word of every group."""
-        for group in groups:
-            for word in group:
-                if self(word):
-                    break
-            else:
-                return False
-        return True
+    words: tuple[tuple[str, frozenset[str]], ...]
+    opens: dict[str, tuple[tuple[int, int], ...]]  # word -> (pattern index, group index) it satisfies
+    sizes: tuple[int, ...]  # per pattern, the number of groups of its gate (0: no gate)
+    ungated: tuple[int, ...]  # the patterns with no gate, searched in every text
 
 
 @cache
-def _chars_of(word: str) -> frozenset[str]:
-    return frozenset(word)
+def _gates() -> _Gates:
+    patterns = _patterns()
+    opens: dict[str, list[tuple[int, int]]] = {}
+    for i, pat in enumerate(patterns):
+        for j, group in enumerate(pat.gate):
+            for word in set(group):
+                opens.setdefault(word, []).append((i, j))
+    words = sorted(opens)
+    return _Gates(tuple((w, frozenset(w)) for w in words), {w: tuple(v) for w, v in opens.items()},
+                  tuple(len(pat.gate) for pat in patterns), tuple(i for i, pat in enumerate(patterns) if not pat.gate))
 
 
-@cache
-def _gate_chars() -> re.Pattern[str]:
-    """Any character of a gate's word: a text's matches of it are the gate characters it holds."""
-    chars = {ch for pat in _patterns() for group in pat.gate for word in group for ch in word}
-    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]")
+def _open_patterns(text: str) -> list[_Pattern]:
+    """The patterns whose gate ``text`` opens, in their order; a gate word with a character the text
+    lacks is not searched for."""
+    gates = _gates()
+    held = set(text)
+    satisfied: dict[int, set[int]] = {}
+    for word, chars in gates.words:
+        if chars <= held and word in text:
+            for i, j in gates.opens[word]:
+                satisfied.setdefault(i, set()).add(j)
+    patterns = _patterns()
+    opened = [i for i, groups in satisfied.items() if len(groups) == gates.sizes[i]]
+    return [patterns[i] for i in sorted([*opened, *gates.ungated])]
 
 
 def find_mentions(text: str) -> list[Mention]:
     """Every mention in ``text`` (the matching text), longest first where they overlap."""
     found: list[Mention] = []
     context = _vendor_context()
-    has = _WordsIn(text)
-    for pat in _patterns():
-        if pat.gate and not has.each(pat.gate):
-            continue
+    for pat in _open_patterns(text):
         for m in pat.regex.finditer(text):
             start, end = m.span()
             # the character before matters only where a Latin name begins ("XAWS", not "租用谷歌云")

@@ -90,6 +90,7 @@ class _Vocab:
     generic_edge: re.Pattern[str]
     generic_edge_end: re.Pattern[str]
     buyer_verb_after: re.Pattern[str]
+    win_after: re.Pattern[str]
     masks: tuple[str, ...]
     role_of: dict[str, Role]
     role_sizes: tuple[int, ...]
@@ -206,6 +207,13 @@ def _vocab() -> _Vocab:
             r"[^，,。；;:：\n与和同向的为对由及签]{0," + str(VERB_GAP) + r"}?(?:"
             + _alternation(map(fold, conf["buyer_verbs_after"])) + ")"
             + r"(?!" + _alternation(map(fold, conf["verb_noun_heads"])) + ")"
+        ),
+        win_after=re.compile(
+            r"\s*(?:以[^，,。；;\n]{0,24}?|已|成功|顺利|再次|被(?:确定|确认|选定|推选)为(?:本项目|该项目|本次采购)?的?)?"
+            r"(?:" + _alternation(map(fold, conf["zh_win_verbs"])) + r")"
+            + r"(?!" + _alternation(map(fold, conf["zh_win_nouns"])) + r")"
+            + r"|\s*被(?:确定|确认|选定)为(?:本项目|该项目|本次采购)?的?(?:中标|成交|中选)(?:人|单位|供应商|方)"
+            + r"|\s*关于(?:项目|公司)?(?:中标|成交|中选)(?!候选)"
         ),
         masks=tuple(fold(w) for w in conf["zh_masks"]),
         role_of=role_of,
@@ -349,6 +357,11 @@ def _zh_orgs(match: str, vocab: _Vocab) -> list[tuple[int, int, str | None, bool
 # -- English ----------------------------------------------------------------------------------
 
 
+# A legal form ends an English company's name: "Jiangcheng Computing Co., Ltd. for US$680,000" is
+# the company, then the price ("Institute for Advanced Study" goes on past its institution word).
+_EN_LEGAL_END = re.compile(r"^(?:Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|PLC|plc|GmbH|AG|LLP|Bhd\.?|Pty\.?|Pvt\.|K\.K\.|Tbk|S\.[A-Za-z.]+)$")
+
+
 def _en_orgs(text: str, vocab: _Vocab) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if not vocab.en_suffix_any.search(text):
@@ -381,7 +394,7 @@ def _en_orgs(text: str, vocab: _Vocab) -> list[tuple[int, int]]:
             out.append((m.start() + tokens[first].start(), m.start() + len(whole)))
             continue
         start, end = m.start() + tokens[first].start(), m.start() + last.end()
-        if re.match(r"[ ]+(?:of|for)[ ]+[A-Z]", rest):
+        if re.match(r"[ ]+(?:of|for)[ ]+[A-Z]", rest) and not _EN_LEGAL_END.search(last.group(0)):
             end = m.start() + len(run.rstrip(" ,"))
         if len(tokens[first: tokens.index(last) + 1]) < 2:
             continue
@@ -476,6 +489,8 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
             elif re.search(r"\b(?:entered into|signed|signs|concluded|executed|entering into)\b[^.]{0,"
                            + str(EN_SIGN_WINDOW) + r"}\bwith\s+(?:the\s+)?$", match[max(0, start - EN_SIGN_WINDOW - 30): start]):
                 role, cue = "supplier", "signed with"
+            elif _EN_AWARDED_TO.search(match[max(0, start - EN_SIGN_WINDOW - 30): start]):
+                role, cue = "supplier", "awarded to"
             elif vocab.en_provider_after.match(match, end):
                 role, cue = "supplier", "provides"
         else:
@@ -489,6 +504,8 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
                 role, cue = "supplier", "为…唯一供应商"
             elif _NAMED_WINNER.match(match, end):
                 role, cue = "supplier", "为成交供应商"
+            elif vocab.win_after.match(match, end):
+                role, cue = "supplier", "中标"
             elif before_m:
                 role, cue = vocab.role_of[before_m], before_m
             elif re.search(r"(?:与|和|同)\s*$", before) and _SIGN.search(match, end, end + SIGN_WINDOW) \
@@ -503,6 +520,7 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
     out = _coordinated(match, out)
     out = _signing_subject(match, out)
     out = _provider_statement(match, out)
+    out = _announcer_wins(match, out, disclosure)
     if disclosure:
         out = _with_announcer(match, text, out)
     elif not any(o.role == "buyer" for o in out):
@@ -572,6 +590,25 @@ def _with_announcer(match: str, text: str, orgs: list[OrgName]) -> list[OrgName]
     return [OrgName(o.name, o.start, o.end, "supplier", o.masked, "announcer") if o is announcer else o for o in orgs]
 
 
+# A company announcing its own award: "公司中标…项目", "确认公司为…的中标单位", "收到…《中标通知书》".
+_OWN_WIN = re.compile(r"(?:本公司|公司|本集团|the Company)[^。；;\n]{0,30}?(?:中标|成交|中选)(?!候选)"
+                      r"|收到[^。；;\n]{0,40}?(?:中标|成交|中选)通知书|has (?:won|been awarded)")
+_CALLS_ITSELF = re.compile(r"\s*[(（]\s*(?:以下简称|下称|简称)\s*[“\"「]?(?:本公司|公司|本集团|集团)")
+
+
+def _announcer_wins(match: str, orgs: list[OrgName], disclosure: bool) -> list[OrgName]:
+    """A company's own announcement that it won a tender names no supplier label: the announcing
+    company (the one the text calls 公司, or a disclosure's announcer) is the supplier."""
+    if any(o.role == "supplier" for o in orgs) or not _OWN_WIN.search(match):
+        return orgs
+    announcer = next((o for o in orgs if _CALLS_ITSELF.match(match, o.end)), None)
+    if announcer is None and disclosure:
+        announcer = _announcer(match, orgs)
+    if announcer is None or announcer.role not in ("mentioned", "supplier"):
+        return orgs
+    return [OrgName(o.name, o.start, o.end, "supplier", o.masked, "announcer") if o is announcer else o for o in orgs]
+
+
 @cache
 def owner_roles() -> frozenset[str]:
     """Buyer words that name a project's owner or user, not the party that procures."""
@@ -595,11 +632,15 @@ _PAIR_GAP = re.compile(r"\s*(?:[（(][^（）()]{0,24}[）)])?\s*(?:与|和|同)
 _LEGAL_TAIL = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|研究院|研究所)$")
 
 
+# "X awarded the contract for GPU servers to Y": Y is the winner, X the one that awards.
+_EN_AWARDED_TO = re.compile(r"\b(?:awarded|awards|has awarded|granted)\b[^.;]{0,120}?\bto\s+(?:the\s+)?$")
+
+
 def _signing_subject(match: str, orgs: list[OrgName]) -> list[OrgName]:
-    """The English subject of "X has signed ... with Y" takes the side opposite Y's."""
+    """The English subject of "X has signed ... with Y" (or "X awarded ... to Y") takes the side opposite Y's."""
     out = list(orgs)
     for i, o in enumerate(out):
-        if o.cue != "signed with" or o.role == "mentioned":
+        if o.cue not in ("signed with", "awarded to") or o.role == "mentioned":
             continue
         # English prose may be wrapped: a sentence runs over single line breaks, to a blank line.
         s = max(match.rfind("\n\n", 0, o.start), match.rfind("。", 0, o.start)) + 1
@@ -608,7 +649,8 @@ def _signing_subject(match: str, orgs: list[OrgName]) -> list[OrgName]:
             if left.start < max(s, o.start - EN_SUBJECT_WINDOW) or left.role != "mentioned":
                 break
             if re.search(r"[\x00-\x7f]", left.name) and re.search(
-                    r"\b(?:has|have|had|to)?\s*(?:entered into|signed|signs|concluded|executed)\b", match[left.end: o.start]):
+                    r"\b(?:has|have|had|to)?\s*(?:entered into|signed|signs|concluded|executed|awarded|awards|granted)\b",
+                    match[left.end: o.start]):
                 other: Role = "buyer" if o.role == "supplier" else "supplier"
                 out[j] = OrgName(left.name, left.start, left.end, other, left.masked, "signed with")
                 break
@@ -651,6 +693,11 @@ def _provider_statement(match: str, orgs: list[OrgName]) -> list[OrgName]:
         out[i] = OrgName(a.name, a.start, a.end, "supplier" if provider is a else "buyer", a.masked, cue)
         out[i + 1] = OrgName(b.name, b.start, b.end, "supplier" if provider is b else "buyer", b.masked, cue)
     return out
+
+
+def announcer_of(match: str, orgs: list[OrgName]) -> OrgName | None:
+    """The company announcing a disclosure: the one the text calls 公司, else the first named at its head."""
+    return _announcer(match, orgs)
 
 
 def _announcer(match: str, orgs: list[OrgName]) -> OrgName | None:

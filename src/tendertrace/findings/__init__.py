@@ -45,6 +45,7 @@ from ..model import (
     Extraction,
     Finding,
     ListedHit,
+    Lot,
     Provenance,
 )
 from ..rules.evidence import line_span
@@ -137,6 +138,11 @@ def result_finding(
         if h.start is not None and h.end is not None:
             evidence.append(_evidence(ref.id, text, h.start, h.end))
     amount = _stated_amount(ex, compute, text)
+    suppliers = _compute_suppliers(ex, compute)
+    if not suppliers and ex.proposed is not None:
+        # A candidate publicity: the first-ranked candidate is the one proposed, its bid the price.
+        suppliers = [ex.proposed.name]
+        amount = ex.proposed_amount or amount
     amount_span = amount.span if amount else None
     if amount_span:
         evidence.append(_evidence(ref.id, text, amount_span.start, amount_span.end))
@@ -144,7 +150,7 @@ def result_finding(
     return Finding(
         case_id=_case_key(ex, ref.id, title),
         documents=[dataclasses.replace(ref, notice_type=ex.notice_type, date=published)],
-        buyer=ex.names("buyer"), suppliers=ex.names("supplier"), provider=_providers(classes),
+        buyer=_compute_buyers(ex, compute), suppliers=suppliers, provider=_providers(classes),
         route=sorted({c.route for c in compute if c.route}),
         chips=sorted({c.chip for c in chips if c.chip}), models=sorted({c.model for c in models if c.model}),
         classification=list(classes), listed=hits, suppressed=suppressed,
@@ -235,13 +241,48 @@ def _stated_amount(ex: Extraction, compute: list[Classification], text: str = ""
             lo, hi = line_span(text, c.start, c.end)
             row = [a for a in stated if c.end <= a.context.start and a.context.end <= hi][:1]
         if not row:
+            lot = next((lot for lot in ex.lots if lot.span is not None and lot.amount is not None
+                        and lot.span.start <= c.start and c.end <= lot.span.end), None)
+            if lot is not None and lot.amount is not None:
+                # A result of several lots: the compute lot's awarded figure.
+                return Amount(lot.amount, ex.currency or "CNY", "awarded", None)
             continue
         at = max(row, key=lambda a: a.value)
         lone = priced <= {(at.context.start, at.context.end)}
-        if ex.amount is not None and lone and ex.amount.value >= at.value:
+        own_lot = any(lot.span is not None and lot.supplier and lot.span.start <= c.start and c.end <= lot.span.end
+                      for lot in ex.lots)
+        # An award's or contract's stated total covers the rows it itemises, unless the compute row
+        # is a lot of its own with its own winner.
+        covers = ex.amount is not None and ex.amount.kind == "awarded" and not own_lot
+        if ex.amount is not None and (lone or covers) and ex.amount.value >= at.value:
             return ex.amount
         return Amount(at.value, at.currency, at.kind, at.span)
     return ex.amount
+
+
+def _compute_suppliers(ex: Extraction, compute: list[Classification]) -> list[str]:
+    """The suppliers of the lots that hold a compute item (包2 | GPU服务器… | X公司 | 7,986,000.00),
+    else the notice's: a result of several lots names the winner of each, and only the compute
+    lot's winner supplies the compute."""
+    chosen: dict[str, None] = {}
+    for lot in ex.lots:
+        if lot.span is None or not lot.supplier:
+            continue
+        if any(c.start is not None and c.end is not None and lot.span.start <= c.start and c.end <= lot.span.end
+               for c in compute):
+            chosen.setdefault(lot.supplier, None)
+    return list(chosen) or ex.names("supplier")
+
+
+def _compute_buyers(ex: Extraction, compute: list[Classification]) -> list[str]:
+    """The buyer of the table row that holds a compute item (a disclosure's customer), else the notice's."""
+    chosen = {lot.buyer: None for lot in _compute_lots(ex, compute) if lot.buyer}
+    return list(chosen) or ex.names("buyer")
+
+
+def _compute_lots(ex: Extraction, compute: list[Classification]) -> list[Lot]:
+    return [lot for lot in ex.lots if lot.span is not None and any(
+        c.start is not None and c.end is not None and lot.span.start <= c.start and c.end <= lot.span.end for c in compute)]
 
 
 def _us_remote(c: Classification) -> bool:

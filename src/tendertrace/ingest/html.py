@@ -163,10 +163,12 @@ def html_to_text(html: str, seconds: float | None = None) -> str:
     deadline = time.monotonic() + seconds
     tree = HTMLParser(cap_depth(html))
     present = {name.lower() for name in _DROP_TAG.findall(html)}
-    for tag in (t for t in _DROP if t == "head" or t in present):
+    # The head the parser makes holds no body text: with a body, the walk never reaches it.
+    root = tree.body
+    for tag in (t for t in _DROP if (t == "head" and root is None) or t in present):
         for node in tree.css(tag):
             node.decompose()
-    root = tree.body or tree.root
+    root = root or tree.root
     if root is None:
         return ""
     out: list[str] = []

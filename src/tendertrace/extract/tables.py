@@ -1,0 +1,237 @@
+"""Tables in a document's text: a header row naming its columns, then the rows under it.
+
+Ingest renders an HTML or DOCX table row as cells joined by `` | ``; plain-text notices write rows
+with tabs or as Markdown (``| a | b |``). A table is a header row of three cells or more with no
+figure in them, then the rows under it. Its columns are named by the header's words
+(knowledge/fields.yaml ``table_columns``): money columns, whose cells are figures in the unit the
+header cell (金额（万元）), the cell itself, or the table's unit line (单位：万元) gives, and supplier
+columns (成交供应商, 中标人, 算力服务商). Each row keeps its span, so a finding can take the money
+and the supplier of the row that holds its compute item rather than a neighbour's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from ..knowledge import load_yaml
+from .amounts import NUMBER, UNIT_SCALE, to_number
+
+# A header cell longer than this is a sentence, not a column's name.
+MAX_HEADER_CELL = 24
+# A table is read from at most this many rows: a notice's result or budget table is a few dozen;
+# a register of thousands of rows is read from its first ones, so one file cannot stall a scan.
+MAX_ROWS = 500
+# A row needs this many cells to be a table row (a two-cell row is a label and its value).
+MIN_CELLS = 3
+# A unit line (单位：万元) is read this many characters above the header at most.
+UNIT_REACH = 2000
+# Cell separators: ingest's rendering of HTML and DOCX rows, and a tab-separated line.
+_SEPARATORS = (" | ", "\t")
+_UNIT_WORDS = {"亿元": 1e8, "万元": 1e4, "元": 1.0}
+_HEADER_UNIT = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?(?:人民币)?\s*(亿元|万元|元)\s*[）)]|(亿元|万元)$")
+_TABLE_UNIT = re.compile(r"(?:金额|价格|资金|预算)?单位\s*[:：]\s*(?:人民币)?\s*(亿元|万元|元)")
+_CELL_MONEY = re.compile(
+    r"\s*(?:人民币|[¥￥]|RMB|CNY)?\s*(?P<num>" + NUMBER + r")\s*(?P<unit>亿元|万元|元|万)?\s*(?:[（(][^）)]{0,8}[）)])?\s*$"
+)
+_DIGIT = re.compile(r"\d")
+_LOT_CELL = re.compile(r"第?\s*(?:[一二三四五六七八九十\d]{1,3}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+)\s*(?:包|标段|标包|子包|合同包|分包)?")
+_LOT_WORD = re.compile(r"包|标段|标包|子包|合同包|分包")
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str  # the cell's text, stripped
+    start: int  # where it starts in the text
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    start: int  # the row's line in the text
+    end: int
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """A figure in a money column: its value in yuan and its cell."""
+
+    value: float
+    cell: Cell
+    column: str  # the header cell of its column
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """A row of a table with what its named columns hold."""
+
+    row: Row
+    money: tuple[Money, ...]
+    suppliers: tuple[Cell, ...]
+    buyers: tuple[Cell, ...]
+    lot: str | None  # the lot the row is (第2包, 标段一), when its first column names lots
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    header: Row
+    rows: tuple[TableRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    money: tuple[str, ...]
+    money_not: tuple[str, ...]
+    supplier: tuple[str, ...]
+    supplier_not: tuple[str, ...]
+    buyer: tuple[str, ...]
+    buyer_not: tuple[str, ...]
+
+
+@cache
+def _columns() -> _Columns:
+    conf = load_yaml("fields.yaml")["table_columns"]
+    return _Columns(tuple(conf["money"]), tuple(conf["money_not"]), tuple(conf["supplier"]), tuple(conf["supplier_not"]),
+                    tuple(conf["buyer"]), tuple(conf["buyer_not"]))
+
+
+def split_row(text: str, start: int, end: int) -> Row | None:
+    """The line ``text[start:end]`` as a table row, or None when it is not one."""
+    line = text[start:end]
+    body_start, body_end = 0, len(line)
+    stripped = line.strip()
+    if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+        # A Markdown row: its bars at both ends open and close it.
+        body_start = line.index("|") + 1
+        body_end = line.rindex("|")
+        sep = "|"
+    else:
+        sep = next((s for s in _SEPARATORS if line.count(s) >= MIN_CELLS - 1), "")
+        if not sep:
+            return None
+    cells: list[Cell] = []
+    pos = body_start
+    body = line[body_start:body_end]
+    for piece in body.split(sep):
+        lead = len(piece) - len(piece.lstrip())
+        text_of = piece.strip()
+        at = start + pos + lead
+        cells.append(Cell(text_of, at, at + len(text_of)))
+        pos += len(piece) + len(sep)
+    return Row(start, end, tuple(cells)) if len(cells) >= MIN_CELLS else None
+
+
+def _is_header(row: Row) -> bool:
+    texts = [c.text for c in row.cells]
+    return (sum(1 for t in texts if t) >= MIN_CELLS and not any(_DIGIT.search(t) for t in texts)
+            and all(len(t) <= MAX_HEADER_CELL for t in texts))
+
+
+def _column_scale(header: str, table_unit: float | None) -> float:
+    m = _HEADER_UNIT.search(header)
+    if m:
+        return _UNIT_WORDS[m.group(1) or m.group(2)]
+    return table_unit if table_unit is not None else 1.0
+
+
+def _money_column(header: str) -> bool:
+    cols = _columns()
+    return any(w in header for w in cols.money) and not any(w in header for w in cols.money_not)
+
+
+def _supplier_column(header: str) -> bool:
+    cols = _columns()
+    return any(w in header for w in cols.supplier) and not any(w in header for w in cols.supplier_not)
+
+
+def _buyer_column(header: str) -> bool:
+    cols = _columns()
+    return any(w in header for w in cols.buyer) and not any(w in header for w in cols.buyer_not)
+
+
+def _table_unit(text: str, header_start: int, floor: int) -> float | None:
+    """The unit a line above the table states for its figures (单位：万元, （单位：万元）)."""
+    lo = max(floor, header_start - UNIT_REACH)
+    found = list(_TABLE_UNIT.finditer(text, lo, header_start))
+    return _UNIT_WORDS[found[-1].group(1)] if found else None
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        end = text.find("\n", pos)
+        end = n if end < 0 else end
+        yield pos, end
+        pos = end + 1
+
+
+def find_tables(text: str) -> list[Table]:
+    """Every table of the text with a money, a supplier or a buyer column, in text order."""
+    if " | " not in text and "\t" not in text and "\n|" not in text:
+        return []
+    tables: list[Table] = []
+    header: Row | None = None
+    rows: list[TableRow] = []
+    floor = 0
+    money_cols: dict[int, float] = {}
+    supplier_cols: list[int] = []
+    buyer_cols: list[int] = []
+    lot_column = False
+
+    def close() -> None:
+        nonlocal header, rows
+        if header is not None and rows:
+            tables.append(Table(header, tuple(rows)))
+        header, rows = None, []
+
+    for start, end in _lines(text):
+        if start == end:
+            continue
+        row = split_row(text, start, end)
+        if row is None:
+            if header is not None:
+                close()
+                floor = start
+            continue
+        if _is_header(row):
+            close()
+            heads = [c.text for c in row.cells]
+            unit = _table_unit(text, start, floor)
+            money_cols = {i: _column_scale(h, unit) for i, h in enumerate(heads) if _money_column(h)}
+            supplier_cols = [i for i, h in enumerate(heads) if _supplier_column(h)]
+            buyer_cols = [i for i, h in enumerate(heads) if _buyer_column(h) and i not in supplier_cols]
+            lot_column = bool(_LOT_WORD.search(heads[0])) and not money_cols.get(0)
+            header = row if (money_cols or supplier_cols or buyer_cols) else None
+            continue
+        if header is None or len(row.cells) > len(header.cells) or len(rows) >= MAX_ROWS:
+            if header is not None:
+                close()
+                floor = start
+            continue
+        money = []
+        for i, factor in money_cols.items():
+            if i >= len(row.cells):
+                continue
+            cell = row.cells[i]
+            m = _CELL_MONEY.match(cell.text)
+            if not m:
+                continue
+            unit = m.group("unit")
+            value = to_number(m.group("num")) * (UNIT_SCALE[unit][0] if unit else factor)
+            if value > 0:
+                money.append(Money(value, cell, header.cells[i].text))
+        suppliers = tuple(row.cells[i] for i in supplier_cols if i < len(row.cells) and row.cells[i].text)
+        buyers = tuple(row.cells[i] for i in buyer_cols if i < len(row.cells) and row.cells[i].text)
+        first = row.cells[0].text
+        lot = None
+        if _LOT_WORD.search(first) and _LOT_CELL.fullmatch(first):
+            lot = first
+        elif lot_column and _LOT_CELL.fullmatch(first):
+            lot = re.sub(r"号$", "", header.cells[0].text) + first
+        rows.append(TableRow(row, tuple(money), suppliers, buyers, lot))
+    close()
+    return tables
