@@ -9,7 +9,7 @@ from pathlib import PurePath
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import SQLAlchemyError
@@ -20,6 +20,11 @@ from ..model import ListedHit
 from ..store import jobqueue
 from .runner import jsonl_lines
 from .security import Caller, api_reader, api_writer, describe
+
+# A stored row's number: SQLite and PostgreSQL keep it in 64 bits, so a larger one is no row (422)
+# rather than an overflow inside the driver.
+MAX_ROW_ID = 2**63 - 1
+RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID)]
 
 router = APIRouter(prefix="/api")
 
@@ -353,7 +358,7 @@ def list_versions(request: Request, caller: Caller = Depends(api_reader),
 
 
 @router.get("/rescreens/{event_id}", tags=["screening"])
-def get_rescreen(event_id: int, request: Request, caller: Caller = Depends(api_reader)) -> dict[str, Any]:
+def get_rescreen(event_id: RowId, request: Request, caller: Caller = Depends(api_reader)) -> dict[str, Any]:
     """One re-screening: the hits new, changed and cleared against the previous list version, and
     the findings whose score changed."""
     return service_lists.get_rescreen(request.app.state.engine, event_id).to_dict()

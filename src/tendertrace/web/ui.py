@@ -180,7 +180,7 @@ def remove_list(request: Request, name: str = Form(...), csrf: str = Form(""),
 
 
 @router.get("/rescreens/{event_id}", response_class=HTMLResponse)
-def rescreen_page(event_id: int, request: Request, caller: Caller = Depends(ui_reader)) -> Response:
+def rescreen_page(event_id: api.RowId, request: Request, caller: Caller = Depends(ui_reader)) -> Response:
     return render(request, "rescreen.html", report=service_lists.get_rescreen(request.app.state.engine, event_id))
 
 
