@@ -490,9 +490,9 @@ def _lot_sections(doc: Document, text: str, values: dict[str, list[tuple[str, in
                 continue
             line_end = min(end, end_of_line(text, m.end()))
             segment = text[m.end(): min(line_end, m.end() + 48)]
-            value, _s, _e = _first_money(segment, text[start_of_line(text, m.start()): m.end()] + segment[:16], {})
-            if value is not None:
-                amount = value
+            figure, _s, _e = _first_money(segment, text[start_of_line(text, m.start()): m.end()] + segment[:16], {})
+            if figure is not None:
+                amount = figure
                 break
         if supplier is None:
             continue
@@ -647,11 +647,11 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
     for m in _PROSE_AWARD.finditer(text):
         figure = m.group("zh") or m.group("en")
         at = m.start("zh") if m.group("zh") else m.start("en")
-        money = MONEY.match(figure)
-        if money and (money.group("prefix") or money.group("unit")):
-            value = to_number(money.group("num")) * scale(money.group("unit"))
+        written = MONEY.match(figure)
+        if written and (written.group("prefix") or written.group("unit")):
+            value = to_number(written.group("num")) * scale(written.group("unit"))
             if value > 0:
-                found.append(("awarded", value, at, at + money.end(), False, "以…中标"))
+                found.append(("awarded", value, at, at + written.end(), False, "以…中标"))
     for label, kind in ((schema or {}).get("amount_labels") or {}).items():
         for m in re.finditer(r"(?:^|\n)" + re.escape(label) + r"\s*[:：]\s*(" + NUMBER + r")\s*$", text, re.M):
             value = to_number(m.group(1)) * units.get(label, 1)

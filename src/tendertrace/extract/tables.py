@@ -220,8 +220,8 @@ def find_tables(text: str) -> list[Table]:
             m = _CELL_MONEY.match(cell.text)
             if not m:
                 continue
-            unit = m.group("unit")
-            value = to_number(m.group("num")) * (UNIT_SCALE[unit][0] if unit else factor)
+            cell_unit = m.group("unit")
+            value = to_number(m.group("num")) * (UNIT_SCALE[cell_unit][0] if cell_unit else factor)
             if value > 0:
                 money.append(Money(value, cell, header.cells[i].text))
         suppliers = tuple(row.cells[i] for i in supplier_cols if i < len(row.cells) and row.cells[i].text)

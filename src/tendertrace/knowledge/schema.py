@@ -332,6 +332,7 @@ MAPPING_KEYS: dict[str, dict[str, str]] = {
     "list_meanings.yaml": {"lists": "dict", "footnotes": "list"},
     "abbreviations_zh.yaml": {"rules": "list", "university_tails": "list", "english_short_forms": "list"},
     "leads.yaml": {"kinds": "dict", "procurement": "list", "exclude": "list"},
+    "organs_zh.yaml": {"organs": "list", "leading_designations": "list"},
 }
 _KINDS: dict[str, type] = {"list": list, "dict": dict, "int": int, "pattern": str, "patterns": list,
                            "pattern_map": dict}
@@ -408,6 +409,8 @@ CSV_COLUMNS: dict[str, tuple[str, ...]] = {
     "glossary_zh_en.csv": ("zh", "en", "source"),
     "university_short_names_zh.csv": ("short", "full", "source"),
     "sample_entity_list.csv": ("_id", "source", "name"),
+    "listed_securities_zh.csv": ("zh", "en", "relation", "source"),
+    "divisions_zh.csv": ("code", "name"),  # one source for the whole table: scripts/build_divisions.py
 }
 
 
