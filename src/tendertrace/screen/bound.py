@@ -89,6 +89,22 @@ def candidates(index: NameIndex, query: Terms, cap: int = f.CANDIDATE_CAP) -> Ca
     return Candidates(found, shared, short_shared)
 
 
+def survivors(index: NameIndex, query: Terms, found: Candidates, floor: float, need: float) -> np.ndarray:
+    """The candidates (name numbers) both bounds let through: ``shared_bound`` at least ``floor``
+    and ``reach`` times the name's form weight at least ``need``, less the rounding of scores --
+    the two bounds worked out over the same per-name arrays."""
+    if not len(found):
+        return found.names
+    names = found.names
+    weights = index.weights[names]
+    denominator = query.total + index.totals[names]
+    keep = 2 * found.shared / denominator * weights + f.BOUND_SLACK >= floor
+    if not keep.any():
+        return names[keep]
+    keep &= _reachable(index, query, found) / denominator * weights >= need - f.ROUNDING
+    return names[keep]
+
+
 def shared_bound(index: NameIndex, query: Terms, found: Candidates) -> np.ndarray:
     """The score each candidate can reach from the words it shares with the query (both sides
     count a shared word; ``BOUND_SLACK`` covers fuzzy pairs whose two spellings weigh differently),
@@ -100,6 +116,11 @@ def reach(index: NameIndex, query: Terms, found: Candidates) -> np.ndarray:
     """An upper bound of ``score.score`` for many names at once: a word of four letters or more can
     only be matched by one of the same initial (fully at best), a shorter word only by itself.
     Only the columns of the query's initials are read, one name array each."""
+    return _reachable(index, query, found) / (query.total + index.totals[found.names])
+
+
+def _reachable(index: NameIndex, query: Terms, found: Candidates) -> np.ndarray:
+    """The weight of the query and the name together that a match can cover, per candidate."""
     names = found.names
     reachable = found.short_shared + index.short_weight[names]
     for column, (long, present) in _initial_columns(index, query).items():
@@ -108,7 +129,7 @@ def reach(index: NameIndex, query: Terms, found: Candidates) -> np.ndarray:
             reachable += (listed > 0) * long
         if present:  # an initial or a long word of the query reaches the name's long words of its initial
             reachable += listed
-    return reachable / (query.total + index.totals[names])
+    return reachable
 
 
 def _initial_columns(index: NameIndex, query: Terms) -> dict[int, tuple[float, bool]]:

@@ -68,6 +68,7 @@ class Screener:
         self.index = NameIndex.build(entries)
         self.readings = Readings(self.index)
         self._cache: dict[str, list[Hit]] = {}
+        self._scored_cache: dict[tuple[str, str, str], tuple[list[str], list[tuple[float, Scored, IndexedName]]]] = {}
         # Ownership data bound to these lists (ownership.OwnershipIndex, set by screen.load_screener):
         # a party they own 50 % or more is reported as ``owned``.
         self.ownership: Any = None
@@ -197,7 +198,18 @@ class Screener:
 
     def _scored(self, tr: Translation) -> tuple[list[str], list[tuple[float, Scored, IndexedName]]]:
         """The query tokens of one translation and every listed name whose bound lets it reach the
-        threshold, scored (times the name's form weight, and the reading factor for a reading)."""
+        threshold, scored (times the name's form weight, and the reading factor for a reading).
+        Kept per translation: a name's parents, brackets and restatements are screened again as
+        parts of other names. Callers read the lists and never change them."""
+        key = (tr.text, tr.method, tr.relation)  # all of a translation that scoring reads
+        kept = self._scored_cache.get(key)
+        if kept is None:
+            kept = self._score_translation(tr)
+            if len(self._scored_cache) < f.SCORED_CACHE:
+                self._scored_cache[key] = kept
+        return kept
+
+    def _score_translation(self, tr: Translation) -> tuple[list[str], list[tuple[float, Scored, IndexedName]]]:
         q_tokens = content_tokens(tr.text)
         if not q_tokens:
             return q_tokens, []
@@ -210,9 +222,7 @@ class Screener:
         is_reading = tr.method in f.READINGS
         need = floor if vouched else self.threshold / (f.READING_FACTOR if is_reading else 1.0)
         found = bound.candidates(index, q_terms)
-        keep = bound.shared_bound(index, q_terms, found) >= floor
-        keep &= bound.reach(index, q_terms, found) * index.weights[found.names] >= need - f.ROUNDING
-        numbers = found.names[keep].tolist()
+        numbers = bound.survivors(index, q_terms, found, floor, need).tolist()
         # A person's name may be a short form of a listed one (or the listed one of it), which the
         # bounds, made for whole names, do not see: those candidates are looked at word by word.
         person = (tr.method in f.LATIN_FORMS and len(q_tokens) >= f.SHORT_FORM_MIN_WORDS

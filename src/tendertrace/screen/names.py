@@ -25,6 +25,7 @@ from ..ingest.textnorm import match_text
 from ..knowledge import load_csv, load_yaml
 from .abbrev import english_short_form
 from .abbrev import expand as expand_abbreviation
+from .factors import WORD_CACHE
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _OTHER_SCRIPT = re.compile(r"[\u0370-\u1fff\u3040-\u30ff\uac00-\ud7af]")  # Greek to Ethiopic, Georgian, kana, Hangul
@@ -120,6 +121,13 @@ def reading(word: str) -> str:
 
 def tokens_en(text: str) -> list[str]:
     """Lower-case word tokens of an English (or pinyin) name, abbreviations expanded, stopwords kept."""
+    return list(_tokens_en(text))
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _tokens_en(text: str) -> tuple[str, ...]:
+    """``tokens_en``, kept per text: a query's translations, its parents' and the listed names
+    are tokenised again by the scorer and the relation rules."""
     if not text.isascii():  # NFKD leaves ASCII as it is
         if _OTHER_SCRIPT.search(text) and not is_chinese(text):
             text = ascii_text(text)  # Cyrillic, Greek, Arabic ... to Latin (ICU's transliterators)
@@ -130,7 +138,7 @@ def tokens_en(text: str) -> list[str]:
     text = _DOTTED_INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)  # A.B.C., J.P. -> abc, jp
     text = text.replace("&", " and ").replace("—", " ").replace("–", " ")
     text = _PUNCT.sub(" ", text.replace("'", ""))
-    return [_ABBREVIATIONS.get(t, t) for t in _ORDINAL.sub(r"\1", text).split()]
+    return tuple(_ABBREVIATIONS.get(t, t) for t in _ORDINAL.sub(r"\1", text).split())
 
 
 def content_tokens(text: str) -> list[str]:
@@ -161,6 +169,7 @@ def without_legal_forms(text: str) -> str:
 _LEGAL_FORM = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)$")
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def core_zh(folded: str) -> str:
     """A folded Chinese name without its legal form (股份有限公司, 有限责任公司 ...)."""
     return _LEGAL_FORM.sub("", folded) or folded
@@ -436,6 +445,7 @@ def piece_prefixes() -> frozenset[str]:
     return frozenset(k[:n] for k in known for n in range(2, len(k) + 1))
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _proper(run: str) -> str:
     """A proper name in pinyin, as English writes it: one capitalised word (深圳 -> Shenzhen)."""
     if not _HAN.search(run):
