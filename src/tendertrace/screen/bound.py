@@ -124,11 +124,10 @@ def _reachable(index: NameIndex, query: Terms, found: Candidates) -> np.ndarray:
     names = found.names
     reachable = found.short_shared + index.short_weight[names]
     for column, (long, present) in _initial_columns(index, query).items():
-        listed = index.long_columns[column][names]  # each name's weight in long words of this initial
         if long:  # the query's long words of this initial, reached by any long word the name has of it
-            reachable += (listed > 0) * long
+            reachable += index.long_present[column][names] * long
         if present:  # an initial or a long word of the query reaches the name's long words of its initial
-            reachable += listed
+            reachable += index.long_columns[column][names]  # each name's weight in long words of this initial
     return reachable
 
 

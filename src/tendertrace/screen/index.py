@@ -79,6 +79,7 @@ class NameIndex:
     weights: np.ndarray
     initial_column: dict[str, int]
     long_columns: np.ndarray
+    long_present: np.ndarray  # ``long_columns > 0`` as 0.0 / 1.0: multiplied by a query's weight without a cast
     short_weight: np.ndarray
     zh_names: dict[str, list[int]]  # names the lists themselves write in Chinese, folded
     acronyms: dict[str, str]  # initialisms the lists spell out, with their phrase
@@ -129,7 +130,8 @@ class NameIndex:
         return cls(entries=entries, names=names, idf=idf, default_idf=default_idf, rare_idf=rare_idf,
                    postings=postings, totals=np.array([name.terms.total for name in names]),
                    weights=np.array([name.weight for name in names]), initial_column=initial_column,
-                   long_columns=long_columns, short_weight=short_weight, zh_names=zh_names,
+                   long_columns=long_columns, long_present=(long_columns > 0).astype(np.float64),
+                   short_weight=short_weight, zh_names=zh_names,
                    acronyms=_learn_acronyms(entries))
 
     def terms(self, tokens: list[str] | tuple[str, ...]) -> Terms:

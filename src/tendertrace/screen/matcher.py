@@ -285,14 +285,15 @@ class Screener:
         ranked: the tie-breaks are computed for those alone. Ties: the entity itself before an
         entity it is part of (a listed academy before the listed group it belongs to), the name
         written exactly as the query's translation, then the Entity List, then the shorter name."""
-        top = heapq.nlargest(f.RANKED, (c.rounded for c in best.values()))
-        contenders = [(i, c, same_words(c.name.text, c.translation.text))
-                      for i, c in best.items() if top and c.rounded >= top[-1]]
-        ranked = sorted(contenders, key=lambda ice: (-ice[1].rounded, ice[1].relation != "self", not ice[2],
-                                                     self.entries[ice[0]].list != "EL",
-                                                     len(self.entries[ice[0]].name)))[:f.RANKED]
+        rounded = {i: c.rounded for i, c in best.items()}
+        top = heapq.nlargest(f.RANKED, rounded.values())
+        contenders = [(i, c, same_words(c.name.text, c.translation.text), rounded[i])
+                      for i, c in best.items() if top and rounded[i] >= top[-1]]
+        ranked = sorted(contenders, key=lambda icer: (-icer[3], icer[1].relation != "self", not icer[2],
+                                                      self.entries[icer[0]].list != "EL",
+                                                      len(self.entries[icer[0]].name)))[:f.RANKED]
         hits = []
-        for entry_index, c, exact in ranked:
+        for entry_index, c, exact, _rounded in ranked:
             entry = self.entries[entry_index]
             explanation = _explain(query, c.translation, c.name.text, entry, c.score, c.relation)
             features: dict[str, Any] = {**c.scored.features(), "exact": exact, "method": c.translation.method}

@@ -159,11 +159,18 @@ def without_legal_forms(text: str) -> str:
     folded = text.casefold()
     out = folded
     for found, _canonical in extract_org_types(folded):
+        at_end, anywhere = _form_patterns(found)
         letters = re.sub(r"\W", "", found)
-        if len(letters) < 3 and not re.search(rf"\b{re.escape(found)}\W*$", out):
+        if len(letters) < 3 and not at_end.search(out):
             continue
-        out = re.sub(rf"(?<!\w){re.escape(found)}(?!\w)", " ", out)
+        out = anywhere.sub(" ", out)
     return out if tokens_en(out) else text
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _form_patterns(form: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A legal form found in a name, compiled once: at the name's end, and as a word anywhere."""
+    return re.compile(rf"\b{re.escape(form)}\W*$"), re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
 
 
 _LEGAL_FORM = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)$")
