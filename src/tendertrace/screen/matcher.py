@@ -16,6 +16,8 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Any
 
+from rigour.names import remove_person_prefixes
+
 from ..model import Hit, ListEntry
 from . import bound, relation
 from . import factors as f
@@ -73,6 +75,7 @@ class Screener:
         # a party they own 50 % or more is reported as ``owned``.
         self.ownership: Any = None
         warm_tables()  # static tables load here, with the index, not on the first query
+        remove_person_prefixes("Mr A")  # rigour compiles its table of titles on the first call (tens of ms)
 
     # -- public --------------------------------------------------------------------------
 
@@ -227,7 +230,8 @@ class Screener:
         # bounds, made for whole names, do not see: those candidates are looked at word by word.
         person = (tr.method in f.LATIN_FORMS and len(q_tokens) >= f.SHORT_FORM_MIN_WORDS
                   and relation.person_like(tokens_en(tr.text), written=True))
-        short = {n for n in found.names.tolist() if relation.short_form(q_tokens, index.names[n].tokens)} if person else set()
+        short = {n for n in found.names.tolist() if _short_form_lengths(len(q_tokens), len(index.names[n].tokens))
+                 and relation.short_form(q_tokens, index.names[n].tokens)} if person else set()
         numbers += sorted(short.difference(numbers))
         out: list[tuple[float, Scored, IndexedName]] = []
         for n in numbers:
@@ -319,6 +323,14 @@ class Screener:
             if hits:
                 return hits
         return []
+
+
+def _short_form_lengths(query_words: int, name_words: int) -> bool:
+    """Word counts one name can have as a short form of the other (``relation.short_form``'s first
+    test, asked before the call for each of up to ``CANDIDATE_CAP`` candidates): the shorter has at
+    least ``SHORT_FORM_MIN_WORDS``, and the longer at most ``SHORT_FORM_MAX_LEFT_OUT`` more."""
+    return (min(query_words, name_words) >= f.SHORT_FORM_MIN_WORDS
+            and 0 < abs(query_words - name_words) <= f.SHORT_FORM_MAX_LEFT_OUT)
 
 
 def _explain(query: str, tr: Translation, matched: str, entry: ListEntry, score: float, relation: str) -> str:
