@@ -249,11 +249,14 @@ class Screener:
         return q_tokens, out
 
     def _screen_full(self, query: str, subunit: str | None = None) -> list[Hit]:
-        """Hits for ``query``; with ``subunit``, the query is the parent of that name and every hit an affiliate."""
+        """Hits for ``query`` at or above the threshold; with ``subunit``, the query is the parent of
+        that name and every hit an affiliate."""
         translations = translate(query)
         if subunit is None:  # a parent cut from a name is an organisation as written, not a person's name
             translations += self.readings.expansions(query) + self.readings.person_readings(query)
-        normalized = fold_zh(query) if is_chinese(query) else " ".join(tokens_en(query))
+        # A name scoring below this is no hit, nor does it keep another translation's hit out of
+        # ``best``: a later one replaces it only by scoring more.
+        reaching = self.threshold - f.ROUNDING
         best: dict[int, Candidate] = {}
         for tr in translations:
             if best and max(c.score for c in best.values()) >= f.PERFECT:
@@ -261,14 +264,15 @@ class Screener:
             q_tokens, scored = self._scored(tr)
             reads_chinese = is_chinese(query) or tr.method in ("pinyin-alias", "pinyin-glossary")
             for value, parts, name in scored:
+                if value < reaching:
+                    continue
                 prev = best.get(name.entry)
                 if prev is not None and value <= prev.score and not (
                         value == prev.score and prev.translation is tr and same_words(name.text, tr.text)
                         and not same_words(prev.name.text, tr.text)):
                     continue  # on a tie the more trustworthy translation, tried first, stays -- and
                     # of one translation's names, the one written as it is ("Mfg" is not as written)
-                if (value >= self.threshold - f.ROUNDING
-                        and relation.refusal(self.index, query, tr, reads_chinese, q_tokens, name, parts) is not None):
+                if relation.refusal(self.index, query, tr, reads_chinese, q_tokens, name, parts) is not None:
                     continue
                 rel = "affiliate" if subunit else tr.relation
                 if rel == "self" and relation.subunit_of(query, tr, q_tokens, name, parts):
@@ -281,18 +285,22 @@ class Screener:
                     best[name.entry] = Candidate(name.weight, Scored(name.weight, 1.0, 1.0),
                                                  Translation(name.text, "listed-zh"), name,
                                                  "affiliate" if subunit else "self")
-        return self._ranked(query, subunit, normalized, translations, best)
+        return self._ranked(query, subunit, translations, best)
 
-    def _ranked(self, query: str, subunit: str | None, normalized: str, translations: tuple[Translation, ...],
+    def _ranked(self, query: str, subunit: str | None, translations: tuple[Translation, ...],
                 best: dict[int, Candidate]) -> list[Hit]:
-        """The best candidates as hits. Only the five best scores (and whatever ties them) can be
-        ranked: the tie-breaks are computed for those alone. Ties: the entity itself before an
-        entity it is part of (a listed academy before the listed group it belongs to), the name
-        written exactly as the query's translation, then the Entity List, then the shorter name."""
-        rounded = {i: c.rounded for i, c in best.items()}
+        """The best candidates at or above the threshold as hits. Only the five best scores (and
+        whatever ties them) can be ranked: the tie-breaks are computed for those alone. Ties: the
+        entity itself before an entity it is part of (a listed academy before the listed group it
+        belongs to), the name written exactly as the query's translation, then the Entity List,
+        then the shorter name."""
+        rounded = {i: r for i, c in best.items() if (r := c.rounded) >= self.threshold}
+        if not rounded:
+            return []
+        normalized = fold_zh(query) if is_chinese(query) else " ".join(tokens_en(query))
         top = heapq.nlargest(f.RANKED, rounded.values())
         contenders = [(i, c, same_words(c.name.text, c.translation.text), rounded[i])
-                      for i, c in best.items() if top and rounded[i] >= top[-1]]
+                      for i, c in best.items() if rounded.get(i, -1.0) >= top[-1]]
         ranked = sorted(contenders, key=lambda icer: (-icer[3], icer[1].relation != "self", not icer[2],
                                                       self.entries[icer[0]].list != "EL",
                                                       len(self.entries[icer[0]].name)))[:f.RANKED]
