@@ -65,6 +65,10 @@ def _tw2sp() -> Any:
     return opencc.OpenCC("tw2sp")  # Taiwan phrases too: 資訊 -> 信息, 軟體 -> 软件
 
 
+_FOLDED_AWAY = re.compile(r"[\s()（）【】\[\]《》“”\"'·・,，.。、]")  # spaces, brackets and punctuation names are compared without
+_NOT_WORD = re.compile(r"\W")
+
+
 @lru_cache(maxsize=50_000)
 def fold_zh(text: str) -> str:
     """Simplified (with Taiwan phrases), half-width, no spaces or brackets: how names are compared."""
@@ -72,7 +76,7 @@ def fold_zh(text: str) -> str:
     if is_chinese(folded):
         folded = _tw2sp().convert(folded)
     folded = match_text(folded)
-    return re.sub(r"[\s()（）【】\[\]《》“”\"'·・,，.。、]", "", folded)
+    return _FOLDED_AWAY.sub("", folded)
 
 
 def split_bracket(name: str) -> tuple[str, str] | None:
@@ -160,7 +164,7 @@ def without_legal_forms(text: str) -> str:
     out = folded
     for found, _canonical in extract_org_types(folded):
         at_end, anywhere = _form_patterns(found)
-        letters = re.sub(r"\W", "", found)
+        letters = _NOT_WORD.sub("", found)
         if len(letters) < 3 and not at_end.search(out):
             continue
         out = anywhere.sub(" ", out)
