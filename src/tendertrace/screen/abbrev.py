@@ -64,7 +64,7 @@ def _university(folded: str) -> str | None:
     if folded in table:
         return table[folded]
     # The longest short name the name starts with, followed by a unit of the university.
-    for n in range(min(len(folded) - 1, max(map(len, table), default=0)), 1, -1):
+    for n in range(min(len(folded) - 1, _longest_short_name()), 1, -1):
         full = table.get(folded[:n])
         if not full or folded.startswith(full):
             continue  # 清华大学计算机系 is written in full already
@@ -84,6 +84,11 @@ def _english_short_forms() -> dict[str, tuple[tuple[str, str], ...]]:
     for zh, short in forms:
         out.setdefault(zh[:2], []).append((zh, short))
     return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _longest_short_name() -> int:
+    return max(map(len, _universities()[0]), default=0)
 
 
 def english_short_form(folded: str) -> tuple[str, str] | None:

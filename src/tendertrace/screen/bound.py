@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import factors as f
-from .index import NameIndex, Terms, skeleton, slip_keys
+from .index import NameIndex, Terms
 
 _NO_NAMES = np.zeros(0, dtype=np.int32)
 _NO_WEIGHTS = np.zeros(0)
@@ -42,12 +42,7 @@ def candidates(index: NameIndex, query: Terms, cap: int = f.CANDIDATE_CAP) -> Ca
     distinct = query.weights.keys()
     rare: list[tuple[str, np.ndarray]] = []
     for tok in distinct:
-        # A word's names are among its skeleton's (both are indexed for every word of a name).
-        postings = index.postings.get(skeleton(tok))
-        if postings is None and tok not in index.postings:
-            slipped = [index.postings[k] for k in slip_keys(tok) if k in index.postings]
-            if slipped:  # a word no listed name has: the names whose word it may misspell
-                postings = slipped[0] if len(slipped) == 1 else np.union1d(*slipped).astype(np.int32)
+        postings = index.blocking(tok)
         # An initial is never blocked on: it also matches the words it abbreviates.
         if postings is not None and len(postings) <= f.COMMON_POSTINGS and len(tok) > 1:
             rare.append((tok, postings))
@@ -67,18 +62,24 @@ def candidates(index: NameIndex, query: Terms, cap: int = f.CANDIDATE_CAP) -> Ca
         short_shared = np.full(len(found), (query.weights[tok] if len(tok) < f.LONG_WORD_LETTERS else 0.0) + short_assumed)
     else:
         # Each word's postings hold a name once: the names sharing any of the words, ascending, and
-        # the weight each receives, summed per name over the few postings (at most COMMON_POSTINGS
-        # per word) rather than over a bin per listed name.
+        # the weight each receives, summed per name over its run of the sorted postings (a stable
+        # sort keeps the words' order within a run: each sum adds in the order of ``rare``, one
+        # term at a time, so ties between names stay ties).
         names = np.concatenate([p for _, p in rare])
         counts = [len(p) for _, p in rare]
+        order = names.argsort(kind="stable")
+        ordered = names[order]
+        first = np.empty(len(ordered), dtype=bool)
+        first[0] = True
+        np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+        found = ordered[first]
+        run = np.cumsum(first) - 1  # each sorted posting's name, as a number among ``found``
         idf = np.repeat([index.weight_of(t) for t, _ in rare], counts)
-        found, slot = np.unique(names, return_inverse=True)
-        found = found.astype(np.int32)
-        shared = np.bincount(slot, weights=idf) + assumed
+        shared = np.bincount(run, weights=idf[order]) + assumed
         short_weights = [query.weights[t] if len(t) < f.LONG_WORD_LETTERS else 0.0 for t, _ in rare]
         if any(short_weights):
             short = np.repeat(short_weights, counts)
-            short_shared = np.bincount(slot, weights=short, minlength=len(found)) + short_assumed
+            short_shared = np.bincount(run, weights=short[order], minlength=len(found)) + short_assumed
         else:
             short_shared = np.full(len(found), short_assumed)
     if len(found) > cap:
@@ -86,6 +87,22 @@ def candidates(index: NameIndex, query: Terms, cap: int = f.CANDIDATE_CAP) -> Ca
         best.sort()
         found, shared, short_shared = found[best], shared[best], short_shared[best]
     return Candidates(found, shared, short_shared)
+
+
+def survivors(index: NameIndex, query: Terms, found: Candidates, floor: float, need: float) -> np.ndarray:
+    """The candidates (name numbers) both bounds let through: ``shared_bound`` at least ``floor``
+    and ``reach`` times the name's form weight at least ``need``, less the rounding of scores --
+    the two bounds worked out over the same per-name arrays."""
+    if not len(found):
+        return found.names
+    names = found.names
+    weights = index.weights[names]
+    denominator = query.total + index.totals[names]
+    keep = 2 * found.shared / denominator * weights + f.BOUND_SLACK >= floor
+    if not keep.any():
+        return names[keep]
+    keep &= _reachable(index, query, found) / denominator * weights >= need - f.ROUNDING
+    return names[keep]
 
 
 def shared_bound(index: NameIndex, query: Terms, found: Candidates) -> np.ndarray:
@@ -97,23 +114,31 @@ def shared_bound(index: NameIndex, query: Terms, found: Candidates) -> np.ndarra
 
 def reach(index: NameIndex, query: Terms, found: Candidates) -> np.ndarray:
     """An upper bound of ``score.score`` for many names at once: a word of four letters or more can
-    only be matched by one of the same initial (fully at best), a shorter word only by itself."""
-    by_initial = index.long_weight[found.names]
-    query_long, query_initials = _initial_vectors(index, query)
-    reachable = ((by_initial > 0) @ query_long + by_initial @ query_initials + found.short_shared
-                 + index.short_weight[found.names])
-    return reachable / (query.total + index.totals[found.names])
+    only be matched by one of the same initial (fully at best), a shorter word only by itself.
+    Only the columns of the query's initials are read, one name array each."""
+    return _reachable(index, query, found) / (query.total + index.totals[found.names])
 
 
-def _initial_vectors(index: NameIndex, query: Terms) -> tuple[np.ndarray, np.ndarray]:
-    """The query's weight in words of four letters or more, by initial, and which initials it has."""
-    weight = np.zeros(len(index.initial_column))
-    present = np.zeros(len(index.initial_column), dtype=np.float32)
+def _reachable(index: NameIndex, query: Terms, found: Candidates) -> np.ndarray:
+    """The weight of the query and the name together that a match can cover, per candidate."""
+    names = found.names
+    reachable = found.short_shared + index.short_weight[names]
+    for column, (long, present) in _initial_columns(index, query).items():
+        if long:  # the query's long words of this initial, reached by any long word the name has of it
+            reachable += index.long_present[column][names] * long
+        if present:  # an initial or a long word of the query reaches the name's long words of its initial
+            reachable += index.long_columns[column][names]  # each name's weight in long words of this initial
+    return reachable
+
+
+def _initial_columns(index: NameIndex, query: Terms) -> dict[int, tuple[float, bool]]:
+    """By initial column: the query's weight in words of four letters or more, and whether it has
+    a word (or an initial) of it."""
+    out: dict[int, tuple[float, bool]] = {}
     for tok, w in query.weights.items():
         long = len(tok) >= f.LONG_WORD_LETTERS
         column = index.initial_column.get(tok[0]) if long or len(tok) == 1 else None
         if column is not None:  # else short, or no listed name has a long word with this initial
-            if long:
-                weight[column] += w
-            present[column] = 1.0  # an initial reaches the long words it may abbreviate
-    return weight, present
+            weight, _ = out.get(column, (0.0, True))
+            out[column] = (weight + w if long else weight, True)  # an initial reaches the long words it may abbreviate
+    return out

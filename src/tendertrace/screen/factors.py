@@ -90,6 +90,7 @@ MIN_SYMBOL_LETTERS = 3  # shorter listed words are initials or particles, not gi
 # -- caches -------------------------------------------------------------------------------------
 
 QUERY_CACHE = 100_000  # screened queries remembered: a corpus repeats its buyers and suppliers
+SCORED_CACHE = 100_000  # translations whose scored candidates are remembered: parents recur (中国科学院, a city's 人民政府)
 WORD_CACHE = 200_000  # word-level caches (same words, organisation counts)
 PAIR_CACHE = 500_000  # token-pair similarities
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -62,9 +62,11 @@ class NameIndex:
     """The listed names and everything derived from them that screening reads.
 
     ``postings`` maps each word, and each word's consonant skeleton, to the names that have it
-    (ascending name numbers). ``totals``, ``weights``, ``long_weight`` and ``short_weight`` are one
-    row per name, in ``names`` order: what each name weighs, what its form is worth, and its weight
-    in words of four letters or more by initial (column ``initial_column[c]``) and in shorter words.
+    (ascending name numbers). ``totals``, ``weights`` and ``short_weight`` are one value per name, in
+    ``names`` order: what each name weighs, what its form is worth, and its weight in words under
+    four letters. ``long_columns[initial_column[c]]`` is, per name, its weight in words of four
+    letters or more beginning with ``c``: one array per initial, so that a query reads only the
+    initials it has.
     """
 
     entries: list[ListEntry]
@@ -76,10 +78,13 @@ class NameIndex:
     totals: np.ndarray
     weights: np.ndarray
     initial_column: dict[str, int]
-    long_weight: np.ndarray
+    long_columns: np.ndarray
+    long_present: np.ndarray  # ``long_columns > 0`` as 0.0 / 1.0: multiplied by a query's weight without a cast
     short_weight: np.ndarray
     zh_names: dict[str, list[int]]  # names the lists themselves write in Chinese, folded
     acronyms: dict[str, str]  # initialisms the lists spell out, with their phrase
+    # The postings each query word blocks on, worked out on its first query (``blocking``).
+    _blocking: dict[str, np.ndarray | None] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, entries: list[ListEntry]) -> NameIndex:
@@ -109,12 +114,12 @@ class NameIndex:
         # what it can bring to a match, for ``bound.reach``.
         initials = sorted({initial for name in names for initial in name.terms.long})
         initial_column = {c: i for i, c in enumerate(initials)}
-        long_weight = np.zeros((len(names), len(initials)), dtype=np.float32)
+        long_columns = np.zeros((len(initials), len(names)), dtype=np.float32)
         short_weight = np.zeros(len(names))
         for n, name in enumerate(names):
             for tok, w in name.terms.weights.items():
                 if len(tok) >= f.LONG_WORD_LETTERS:
-                    long_weight[n, initial_column[tok[0]]] += w
+                    long_columns[initial_column[tok[0]], n] += w
                 else:
                     short_weight[n] += w
         # Names the lists themselves write in Chinese (OFAC's and the CSL's Chinese aliases), folded.
@@ -125,7 +130,8 @@ class NameIndex:
         return cls(entries=entries, names=names, idf=idf, default_idf=default_idf, rare_idf=rare_idf,
                    postings=postings, totals=np.array([name.terms.total for name in names]),
                    weights=np.array([name.weight for name in names]), initial_column=initial_column,
-                   long_weight=long_weight, short_weight=short_weight, zh_names=zh_names,
+                   long_columns=long_columns, long_present=(long_columns > 0).astype(np.float64),
+                   short_weight=short_weight, zh_names=zh_names,
                    acronyms=_learn_acronyms(entries))
 
     def terms(self, tokens: list[str] | tuple[str, ...]) -> Terms:
@@ -134,6 +140,32 @@ class NameIndex:
 
     def weight_of(self, token: str) -> float:
         return self.idf.get(token, self.default_idf)
+
+    def blocking(self, token: str) -> np.ndarray | None:
+        """The names a query word can reach: those of its consonant skeleton (a word's names are
+        among its skeleton's: both are indexed for every word of a name) or, for a word no listed
+        name has, the names whose word it may misspell (by its slip keys); None when there are none.
+        Queries repeat their words, so each word's answer is kept."""
+        if token in self._blocking:
+            return self._blocking[token]
+        postings = self.postings.get(skeleton(token))
+        if postings is None and token not in self.postings:
+            slipped = [self.postings[k] for k in slip_keys(token) if k in self.postings]
+            if slipped:
+                postings = slipped[0] if len(slipped) == 1 else _union(slipped)
+        if len(self._blocking) < f.WORD_CACHE:
+            self._blocking[token] = postings
+        return postings
+
+
+def _union(postings: list[np.ndarray]) -> np.ndarray:
+    """The names of several postings, ascending, each once (``np.union1d`` without its first call's
+    import of numpy's masked arrays, tens of milliseconds)."""
+    merged = np.sort(np.concatenate(postings))
+    keep = np.empty(len(merged), dtype=bool)
+    keep[:1] = True
+    np.not_equal(merged[1:], merged[:-1], out=keep[1:])
+    return merged[keep].astype(np.int32)
 
 
 def make_terms(tokens: list[str] | tuple[str, ...], idf: dict[str, float], default_idf: float) -> Terms:

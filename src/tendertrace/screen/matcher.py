@@ -16,6 +16,8 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Any
 
+from rigour.names import remove_person_prefixes
+
 from ..model import Hit, ListEntry
 from . import bound, divisions, relation, tradename
 from . import factors as f
@@ -68,12 +70,14 @@ class Screener:
         self.index = NameIndex.build(entries)
         self.readings = Readings(self.index)
         self._cache: dict[str, list[Hit]] = {}
+        self._scored_cache: dict[tuple[str, str, str], tuple[list[str], list[tuple[float, Scored, IndexedName]]]] = {}
         # Ownership data bound to these lists (ownership.OwnershipIndex, set by screen.load_screener):
         # a party they own 50 % or more is reported as ``owned``.
         self.ownership: Any = None
         warm_tables()  # static tables load here, with the index, not on the first query
         divisions.warm()
         tradename.warm()
+        remove_person_prefixes("Mr A")  # rigour compiles its table of titles on the first call (tens of ms)
 
     # -- public --------------------------------------------------------------------------
 
@@ -230,7 +234,18 @@ class Screener:
 
     def _scored(self, tr: Translation) -> tuple[list[str], list[tuple[float, Scored, IndexedName]]]:
         """The query tokens of one translation and every listed name whose bound lets it reach the
-        threshold, scored (times the name's form weight, and the reading factor for a reading)."""
+        threshold, scored (times the name's form weight, and the reading factor for a reading).
+        Kept per translation: a name's parents, brackets and restatements are screened again as
+        parts of other names. Callers read the lists and never change them."""
+        key = (tr.text, tr.method, tr.relation)  # all of a translation that scoring reads
+        kept = self._scored_cache.get(key)
+        if kept is None:
+            kept = self._score_translation(tr)
+            if len(self._scored_cache) < f.SCORED_CACHE:
+                self._scored_cache[key] = kept
+        return kept
+
+    def _score_translation(self, tr: Translation) -> tuple[list[str], list[tuple[float, Scored, IndexedName]]]:
         q_tokens = content_tokens(tr.text)
         if not q_tokens:
             return q_tokens, []
@@ -243,14 +258,13 @@ class Screener:
         is_reading = tr.method in f.READINGS
         need = floor if vouched else self.threshold / (f.READING_FACTOR if is_reading else 1.0)
         found = bound.candidates(index, q_terms)
-        keep = bound.shared_bound(index, q_terms, found) >= floor
-        keep &= bound.reach(index, q_terms, found) * index.weights[found.names] >= need - f.ROUNDING
-        numbers = found.names[keep].tolist()
+        numbers = bound.survivors(index, q_terms, found, floor, need).tolist()
         # A person's name may be a short form of a listed one (or the listed one of it), which the
         # bounds, made for whole names, do not see: those candidates are looked at word by word.
         person = (tr.method in f.LATIN_FORMS and len(q_tokens) >= f.SHORT_FORM_MIN_WORDS
                   and relation.person_like(tokens_en(tr.text), written=True))
-        short = {n for n in found.names.tolist() if relation.short_form(q_tokens, index.names[n].tokens)} if person else set()
+        short = {n for n in found.names.tolist() if _short_form_lengths(len(q_tokens), len(index.names[n].tokens))
+                 and relation.short_form(q_tokens, index.names[n].tokens)} if person else set()
         numbers += sorted(short.difference(numbers))
         out: list[tuple[float, Scored, IndexedName]] = []
         for n in numbers:
@@ -268,11 +282,14 @@ class Screener:
         return q_tokens, out
 
     def _screen_full(self, query: str, subunit: str | None = None) -> list[Hit]:
-        """Hits for ``query``; with ``subunit``, the query is the parent of that name and every hit an affiliate."""
+        """Hits for ``query`` at or above the threshold; with ``subunit``, the query is the parent of
+        that name and every hit an affiliate."""
         translations = translate(query)
         if subunit is None:  # a parent cut from a name is an organisation as written, not a person's name
             translations += self.readings.expansions(query) + self.readings.person_readings(query)
-        normalized = fold_zh(query) if is_chinese(query) else " ".join(tokens_en(query))
+        # A name scoring below this is no hit, nor does it keep another translation's hit out of
+        # ``best``: a later one replaces it only by scoring more.
+        reaching = self.threshold - f.ROUNDING
         best: dict[int, Candidate] = {}
         for tr in translations:
             if best and max(c.score for c in best.values()) >= f.PERFECT:
@@ -280,14 +297,15 @@ class Screener:
             q_tokens, scored = self._scored(tr)
             reads_chinese = is_chinese(query) or tr.method in ("pinyin-alias", "pinyin-glossary")
             for value, parts, name in scored:
+                if value < reaching:
+                    continue
                 prev = best.get(name.entry)
                 if prev is not None and value <= prev.score and not (
                         value == prev.score and prev.translation is tr and same_words(name.text, tr.text)
                         and not same_words(prev.name.text, tr.text)):
                     continue  # on a tie the more trustworthy translation, tried first, stays -- and
                     # of one translation's names, the one written as it is ("Mfg" is not as written)
-                if (value >= self.threshold - f.ROUNDING
-                        and relation.refusal(self.index, query, tr, reads_chinese, q_tokens, name, parts) is not None):
+                if relation.refusal(self.index, query, tr, reads_chinese, q_tokens, name, parts) is not None:
                     continue
                 rel = "affiliate" if subunit else tr.relation
                 if rel == "self" and relation.subunit_of(query, tr, q_tokens, name, parts):
@@ -300,22 +318,27 @@ class Screener:
                     best[name.entry] = Candidate(name.weight, Scored(name.weight, 1.0, 1.0),
                                                  Translation(name.text, "listed-zh"), name,
                                                  "affiliate" if subunit else "self")
-        return self._ranked(query, subunit, normalized, translations, best)
+        return self._ranked(query, subunit, translations, best)
 
-    def _ranked(self, query: str, subunit: str | None, normalized: str, translations: tuple[Translation, ...],
+    def _ranked(self, query: str, subunit: str | None, translations: tuple[Translation, ...],
                 best: dict[int, Candidate]) -> list[Hit]:
-        """The best candidates as hits. Only the five best scores (and whatever ties them) can be
-        ranked: the tie-breaks are computed for those alone. Ties: the entity itself before an
-        entity it is part of (a listed academy before the listed group it belongs to), the name
-        written exactly as the query's translation, then the Entity List, then the shorter name."""
-        top = heapq.nlargest(f.RANKED, (c.rounded for c in best.values()))
-        contenders = [(i, c, same_words(c.name.text, c.translation.text))
-                      for i, c in best.items() if top and c.rounded >= top[-1]]
-        ranked = sorted(contenders, key=lambda ice: (-ice[1].rounded, ice[1].relation != "self", not ice[2],
-                                                     self.entries[ice[0]].list != "EL",
-                                                     len(self.entries[ice[0]].name)))[:f.RANKED]
+        """The best candidates at or above the threshold as hits. Only the five best scores (and
+        whatever ties them) can be ranked: the tie-breaks are computed for those alone. Ties: the
+        entity itself before an entity it is part of (a listed academy before the listed group it
+        belongs to), the name written exactly as the query's translation, then the Entity List,
+        then the shorter name."""
+        rounded = {i: r for i, c in best.items() if (r := c.rounded) >= self.threshold}
+        if not rounded:
+            return []
+        normalized = fold_zh(query) if is_chinese(query) else " ".join(tokens_en(query))
+        top = heapq.nlargest(f.RANKED, rounded.values())
+        contenders = [(i, c, same_words(c.name.text, c.translation.text), rounded[i])
+                      for i, c in best.items() if rounded.get(i, -1.0) >= top[-1]]
+        ranked = sorted(contenders, key=lambda icer: (-icer[3], icer[1].relation != "self", not icer[2],
+                                                      self.entries[icer[0]].list != "EL",
+                                                      len(self.entries[icer[0]].name)))[:f.RANKED]
         hits = []
-        for entry_index, c, exact in ranked:
+        for entry_index, c, exact, _rounded in ranked:
             entry = self.entries[entry_index]
             explanation = _explain(query, c.translation, c.name.text, entry, c.score, c.relation)
             features: dict[str, Any] = {**c.scored.features(), "exact": exact, "method": c.translation.method}
@@ -341,6 +364,14 @@ class Screener:
             if hits:
                 return hits
         return []
+
+
+def _short_form_lengths(query_words: int, name_words: int) -> bool:
+    """Word counts one name can have as a short form of the other (``relation.short_form``'s first
+    test, asked before the call for each of up to ``CANDIDATE_CAP`` candidates): the shorter has at
+    least ``SHORT_FORM_MIN_WORDS``, and the longer at most ``SHORT_FORM_MAX_LEFT_OUT`` more."""
+    return (min(query_words, name_words) >= f.SHORT_FORM_MIN_WORDS
+            and 0 < abs(query_words - name_words) <= f.SHORT_FORM_MAX_LEFT_OUT)
 
 
 def _explain(query: str, tr: Translation, matched: str, entry: ListEntry, score: float, relation: str) -> str:

@@ -25,6 +25,7 @@ from ..text.latin import latin_words, strip_marks
 from ..text.numerals import chinese_number
 from .abbrev import english_short_form
 from .abbrev import expand as expand_abbreviation
+from .factors import WORD_CACHE
 
 _WORDS = load_yaml("name_words.yaml")
 _ABBREVIATIONS: dict[str, str] = _WORDS["abbreviations"]
@@ -41,6 +42,9 @@ CHINESE_SCRIPT_COUNTRIES = frozenset(_WORDS["chinese_script_countries"])
 KOREAN_COUNTRIES = frozenset(_WORDS["korean_countries"])
 PATRONYMIC_ENDINGS = tuple(_WORDS["patronymic_endings"])
 _TRAILING_BRACKET = re.compile(r"[(（]([^()（）]{1,12})[)）]\s*$")
+
+
+_NOT_WORD = re.compile(r"\W")
 
 
 def split_bracket(name: str) -> tuple[str, str] | None:
@@ -89,7 +93,14 @@ def reading(word: str) -> str:
 
 def tokens_en(text: str) -> list[str]:
     """Lower-case word tokens of an English (or pinyin) name, abbreviations expanded, stopwords kept."""
-    return [_ABBREVIATIONS.get(t, t) for t in latin_words(text)]
+    return list(_tokens_en(text))
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _tokens_en(text: str) -> tuple[str, ...]:
+    """``tokens_en``, kept per text: a query's translations, its parents' and the listed names
+    are tokenised again by the scorer and the relation rules."""
+    return tuple(_ABBREVIATIONS.get(t, t) for t in latin_words(text))
 
 
 def content_tokens(text: str) -> list[str]:
@@ -110,16 +121,24 @@ def without_legal_forms(text: str) -> str:
     folded = text.casefold()
     out = folded
     for found, _canonical in extract_org_types(folded):
-        letters = re.sub(r"\W", "", found)
-        if len(letters) < 3 and not re.search(rf"\b{re.escape(found)}\W*$", out):
+        at_end, anywhere = _form_patterns(found)
+        letters = _NOT_WORD.sub("", found)
+        if len(letters) < 3 and not at_end.search(out):
             continue
-        out = re.sub(rf"(?<!\w){re.escape(found)}(?!\w)", " ", out)
+        out = anywhere.sub(" ", out)
     return out if tokens_en(out) else text
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _form_patterns(form: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A legal form found in a name, compiled once: at the name's end, and as a word anywhere."""
+    return re.compile(rf"\b{re.escape(form)}\W*$"), re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
 
 
 _LEGAL_FORM = re.compile(r"(?:集团)?(?:" + "|".join(map(re.escape, _WORDS["zh_legal_forms"])) + ")$")
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def core_zh(folded: str) -> str:
     """A folded Chinese name without its legal form (股份有限公司, 有限责任公司 ...)."""
     return _LEGAL_FORM.sub("", folded) or folded
@@ -422,6 +441,7 @@ def piece_prefixes() -> frozenset[str]:
     return frozenset(k[:n] for k in known for n in range(2, len(k) + 1))
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _proper(run: str) -> str:
     """A proper name in pinyin, as English writes it: one capitalised word (深圳 -> Shenzhen)."""
     if not is_chinese(run):
