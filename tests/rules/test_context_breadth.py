@@ -92,6 +92,23 @@ CASES: tuple[Case, ...] = (
     Case("code", "机柜尺寸：宽600mm，深1200mm，高H2000mm，托盘承重A100kg。", False),
     Case("code", "空气净化器（型号A800，CADR≥600）10台。", False),
     Case("code", "对讲机H800型20部，UHF频段。", False),
+    Case("code", "G4京港澳高速公路H100段路面修补工程。", False),
+    Case("code", "采购A100牌号不锈钢板材20吨。", False),
+    Case("code", "甲状腺功能检测试剂盒（T3、T4、FT4）500人份。", False),
+    Case("code", "公务用车H800型轿车维修保养服务。", False),
+    Case("sense", "科考船“Claude号”年度维修保养服务采购。", False),
+    Case("sense", "Azure厅会议场地租用，含AI同传设备。", False),
+    Case("sense", "外宾接待：住宿安排在Gemini Suites，共12间客房。", False),
+    Case("sense", "宾利Azure公务接待用车租赁服务。", False),
+    Case("sense", "举办Grace Hopper计算机科学先驱纪念展，采购展板及多媒体服务器。", False),
+    Case("code", "采购H100型不锈钢法兰20个，用于GPU服务器机房冷却水管道。", False),
+    Case("code", "数据中心配套道路：沿A100公路敷设光缆，服务器机房接入。", False),
+    Case("code", "采购H800牌号合金钢板，用于智算中心服务器机柜底座。", False),
+    Case("code", "采购H800型公务用车轿车2辆，用于算力中心日常通勤。", False),
+    Case("sense", "Azure厅会议场地租用，含云视频会议服务。", False),
+    Case("sense", "Gemini酒店会议室租用3天，举办人工智能大模型应用研讨会。", False),
+    Case("sense", "Claude号科考船租用，船上配备云计算服务终端。", False),
+    Case("sense", "租用宾利Azure接待用车，含云端调度服务。", False),
     # -- POSITIVES that look negated, cancelled or replaced but are not
     Case("floor", "采购训练服务器2台，单卡性能不低于NVIDIA H100，每台8卡。", True),
     Case("floor", "GPU服务器采购：加速卡型号包括但不限于A100、H100，每台8卡。", True),
@@ -126,11 +143,27 @@ CASES: tuple[Case, ...] = (
     Case("correction", "H100 GPU服务器采购项目更正公告\n更正事项：开标时间由6月1日变更为6月8日。", True),
     Case("correction", "更正事项：GPU型号由“国产加速卡”更正为“NVIDIA A100 80GB”，服务器采购3台。", True),
     Case("cancellation undone", "恢复原第2包：采购NVIDIA H100 GPU服务器2台（原暂缓事项取消）。", True),
+    Case("unrelated negation", "采购GPU服务器2台（每台8块H100），不接受联合体投标，不允许分包。", True),
+    Case("unrelated negation", "所投H800 GPU服务器不得少于4台，采购预算500万元。", True),
+    Case("unrelated negation", "租用AWS GPU云服务器（H100实例）12个月，不再另行采购本地服务器。", True),
+    Case("correction", "本次采购取消了原定的国产化比例限制，采购NVIDIA H800 GPU服务器2台。", True),
+    Case("correction", "删除“须为国产芯片”条款后，采购NVIDIA H100 GPU服务器2台。", True),
+    Case("correction", "更正后：GPU型号为NVIDIA H100 80GB，采购服务器2台。", True),
+    Case("cancellation undone", "原定暂缓的第2包现恢复采购：NVIDIA A100 GPU服务器2台。", True),
+    Case("cancellation undone", "Lot 2 was postponed last year and is now re-tendered: purchase of 4 NVIDIA H100 GPU servers for Xi'an.", True),
+    Case("cancellation undone", "The tender is not cancelled: purchase of 8 NVIDIA H100 GPU servers for Tianjin continues.", True),
+    Case("cancellation undone", "采购GPU服务器4台（8卡H100），本包并未取消。", True),
+    Case("cancellation undone", "Lot 2 (NVIDIA H100 GPU servers for Shenzhen) has not been cancelled; the purchase goes ahead.", True),
     Case("sense positive", "采购Gemini 1.5 Pro API调用额度，用于大模型应用开发。", True),
     Case("sense positive", "开通Claude 3.5 Sonnet API接口服务，预付5000万tokens。", True),
     Case("sense positive", "租用Azure OpenAI服务，调用GPT-4o，不少于1000万tokens。", True),
     Case("sense positive", "采购AWS云服务器（EC2 p5实例，H100）算力租赁服务12个月。", True),
     Case("sense positive", "采购高性能计算服务器1台，配置NVIDIA GH200 Grace Hopper超级芯片。", True),
+    Case("sense positive", "开通Claude 3.5 Sonnet API，用于酒店智能客服系统，预付2000万tokens。", True),
+    Case("sense positive", "汽车研究院采购GPU服务器2台（每台8块NVIDIA H100），用于自动驾驶模型训练。", True),
+    Case("sense positive", "采购GH200 Grace Hopper服务器2台，用于大模型训练。", True),
+    Case("correction", "更正内容：原为“国产加速卡”，现更正为“NVIDIA H100 80GB”，采购GPU服务器2台。", True),
+    Case("correction", "取消原国产化要求，本项目采购NVIDIA A100 GPU服务器3台。", True),
     Case("sense positive", "采购意向：AI算力服务器（8卡H100）采购，预计采购时间2025年7月。", True),
 )
 
@@ -142,28 +175,18 @@ def _finds(text: str) -> bool:
     return bool(compute_items(process(doc).classifications))
 
 
-# The cases the code does not yet get right: each marked strict, so that a fix must remove its mark.
-XFAIL: frozenset[str] = frozenset({
-    '英伟达H100、H800及A100系列产品不属于本次采购范围。',
-    '以下产品不在采购范围内：NVIDIA A100、H100 GPU服务器。',
-    '因预算调整，H100训练服务器采购暂缓实施。',
-    '采购意向公开\n序号1：GPU服务器（8卡A100）采购，已撤销',
-    '撤销原“租用AWS GPU云服务器（H100实例）”采购需求。',
-    'Lot 3 – NVIDIA A100 GPU cluster for Nanjing: withdrawn.',
-    '采购意向公开\n项目名称：H100 GPU服务器采购\n备注：该采购意向已取消',
-    '人工智能大会会场设在Gemini酒店，会场租用费用8万元。',
-    '更正内容：原为“国产加速卡”，现更正为“NVIDIA H100 80GB”，GPU服务器2台。',
-    '取消原国产化要求，允许投标NVIDIA A100 GPU服务器。',
-    '更正公告\n更正内容：第2包采购数量由2台调整为4台（NVIDIA H100 GPU服务器）。',
-    '单价（不含税）：NVIDIA H100 80GB GPU服务器 2,380,000元/台，采购2台',
-    'The supplier shall not substitute the specified NVIDIA H100 GPUs; purchase of 4 servers for Hefei.',
-    '采购高性能计算服务器1台，配置NVIDIA GH200 Grace Hopper超级芯片。',
-})
+# The cases the code does not yet get right, each with why: marked strict, so that a fix must remove
+# its mark. Both state the item with a bidder's verb or none (投标, a bare quantity), not a buyer's:
+# the route vocabulary (evidence.yaml ``routes``), not the context scopes, decides them.
+XFAIL: dict[str, str] = {
+    "更正内容：原为“国产加速卡”，现更正为“NVIDIA H100 80GB”，GPU服务器2台。": "no route word",
+    "取消原国产化要求，允许投标NVIDIA A100 GPU服务器。": "投标 is no route word",
+}
 
 
 @pytest.mark.parametrize("case", [
     pytest.param(c, id=f"{c.cls}-{i}",
-                 marks=[pytest.mark.xfail(strict=True, reason="not yet read")] if c.text in XFAIL else [])
+                 marks=[pytest.mark.xfail(strict=True, reason=XFAIL[c.text])] if c.text in XFAIL else [])
     for i, c in enumerate(CASES)])
 def test_context_breadth(case: Case) -> None:
     assert _finds(case.text) is case.finding

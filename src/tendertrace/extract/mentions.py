@@ -82,6 +82,11 @@ class _Senses:
     groups: tuple[_SenseGroup, ...]
 
 
+def _joined(pattern: str | list[str]) -> str:
+    """A sense pattern, written whole or as parts joined in order (a token, then a shared tail)."""
+    return pattern if isinstance(pattern, str) else "".join(pattern)
+
+
 @cache
 def _senses() -> _Senses:
     conf = load_yaml("senses.yaml")
@@ -91,7 +96,7 @@ def _senses() -> _Senses:
     for g in conf["groups"]:
         applies = g["applies"] if isinstance(g["applies"], str) else next(iter(g["applies"].items()))
         groups.append(_SenseGroup(applies, contexts[g["context"]] if g.get("context") else None,
-                                  tuple((s["sense"], re.compile(fold_pattern(s["pattern"]))) for s in g["senses"])))
+                                  tuple((s["sense"], re.compile(fold_pattern(_joined(s["pattern"])))) for s in g["senses"])))
     return _Senses(int(conf["window"]), re.compile(fold_pattern(conf["unit_after"])), tuple(groups))
 
 
