@@ -48,6 +48,7 @@ class Scope:
 class _Conf:
     cues: tuple[tuple[Effect, re.Pattern[str]], ...]
     sentence: frozenset[int]  # the cues whose scope runs to the end of the sentence, over commas
+    until: dict[int, re.Pattern[str]]  # the cues whose scope ends at a word of their own (除…外)
     backward: tuple[tuple[Effect, re.Pattern[str]], ...]
     end: re.Pattern[str]
     comma: re.Pattern[str]
@@ -66,8 +67,9 @@ def _conf() -> _Conf:
     conf = load_yaml("context.yaml")
     cues = tuple((row["effect"], re.compile(fold_pattern(row["pattern"]))) for row in conf["scopes"])
     sentence = frozenset(i for i, row in enumerate(conf["scopes"]) if row.get("reach") == "sentence")
+    until = {i: re.compile(fold_pattern(row["until"])) for i, row in enumerate(conf["scopes"]) if row.get("until")}
     backward = tuple((row["effect"], re.compile(fold_pattern(row["pattern"]))) for row in conf["backward_scopes"])
-    return _Conf(cues, sentence, backward, re.compile(fold_pattern(conf["scope_end"])), re.compile(conf["scope_comma"]),
+    return _Conf(cues, sentence, until, backward, re.compile(fold_pattern(conf["scope_end"])), re.compile(conf["scope_comma"]),
                  re.compile(fold_pattern(conf["cancellation"])), re.compile(fold_pattern(conf["existing_end"])),
                  re.compile(fold_pattern(conf["correction_end"])), re.compile(fold_pattern(conf["value_change"])),
                  re.compile(fold_pattern(conf["topic_procurement"])), re.compile(fold_pattern(conf["china_nexus"])),
@@ -177,13 +179,20 @@ def find_scopes(text: str, lo: int = 0, hi: int | None = None) -> list[Scope]:
     for effect, pattern in _conf().backward:
         for m in pattern.finditer(text, lo, hi):
             out.extend(_backward(text, m, effect))
+    # a cue's lookahead reads past ``hi`` ("除A100以外的" is a cue before the A100 it excludes)
+    reach = min(len(text), hi + SCOPE_REACH)
     for i, (effect, pattern) in enumerate(_conf().cues):
-        for m in pattern.finditer(text, lo, hi):
+        for m in pattern.finditer(text, lo, reach):
+            if m.start() >= hi:
+                break
             end = _clause_end(text, m.end(), commas=i not in _conf().sentence)
             if effect == "negated" and text[m.end():end].rstrip().endswith(_CONDITION_END):
                 continue  # "未配置8块H100的，按无效投标处理": a condition on the bid, not an exclusion
             if effect == "negated" and _denies_withdrawal(text, m.end()):
                 continue  # "The tender is not cancelled": the negation denies a withdrawal
+            if i in _conf().until:
+                stop = _conf().until[i].search(text, m.end(), end)
+                end = stop.start() if stop else end
             if effect == "existing":
                 turn = _conf().existing_end.search(text, m.end(), end)
                 end = turn.start() if turn else end
