@@ -230,7 +230,42 @@ def scope_of(text: str, start: int, end: int) -> Scope | None:
         m = pattern.search(text, end, clause_end)
         if m:
             found.extend(_backward(text, m, effect))
-    return scope_at(found, start, end)
+    return scope_at(found, start, end) or _list_scope(text, start, end)
+
+
+# A list item's line: a number, a bracketed number, a bullet or a circled number first.
+_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,3}\s*[.、)）．]|[（(]\s*\d{1,3}\s*[)）]|[-•·*▪●○]|[①-⑳])")
+# A list under one heading runs to this many items at most (a notice's exclusion list is short; a
+# page of numbered paragraphs is no list).
+MAX_LIST_ITEMS = 30
+
+
+def _list_scope(text: str, start: int, end: int) -> Scope | None:
+    """The scope of a list heading over the item holding ``start``..``end``: "不得采购下列产品：" or
+    "以下产品不在采购范围内：" ends its line with a colon, and each numbered or bulleted line under
+    it stands in the heading's negation."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not line_start or not _LIST_ITEM.match(text, line_start):
+        return None
+    heading_end = line_start - 1  # the newline before the item
+    for _ in range(MAX_LIST_ITEMS):
+        heading_start = text.rfind("\n", 0, heading_end) + 1
+        if not _LIST_ITEM.match(text, heading_start):
+            break
+        if not heading_start:
+            return None
+        heading_end = heading_start - 1
+    else:
+        return None
+    heading = text[heading_start:heading_end].rstrip()
+    if not heading.endswith((":", "：")):
+        return None
+    colon = heading_start + len(heading) - 1
+    for scope in find_scopes(text, heading_start, colon):
+        if scope.effect in NOT_STATED and scope.start <= colon <= scope.end + 1:
+            line_end = text.find("\n", end)
+            return Scope(line_start, len(text) if line_end < 0 else line_end, scope.effect, scope.cue)
+    return None
 
 
 # How far into a notice its title stands (the heading lines before the body).
