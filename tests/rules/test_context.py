@@ -208,3 +208,11 @@ def test_a_denied_withdrawal_a_changed_quantity_and_a_corrected_wording_keep_the
 def test_a_list_after_an_exclusion_colon_is_excluded() -> None:
     text = "以下产品不在采购范围内：NVIDIA A100、H100 GPU服务器。"
     assert not any(c.compute_finding for c in classify_text(text, ON))
+
+
+@pytest.mark.parametrize(("opening", "cancelled"), [
+    ("采购GPU服务器2台。如投标人不足三家，本项目将予以废标。", False),
+    ("GPU服务器采购项目废标公告\n根据政府采购法第三十六条，本项目应予废标。", True),
+])
+def test_a_notice_typed_a_cancellation_by_a_condition_alone_is_not_cancelled(opening: str, cancelled: bool) -> None:
+    assert (cancellation(opening, "cancellation") is not None) is cancelled

@@ -55,6 +55,8 @@ class _Conf:
     cancellation: re.Pattern[str]
     existing_end: re.Pattern[str]
     correction_end: re.Pattern[str]
+    cancel_words: re.Pattern[str]
+    condition: re.Pattern[str]
     value_change: re.Pattern[str]
     topic: re.Pattern[str]
     nexus: re.Pattern[str]
@@ -71,7 +73,8 @@ def _conf() -> _Conf:
     backward = tuple((row["effect"], re.compile(fold_pattern(row["pattern"]))) for row in conf["backward_scopes"])
     return _Conf(cues, sentence, until, backward, re.compile(fold_pattern(conf["scope_end"])), re.compile(conf["scope_comma"]),
                  re.compile(fold_pattern(conf["cancellation"])), re.compile(fold_pattern(conf["existing_end"])),
-                 re.compile(fold_pattern(conf["correction_end"])), re.compile(fold_pattern(conf["value_change"])),
+                 re.compile(fold_pattern(conf["correction_end"])), re.compile(fold_pattern(conf["cancel_words"])),
+                 re.compile(fold_pattern(conf["condition"])), re.compile(fold_pattern(conf["value_change"])),
                  re.compile(fold_pattern(conf["topic_procurement"])), re.compile(fold_pattern(conf["china_nexus"])),
                  re.compile(fold_pattern(conf["taiwan_script"])), re.compile(fold_pattern(conf["prc_script"])))
 
@@ -282,12 +285,35 @@ def topic_procurement(project_name: str | None, text: str) -> str | None:
     return None
 
 
+# How far into a notice its opening lines run when its type is read from them (extract.fields
+# reads the first 300 characters when the title names no type).
+OPENING_CHARS = 300
+
+
 def cancellation(text: str, notice_type: str | None) -> str | None:
-    """The words that cancel the whole procurement (a 终止 or 废标 notice), or None."""
+    """The words that cancel the whole procurement (a 终止 or 废标 notice), or None. A notice typed
+    a cancellation only for words of a condition in its opening ("如投标人不足三家，本项目将予以废标")
+    is not cancelled."""
     m = _conf().cancellation.search(text)
     if m:
         return m.group(0)
-    return "cancellation notice" if notice_type == "cancellation" else None
+    if notice_type != "cancellation" or _only_conditions(text[:OPENING_CHARS]):
+        return None
+    return "cancellation notice"
+
+
+def _only_conditions(opening: str) -> bool:
+    """Whether every cancellation word of ``opening`` stands in a sentence that states a condition."""
+    conf = _conf()
+    words = list(conf.cancel_words.finditer(opening))
+    if not words:
+        return False
+    for w in words:
+        lo = max((opening.rfind(ch, 0, w.start()) for ch in "。；;\n"), default=-1) + 1
+        ends = [i for i in (opening.find(ch, w.end()) for ch in "。；;\n") if i >= 0]
+        if not conf.condition.search(opening, lo, min(ends, default=len(opening))):
+            return False
+    return True
 
 
 # A text written in Chinese: this many Han characters (a two-character name is the shortest an
