@@ -101,6 +101,9 @@ CASES: tuple[Case, ...] = (
     Case("replaced", "以海光DCU代替英伟达A800 GPU服务器。", False),
     Case("replaced", "GPU服务器由NVIDIA H100改用国产加速卡。", False),
     Case("replaced", "第2包由英伟达A100 GPU服务器调整为昇腾910B服务器。", False),
+    Case("replaced", "现网英伟达A800 GPU服务器下线后，由国产服务器承接全部训练任务，采购昇腾服务器4台。", False),
+    Case("existing", "在用NVIDIA A100 GPU服务器8台的维保服务采购，期限一年。", False),
+    Case("existing", "存量英伟达V100、A100 GPU服务器迁移至国产平台，采购迁移服务。", False),
     # -- a US model or cloud name in another sense
     Case("sense", "会务服务：参会人员住宿安排在Gemini酒店，会议室租用2天。", False),
     Case("sense", "采购Claude Monet《睡莲》复制画20幅，用于人工智能学院走廊布置。", False),
@@ -193,6 +196,7 @@ CASES: tuple[Case, ...] = (
     Case("unrelated negation", "采购NVIDIA H100 GPU服务器2台。如投标人不足三家，本项目将予以废标。", True),
     Case("unrelated negation", "项目状态：招标中\n采购内容：NVIDIA H100 GPU服务器2台", True),
     Case("unrelated negation", "GPU服务器采购公告\n采购NVIDIA H100 GPU服务器2台。\n如投标人不足三家，本项目将予以废标。", True),
+    Case("unrelated negation", "在现网基础上新增采购NVIDIA H100 GPU服务器4台。", True),
     Case("sense positive", "采购Gemini 1.5 Pro API调用额度，用于大模型应用开发。", True),
     Case("sense positive", "开通Claude 3.5 Sonnet API接口服务，预付5000万tokens。", True),
     Case("sense positive", "租用Azure OpenAI服务，调用GPT-4o，不少于1000万tokens。", True),

@@ -209,9 +209,11 @@ def find_scopes(text: str, lo: int = 0, hi: int | None = None) -> list[Scope]:
 
 
 def scope_at(scopes: list[Scope], start: int, end: int) -> Scope | None:
-    """The scope covering the mention at ``start``..``end``, the nearest cue first."""
+    """The scope covering the mention at ``start``..``end``: one that removes it (negated,
+    withdrawn, replaced) before one that only describes it (existing, compatible: "替换现网A800" is
+    a replacement of equipment in service), then the nearest cue."""
     covering = [s for s in scopes if s.start <= start and end <= s.end]
-    return max(covering, key=lambda s: s.start) if covering else None
+    return max(covering, key=lambda s: (s.effect in NOT_STATED, s.start)) if covering else None
 
 
 # How far back from a mention a cue can open its scope: a clause is shorter than a line, and a
