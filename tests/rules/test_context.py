@@ -180,3 +180,39 @@ def test_the_original_wording_of_a_correction_runs_over_its_commas() -> None:
     text = "原公告采购需求：AI服务器4台，每台配置8块NVIDIA A100。\n更正后：AI服务器4台，每台配置8块昇腾910B，整机国产化。"
     [a100] = [c for c in classify_text(text, ON) if c.chip == "A100"]
     assert not a100.compute_finding and (a100.context or "").startswith("replaced")
+
+
+@pytest.mark.parametrize(("text", "chip"), [
+    ("第3包NVIDIA A800推理服务器不再采购。", "A800"),
+    ("GPU服务器（8卡A100）采购，已撤销", "A100"),
+    ("第2包：NVIDIA H100 GPU服务器（本包已删除）", "H100"),
+    ("撤销原“租用GPU云服务器，配置H100”采购需求。", "H100"),
+    ("Lot 3 - NVIDIA A100 GPU cluster: withdrawn.", "A100"),
+])
+def test_a_withdrawn_row_is_no_finding(text: str, chip: str) -> None:
+    items = [c for c in classify_text(text, ON) if c.chip]
+    assert items and not any(c.compute_finding for c in items)
+    assert all((c.context or "").startswith("withdrawn") for c in items)
+
+
+@pytest.mark.parametrize("text", [
+    "采购GPU服务器4台（8卡H100），本包并未取消。",
+    "更正事项：采购数量由2台调整为4台（NVIDIA H100 GPU服务器）。",
+    "原为“国产加速卡”，现更正为“NVIDIA H100 80GB”，采购GPU服务器2台。",
+    "单价（不含税）：采购NVIDIA H100 GPU服务器2台",
+])
+def test_a_denied_withdrawal_a_changed_quantity_and_a_corrected_wording_keep_the_item(text: str) -> None:
+    assert any(c.compute_finding for c in classify_text(text, ON))
+
+
+def test_a_list_after_an_exclusion_colon_is_excluded() -> None:
+    text = "以下产品不在采购范围内：NVIDIA A100、H100 GPU服务器。"
+    assert not any(c.compute_finding for c in classify_text(text, ON))
+
+
+@pytest.mark.parametrize(("opening", "cancelled"), [
+    ("采购GPU服务器2台。如投标人不足三家，本项目将予以废标。", False),
+    ("GPU服务器采购项目废标公告\n根据政府采购法第三十六条，本项目应予废标。", True),
+])
+def test_a_notice_typed_a_cancellation_by_a_condition_alone_is_not_cancelled(opening: str, cancelled: bool) -> None:
+    assert (cancellation(opening, "cancellation") is not None) is cancelled

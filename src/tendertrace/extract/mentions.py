@@ -79,7 +79,13 @@ _SHORT_LINE_CHARS = 8
 class _Senses:
     window: int
     unit_after: re.Pattern[str]
+    dimension_after: re.Pattern[str]
     groups: tuple[_SenseGroup, ...]
+
+
+def _joined(pattern: str | list[str]) -> str:
+    """A sense pattern, written whole or as parts joined in order (a token, then a shared tail)."""
+    return pattern if isinstance(pattern, str) else "".join(pattern)
 
 
 @cache
@@ -91,8 +97,15 @@ def _senses() -> _Senses:
     for g in conf["groups"]:
         applies = g["applies"] if isinstance(g["applies"], str) else next(iter(g["applies"].items()))
         groups.append(_SenseGroup(applies, contexts[g["context"]] if g.get("context") else None,
-                                  tuple((s["sense"], re.compile(fold_pattern(s["pattern"]))) for s in g["senses"])))
-    return _Senses(int(conf["window"]), re.compile(fold_pattern(conf["unit_after"])), tuple(groups))
+                                  tuple((s["sense"], re.compile(fold_pattern(_joined(s["pattern"])))) for s in g["senses"])))
+    return _Senses(int(conf["window"]), _at_position(conf["unit_after"]), _at_position(conf["dimension_after"]),
+                   tuple(groups))
+
+
+def _at_position(pattern: str) -> re.Pattern[str]:
+    """A pattern written with a leading ``^`` ("right after the token"), for ``match(text, pos)``:
+    ``match`` anchors at ``pos`` itself, and a ``^`` would match only at the start of the text."""
+    return re.compile(fold_pattern(pattern).removeprefix("^"))
 
 
 def _groups_for(pat: _Pattern, token: str) -> list[_SenseGroup]:
@@ -298,7 +311,8 @@ def find_mentions(text: str) -> list[Mention]:
                 window = text[max(0, start - _CONTEXT_CHARS): end + _CONTEXT_CHARS]
                 if not context.search(window):
                     continue
-            if pat.kind in ("chip", "domestic_chip") and _senses().unit_after.match(text, end):
+            if pat.kind in ("chip", "domestic_chip") and (_senses().unit_after.match(text, end)
+                                                          or _senses().dimension_after.match(text, end)):
                 continue
             groups = _groups_for(pat, text[start:end])
             if groups and other_sense(text, start, end, groups):

@@ -17,7 +17,7 @@ from ..knowledge import load_yaml
 from ..model import Classification, Extraction, Mention, Route
 from ..text.dates import iso_date
 from ..text.fold import fold_pattern, match_text
-from .context import cancellation, china_nexus, scope_of, topic_procurement
+from .context import NOT_STATED, cancellation, china_nexus, scope_of, topic_procurement
 from .evidence import (
     PARAGRAPH_REACH,
     TITLE_CHARS,
@@ -630,7 +630,7 @@ def _china_operated_notice(text: str) -> bool:
 
 def _stated_at(text: str, start: int, end: int) -> bool:
     scope = scope_of(text, start, end)
-    return scope is None or scope.effect not in ("negated", "replaced")
+    return scope is None or scope.effect not in NOT_STATED
 
 
 # How far from a chip a server word makes the item a computer: the width of one item line's

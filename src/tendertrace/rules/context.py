@@ -21,13 +21,17 @@ from ..knowledge import load_yaml
 from ..text.fold import fold_pattern
 from ..text.fold import line_start as start_of_line
 
-Effect = Literal["negated", "replaced", "existing", "compatible"]
+Effect = Literal["negated", "withdrawn", "replaced", "existing", "compatible"]
+# The effects under which a mention, and a route word, is not stated as what the notice acquires.
+NOT_STATED: frozenset[str] = frozenset({"negated", "withdrawn", "replaced"})
 
-_OPEN = "([（【[《"
+# Brackets and quotation marks: a comma inside them does not end a scope ("撤销原“租用AWS GPU云服务器，
+# 12个月”采购需求" withdraws the whole quoted row).
+_OPEN = "([（【[《“‘「『"
 # A clause ending in 的 before its comma is the condition of what follows ("未提供…的，投标无效",
 # "不满足…的"): a negation inside it states what the bid must do, not what it excludes.
 _CONDITION_END = "的"
-_CLOSE = ")]）】]》"
+_CLOSE = ")]）】]》”’」』"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +48,16 @@ class Scope:
 class _Conf:
     cues: tuple[tuple[Effect, re.Pattern[str]], ...]
     sentence: frozenset[int]  # the cues whose scope runs to the end of the sentence, over commas
+    until: dict[int, re.Pattern[str]]  # the cues whose scope ends at a word of their own (除…外)
     backward: tuple[tuple[Effect, re.Pattern[str]], ...]
     end: re.Pattern[str]
     comma: re.Pattern[str]
     cancellation: re.Pattern[str]
     existing_end: re.Pattern[str]
+    correction_end: re.Pattern[str]
+    cancel_words: re.Pattern[str]
+    condition: re.Pattern[str]
+    value_change: re.Pattern[str]
     topic: re.Pattern[str]
     nexus: re.Pattern[str]
     taiwan: re.Pattern[str]
@@ -60,9 +69,12 @@ def _conf() -> _Conf:
     conf = load_yaml("context.yaml")
     cues = tuple((row["effect"], re.compile(fold_pattern(row["pattern"]))) for row in conf["scopes"])
     sentence = frozenset(i for i, row in enumerate(conf["scopes"]) if row.get("reach") == "sentence")
+    until = {i: re.compile(fold_pattern(row["until"])) for i, row in enumerate(conf["scopes"]) if row.get("until")}
     backward = tuple((row["effect"], re.compile(fold_pattern(row["pattern"]))) for row in conf["backward_scopes"])
-    return _Conf(cues, sentence, backward, re.compile(fold_pattern(conf["scope_end"])), re.compile(conf["scope_comma"]),
+    return _Conf(cues, sentence, until, backward, re.compile(fold_pattern(conf["scope_end"])), re.compile(conf["scope_comma"]),
                  re.compile(fold_pattern(conf["cancellation"])), re.compile(fold_pattern(conf["existing_end"])),
+                 re.compile(fold_pattern(conf["correction_end"])), re.compile(fold_pattern(conf["cancel_words"])),
+                 re.compile(fold_pattern(conf["condition"])), re.compile(fold_pattern(conf["value_change"])),
                  re.compile(fold_pattern(conf["topic_procurement"])), re.compile(fold_pattern(conf["china_nexus"])),
                  re.compile(fold_pattern(conf["taiwan_script"])), re.compile(fold_pattern(conf["prc_script"])))
 
@@ -103,10 +115,62 @@ def _clause_start(text: str, end: int) -> int:
         if ch in _CLOSE:
             depth += 1
         elif ch in _OPEN:
-            depth = max(0, depth - 1)
+            if depth == 0:
+                return i + 1  # the cue stands inside this bracket: its clause is the bracket's
+            depth -= 1
         elif conf.end.match(text, i) or (depth == 0 and conf.comma.match(ch)):
             return i + 1
     return line_start
+
+
+# What may stand between a backward cue and the end of its clause when the cue is all the clause
+# says ("，已撤销。", "（本包已删除）", ": withdrawn."): closing brackets, quotes and spaces.
+_CLAUSE_TAIL = re.compile(r"[\s)）】\]》”’」』]*")
+
+
+# A negator right before a withdrawal cue denies it ("not cancelled", "并未撤销", "没有暂缓"): the
+# row stands. The negator is read this many characters back (", has not been " is the longest).
+_NEGATOR_REACH = 14
+_AUXILIARY = re.compile(r"\s*(?:been\s+|be\s+)?")
+_NEGATOR_BEFORE = re.compile(r"(?:\b(?:not|never|n't)\s+(?:been\s+|be\s+)?|并未|未|没有|并非|不是|无须|无需)\s*$")
+
+
+def _denies_withdrawal(text: str, end: int) -> bool:
+    """Whether a negator ending at ``end`` is followed by a withdrawal cue it denies."""
+    gap = _AUXILIARY.match(text, end)
+    at = gap.end() if gap else end
+    return any(effect == "withdrawn" and pattern.match(text, at) for effect, pattern in _conf().backward)
+
+
+# A clause that names nothing but the cue's subject ("本包已", "该项"): the cue speaks of the
+# clause before it.
+_SUBJECT_ONLY = re.compile(r"\s*(?:[本该此]\s*(?:包|标段|分标|项|行|条|项目|需求|内容|采购意向|意向)?)?\s*(?:已|予以|被|均|一律|现)?\s*")
+
+
+def _backward(text: str, m: re.Match[str], effect: Effect) -> list[Scope]:
+    """The scopes of a backward cue ``m``: its clause up to the cue, or nothing when what it changes
+    is a quantity, a date or a price ("数量由2台调整为4台"). A cue that is its whole clause ("GPU服务器
+    （8卡A100）采购，已撤销") speaks of the clause before it; a cue ending in a colon ("以下产品不在采购
+    范围内：A100、H100") speaks of the list after it too."""
+    start = _clause_start(text, m.start())
+    if effect == "replaced" and _conf().value_change.search(text, start, m.start()):
+        return []
+    if effect != "replaced" and _NEGATOR_BEFORE.search(text[max(start, m.start() - _NEGATOR_REACH): m.start()]):
+        return []  # "is not cancelled", "并未撤销": a withdrawal denied
+    out: list[Scope] = []
+    after = text[m.end(): m.end() + 1]
+    if after in (":", "：") and effect != "replaced":
+        out.append(Scope(m.end(), _clause_end(text, m.end() + 1, commas=False), effect, m.group(0)))
+    tail = _CLAUSE_TAIL.match(text, m.end())
+    whole = bool(_SUBJECT_ONLY.fullmatch(text, start, m.start()))
+    if whole and start > 0 and tail is not None and _ends_clause(text, tail.end()):
+        start = _clause_start(text, start - 1)
+    out.append(Scope(start, m.start(), effect, m.group(0)))
+    return out
+
+
+def _ends_clause(text: str, i: int) -> bool:
+    return i >= len(text) or text[i] == "\n" or bool(_conf().end.match(text, i) or _conf().comma.match(text, i))
 
 
 def find_scopes(text: str, lo: int = 0, hi: int | None = None) -> list[Scope]:
@@ -117,14 +181,27 @@ def find_scopes(text: str, lo: int = 0, hi: int | None = None) -> list[Scope]:
     out: list[Scope] = []
     for effect, pattern in _conf().backward:
         for m in pattern.finditer(text, lo, hi):
-            out.append(Scope(_clause_start(text, m.start()), m.start(), effect, m.group(0)))
+            out.extend(_backward(text, m, effect))
+    # a cue's lookahead reads past ``hi`` ("除A100以外的" is a cue before the A100 it excludes)
+    reach = min(len(text), hi + SCOPE_REACH)
     for i, (effect, pattern) in enumerate(_conf().cues):
-        for m in pattern.finditer(text, lo, hi):
+        for m in pattern.finditer(text, lo, reach):
+            if m.start() >= hi:
+                break
             end = _clause_end(text, m.end(), commas=i not in _conf().sentence)
             if effect == "negated" and text[m.end():end].rstrip().endswith(_CONDITION_END):
                 continue  # "未配置8块H100的，按无效投标处理": a condition on the bid, not an exclusion
+            if effect == "negated" and _denies_withdrawal(text, m.end()):
+                continue  # "The tender is not cancelled": the negation denies a withdrawal
+            if i in _conf().until:
+                stop = _conf().until[i].search(text, m.end(), end)
+                end = stop.start() if stop else end
             if effect == "existing":
                 turn = _conf().existing_end.search(text, m.end(), end)
+                end = turn.start() if turn else end
+            elif effect == "replaced" and i in _conf().sentence:
+                # "原为“国产加速卡”，现更正为“NVIDIA H100”": the new wording is not what is removed
+                turn = _conf().correction_end.search(text, m.end(), end)
                 end = turn.start() if turn else end
             out.append(Scope(m.end(), end, effect, m.group(0)))
     out.sort(key=lambda s: (s.start, s.end))
@@ -132,9 +209,11 @@ def find_scopes(text: str, lo: int = 0, hi: int | None = None) -> list[Scope]:
 
 
 def scope_at(scopes: list[Scope], start: int, end: int) -> Scope | None:
-    """The scope covering the mention at ``start``..``end``, the nearest cue first."""
+    """The scope covering the mention at ``start``..``end``: one that removes it (negated,
+    withdrawn, replaced) before one that only describes it (existing, compatible: "替换现网A800" is
+    a replacement of equipment in service), then the nearest cue."""
     covering = [s for s in scopes if s.start <= start and end <= s.end]
-    return max(covering, key=lambda s: s.start) if covering else None
+    return max(covering, key=lambda s: (s.effect in NOT_STATED, s.start)) if covering else None
 
 
 # How far back from a mention a cue can open its scope: a clause is shorter than a line, and a
@@ -149,11 +228,49 @@ def scope_of(text: str, start: int, end: int) -> Scope | None:
     lo = start_of_line(text, start, SCOPE_REACH)
     found = find_scopes(text, lo, start)
     clause_end = _clause_end(text, end, end + SCOPE_REACH)
+    if clause_end < len(text) and _conf().comma.match(text, clause_end):
+        # a cue that is the whole next clause ("…采购，已撤销") speaks of this one
+        clause_end = _clause_end(text, clause_end + 1, end + SCOPE_REACH)
     for effect, pattern in _conf().backward:
         m = pattern.search(text, end, clause_end)
         if m:
-            found.append(Scope(_clause_start(text, m.start()), m.start(), effect, m.group(0)))
-    return scope_at(found, start, end)
+            found.extend(_backward(text, m, effect))
+    return scope_at(found, start, end) or _list_scope(text, start, end)
+
+
+# A list item's line: a number, a bracketed number, a bullet or a circled number first.
+_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,3}\s*[.、)）．]|[（(]\s*\d{1,3}\s*[)）]|[-•·*▪●○]|[①-⑳])")
+# A list under one heading runs to this many items at most (a notice's exclusion list is short; a
+# page of numbered paragraphs is no list).
+MAX_LIST_ITEMS = 30
+
+
+def _list_scope(text: str, start: int, end: int) -> Scope | None:
+    """The scope of a list heading over the item holding ``start``..``end``: "不得采购下列产品：" or
+    "以下产品不在采购范围内：" ends its line with a colon, and each numbered or bulleted line under
+    it stands in the heading's negation."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not line_start or not _LIST_ITEM.match(text, line_start):
+        return None
+    heading_end = line_start - 1  # the newline before the item
+    for _ in range(MAX_LIST_ITEMS):
+        heading_start = text.rfind("\n", 0, heading_end) + 1
+        if not _LIST_ITEM.match(text, heading_start):
+            break
+        if not heading_start:
+            return None
+        heading_end = heading_start - 1
+    else:
+        return None
+    heading = text[heading_start:heading_end].rstrip()
+    if not heading.endswith((":", "：")):
+        return None
+    colon = heading_start + len(heading) - 1
+    for scope in find_scopes(text, heading_start, colon):
+        if scope.effect in NOT_STATED and scope.start <= colon <= scope.end + 1:
+            line_end = text.find("\n", end)
+            return Scope(line_start, len(text) if line_end < 0 else line_end, scope.effect, scope.cue)
+    return None
 
 
 # How far into a notice its title stands (the heading lines before the body).
@@ -170,12 +287,35 @@ def topic_procurement(project_name: str | None, text: str) -> str | None:
     return None
 
 
+# How far into a notice its opening lines run when its type is read from them (extract.fields
+# reads the first 300 characters when the title names no type).
+OPENING_CHARS = 300
+
+
 def cancellation(text: str, notice_type: str | None) -> str | None:
-    """The words that cancel the whole procurement (a 终止 or 废标 notice), or None."""
+    """The words that cancel the whole procurement (a 终止 or 废标 notice), or None. A notice typed
+    a cancellation only for words of a condition in its opening ("如投标人不足三家，本项目将予以废标")
+    is not cancelled."""
     m = _conf().cancellation.search(text)
     if m:
         return m.group(0)
-    return "cancellation notice" if notice_type == "cancellation" else None
+    if notice_type != "cancellation" or _only_conditions(text[:OPENING_CHARS]):
+        return None
+    return "cancellation notice"
+
+
+def _only_conditions(opening: str) -> bool:
+    """Whether every cancellation word of ``opening`` stands in a sentence that states a condition."""
+    conf = _conf()
+    words = list(conf.cancel_words.finditer(opening))
+    if not words:
+        return False
+    for w in words:
+        lo = max((opening.rfind(ch, 0, w.start()) for ch in "。；;\n"), default=-1) + 1
+        ends = [i for i in (opening.find(ch, w.end()) for ch in "。；;\n") if i >= 0]
+        if not conf.condition.search(opening, lo, min(ends, default=len(opening))):
+            return False
+    return True
 
 
 # A text written in Chinese: this many Han characters (a two-character name is the shortest an

@@ -23,7 +23,7 @@ from functools import cache
 from ..knowledge import load_yaml
 from ..model import Mention, Route
 from ..text.fold import fold_pattern, line_end, line_start
-from .context import scope_of
+from .context import NOT_STATED, scope_of
 
 # How far from a mention the same item or paragraph still reaches: a table row with its cells, or a
 # numbered requirement with its sub-clauses, fits in 160 characters of Chinese text.
@@ -96,7 +96,7 @@ def routes_in(text: str, lo: int, hi: int) -> set[str]:
 
 def _stated(text: str, start: int, end: int) -> bool:
     scope = scope_of(text, start, end)
-    return scope is None or scope.effect not in ("negated", "replaced")
+    return scope is None or scope.effect not in NOT_STATED
 
 
 def route_for(objects: set[str], verbs: set[str], kinds: set[str], provider_us: bool) -> Route | None:

@@ -1,0 +1,240 @@
+"""Context in many wordings: exclusions, prohibitions, cancellations, replacements and other senses
+of a token cancel a mention; floors, compatibility and corrections towards a US chip do not.
+
+Each case is one sentence, table row or short notice written for this suite (no row comes from an
+evaluation set). A case is scanned as a document, as a user scans a file, and the question is only
+whether it yields a compute finding. ``CLASS`` names the class each case stands for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from tendertrace.findings import compute_items
+from tendertrace.ingest import read_input
+from tendertrace.model import Document
+from tendertrace.pipeline import process
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    cls: str
+    text: str
+    finding: bool
+
+
+CASES: tuple[Case, ...] = (
+    # -- a US chip, cloud or model named only as excluded, refused or prohibited
+    Case("excluded", "本项目不接受英伟达（NVIDIA）A100、H100、H800等美国品牌GPU投标。", False),
+    Case("excluded", "投标产品不得为NVIDIA H100、A100或AMD MI250X等境外加速芯片。", False),
+    Case("excluded", "严禁选用美国产GPU（如A800、H800、L40S）搭建训练集群。", False),
+    Case("excluded", "禁止使用AWS、Microsoft Azure、Google Cloud等境外公有云资源开展模型训练。", False),
+    Case("excluded", "算力平台须采用国产化芯片，英伟达A100、H100不在本次采购范围内。", False),
+    Case("excluded", "加速卡品牌不限，除NVIDIA H100、A100外均可投标。", False),
+    Case("excluded", "所投GPU服务器不含NVIDIA H100等进口加速卡，须为国产整机。", False),
+    Case("excluded", "英伟达H100、H800及A100系列产品不属于本次采购范围。", False),
+    Case("excluded", "信创要求：服务器GPU须为国产，不采用英伟达A800、AMD MI210等产品。", False),
+    Case("excluded", "需为国产GPU服务器，不考虑NVIDIA H20方案。", False),
+    Case("excluded", "禁用清单：NVIDIA A100、H100、H800、A800加速卡。", False),
+    Case("excluded", "不得采购下列产品：\n1. NVIDIA H100 GPU服务器\n2. NVIDIA A100 GPU服务器", False),
+    Case("excluded", "以下产品不在采购范围内：NVIDIA A100、H100 GPU服务器。", False),
+    Case("excluded", "进口产品：不接受（含英伟达H100、A100加速卡）", False),
+    Case("excluded", "须采用国产化算力，英伟达H800等美国芯片一律不予接受。", False),
+    Case("excluded", "禁止通过境外云平台调用GPT-4o、Claude 3.5 Sonnet等模型接口。", False),
+    Case("excluded", "The bidder may not offer NVIDIA H100 or A100 GPU servers for the Shanghai site.", False),
+    Case("excluded", "Excluded from scope: NVIDIA A100 and H100 GPU servers (Beijing campus).", False),
+    Case("excluded", "排除美国原产GPU（NVIDIA A100、H100）及其整机。", False),
+    Case("excluded", "不允许采用英伟达H20、H800 GPU服务器。", False),
+    Case("excluded", "GPU服务器：非NVIDIA产品，须满足信创要求（不得为H100、A100）。", False),
+    Case("excluded", "所需服务器须满足信创要求，NVIDIA A100、H100 GPU服务器除外。", False),
+    Case("excluded", "投标人不得有下列行为：（1）使用AWS、Azure等境外云服务器；（2）转包。", False),
+    Case("excluded", "是否允许进口产品：否（英伟达H100等进口GPU服务器不予接受）", False),
+    Case("excluded", "采用国产GPU替代进口H100 GPU服务器。", False),
+    Case("excluded", "供应商不得提供任何美国原产芯片，包括但不限于NVIDIA A100、H100 GPU服务器。", False),
+    Case("excluded", "投标GPU服务器严禁使用境外芯片，例如英伟达H800、A800。", False),
+    Case("excluded", "采购除A100、H100以外的GPU服务器2台。", False),
+    Case("excluded", "Any GPU servers except NVIDIA A100 or H100 models may be offered for the Beijing lab.", False),
+    Case("excluded", "GPU servers other than NVIDIA H100 based systems will be procured for Guangzhou.", False),
+    Case("excluded", "受美国出口管制影响，英伟达H100无法采购，故本次采购昇腾910B服务器。", False),
+    Case("excluded", "鉴于H20芯片已被限制出口，本项目改为采购国产GPU服务器。", False),
+    Case("excluded", "采购GPU服务器4台，GPU须为国产，非英伟达H100。", False),
+    Case("excluded", "采购国产GPU服务器2台，单卡性能参考NVIDIA A100。", False),
+    Case("excluded", "须采用国产化加速卡，与英伟达A100相当，采购训练服务器2台。", False),
+    Case("excluded", "信创要求：采购的AI服务器须为国产整机，不得采用美国英伟达、AMD的H100、MI300X等芯片。", False),
+    Case("excluded", "The use of AWS or Microsoft Azure GPU cloud instances is not permitted for this Beijing project.", False),
+    Case("excluded", "Bids offering NVIDIA H100 or A100 GPU servers will not be accepted (Shanghai campus procurement).", False),
+    Case("excluded", "NVIDIA A100 and H100 GPU servers are out of scope of this Shenzhen tender.", False),
+    Case("excluded", "No US-origin GPUs (e.g. NVIDIA A100, H100) may be supplied to the Wuhan data centre.", False),
+    Case("excluded", "GPU服务器采购项目\n不得采购下列产品：\n1. NVIDIA H100 GPU服务器\n2. NVIDIA A100 GPU服务器\n采购内容：国产GPU服务器4台", False),
+    Case("excluded", "智算设备采购公告\n以下产品不在本次采购范围内：\n（1）英伟达H800加速卡\n（2）AMD MI300X加速卡\n本次采购昇腾910B服务器8台。", False),
+    # -- a row or lot cancelled, withdrawn, deleted or postponed
+    Case("cancelled", "更正公告\n更正事项：第2包（GPU服务器，每台8卡H100）取消。", False),
+    Case("cancelled", "第2包取消，原采购内容为NVIDIA H100 GPU服务器2台。", False),
+    Case("cancelled", "删除原技术参数中“GPU型号：NVIDIA A100 80GB”的要求。", False),
+    Case("cancelled", "第3包NVIDIA A800推理服务器不再采购。", False),
+    Case("cancelled", "因预算调整，H100训练服务器采购暂缓实施。", False),
+    Case("cancelled", "采购意向公开\n序号1：GPU服务器（8卡A100）采购，已撤销", False),
+    Case("cancelled", "撤销原“租用AWS GPU云服务器（H100实例）”采购需求。", False),
+    Case("cancelled", "Lot 2 (NVIDIA H100 GPU servers, Shenzhen) has been cancelled.", False),
+    Case("cancelled", "第2包：NVIDIA H100 GPU服务器（本包已删除）", False),
+    Case("cancelled", "第2包（NVIDIA A100 GPU服务器）：本包取消采购。", False),
+    Case("cancelled", "Lot 3 – NVIDIA A100 GPU cluster for Nanjing: withdrawn.", False),
+    Case("cancelled", "原第2包“英伟达H100 GPU服务器2台”删除。", False),
+    Case("cancelled", "采购意向公开\n项目名称：H100 GPU服务器采购\n备注：该采购意向已取消", False),
+    Case("cancelled", "原计划采购的H100 GPU服务器采购暂停实施。", False),
+    Case("cancelled", "第2包（A100 GPU服务器采购）作废。", False),
+    Case("cancelled", "更正前：采购NVIDIA H100 GPU服务器2台\n更正后：采购国产GPU服务器2台", False),
+    # -- a procurement terminated or failed, in its title or body
+    Case("terminated", "关于GPU算力租赁服务（A100）项目废标的公告\n因有效供应商不足三家，本项目废标。", False),
+    Case("terminated", "AI训练平台采购项目流标公告\n采购内容：NVIDIA H800 GPU服务器4台", False),
+    Case("terminated", "本项目终止。原采购内容：租用AWS GPU云服务器（A100），12个月。", False),
+    Case("terminated", "智算中心GPU服务器（H100）采购项目终止公告", False),
+    Case("terminated", "经研究，本项目不再实施。\n原采购内容：NVIDIA H100 GPU服务器4台", False),
+    Case("terminated", "项目名称：GPU服务器（8卡H100）采购\n项目状态：已终止", False),
+    Case("terminated", "公告类型：废标公告\n采购内容：NVIDIA A100 GPU服务器2台", False),
+    Case("terminated", "本项目因投标人不足三家流标。采购内容：H800 GPU服务器4台。", False),
+    Case("terminated", "Procurement of 4 NVIDIA H100 GPU servers for Hangzhou University: the procurement was terminated.", False),
+    # -- replaced by a domestic product
+    Case("replaced", "原方案中的NVIDIA A100计算卡全部替换为国产昇腾910B。", False),
+    Case("replaced", "以海光DCU代替英伟达A800 GPU服务器。", False),
+    Case("replaced", "GPU服务器由NVIDIA H100改用国产加速卡。", False),
+    Case("replaced", "第2包由英伟达A100 GPU服务器调整为昇腾910B服务器。", False),
+    Case("replaced", "现网英伟达A800 GPU服务器下线后，由国产服务器承接全部训练任务，采购昇腾服务器4台。", False),
+    Case("existing", "在用NVIDIA A100 GPU服务器8台的维保服务采购，期限一年。", False),
+    Case("existing", "存量英伟达V100、A100 GPU服务器迁移至国产平台，采购迁移服务。", False),
+    # -- a US model or cloud name in another sense
+    Case("sense", "会务服务：参会人员住宿安排在Gemini酒店，会议室租用2天。", False),
+    Case("sense", "采购Claude Monet《睡莲》复制画20幅，用于人工智能学院走廊布置。", False),
+    Case("sense", "会议室窗帘采用Azure蓝色遮光布料，共120平方米。", False),
+    Case("sense", "肝功能检测试剂（GPT/ALT）采购，速率法，2000人份。", False),
+    Case("sense", "钢结构焊接按AWS D1.1标准执行，焊工须持证。", False),
+    Case("sense", "眼科AMD（年龄相关性黄斑变性）诊疗设备采购。", False),
+    Case("sense", "采购Gemini双子座望远镜配件一批，用于天文台观测。", False),
+    Case("sense", "人工智能大会会场设在Gemini酒店，会场租用费用8万元。", False),
+    Case("sense", "法国专家Claude Dupont来华讲学，住宿及交通费用由我校承担。", False),
+    # -- a chip code as a part number, a measure or a model of something else
+    Case("code", "采购H100型不锈钢法兰10个，用于冷却水管道。", False),
+    Case("code", "A100型液压泵2台，配套阀门及电机。", False),
+    Case("code", "机柜尺寸：宽600mm，深1200mm，高H2000mm，托盘承重A100kg。", False),
+    Case("code", "空气净化器（型号A800，CADR≥600）10台。", False),
+    Case("code", "对讲机H800型20部，UHF频段。", False),
+    Case("code", "G4京港澳高速公路H100段路面修补工程。", False),
+    Case("code", "采购A100牌号不锈钢板材20吨。", False),
+    Case("code", "甲状腺功能检测试剂盒（T3、T4、FT4）500人份。", False),
+    Case("code", "公务用车H800型轿车维修保养服务。", False),
+    Case("sense", "科考船“Claude号”年度维修保养服务采购。", False),
+    Case("sense", "Azure厅会议场地租用，含AI同传设备。", False),
+    Case("sense", "外宾接待：住宿安排在Gemini Suites，共12间客房。", False),
+    Case("sense", "宾利Azure公务接待用车租赁服务。", False),
+    Case("sense", "举办Grace Hopper计算机科学先驱纪念展，采购展板及多媒体服务器。", False),
+    Case("code", "采购H100型不锈钢法兰20个，用于GPU服务器机房冷却水管道。", False),
+    Case("code", "数据中心配套道路：沿A100公路敷设光缆，服务器机房接入。", False),
+    Case("code", "采购H800牌号合金钢板，用于智算中心服务器机柜底座。", False),
+    Case("code", "采购H800型公务用车轿车2辆，用于算力中心日常通勤。", False),
+    Case("sense", "Azure厅会议场地租用，含云视频会议服务。", False),
+    Case("sense", "Gemini酒店会议室租用3天，举办人工智能大模型应用研讨会。", False),
+    Case("sense", "Claude号科考船租用，船上配备云计算服务终端。", False),
+    Case("sense", "租用宾利Azure接待用车，含云端调度服务。", False),
+    Case("code", "智算中心机房钢结构：H200×200×8×12 热轧钢梁，采购30吨。", False),
+    Case("code", "GPU服务器机房钢平台主梁规格H100×100×6×8，采购12根。", False),
+    # -- POSITIVES that look negated, cancelled or replaced but are not
+    Case("floor", "采购训练服务器2台，单卡性能不低于NVIDIA H100，每台8卡。", True),
+    Case("floor", "GPU服务器采购：加速卡型号包括但不限于A100、H100，每台8卡。", True),
+    Case("floor", "采购GPU服务器4台，单卡算力不得低于H800。", True),
+    Case("floor", "Procurement of GPU servers for Wuhan University: no fewer than 8 NVIDIA H100 GPUs each.", True),
+    Case("correction", "更正内容：原为“国产加速卡”，现更正为“NVIDIA H100 80GB”，GPU服务器2台。", True),
+    Case("correction", "取消原国产化要求，允许投标NVIDIA A100 GPU服务器。", True),
+    Case("correction", "原招标文件中“采用国产芯片”的要求予以删除，调整为采购NVIDIA H100 GPU服务器2台。", True),
+    Case("correction", "更正公告\n更正内容：第2包采购数量由2台调整为4台（NVIDIA H100 GPU服务器）。", True),
+    Case("compatible", "训练平台须兼容CUDA，采购NVIDIA H800 GPU服务器4台。", True),
+    Case("compatible", "采购8卡H100 GPU服务器2台，须兼容CUDA 12及PyTorch。", True),
+    Case("addition", "除H100 GPU服务器外，还需采购A100推理服务器2台。", True),
+    Case("addition", "除国产设备外，另需采购NVIDIA A100 GPU服务器2台。", True),
+    Case("unrelated negation", "本项目不接受联合体投标。采购内容：租用AWS GPU云服务器（p4d实例，A100）12个月。", True),
+    Case("unrelated negation", "严禁转包；采购GPU服务器2台，每台配置8块H100。", True),
+    Case("unrelated negation", "不得使用非原厂配件，采购NVIDIA DGX H100一套。", True),
+    Case("unrelated negation", "单价（不含税）：NVIDIA H100 80GB GPU服务器 2,380,000元/台，采购2台", True),
+    Case("unrelated negation", "采购GPU服务器2台（每台8块NVIDIA H100），报价不含运输费。", True),
+    Case("unrelated negation", "不得以其他型号替代，所投GPU须为NVIDIA H100 SXM5 80GB，采购2台服务器。", True),
+    Case("unrelated negation", "无需另行采购存储，GPU服务器配置8块A100，采购3台。", True),
+    Case("unrelated negation", "开标时间推迟至6月1日，采购内容不变：NVIDIA H800 GPU服务器4台。", True),
+    Case("unrelated negation", "The supplier shall not substitute the specified NVIDIA H100 GPUs; purchase of 4 servers for Hefei.", True),
+    Case("unrelated negation", "是否接受进口产品：是\n采购标的：NVIDIA A100 GPU服务器3台", True),
+    Case("unrelated negation", "本项目接受进口产品。采购GPU服务器（每台8块H800）2台。", True),
+    Case("unrelated negation", "采购GPU服务器2台，每台8块H100，不接受翻新机。", True),
+    Case("unrelated negation", "投标人须保证所供NVIDIA A100 GPU服务器为全新原装，不得为翻新产品，采购4台。", True),
+    Case("unrelated negation", "租用Azure GPU云服务器（ND H100 v5实例）12个月，禁止数据出境。", True),
+    Case("unrelated negation", "采购英伟达H800 GPU服务器4台，严禁围标串标。", True),
+    Case("unrelated negation", "Purchase of 8 NVIDIA H100 GPU servers for Chengdu; bids without a warranty are not accepted.", True),
+    Case("unrelated negation", "暂定采购NVIDIA H100 GPU服务器2台，最终数量以合同为准。", True),
+    Case("unrelated negation", "采购不少于2台GPU服务器，每台配置8块NVIDIA A800。", True),
+    Case("correction", "H100 GPU服务器采购项目更正公告\n更正事项：开标时间由6月1日变更为6月8日。", True),
+    Case("correction", "更正事项：GPU型号由“国产加速卡”更正为“NVIDIA A100 80GB”，服务器采购3台。", True),
+    Case("cancellation undone", "恢复原第2包：采购NVIDIA H100 GPU服务器2台（原暂缓事项取消）。", True),
+    Case("unrelated negation", "采购GPU服务器2台（每台8块H100），不接受联合体投标，不允许分包。", True),
+    Case("unrelated negation", "所投H800 GPU服务器不得少于4台，采购预算500万元。", True),
+    Case("unrelated negation", "租用AWS GPU云服务器（H100实例）12个月，不再另行采购本地服务器。", True),
+    Case("correction", "本次采购取消了原定的国产化比例限制，采购NVIDIA H800 GPU服务器2台。", True),
+    Case("correction", "删除“须为国产芯片”条款后，采购NVIDIA H100 GPU服务器2台。", True),
+    Case("correction", "更正后：GPU型号为NVIDIA H100 80GB，采购服务器2台。", True),
+    Case("cancellation undone", "原定暂缓的第2包现恢复采购：NVIDIA A100 GPU服务器2台。", True),
+    Case("cancellation undone", "Lot 2 was postponed last year and is now re-tendered: purchase of 4 NVIDIA H100 GPU servers for Xi'an.", True),
+    Case("cancellation undone", "The tender is not cancelled: purchase of 8 NVIDIA H100 GPU servers for Tianjin continues.", True),
+    Case("cancellation undone", "采购GPU服务器4台（8卡H100），本包并未取消。", True),
+    Case("cancellation undone", "Lot 2 (NVIDIA H100 GPU servers for Shenzhen) has not been cancelled; the purchase goes ahead.", True),
+    Case("addition", "除H100外，另采购A100 GPU服务器2台用于推理。", True),
+    Case("unrelated negation", "采购GPU服务器2台，每台配置A100×8，不接受拼装机。", True),
+    Case("floor", "采购GPU服务器2台，单卡性能参考NVIDIA H100，每台8卡。", True),
+    Case("unrelated negation", "采购非国产GPU服务器2台，每台8块NVIDIA H100。", True),
+    Case("unrelated negation", "采购GPU服务器2台（每台8块A100），安装调试由供应商负责。", True),
+    Case("unrelated negation", "采购8块A100安装于现有机柜的新购GPU服务器中，共2台。", True),
+    Case("correction", "更正前：采购国产GPU服务器2台\n更正后：采购NVIDIA H100 GPU服务器2台", True),
+    Case("unrelated negation", "Late bids will not be accepted. Purchase of 4 NVIDIA H100 GPU servers for Chongqing.", True),
+    Case("unrelated negation", "GPU服务器采购项目\n不得有下列情形：\n1. 转包或分包\n采购内容：\n1. NVIDIA H100 GPU服务器2台", True),
+    Case("unrelated negation", "采购NVIDIA H100 GPU服务器2台。如投标人不足三家，本项目将予以废标。", True),
+    Case("unrelated negation", "项目状态：招标中\n采购内容：NVIDIA H100 GPU服务器2台", True),
+    Case("unrelated negation", "GPU服务器采购公告\n采购NVIDIA H100 GPU服务器2台。\n如投标人不足三家，本项目将予以废标。", True),
+    Case("unrelated negation", "在现网基础上新增采购NVIDIA H100 GPU服务器4台。", True),
+    Case("sense positive", "采购Gemini 1.5 Pro API调用额度，用于大模型应用开发。", True),
+    Case("sense positive", "开通Claude 3.5 Sonnet API接口服务，预付5000万tokens。", True),
+    Case("sense positive", "租用Azure OpenAI服务，调用GPT-4o，不少于1000万tokens。", True),
+    Case("sense positive", "采购AWS云服务器（EC2 p5实例，H100）算力租赁服务12个月。", True),
+    Case("sense positive", "采购高性能计算服务器1台，配置NVIDIA GH200 Grace Hopper超级芯片。", True),
+    Case("sense positive", "开通Claude 3.5 Sonnet API，用于酒店智能客服系统，预付2000万tokens。", True),
+    Case("sense positive", "汽车研究院采购GPU服务器2台（每台8块NVIDIA H100），用于自动驾驶模型训练。", True),
+    Case("sense positive", "采购GH200 Grace Hopper服务器2台，用于大模型训练。", True),
+    Case("correction", "更正内容：原为“国产加速卡”，现更正为“NVIDIA H100 80GB”，采购GPU服务器2台。", True),
+    Case("correction", "取消原国产化要求，本项目采购NVIDIA A100 GPU服务器3台。", True),
+    Case("sense positive", "采购意向：AI算力服务器（8卡H100）采购，预计采购时间2025年7月。", True),
+)
+
+
+def _finds(text: str) -> bool:
+    """Whether the text, scanned as a plain-text document, yields a compute finding."""
+    doc = next(iter(read_input(text.encode(), name="case.txt", source="test", fmt="text")))
+    assert isinstance(doc, Document)
+    return bool(compute_items(process(doc).classifications))
+
+
+# The cases the code does not yet get right, each with why: marked strict, so that a fix must remove
+# its mark. Both state the item with a bidder's verb or none (投标, a bare quantity), not a buyer's:
+# the route vocabulary (evidence.yaml ``routes``), not the context scopes, decides them.
+XFAIL: dict[str, str] = {
+    "更正内容：原为“国产加速卡”，现更正为“NVIDIA H100 80GB”，GPU服务器2台。": "no route word",
+    "取消原国产化要求，允许投标NVIDIA A100 GPU服务器。": "投标 is no route word",
+}
+
+
+@pytest.mark.parametrize("case", [
+    pytest.param(c, id=f"{c.cls}-{i}",
+                 marks=[pytest.mark.xfail(strict=True, reason=XFAIL[c.text])] if c.text in XFAIL else [])
+    for i, c in enumerate(CASES)])
+def test_context_breadth(case: Case) -> None:
+    assert _finds(case.text) is case.finding
+
+
+def test_the_suite_is_balanced() -> None:
+    positives = sum(c.finding for c in CASES)
+    assert len(CASES) >= 60 and abs(positives - (len(CASES) - positives)) <= len(CASES) // 4
