@@ -42,6 +42,11 @@ def test_a_listed_party_ties_the_document() -> None:
     ("The Company agreed to lease H800 servers to Hangzhou Qiyun Technology Co., Ltd.", "Hangzhou"),
     ("Award to Kowloon Bay Trading Ltd, Hong Kong: 16 NVIDIA A100 cards", "Hong Kong"),
     ("采购GPU服务器2台，每台8块H100", "written in Chinese"),
+    # prefecture-level cities, from the division table rather than a list of capitals
+    ("Request for quotation: 4 servers with NVIDIA A100 for a design institute in Suzhou", "Suzhou"),
+    ("Delivery address: Songshan Lake, DONGGUAN. Goods: 2 x DGX H100", "DONGGUAN"),
+    ("The Company agreed to lease H100 servers to Wuxi Lingxi Data Co., Ltd.", "Wuxi"),
+    ("Supply of 8 GPU servers (NVIDIA H100) for a data centre in Changzhi", "Changzhi"),  # 长治: the reading a place name takes, among others
 ])
 def test_a_place_a_party_or_chinese_script_ties_it(text: str, tie: str) -> None:
     assert china_nexus(text) == tie
@@ -52,6 +57,8 @@ def test_a_place_a_party_or_chinese_script_ties_it(text: str, tie: str) -> None:
     "Tender for GPU compute nodes, University of Northmoor, United Kingdom",
     "株式会社サンプルはNVIDIA H100サーバーを購入した",  # Japanese: Han characters, but with kana
     "Chinatown Community Centre: refurbishment",  # a word that only starts like the country
+    "Wuxiang Road resurfacing, Kuala Lumpur",  # a word that only starts like a city
+    "Dr Jian Luan (University of Northmoor) will purchase 8 H100 cards",  # 吉安, 六安: one syllable, a person's name
 ])
 def test_no_tie(text: str) -> None:
     assert china_nexus(text) is None

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from ..knowledge import load_yaml
+from ..knowledge import load_csv, load_yaml
 from ..text.fold import fold_pattern
 from ..text.fold import line_start as start_of_line
 
@@ -337,5 +337,40 @@ def china_nexus(text: str) -> str | None:
     taiwanese = bool(conf.taiwan.search(text)) and not conf.prc.search(text)
     if han >= HAN_NEXUS_CHARS and not taiwanese and (not _KANA.search(text) or _CHINESE_ONLY.search(text)):
         return "written in Chinese"
-    m = conf.nexus.search(text)
+    m = conf.nexus.search(text) or _prefecture_cities().search(text)
     return m.group(0) if m else None
+
+
+# A prefecture-level city's code in GB/T 2260 (knowledge/divisions_zh.csv): the province's two
+# digits, the city's two (not 00), and 00 for the city itself rather than one of its counties.
+_PREFECTURE_CODE = re.compile(r"\d{2}(?!00)\d{2}00")
+# One syllable of Hanyu Pinyin (an initial, then a final): a city whose name romanises to one
+# (吉安 Jian, 六安 Luan, 西安 Xian) is also a syllable of countless people's names, so it ties nothing.
+_ONE_SYLLABLE = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|iao|ian|uai|uan"
+                           r"|ai|ei|ui|ao|ou|iu|ie|ve|ue|er|an|en|in|un|vn|ia|ua|uo|a|o|e|i|u|v)")
+# Readings tried per city when its characters have several (长治 is Changzhi, not Zhangzhi).
+MAX_CITY_READINGS = 8
+
+
+@cache
+def _prefecture_cities() -> re.Pattern[str]:
+    """Every prefecture-level city of the PRC by its romanised name (苏州市 -> Suzhou, SUZHOU), from
+    the whole GB/T 2260 table: an English notice naming one is tied to the PRC even when it names
+    no province. Autonomous prefectures, leagues and 地区 are left out: their English names are not
+    the pinyin of their Chinese ones (延边朝鲜族自治州 is Yanbian). Each reading of a character with
+    several is written, as pypinyin cannot tell which a place name takes."""
+    from pypinyin import Style, pinyin
+
+    names = set()
+    for row in load_csv("divisions_zh.csv"):
+        name = row["name"]
+        if not (_PREFECTURE_CODE.fullmatch(row["code"]) and name.endswith("市") and len(name) > 2):
+            continue
+        readings = itertools.islice(itertools.product(*pinyin(name[:-1], style=Style.NORMAL, heteronym=True)),
+                                    MAX_CITY_READINGS)
+        for parts in readings:
+            roman = "".join(parts)
+            if roman.isascii() and roman.isalpha() and not _ONE_SYLLABLE.fullmatch(roman):
+                names.update((roman.capitalize(), roman.upper()))
+    alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])")
