@@ -347,6 +347,8 @@ def _nested_patterns(name: str, value: Any, where: str) -> None:
         for key, inner in value.items():
             here = f"{where} '{key}'" if where else f"key '{key}'"
             if key in _PATTERN_KEYS:
+                if isinstance(inner, list) and inner and all(isinstance(part, str) for part in inner):
+                    inner = "".join(inner)  # a pattern written as parts joined in order (senses.yaml)
                 if not isinstance(inner, str):
                     raise KnowledgeError(name, here, f"must be a pattern, not {type(inner).__name__}")
                 _pattern(name, here, inner)

@@ -361,7 +361,7 @@ def _prefecture_cities() -> re.Pattern[str]:
     several is written, as pypinyin cannot tell which a place name takes."""
     from pypinyin import Style, pinyin
 
-    names = set()
+    names: set[str] = set()
     for row in load_csv("divisions_zh.csv"):
         name = row["name"]
         if not (_PREFECTURE_CODE.fullmatch(row["code"]) and name.endswith("市") and len(name) > 2):
