@@ -160,3 +160,15 @@ def test_crash_between_finding_and_alert_is_recovered(engine: Engine, portal: Po
     assert len(alert_store.outbox(engine, "pending")) == stats.alerts
     # and once only: a third run records nothing new
     assert Watcher(engine, [source], alerts=settings, client=quick_client()).cycle().alerts == 0
+
+
+def test_a_watched_notice_keeps_its_address_and_when_it_was_fetched(engine: Engine, portal: Portal) -> None:
+    source = from_mapping({"name": "ccgp", "kind": "listing", "url": portal.url("/cggg/dfgg/"),
+                           "listing": {"item_selector": "ul.c_list_bid li",
+                                       "link_pattern": r"/cggg/.+/t\d{8}_\d+\.htm$"}})
+    stats = Watcher(engine, [source], client=quick_client()).cycle()
+    assert stats.processed
+    rows = store.recent_documents(engine)
+    notices = {portal.url(p) for p in portal.pages if p.startswith("/cggg/dfgg/gkzb/")}
+    assert rows and all((r["provenance"] or {}).get("url") in notices for r in rows)
+    assert all(((r["provenance"] or {}).get("fetched_at") or "").startswith("20") for r in rows)

@@ -95,9 +95,11 @@ def ocds_provenance(release: Mapping[str, Any], package: Mapping[str, Any] | Non
 
 def complete(provenance: Provenance, path: str | None, upload_name: str | None = None,
              fetched_at: str | None = None) -> Provenance:
-    """What the input itself knows, added where the content said nothing: the file read, the
-    name it was uploaded under and when."""
+    """What the input itself knows, added where the content said nothing: the file read (its
+    address, when it was read from the web), the name it was uploaded under and when."""
     provenance.path = provenance.path or path
+    if not provenance.url and path and path.startswith(("http://", "https://")):
+        provenance.url = path.split("#", 1)[0]  # read from the web: the address is where it was read
     provenance.upload_name = provenance.upload_name or upload_name
     provenance.fetched_at = provenance.fetched_at or fetched_at
     return provenance

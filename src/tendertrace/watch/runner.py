@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -46,11 +47,14 @@ class CycleStats:
 
 
 def _raw(item: dict[str, Any]) -> RawInput:
-    """An inbox item as the scan's raw input: a file's bytes, or a corpus line."""
+    """An inbox item as the scan's raw input: a file's bytes, or a corpus line, with when it was fetched."""
+    fetched = item.get("fetched_at")
+    fetched_at = fetched.isoformat() if isinstance(fetched, datetime) else None
     if item.get("record") is not None:
-        return RawInput("", item["name"], item["name"], lineno=int(item["id"]), line=dumps(item["record"]))
+        return RawInput("", item["name"], item["name"], lineno=int(item["id"]), line=dumps(item["record"]),
+                        fetched_at=fetched_at)
     data = item.get("data") or b""
-    return RawInput(content_id(data), item["name"], item["name"], data=data)
+    return RawInput(content_id(data), item["name"], item["name"], data=data, fetched_at=fetched_at)
 
 
 @dataclass

@@ -21,9 +21,9 @@ from ..store import jobqueue
 from .runner import jsonl_lines
 from .security import Caller, api_reader, api_writer, describe
 
-# A stored row's number: SQLite and PostgreSQL keep it in 64 bits, so a larger one is no row (422)
-# rather than an overflow inside the driver.
-MAX_ROW_ID = 2**63 - 1
+# A stored row's number is an INTEGER column: 32 bits in PostgreSQL (64 in SQLite), so a larger one
+# is no row (422) rather than an overflow inside the database.
+MAX_ROW_ID = 2**31 - 1
 RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID)]
 
 router = APIRouter(prefix="/api")
