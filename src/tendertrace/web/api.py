@@ -333,12 +333,18 @@ async def load_list(request: Request, caller: Caller = Depends(api_writer)) -> d
     item = form.get("file")
     if not isinstance(item, UploadFile):
         raise HTTPException(422, "the list file goes in the multipart field 'file'")
+    return {"loaded": await load_uploaded_list(request, item)}
+
+
+async def load_uploaded_list(request: Request, item: UploadFile) -> list[dict[str, Any]]:
+    """Read an uploaded list file within the file limit, load it as a list version and start the
+    re-screening: what the API and the UI's form both do."""
     data = await item.read(request.app.state.settings.limits.max_bytes + 1)
     if len(data) > request.app.state.settings.limits.max_bytes:
         raise HTTPException(413, "the list file is over the file limit")
     loaded = service_lists.load_list(request.app.state.engine, item.filename or "", data)
     request.app.state.after_list_change()
-    return {"loaded": loaded}
+    return loaded
 
 
 @router.delete("/lists/{name}", tags=["screening"])

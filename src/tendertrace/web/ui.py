@@ -162,11 +162,7 @@ async def load_list(request: Request, caller: Caller = Depends(ui_writer)) -> Re
     item = form.get("file")
     if not isinstance(item, UploadFile):
         raise HTTPException(422, "choose a list file")
-    data = await item.read(request.app.state.settings.limits.max_bytes + 1)
-    if len(data) > request.app.state.settings.limits.max_bytes:
-        raise HTTPException(413, "the list file is over the file limit")
-    loaded = service_lists.load_list(request.app.state.engine, item.filename or "", data)
-    request.app.state.after_list_change()
+    loaded = await api.load_uploaded_list(request, item)
     return RedirectResponse("/lists?" + urlencode({"loaded": sum(row["count"] for row in loaded)}), status_code=303)
 
 
