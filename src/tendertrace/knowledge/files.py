@@ -366,8 +366,10 @@ class FieldsFile:
 
 @dataclass(frozen=True, slots=True)
 class NoticeRule:
+    """A notice type and the title words that give it (plain words, matched as they stand)."""
+
     type: str
-    patterns: tuple[Pattern, ...]
+    patterns: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -578,7 +580,7 @@ class RecordSchema:
     name: str
     source: str
     detect: tuple[str, ...] = ()
-    detect_text: Pattern | None = None
+    detect_text: tuple[str, ...] = ()  # words the text begins with, for a layout read from text
     fields: Mapping[str, str] = dataclasses.field(default_factory=dict)
     units: Mapping[str, float] = dataclasses.field(default_factory=dict)
     amount_labels: Mapping[str, str] = dataclasses.field(default_factory=dict)
