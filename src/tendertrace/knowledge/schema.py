@@ -14,12 +14,13 @@ whose fields are the keys and columns the code reads.
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..text.dates import iso_date
 from ..text.fold import fold_pattern
@@ -28,21 +29,80 @@ from .files import read_csv, read_yaml
 
 # -- the typed rows ----------------------------------------------------------------------------
 
+Row = TypeVar("Row")
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """The bounds of a 3A090 band: total processing performance and performance density."""
+
+    tpp_min: float = 0.0
+    tpp_max: float = float("inf")
+    pd_min: float | None = None
+    pd_max: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """A letter's reach by figures: chips of these vendors at or above the named chip's bandwidths."""
+
+    vendors: tuple[str, ...]
+    like: str
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """A licence-review policy's ceilings (91 FR 1684): under both, review is case by case."""
+
+    tpp_max: float
+    dram_bandwidth_gbs_max: float
+
+
+@dataclass(frozen=True, slots=True)
+class Suspension:
+    """A window in which a rule's provisions are suspended."""
+
+    start: date
+    end: date
+    citation: str | None = None
+
 
 @dataclass(frozen=True, slots=True)
 class RuleRow:
-    """A row of rules.yaml: a rule, letter, licence policy or framework by its dates."""
+    """A row of rules.yaml: a rule, letter, licence policy or framework by its dates, with the
+    figures and words the classification reads from it."""
 
     id: str
     kind: str
     effective: date
     citation: str
     summary: str
+    changes_for_china: str = ""
+    applies: str = ""
+    verified: str = ""
+    note: str = ""
+    brief: str | None = None  # the short form the "not an export" context quotes
     published: date | None = None
     compliance: date | None = None
     until: date | None = None
+    early_effective: date | None = None  # chips named with an earlier date than the rule's own
     chips: tuple[str, ...] = ()
-    values: Mapping[str, Any] = field(default_factory=dict)  # the row's other keys, as written
+    bands: Mapping[str, Band] | None = None
+    tpp_min: float | None = None
+    io_min_gbs: float | None = None
+    reaches: Reach | None = None
+    review: Review | None = None
+    gp10: bool = False
+    item_pattern: str | None = None
+    gpu_memory_words: str | None = None
+    suspended: tuple[Suspension, ...] = ()
+    lists: tuple[str, ...] = ()
+    share_min: float | None = None
+    reason: str | None = None  # a reason sentence this row supplies (the export definition's)
+
+    def in_window(self, on: date) -> bool:
+        """In effect on ``on``: from ``effective``, until ``until`` (exclusive) when it has one."""
+        return self.effective <= on and not (self.until and on >= self.until)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +129,12 @@ class ModelRow:
     patterns: tuple[str, ...]
     source: str
     restriction: str | None = None
+    hosted_by: str | None = None  # the cloud provider the model is sold through
+    open_weights: bool = False
+
+
+# Bits per operand of each number format: TPP = 2 x dense MacTOPS x bit length = rate x bits (3A090 note).
+FORMAT_BITS = {"fp4": 4, "int4": 4, "fp8": 8, "int8": 8, "fp16": 16, "bf16": 16, "tf32": 32, "fp32": 32, "fp64": 64}
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +149,26 @@ class ChipRow:
     rates: Mapping[str, float]
     source: str
     domestic: bool = False
+    die_area_mm2: float | None = None
+    interconnect_gbs: float | None = None
+    memory_bandwidth_tbs: float | None = None
+    early_effective: date | None = None
+    announced: date | None = None
+    china_market: bool = False  # made for China, not sold in the US
+    ambiguous: bool = False  # its code has other senses (T4, A30): read only in compute context
+
+    @property
+    def tpp(self) -> float | None:
+        """Total processing performance: the largest dense rate times its bit length."""
+        if not self.rates:
+            return None
+        return max(rate * FORMAT_BITS[fmt] for fmt, rate in self.rates.items())
+
+    @property
+    def pd(self) -> float | None:
+        """Performance density: TPP per mm² of die."""
+        tpp, area = self.tpp, self.die_area_mm2
+        return tpp / area if tpp and area else None
 
 
 def _rows(name: str, data: Any) -> list[tuple[str, Mapping[str, Any]]]:
@@ -135,6 +221,11 @@ def _strings(name: str, label: str, row: Mapping[str, Any], key: str, required: 
     return tuple(values)
 
 
+def _typed(cls: type[Row], row: Mapping[str, Any], name: str, label: str) -> Row:
+    """A row file's row built as its class (dates already read): every key known, of its type."""
+    return typing.cast(Row, files.build(cls, dict(row), name, f"{label} key"))
+
+
 def _pattern(name: str, where: str, pattern: str) -> None:
     """A pattern the code compiles (in the matching form, as the code does)."""
     try:
@@ -174,13 +265,12 @@ def load_rules(directory: Path) -> tuple[RuleRow, ...]:
             start, end = _date(name, where, window, "from"), _date(name, where, window, "to")
             if start and end and start > end:
                 raise KnowledgeError(name, where, "ends before it starts")
-        out.append(RuleRow(
-            id=_get(name, label, row, "id", str), kind=_get(name, label, row, "kind", str),
-            effective=dates["effective"] or date.min, citation=_get(name, label, row, "citation", str),
-            summary=_get(name, label, row, "summary", str), published=dates["published"],
-            compliance=dates["compliance"], until=dates["until"],
-            chips=_strings(name, label, row, "chips", required=False), values=dict(row),
-        ))
+        cells = {**row, **{k: v for k, v in dates.items() if v is not None}}
+        if "suspended" in row:
+            cells["suspended"] = [{"start": _date(name, label, w, "from"), "end": _date(name, label, w, "to"),
+                                   "citation": w.get("citation")}
+                                  for w in ([held] if isinstance(held, dict) else held)]
+        out.append(_typed(RuleRow, cells, name, label))
     return tuple(out)
 
 
@@ -190,6 +280,24 @@ def rule_rows() -> tuple[RuleRow, ...]:
     return load_rules(knowledge_dir())
 
 
+@cache
+def chip_rows() -> tuple[ChipRow, ...]:
+    """The rows of accelerators.yaml, typed, read once."""
+    return load_chips(knowledge_dir())
+
+
+@cache
+def provider_rows() -> tuple[ProviderRow, ...]:
+    """The rows of providers.yaml, typed, read once."""
+    return load_providers(knowledge_dir())
+
+
+@cache
+def model_rows() -> tuple[ModelRow, ...]:
+    """The rows of models.yaml, typed, read once."""
+    return load_models(knowledge_dir())
+
+
 def load_providers(directory: Path) -> tuple[ProviderRow, ...]:
     name = "providers.yaml"
     out = []
@@ -197,12 +305,7 @@ def load_providers(directory: Path) -> tuple[ProviderRow, ...]:
         patterns = _strings(name, label, row, "patterns")
         for pattern in patterns:
             _pattern(name, f"{label} pattern '{pattern}'", pattern)
-        out.append(ProviderRow(
-            id=_get(name, label, row, "id", str), name=_get(name, label, row, "name", str),
-            us=_get(name, label, row, "us", bool), patterns=patterns, source=_get(name, label, row, "source", str),
-            restriction=_get(name, label, row, "restriction", str, required=False),
-            china_partners=_strings(name, label, row, "china_partners", required=False),
-        ))
+        out.append(_typed(ProviderRow, row, name, label))
     return tuple(out)
 
 
@@ -213,12 +316,7 @@ def load_models(directory: Path) -> tuple[ModelRow, ...]:
         patterns = _strings(name, label, row, "patterns")
         for pattern in patterns:
             _pattern(name, f"{label} pattern '{pattern}'", pattern)
-        out.append(ModelRow(
-            id=_get(name, label, row, "id", str), name=_get(name, label, row, "name", str),
-            vendor=_get(name, label, row, "vendor", str), us=_get(name, label, row, "us", bool), patterns=patterns,
-            source=_get(name, label, row, "source", str),
-            restriction=_get(name, label, row, "restriction", str, required=False),
-        ))
+        out.append(_typed(ModelRow, row, name, label))
     return tuple(out)
 
 
@@ -232,15 +330,12 @@ def load_chips(directory: Path) -> tuple[ChipRow, ...]:
                 raise KnowledgeError(name, f"{label} rate '{fmt}'", f"must be a positive number, not {rate!r}")
         for key in ("die_area_mm2", "interconnect_gbs", "memory_bandwidth_tbs"):
             _get(name, label, row, key, (int, float), required=False)
+        cells = dict(row)
         for key in ("early_effective", "announced"):
-            _date(name, label, row, key, required=False)
-        out.append(ChipRow(
-            id=_get(name, label, row, "id", str), vendor=_get(name, label, row, "vendor", str),
-            name=_get(name, label, row, "name", str), aliases=_strings(name, label, row, "aliases"),
-            datacenter=_get(name, label, row, "datacenter", bool), rates=dict(rates),
-            source=_get(name, label, row, "source", str),
-            domestic=bool(_get(name, label, row, "domestic", bool, required=False)),
-        ))
+            day = _date(name, label, row, key, required=False)
+            if day is not None:
+                cells[key] = day
+        out.append(_typed(ChipRow, cells, name, label))
     return tuple(out)
 
 
