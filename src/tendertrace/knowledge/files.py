@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, NewType, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import Any, Literal, NewType, TypeVar, Union, get_args, get_origin, get_type_hints
 
 import yaml
 
@@ -102,6 +102,10 @@ def build(kind: Any, value: Any, file: str, where: str = "") -> Any:
     if kind is Pattern:
         return _pattern(file, where, value)
     origin = get_origin(kind)
+    if origin is Literal:
+        if value not in get_args(kind):
+            raise KnowledgeError(file, where, f"must be one of {', '.join(map(str, get_args(kind)))}, not {value!r}")
+        return value
     if origin in (Union, types.UnionType):
         options = [k for k in get_args(kind) if k is not type(None)]
         if value is None:
@@ -157,11 +161,15 @@ def _build_row(cls: type[T], value: Any, file: str, where: str) -> T:
 # -- the mapping files --------------------------------------------------------------------------
 
 
+# What a scope does to the mentions in it (rules/context.py reads each).
+ScopeEffect = Literal["negated", "withdrawn", "replaced", "existing", "compatible"]
+
+
 @dataclass(frozen=True, slots=True)
 class Scope:
     """A cue whose clause negates, prohibits, replaces or conditions what it names."""
 
-    effect: str
+    effect: ScopeEffect
     pattern: Pattern
     reach: str | None = None  # "sentence": the scope runs to the sentence's end, not the clause's
     until: Pattern | None = None  # where the scope ends instead
@@ -389,11 +397,8 @@ class OrgSources:
     roles: str
 
 
-@dataclass(frozen=True, slots=True)
-class RoleWords:
-    buyer: tuple[str, ...]
-    supplier: tuple[str, ...]
-    agency: tuple[str, ...] = ()
+# The roles a party word may give (model.Role, less "mentioned", which no word gives).
+PARTY_ROLES = ("buyer", "agency", "supplier")
 
 
 @dataclass(frozen=True, slots=True)
@@ -421,16 +426,22 @@ class OrgsFile:
     en_stop_heads: tuple[str, ...]
     en_provider_verbs_after: tuple[str, ...]
     owner_roles: tuple[str, ...]
-    roles: RoleWords
+    roles: Mapping[str, tuple[str, ...]]  # role -> its words, in the file's order
     buyer_verbs_after: tuple[str, ...]
     zh_win_verbs: tuple[str, ...]
     zh_win_nouns: tuple[str, ...]
     verb_noun_heads: tuple[str, ...]
-    en_role_phrases: RoleWords
+    en_role_phrases: Mapping[str, tuple[str, ...]]
     disclosure_markers: tuple[str, ...]
     announcer_refs: tuple[str, ...]
     sells: tuple[str, ...]
     buys: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        for key, table in (("roles", self.roles), ("en_role_phrases", self.en_role_phrases)):
+            for role in table:
+                if role not in PARTY_ROLES:
+                    raise KnowledgeError("orgs.yaml", f"key '{key}' '{role}'", f"must be one of {', '.join(PARTY_ROLES)}")
 
 
 @dataclass(frozen=True, slots=True)
