@@ -68,6 +68,12 @@ def test_every_knowledge_file_is_checked_at_start_up() -> None:
     ("leads.yaml", "      - '智算中心'", "      - '智算(中心'", "leads.yaml: key 'kinds' 'computing_centre' 'patterns' item 1: the pattern does not compile"),
     ("rules.yaml", 'suspended: {from: "2025-11-10", to: "2026-11-09"', 'suspended: {from: "2026-11-10", to: "2026-11-09"',
      "suspension 1: ends before it starts"),
+    ("hosting.yaml", "reach: 12", "reach: twelve", "hosting.yaml: key 'reach': must be int, not str"),
+    ("hosting.yaml", "reach: 12", "reach: 12\nreach_chars: 40", "hosting.yaml: key 'reach_chars': is not a key of HostingFile"),
+    ("context.yaml", "  - effect: negated", "  - effect: negative",
+     "context.yaml: key 'scopes' item 1 'effect': must be one of negated, withdrawn"),
+    ("orgs.yaml", "roles:\n  buyer:", "roles:\n  buyers:", "orgs.yaml: key 'roles' 'buyers': must be one of buyer, agency, supplier"),
+    ("glossary_zh_en.csv", "中国科学院,Chinese Academy of Sciences,", "中国科学院,,", "glossary_zh_en.csv: line 2: empty en"),
 ])
 def test_a_bad_edit_is_named(copy: Path, name: str, old: str, new: str, said: str) -> None:
     _edit(copy, name, old, new)
