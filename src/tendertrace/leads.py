@@ -6,6 +6,7 @@ the rental and domestic-chip kinds are the mentions extraction already found.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -17,7 +18,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from . import store
-from .knowledge import load_yaml
+from .knowledge import files as knowledge
 from .store import leads as lead_store
 from .text.fold import line_end, line_start, match_text
 
@@ -50,18 +51,16 @@ class LeadEvidence:
 
 @cache
 def kinds() -> tuple[LeadKind, ...]:
-    raw = load_yaml("leads.yaml")
-    return tuple(LeadKind(name, spec["label"], " ".join(str(spec["source"]).split()),
-                          tuple(re.compile(p) for p in spec.get("patterns", [])),
-                          frozenset(spec.get("mentions", [])), bool(spec.get("needs_procurement")),
-                          bool(spec.get("no_chip")))
-                 for name, spec in raw["kinds"].items())
+    return tuple(LeadKind(name, spec.label, " ".join(spec.source.split()),
+                          tuple(re.compile(p) for p in spec.patterns), frozenset(spec.mentions),
+                          spec.needs_procurement, spec.no_chip)
+                 for name, spec in knowledge.leads().kinds.items())
 
 
 @cache
 def _words() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    raw = load_yaml("leads.yaml")
-    return tuple(raw["procurement"]), tuple(raw["exclude"])
+    words = knowledge.leads()
+    return words.procurement, words.exclude
 
 
 def _line(text: str, start: int, end: int) -> tuple[int, int]:
@@ -120,7 +119,7 @@ def find_leads(text: str, result: dict[str, Any] | None, title: str | None = Non
 def leads_version() -> str:
     """A hash of the lead words and this code: a change re-checks every document."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update(json.dumps(load_yaml("leads.yaml"), sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    digest.update(json.dumps(dataclasses.asdict(knowledge.leads()), sort_keys=True, ensure_ascii=False).encode("utf-8"))
     return digest.hexdigest()[:32]
 
 

@@ -26,9 +26,9 @@ ON = date(2026, 6, 1)
 ])
 def test_new_chips(name: str, chip_id: str, tpp: float, controlled: bool) -> None:
     assert chip(chip_id).tpp == pytest.approx(tpp, rel=1e-3)
-    assert chip(chip_id).get("announced") and chip(chip_id).get("source")
+    assert chip(chip_id).announced and chip(chip_id).source
     [item] = [c for c in classify_text(f"采购GPU服务器2台，每台配置8块NVIDIA {name}", ON) if c.chip]
-    assert item.chip == chip(chip_id)["name"] and item.controlled is controlled
+    assert item.chip == chip(chip_id).name and item.controlled is controlled
 
 
 def test_h20e_is_licensed_by_the_h20_letter_only_from_april_2025() -> None:

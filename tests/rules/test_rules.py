@@ -95,7 +95,7 @@ def test_remote_routes() -> None:
 
 def test_every_chip_row_has_a_source() -> None:
     for row in chips().values():
-        assert row.get("source"), row["id"]
+        assert row.source, row.id
 
 
 @needs_shared(SHARED / "data" / "hardware" / "epoch_ml_hardware.csv")

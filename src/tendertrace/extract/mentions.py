@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..knowledge import load_yaml
+from ..knowledge import files as knowledge
+from ..knowledge.schema import chip_rows, model_rows, provider_rows
 from ..model import Mention
 from ..text.fold import fold_pattern
 from ..text.fold import line_end as end_of_line
@@ -33,10 +34,9 @@ _CONTEXT_CHARS = 24
 
 @cache
 def _counts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, float], str]:
-    conf = load_yaml("mentions.yaml")["counts"]
-    return (re.compile(fold_pattern(conf["before_chip"])), re.compile(fold_pattern(conf["after_chip"])),
-            re.compile(fold_pattern(conf["servers"])), {k: float(v) for k, v in conf["token_scale"].items()},
-            fold_pattern(conf["per_server"]))
+    conf = knowledge.mentions().counts
+    return (re.compile(fold_pattern(conf.before_chip)), re.compile(fold_pattern(conf.after_chip)),
+            re.compile(fold_pattern(conf.servers)), dict(conf.token_scale), fold_pattern(conf.per_server))
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,23 +83,17 @@ class _Senses:
     groups: tuple[_SenseGroup, ...]
 
 
-def _joined(pattern: str | list[str]) -> str:
-    """A sense pattern, written whole or as parts joined in order (a token, then a shared tail)."""
-    return pattern if isinstance(pattern, str) else "".join(pattern)
-
-
 @cache
 def _senses() -> _Senses:
-    conf = load_yaml("senses.yaml")
-    contexts = {name: re.compile(fold_pattern(p)) for name, p in conf["contexts"].items()}
-    contexts["compute"] = re.compile(fold_pattern(load_yaml("evidence.yaml")["compute_context"]))
+    conf = knowledge.senses()
+    contexts = {name: re.compile(fold_pattern(p)) for name, p in conf.contexts.items()}
+    contexts["compute"] = re.compile(fold_pattern(knowledge.evidence().compute_context))
     groups = []
-    for g in conf["groups"]:
-        applies = g["applies"] if isinstance(g["applies"], str) else next(iter(g["applies"].items()))
-        groups.append(_SenseGroup(applies, contexts[g["context"]] if g.get("context") else None,
-                                  tuple((s["sense"], re.compile(fold_pattern(_joined(s["pattern"])))) for s in g["senses"])))
-    return _Senses(int(conf["window"]), _at_position(conf["unit_after"]), _at_position(conf["dimension_after"]),
-                   tuple(groups))
+    for g in conf.groups:
+        applies = g.applies if isinstance(g.applies, str) else next(iter(g.applies.items()))
+        groups.append(_SenseGroup(applies, contexts[g.context] if g.context else None,
+                                  tuple((s.sense, re.compile(fold_pattern(s.pattern))) for s in g.senses)))
+    return _Senses(conf.window, _at_position(conf.unit_after), _at_position(conf.dimension_after), tuple(groups))
 
 
 def _at_position(pattern: str) -> re.Pattern[str]:
@@ -152,31 +146,32 @@ def other_sense(text: str, start: int, end: int, groups: list[_SenseGroup]) -> s
 @cache
 def _patterns() -> tuple[_Pattern, ...]:
     out: list[_Pattern] = []
-    for chip in load_yaml("accelerators.yaml"):
-        kind = "domestic_chip" if chip.get("domestic") else "chip"
-        for alias in sorted(chip["aliases"], key=len, reverse=True):
+    for chip in chip_rows():
+        kind = "domestic_chip" if chip.domestic else "chip"
+        for alias in sorted(chip.aliases, key=len, reverse=True):
             body = r"\s*".join(re.escape(fold_pattern(part)) for part in alias.split())
-            out.append(_Pattern(kind, re.compile(body + _EDGE_AFTER), chip["id"], bool(chip.get("ambiguous")),
+            out.append(_Pattern(kind, re.compile(body + _EDGE_AFTER), chip.id, chip.ambiguous,
                                 _CHIP_BEFORE, code=bool(_CODE.match(alias))))
-    for provider in load_yaml("providers.yaml"):
-        for pat in provider["patterns"]:
-            out.append(_Pattern("cloud_provider", _ascii_edged(pat), provider["id"], False, _WORD_BEFORE))
-        for partner in provider.get("china_partners", []):
-            out.append(_Pattern("cloud_provider", re.compile(re.escape(fold_pattern(partner))), provider["id"]))
-    for model in load_yaml("models.yaml"):
-        for pat in model["patterns"]:
-            out.append(_Pattern("ai_model", _ascii_edged(pat), model["id"], False, _WORD_BEFORE))
-    words = load_yaml("mentions.yaml")
-    for kind in ("cloud_account", "gpu_rental", "api_tokens"):
-        for row in words[kind]:
-            before = re.compile(row["number_before"]) if row.get("number_before") else None
-            out.append(_Pattern(kind, re.compile(fold_pattern(row["pattern"])), row["normalized"], number_before=before,
-                                requires=tuple(fold_pattern(w) for w in row.get("requires", ()))))
-    generic = load_yaml("evidence.yaml")["generic_us_chip"]
-    triggers = tuple(fold_pattern(w) for row in generic if "requires" in row for w in row["requires"])
-    for row in generic:
-        if "pattern" in row:
-            out.append(_Pattern("generic_chip", re.compile(fold_pattern(row["pattern"])), row["signal"],
+    for provider in provider_rows():
+        for pat in provider.patterns:
+            out.append(_Pattern("cloud_provider", _ascii_edged(pat), provider.id, False, _WORD_BEFORE))
+        for partner in provider.china_partners:
+            out.append(_Pattern("cloud_provider", re.compile(re.escape(fold_pattern(partner))), provider.id))
+    for model in model_rows():
+        for pat in model.patterns:
+            out.append(_Pattern("ai_model", _ascii_edged(pat), model.id, False, _WORD_BEFORE))
+    words = knowledge.mentions()
+    for kind, phrases in (("cloud_account", words.cloud_account), ("gpu_rental", words.gpu_rental),
+                          ("api_tokens", words.api_tokens)):
+        for row in phrases:
+            before = re.compile(row.number_before) if row.number_before else None
+            out.append(_Pattern(kind, re.compile(fold_pattern(row.pattern)), row.normalized, number_before=before,
+                                requires=tuple(fold_pattern(w) for w in row.requires)))
+    generic = knowledge.evidence().generic_us_chip
+    triggers = tuple(fold_pattern(w) for chip_row in generic for w in chip_row.requires)
+    for chip_row in generic:
+        if chip_row.pattern is not None:
+            out.append(_Pattern("generic_chip", re.compile(fold_pattern(chip_row.pattern)), chip_row.signal,
                                 not_after=_WORD_BEFORE, requires=triggers))
     return tuple(out)
 
@@ -195,12 +190,11 @@ class _Spec:
 
 @cache
 def _spec() -> _Spec:
-    conf = load_yaml("evidence.yaml")["spec"]
-    return _Spec(re.compile(fold_pattern(conf["pattern"])), re.compile(fold_pattern(conf["pattern_after"])),
-                 re.compile(fold_pattern(conf["sparse"])), re.compile(fold_pattern(conf["aggregate"])),
-                 re.compile(fold_pattern(conf["per_chip"])), re.compile(fold_pattern(conf["tpp"])),
-                 {fold_pattern(k).upper(): int(v) for k, v in conf["bits"].items()},
-                 {k: float(v) for k, v in conf["scale"].items()})
+    conf = knowledge.evidence().spec
+    return _Spec(re.compile(fold_pattern(conf.pattern)), re.compile(fold_pattern(conf.pattern_after)),
+                 re.compile(fold_pattern(conf.sparse)), re.compile(fold_pattern(conf.aggregate)),
+                 re.compile(fold_pattern(conf.per_chip)), re.compile(fold_pattern(conf.tpp)),
+                 {fold_pattern(k).upper(): v for k, v in conf.bits.items()}, dict(conf.scale))
 
 
 # How far before a rate a "单卡" or "整机" word still qualifies it, and how far after it a
@@ -254,7 +248,7 @@ def _ascii_edged(pattern: str) -> re.Pattern[str]:
 
 @cache
 def _vendor_context() -> re.Pattern[str]:
-    return re.compile(fold_pattern(load_yaml("mentions.yaml")["vendor_context"]))
+    return re.compile(fold_pattern(knowledge.mentions().vendor_context))
 
 
 @dataclass(frozen=True, slots=True)

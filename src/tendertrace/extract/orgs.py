@@ -19,9 +19,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import cast
 
-from ..knowledge import load_csv, load_yaml
+from ..knowledge import files as knowledge
 from ..model import Role
 from ..text.fold import fold_pattern
 from ..text.fold import line_end as end_of_line
@@ -142,8 +142,8 @@ def _glossary_suffixes() -> list[str]:
     heads = ("Institute", "University", "Laboratory", "College", "School", "Center", "Academy", "Hospital",
              "Bureau", "Department", "Government", "Company", "Corporation", "Group", "Branch", "Co. Ltd.")
     out = []
-    for row in load_csv("glossary_zh_en.csv"):
-        zh, en = row.get("zh", ""), row.get("en", "")
+    for row in knowledge.glossary():
+        zh, en = row.zh, row.en
         if 2 <= len(zh) <= MAX_GLOSSARY_SUFFIX and any(en.endswith(h) for h in heads) and not zh.startswith("第"):
             out.append(zh)
     return out
@@ -152,32 +152,32 @@ def _glossary_suffixes() -> list[str]:
 def _glossary_words() -> list[str]:
     """The Chinese words of the screening glossary that are no proper name (电力, 科技, 信息 …): a name
     whose head is one of them alone (电力公司, 科技有限公司) names no one."""
-    return [fold_pattern(row["zh"]) for row in load_csv("glossary_zh_en.csv")
-            if 2 <= len(row.get("zh", "")) <= 4 and not row["zh"].startswith("第")]
+    return [fold_pattern(row.zh) for row in knowledge.glossary()
+            if 2 <= len(row.zh) <= 4 and not row.zh.startswith("第")]
 
 
 @cache
 def _vocab() -> _Vocab:
-    conf: dict[str, Any] = load_yaml("orgs.yaml")
+    conf = knowledge.orgs()
     fold = fold_pattern
-    suffixes = [fold(w) for w in [*conf["zh_suffixes"], *_glossary_suffixes()]]
+    suffixes = [fold(w) for w in [*conf.zh_suffixes, *_glossary_suffixes()]]
     role_of: dict[str, Role] = {}
     en_role_of: dict[str, Role] = {}
-    for role, words in conf["roles"].items():
+    for role, words in conf.roles.items():
         for word in words:
             if re.search(r"[A-Za-z]", word):
-                en_role_of[word.lower()] = role
+                en_role_of[word.lower()] = cast(Role, role)  # a party role: knowledge/files.py checks the keys
             else:
-                role_of[fold(word)] = role
-    for role, phrases in conf["en_role_phrases"].items():
+                role_of[fold(word)] = cast(Role, role)  # a party role: knowledge/files.py checks the keys
+    for role, phrases in conf.en_role_phrases.items():
         for phrase in phrases:
-            en_role_of[phrase.lower()] = role
+            en_role_of[phrase.lower()] = cast(Role, role)  # a party role: knowledge/files.py checks the keys
     roles_alt = _alternation(role_of)
-    left_always = [fold(w) for w in conf["zh_left_always"]]
-    joiners = [fold(w) for w in conf["zh_joiners"]]
-    en_suffix_words = frozenset(conf["en_suffixes"])
+    left_always = [fold(w) for w in conf.zh_left_always]
+    joiners = [fold(w) for w in conf.zh_joiners]
+    en_suffix_words = frozenset(conf.en_suffixes)
     cap = r"(?:[A-Z][A-Za-z0-9'’&\-]*\.?|[A-Z]\.)"
-    conn = r"(?:" + "|".join(re.escape(c) for c in conf["en_connectors"]) + r")"
+    conn = r"(?:" + "|".join(re.escape(c) for c in conf.en_connectors) + r")"
     paren = r"\([A-Z][A-Za-z ]{1,24}\)"
     legal = r"(?:,?[ ]?(?:Co\.,?[ ]?Ltd\.?|Ltd\.?|Inc\.?|Limited|LLC|Corp\.?|PLC|plc|GmbH|AG|S\.A\.|N\.V\.|B\.V\.))"
     en_name = re.compile(
@@ -185,57 +185,57 @@ def _vocab() -> _Vocab:
     )
     return _Vocab(
         suffix=re.compile(_alternation(suffixes)),
-        weak=frozenset(fold(w) for w in conf["zh_weak_suffixes"]),
-        not_after=frozenset(fold(w) for w in conf["zh_not_after"]),
+        weak=frozenset(fold(w) for w in conf.zh_weak_suffixes),
+        not_after=frozenset(fold(w) for w in conf.zh_not_after),
         left_always=re.compile(_alternation([*left_always, *role_of])),
         joiners=frozenset(joiners),
-        generic_heads=frozenset(fold(w) for w in conf["zh_generic_heads"]),
-        compounds=re.compile(_alternation(map(fold, conf["zh_compounds"]))),
-        numerals=frozenset(fold(conf["zh_numerals"])),
-        thing_end=re.compile("(?:" + _alternation(map(fold, conf["zh_thing_endings"])) + ")$"),
-        title_words=re.compile(_alternation(map(fold, conf["notice_title_words"]))),
-        masked_only=frozenset(fold(w) for w in conf["zh_masked_only"]),
-        never_inside=frozenset(fold(w) for w in conf["zh_never_inside"]),
-        boundary=re.compile(r"[^\u3400-\u9fff〇A-Za-z()0-9]|[" + "".join(map(fold, conf["zh_never_inside"]))
+        generic_heads=frozenset(fold(w) for w in conf.zh_generic_heads),
+        compounds=re.compile(_alternation(map(fold, conf.zh_compounds))),
+        numerals=frozenset(fold(conf.zh_numerals)),
+        thing_end=re.compile("(?:" + _alternation(map(fold, conf.zh_thing_endings)) + ")$"),
+        title_words=re.compile(_alternation(map(fold, conf.notice_title_words))),
+        masked_only=frozenset(fold(w) for w in conf.zh_masked_only),
+        never_inside=frozenset(fold(w) for w in conf.zh_never_inside),
+        boundary=re.compile(r"[^\u3400-\u9fff〇A-Za-z()0-9]|[" + "".join(map(fold, conf.zh_never_inside))
                             + r"]|(?<![第\d])\d+"),
         cut=re.compile(_alternation([*left_always, *role_of, *joiners])),
-        generic_edge=re.compile("^" + _alternation([*map(fold, conf["zh_generic_heads"]), *suffixes])),
-        generic_edge_end=re.compile(_alternation([*map(fold, conf["zh_generic_heads"]), *suffixes]) + "$"),
+        generic_edge=re.compile("^" + _alternation([*map(fold, conf.zh_generic_heads), *suffixes])),
+        generic_edge_end=re.compile(_alternation([*map(fold, conf.zh_generic_heads), *suffixes]) + "$"),
         glossary_words=frozenset(_glossary_words()),
-        fragment_start=re.compile(_alternation(map(fold, conf["zh_fragment_starts"]))),
+        fragment_start=re.compile(_alternation(map(fold, conf.zh_fragment_starts))),
         buyer_verb_after=re.compile(
             r"[^，,。；;:：\n与和同向的为对由及签]{0," + str(VERB_GAP) + r"}?(?:"
-            + _alternation(map(fold, conf["buyer_verbs_after"])) + ")"
-            + r"(?!" + _alternation(map(fold, conf["verb_noun_heads"])) + ")"
+            + _alternation(map(fold, conf.buyer_verbs_after)) + ")"
+            + r"(?!" + _alternation(map(fold, conf.verb_noun_heads)) + ")"
         ),
         win_after=re.compile(
             r"\s*(?:以[^，,。；;\n]{0,24}?|已|成功|顺利|再次|被(?:确定|确认|选定|推选)为(?:本项目|该项目|本次采购)?的?)?"
-            r"(?:" + _alternation(map(fold, conf["zh_win_verbs"])) + r")"
-            + r"(?!" + _alternation(map(fold, conf["zh_win_nouns"])) + r")"
+            r"(?:" + _alternation(map(fold, conf.zh_win_verbs)) + r")"
+            + r"(?!" + _alternation(map(fold, conf.zh_win_nouns)) + r")"
             + r"|\s*被(?:确定|确认|选定)为(?:本项目|该项目|本次采购)?的?(?:中标|成交|中选)(?:人|单位|供应商|方)"
             + r"|\s*关于(?:项目|公司)?(?:中标|成交|中选)(?!候选)"
         ),
-        masks=tuple(fold(w) for w in conf["zh_masks"]),
+        masks=tuple(fold(w) for w in conf.zh_masks),
         role_of=role_of,
         role_sizes=tuple(sorted({len(w) for w in role_of}, reverse=True)),
         role_after=re.compile(
             r"\s*\((?:以下简称|以下称|下称|简称|作为|系|为)?\s*[“\"「『']?(?P<role>" + roles_alt + r")[”\"」』']?\)"
         ),
-        right_ok=re.compile(_alternation([*left_always, *joiners, *role_of, *map(fold, conf["zh_right_verbs"]), "所长", "院长", "校长", "主任", "董事会",
+        right_ok=re.compile(_alternation([*left_always, *joiners, *role_of, *map(fold, conf.zh_right_verbs), "所长", "院长", "校长", "主任", "董事会",
                                           "党委", "名下", "等"])),
         suffix_end=re.compile(r"(?:" + _alternation(suffixes) + r")$"),
         en_name=en_name,
         en_suffix_words=en_suffix_words,
         en_suffix_any=re.compile(_alternation(w.rstrip(".") for w in en_suffix_words)),
-        en_stop_heads=frozenset(conf["en_stop_heads"]),
-        en_provider_after=re.compile(r"\s*(?:,[^,.]{0,60},\s*)?(?:" + _alternation(conf["en_provider_verbs_after"]) + r")\b"),
+        en_stop_heads=frozenset(conf.en_stop_heads),
+        en_provider_after=re.compile(r"\s*(?:,[^,.]{0,60},\s*)?(?:" + _alternation(conf.en_provider_verbs_after) + r")\b"),
         en_role_phrase=re.compile(
             r"(?P<role>" + _alternation(en_role_of) + r")[\"”]?\)?\s*(?:[:：]\s*|is\s+|was\s+)?$", re.I
         ),
         en_role_of=en_role_of,
-        disclosure=tuple(conf["disclosure_markers"]),
-        sells=tuple(fold(w).lower() for w in conf["sells"]),
-        buys=tuple(fold(w).lower() for w in conf["buys"]),
+        disclosure=tuple(conf.disclosure_markers),
+        sells=tuple(fold(w).lower() for w in conf.sells),
+        buys=tuple(fold(w).lower() for w in conf.buys),
     )
 
 
@@ -612,7 +612,7 @@ def _announcer_wins(match: str, orgs: list[OrgName], disclosure: bool) -> list[O
 @cache
 def owner_roles() -> frozenset[str]:
     """Buyer words that name a project's owner or user, not the party that procures."""
-    return frozenset(load_yaml("orgs.yaml")["owner_roles"])
+    return frozenset(knowledge.orgs().owner_roles)
 
 
 def _is_customer_cue(cue: str | None) -> bool:

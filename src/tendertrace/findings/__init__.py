@@ -35,7 +35,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from .. import store
-from ..knowledge import load_yaml
+from ..knowledge import files as knowledge
 from ..model import (
     Amount,
     CaseDocument,
@@ -319,7 +319,7 @@ def _evidence(doc_id: str, text: str, start: int, end: int) -> Evidence:
 
 # What a project's name is compared without: spaces, brackets and dashes, and the marks of a
 # re-issued call (knowledge/notice_types.yaml).
-_REISSUE = re.compile(r"[\s()（）\-—_]|" + "|".join(load_yaml("notice_types.yaml")["reissue_marks"]))
+_REISSUE = re.compile(r"[\s()（）\-—_]|" + "|".join(knowledge.notice_types().reissue_marks))
 
 
 def _case_key(ex: Extraction, doc_id: str, title: str | None) -> str:

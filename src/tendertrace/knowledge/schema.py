@@ -6,45 +6,103 @@ middle, as a "processing error". :func:`validate_knowledge` reads every file thr
 loader first and raises one :class:`KnowledgeError` naming the file, the row or key, and what is
 wrong; ``tendertrace scan`` and ``serve`` call it before anything else and end with that line.
 
-The row files load into frozen dataclasses (:class:`RuleRow`, :class:`ProviderRow`,
-:class:`ModelRow`, :class:`ChipRow`, :class:`TableRow`); the mapping files are checked against
-the keys and value types the code reads (:data:`MAPPING_KEYS`).
+The row files load into frozen dataclasses here (:class:`RuleRow`, :class:`ProviderRow`,
+:class:`ModelRow`, :class:`ChipRow`); the mapping files and tables into those of :mod:`.files`,
+whose fields are the keys and columns the code reads.
 """
 
 from __future__ import annotations
 
-import csv
 import re
+import typing
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import Any, TypeVar
 
 from ..text.dates import iso_date
 from ..text.fold import fold_pattern
-from . import KnowledgeError, knowledge_dir
+from . import KnowledgeError, files, knowledge_dir
+from .files import read_csv, read_yaml
 
 # -- the typed rows ----------------------------------------------------------------------------
+
+Row = TypeVar("Row")
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """The bounds of a 3A090 band: total processing performance and performance density."""
+
+    tpp_min: float = 0.0
+    tpp_max: float = float("inf")
+    pd_min: float | None = None
+    pd_max: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """A letter's reach by figures: chips of these vendors at or above the named chip's bandwidths."""
+
+    vendors: tuple[str, ...]
+    like: str
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """A licence-review policy's ceilings (91 FR 1684): under both, review is case by case."""
+
+    tpp_max: float
+    dram_bandwidth_gbs_max: float
+
+
+@dataclass(frozen=True, slots=True)
+class Suspension:
+    """A window in which a rule's provisions are suspended."""
+
+    start: date
+    end: date
+    citation: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class RuleRow:
-    """A row of rules.yaml: a rule, letter, licence policy or framework by its dates."""
+    """A row of rules.yaml: a rule, letter, licence policy or framework by its dates, with the
+    figures and words the classification reads from it."""
 
     id: str
     kind: str
     effective: date
     citation: str
     summary: str
+    changes_for_china: str = ""
+    applies: str = ""
+    verified: str = ""
+    note: str = ""
+    brief: str | None = None  # the short form the "not an export" context quotes
     published: date | None = None
     compliance: date | None = None
     until: date | None = None
+    early_effective: date | None = None  # chips named with an earlier date than the rule's own
     chips: tuple[str, ...] = ()
-    values: Mapping[str, Any] = field(default_factory=dict)  # the row's other keys, as written
+    bands: Mapping[str, Band] | None = None
+    tpp_min: float | None = None
+    io_min_gbs: float | None = None
+    reaches: Reach | None = None
+    review: Review | None = None
+    gp10: bool = False
+    item_pattern: str | None = None
+    gpu_memory_words: str | None = None
+    suspended: tuple[Suspension, ...] = ()
+    lists: tuple[str, ...] = ()
+    share_min: float | None = None
+    reason: str | None = None  # a reason sentence this row supplies (the export definition's)
+
+    def in_window(self, on: date) -> bool:
+        """In effect on ``on``: from ``effective``, until ``until`` (exclusive) when it has one."""
+        return self.effective <= on and not (self.until and on >= self.until)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +129,12 @@ class ModelRow:
     patterns: tuple[str, ...]
     source: str
     restriction: str | None = None
+    hosted_by: str | None = None  # the cloud provider the model is sold through
+    open_weights: bool = False
+
+
+# Bits per operand of each number format: TPP = 2 x dense MacTOPS x bit length = rate x bits (3A090 note).
+FORMAT_BITS = {"fp4": 4, "int4": 4, "fp8": 8, "int8": 8, "fp16": 16, "bf16": 16, "tf32": 32, "fp32": 32, "fp64": 64}
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,49 +149,26 @@ class ChipRow:
     rates: Mapping[str, float]
     source: str
     domestic: bool = False
+    die_area_mm2: float | None = None
+    interconnect_gbs: float | None = None
+    memory_bandwidth_tbs: float | None = None
+    early_effective: date | None = None
+    announced: date | None = None
+    china_market: bool = False  # made for China, not sold in the US
+    ambiguous: bool = False  # its code has other senses (T4, A30): read only in compute context
 
+    @property
+    def tpp(self) -> float | None:
+        """Total processing performance: the largest dense rate times its bit length."""
+        if not self.rates:
+            return None
+        return max(rate * FORMAT_BITS[fmt] for fmt, rate in self.rates.items())
 
-@dataclass(frozen=True, slots=True)
-class TableRow:
-    """A row of a knowledge CSV, its columns by name."""
-
-    number: int  # the line in the file (the header is line 1)
-    cells: Mapping[str, str]
-
-
-# -- reading a file ----------------------------------------------------------------------------
-
-
-def _read_yaml(directory: Path, name: str) -> Any:
-    path = directory / name
-    try:
-        with path.open("r", encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
-    except OSError as exc:
-        raise KnowledgeError(name, "file", f"cannot be read ({exc.strerror})") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else "file"
-        problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise KnowledgeError(name, where, f"not valid YAML: {problem}") from None
-
-
-def _read_csv(directory: Path, name: str, columns: tuple[str, ...]) -> tuple[TableRow, ...]:
-    try:
-        with (directory / name).open("r", encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = [c for c in columns if c not in (reader.fieldnames or ())]
-            if missing:
-                raise KnowledgeError(name, "header", f"lacks the column(s) {', '.join(missing)}")
-            rows = []
-            for number, cells in enumerate(reader, start=2):
-                empty = [c for c in columns if not (cells.get(c) or "").strip()]
-                if empty:
-                    raise KnowledgeError(name, f"line {number}", f"empty {', '.join(empty)}")
-                rows.append(TableRow(number, dict(cells)))
-            return tuple(rows)
-    except OSError as exc:
-        raise KnowledgeError(name, "file", f"cannot be read ({exc.strerror})") from None
+    @property
+    def pd(self) -> float | None:
+        """Performance density: TPP per mm² of die."""
+        tpp, area = self.tpp, self.die_area_mm2
+        return tpp / area if tpp and area else None
 
 
 def _rows(name: str, data: Any) -> list[tuple[str, Mapping[str, Any]]]:
@@ -180,6 +221,11 @@ def _strings(name: str, label: str, row: Mapping[str, Any], key: str, required: 
     return tuple(values)
 
 
+def _typed(cls: type[Row], row: Mapping[str, Any], name: str, label: str) -> Row:
+    """A row file's row built as its class (dates already read): every key known, of its type."""
+    return typing.cast(Row, files.build(cls, dict(row), name, f"{label} key"))
+
+
 def _pattern(name: str, where: str, pattern: str) -> None:
     """A pattern the code compiles (in the matching form, as the code does)."""
     try:
@@ -198,7 +244,7 @@ _BAND_BOUNDS = ("tpp_min", "tpp_max", "pd_min", "pd_max")
 def load_rules(directory: Path) -> tuple[RuleRow, ...]:
     name = "rules.yaml"
     out = []
-    for label, row in _rows(name, _read_yaml(directory, name)):
+    for label, row in _rows(name, read_yaml(directory, name)):
         dates = {key: _date(name, label, row, key, key == "effective") for key in _RULE_DATES}
         for key in _RULE_PATTERNS:
             if key in row:
@@ -219,13 +265,12 @@ def load_rules(directory: Path) -> tuple[RuleRow, ...]:
             start, end = _date(name, where, window, "from"), _date(name, where, window, "to")
             if start and end and start > end:
                 raise KnowledgeError(name, where, "ends before it starts")
-        out.append(RuleRow(
-            id=_get(name, label, row, "id", str), kind=_get(name, label, row, "kind", str),
-            effective=dates["effective"] or date.min, citation=_get(name, label, row, "citation", str),
-            summary=_get(name, label, row, "summary", str), published=dates["published"],
-            compliance=dates["compliance"], until=dates["until"],
-            chips=_strings(name, label, row, "chips", required=False), values=dict(row),
-        ))
+        cells = {**row, **{k: v for k, v in dates.items() if v is not None}}
+        if "suspended" in row:
+            cells["suspended"] = [{"start": _date(name, label, w, "from"), "end": _date(name, label, w, "to"),
+                                   "citation": w.get("citation")}
+                                  for w in ([held] if isinstance(held, dict) else held)]
+        out.append(_typed(RuleRow, cells, name, label))
     return tuple(out)
 
 
@@ -235,204 +280,99 @@ def rule_rows() -> tuple[RuleRow, ...]:
     return load_rules(knowledge_dir())
 
 
+@cache
+def chip_rows() -> tuple[ChipRow, ...]:
+    """The rows of accelerators.yaml, typed, read once."""
+    return load_chips(knowledge_dir())
+
+
+@cache
+def provider_rows() -> tuple[ProviderRow, ...]:
+    """The rows of providers.yaml, typed, read once."""
+    return load_providers(knowledge_dir())
+
+
+@cache
+def model_rows() -> tuple[ModelRow, ...]:
+    """The rows of models.yaml, typed, read once."""
+    return load_models(knowledge_dir())
+
+
 def load_providers(directory: Path) -> tuple[ProviderRow, ...]:
     name = "providers.yaml"
     out = []
-    for label, row in _rows(name, _read_yaml(directory, name)):
+    for label, row in _rows(name, read_yaml(directory, name)):
         patterns = _strings(name, label, row, "patterns")
         for pattern in patterns:
             _pattern(name, f"{label} pattern '{pattern}'", pattern)
-        out.append(ProviderRow(
-            id=_get(name, label, row, "id", str), name=_get(name, label, row, "name", str),
-            us=_get(name, label, row, "us", bool), patterns=patterns, source=_get(name, label, row, "source", str),
-            restriction=_get(name, label, row, "restriction", str, required=False),
-            china_partners=_strings(name, label, row, "china_partners", required=False),
-        ))
+        out.append(_typed(ProviderRow, row, name, label))
     return tuple(out)
 
 
 def load_models(directory: Path) -> tuple[ModelRow, ...]:
     name = "models.yaml"
     out = []
-    for label, row in _rows(name, _read_yaml(directory, name)):
+    for label, row in _rows(name, read_yaml(directory, name)):
         patterns = _strings(name, label, row, "patterns")
         for pattern in patterns:
             _pattern(name, f"{label} pattern '{pattern}'", pattern)
-        out.append(ModelRow(
-            id=_get(name, label, row, "id", str), name=_get(name, label, row, "name", str),
-            vendor=_get(name, label, row, "vendor", str), us=_get(name, label, row, "us", bool), patterns=patterns,
-            source=_get(name, label, row, "source", str),
-            restriction=_get(name, label, row, "restriction", str, required=False),
-        ))
+        out.append(_typed(ModelRow, row, name, label))
     return tuple(out)
 
 
 def load_chips(directory: Path) -> tuple[ChipRow, ...]:
     name = "accelerators.yaml"
     out = []
-    for label, row in _rows(name, _read_yaml(directory, name)):
+    for label, row in _rows(name, read_yaml(directory, name)):
         rates = _get(name, label, row, "rates", dict)
         for fmt, rate in rates.items():
             if isinstance(rate, bool) or not isinstance(rate, int | float) or rate <= 0:
                 raise KnowledgeError(name, f"{label} rate '{fmt}'", f"must be a positive number, not {rate!r}")
         for key in ("die_area_mm2", "interconnect_gbs", "memory_bandwidth_tbs"):
             _get(name, label, row, key, (int, float), required=False)
+        cells = dict(row)
         for key in ("early_effective", "announced"):
-            _date(name, label, row, key, required=False)
-        out.append(ChipRow(
-            id=_get(name, label, row, "id", str), vendor=_get(name, label, row, "vendor", str),
-            name=_get(name, label, row, "name", str), aliases=_strings(name, label, row, "aliases"),
-            datacenter=_get(name, label, row, "datacenter", bool), rates=dict(rates),
-            source=_get(name, label, row, "source", str),
-            domestic=bool(_get(name, label, row, "domestic", bool, required=False)),
-        ))
+            day = _date(name, label, row, key, required=False)
+            if day is not None:
+                cells[key] = day
+        out.append(_typed(ChipRow, cells, name, label))
     return tuple(out)
-
-
-def check_record_schemas(directory: Path) -> None:
-    """record_schemas.yaml: each portal record layout with its name, source and field keys."""
-    name = "record_schemas.yaml"
-    for label, row in _rows(name, _read_yaml(directory, name)):
-        _get(name, label, row, "name", str)
-        _get(name, label, row, "source", str)
-        _get(name, label, row, "fields", dict, required=False)
-        _get(name, label, row, "timezone_hours", (int, float), required=False)
-
-
-# -- the mapping files -------------------------------------------------------------------------
-
-# The keys each mapping file must have, with the type of their value; "pattern" is a string the
-# code compiles as a regular expression, "patterns" a list of them (each a string or a row with
-# its "pattern"), "pattern_map" a mapping of names to patterns; a "pattern" key anywhere inside is
-# compiled too.
-MAPPING_KEYS: dict[str, dict[str, str]] = {
-    "context.yaml": {"scopes": "list", "backward_scopes": "list", "scope_end": "pattern", "scope_comma": "pattern",
-                     "cancellation": "pattern", "existing_end": "pattern", "topic_procurement": "pattern",
-                     "china_nexus": "pattern", "taiwan_script": "pattern", "prc_script": "pattern"},
-    "evidence.yaml": {"compute_objects": "pattern_map", "routes": "pattern_map", "generic_us_chip": "list", "named_model": "pattern",
-                      "spec": "dict", "benchmark_before": "pattern", "benchmark_after": "pattern",
-                      "china_operated": "pattern", "compute_context": "pattern", "domestic_marker": "pattern"},
-    "mentions.yaml": {"cloud_account": "patterns", "gpu_rental": "patterns", "api_tokens": "patterns",
-                      "system_words": "list", "vendor_context": "pattern", "counts": "dict"},
-    "senses.yaml": {"window": "int", "unit_after": "pattern", "contexts": "pattern_map", "groups": "list"},
-    "hosting.yaml": {"datacentre": "pattern", "reach": "int", "exclude_codes": "list", "extra_names": "list"},
-    "fields.yaml": {"buyer": "list", "agency": "list", "supplier": "list", "project_name": "list",
-                    "project_number": "list", "published": "list", "amounts": "dict", "name_stop": "pattern",
-                    "lot_label": "pattern"},
-    "notice_types.yaml": {"rules": "list", "ocds": "dict", "reissue_marks": "patterns"},
-    "orgs.yaml": {"sources": "dict", "zh_suffixes": "list", "en_suffixes": "list", "roles": "dict",
-                  "owner_roles": "list"},
-    "name_words.yaml": {"abbreviations": "dict", "stopwords": "list", "holding_words": "list", "subunit_words": "list",
-                        "subunit_markers": "list", "subunit_sites": "list", "name_continuations": "list",
-                        "self_markers": "list", "campus_markers": "list", "org_words": "list",
-                        "chinese_script_countries": "list", "korean_countries": "list", "patronymic_endings": "list",
-                        "initialism_connectives": "list", "initialism_skipped": "list", "lineage_words": "list",
-                        "lineage_particles": "list", "zh_legal_forms": "list"},
-    "person_names.yaml": {"compound_surnames_zh": "list", "surname_readings_zh": "dict", "korean_surnames": "list"},
-    "list_meanings.yaml": {"lists": "dict", "footnotes": "list"},
-    "abbreviations_zh.yaml": {"rules": "list", "university_tails": "list", "english_short_forms": "list"},
-    "leads.yaml": {"kinds": "dict", "procurement": "list", "exclude": "list"},
-    "organs_zh.yaml": {"organs": "list", "leading_designations": "list"},
-}
-_KINDS: dict[str, type] = {"list": list, "dict": dict, "int": int, "pattern": str, "patterns": list,
-                           "pattern_map": dict}
-# Keys that hold a pattern wherever they stand in a mapping file (a scope's, a sense's, a rule's).
-_PATTERN_KEYS = ("pattern", "pattern_after")
-_PATTERN_LIST_KEY = "patterns"  # a list of patterns (or of rows with a ``pattern``) wherever it stands
-
-
-def _nested_patterns(name: str, value: Any, where: str) -> None:
-    """Every pattern under a ``pattern`` key anywhere in ``value``, compiled."""
-    if isinstance(value, dict):
-        for key, inner in value.items():
-            here = f"{where} '{key}'" if where else f"key '{key}'"
-            if key in _PATTERN_KEYS:
-                if isinstance(inner, list) and inner and all(isinstance(part, str) for part in inner):
-                    inner = "".join(inner)  # a pattern written as parts joined in order (senses.yaml)
-                if not isinstance(inner, str):
-                    raise KnowledgeError(name, here, f"must be a pattern, not {type(inner).__name__}")
-                _pattern(name, here, inner)
-            elif key == _PATTERN_LIST_KEY and isinstance(inner, list):
-                for i, item in enumerate(inner, start=1):
-                    if isinstance(item, str):
-                        _pattern(name, f"{here} item {i}", item)
-                    else:
-                        _nested_patterns(name, item, f"{here} item {i}")
-            else:
-                _nested_patterns(name, inner, here)
-    elif isinstance(value, list):
-        for i, inner in enumerate(value, start=1):
-            _nested_patterns(name, inner, f"{where} item {i}")
-
-
-def check_mapping(directory: Path, name: str) -> Mapping[str, Any]:
-    data = _read_yaml(directory, name)
-    if not isinstance(data, dict):
-        raise KnowledgeError(name, "file", "must be a mapping of keys")
-    for key, kind in MAPPING_KEYS[name].items():
-        value = _get(name, "", data, key, _KINDS[kind])
-        if kind == "pattern":
-            _pattern(name, f"key '{key}'", value)
-        elif kind == "patterns":
-            for i, item in enumerate(value, start=1):
-                pattern = item.get("pattern") if isinstance(item, dict) else item
-                if not isinstance(pattern, str):
-                    raise KnowledgeError(name, f"key '{key}' item {i}", "must be a pattern or a row with a 'pattern'")
-                _pattern(name, f"key '{key}' item {i}", pattern)
-        elif kind == "pattern_map":
-            for label, pattern in value.items():
-                if not isinstance(pattern, str):
-                    raise KnowledgeError(name, f"key '{key}' '{label}'", "must be a pattern")
-                _pattern(name, f"key '{key}' '{label}'", pattern)
-    _nested_patterns(name, data, "")
-    return data
-
-
-def check_list_meanings(directory: Path) -> None:
-    name = "list_meanings.yaml"
-    data = check_mapping(directory, name)
-    for code, row in data["lists"].items():
-        label = f"list {code}"
-        if not isinstance(row, dict):
-            raise KnowledgeError(name, label, "must be a mapping of keys")
-        for key in ("name", "entails", "source", "authority"):
-            _get(name, label, row, key, str)
-        weight = _get(name, label, row, "weight", (int, float))
-        if not 0 <= weight <= 1:
-            raise KnowledgeError(name, f"{label} key 'weight'", f"must lie between 0 and 1, not {weight}")
-
-
-# -- the tables --------------------------------------------------------------------------------
-
-# The columns each knowledge CSV must fill on every row.
-CSV_COLUMNS: dict[str, tuple[str, ...]] = {
-    "aliases_zh.csv": ("zh", "en", "relation", "source"),
-    "aliases_zh_sources.csv": ("zh", "en", "relation", "source"),
-    "glossary_zh_en.csv": ("zh", "en", "source"),
-    "university_short_names_zh.csv": ("short", "full", "source"),
-    "sample_entity_list.csv": ("_id", "source", "name"),
-    "listed_securities_zh.csv": ("zh", "en", "relation", "source"),
-    "divisions_zh.csv": ("code", "name"),  # one source for the whole table: scripts/build_divisions.py
-}
 
 
 # -- all of it ---------------------------------------------------------------------------------
 
 _ROW_FILES: tuple[Callable[[Path], object], ...] = (load_rules, load_providers, load_models, load_chips)
+# The tables that are lists to screen against, not knowledge rows: only their columns are checked.
+LIST_TABLES: dict[str, tuple[str, ...]] = {"sample_entity_list.csv": ("_id", "source", "name")}
+
+
+def check_list_meanings(meanings: files.ListMeaningsFile) -> None:
+    """A list's weight in a score is a share."""
+    name = "list_meanings.yaml"
+    for code, row in meanings.lists.items():
+        if not 0 <= row.weight <= 1:
+            raise KnowledgeError(name, f"list {code} key 'weight'", f"must lie between 0 and 1, not {row.weight:g}")
+
+
+def known_files() -> set[str]:
+    """Every knowledge file the start-up check reads."""
+    return {*files.MAPPINGS, *files.TABLES, *LIST_TABLES, "rules.yaml", "providers.yaml", "models.yaml",
+            "accelerators.yaml", "record_schemas.yaml"}
 
 
 @cache
 def validate_knowledge(directory: Path | None = None) -> None:
-    """Read every knowledge file through its typed loader; raise the first :class:`KnowledgeError`.
+    """Build every knowledge file as its type; raise the first :class:`KnowledgeError`.
     Once per process and folder: a scan and the server call it before their first document."""
     folder = directory or knowledge_dir()
     for loader in _ROW_FILES:
         loader(folder)
-    check_record_schemas(folder)
-    for name in MAPPING_KEYS:
+    files.read_record_schemas(folder)
+    for name in files.MAPPINGS:
+        built = files.read_mapping(folder, name)
         if name == "list_meanings.yaml":
-            check_list_meanings(folder)
-        else:
-            check_mapping(folder, name)
-    for name, columns in CSV_COLUMNS.items():
-        _read_csv(folder, name, columns)
+            check_list_meanings(built)
+    for name in files.TABLES:
+        files.read_table(folder, name)
+    for name, columns in LIST_TABLES.items():
+        read_csv(folder, name, columns)

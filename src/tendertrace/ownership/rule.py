@@ -6,14 +6,12 @@ after a suspension ends. An extension of the suspension is a change of that row 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from typing import Any, Literal
+from typing import Literal
 
 from ..knowledge.schema import rule_rows
-from ..text.dates import iso_date
 
 RULE_ID = "affiliates-2025-09"
 RuleState = Literal["in force", "suspended", "not yet made", "date unknown"]
@@ -65,13 +63,6 @@ def affiliates_rule() -> AffiliatesRule:
     row = next(r for r in rule_rows() if r.id == RULE_ID)
     return AffiliatesRule(
         effective=row.effective, citation=row.citation,
-        lists=frozenset(row.values["lists"]), share_min=float(row.values["share_min"]),
-        suspensions=tuple(Suspension(iso_date(s["from"]), iso_date(s["to"]), s.get("citation", row.citation))
-                          for s in _suspensions(row.values)),
+        lists=frozenset(row.lists), share_min=float(row.share_min or 0.0),
+        suspensions=tuple(Suspension(s.start, s.end, s.citation or row.citation) for s in row.suspended),
     )
-
-
-def _suspensions(row: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The row's ``suspended`` window, or windows when it has been suspended more than once."""
-    held = row.get("suspended") or []
-    return [held] if isinstance(held, dict) else list(held)

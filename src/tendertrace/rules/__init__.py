@@ -8,14 +8,25 @@ access is not an export under the EAR: such items are reported as remote-access 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from functools import cache
 from typing import Any
 
 from ..extract.mentions import find_mentions
-from ..knowledge import load_yaml
+from ..knowledge import files as knowledge
+from ..knowledge.schema import (
+    Band,
+    ChipRow,
+    ModelRow,
+    ProviderRow,
+    RuleRow,
+    chip_rows,
+    model_rows,
+    provider_rows,
+    rule_rows,
+)
 from ..model import Classification, Extraction, Mention, Route
-from ..text.dates import iso_date
 from ..text.fold import fold_pattern, match_text
 from .context import NOT_STATED, cancellation, china_nexus, scope_of, topic_procurement
 from .evidence import (
@@ -37,54 +48,52 @@ from .evidence import (
 )
 from .hosting import hosted_abroad
 
-__all__ = ["MAX_ITEM_MENTIONS", "UNCLASSIFIED", "item_mentions", "Chip", "chip", "chips", "classify_chip", "classify_extraction", "classify_text",
+__all__ = ["MAX_ITEM_MENTIONS", "NOT_AN_EXPORT", "not_an_export", "UNCLASSIFIED", "item_mentions", "Chip", "chip", "chips", "classify_chip", "classify_extraction", "classify_text",
            "earliest_plausible_date", "meets_figures", "rules"]
 
-NOT_AN_EXPORT = (
-    "Remote access (cloud rental, accounts, model APIs) is not an export under the EAR: "
-    "this is a remote-access finding, not a violation."
-)
+# The sentence every remote-access item carries, from the EAR's definition of an export (rules.yaml).
+_DEFINITION = "ear-export-definition"
 
 
-class Chip(dict):  # a row of accelerators.yaml with computed figures
-    @property
-    def tpp(self) -> float | None:
-        rates = self.get("rates") or {}
-        if not rates:
-            return None
-        return max(rate * _BITS[fmt] for fmt, rate in rates.items())
-
-    @property
-    def pd(self) -> float | None:
-        tpp, area = self.tpp, self.get("die_area_mm2")
-        return tpp / area if tpp and area else None
-
-
-_BITS = {"fp4": 4, "int4": 4, "fp8": 8, "int8": 8, "fp16": 16, "bf16": 16, "tf32": 32, "fp32": 32, "fp64": 64}
+Chip = ChipRow  # a row of accelerators.yaml, with its TPP and performance density
 
 
 @cache
-def chips() -> dict[str, Chip]:
-    return {row["id"]: Chip(row) for row in load_yaml("accelerators.yaml")}
+def chips() -> dict[str, ChipRow]:
+    return {row.id: row for row in chip_rows()}
 
 
-def chip(chip_id: str) -> Chip:
+def chip(chip_id: str) -> ChipRow:
     return chips()[chip_id]
 
 
 @cache
-def rules() -> dict[str, dict[str, Any]]:
-    return {row["id"]: row for row in load_yaml("rules.yaml")}
+def rules() -> dict[str, RuleRow]:
+    return {row.id: row for row in rule_rows()}
 
 
 @cache
-def providers() -> dict[str, dict[str, Any]]:
-    return {row["id"]: row for row in load_yaml("providers.yaml")}
+def not_an_export() -> str:
+    """The sentence every remote-access item carries: the reason of the EAR's definition row."""
+    return rules()[_DEFINITION].reason or ""
+
+
+def __getattr__(name: str) -> str:
+    # NOT_AN_EXPORT, read from rules.yaml when first asked for: importing the package reads no file,
+    # so a bad knowledge edit is reported by the start-up check, not by an import
+    if name == "NOT_AN_EXPORT":
+        return not_an_export()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @cache
-def models() -> dict[str, dict[str, Any]]:
-    return {row["id"]: row for row in load_yaml("models.yaml")}
+def providers() -> dict[str, ProviderRow]:
+    return {row.id: row for row in provider_rows()}
+
+
+@cache
+def models() -> dict[str, ModelRow]:
+    return {row.id: row for row in model_rows()}
 
 
 # The kinds of rules.yaml rows that bear on a chip's classification (the others are the remote-access
@@ -97,81 +106,81 @@ _DATACENTRE_ONLY_BAND = "a1"
 _GBS_PER_TBS = 1000
 
 
-def in_window(row: dict[str, Any], on: date) -> bool:
+def in_window(row: RuleRow, on: date) -> bool:
     """Whether a rules.yaml row is in effect on a date: from ``effective``, until ``until`` (the
     day it stopped, exclusive) when it has one."""
-    if iso_date(row["effective"]) > on:
-        return False
-    return not (row.get("until") and on >= iso_date(row["until"]))
+    return row.in_window(on)
 
 
 def _figures(c: Chip) -> str:
     tpp, pd = c.tpp, c.pd
     text = f"TPP {tpp:,.0f}" if tpp else "no published dense rate"
     if pd:
-        text += f", PD {pd:.2f} (die {c['die_area_mm2']} mm²)"
+        text += f", PD {pd:.2f} (die {c.die_area_mm2:g} mm²)"
     return text
 
 
-def _newest_bands(on: date) -> dict[str, Any] | None:
+def _newest_bands(on: date) -> RuleRow | None:
     """The newest band-setting rule in force on ``on``, else the first one (a reference reading)."""
-    banded = [r for r in rules().values() if r["kind"] == "rule" and "bands" in r]
+    banded = [r for r in rules().values() if r.kind == "rule" and r.bands]
     if not banded:
         return None
-    in_force = [r for r in banded if iso_date(r["effective"]) <= on]
-    return max(in_force or banded, key=lambda r: iso_date(r["effective"]))
+    in_force = [r for r in banded if r.effective <= on]
+    return max(in_force or banded, key=lambda r: r.effective)
 
 
-def _reaches(row: dict[str, Any], c: Chip) -> bool:
+def _reaches(row: RuleRow, c: ChipRow) -> bool:
     """A letter's reach by figures: a chip of an informed vendor whose memory or interconnect
     bandwidth reaches the named chip's ("and any other circuits achieving the H20's memory
     bandwidth, interconnect bandwidth, or combination thereof")."""
-    spec = row.get("reaches")
-    if not spec or c.get("vendor") not in spec.get("vendors", []) or c.get("domestic"):
+    spec = row.reaches
+    if not spec or c.vendor not in spec.vendors or c.domestic:
         return False
-    like = chip(spec["like"])
-    memory, link = c.get("memory_bandwidth_tbs"), c.get("interconnect_gbs")
-    return bool((memory and memory >= like["memory_bandwidth_tbs"]) or (link and link >= like["interconnect_gbs"]))
+    like = chip(spec.like)
+    memory, link = c.memory_bandwidth_tbs, c.interconnect_gbs
+    return bool((memory and like.memory_bandwidth_tbs and memory >= like.memory_bandwidth_tbs)
+                or (link and like.interconnect_gbs and link >= like.interconnect_gbs))
 
 
-def _review_note(row: dict[str, Any], c: Chip) -> str:
+def _review_note(row: RuleRow, c: ChipRow) -> str:
     """What a licence-review rule by figures (91 FR 1684) says of a controlled US chip."""
-    spec = row["review"]
-    tpp, memory = c.tpp, c.get("memory_bandwidth_tbs")
-    ceiling = f"TPP < {spec['tpp_max']:,} and DRAM bandwidth < {spec['dram_bandwidth_gbs_max']:,} GB/s"
+    spec = row.review
+    assert spec is not None  # a row of kind "review" has its figures (knowledge/schema.py)
+    tpp, memory = c.tpp, c.memory_bandwidth_tbs
+    ceiling = f"TPP < {spec.tpp_max:,.0f} and DRAM bandwidth < {spec.dram_bandwidth_gbs_max:,.0f} GB/s"
     if tpp is None or memory is None:
-        return (f"{row['citation']}: case-by-case review for exports from the US needs {ceiling}; "
+        return (f"{row.citation}: case-by-case review for exports from the US needs {ceiling}; "
                 f"this chip's {'rate' if tpp is None else 'DRAM bandwidth'} is not published, so it cannot be read")
     gbs = memory * _GBS_PER_TBS
-    if tpp >= spec["tpp_max"] or gbs >= spec["dram_bandwidth_gbs_max"]:
-        return (f"above the figures of {row['citation']} (TPP {tpp:,.0f}, DRAM bandwidth {gbs:,.0f} GB/s; "
+    if tpp >= spec.tpp_max or gbs >= spec.dram_bandwidth_gbs_max:
+        return (f"above the figures of {row.citation} (TPP {tpp:,.0f}, DRAM bandwidth {gbs:,.0f} GB/s; "
                 f"case-by-case needs {ceiling}): licence review stays presumption of denial")
-    if c.get("china_market"):
-        return (f"within the figures of {row['citation']} (TPP {tpp:,.0f}, DRAM bandwidth {gbs:,.0f} GB/s) but made "
+    if c.china_market:
+        return (f"within the figures of {row.citation} (TPP {tpp:,.0f}, DRAM bandwidth {gbs:,.0f} GB/s) but made "
                 "for China, not commercially available in the US as the rule requires: presumption of denial stays")
-    return (f"within the figures of {row['citation']} (TPP {tpp:,.0f}, DRAM bandwidth {gbs:,.0f} GB/s; {ceiling}): "
+    return (f"within the figures of {row.citation} (TPP {tpp:,.0f}, DRAM bandwidth {gbs:,.0f} GB/s; {ceiling}): "
             "a licence is still required; exports from the US are reviewed case by case, re-exports and "
             "transfers abroad stay presumption of denial")
 
 
-def _domestic_reasons(chip_id: str, c: Chip, on: date) -> list[str]:
+def _domestic_reasons(chip_id: str, c: ChipRow, on: date) -> list[str]:
     """A chip designed in China: no US export, its 3A090 reading by figures, and BIS's GP10
     statement once made (2025-05-13) for a named Ascend chip or any domestic chip whose figures
     meet a band."""
-    name = f"{c['vendor']} {c['name']}"
+    name = f"{c.vendor} {c.name}"
     reasons = [f"{name} is designed in China and made outside the US: buying it is not a US export"]
     tpp, rule = c.tpp, _newest_bands(on)
-    band = _band(rule["bands"], tpp, c.pd, bool(c.get("datacenter"))) if tpp and rule else None
+    band = _band(rule.bands, tpp, c.pd, c.datacenter) if tpp and rule and rule.bands else None
     if band:
-        reasons.append(f"by its figures ({_figures(c)}) it would be 3A090.{band[0]}.{band[1]} under {rule['citation']}"
+        reasons.append(f"by its figures ({_figures(c)}) it would be 3A090.{band[0]}.{band[1]} under {rule.citation}"
                        if rule else "")
     elif tpp:
         reasons.append(f"by its figures ({_figures(c)}) it would be below every 3A090 threshold")
     else:
         reasons.append("no published dense rate: its 3A090 reading by figures cannot be made")
     for row in rules().values():
-        if row["kind"] == "guidance" and row.get("gp10") and in_window(row, on) and (chip_id in row.get("chips", []) or band):
-            reasons.append(f"{row['summary']} ({row['citation']})")
+        if row.kind == "guidance" and row.gp10 and in_window(row, on) and (chip_id in row.chips or band):
+            reasons.append(f"{row.summary} ({row.citation})")
     return reasons
 
 
@@ -181,36 +190,38 @@ def classify_chip(chip_id: str, on: date, count: int | None = None, system: bool
     of rules.yaml that reach the chip on that date."""
     c = chip(chip_id)
     tpp, pd = c.tpp, c.pd
-    name = f"{c['vendor']} {c['name']}"
-    if c.get("domestic"):
+    name = f"{c.vendor} {c.name}"
+    if c.domestic:
         return Classification(
-            text=name, chip=c["name"], model=None, count=count, tpp=tpp, pd=round(pd, 2) if pd else None, band=None,
+            text=name, chip=c.name, model=None, count=count, tpp=tpp, pd=round(pd, 2) if pd else None, band=None,
             controlled=False, rule=None, route="hardware_purchase", provider=None, restriction=None,
             reason="; ".join(_domestic_reasons(chip_id, c, on)),
         )
     figures = _figures(c)
     band, rule_id, controlled = None, None, False
     reasons: list[str] = []
-    in_force = [r for r in rules().values() if r["kind"] == "rule" and _effective(r, c) <= on]
+    in_force = [r for r in rules().values() if r.kind == "rule" and _effective(r, c) <= on]
+    rule: RuleRow | None = None
     if in_force and tpp:
-        rule = max(in_force, key=lambda r: iso_date(r["effective"]))
-        rule_id = rule["id"]
-        if "bands" in rule:
-            band = _band(rule["bands"], tpp, pd, bool(c.get("datacenter")))
+        rule = max(in_force, key=lambda r: r.effective)
+        rule_id = rule.id
+        if rule.bands:
+            band = _band(rule.bands, tpp, pd, c.datacenter)
             if band:
-                reasons.append(f"{figures}: meets 3A090.{band[0]}.{band[1]} under {rule['citation']}")
+                reasons.append(f"{figures}: meets 3A090.{band[0]}.{band[1]} under {rule.citation}")
             else:
-                reasons.append(f"{figures}: below every 3A090 threshold under {rule['citation']}")
+                reasons.append(f"{figures}: below every 3A090 threshold under {rule.citation}")
         else:
-            io = c.get("interconnect_gbs") or 0
-            bounds = f"TPP ≥ {rule['tpp_min']} and I/O ≥ {rule['io_min_gbs']} GB/s"
-            if tpp >= rule["tpp_min"] and io >= rule["io_min_gbs"]:
+            io = c.interconnect_gbs or 0
+            tpp_min, io_min = rule.tpp_min or 0.0, rule.io_min_gbs or 0.0
+            bounds = f"TPP ≥ {tpp_min:g} and I/O ≥ {io_min:g} GB/s"
+            if tpp >= tpp_min and io >= io_min:
                 band = "a"
-                reasons.append(f"{figures}, I/O {io} GB/s: meets 3A090 ({bounds}) under {rule['citation']}")
+                reasons.append(f"{figures}, I/O {io:g} GB/s: meets 3A090 ({bounds}) under {rule.citation}")
             else:
-                reasons.append(f"{figures}, I/O {io} GB/s: outside 3A090 (needs {bounds}) under {rule['citation']}")
+                reasons.append(f"{figures}, I/O {io:g} GB/s: outside 3A090 (needs {bounds}) under {rule.citation}")
     elif tpp and not in_force:
-        first = min(iso_date(r["effective"]) for r in rules().values() if r["kind"] == "rule")
+        first = min(r.effective for r in rules().values() if r.kind == "rule")
         reasons.append(f"{figures}: no US chip rule in force on {on.isoformat()} (the first took effect {first.isoformat()})")
     elif not tpp:
         reasons.append(f"{figures}: its 3A090 band cannot be read from its figures")
@@ -218,74 +229,74 @@ def classify_chip(chip_id: str, on: date, count: int | None = None, system: bool
     if band:
         controlled = True
         eccn = "3A090" if band == "a" else f"3A090.{band[0]}.{band[1]}"
-        if not c.get("datacenter") and band != "a":
-            floor = rule["bands"][_DATACENTRE_ONLY_BAND]["tpp_min"]
+        if not c.datacenter and band != "a" and rule and rule.bands:
+            floor = f"{rule.bands[_DATACENTRE_ONLY_BAND].tpp_min:g}"
             reasons.append(f"not designed for datacenters: controlled only at TPP ≥ {floor}, licence exception NAC eligible")
     # Letters reach the chips they name, or by figures; they matter only where no band controls the
     # chip. Licences, review policies and frameworks speak of a chip already controlled.
-    for row in sorted(rules().values(), key=lambda r: iso_date(r["effective"])):
-        if row["kind"] not in _CHIP_KINDS or row["kind"] in ("rule", "memory", "guidance") or not in_window(row, on):
+    for row in sorted(rules().values(), key=lambda r: r.effective):
+        if row.kind not in _CHIP_KINDS or row.kind in ("rule", "memory", "guidance") or not in_window(row, on):
             continue
-        named = chip_id in row.get("chips", [])
-        if row["kind"] == "letter" and not band and (named or _reaches(row, c)):
+        named = chip_id in row.chips
+        if row.kind == "letter" and not band and (named or _reaches(row, c)):
             why = "" if named else " (it reaches the H20's memory or interconnect bandwidth)"
-            reasons.append(f"{row['summary']}{why} ({row['citation']})")
+            reasons.append(f"{row.summary}{why} ({row.citation})")
             controlled = True
-            rule_id = row["id"]
-        elif row["kind"] == "licence" and named and controlled:
-            reasons.append(f"{row['summary']} ({row['citation']})")
-        elif row["kind"] == "review" and controlled:
+            rule_id = row.id
+        elif row.kind == "licence" and named and controlled:
+            reasons.append(f"{row.summary} ({row.citation})")
+        elif row.kind == "review" and controlled:
             reasons.append(_review_note(row, c))
-        elif row["kind"] == "framework" and controlled:
-            reasons.append(f"{row['summary']}; for China: {row['changes_for_china']} ({row['citation']})")
+        elif row.kind == "framework" and controlled:
+            reasons.append(f"{row.summary}; for China: {row.changes_for_china} ({row.citation})")
     if system and eccn:
         eccn = "4A090" + eccn[5:7] if eccn != "3A090" else "4A090"
         n = f"{count} × " if count else ""
-        reasons.append(f"a computer holding {n}{c['name']} is classified by its ICs: {eccn}")
+        reasons.append(f"a computer holding {n}{c.name} is classified by its ICs: {eccn}")
     elif eccn and count and count > 1:
-        reasons.append(f"{count} loose {c['name']} cards are integrated circuits on boards, not a computer: {eccn}")
+        reasons.append(f"{count} loose {c.name} cards are integrated circuits on boards, not a computer: {eccn}")
     return Classification(
-        text=name, chip=c["name"], model=None, count=count, tpp=tpp, pd=round(pd, 2) if pd else None, band=eccn, controlled=controlled,
+        text=name, chip=c.name, model=None, count=count, tpp=tpp, pd=round(pd, 2) if pd else None, band=eccn, controlled=controlled,
         rule=rule_id, route="hardware_purchase", provider=None, restriction=None, reason="; ".join(reasons),
     )
 
 
 def classify_memory(on: date, text: str = "HBM") -> Classification:
     """High-bandwidth memory bought as an item: 3A090.c from the December 2024 rule."""
-    row = next((r for r in rules().values() if r["kind"] == "memory"), None)
+    row = next((r for r in rules().values() if r.kind == "memory"), None)
     if row is None or not in_window(row, on):
-        first = f" (3A090.c took effect {row['effective']})" if row else ""
+        first = f" (3A090.c took effect {row.effective.isoformat()})" if row else ""
         return Classification(text=text, chip=None, model=None, count=None, tpp=None, pd=None, band=None, controlled=False,
                               rule=None, route="hardware_purchase", provider=None, restriction=None,
                               reason=f"high-bandwidth memory: no US control on HBM as an item on {on.isoformat()}{first}")
     return Classification(text=text, chip=None, model=None, count=None, tpp=None, pd=None, band="3A090.c", controlled=True,
-                          rule=row["id"], route="hardware_purchase", provider=None, restriction=None,
-                          reason=f"{row['summary']} ({row['citation']})")
+                          rule=row.id, route="hardware_purchase", provider=None, restriction=None,
+                          reason=f"{row.summary} ({row.citation})")
 
 
 def remote_access_context(on: date) -> str:
     """The state of the remote-access debate on a date (rules.yaml rows of kind ``context``), for
     the "not an export" message: what is proposed, passed or stated, and that none of it is law."""
-    rows = [r for r in rules().values() if r["kind"] == "context" and in_window(r, on)]
+    rows = [r for r in rules().values() if r.kind == "context" and in_window(r, on)]
     if not rows:
         return ""
-    parts = [r.get("brief") or r["summary"] for r in sorted(rows, key=lambda r: iso_date(r["effective"]))]
+    parts = [r.brief or r.summary for r in sorted(rows, key=lambda r: r.effective)]
     return f" On {on.isoformat()}: " + "; ".join(parts) + "."
 
 
-def _effective(rule: dict[str, Any], c: Chip) -> date:
-    if rule.get("early_effective") and c.get("early_effective"):
-        return min(iso_date(rule["effective"]), iso_date(c["early_effective"]))
-    return iso_date(rule["effective"])
+def _effective(rule: RuleRow, c: ChipRow) -> date:
+    if rule.early_effective and c.early_effective:
+        return min(rule.effective, c.early_effective)
+    return rule.effective
 
 
-def _band(bands: dict[str, dict[str, float]], tpp: float, pd: float | None, datacenter: bool) -> str | None:
-    def fits(spec: dict[str, float]) -> bool:
-        if tpp < spec.get("tpp_min", 0) or tpp >= spec.get("tpp_max", float("inf")):
+def _band(bands: Mapping[str, Band], tpp: float, pd: float | None, datacenter: bool) -> str | None:
+    def fits(spec: Band) -> bool:
+        if tpp < spec.tpp_min or tpp >= spec.tpp_max:
             return False
-        if "pd_min" in spec and (pd is None or pd < spec["pd_min"]):
+        if spec.pd_min is not None and (pd is None or pd < spec.pd_min):
             return False
-        return not ("pd_max" in spec and (pd is None or pd >= spec["pd_max"]))
+        return not (spec.pd_max is not None and (pd is None or pd >= spec.pd_max))
 
     if fits(bands["a1"]):
         return "a1"
@@ -302,7 +313,7 @@ def _band(bands: dict[str, dict[str, float]], tpp: float, pd: float | None, data
 def earliest_plausible_date() -> date:
     """The earliest date a notice could be classified on: the first US AI-chip rule or letter
     (rules.yaml; the Nvidia letter of 2022-08-26). Before it nothing in the rules applies."""
-    return min(iso_date(r["effective"]) for r in rules().values())
+    return min(r.effective for r in rules().values() if r.kind in _CHIP_KINDS)
 
 
 def _classify_on(chip_id: str, on: date | None, count: int | None, system: bool) -> Classification:
@@ -312,14 +323,15 @@ def _classify_on(chip_id: str, on: date | None, count: int | None, system: bool)
     An undated chip is ``controlled`` only when it is so on both dates; the reason names both
     results, and ``date_unknown`` lets a finding say so.
     """
-    announced = chip(chip_id).get("announced")
+    announced = chip(chip_id).announced
     if on is not None:
         cls = classify_chip(chip_id, on, count, system)
-        if announced and on < iso_date(announced):
-            cls.reason += f"; the notice's date {on.isoformat()} is before the chip was announced ({announced}): check the date"
+        if announced and on < announced:
+            cls.reason += (f"; the notice's date {on.isoformat()} is before the chip was announced "
+                           f"({announced.isoformat()}): check the date")
         return cls
     # a notice cannot name a chip before it was announced
-    first = max(earliest_plausible_date(), iso_date(announced)) if announced else earliest_plausible_date()
+    first = max(earliest_plausible_date(), announced) if announced else earliest_plausible_date()
     last = max(first, date.today())
     early, late = classify_chip(chip_id, first, count, system), classify_chip(chip_id, last, count, system)
     late.date_unknown = True
@@ -340,19 +352,20 @@ def meets_figures(chip_id: str) -> bool:
     H20 (below every band, licensed only by letter) is not."""
     c = chip(chip_id)
     tpp = c.tpp
-    banded = [r for r in rules().values() if r["kind"] == "rule" and "bands" in r]
-    if c.get("domestic") or not tpp or not banded:
+    banded = [r for r in rules().values() if r.kind == "rule" and r.bands]
+    if c.domestic or not tpp or not banded:
         return False
-    newest = max(banded, key=lambda r: iso_date(r["effective"]))
-    return _band(newest["bands"], tpp, c.pd, bool(c.get("datacenter"))) is not None
+    newest = max(banded, key=lambda r: r.effective)
+    return newest.bands is not None and _band(newest.bands, tpp, c.pd, c.datacenter) is not None
 
 
 def _spec_floor() -> float:
     """The lowest TPP that alone puts a chip in 3A090 (3A090.a.1 of the newest rule): a stated
     per-chip rate at or above it is a controlled chip's figure, whoever makes it."""
-    banded = [r for r in rules().values() if r["kind"] == "rule" and "bands" in r]
-    newest = max(banded, key=lambda r: iso_date(r["effective"]))
-    return float(newest["bands"]["a1"]["tpp_min"])
+    banded = [r for r in rules().values() if r.kind == "rule" and r.bands]
+    newest = max(banded, key=lambda r: r.effective)
+    assert newest.bands is not None  # filtered on just above
+    return newest.bands["a1"].tpp_min
 
 
 # -- routes and evidence ---------------------------------------------------------------------------
@@ -429,8 +442,8 @@ def classify_extraction(ex: Extraction, text: str, on: date | None, *,
     out.extend(_memory_items(text, mentions, on or date.today(), doc_context))
     context = remote_access_context(on or date.today())
     for item in out:
-        if context and NOT_AN_EXPORT in item.reason and context not in item.reason:
-            item.reason = item.reason.replace(NOT_AN_EXPORT, NOT_AN_EXPORT + context, 1)
+        if context and not_an_export() in item.reason and context not in item.reason:
+            item.reason = item.reason.replace(not_an_export(), not_an_export() + context, 1)
     return _dedupe(out)
 
 
@@ -439,12 +452,12 @@ def _memory_items(text: str, mentions: list[Mention], on: date, doc_context: str
     HBM named in a paragraph that names an accelerator or its 显存 is the GPU's own memory,
     classified with the GPU."""
 
-    row = next((r for r in rules().values() if r["kind"] == "memory" and r.get("item_pattern")), None)
-    if row is None:
+    row = next((r for r in rules().values() if r.kind == "memory" and r.item_pattern), None)
+    if row is None or row.item_pattern is None:
         return []
     items: list[Classification] = []
-    gpu_words = re.compile(row["gpu_memory_words"])
-    for m in re.finditer(row["item_pattern"], text):
+    gpu_words = re.compile(row.gpu_memory_words or "(?!)")
+    for m in re.finditer(row.item_pattern, text):
         lo, hi = line_span(text, m.start(), m.end())
         plo, phi = paragraph_span(text, m.start(), m.end())
         if gpu_words.search(text, lo, hi) or any(
@@ -502,13 +515,13 @@ def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
         if abroad and route in (None, "hardware_purchase"):
             route = "cloud_rental"  # servers in a data centre abroad are reached, not shipped
             cls.reason += f"; hosted in a data centre abroad ({abroad}): reached remotely, not bought as hardware"
-        if route not in (None, "hardware_purchase") and cls.chip and NOT_AN_EXPORT not in cls.reason:
-            cls.reason += "; " + NOT_AN_EXPORT
+        if route not in (None, "hardware_purchase") and cls.chip and not_an_export() not in cls.reason:
+            cls.reason += "; " + not_an_export()
         cls.route = route
     us = cls.us_signal is not None
     if cls.chip and cls.us_signal in ("named chip", "benchmark chip"):
         c = _chip_by_name(cls.chip)
-        us = bool(c and (cls.controlled or meets_figures(c["id"]))) or bool(cls.restriction and cls.route != "hardware_purchase")
+        us = bool(c and (cls.controlled or meets_figures(c.id))) or bool(cls.restriction and cls.route != "hardware_purchase")
     if cls.us_signal == "benchmark chip" and _domestic_item(text, m, mentions):
         us = False  # "国产GPU性能达到A100水平", "海光DCU（性能不低于A100）": the chip measures a domestic one
         cls.reason += "; the benchmark measures a domestic chip"
@@ -544,8 +557,8 @@ def _domestic_item(text: str, m: Mention, mentions: list[Mention]) -> bool:
     return domestic_marker(text, lo, hi) or any(o.kind == "domestic_chip" for o in mentions_between(mentions, lo, hi))
 
 
-def _chip_by_name(name: str) -> Chip | None:
-    return next((c for c in chips().values() if c["name"] == name), None)
+def _chip_by_name(name: str) -> ChipRow | None:
+    return next((c for c in chips().values() if c.name == name), None)
 
 
 # What a generic US chip is named by, for its reason.
@@ -581,8 +594,8 @@ def _unclassified(m: Mention, named: list[Mention], mentions: list[Mention], tex
     provider = next((providers().get(o.normalized) for o in _clause(mentions, m, text) if o.kind == "cloud_provider"), None)
     return Classification(
         text=text[m.start: m.end], chip=UNCLASSIFIED, model=None, count=None, tpp=tpp, pd=None, band=None,
-        controlled=False, rule=None, route="hardware_purchase", provider=provider["name"] if provider else None,
-        restriction=provider.get("restriction") if provider else None,
+        controlled=False, rule=None, route="hardware_purchase", provider=provider.name if provider else None,
+        restriction=provider.restriction if provider else None,
         reason=f"{UNCLASSIFIED}, needs review: {why}; classify it once the model is known",
         start=m.start, end=m.end, us_signal=signal, needs_review=True,
     )
@@ -594,9 +607,9 @@ def _provider_item(m: Mention, mentions: list[Mention], text: str,
     ("采购亚马逊云科技（AWS）云计算服务，用于大模型训练"). A provider operated in China by its partner
     (21Vianet for Azure, 光环新网 / 西云数据 for AWS), or named in a China region, is not US compute."""
     provider = providers().get(m.normalized)
-    if not provider or not provider.get("us"):
+    if not provider or not provider.us:
         return None
-    if fold_pattern(m.text) in {fold_pattern(p) for p in provider.get("china_partners", [])}:
+    if fold_pattern(m.text) in {fold_pattern(p) for p in provider.china_partners}:
         return None  # 世纪互联 itself: the partner that operates the provider's China regions
     near = _clause(mentions, m, text)
     # the chip or model item carries the provider, unless the provider's own account is what is
@@ -613,8 +626,8 @@ def _provider_item(m: Mention, mentions: list[Mention], text: str,
         return None  # the title's "Azure云服务续费" is the 世纪互联 service the body describes
     return Classification(
         text=text[m.start: m.end], chip=None, model=None, count=None, tpp=None, pd=None, band=None,
-        controlled=False, rule=None, route="cloud_rental", provider=provider["name"],
-        restriction=provider.get("restriction"), reason=f"{provider['name']}: a US cloud provider; " + NOT_AN_EXPORT,
+        controlled=False, rule=None, route="cloud_rental", provider=provider.name,
+        restriction=provider.restriction, reason=f"{provider.name}: a US cloud provider; " + not_an_export(),
         start=m.start, end=m.end, us_signal="US provider",
     )
 
@@ -642,7 +655,7 @@ def _is_system(text: str, m: Mention) -> bool:
     """A server word next to the chip, or the chips counted per server: a computer (4A090),
     classified by its ICs. A card count alone ("8块H100") is loose ICs on boards: 3A090."""
     window = text[max(0, m.start - _SYSTEM_REACH): m.end + _SYSTEM_REACH]
-    return bool(m.servers) or any(w in window for w in load_yaml("mentions.yaml")["system_words"])
+    return bool(m.servers) or any(w in window for w in knowledge.mentions().system_words)
 
 
 def _clause(mentions: list[Mention], m: Mention, text: str, reach: int = PARAGRAPH_REACH) -> list[Mention]:
@@ -668,10 +681,10 @@ def _with_route(cls: Classification, mentions: list[Mention], m: Mention, text: 
     if cls.servers is None:
         cls.servers = m.servers
     if provider:
-        cls.provider = provider["name"]
-        cls.restriction = provider.get("restriction")
+        cls.provider = provider.name
+        cls.restriction = provider.restriction
     if cls.route != "hardware_purchase":
-        cls.reason += "; " + NOT_AN_EXPORT
+        cls.reason += "; " + not_an_export()
     cls.start, cls.end = m.start, m.end
     cls.text = text[m.start: m.end]
     return cls
@@ -681,25 +694,25 @@ def _model(m: Mention, mentions: list[Mention], text: str) -> Classification:
     info = models()[m.normalized]
     near = _clause(mentions, m, text)
     provider_ids = [o.normalized for o in near if o.kind == "cloud_provider"]
-    host = info.get("hosted_by") or (provider_ids[0] if provider_ids else None)
+    host = info.hosted_by or (provider_ids[0] if provider_ids else None)
     provider = providers().get(host) if host else None
     tokens = next((o for o in near if o.kind == "api_tokens"), None)
     # the model is the object: an account opened to reach it is the means, not the route
     route = "hosted_model" if provider else "model_api"
-    reason = f"{info['name']} ({info['vendor']})"
+    reason = f"{info.name} ({info.vendor})"
     if tokens:
         reason += f", {tokens.count:,} tokens"
     if provider:
-        reason += f", served by {provider['name']}"
-    restricted = bool(info.get("us")) and not info.get("open_weights")
+        reason += f", served by {provider.name}"
+    restricted = info.us and not info.open_weights
     if restricted:
-        reason += f"; {info['restriction']}"
-    reason += "; " + NOT_AN_EXPORT
+        reason += f"; {info.restriction}"
+    reason += "; " + not_an_export()
     return Classification(
-        text=text[m.start: m.end], chip=None, model=info["name"], count=tokens.count if tokens else None, tpp=None,
+        text=text[m.start: m.end], chip=None, model=info.name, count=tokens.count if tokens else None, tpp=None,
         pd=None, band=None, controlled=False, rule=None, route=route,  # type: ignore[arg-type]
-        provider=provider["name"] if provider else None,
-        restriction=(info.get("restriction") if restricted else None), reason=reason, start=m.start, end=m.end,
+        provider=provider.name if provider else None,
+        restriction=(info.restriction if restricted else None), reason=reason, start=m.start, end=m.end,
         us_signal="US model" if restricted else None,
     )
 

@@ -15,13 +15,12 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
 
-from ..knowledge import load_csv, load_yaml
+from ..knowledge import files as knowledge
 from ..text.fold import fold_pattern
 from ..text.fold import line_start as start_of_line
 
-Effect = Literal["negated", "withdrawn", "replaced", "existing", "compatible"]
+Effect = knowledge.ScopeEffect  # negated, withdrawn, replaced, existing, compatible
 # The effects under which a mention, and a route word, is not stated as what the notice acquires.
 NOT_STATED: frozenset[str] = frozenset({"negated", "withdrawn", "replaced"})
 
@@ -66,17 +65,20 @@ class _Conf:
 
 @cache
 def _conf() -> _Conf:
-    conf = load_yaml("context.yaml")
-    cues = tuple((row["effect"], re.compile(fold_pattern(row["pattern"]))) for row in conf["scopes"])
-    sentence = frozenset(i for i, row in enumerate(conf["scopes"]) if row.get("reach") == "sentence")
-    until = {i: re.compile(fold_pattern(row["until"])) for i, row in enumerate(conf["scopes"]) if row.get("until")}
-    backward = tuple((row["effect"], re.compile(fold_pattern(row["pattern"]))) for row in conf["backward_scopes"])
-    return _Conf(cues, sentence, until, backward, re.compile(fold_pattern(conf["scope_end"])), re.compile(conf["scope_comma"]),
-                 re.compile(fold_pattern(conf["cancellation"])), re.compile(fold_pattern(conf["existing_end"])),
-                 re.compile(fold_pattern(conf["correction_end"])), re.compile(fold_pattern(conf["cancel_words"])),
-                 re.compile(fold_pattern(conf["condition"])), re.compile(fold_pattern(conf["value_change"])),
-                 re.compile(fold_pattern(conf["topic_procurement"])), re.compile(fold_pattern(conf["china_nexus"])),
-                 re.compile(fold_pattern(conf["taiwan_script"])), re.compile(fold_pattern(conf["prc_script"])))
+    conf = knowledge.context()
+
+    def compiled(pattern: str) -> re.Pattern[str]:
+        return re.compile(fold_pattern(pattern))
+
+    cues = tuple((row.effect, compiled(row.pattern)) for row in conf.scopes)
+    sentence = frozenset(i for i, row in enumerate(conf.scopes) if row.reach == "sentence")
+    until = {i: compiled(row.until) for i, row in enumerate(conf.scopes) if row.until}
+    backward = tuple((row.effect, compiled(row.pattern)) for row in conf.backward_scopes)
+    return _Conf(cues, sentence, until, backward, compiled(conf.scope_end), re.compile(conf.scope_comma),
+                 compiled(conf.cancellation), compiled(conf.existing_end), compiled(conf.correction_end),
+                 compiled(conf.cancel_words), compiled(conf.condition), compiled(conf.value_change),
+                 compiled(conf.topic_procurement), compiled(conf.china_nexus), compiled(conf.taiwan_script),
+                 compiled(conf.prc_script))
 
 
 def _clause_end(text: str, start: int, limit: int | None = None, commas: bool = True) -> int:
@@ -362,9 +364,9 @@ def _prefecture_cities() -> re.Pattern[str]:
     from pypinyin import Style, pinyin
 
     names: set[str] = set()
-    for row in load_csv("divisions_zh.csv"):
-        name = row["name"]
-        if not (_PREFECTURE_CODE.fullmatch(row["code"]) and name.endswith("市") and len(name) > 2):
+    for row in knowledge.divisions():
+        name = row.name
+        if not (_PREFECTURE_CODE.fullmatch(row.code) and name.endswith("市") and len(name) > 2):
             continue
         readings = itertools.islice(itertools.product(*pinyin(name[:-1], style=Style.NORMAL, heteronym=True)),
                                     MAX_CITY_READINGS)

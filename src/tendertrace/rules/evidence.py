@@ -20,7 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from ..knowledge import load_yaml
+from ..knowledge import files as knowledge
 from ..model import Mention, Route
 from ..text.fold import fold_pattern, line_end, line_start
 from .context import NOT_STATED, scope_of
@@ -46,15 +46,15 @@ class _Vocab:
 
 @cache
 def vocab() -> _Vocab:
-    conf = load_yaml("evidence.yaml")
+    conf = knowledge.evidence()
     return _Vocab(
-        {k: re.compile(fold_pattern(v)) for k, v in conf["compute_objects"].items()},
-        {k: re.compile(fold_pattern(v)) for k, v in conf["routes"].items()},
-        re.compile(fold_pattern(conf["china_operated"])),
-        re.compile(fold_pattern(conf["benchmark_before"])),
-        re.compile(fold_pattern(conf["benchmark_after"])),
-        re.compile(fold_pattern(conf["domestic_marker"])),
-        re.compile(fold_pattern(conf["named_model"])),
+        {k: re.compile(fold_pattern(v)) for k, v in conf.compute_objects.items()},
+        {k: re.compile(fold_pattern(v)) for k, v in conf.routes.items()},
+        re.compile(fold_pattern(conf.china_operated)),
+        re.compile(fold_pattern(conf.benchmark_before)),
+        re.compile(fold_pattern(conf.benchmark_after)),
+        re.compile(fold_pattern(conf.domestic_marker)),
+        re.compile(fold_pattern(conf.named_model)),
     )
 
 

@@ -12,7 +12,7 @@ from functools import cache
 
 from babel import Locale
 
-from ..knowledge import load_yaml
+from ..knowledge import files as knowledge
 from ..text.fold import fold_pattern
 
 __all__ = ["hosted_abroad"]
@@ -20,9 +20,9 @@ __all__ = ["hosted_abroad"]
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], int]:
-    spec = load_yaml("hosting.yaml")
-    excluded = set(spec["exclude_codes"])
-    names: set[str] = set(spec["extra_names"])
+    spec = knowledge.hosting()
+    excluded = set(spec.exclude_codes)
+    names: set[str] = set(spec.extra_names)
     for locale in ("zh", "en"):
         for code, name in Locale(locale).territories.items():
             if code in excluded or code.isdigit() or not name:
@@ -31,7 +31,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], int]:
     # the longest first, so "美国本土外小岛屿" wins over "美国"
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     place = re.compile(rf"(?:{alternation})", re.IGNORECASE)
-    return place, re.compile(spec["datacentre"]), int(spec["reach"])
+    return place, re.compile(spec.datacentre), spec.reach
 
 
 def hosted_abroad(text: str, lo: int, hi: int) -> str | None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import Literal
 
+from ..knowledge.schema import RuleRow as Rule
 from ..text.fold import fold_pattern
 from . import chip, chips, classify_chip, earliest_plausible_date, in_window, rules
 
@@ -34,15 +35,10 @@ class RuleRow:
     state: State
 
 
-def _opt(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-def _state(row: dict[str, Any], on: date) -> State:
-    if date.fromisoformat(row["effective"]) > on:
+def _state(row: Rule, on: date) -> State:
+    if row.effective > on:
         return "not yet in force"
-    suspended = row.get("suspended")
-    if suspended and date.fromisoformat(suspended["from"]) <= on <= date.fromisoformat(suspended["to"]):
+    if any(s.start <= on <= s.end for s in row.suspended):
         return "suspended"
     return "in force" if in_window(row, on) else "ended"
 
@@ -56,10 +52,9 @@ def rule_state(rule_id: str, on: date) -> State:
 def rule_rows(on: date) -> list[RuleRow]:
     """Every rule, letter, policy and proposal of rules.yaml with its state on ``on``, oldest first."""
     out = [
-        RuleRow(id=row["id"], kind=row["kind"], effective=date.fromisoformat(row["effective"]),
-                published=_opt(row.get("published")), compliance=_opt(row.get("compliance")), until=_opt(row.get("until")),
-                citation=row["citation"], summary=row["summary"], changes_for_china=row.get("changes_for_china", ""),
-                applies=row.get("applies", ""), verified=row.get("verified", ""), note=row.get("note", ""),
+        RuleRow(id=row.id, kind=row.kind, effective=row.effective, published=row.published,
+                compliance=row.compliance, until=row.until, citation=row.citation, summary=row.summary,
+                changes_for_china=row.changes_for_china, applies=row.applies, verified=row.verified, note=row.note,
                 state=_state(row, on))
         for row in rules().values()
     ]
@@ -84,12 +79,10 @@ class ChipStep:
 
 def _change_dates(chip_id: str) -> list[date]:
     """Every date on which a rule, letter or policy can change a chip's classification."""
-    days = {date.fromisoformat(r["effective"]) for r in rules().values()}
-    days |= {date.fromisoformat(r["until"]) for r in rules().values() if r.get("until")}
+    days = {r.effective for r in rules().values()}
+    days |= {r.until for r in rules().values() if r.until}
     c = chip(chip_id)
-    for key in ("early_effective", "announced"):
-        if c.get(key):
-            days.add(date.fromisoformat(c[key]))
+    days |= {d for d in (c.early_effective, c.announced) if d}
     return sorted(days)
 
 
@@ -97,8 +90,8 @@ def chip_timeline(chip_id: str, until: date | None = None) -> list[ChipStep]:
     """The chip's classification on each date the rules change, from the first rule (or the chip's
     announcement, when later) to ``until`` (default today); a date that changes nothing is merged."""
     last = until or date.today()
-    announced = chip(chip_id).get("announced")
-    first = max(earliest_plausible_date(), date.fromisoformat(announced)) if announced else earliest_plausible_date()
+    announced = chip(chip_id).announced
+    first = max(earliest_plausible_date(), announced) if announced else earliest_plausible_date()
     steps: list[ChipStep] = []
     for day in [first, *(d for d in _change_dates(chip_id) if first < d <= last)]:
         cls = classify_chip(chip_id, day)
@@ -113,7 +106,7 @@ def find_chip(name: str) -> str | None:
     """The accelerators.yaml id of a chip named by id, name or alias (any case, full- or half-width)."""
     key = fold_pattern(name).casefold().replace(" ", "")
     for chip_id, row in chips().items():
-        names = [chip_id, row["name"], f"{row['vendor']} {row['name']}", *row.get("aliases", [])]
+        names = [chip_id, row.name, f"{row.vendor} {row.name}", *row.aliases]
         if any(fold_pattern(n).casefold().replace(" ", "") == key for n in names):
             return chip_id
     return None

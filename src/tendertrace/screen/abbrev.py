@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..knowledge import load_csv, load_yaml
+from ..knowledge import files as knowledge
 
 # A number in a unit's name: Arabic or Chinese digits (14, 十四, 七〇九), at most five of them.
 NUMBER = r"[0-9一二三四五六七八九十百〇零两]{1,5}"
@@ -35,16 +35,15 @@ class Rule:
 
 @cache
 def rules() -> tuple[Rule, ...]:
-    data = load_yaml("abbreviations_zh.yaml")
-    return tuple(Rule(r["name"], re.compile(r["pattern"].replace("{NUM}", NUMBER)), r["template"], r["source"])
-                 for r in data["rules"])
+    return tuple(Rule(r.name, re.compile(r.pattern.replace("{NUM}", NUMBER)), r.template, r.source)
+                 for r in knowledge.abbreviations().rules)
 
 
 @cache
 def _universities() -> tuple[dict[str, str], tuple[str, ...]]:
     """Short name -> full name, and the tails a short name may carry (学院, 附属医院 ...)."""
-    table = {r["short"]: r["full"] for r in load_csv("university_short_names_zh.csv")}
-    tails = tuple(sorted(load_yaml("abbreviations_zh.yaml")["university_tails"], key=len, reverse=True))
+    table = {r.short: r.full for r in knowledge.university_short_names()}
+    tails = tuple(sorted(knowledge.abbreviations().university_tails, key=len, reverse=True))
     return table, tails
 
 
@@ -78,8 +77,8 @@ def _university(folded: str) -> str | None:
 def _english_short_forms() -> dict[str, tuple[tuple[str, str], ...]]:
     """(Chinese group name, its English short name) by the name's first two characters, longest
     Chinese name first: a name is compared only with the groups it can start with."""
-    forms = sorted(((zh, r["short"]) for r in load_yaml("abbreviations_zh.yaml")["english_short_forms"]
-                    for zh in r["names"]), key=lambda f: len(f[0]), reverse=True)
+    forms = sorted(((zh, r.short) for r in knowledge.abbreviations().english_short_forms
+                    for zh in r.names), key=lambda f: len(f[0]), reverse=True)
     out: dict[str, list[tuple[str, str]]] = {}
     for zh, short in forms:
         out.setdefault(zh[:2], []).append((zh, short))

@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from ..knowledge import load_csv, load_yaml
+from ..knowledge import files as knowledge
 from .names import fold_zh, is_chinese, pinyin
 
 # GB/T 2260: two digits of province, two of prefecture, two of county.
@@ -111,7 +111,7 @@ class Divisions:
 
 @cache
 def divisions() -> Divisions:
-    by_code = {row["code"]: Division(row["code"], row["name"]) for row in load_csv("divisions_zh.csv")}
+    by_code = {row.code: Division(row.code, row.name) for row in knowledge.divisions()}
     by_name: dict[str, list[Division]] = defaultdict(list)
     for d in by_code.values():
         by_name[d.name].append(d)
@@ -122,14 +122,13 @@ def divisions() -> Divisions:
 
 @cache
 def organ_kinds() -> tuple[OrganKind, ...]:
-    data = load_yaml("organs_zh.yaml")
-    return tuple(OrganKind(o["kind"], o["province"], o["municipality"], o["prefecture"], tuple(o["county"]),
-                           tuple(o["units"]), o["source"]) for o in data["organs"])
+    return tuple(OrganKind(o.kind, o.province, o.municipality, o.prefecture, o.county, o.units, o.source)
+                 for o in knowledge.organs().organs)
 
 
 @cache
 def _designations() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(d["pattern"]) for d in load_yaml("organs_zh.yaml")["leading_designations"])
+    return tuple(re.compile(d.pattern) for d in knowledge.organs().leading_designations)
 
 
 def _organ(rest: str) -> OrganKind | None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from ..knowledge import load_yaml
+from ..knowledge import files as knowledge
 
-_WORDS = load_yaml("name_words.yaml")  # the word lists the factors below are read with
+_WORDS = knowledge.name_words()  # the word lists the factors below are read with
 
 # -- the threshold and the rounding of scores ---------------------------------------------------
 
@@ -78,8 +78,8 @@ SHORT_FORM_MAX_LEFT_OUT = 2  # ... leaving out at most two: past that, two peopl
 # a name the lists or the alias tables give, since a trade name is evidence of a group, not proof.
 TRADE_NAME_SCORE = 0.88
 SHORT_FORM_SCORE = 0.85  # what a short form of a listed person's name scores: a hit, below the name in full
-LINEAGE_WORDS = frozenset(_WORDS["lineage_words"])  # "son/daughter of" in Arabic chains
-LINEAGE_PARTICLES = frozenset(_WORDS["lineage_particles"])  # articles and kunya words inside a link, not a name of it
+LINEAGE_WORDS = frozenset(_WORDS.lineage_words)  # "son/daughter of" in Arabic chains
+LINEAGE_PARTICLES = frozenset(_WORDS.lineage_particles)  # articles and kunya words inside a link, not a name of it
 MIN_SPLIT_LETTERS = 3  # a run-together word is cut only into a first word of three letters or more
 
 # -- readings of names in other scripts ---------------------------------------------------------
@@ -99,7 +99,7 @@ PAIR_CACHE = 500_000  # token-pair similarities
 LATIN_FORMS = ("as-is", "untitled", "rejoined", "acronym")  # the query's own words, not a translation
 READINGS = ("pinyin", "pinyin-name", "korean")  # readings of a name's sound, weaker than a translation
 VOUCHING = ("alias", "pinyin-alias")  # translations the alias table vouches for
-CONNECTIVES = frozenset(_WORDS["initialism_connectives"])  # passed over when initials spell a phrase
-INITIALISM_SKIPPED = tuple(_WORDS["initialism_skipped"])  # no letter in an initialism
+CONNECTIVES = frozenset(_WORDS.initialism_connectives)  # passed over when initials spell a phrase
+INITIALISM_SKIPPED = tuple(_WORDS.initialism_skipped)  # no letter in an initialism
 
 SYMBOL_SCRIPTS = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f]")  # Greek, Cyrillic, Hebrew, Arabic

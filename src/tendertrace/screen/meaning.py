@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from functools import cache
-from typing import Any
 
-from ..knowledge import load_yaml
+from ..knowledge import files as knowledge
 
 __all__ = ["first_citation", "list_meaning", "list_weight", "listed_later", "listing_date"]
 
@@ -27,31 +25,25 @@ _TWO_DIGIT_CENTURY = 2000  # the Entity List began in 1997: "97"-"99" are 19xx, 
 _LAST_19XX = 96
 
 
-@cache
-def _meanings() -> dict[str, Any]:
-    data: dict[str, Any] = load_yaml("list_meanings.yaml")
-    return data
-
-
-def _list(code: str) -> dict[str, Any]:
-    row: dict[str, Any] = _meanings()["lists"].get(code) or {}
-    return row
+def _list(code: str) -> knowledge.ListMeaning | None:
+    return knowledge.list_meanings().lists.get(code)
 
 
 def list_authority(code: str) -> str | None:
     """The agency that keeps the list, None for a list the knowledge does not describe."""
-    value = _list(code).get("authority")
-    return str(value) if value else None
+    row = _list(code)
+    return row.authority if row else None
 
 
 def list_weight(code: str) -> float:
     """How much a hit on this list counts, against an Entity List hit (1.0)."""
-    return float(_list(code).get("weight", UNKNOWN_LIST_WEIGHT))
+    row = _list(code)
+    return row.weight if row else UNKNOWN_LIST_WEIGHT
 
 
 def list_kind(code: str) -> str | None:
-    kind = _list(code).get("kind")
-    return str(kind) if kind else None
+    row = _list(code)
+    return row.kind if row else None
 
 
 def list_meaning(code: str, license_requirement: str | None = None) -> str:
@@ -59,11 +51,11 @@ def list_meaning(code: str, license_requirement: str | None = None) -> str:
     row = _list(code)
     if not row:
         return f"{code}: no description of what this list entails; check the list's own terms"
-    parts = [" ".join(str(row["entails"]).split())]
+    parts = [" ".join(row.entails.split())]
     if code == "EL" and license_requirement:
         parts.append(f"this entry: {' '.join(license_requirement.split())}")
-        parts.extend(f["entails"] for f in _meanings()["footnotes"] if re.search(f["pattern"], license_requirement))
-    return "; ".join(parts) + f" [{row['source']}]"
+        parts.extend(f.entails for f in knowledge.list_meanings().footnotes if re.search(f.pattern, license_requirement))
+    return "; ".join(parts) + f" [{row.source}]"
 
 
 def _two_digit(year: int) -> int:
@@ -73,7 +65,8 @@ def _two_digit(year: int) -> int:
 def listing_date(code: str, federal_register: str | None, notes: str | None = None,
                  effective: str | None = None) -> date | None:
     """When the entry was added to its list, where the list's data says so; else None."""
-    if _list(code).get("dates") != "added":
+    row = _list(code)
+    if row is None or row.dates != "added":
         return None
     found: list[date] = []
     for month, day, year in _FR_DATE.findall(federal_register or ""):

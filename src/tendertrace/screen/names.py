@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -19,7 +20,7 @@ from pypinyin import lazy_pinyin
 from pypinyin.seg.simpleseg import seg as pinyin_words
 from rigour.names import extract_org_types
 
-from ..knowledge import load_csv, load_yaml
+from ..knowledge import files as knowledge
 from ..text.fold import fold_zh, is_chinese
 from ..text.latin import latin_words, strip_marks
 from ..text.numerals import chinese_number
@@ -27,20 +28,20 @@ from .abbrev import english_short_form
 from .abbrev import expand as expand_abbreviation
 from .factors import WORD_CACHE
 
-_WORDS = load_yaml("name_words.yaml")
-_ABBREVIATIONS: dict[str, str] = _WORDS["abbreviations"]
-STOPWORDS = frozenset(_WORDS["stopwords"])
-SUBUNIT_WORDS = frozenset(_WORDS["subunit_words"])
-HOLDING_WORDS = frozenset(_WORDS["holding_words"])
-SUBUNIT_MARKERS = tuple(_WORDS["subunit_markers"])
-SUBUNIT_SITES = tuple(_WORDS["subunit_sites"])
-NAME_CONTINUATIONS = tuple(_WORDS["name_continuations"])
-SELF_MARKERS = frozenset(_WORDS["self_markers"])
-CAMPUS_MARKERS = tuple(_WORDS["campus_markers"])
-ORG_WORDS = frozenset(_WORDS["org_words"])
-CHINESE_SCRIPT_COUNTRIES = frozenset(_WORDS["chinese_script_countries"])
-KOREAN_COUNTRIES = frozenset(_WORDS["korean_countries"])
-PATRONYMIC_ENDINGS = tuple(_WORDS["patronymic_endings"])
+_WORDS = knowledge.name_words()
+_ABBREVIATIONS: Mapping[str, str] = _WORDS.abbreviations
+STOPWORDS = frozenset(_WORDS.stopwords)
+SUBUNIT_WORDS = frozenset(_WORDS.subunit_words)
+HOLDING_WORDS = frozenset(_WORDS.holding_words)
+SUBUNIT_MARKERS = tuple(_WORDS.subunit_markers)
+SUBUNIT_SITES = tuple(_WORDS.subunit_sites)
+NAME_CONTINUATIONS = tuple(_WORDS.name_continuations)
+SELF_MARKERS = frozenset(_WORDS.self_markers)
+CAMPUS_MARKERS = tuple(_WORDS.campus_markers)
+ORG_WORDS = frozenset(_WORDS.org_words)
+CHINESE_SCRIPT_COUNTRIES = frozenset(_WORDS.chinese_script_countries)
+KOREAN_COUNTRIES = frozenset(_WORDS.korean_countries)
+PATRONYMIC_ENDINGS = tuple(_WORDS.patronymic_endings)
 _TRAILING_BRACKET = re.compile(r"[(（]([^()（）]{1,12})[)）]\s*$")
 
 
@@ -135,7 +136,7 @@ def _form_patterns(form: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(rf"\b{re.escape(form)}\W*$"), re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
 
 
-_LEGAL_FORM = re.compile(r"(?:集团)?(?:" + "|".join(map(re.escape, _WORDS["zh_legal_forms"])) + ")$")
+_LEGAL_FORM = re.compile(r"(?:集团)?(?:" + "|".join(map(re.escape, _WORDS.zh_legal_forms)) + ")$")
 
 
 @lru_cache(maxsize=WORD_CACHE)
@@ -157,18 +158,18 @@ MIN_PIECE_ALIAS = 5
 
 
 @cache
-def _alias_rows() -> tuple[dict[str, str], ...]:
+def _alias_rows() -> tuple[knowledge.AliasRow, ...]:
     """The alias table's rows: the curated file, then the one built from machine-readable sources."""
-    return tuple(r for name in ALIAS_FILES for r in load_csv(name))
+    return tuple(r for name in ALIAS_FILES for r in knowledge.aliases(name))
 
 
 @cache
 def _aliases() -> dict[str, tuple[str, str, str]]:
     out: dict[str, tuple[str, str, str]] = {}
     for name in ALIAS_FILES:
-        for r in load_csv(name):
-            value = (r["en"], r["relation"], r["source"])
-            folded = fold_zh(r["zh"])
+        for r in knowledge.aliases(name):
+            value = (r.en, r.relation, r.source)
+            folded = fold_zh(r.zh)
             if name in WHOLE_ONLY_SHORT and len(folded) < MIN_PIECE_ALIAS:
                 out.setdefault("whole:" + folded, value)
                 continue
@@ -194,7 +195,7 @@ def form_kind(folded: str) -> str:
 
 @cache
 def _glossary() -> dict[str, str]:
-    return {fold_zh(r["zh"]): r["en"] for r in load_csv("glossary_zh_en.csv")}
+    return {fold_zh(r.zh): r.en for r in knowledge.glossary()}
 
 
 @cache
@@ -217,14 +218,14 @@ def _pinyin_aliases() -> dict[str, tuple[str, str, str, str]]:
     out: dict[str, tuple[str, str, str, str]] = {}
     ambiguous: set[str] = set()
     for r in _alias_rows():
-        folded = fold_zh(r["zh"])
+        folded = fold_zh(r.zh)
         for form in {folded, core_zh(folded)}:
             if len(form) < 4:
                 continue
             key = _compact_latin("".join(pinyin(form)))
-            if key in out and out[key][0] != r["en"]:
+            if key in out and out[key][0] != r.en:
                 ambiguous.add(key)
-            out.setdefault(key, (r["en"], r["relation"], r["source"], r["zh"]))
+            out.setdefault(key, (r.en, r.relation, r.source, r.zh))
     return {k: v for k, v in out.items() if k not in ambiguous}
 
 

@@ -12,15 +12,16 @@ and the popular South Korean one (jung, sung).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
-from ..knowledge import load_yaml
+from ..knowledge import files as knowledge
 from .names import fold_zh, pinyin
 
-_WORDS = load_yaml("person_names.yaml")
-COMPOUND_SURNAMES = frozenset(_WORDS["compound_surnames_zh"])
-SURNAME_READINGS: dict[str, str] = _WORDS["surname_readings_zh"]
+_WORDS = knowledge.person_names()
+COMPOUND_SURNAMES = frozenset(_WORDS.compound_surnames_zh)
+SURNAME_READINGS: Mapping[str, str] = _WORDS.surname_readings_zh
 _HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _HANGUL_NAME = re.compile(r"^[\uac00-\ud7a3]{2,4}(?:\s[\uac00-\ud7a3]{1,3})?$")
 KOREAN_GIVEN_SYLLABLES = 2  # Korean names are a one-syllable surname and a two-syllable given name
@@ -45,8 +46,8 @@ _STYLES: tuple[tuple[tuple[str, str], ...], ...] = (
 @cache
 def _korean_surnames() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
     """Romanisations by Hangul surname, and the Hangul of each hanja surname."""
-    latin = {row["hangul"]: tuple(row["latin"]) for row in _WORDS["korean_surnames"]}
-    hangul = {row["hanja"]: row["hangul"] for row in _WORDS["korean_surnames"]}
+    latin = {row.hangul: row.latin for row in _WORDS.korean_surnames}
+    hangul = {row.hanja: row.hangul for row in _WORDS.korean_surnames}
     return latin, hangul
 
 

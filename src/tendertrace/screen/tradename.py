@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..knowledge import load_csv, load_yaml
+from ..knowledge import files as knowledge
 from .divisions import divisions
 from .names import _alias_rows, _glossary, fold_zh
 
@@ -33,7 +33,7 @@ PLACE_SUFFIXES = ("", "市", "省", "县", "区")
 
 @cache
 def _owner_words() -> tuple[str, ...]:
-    return tuple(load_yaml("name_words.yaml")["holding_words_zh"])
+    return knowledge.name_words().holding_words_zh
 
 
 def _place(folded: str) -> tuple[str, int] | None:
@@ -85,12 +85,12 @@ def _listed() -> dict[tuple[str, str], dict[str, str]]:
     """(place code, trade name) -> {English name of a listed company with them: one Chinese name of it}."""
     out: dict[tuple[str, str], dict[str, str]] = {}
     for row in _alias_rows():
-        if row["relation"] != "self":
+        if row.relation != "self":
             continue
-        folded = fold_zh(row["zh"])
+        folded = fold_zh(row.zh)
         parts = _split(folded)
         if parts is not None:
-            out.setdefault(parts[:2], {}).setdefault(row["en"], folded)
+            out.setdefault(parts[:2], {}).setdefault(row.en, folded)
     return out
 
 
@@ -98,9 +98,9 @@ def _listed() -> dict[tuple[str, str], dict[str, str]]:
 def _other_names() -> tuple[str, ...]:
     """Names of institutions that are not companies, and university short names (南大, 复旦): a
     trade name one of them begins is the institution's name, used by companies of no one group."""
-    names = [fold_zh(r["zh"]) for r in _alias_rows() if fold_zh(r["zh"]).endswith(INSTITUTION_ENDINGS)]
-    for row in load_csv("university_short_names_zh.csv"):
-        names += [fold_zh(row["short"]), fold_zh(row["full"])]
+    names = [fold_zh(r.zh) for r in _alias_rows() if fold_zh(r.zh).endswith(INSTITUTION_ENDINGS)]
+    for row in knowledge.university_short_names():
+        names += [fold_zh(row.short), fold_zh(row.full)]
     return tuple(names)
 
 
@@ -111,7 +111,7 @@ def _institution_trade(trade: str) -> bool:
 
 @cache
 def _listed_names() -> frozenset[str]:
-    return frozenset(fold_zh(row["zh"]) for row in _alias_rows())
+    return frozenset(fold_zh(row.zh) for row in _alias_rows())
 
 
 def sibling_of(query: str) -> str | None:

@@ -1,0 +1,765 @@
+"""Every knowledge file as a frozen dataclass, built from its YAML or CSV by its type.
+
+The dataclasses below are the schema: a file's keys are the fields of its class, a key's value is
+checked against the field's type as it is built (:func:`build`), and a :data:`Pattern` field is
+compiled in the form the code compiles it. A missing key, a key the class does not know (a typo
+would otherwise be ignored), a value of the wrong type or a pattern that does not compile raises
+one :class:`~tendertrace.knowledge.KnowledgeError` naming the file, the key and the fault.
+
+Each stage reads its file through the accessor of the same name (``context()``, ``fields()``,
+``orgs()`` ...): parsed and built once per process, from the folder :func:`knowledge_dir` names.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import re
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, NewType, TypeVar, Union, get_args, get_origin, get_type_hints
+
+import yaml
+
+from ..text.fold import fold_pattern
+from . import KnowledgeError, knowledge_dir
+
+# A regular expression the code compiles (after folding, as it reads text); in a file either a
+# string or a list of strings joined in order (a long alternation written as its parts).
+Pattern = NewType("Pattern", str)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """A row of a knowledge CSV, its columns by name."""
+
+    number: int  # the line in the file (the header is line 1)
+    cells: Mapping[str, str]
+
+
+def read_yaml(directory: Path, name: str) -> Any:
+    path = directory / name
+    try:
+        with path.open("r", encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except OSError as exc:
+        raise KnowledgeError(name, "file", f"cannot be read ({exc.strerror})") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else "file"
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        raise KnowledgeError(name, where, f"not valid YAML: {problem}") from None
+
+
+def read_csv(directory: Path, name: str, columns: tuple[str, ...]) -> tuple[TableRow, ...]:
+    try:
+        with (directory / name).open("r", encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = [c for c in columns if c not in (reader.fieldnames or ())]
+            if missing:
+                raise KnowledgeError(name, "header", f"lacks the column(s) {', '.join(missing)}")
+            rows = []
+            for number, cells in enumerate(reader, start=2):
+                empty = [c for c in columns if not (cells.get(c) or "").strip()]
+                if empty:
+                    raise KnowledgeError(name, f"line {number}", f"empty {', '.join(empty)}")
+                rows.append(TableRow(number, dict(cells)))
+            return tuple(rows)
+    except OSError as exc:
+        raise KnowledgeError(name, "file", f"cannot be read ({exc.strerror})") from None
+
+
+# -- building a value by its type ---------------------------------------------------------------
+
+
+def _here(where: str, key: str) -> str:
+    return f"{where} '{key}'" if where else f"key '{key}'"
+
+
+def _pattern(file: str, where: str, value: Any) -> str:
+    if isinstance(value, list) and value and all(isinstance(part, str) for part in value):
+        value = "".join(value)
+    if not isinstance(value, str):
+        raise KnowledgeError(file, where, f"must be a pattern, not {type(value).__name__}")
+    try:
+        re.compile(fold_pattern(value))
+    except re.error as exc:
+        raise KnowledgeError(file, where, f"the pattern does not compile: {exc}") from None
+    return value
+
+
+def build(kind: Any, value: Any, file: str, where: str = "") -> Any:
+    """``value`` read from ``file`` as a ``kind``: a dataclass, a tuple of a kind, a mapping of
+    strings to a kind, an optional kind, a :data:`Pattern` or a plain str/int/float/bool."""
+    if kind is Any:
+        return value
+    if kind is Pattern:
+        return _pattern(file, where, value)
+    origin = get_origin(kind)
+    if origin is Literal:
+        if value not in get_args(kind):
+            raise KnowledgeError(file, where, f"must be one of {', '.join(map(str, get_args(kind)))}, not {value!r}")
+        return value
+    if origin in (Union, types.UnionType):
+        options = [k for k in get_args(kind) if k is not type(None)]
+        if value is None:
+            return None
+        for option in options[:-1]:  # the first kind the value is; the last one's fault otherwise
+            try:
+                return build(option, value, file, where)
+            except KnowledgeError:
+                continue
+        return build(options[-1], value, file, where)
+    if dataclasses.is_dataclass(kind):
+        return _build_row(typing.cast(type, kind), value, file, where)
+    if origin is tuple:
+        (inner, _ellipsis) = get_args(kind)
+        if not isinstance(value, list):
+            raise KnowledgeError(file, where or "file", f"must be a list, not {type(value).__name__}")
+        return tuple(build(inner, item, file, f"{where} item {i}".strip()) for i, item in enumerate(value, start=1))
+    if origin in (Mapping, dict):
+        _key, inner = get_args(kind)
+        if not isinstance(value, dict):
+            raise KnowledgeError(file, where or "file", f"must be a mapping, not {type(value).__name__}")
+        return {str(k): build(inner, v, file, _here(where, str(k))) for k, v in value.items()}
+    if kind is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise KnowledgeError(file, where, f"must be a number, not {type(value).__name__}")
+        return float(value)
+    if kind is int and isinstance(value, bool) or not isinstance(value, kind):
+        raise KnowledgeError(file, where, f"must be {kind.__name__}, not {type(value).__name__}")
+    return value
+
+
+def _build_row(cls: type[T], value: Any, file: str, where: str) -> T:
+    if not isinstance(value, dict):
+        raise KnowledgeError(file, where or "file", f"must be a mapping of keys, not {type(value).__name__}")
+    hints = get_type_hints(cls)
+    known = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    cells: dict[str, Any] = {}
+    for name, spec in known.items():
+        here = _here(where, name)
+        if name not in value or value[name] is None:
+            optional = spec.default is not dataclasses.MISSING or spec.default_factory is not dataclasses.MISSING
+            if not optional:
+                raise KnowledgeError(file, here, "is missing")
+            continue
+        cells[name] = build(hints[name], value[name], file, here)
+    unknown = sorted(str(k) for k in value if k not in known)  # a typo would otherwise be ignored
+    if unknown:
+        raise KnowledgeError(file, _here(where, unknown[0]), f"is not a key of {cls.__name__} "
+                             f"(known: {', '.join(sorted(known))})")
+    return cls(**cells)
+
+
+# -- the mapping files --------------------------------------------------------------------------
+
+
+# What a scope does to the mentions in it (rules/context.py reads each).
+ScopeEffect = Literal["negated", "withdrawn", "replaced", "existing", "compatible"]
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """A cue whose clause negates, prohibits, replaces or conditions what it names."""
+
+    effect: ScopeEffect
+    pattern: Pattern
+    reach: str | None = None  # "sentence": the scope runs to the sentence's end, not the clause's
+    until: Pattern | None = None  # where the scope ends instead
+
+
+@dataclass(frozen=True, slots=True)
+class ContextFile:
+    """context.yaml: the scopes and document states that cancel or lower a mention."""
+
+    scopes: tuple[Scope, ...]
+    backward_scopes: tuple[Scope, ...]
+    scope_end: Pattern
+    scope_comma: Pattern
+    cancellation: Pattern
+    cancel_words: Pattern
+    condition: Pattern
+    existing_end: Pattern
+    correction_end: Pattern
+    value_change: Pattern
+    topic_procurement: Pattern
+    china_nexus: Pattern
+    taiwan_script: Pattern
+    prc_script: Pattern
+
+
+@dataclass(frozen=True, slots=True)
+class GenericChip:
+    """A generic US-chip phrase ("美国产高端GPU") and its signal; or, as ``requires`` alone, the
+    words of a US vendor or origin that make a generic phrase near them count."""
+
+    pattern: Pattern | None = None
+    signal: str = ""
+    requires: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SpecPatterns:
+    """How a chip's performance figures are written, and the bits each number format counts."""
+
+    pattern: Pattern
+    pattern_after: Pattern
+    sparse: Pattern
+    aggregate: Pattern
+    per_chip: Pattern
+    tpp: Pattern
+    bits: Mapping[str, int]
+    scale: Mapping[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceFile:
+    """evidence.yaml: compute objects, routes and US signals a compute finding is built from."""
+
+    compute_objects: Mapping[str, Pattern]
+    routes: Mapping[str, Pattern]
+    generic_us_chip: tuple[GenericChip, ...]
+    named_model: Pattern
+    spec: SpecPatterns
+    benchmark_before: Pattern
+    benchmark_after: Pattern
+    china_operated: Pattern
+    compute_context: Pattern
+    domestic_marker: Pattern
+
+
+@dataclass(frozen=True, slots=True)
+class PhrasePattern:
+    """A phrase that is itself a mention (a cloud account, a GPU rental, tokens bought)."""
+
+    pattern: Pattern
+    normalized: str
+    requires: tuple[str, ...] = ()
+    number_before: Pattern | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CountPatterns:
+    """How counts of chips, servers and tokens are written around a mention."""
+
+    before_chip: Pattern
+    after_chip: Pattern
+    servers: Pattern
+    per_server: Pattern
+    token_scale: Mapping[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class MentionsFile:
+    """mentions.yaml: the phrase mentions and the counts read beside a mention."""
+
+    cloud_account: tuple[PhrasePattern, ...]
+    gpu_rental: tuple[PhrasePattern, ...]
+    api_tokens: tuple[PhrasePattern, ...]
+    system_words: tuple[str, ...]
+    vendor_context: Pattern
+    counts: CountPatterns
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """Another sense of an ambiguous token, known by the words near it."""
+
+    sense: str
+    pattern: Pattern
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class SenseGroup:
+    id: str
+    # the mentions the group reads: "chip_code", or one kind and value ({token: AWS}, {provider: aws})
+    applies: str | Mapping[str, str]
+    senses: tuple[Sense, ...]
+    context: str | None = None  # the context (of SensesFile.contexts) that makes the compute sense
+
+
+@dataclass(frozen=True, slots=True)
+class SensesFile:
+    """senses.yaml: the other senses of chip codes, model and provider names."""
+
+    window: int
+    unit_after: Pattern
+    dimension_after: Pattern
+    contexts: Mapping[str, Pattern]
+    venue_words: Pattern
+    groups: tuple[SenseGroup, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class HostingFile:
+    """hosting.yaml: where a data centre abroad is named."""
+
+    datacentre: Pattern
+    reach: int
+    exclude_codes: tuple[str, ...]
+    extra_names: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AmountLabels:
+    awarded: tuple[str, ...]
+    max_price: tuple[str, ...]
+    budget: tuple[str, ...]
+    rate_words: tuple[str, ...]
+    total_words: tuple[str, ...]
+    budget_words: tuple[str, ...]
+    ceiling_words: tuple[str, ...]
+    exclude: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ItemHeaders:
+    name: tuple[str, ...]
+    brand: tuple[str, ...]
+    model: tuple[str, ...]
+    quantity: tuple[str, ...]
+    unit: tuple[str, ...]
+    unit_price: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TableColumns:
+    money: tuple[str, ...]
+    money_not: tuple[str, ...]
+    supplier: tuple[str, ...]
+    supplier_not: tuple[str, ...]
+    buyer: tuple[str, ...]
+    buyer_not: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldsFile:
+    """fields.yaml: the labels of a notice's fields, amounts and tables."""
+
+    buyer: tuple[str, ...]
+    agency: tuple[str, ...]
+    supplier: tuple[str, ...]
+    project_name: tuple[str, ...]
+    project_number: tuple[str, ...]
+    published: tuple[str, ...]
+    published_line: tuple[str, ...]
+    amounts: AmountLabels
+    other_labels: tuple[str, ...]
+    name_stop: Pattern
+    title_buyer: tuple[str, ...]
+    item_headers: ItemHeaders
+    record_notice_words: tuple[tuple[str, ...], ...]  # (word in a record's kind, notice type)
+    org_suffixes: tuple[str, ...]
+    generic_buyers: tuple[str, ...]
+    name_remarks: tuple[str, ...]
+    no_agency_remarks: tuple[str, ...]
+    entrusted: Pattern
+    entrusted_by: Pattern
+    buyer_in_prose: Pattern
+    lot_label: Pattern
+    title_suffix: Pattern
+    table_columns: TableColumns
+    first_candidate: Pattern
+    candidate_row: Pattern
+    bid_row: Pattern
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeRule:
+    """A notice type and the title words that give it (plain words, matched as they stand)."""
+
+    type: str
+    patterns: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeTypesFile:
+    """notice_types.yaml: a notice's type from its title, and OCDS tags."""
+
+    rules: tuple[NoticeRule, ...]
+    ocds: Mapping[str, str]
+    reissue_marks: tuple[Pattern, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OrgSources:
+    zh_suffixes: str
+    en_suffixes: str
+    boundaries: str
+    roles: str
+
+
+# The roles a party word may give (model.Role, less "mentioned", which no word gives).
+PARTY_ROLES = ("buyer", "agency", "supplier")
+
+
+@dataclass(frozen=True, slots=True)
+class OrgsFile:
+    """orgs.yaml: the organisation recogniser's suffixes, boundaries and role words."""
+
+    sources: OrgSources
+    zh_suffixes: tuple[str, ...]
+    zh_weak_suffixes: tuple[str, ...]
+    zh_compounds: tuple[str, ...]
+    zh_thing_endings: tuple[str, ...]
+    notice_title_words: tuple[str, ...]
+    zh_right_verbs: tuple[str, ...]
+    zh_numerals: str
+    zh_masked_only: tuple[str, ...]
+    zh_never_inside: tuple[str, ...]
+    zh_not_after: tuple[str, ...]
+    zh_left_always: tuple[str, ...]
+    zh_joiners: tuple[str, ...]
+    zh_generic_heads: tuple[str, ...]
+    zh_fragment_starts: tuple[str, ...]
+    zh_masks: tuple[str, ...]
+    en_suffixes: tuple[str, ...]
+    en_connectors: tuple[str, ...]
+    en_stop_heads: tuple[str, ...]
+    en_provider_verbs_after: tuple[str, ...]
+    owner_roles: tuple[str, ...]
+    roles: Mapping[str, tuple[str, ...]]  # role -> its words, in the file's order
+    buyer_verbs_after: tuple[str, ...]
+    zh_win_verbs: tuple[str, ...]
+    zh_win_nouns: tuple[str, ...]
+    verb_noun_heads: tuple[str, ...]
+    en_role_phrases: Mapping[str, tuple[str, ...]]
+    disclosure_markers: tuple[str, ...]
+    announcer_refs: tuple[str, ...]
+    sells: tuple[str, ...]
+    buys: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        for key, table in (("roles", self.roles), ("en_role_phrases", self.en_role_phrases)):
+            for role in table:
+                if role not in PARTY_ROLES:
+                    raise KnowledgeError("orgs.yaml", f"key '{key}' '{role}'", f"must be one of {', '.join(PARTY_ROLES)}")
+
+
+@dataclass(frozen=True, slots=True)
+class NameWordsFile:
+    """name_words.yaml: the word lists names are read with."""
+
+    abbreviations: Mapping[str, str]
+    stopwords: tuple[str, ...]
+    holding_words: tuple[str, ...]
+    holding_words_zh: tuple[str, ...]
+    subunit_words: tuple[str, ...]
+    subunit_markers: tuple[str, ...]
+    subunit_sites: tuple[str, ...]
+    name_continuations: tuple[str, ...]
+    self_markers: tuple[str, ...]
+    campus_markers: tuple[str, ...]
+    org_words: tuple[str, ...]
+    chinese_script_countries: tuple[str, ...]
+    korean_countries: tuple[str, ...]
+    patronymic_endings: tuple[str, ...]
+    initialism_connectives: tuple[str, ...]
+    initialism_skipped: tuple[str, ...]
+    lineage_words: tuple[str, ...]
+    lineage_particles: tuple[str, ...]
+    zh_legal_forms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class KoreanSurname:
+    hanja: str
+    hangul: str
+    latin: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PersonNamesFile:
+    """person_names.yaml: Chinese compound surnames and readings, Korean surnames."""
+
+    compound_surnames_zh: tuple[str, ...]
+    surname_readings_zh: Mapping[str, str]
+    korean_surnames: tuple[KoreanSurname, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ListMeaning:
+    """What a hit on a list means: its authority, what it entails, its weight in a score."""
+
+    name: str
+    authority: str
+    kind: str
+    entails: str
+    source: str
+    weight: float
+    dates: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    pattern: Pattern
+    footnote: int
+    entails: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class ListMeaningsFile:
+    """list_meanings.yaml: the lists by their code, and the Entity List's footnotes."""
+
+    lists: Mapping[str, ListMeaning]
+    footnotes: tuple[Footnote, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AbbreviationRule:
+    name: str
+    pattern: Pattern
+    template: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class ShortForm:
+    short: str
+    names: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class AbbreviationsFile:
+    """abbreviations_zh.yaml: generative rules for Chinese short names, English short forms."""
+
+    rules: tuple[AbbreviationRule, ...]
+    university_tails: tuple[str, ...]
+    english_short_forms: tuple[ShortForm, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LeadKindRow:
+    label: str
+    source: str
+    patterns: tuple[Pattern, ...] = ()
+    mentions: tuple[str, ...] = ()
+    needs_procurement: bool = False
+    no_chip: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LeadsFile:
+    """leads.yaml: the kinds of lead, the procurement words a lead needs, the exclusions."""
+
+    kinds: Mapping[str, LeadKindRow]
+    procurement: tuple[str, ...]
+    exclude: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Organ:
+    """An organ every division has, by its name at each level of division."""
+
+    kind: str
+    source: str
+    province: str
+    municipality: str
+    prefecture: str
+    county: tuple[str, ...]
+    units: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Designation:
+    pattern: Pattern
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrgansFile:
+    """organs_zh.yaml: the organs every division has, and the designations written before them."""
+
+    organs: tuple[Organ, ...]
+    leading_designations: tuple[Designation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RecordSchema:
+    """A portal's record layout: how to tell it, and which key holds which field."""
+
+    name: str
+    source: str
+    detect: tuple[str, ...] = ()
+    detect_text: tuple[str, ...] = ()  # words the text begins with, for a layout read from text
+    fields: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    units: Mapping[str, float] = dataclasses.field(default_factory=dict)
+    amount_labels: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    timezone_hours: float | None = None
+
+
+# -- the tables ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AliasRow:
+    """A Chinese name of a listed entity (its English listed name), with its relation and source."""
+
+    zh: str
+    en: str
+    relation: str
+    source: str
+    list: str = ""  # the lists the entry is on, where the source says (aliases_zh_sources.csv)
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryRow:
+    zh: str
+    en: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class ShortNameRow:
+    short: str
+    full: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class DivisionRow:
+    code: str
+    name: str
+
+
+# The tables, their row class, and the columns every row fills.
+TABLES: dict[str, tuple[type, tuple[str, ...]]] = {
+    "aliases_zh.csv": (AliasRow, ("zh", "en", "relation", "source")),
+    "aliases_zh_sources.csv": (AliasRow, ("zh", "en", "relation", "source")),
+    "listed_securities_zh.csv": (AliasRow, ("zh", "en", "relation", "source")),
+    "glossary_zh_en.csv": (GlossaryRow, ("zh", "en", "source")),
+    "university_short_names_zh.csv": (ShortNameRow, ("short", "full", "source")),
+    "divisions_zh.csv": (DivisionRow, ("code", "name")),  # one source for the table: scripts/build_divisions.py
+}
+
+# The mapping files and their class.
+MAPPINGS: dict[str, type] = {
+    "context.yaml": ContextFile, "evidence.yaml": EvidenceFile, "mentions.yaml": MentionsFile,
+    "senses.yaml": SensesFile, "hosting.yaml": HostingFile, "fields.yaml": FieldsFile,
+    "notice_types.yaml": NoticeTypesFile, "orgs.yaml": OrgsFile, "name_words.yaml": NameWordsFile,
+    "person_names.yaml": PersonNamesFile, "list_meanings.yaml": ListMeaningsFile,
+    "abbreviations_zh.yaml": AbbreviationsFile, "leads.yaml": LeadsFile, "organs_zh.yaml": OrgansFile,
+}
+
+
+# -- reading --------------------------------------------------------------------------------------
+
+
+def read_mapping(directory: Path, name: str) -> Any:
+    """A mapping file of ``directory`` built as its class."""
+    data = read_yaml(directory, name)
+    if not isinstance(data, dict):
+        raise KnowledgeError(name, "file", "must be a mapping of keys")
+    return build(MAPPINGS[name], data, name)
+
+
+def read_record_schemas(directory: Path) -> tuple[RecordSchema, ...]:
+    name = "record_schemas.yaml"
+    return typing.cast(tuple[RecordSchema, ...], build(tuple[RecordSchema, ...], read_yaml(directory, name), name))
+
+
+def read_table(directory: Path, name: str) -> tuple[Any, ...]:
+    """A table of ``directory``: every row built as its class, with the line it stands on named
+    in an error."""
+    cls, columns = TABLES[name]
+    known = {f.name for f in dataclasses.fields(cls)}
+    return tuple(cls(**{k: v for k, v in row.cells.items() if k in known})
+                 for row in read_csv(directory, name, columns))
+
+
+@cache
+def _mapping(name: str) -> Any:
+    return read_mapping(knowledge_dir(), name)
+
+
+def context() -> ContextFile:
+    return typing.cast(ContextFile, _mapping("context.yaml"))
+
+
+def evidence() -> EvidenceFile:
+    return typing.cast(EvidenceFile, _mapping("evidence.yaml"))
+
+
+def mentions() -> MentionsFile:
+    return typing.cast(MentionsFile, _mapping("mentions.yaml"))
+
+
+def senses() -> SensesFile:
+    return typing.cast(SensesFile, _mapping("senses.yaml"))
+
+
+def hosting() -> HostingFile:
+    return typing.cast(HostingFile, _mapping("hosting.yaml"))
+
+
+def fields() -> FieldsFile:
+    return typing.cast(FieldsFile, _mapping("fields.yaml"))
+
+
+def notice_types() -> NoticeTypesFile:
+    return typing.cast(NoticeTypesFile, _mapping("notice_types.yaml"))
+
+
+def orgs() -> OrgsFile:
+    return typing.cast(OrgsFile, _mapping("orgs.yaml"))
+
+
+def name_words() -> NameWordsFile:
+    return typing.cast(NameWordsFile, _mapping("name_words.yaml"))
+
+
+def person_names() -> PersonNamesFile:
+    return typing.cast(PersonNamesFile, _mapping("person_names.yaml"))
+
+
+def list_meanings() -> ListMeaningsFile:
+    return typing.cast(ListMeaningsFile, _mapping("list_meanings.yaml"))
+
+
+def abbreviations() -> AbbreviationsFile:
+    return typing.cast(AbbreviationsFile, _mapping("abbreviations_zh.yaml"))
+
+
+def leads() -> LeadsFile:
+    return typing.cast(LeadsFile, _mapping("leads.yaml"))
+
+
+def organs() -> OrgansFile:
+    return typing.cast(OrgansFile, _mapping("organs_zh.yaml"))
+
+
+@cache
+def record_schemas() -> tuple[RecordSchema, ...]:
+    return read_record_schemas(knowledge_dir())
+
+
+@cache
+def table(name: str) -> tuple[Any, ...]:
+    """The rows of a knowledge table, typed (:data:`TABLES`), read once."""
+    return read_table(knowledge_dir(), name)
+
+
+def aliases(name: str) -> tuple[AliasRow, ...]:
+    return typing.cast(tuple[AliasRow, ...], table(name))
+
+
+def glossary() -> tuple[GlossaryRow, ...]:
+    return typing.cast(tuple[GlossaryRow, ...], table("glossary_zh_en.csv"))
+
+
+def university_short_names() -> tuple[ShortNameRow, ...]:
+    return typing.cast(tuple[ShortNameRow, ...], table("university_short_names_zh.csv"))
+
+
+def divisions() -> tuple[DivisionRow, ...]:
+    return typing.cast(tuple[DivisionRow, ...], table("divisions_zh.csv"))
