@@ -322,7 +322,7 @@ MAPPING_KEYS: dict[str, dict[str, str]] = {
     "notice_types.yaml": {"rules": "list", "ocds": "dict", "reissue_marks": "patterns"},
     "orgs.yaml": {"sources": "dict", "zh_suffixes": "list", "en_suffixes": "list", "roles": "dict",
                   "owner_roles": "list"},
-    "name_words.yaml": {"abbreviations": "dict", "stopwords": "list", "holding_words": "list", "subunit_words": "list",
+    "name_words.yaml": {"abbreviations": "dict", "joined_words": "dict", "stopwords": "list", "holding_words": "list", "subunit_words": "list",
                         "subunit_markers": "list", "subunit_sites": "list", "name_continuations": "list",
                         "self_markers": "list", "campus_markers": "list", "org_words": "list",
                         "chinese_script_countries": "list", "korean_countries": "list", "patronymic_endings": "list",

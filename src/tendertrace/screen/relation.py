@@ -238,7 +238,8 @@ def extra_parenthetical(query: str, matched_name: str) -> bool:
     extra = re.findall(r"[(（]([^)）]{2,20})[)）]", query)
     # An acronym ("(NORINCO)") or a designation with a number ("(611 Institute)") restates the
     # entity; only a word the listed name lacks, such as a place, names a part of it.
-    return any(x.strip().lower() not in matched_name.lower() for x in extra
+    listed = set(tokens_en(matched_name))  # as words: (Hong Kong) is the listed (HK)
+    return any(not set(tokens_en(x)) <= listed for x in extra
                if not x.isupper() and not any(ch.isdigit() for ch in x))
 
 
@@ -258,10 +259,48 @@ def parents(query: str) -> list[str]:
     out = [" ".join(words[:i]).rstrip(" ,") for i in range(len(words) - 1, 1, -1)]
     if len(words) > 1 and len(words[0]) >= f.PARENT_WORD_MIN_LETTERS:
         out.append(words[0])  # "Inspur Cloud Information Technology" -> "Inspur"
-    head, _, tail = query.rpartition(",")
-    if head and len(tail.split()) >= 2 and any(t in ORG_WORDS for t in tokens_en(head)):
-        out.append(tail.strip())  # "West China Hospital, Sichuan University" -> "Sichuan University"
+    parts = query.split(",")
+    for k in range(1, len(parts)):
+        # "West China Hospital, Sichuan University" -> "Sichuan University"; "State Key Laboratory
+        # of X, Second Institute of Oceanography, MNR" -> "Second Institute of Oceanography, MNR"
+        tail = ",".join(parts[k:]).strip()
+        if len(tail.split()) >= 2 and any(t in ORG_WORDS for t in tokens_en(",".join(parts[:k]))):
+            out.append(tail)
     return out
+
+
+def names_parent(tail: str) -> bool:
+    """The part of a Latin name after its last comma names an organisation a unit belongs to: a
+    word of an organisation's kind (Academy, Ministry, Observatories) or an initialism (CAS), not
+    a legal form ("Co., Ltd."), a sub-unit (", Tianjin Branch") or nothing."""
+    if is_chinese(tail):
+        return False
+    words = content_tokens(tail)
+    if not words or any(t in SUBUNIT_WORDS and t not in ORG_WORDS for t in words):
+        return False
+    compact = tail.replace("-", "")
+    if compact.isalpha() and compact.isupper() and len(compact) >= f.PARENT_INITIALISM_WORDS:
+        return True
+    return any(t in ORG_WORDS and t not in SUBUNIT_ONLY for t in words)
+
+
+# Words that name a part of an organisation and never the organisation a unit is written under.
+SUBUNIT_ONLY = frozenset({"branch", "office", "division", "department", "campus", "faculty", "subsidiary"})
+
+
+def parent_fits(head: str, tail: str, entry: ListEntry, matched_name: str) -> bool:
+    """The parent written after a unit agrees with the listed entry: the listed name has no
+    words beyond the unit's (it names no parent, so the one written is its parent or an address),
+    or the parent's words or initials are the listed name's remaining words."""
+    unit = tokens_en(head)
+    rest = [t for t in content_tokens(matched_name) if not matched(t, unit)]
+    if not rest:
+        return True
+    words = content_tokens(tail)
+    if all(matched(t, tuple(rest)) for t in words):
+        return True
+    letters = tail.replace("-", "").lower()
+    return letters.isalpha() and "".join(t[0] for t in rest) == letters
 
 
 def _known(head: str) -> bool:
