@@ -301,6 +301,8 @@ class Screener:
         translations = translate(query)
         if subunit is None:  # a parent cut from a name is an organisation as written, not a person's name
             translations += self.readings.expansions(query) + self.readings.person_readings(query)
+        else:  # ... whose initialisms may still be spelled out ("Second Institute of Oceanography, MNR")
+            translations += tuple(t for t in self.readings.expansions(query) if t.method == "acronym")
         # A name scoring below this is no hit, nor does it keep another translation's hit out of
         # ``best``: a later one replaces it only by scoring more.
         reaching = self.threshold - f.ROUNDING

@@ -183,6 +183,11 @@ _LEGAL_FORM = re.compile(r"(?:集团)?(?:" + "|".join(map(re.escape, _WORDS["zh_
 
 
 @lru_cache(maxsize=WORD_CACHE)
+def zh_legal_form_only(folded: str) -> bool:
+    """集团有限公司, 股份有限公司: the rest of a name is its legal form and nothing else."""
+    return bool(_LEGAL_FORM.fullmatch(folded))
+
+
 def core_zh(folded: str) -> str:
     """A folded Chinese name without its legal form (股份有限公司, 有限责任公司 ...)."""
     return _LEGAL_FORM.sub("", folded) or folded

@@ -12,6 +12,8 @@ Rules that refuse a hit (``refusal`` names the first that applies):
 - sister: two units of one parent, each with its own distinguishing word or number
   (中国科学院物理研究所 is not its Institute of Semiconductors; CETC 13 is not CETC 14);
 - another unit: a unit under a parent is not the listed unit whose name adds a distinguishing word;
+- group form: a group company (集团有限公司) read through the glossary is not a listed company of
+  its words whose English name says no group (CSIC is not its listed CSICL);
 - holding: a holding or investment company is not the listed operating company of its name that
   keeps a field word of its own (湖南X控股 is not Hunan X Microelectronics);
 - near name: a listed name with a field word put inside it is another organisation
@@ -43,11 +45,13 @@ from .names import (
     Translation,
     content_tokens,
     fold_zh,
+    form_kind,
     glossary_words,
     is_chinese,
     piece_prefixes,
     reading,
     tokens_en,
+    zh_legal_form_only,
 )
 from .score import Scored, matched, same_words
 
@@ -73,12 +77,30 @@ def refusal(index: NameIndex, query: str, tr: Translation, reads_chinese: bool, 
         return "another unit"
     if tr.method == "glossary" and holding_of(tr.text, name.text):
         return "holding"
+    if tr.method == "glossary" and group_against_company(query, name.text):
+        return "group form"
     if (tr.method == "glossary" and scored.name_coverage >= f.FULL_COVER
             and not adds_subunit(q_tokens, name.tokens) and inserts_field_word(q_tokens, name.tokens)):
         return "near name"
     if tr.method == "glossary" and lacks_distinguishing_word(q_tokens, name.tokens, index.idf, index.rare_idf):
         return "near name"
     return None
+
+
+# English words a group company's listed name carries (集团有限公司 is "X Group Co., Ltd.", "X
+# Corporation", "X Holdings"): a listed name with none of them is a company of the group, not the group.
+GROUP_NAME_WORDS = frozenset({"group", "corporation", "corp", "holding", "holdings", "conglomerate"})
+GROUP_ZH = "集团"  # a group named without its legal form (中国船舶重工集团), as a sub-unit's parent is cut
+
+
+def group_against_company(query: str, matched_name: str) -> bool:
+    """中国船舶重工集团有限公司 (CSIC, the group) read word by word is not the listed "China
+    Shipbuilding Industry Company Limited" (its listed stock company): a Chinese name in a group's
+    legal form (or named 集团 alone) reaches through the glossary only a listed name that says it is a group."""
+    folded = fold_zh(query) if is_chinese(query) else ""
+    if not folded or not (form_kind(folded) == "group" or folded.endswith(GROUP_ZH)):
+        return False
+    return not any(t in GROUP_NAME_WORDS for t in tokens_en(matched_name))
 
 
 def lacks_distinguishing_word(query: list[str], name: tuple[str, ...], idf: dict[str, float], rare: float) -> bool:
@@ -252,6 +274,8 @@ def parents(query: str) -> list[str]:
             head, rest = folded[:i], folded[i:]
             if rest.startswith(NAME_CONTINUATIONS) and not rest.endswith(SUBUNIT_SITES):
                 continue
+            if zh_legal_form_only(rest):
+                continue  # 中国船舶重工|集团有限公司 is a company of that name (here its group), not a part of it
             if head.endswith(SUBUNIT_MARKERS) or _known(head):
                 out.append(head)
         return out
