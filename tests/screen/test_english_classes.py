@@ -75,3 +75,17 @@ def test_a_parent_after_the_comma_must_be_the_listed_parent(screener: Screener) 
 
 def test_a_group_is_not_the_listed_company_of_its_words(screener: Screener) -> None:
     assert _best(screener, "中国船舶重工集团有限公司") is None
+
+
+def test_a_number_sign_before_a_units_number_is_left_out() -> None:
+    assert tokens_en("CSSC No.703 Institute") == tokens_en("CSSC 703rd Institute")
+    assert tokens_en("No Limits") == ["no", "limits"]  # a word, not a sign, when no number follows
+
+
+def test_a_bracketed_place_another_of_the_entrys_names_has_restates_it() -> None:
+    entries = [ListEntry("spacety", "EL", "Spacety Co., Ltd.",
+                         ["Changsha Tianyi Space Science and Technology Research Institute"], "China")]
+    hit = Screener(entries).best("Spacety Company Limited (Changsha)")
+    assert hit is not None and hit.relation == "self"
+    hit = Screener(entries).best("Spacety Company Limited (Wuhan)")
+    assert hit is not None and hit.relation == "affiliate"

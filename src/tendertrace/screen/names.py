@@ -110,11 +110,15 @@ def _tokens_en(text: str) -> tuple[str, ...]:
     i = 0
     while i < len(words):
         joined = _JOINED.get(words[i], {}).get(words[i + 1]) if i + 1 < len(words) else None
+        if words[i] in NUMBER_SIGNS and i + 1 < len(words) and words[i + 1].isdigit():
+            i += 1  # "No. 703 Institute" is the 703rd Institute: the sign says nothing the number does not
+            continue
         out.append(joined or _singular(_ABBREVIATIONS.get(words[i], words[i])))
         i += 2 if joined else 1
     return tuple(out)
 
 
+NUMBER_SIGNS = frozenset({"no", "nr", "num"})  # "No. 703", "Nr. 14": a unit's number, as the lists write "703rd"
 MIN_PLURAL_LETTERS = 6  # "corps", "parts", "times" are words of their own; "metals", "sciences", "materials" are plurals
 
 

@@ -356,7 +356,7 @@ def latin_bracket(query: str) -> tuple[str, str, str] | None:
 def restates(inner: str, entry: ListEntry, matched_name: str) -> bool:
     """A bracketed part that says which entity, not which part of it: an initialism (NORINCO), a
     designation with a number (611 Institute), words the listed name already has (Zhengzhou of
-    National Supercomputer Center Zhengzhou), or the place the entity is listed at (an institute
+    National Supercomputer Center Zhengzhou) or another of the entry's names has, or the place the entity is listed at (an institute
     "(Nanjing)" whose listed address is in Nanjing) -- not a campus or branch elsewhere."""
     words = content_tokens(reading(inner) if is_chinese(inner) else inner)
     if not words:
@@ -365,6 +365,13 @@ def restates(inner: str, entry: ListEntry, matched_name: str) -> bool:
         return True
     listed = set(tokens_en(matched_name))
     if all(matched(t, tuple(listed)) for t in words):
+        return True
+    # ... or words one other name of the entry has: Spacety "(Changsha)", listed also as Changsha
+    # Tianyi Space Science and Technology Research Institute.
+    # (Not a name that is the listed one plus the place, "Harbin Institute of Technology, Shenzhen":
+    # that names the campus.)
+    others = [tuple(tokens_en(a)) for a in entry.aliases if not is_chinese(a)]
+    if any(all(matched(t, a) for t in words) and not all(matched(t, a) for t in listed) for a in others):
         return True
     # The first address is the entity's seat; later ones are often its campuses and branches.
     seat = set(tokens_en(re.split(r";\s*and\b|;", entry.address or "")[0]))
