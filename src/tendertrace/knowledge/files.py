@@ -449,6 +449,7 @@ class NameWordsFile:
     """name_words.yaml: the word lists names are read with."""
 
     abbreviations: Mapping[str, str]
+    joined_words: Mapping[str, str]  # a two-word run read as one word (hong kong -> hongkong)
     stopwords: tuple[str, ...]
     holding_words: tuple[str, ...]
     holding_words_zh: tuple[str, ...]

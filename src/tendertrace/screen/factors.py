@@ -28,6 +28,7 @@ RARE_IDF = 5.0  # IDF log(1 + 54) + IDF_FLOOR: a word on at most one name in 54 
 RARE_IDF_EPSILON = 1e-9  # on a short list the rarest word must still count as rare: just under its IDF
 INITIALISM_WEIGHT = 0.95  # an initialism the list does not print ranks below the names it does
 UNOWN_BRACKET_WEIGHT = 0.97  # a name without a bracket that is not its own initialism ("(Beijing)") loses a distinction
+PARENT_INITIALISM_WORDS = 3  # a parent's initials learned from its name have 3+ letters (MNR, CAS); two are anyone's
 MIN_ACRONYM_SHARE = 2 / 3  # an initialism the lists spell out two ways is learned only if one way dominates
 MIN_INITIALISM_WORDS = 4  # UESTC: an unprinted initialism needs four content words to be distinctive
 SHORT_INITIALISM_WORDS = 3  # HIT, BIT: three-word initials, kept only where they name one organisation

@@ -248,6 +248,9 @@ def _short_initialisms(entries: list[ListEntry]) -> dict[int, list[tuple[str, fl
     return out
 
 
+_BRACKETED_INITIALS = re.compile(r"\(([A-Z]{2,6})\)")
+
+
 def _learn_acronyms(entries: list[ListEntry]) -> dict[str, str]:
     """Initialisms the lists themselves spell out, in one name ("China Electronics Technology Group
     Corp. (CETC) 54th Research Institute") or across two names of one entry ("CAS Institute of
@@ -261,6 +264,25 @@ def _learn_acronyms(entries: list[ListEntry]) -> dict[str, str]:
                 phrase = spelled_by(m.group(1), words)
                 if phrase:
                     seen[m.group(1)][phrase] += 1
+            if "," not in text or _BRACKETED_INITIALS.search(text):
+                continue  # a name that spells its own initialisms says which phrase they are
+            for part in text.split(",")[1:]:
+                # A parent written after its unit ("Second Institute of Oceanography, Ministry of
+                # Natural Resources") goes by its initials (MNR) when written short.
+                words = part.split()
+                initials = initialism(part.strip(), f.PARENT_INITIALISM_WORDS)
+                if initials and any(t in ORG_WORDS for t in tokens_en(part)):
+                    phrase = spelled_by(initials, words)
+                    if phrase:
+                        seen[initials][phrase] += 1
+            head = text.split(",")[0]
+            if any(t in ORG_WORDS for t in tokens_en(head)):
+                # ... and a parent written before it ("Academy of Military Medical Sciences, Institute
+                # of Microbiology and Epidemiology": AMMS).
+                initials = initialism(head.strip(), f.PARENT_INITIALISM_WORDS)
+                phrase = spelled_by(initials, head.split()) if initials else None
+                if initials and phrase:
+                    seen[initials][phrase] += 1
         if len(names) < 2:
             continue
         for a in names:

@@ -132,7 +132,7 @@ class Screener:
         if not (hits and hits[0].relation == "self"):
             # A unit written after its group counts only where the name found nothing else: a
             # name that reaches its listed parent (国防科技大学|信息系统工程重点实验室) stays its affiliate.
-            restated = self._restated(query) or ([] if hits else self._under_group(query) or self._local_organ(query)
+            restated = self._restated(query) or self._unit_of_parent(query) or ([] if hits else self._under_group(query) or self._local_organ(query)
                                                       or self._trade_sibling(query))
             if restated:
                 return restated
@@ -173,6 +173,20 @@ class Screener:
                 return [replace(h, query=query, explanation=f"'{query}' is '{form}' itself (bracket '{word}' restates it); "
                                 f"{h.explanation}") for h in found if h.relation == "self"]
         return []
+
+    def _unit_of_parent(self, query: str) -> list[Hit]:
+        """A listed unit written with its parent after a comma is that unit itself: "NIAOT, Chinese
+        Academy of Sciences", "Nanjing Institute of Astronomical Optics & Technology, National
+        Astronomical Observatories, CAS". The part after the comma must name an organisation (or
+        be an initialism), and where the listed name writes a parent of its own, be that parent."""
+        head, sep, tail = query.rpartition(",")
+        head, tail = head.strip(), tail.strip()
+        if not sep or not head or not relation.names_parent(tail):
+            return []
+        found = [h for h in self.screen(head, limit=f.RANKED)
+                 if h.relation == "self" and relation.parent_fits(head, tail, h.entry, h.matched_name)]
+        return [replace(h, query=query, explanation=f"'{query}' is '{head}' written with its parent '{tail}'; "
+                        f"{h.explanation}") for h in found]
 
     def _under_group(self, query: str) -> list[Hit]:
         """A listed unit written after its group's name is that unit itself: 中国商飞|上海飞机设计研究院,
@@ -287,6 +301,8 @@ class Screener:
         translations = translate(query)
         if subunit is None:  # a parent cut from a name is an organisation as written, not a person's name
             translations += self.readings.expansions(query) + self.readings.person_readings(query)
+        else:  # ... whose initialisms may still be spelled out ("Second Institute of Oceanography, MNR")
+            translations += tuple(t for t in self.readings.expansions(query) if t.method == "acronym")
         # A name scoring below this is no hit, nor does it keep another translation's hit out of
         # ``best``: a later one replaces it only by scoring more.
         reaching = self.threshold - f.ROUNDING

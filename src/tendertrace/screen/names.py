@@ -30,6 +30,11 @@ from .factors import WORD_CACHE
 
 _WORDS = knowledge.name_words()
 _ABBREVIATIONS: Mapping[str, str] = _WORDS.abbreviations
+# Two-word runs read as one word (hong kong -> hongkong), keyed by their first word.
+_JOINED: dict[str, dict[str, str]] = {}
+for _run, _word in _WORDS.joined_words.items():
+    _first, _second = _run.split()
+    _JOINED.setdefault(_first, {})[_second] = _word
 STOPWORDS = frozenset(_WORDS.stopwords)
 SUBUNIT_WORDS = frozenset(_WORDS.subunit_words)
 HOLDING_WORDS = frozenset(_WORDS.holding_words)
@@ -101,7 +106,50 @@ def tokens_en(text: str) -> list[str]:
 def _tokens_en(text: str) -> tuple[str, ...]:
     """``tokens_en``, kept per text: a query's translations, its parents' and the listed names
     are tokenised again by the scorer and the relation rules."""
-    return tuple(_ABBREVIATIONS.get(t, t) for t in latin_words(text))
+    words = latin_words(text)
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        joined = _JOINED.get(words[i], {}).get(words[i + 1]) if i + 1 < len(words) else None
+        if words[i] in NUMBER_SIGNS and i + 1 < len(words) and words[i + 1].isdigit():
+            i += 1  # "No. 703 Institute" is the 703rd Institute: the sign says nothing the number does not
+            continue
+        out.append(joined or _singular(_ABBREVIATIONS.get(words[i], words[i])))
+        i += 2 if joined else 1
+    return tuple(out)
+
+
+NUMBER_SIGNS = frozenset({"no", "nr", "num"})  # "No. 703", "Nr. 14": a unit's number, as the lists write "703rd"
+MIN_PLURAL_LETTERS = 6  # "corps", "parts", "times" are words of their own; "metals", "sciences", "materials" are plurals
+
+
+def _singular(word: str) -> str:
+    """A plural the lists write both ways, as the singular: the kinds of organisation
+    (Observatories / Observatory, Institutes) and the plurals the glossary itself writes
+    (Materials / Material, Sciences / Science: Jiangsu Nata Optoelectronic Material, Chinese
+    Academy of Sciences). Other words stay as written: a person's name (Jones) and words whose
+    misspellings the scorer tolerates as written (Missiles / Missives)."""
+    if len(word) < MIN_PLURAL_LETTERS or not _plural_like(word):
+        return word
+    kinds = ORG_WORDS | SUBUNIT_WORDS
+    if word.endswith("ies") and word[:-3] + "y" in kinds:
+        return word[:-3] + "y"
+    return word[:-1] if word[:-1] in kinds or word in _glossary_plurals() else word
+
+
+# Endings of English words that end in "s" without being plurals: Physics, Autonomous, Analysis, Press.
+_NOT_PLURAL = ("ss", "us", "is", "ics", "ies")
+
+
+def _plural_like(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(_NOT_PLURAL[:-1])
+
+
+@cache
+def _glossary_plurals() -> frozenset[str]:
+    """The plurals the glossary writes (材料 -> Materials): words of the lists' vocabulary in both forms."""
+    words = {_ABBREVIATIONS.get(t, t) for en in _glossary().values() for t in latin_words(en)}
+    return frozenset(w for w in words if len(w) >= MIN_PLURAL_LETTERS and _plural_like(w) and not w.endswith("ies"))
 
 
 def content_tokens(text: str) -> list[str]:
@@ -140,6 +188,11 @@ _LEGAL_FORM = re.compile(r"(?:集团)?(?:" + "|".join(map(re.escape, _WORDS.zh_l
 
 
 @lru_cache(maxsize=WORD_CACHE)
+def zh_legal_form_only(folded: str) -> bool:
+    """集团有限公司, 股份有限公司: the rest of a name is its legal form and nothing else."""
+    return bool(_LEGAL_FORM.fullmatch(folded))
+
+
 def core_zh(folded: str) -> str:
     """A folded Chinese name without its legal form (股份有限公司, 有限责任公司 ...)."""
     return _LEGAL_FORM.sub("", folded) or folded

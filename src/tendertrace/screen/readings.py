@@ -15,12 +15,13 @@ from rigour.names import remove_person_prefixes
 
 from . import factors as f
 from .index import NameIndex
-from .names import Translation, content_tokens, is_chinese, split_syllables, tokens_en, translate
+from .names import STOPWORDS, Translation, content_tokens, is_chinese, split_syllables, tokens_en, translate
 from .persons import chinese_reading, korean_readings
 
 _RIGOUR_READY = threading.Event()
 _RIGOUR_LOCK = threading.Lock()
 _SYMBOLS_LOCK = threading.Lock()  # module-level: a screener is pickled for worker processes, a lock is not
+_HYPHENED = re.compile(r"([A-Za-z]+)-(?=([A-Za-z]+))")  # overlapping: A-B-C gives (A, B) and (B, C)
 
 
 def warm_name_symbols() -> None:
@@ -163,16 +164,19 @@ class Readings:
         Siemens AG, VladimirPutin -> Vladimir Putin, Good Will -> Goodwill. Only words no listed
         name has are cut, and only into two listed words; two words are joined only into one."""
         words = tokens_en(query)
+        # Words a hyphen joins (Opto-electronic, AIR-CAS) are one word wherever the lists write them so.
+        hyphened = {(ta[-1], tb[0]) for a, b in _HYPHENED.findall(query) if (ta := tokens_en(a)) and (tb := tokens_en(b))}
         out: list[str] = []
         changed = False
         i = 0
         while i < len(words):
             word = words[i]
-            if i + 1 < len(words) and word not in self.index.postings and (word + words[i + 1]) in self.index.postings:
+            if (i + 1 < len(words) and (word not in self.index.postings or (word, words[i + 1]) in hyphened)
+                    and (word + words[i + 1]) in self.index.postings):
                 out.append(word + words[i + 1])
                 changed, i = True, i + 2
                 continue
-            if word not in self.index.postings and len(word) >= 2 * f.MIN_SPLIT_LETTERS:
+            if word not in self.index.postings and word not in STOPWORDS and len(word) >= 2 * f.MIN_SPLIT_LETTERS:
                 for cut in range(f.MIN_SPLIT_LETTERS, len(word) - 1):
                     left, right = word[:cut], word[cut:]
                     # The second word may be a legal form the index leaves out (SiemensAG).

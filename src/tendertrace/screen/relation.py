@@ -12,6 +12,8 @@ Rules that refuse a hit (``refusal`` names the first that applies):
 - sister: two units of one parent, each with its own distinguishing word or number
   (中国科学院物理研究所 is not its Institute of Semiconductors; CETC 13 is not CETC 14);
 - another unit: a unit under a parent is not the listed unit whose name adds a distinguishing word;
+- group form: a group company (集团有限公司) read through the glossary is not a listed company of
+  its words whose English name says no group (CSIC is not its listed CSICL);
 - holding: a holding or investment company is not the listed operating company of its name that
   keeps a field word of its own (湖南X控股 is not Hunan X Microelectronics);
 - near name: a listed name with a field word put inside it is another organisation
@@ -43,11 +45,13 @@ from .names import (
     Translation,
     content_tokens,
     fold_zh,
+    form_kind,
     glossary_words,
     is_chinese,
     piece_prefixes,
     reading,
     tokens_en,
+    zh_legal_form_only,
 )
 from .score import Scored, matched, same_words
 
@@ -73,12 +77,30 @@ def refusal(index: NameIndex, query: str, tr: Translation, reads_chinese: bool, 
         return "another unit"
     if tr.method == "glossary" and holding_of(tr.text, name.text):
         return "holding"
+    if tr.method == "glossary" and group_against_company(query, name.text):
+        return "group form"
     if (tr.method == "glossary" and scored.name_coverage >= f.FULL_COVER
             and not adds_subunit(q_tokens, name.tokens) and inserts_field_word(q_tokens, name.tokens)):
         return "near name"
     if tr.method == "glossary" and lacks_distinguishing_word(q_tokens, name.tokens, index.idf, index.rare_idf):
         return "near name"
     return None
+
+
+# English words a group company's listed name carries (集团有限公司 is "X Group Co., Ltd.", "X
+# Corporation", "X Holdings"): a listed name with none of them is a company of the group, not the group.
+GROUP_NAME_WORDS = frozenset({"group", "corporation", "corp", "holding", "holdings", "conglomerate"})
+GROUP_ZH = "集团"  # a group named without its legal form (中国船舶重工集团), as a sub-unit's parent is cut
+
+
+def group_against_company(query: str, matched_name: str) -> bool:
+    """中国船舶重工集团有限公司 (CSIC, the group) read word by word is not the listed "China
+    Shipbuilding Industry Company Limited" (its listed stock company): a Chinese name in a group's
+    legal form (or named 集团 alone) reaches through the glossary only a listed name that says it is a group."""
+    folded = fold_zh(query) if is_chinese(query) else ""
+    if not folded or not (form_kind(folded) == "group" or folded.endswith(GROUP_ZH)):
+        return False
+    return not any(t in GROUP_NAME_WORDS for t in tokens_en(matched_name))
 
 
 def lacks_distinguishing_word(query: list[str], name: tuple[str, ...], idf: dict[str, float], rare: float) -> bool:
@@ -238,7 +260,8 @@ def extra_parenthetical(query: str, matched_name: str) -> bool:
     extra = re.findall(r"[(（]([^)）]{2,20})[)）]", query)
     # An acronym ("(NORINCO)") or a designation with a number ("(611 Institute)") restates the
     # entity; only a word the listed name lacks, such as a place, names a part of it.
-    return any(x.strip().lower() not in matched_name.lower() for x in extra
+    listed = set(tokens_en(matched_name))  # as words: (Hong Kong) is the listed (HK)
+    return any(not set(tokens_en(x)) <= listed for x in extra
                if not x.isupper() and not any(ch.isdigit() for ch in x))
 
 
@@ -251,6 +274,8 @@ def parents(query: str) -> list[str]:
             head, rest = folded[:i], folded[i:]
             if rest.startswith(NAME_CONTINUATIONS) and not rest.endswith(SUBUNIT_SITES):
                 continue
+            if zh_legal_form_only(rest):
+                continue  # 中国船舶重工|集团有限公司 is a company of that name (here its group), not a part of it
             if head.endswith(SUBUNIT_MARKERS) or _known(head):
                 out.append(head)
         return out
@@ -258,10 +283,48 @@ def parents(query: str) -> list[str]:
     out = [" ".join(words[:i]).rstrip(" ,") for i in range(len(words) - 1, 1, -1)]
     if len(words) > 1 and len(words[0]) >= f.PARENT_WORD_MIN_LETTERS:
         out.append(words[0])  # "Inspur Cloud Information Technology" -> "Inspur"
-    head, _, tail = query.rpartition(",")
-    if head and len(tail.split()) >= 2 and any(t in ORG_WORDS for t in tokens_en(head)):
-        out.append(tail.strip())  # "West China Hospital, Sichuan University" -> "Sichuan University"
+    parts = query.split(",")
+    for k in range(1, len(parts)):
+        # "West China Hospital, Sichuan University" -> "Sichuan University"; "State Key Laboratory
+        # of X, Second Institute of Oceanography, MNR" -> "Second Institute of Oceanography, MNR"
+        tail = ",".join(parts[k:]).strip()
+        if len(tail.split()) >= 2 and any(t in ORG_WORDS for t in tokens_en(",".join(parts[:k]))):
+            out.append(tail)
     return out
+
+
+def names_parent(tail: str) -> bool:
+    """The part of a Latin name after its last comma names an organisation a unit belongs to: a
+    word of an organisation's kind (Academy, Ministry, Observatories) or an initialism (CAS), not
+    a legal form ("Co., Ltd."), a sub-unit (", Tianjin Branch") or nothing."""
+    if is_chinese(tail):
+        return False
+    words = content_tokens(tail)
+    if not words or any(t in SUBUNIT_WORDS and t not in ORG_WORDS for t in words):
+        return False
+    compact = tail.replace("-", "")
+    if compact.isalpha() and compact.isupper() and len(compact) >= f.PARENT_INITIALISM_WORDS:
+        return True
+    return any(t in ORG_WORDS and t not in SUBUNIT_ONLY for t in words)
+
+
+# Words that name a part of an organisation and never the organisation a unit is written under.
+SUBUNIT_ONLY = frozenset({"branch", "office", "division", "department", "campus", "faculty", "subsidiary"})
+
+
+def parent_fits(head: str, tail: str, entry: ListEntry, matched_name: str) -> bool:
+    """The parent written after a unit agrees with the listed entry: the listed name has no
+    words beyond the unit's (it names no parent, so the one written is its parent or an address),
+    or the parent's words or initials are the listed name's remaining words."""
+    unit = tokens_en(head)
+    rest = [t for t in content_tokens(matched_name) if not matched(t, unit)]
+    if not rest:
+        return True
+    words = content_tokens(tail)
+    if all(matched(t, tuple(rest)) for t in words):
+        return True
+    letters = tail.replace("-", "").lower()
+    return letters.isalpha() and "".join(t[0] for t in rest) == letters
 
 
 def _known(head: str) -> bool:
@@ -293,7 +356,7 @@ def latin_bracket(query: str) -> tuple[str, str, str] | None:
 def restates(inner: str, entry: ListEntry, matched_name: str) -> bool:
     """A bracketed part that says which entity, not which part of it: an initialism (NORINCO), a
     designation with a number (611 Institute), words the listed name already has (Zhengzhou of
-    National Supercomputer Center Zhengzhou), or the place the entity is listed at (an institute
+    National Supercomputer Center Zhengzhou) or another of the entry's names has, or the place the entity is listed at (an institute
     "(Nanjing)" whose listed address is in Nanjing) -- not a campus or branch elsewhere."""
     words = content_tokens(reading(inner) if is_chinese(inner) else inner)
     if not words:
@@ -302,6 +365,13 @@ def restates(inner: str, entry: ListEntry, matched_name: str) -> bool:
         return True
     listed = set(tokens_en(matched_name))
     if all(matched(t, tuple(listed)) for t in words):
+        return True
+    # ... or words one other name of the entry has: Spacety "(Changsha)", listed also as Changsha
+    # Tianyi Space Science and Technology Research Institute.
+    # (Not a name that is the listed one plus the place, "Harbin Institute of Technology, Shenzhen":
+    # that names the campus.)
+    others = [tuple(tokens_en(a)) for a in entry.aliases if not is_chinese(a)]
+    if any(all(matched(t, a) for t in words) and not all(matched(t, a) for t in listed) for a in others):
         return True
     # The first address is the entity's seat; later ones are often its campuses and branches.
     seat = set(tokens_en(re.split(r";\s*and\b|;", entry.address or "")[0]))
