@@ -52,6 +52,8 @@ class _Conf:
     backward: tuple[tuple[Effect, re.Pattern[str]], ...]
     end: re.Pattern[str]
     comma: re.Pattern[str]
+    elaboration: re.Pattern[str]
+    row_status: re.Pattern[str]
     cancellation: re.Pattern[str]
     existing_end: re.Pattern[str]
     correction_end: re.Pattern[str]
@@ -72,6 +74,7 @@ def _conf() -> _Conf:
     until = {i: re.compile(fold_pattern(row["until"])) for i, row in enumerate(conf["scopes"]) if row.get("until")}
     backward = tuple((row["effect"], re.compile(fold_pattern(row["pattern"]))) for row in conf["backward_scopes"])
     return _Conf(cues, sentence, until, backward, re.compile(fold_pattern(conf["scope_end"])), re.compile(conf["scope_comma"]),
+                 re.compile(fold_pattern(conf["elaboration"])), re.compile(fold_pattern(conf["row_status"])),
                  re.compile(fold_pattern(conf["cancellation"])), re.compile(fold_pattern(conf["existing_end"])),
                  re.compile(fold_pattern(conf["correction_end"])), re.compile(fold_pattern(conf["cancel_words"])),
                  re.compile(fold_pattern(conf["condition"])), re.compile(fold_pattern(conf["value_change"])),
@@ -98,7 +101,9 @@ def _clause_end(text: str, start: int, limit: int | None = None, commas: bool = 
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-        elif depth == 0 and conf.comma.match(ch):
+        elif depth == 0 and conf.comma.match(text, i):
+            if conf.elaboration.match(text, i + 1):
+                continue  # "不含管制物项，包括但不限于A100、H100": the list names what is negated
             return i
     return stop
 
@@ -118,7 +123,7 @@ def _clause_start(text: str, end: int) -> int:
             if depth == 0:
                 return i + 1  # the cue stands inside this bracket: its clause is the bracket's
             depth -= 1
-        elif conf.end.match(text, i) or (depth == 0 and conf.comma.match(ch)):
+        elif conf.end.match(text, i) or (depth == 0 and conf.comma.match(text, i)):
             return i + 1
     return line_start
 
@@ -235,11 +240,43 @@ def scope_of(text: str, start: int, end: int) -> Scope | None:
         m = pattern.search(text, end, clause_end)
         if m:
             found.extend(_backward(text, m, effect))
+    found.extend(_row_scopes(text, start, end))
     return scope_at(found, start, end) or _list_scope(text, start, end)
 
 
+# The cells of a table row, as the readers write a row on one line (ingest.html, extract.tables).
+_CELL_SEPARATOR = re.compile(r"\s+\|\s+|\t")
+
+
+def _row_scopes(text: str, start: int, end: int) -> list[Scope]:
+    """A table row withdrawn by one of its cells: a status column ("更正情况", "备注", "Status")
+    whose cell is "取消（该项目不再实施）", "已撤销", "暂缓", "withdrawn" speaks of every cell of the
+    row, whatever commas the description cell holds."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    if hi - lo > ROW_REACH or not _CELL_SEPARATOR.search(text, lo, hi):
+        return []
+    seps = list(_CELL_SEPARATOR.finditer(text, lo, hi))
+    starts = [lo] + [m.end() for m in seps]
+    ends = [m.start() for m in seps] + [hi]
+    for cell_start, cell_end in zip(starts, ends, strict=True):
+        if cell_start <= start < cell_end:
+            continue  # the mention's own cell: its words are the item, not its status
+        m = _conf().row_status.match(text, cell_start, cell_end)
+        if m:
+            return [Scope(lo, hi, "withdrawn", m.group(0).strip())]
+    return []
+
+
+# A table row is read as one when its line is no longer than this: a page flattened into one line
+# with pipes in it is no row.
+ROW_REACH = 600
+
+
 # A list item's line: a number, a bracketed number, a bullet or a circled number first.
-_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,3}\s*[.、)）．]|[（(]\s*\d{1,3}\s*[)）]|[-•·*▪●○]|[①-⑳])")
+_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,3}\s*[.、)）．]|[（(]\s*\d{1,3}\s*[)）]|[-•·*▪●○]|[①-⑳]"
+                        r"|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、)")
 # A list under one heading runs to this many items at most (a notice's exclusion list is short; a
 # page of numbered paragraphs is no list).
 MAX_LIST_ITEMS = 30
