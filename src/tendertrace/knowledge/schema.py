@@ -307,11 +307,13 @@ def check_record_schemas(directory: Path) -> None:
 # compiled too.
 MAPPING_KEYS: dict[str, dict[str, str]] = {
     "context.yaml": {"scopes": "list", "backward_scopes": "list", "scope_end": "pattern", "scope_comma": "pattern",
+                     "elaboration": "pattern", "row_status": "pattern", "track_record_heading": "pattern",
                      "cancellation": "pattern", "existing_end": "pattern", "topic_procurement": "pattern",
                      "china_nexus": "pattern", "taiwan_script": "pattern", "prc_script": "pattern"},
     "evidence.yaml": {"compute_objects": "pattern_map", "routes": "pattern_map", "generic_us_chip": "list", "named_model": "pattern",
                       "spec": "dict", "benchmark_before": "pattern", "benchmark_after": "pattern",
-                      "china_operated": "pattern", "compute_context": "pattern", "domestic_marker": "pattern"},
+                      "china_operated": "pattern", "compute_context": "pattern", "domestic_marker": "pattern",
+                      "cpu_only": "pattern"},
     "mentions.yaml": {"cloud_account": "patterns", "gpu_rental": "patterns", "api_tokens": "patterns",
                       "system_words": "list", "vendor_context": "pattern", "counts": "dict"},
     "senses.yaml": {"window": "int", "unit_after": "pattern", "contexts": "pattern_map", "groups": "list"},

@@ -21,7 +21,8 @@ from ..knowledge import load_csv, load_yaml
 from ..text.fold import fold_pattern
 from ..text.fold import line_start as start_of_line
 
-Effect = Literal["negated", "withdrawn", "replaced", "existing", "compatible"]
+# past: a bidder's track record; part: a part, spare or maintenance service of the item, not the item.
+Effect = Literal["negated", "withdrawn", "replaced", "existing", "compatible", "past", "part"]
 # The effects under which a mention, and a route word, is not stated as what the notice acquires.
 NOT_STATED: frozenset[str] = frozenset({"negated", "withdrawn", "replaced"})
 
@@ -50,6 +51,8 @@ class _Conf:
     sentence: frozenset[int]  # the cues whose scope runs to the end of the sentence, over commas
     until: dict[int, re.Pattern[str]]  # the cues whose scope ends at a word of their own (除…外)
     backward: tuple[tuple[Effect, re.Pattern[str]], ...]
+    unless: dict[int, re.Pattern[str]]  # the backward cues a word of their clause undoes
+    track_record: re.Pattern[str]
     end: re.Pattern[str]
     comma: re.Pattern[str]
     elaboration: re.Pattern[str]
@@ -73,7 +76,8 @@ def _conf() -> _Conf:
     sentence = frozenset(i for i, row in enumerate(conf["scopes"]) if row.get("reach") == "sentence")
     until = {i: re.compile(fold_pattern(row["until"])) for i, row in enumerate(conf["scopes"]) if row.get("until")}
     backward = tuple((row["effect"], re.compile(fold_pattern(row["pattern"]))) for row in conf["backward_scopes"])
-    return _Conf(cues, sentence, until, backward, re.compile(fold_pattern(conf["scope_end"])), re.compile(conf["scope_comma"]),
+    unless = {i: re.compile(fold_pattern(row["unless"])) for i, row in enumerate(conf["backward_scopes"]) if row.get("unless")}
+    return _Conf(cues, sentence, until, backward, unless, re.compile(fold_pattern(conf["track_record_heading"])), re.compile(fold_pattern(conf["scope_end"])), re.compile(conf["scope_comma"]),
                  re.compile(fold_pattern(conf["elaboration"])), re.compile(fold_pattern(conf["row_status"])),
                  re.compile(fold_pattern(conf["cancellation"])), re.compile(fold_pattern(conf["existing_end"])),
                  re.compile(fold_pattern(conf["correction_end"])), re.compile(fold_pattern(conf["cancel_words"])),
@@ -152,7 +156,7 @@ def _denies_withdrawal(text: str, end: int) -> bool:
 _SUBJECT_ONLY = re.compile(r"\s*(?:[本该此]\s*(?:包|标段|分标|项|行|条|项目|需求|内容|采购意向|意向)?)?\s*(?:已|予以|被|均|一律|现)?\s*")
 
 
-def _backward(text: str, m: re.Match[str], effect: Effect) -> list[Scope]:
+def _backward(text: str, m: re.Match[str], effect: Effect, row: int | None = None) -> list[Scope]:
     """The scopes of a backward cue ``m``: its clause up to the cue, or nothing when what it changes
     is a quantity, a date or a price ("数量由2台调整为4台"). A cue that is its whole clause ("GPU服务器
     （8卡A100）采购，已撤销") speaks of the clause before it; a cue ending in a colon ("以下产品不在采购
@@ -160,6 +164,8 @@ def _backward(text: str, m: re.Match[str], effect: Effect) -> list[Scope]:
     start = _clause_start(text, m.start())
     if effect == "replaced" and _conf().value_change.search(text, start, m.start()):
         return []
+    if row in _conf().unless and _conf().unless[row].search(text, start, m.start()):
+        return []  # "未配置H100的，按无效投标处理": the condition is a lack, the item is required
     if effect != "replaced" and _NEGATOR_BEFORE.search(text[max(start, m.start() - _NEGATOR_REACH): m.start()]):
         return []  # "is not cancelled", "并未撤销": a withdrawal denied
     out: list[Scope] = []
@@ -184,9 +190,9 @@ def find_scopes(text: str, lo: int = 0, hi: int | None = None) -> list[Scope]:
     starts where its clause does)."""
     hi = len(text) if hi is None else hi
     out: list[Scope] = []
-    for effect, pattern in _conf().backward:
+    for row, (effect, pattern) in enumerate(_conf().backward):
         for m in pattern.finditer(text, lo, hi):
-            out.extend(_backward(text, m, effect))
+            out.extend(_backward(text, m, effect, row))
     # a cue's lookahead reads past ``hi`` ("除A100以外的" is a cue before the A100 it excludes)
     reach = min(len(text), hi + SCOPE_REACH)
     for i, (effect, pattern) in enumerate(_conf().cues):
@@ -236,12 +242,12 @@ def scope_of(text: str, start: int, end: int) -> Scope | None:
     if clause_end < len(text) and _conf().comma.match(text, clause_end):
         # a cue that is the whole next clause ("…采购，已撤销") speaks of this one
         clause_end = _clause_end(text, clause_end + 1, end + SCOPE_REACH)
-    for effect, pattern in _conf().backward:
+    for row, (effect, pattern) in enumerate(_conf().backward):
         m = pattern.search(text, end, clause_end)
         if m:
-            found.extend(_backward(text, m, effect))
+            found.extend(_backward(text, m, effect, row))
     found.extend(_row_scopes(text, start, end))
-    return scope_at(found, start, end) or _list_scope(text, start, end)
+    return scope_at(found, start, end) or _list_scope(text, start, end) or _record_scope(text, start, end)
 
 
 # The cells of a table row, as the readers write a row on one line (ingest.html, extract.tables).
@@ -308,6 +314,37 @@ def _list_scope(text: str, start: int, end: int) -> Scope | None:
             line_end = text.find("\n", end)
             return Scope(line_start, len(text) if line_end < 0 else line_end, scope.effect, scope.cue)
     return None
+
+
+def _record_scope(text: str, start: int, end: int) -> Scope | None:
+    """A bidder's track record laid out as a table or a list: the rows or items under a heading
+    that names it ("类似项目业绩一览表", "供应商业绩：") are past projects, each one's chips delivered
+    before, not bought now."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not line_start or not _row_or_item(text, line_start):
+        return None
+    heading_end = line_start - 1
+    for _ in range(MAX_LIST_ITEMS):
+        heading_start = text.rfind("\n", 0, heading_end) + 1
+        if not _row_or_item(text, heading_start):
+            break
+        if not heading_start:
+            return None
+        heading_end = heading_start - 1
+    else:
+        return None
+    m = _conf().track_record.search(text, heading_start, heading_end)
+    if m is None:
+        return None
+    line_end = text.find("\n", end)
+    return Scope(line_start, len(text) if line_end < 0 else line_end, "past", m.group(0))
+
+
+def _row_or_item(text: str, line_start: int) -> bool:
+    """Whether the line at ``line_start`` is a table row (cells on one line) or a list item."""
+    line_end = text.find("\n", line_start)
+    line_end = len(text) if line_end < 0 else line_end
+    return bool(_LIST_ITEM.match(text, line_start) or _CELL_SEPARATOR.search(text, line_start, line_end))
 
 
 # How far into a notice its title stands (the heading lines before the body).
