@@ -254,6 +254,12 @@ CASES: tuple[Case, ...] = (
     Case("cpu only near", "租用AWS EC2 GPU实例（p4d），用于大模型训练。", True),
     # -- a report bought about chips
     Case("topic", "采购《2024年中国AI芯片市场研究报告》，内容涵盖NVIDIA H100、A100市场分析。", False),
+    # -- a US chip named as the reference of a comparison, as hardware disposed of, or as a trip's subject
+    Case("comparison", "采购国产训练卡8块，投标时须附与英伟达H100的算力对比报告。", False),
+    Case("comparison", "采购国产智算服务器2台，与NVIDIA A100相比，单卡功耗不高于300W。", False),
+    Case("disposal", "实验室H800 GPU服务器报废回收服务采购，共2台。", False),
+    Case("topic", "赴硅谷考察英伟达B200新品发布的差旅服务采购。", False),
+    Case("comparison near", "采购NVIDIA H100 GPU服务器2台，投标时附与A100的性能对比说明。", True),
     # -- a bidder's verb or a counted object states the item
     Case("bid verb", "澄清：本项目允许投标NVIDIA H100 GPU服务器，须为原厂整机。", True),
     Case("counted object", "更正后技术参数：加速卡为NVIDIA A100 80GB，GPU服务器4台。", True),
