@@ -260,6 +260,17 @@ CASES: tuple[Case, ...] = (
     Case("disposal", "实验室H800 GPU服务器报废回收服务采购，共2台。", False),
     Case("topic", "赴硅谷考察英伟达B200新品发布的差旅服务采购。", False),
     Case("comparison near", "采购NVIDIA H100 GPU服务器2台，投标时附与A100的性能对比说明。", True),
+    # -- a clarification question whose answer refuses the item
+    Case("refused question", "问：能否投标英伟达A800 GPU服务器？答：不接受，本项目仅采购国产服务器。", False),
+    Case("refused question", "问题3：是否允许采用NVIDIA H20整机？\n答复3：不允许，采购国产整机2台。", False),
+    Case("refused question", "Q: Can bidders supply NVIDIA H100 servers for the Hefei site? A: No, domestic servers only.", False),
+    Case("refused question near", "问：能否投标英伟达H100 GPU服务器？答：可以，须为原厂整机，共采购2台。", True),
+    Case("refused question near", "问：能否以H800替代？答：不可以，须为NVIDIA H100，采购GPU服务器2台。", True),
+    # -- a facility a project relies on while it buys something else
+    Case("existing", "依托学院A100 GPU服务器4台开展研究，本次采购数据标注服务。", False),
+    # -- a chip code as an autonomy level or a part number
+    Case("sense", "采购L4级自动驾驶训练服务器2台（国产GPU）。", False),
+    Case("sense", "采购零件一批，料号H100-2301，数量50个。", False),
     # -- a bidder's verb or a counted object states the item
     Case("bid verb", "澄清：本项目允许投标NVIDIA H100 GPU服务器，须为原厂整机。", True),
     Case("counted object", "更正后技术参数：加速卡为NVIDIA A100 80GB，GPU服务器4台。", True),

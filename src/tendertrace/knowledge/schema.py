@@ -307,7 +307,7 @@ def check_record_schemas(directory: Path) -> None:
 # compiled too.
 MAPPING_KEYS: dict[str, dict[str, str]] = {
     "context.yaml": {"scopes": "list", "backward_scopes": "list", "scope_end": "pattern", "scope_comma": "pattern",
-                     "elaboration": "pattern", "row_status": "pattern", "track_record_heading": "pattern",
+                     "elaboration": "pattern", "row_status": "pattern", "track_record_heading": "pattern", "refused_answer": "pattern",
                      "cancellation": "pattern", "existing_end": "pattern", "topic_procurement": "pattern",
                      "china_nexus": "pattern", "taiwan_script": "pattern", "prc_script": "pattern"},
     "evidence.yaml": {"compute_objects": "pattern_map", "routes": "pattern_map", "generic_us_chip": "list", "named_model": "pattern",

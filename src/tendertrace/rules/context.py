@@ -53,6 +53,7 @@ class _Conf:
     backward: tuple[tuple[Effect, re.Pattern[str]], ...]
     unless: dict[int, re.Pattern[str]]  # the backward cues a word of their clause undoes
     track_record: re.Pattern[str]
+    refused: re.Pattern[str]
     end: re.Pattern[str]
     comma: re.Pattern[str]
     elaboration: re.Pattern[str]
@@ -77,7 +78,8 @@ def _conf() -> _Conf:
     until = {i: re.compile(fold_pattern(row["until"])) for i, row in enumerate(conf["scopes"]) if row.get("until")}
     backward = tuple((row["effect"], re.compile(fold_pattern(row["pattern"]))) for row in conf["backward_scopes"])
     unless = {i: re.compile(fold_pattern(row["unless"])) for i, row in enumerate(conf["backward_scopes"]) if row.get("unless")}
-    return _Conf(cues, sentence, until, backward, unless, re.compile(fold_pattern(conf["track_record_heading"])), re.compile(fold_pattern(conf["scope_end"])), re.compile(conf["scope_comma"]),
+    return _Conf(cues, sentence, until, backward, unless, re.compile(fold_pattern(conf["track_record_heading"])),
+                 re.compile(fold_pattern(conf["refused_answer"])), re.compile(fold_pattern(conf["scope_end"])), re.compile(conf["scope_comma"]),
                  re.compile(fold_pattern(conf["elaboration"])), re.compile(fold_pattern(conf["row_status"])),
                  re.compile(fold_pattern(conf["cancellation"])), re.compile(fold_pattern(conf["existing_end"])),
                  re.compile(fold_pattern(conf["correction_end"])), re.compile(fold_pattern(conf["cancel_words"])),
@@ -247,7 +249,29 @@ def scope_of(text: str, start: int, end: int) -> Scope | None:
         if m:
             found.extend(_backward(text, m, effect, row))
     found.extend(_row_scopes(text, start, end))
-    return scope_at(found, start, end) or _list_scope(text, start, end) or _record_scope(text, start, end)
+    return (scope_at(found, start, end) or _list_scope(text, start, end) or _record_scope(text, start, end)
+            or _refused_question(text, start, end))
+
+
+# How far a question runs on from its item to its question mark, and back from it to its start.
+QUESTION_REACH = 120
+_QUESTION_MARK = re.compile(r"[？?]")
+_SENTENCE_BEFORE = re.compile(r"[。；;！!？?\n]")
+
+
+def _refused_question(text: str, start: int, end: int) -> Scope | None:
+    """A question naming the item whose answer refuses it ("问：能否投标英伟达A800 GPU服务器？答：不接受")."""
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    mark = _QUESTION_MARK.search(text, end, min(line_end, end + QUESTION_REACH))
+    if mark is None or _conf().end.search(text, end, mark.start()):
+        return None  # no question mark, or the item's sentence ends before it
+    answer = _conf().refused.match(text, mark.end())
+    if answer is None:
+        return None
+    floor = max(0, start - QUESTION_REACH)
+    before = [m.end() for m in _SENTENCE_BEFORE.finditer(text, floor, start)]
+    return Scope(before[-1] if before else floor, mark.start(), "negated", answer.group(0).strip())
 
 
 # The cells of a table row, as the readers write a row on one line (ingest.html, extract.tables).
