@@ -216,3 +216,34 @@ def test_a_list_after_an_exclusion_colon_is_excluded() -> None:
 ])
 def test_a_notice_typed_a_cancellation_by_a_condition_alone_is_not_cancelled(opening: str, cancelled: bool) -> None:
     assert (cancellation(opening, "cancellation") is not None) is cancelled
+
+
+def _scope_effect(text: str, token: str) -> str | None:
+    from tendertrace.rules.context import scope_of
+
+    at = text.index(token)
+    scope = scope_of(text, at, at + len(token))
+    return scope.effect if scope else None
+
+
+def test_a_thousands_separator_ends_no_clause() -> None:
+    # the backward withdrawal reaches the chip over "2,360.00", not over a clause comma
+    assert _scope_effect("GPU服务器（8卡H100）预算2,360.00万元采购，已撤销", "H100") == "withdrawn"
+    assert _scope_effect("采购GPU服务器（8卡H100），预算2360万元，其余不变", "H100") is None
+
+
+def test_a_status_cell_withdraws_its_row_only() -> None:
+    table = "1 | NVIDIA H100 GPU服务器，8卡 | 2台 | 取消（另行论证）\n2 | NVIDIA A100 GPU服务器 | 1台 | 不变"
+    assert _scope_effect(table, "H100") == "withdrawn"
+    assert _scope_effect(table, "A100") is None
+
+
+def test_an_elaboration_carries_the_negation_over_its_comma() -> None:
+    assert _scope_effect("整机不含受管制物项，包括但不限于NVIDIA H100", "H100") == "negated"
+    assert _scope_effect("整机不含受管制物项，另采购NVIDIA H100", "H100") is None
+
+
+def test_a_track_record_table_is_past_projects() -> None:
+    text = "类似项目业绩一览表\n序号 | 项目 | 年份\n1 | 某院H100 GPU服务器采购 | 2023"
+    assert _scope_effect(text, "H100") == "past"
+    assert _scope_effect("采购清单\n序号 | 项目 | 数量\n1 | H100 GPU服务器 | 2台", "H100") is None

@@ -162,7 +162,8 @@ def _build_row(cls: type[T], value: Any, file: str, where: str) -> T:
 
 
 # What a scope does to the mentions in it (rules/context.py reads each).
-ScopeEffect = Literal["negated", "withdrawn", "replaced", "existing", "compatible"]
+# past: a bidder's track record; part: a part, spare or maintenance service of the item, not the item.
+ScopeEffect = Literal["negated", "withdrawn", "replaced", "existing", "compatible", "past", "part"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +174,7 @@ class Scope:
     pattern: Pattern
     reach: str | None = None  # "sentence": the scope runs to the sentence's end, not the clause's
     until: Pattern | None = None  # where the scope ends instead
+    unless: Pattern | None = None  # a backward scope that does not hold when this follows
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,8 +183,12 @@ class ContextFile:
 
     scopes: tuple[Scope, ...]
     backward_scopes: tuple[Scope, ...]
+    track_record_heading: Pattern  # a heading over a bidder's past projects (业绩)
+    refused_answer: Pattern  # a clarification's answer that refuses what was asked
     scope_end: Pattern
     scope_comma: Pattern
+    elaboration: Pattern  # a clause that lists what the clause before it names (包括但不限于)
+    row_status: Pattern  # a table row's status cell that withdraws the row
     cancellation: Pattern
     cancel_words: Pattern
     condition: Pattern
@@ -233,6 +239,7 @@ class EvidenceFile:
     china_operated: Pattern
     compute_context: Pattern
     domestic_marker: Pattern
+    cpu_only: Pattern  # an instance or server stated to have no GPU
 
 
 @dataclass(frozen=True, slots=True)

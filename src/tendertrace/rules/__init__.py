@@ -35,6 +35,7 @@ from .evidence import (
     Evidence,
     china_operated,
     china_operated_matches,
+    cpu_only,
     domestic_marker,
     evidence_in,
     is_benchmark,
@@ -624,12 +625,16 @@ def _provider_item(m: Mention, mentions: list[Mention], text: str,
         return None
     if china_operated_notice:
         return None  # the title's "Azure云服务续费" is the 世纪互联 service the body describes
-    return Classification(
+    no_gpu = cpu_only(text, *_sentence_span(text, m.start, m.end))
+    item = Classification(
         text=text[m.start: m.end], chip=None, model=None, count=None, tpp=None, pd=None, band=None,
         controlled=False, rule=None, route="cloud_rental", provider=provider.name,
         restriction=provider.restriction, reason=f"{provider.name}: a US cloud provider; " + not_an_export(),
         start=m.start, end=m.end, us_signal="US provider",
     )
+    if no_gpu:
+        item.context = f"CPU only: {no_gpu}"  # a general-purpose VM, no accelerator in it
+    return item
 
 
 def _china_operated_notice(text: str) -> bool:

@@ -20,7 +20,7 @@ from ..knowledge import files as knowledge
 from ..text.fold import fold_pattern
 from ..text.fold import line_start as start_of_line
 
-Effect = knowledge.ScopeEffect  # negated, withdrawn, replaced, existing, compatible
+Effect = knowledge.ScopeEffect  # negated, withdrawn, replaced, existing, compatible, past, part
 # The effects under which a mention, and a route word, is not stated as what the notice acquires.
 NOT_STATED: frozenset[str] = frozenset({"negated", "withdrawn", "replaced"})
 
@@ -49,8 +49,13 @@ class _Conf:
     sentence: frozenset[int]  # the cues whose scope runs to the end of the sentence, over commas
     until: dict[int, re.Pattern[str]]  # the cues whose scope ends at a word of their own (除…外)
     backward: tuple[tuple[Effect, re.Pattern[str]], ...]
+    unless: dict[int, re.Pattern[str]]  # the backward cues a word of their clause undoes
+    track_record: re.Pattern[str]
+    refused: re.Pattern[str]
     end: re.Pattern[str]
     comma: re.Pattern[str]
+    elaboration: re.Pattern[str]
+    row_status: re.Pattern[str]
     cancellation: re.Pattern[str]
     existing_end: re.Pattern[str]
     correction_end: re.Pattern[str]
@@ -66,19 +71,19 @@ class _Conf:
 @cache
 def _conf() -> _Conf:
     conf = knowledge.context()
-
-    def compiled(pattern: str) -> re.Pattern[str]:
-        return re.compile(fold_pattern(pattern))
-
-    cues = tuple((row.effect, compiled(row.pattern)) for row in conf.scopes)
+    cues = tuple((row.effect, re.compile(fold_pattern(row.pattern))) for row in conf.scopes)
     sentence = frozenset(i for i, row in enumerate(conf.scopes) if row.reach == "sentence")
-    until = {i: compiled(row.until) for i, row in enumerate(conf.scopes) if row.until}
-    backward = tuple((row.effect, compiled(row.pattern)) for row in conf.backward_scopes)
-    return _Conf(cues, sentence, until, backward, compiled(conf.scope_end), re.compile(conf.scope_comma),
-                 compiled(conf.cancellation), compiled(conf.existing_end), compiled(conf.correction_end),
-                 compiled(conf.cancel_words), compiled(conf.condition), compiled(conf.value_change),
-                 compiled(conf.topic_procurement), compiled(conf.china_nexus), compiled(conf.taiwan_script),
-                 compiled(conf.prc_script))
+    until = {i: re.compile(fold_pattern(row.until)) for i, row in enumerate(conf.scopes) if row.until}
+    backward = tuple((row.effect, re.compile(fold_pattern(row.pattern))) for row in conf.backward_scopes)
+    unless = {i: re.compile(fold_pattern(row.unless)) for i, row in enumerate(conf.backward_scopes) if row.unless}
+    return _Conf(cues, sentence, until, backward, unless, re.compile(fold_pattern(conf.track_record_heading)),
+                 re.compile(fold_pattern(conf.refused_answer)), re.compile(fold_pattern(conf.scope_end)), re.compile(conf.scope_comma),
+                 re.compile(fold_pattern(conf.elaboration)), re.compile(fold_pattern(conf.row_status)),
+                 re.compile(fold_pattern(conf.cancellation)), re.compile(fold_pattern(conf.existing_end)),
+                 re.compile(fold_pattern(conf.correction_end)), re.compile(fold_pattern(conf.cancel_words)),
+                 re.compile(fold_pattern(conf.condition)), re.compile(fold_pattern(conf.value_change)),
+                 re.compile(fold_pattern(conf.topic_procurement)), re.compile(fold_pattern(conf.china_nexus)),
+                 re.compile(fold_pattern(conf.taiwan_script)), re.compile(fold_pattern(conf.prc_script)))
 
 
 def _clause_end(text: str, start: int, limit: int | None = None, commas: bool = True) -> int:
@@ -100,7 +105,9 @@ def _clause_end(text: str, start: int, limit: int | None = None, commas: bool = 
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-        elif depth == 0 and conf.comma.match(ch):
+        elif depth == 0 and conf.comma.match(text, i):
+            if conf.elaboration.match(text, i + 1):
+                continue  # "不含管制物项，包括但不限于A100、H100": the list names what is negated
             return i
     return stop
 
@@ -120,7 +127,7 @@ def _clause_start(text: str, end: int) -> int:
             if depth == 0:
                 return i + 1  # the cue stands inside this bracket: its clause is the bracket's
             depth -= 1
-        elif conf.end.match(text, i) or (depth == 0 and conf.comma.match(ch)):
+        elif conf.end.match(text, i) or (depth == 0 and conf.comma.match(text, i)):
             return i + 1
     return line_start
 
@@ -149,7 +156,7 @@ def _denies_withdrawal(text: str, end: int) -> bool:
 _SUBJECT_ONLY = re.compile(r"\s*(?:[本该此]\s*(?:包|标段|分标|项|行|条|项目|需求|内容|采购意向|意向)?)?\s*(?:已|予以|被|均|一律|现)?\s*")
 
 
-def _backward(text: str, m: re.Match[str], effect: Effect) -> list[Scope]:
+def _backward(text: str, m: re.Match[str], effect: Effect, row: int | None = None) -> list[Scope]:
     """The scopes of a backward cue ``m``: its clause up to the cue, or nothing when what it changes
     is a quantity, a date or a price ("数量由2台调整为4台"). A cue that is its whole clause ("GPU服务器
     （8卡A100）采购，已撤销") speaks of the clause before it; a cue ending in a colon ("以下产品不在采购
@@ -157,6 +164,8 @@ def _backward(text: str, m: re.Match[str], effect: Effect) -> list[Scope]:
     start = _clause_start(text, m.start())
     if effect == "replaced" and _conf().value_change.search(text, start, m.start()):
         return []
+    if row in _conf().unless and _conf().unless[row].search(text, start, m.start()):
+        return []  # "未配置H100的，按无效投标处理": the condition is a lack, the item is required
     if effect != "replaced" and _NEGATOR_BEFORE.search(text[max(start, m.start() - _NEGATOR_REACH): m.start()]):
         return []  # "is not cancelled", "并未撤销": a withdrawal denied
     out: list[Scope] = []
@@ -181,9 +190,9 @@ def find_scopes(text: str, lo: int = 0, hi: int | None = None) -> list[Scope]:
     starts where its clause does)."""
     hi = len(text) if hi is None else hi
     out: list[Scope] = []
-    for effect, pattern in _conf().backward:
+    for row, (effect, pattern) in enumerate(_conf().backward):
         for m in pattern.finditer(text, lo, hi):
-            out.extend(_backward(text, m, effect))
+            out.extend(_backward(text, m, effect, row))
     # a cue's lookahead reads past ``hi`` ("除A100以外的" is a cue before the A100 it excludes)
     reach = min(len(text), hi + SCOPE_REACH)
     for i, (effect, pattern) in enumerate(_conf().cues):
@@ -233,15 +242,69 @@ def scope_of(text: str, start: int, end: int) -> Scope | None:
     if clause_end < len(text) and _conf().comma.match(text, clause_end):
         # a cue that is the whole next clause ("…采购，已撤销") speaks of this one
         clause_end = _clause_end(text, clause_end + 1, end + SCOPE_REACH)
-    for effect, pattern in _conf().backward:
+    for row, (effect, pattern) in enumerate(_conf().backward):
         m = pattern.search(text, end, clause_end)
         if m:
-            found.extend(_backward(text, m, effect))
-    return scope_at(found, start, end) or _list_scope(text, start, end)
+            found.extend(_backward(text, m, effect, row))
+    found.extend(_row_scopes(text, start, end))
+    return (scope_at(found, start, end) or _list_scope(text, start, end) or _record_scope(text, start, end)
+            or _refused_question(text, start, end))
+
+
+# How far a question runs on from its item to its question mark, and back from it to its start.
+QUESTION_REACH = 120
+_QUESTION_MARK = re.compile(r"[？?]")
+_SENTENCE_BEFORE = re.compile(r"[。；;！!？?\n]")
+
+
+def _refused_question(text: str, start: int, end: int) -> Scope | None:
+    """A question naming the item whose answer refuses it ("问：能否投标英伟达A800 GPU服务器？答：不接受")."""
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    mark = _QUESTION_MARK.search(text, end, min(line_end, end + QUESTION_REACH))
+    if mark is None or _conf().end.search(text, end, mark.start()):
+        return None  # no question mark, or the item's sentence ends before it
+    answer = _conf().refused.match(text, mark.end())
+    if answer is None:
+        return None
+    floor = max(0, start - QUESTION_REACH)
+    before = [m.end() for m in _SENTENCE_BEFORE.finditer(text, floor, start)]
+    return Scope(before[-1] if before else floor, mark.start(), "negated", answer.group(0).strip())
+
+
+# The cells of a table row, as the readers write a row on one line (ingest.html, extract.tables).
+_CELL_SEPARATOR = re.compile(r"\s+\|\s+|\t")
+
+
+def _row_scopes(text: str, start: int, end: int) -> list[Scope]:
+    """A table row withdrawn by one of its cells: a status column ("更正情况", "备注", "Status")
+    whose cell is "取消（该项目不再实施）", "已撤销", "暂缓", "withdrawn" speaks of every cell of the
+    row, whatever commas the description cell holds."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    if hi - lo > ROW_REACH or not _CELL_SEPARATOR.search(text, lo, hi):
+        return []
+    seps = list(_CELL_SEPARATOR.finditer(text, lo, hi))
+    starts = [lo] + [m.end() for m in seps]
+    ends = [m.start() for m in seps] + [hi]
+    for cell_start, cell_end in zip(starts, ends, strict=True):
+        if cell_start <= start < cell_end:
+            continue  # the mention's own cell: its words are the item, not its status
+        m = _conf().row_status.match(text, cell_start, cell_end)
+        if m:
+            return [Scope(lo, hi, "withdrawn", m.group(0).strip())]
+    return []
+
+
+# A table row is read as one when its line is no longer than this: a page flattened into one line
+# with pipes in it is no row.
+ROW_REACH = 600
 
 
 # A list item's line: a number, a bracketed number, a bullet or a circled number first.
-_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,3}\s*[.、)）．]|[（(]\s*\d{1,3}\s*[)）]|[-•·*▪●○]|[①-⑳])")
+_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,3}\s*[.、)）．]|[（(]\s*\d{1,3}\s*[)）]|[-•·*▪●○]|[①-⑳]"
+                        r"|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、)")
 # A list under one heading runs to this many items at most (a notice's exclusion list is short; a
 # page of numbered paragraphs is no list).
 MAX_LIST_ITEMS = 30
@@ -273,6 +336,37 @@ def _list_scope(text: str, start: int, end: int) -> Scope | None:
             line_end = text.find("\n", end)
             return Scope(line_start, len(text) if line_end < 0 else line_end, scope.effect, scope.cue)
     return None
+
+
+def _record_scope(text: str, start: int, end: int) -> Scope | None:
+    """A bidder's track record laid out as a table or a list: the rows or items under a heading
+    that names it ("类似项目业绩一览表", "供应商业绩：") are past projects, each one's chips delivered
+    before, not bought now."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not line_start or not _row_or_item(text, line_start):
+        return None
+    heading_end = line_start - 1
+    for _ in range(MAX_LIST_ITEMS):
+        heading_start = text.rfind("\n", 0, heading_end) + 1
+        if not _row_or_item(text, heading_start):
+            break
+        if not heading_start:
+            return None
+        heading_end = heading_start - 1
+    else:
+        return None
+    m = _conf().track_record.search(text, heading_start, heading_end)
+    if m is None:
+        return None
+    line_end = text.find("\n", end)
+    return Scope(line_start, len(text) if line_end < 0 else line_end, "past", m.group(0))
+
+
+def _row_or_item(text: str, line_start: int) -> bool:
+    """Whether the line at ``line_start`` is a table row (cells on one line) or a list item."""
+    line_end = text.find("\n", line_start)
+    line_end = len(text) if line_end < 0 else line_end
+    return bool(_LIST_ITEM.match(text, line_start) or _CELL_SEPARATOR.search(text, line_start, line_end))
 
 
 # How far into a notice its title stands (the heading lines before the body).

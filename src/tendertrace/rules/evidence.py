@@ -42,6 +42,7 @@ class _Vocab:
     benchmark_after: re.Pattern[str]
     domestic: re.Pattern[str]
     named_model: re.Pattern[str]
+    cpu_only: re.Pattern[str]
 
 
 @cache
@@ -55,6 +56,7 @@ def vocab() -> _Vocab:
         re.compile(fold_pattern(conf.benchmark_after)),
         re.compile(fold_pattern(conf.domestic_marker)),
         re.compile(fold_pattern(conf.named_model)),
+        re.compile(fold_pattern(conf.cpu_only)),
     )
 
 
@@ -173,3 +175,9 @@ def named_model(text: str, lo: int, hi: int) -> bool:
 
 def domestic_marker(text: str, lo: int, hi: int) -> bool:
     return bool(vocab().domestic.search(text, lo, hi))
+
+
+def cpu_only(text: str, lo: int, hi: int) -> str | None:
+    """The words stating that the instance of ``text[lo:hi]`` holds no accelerator ("无GPU", "仅CPU")."""
+    m = vocab().cpu_only.search(text, lo, hi)
+    return m.group(0) if m else None
