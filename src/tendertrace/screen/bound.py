@@ -86,7 +86,9 @@ def candidates(index: NameIndex, query: Terms, cap: int = f.CANDIDATE_CAP) -> Ca
         best = np.lexsort((found, -shared))[:cap]  # most shared first; on a tie the earlier name
         best.sort()
         found, shared, short_shared = found[best], shared[best], short_shared[best]
-    return Candidates(found, shared, short_shared)
+    # Postings are stored as int32; the bounds gather a dozen per-name arrays at these numbers,
+    # and numpy converts an int32 index to its own index type on every gather: converted once here.
+    return Candidates(found.astype(np.intp), shared, short_shared)
 
 
 def survivors(index: NameIndex, query: Terms, found: Candidates, floor: float, need: float) -> np.ndarray:

@@ -185,6 +185,7 @@ _STOCK_FORM = re.compile(r"(?<!集团)(?:股份有限公司|股份公司)$")
 COMPATIBLE_FORMS = {"group": ("group", "plain"), "stock": ("stock", "plain"), "plain": ("plain", "group", "stock")}
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def form_kind(folded: str) -> str:
     """A Chinese name's legal form, as a kind: ``group``, ``stock`` or ``plain`` (any other, or none)."""
     if _GROUP_FORM.search(folded):
@@ -285,8 +286,10 @@ class Translation:
     source: str = ""
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def alias(folded: str) -> tuple[str, str, str] | None:
-    """The alias-table row for a folded name, also when only the legal form differs."""
+    """The alias-table row for a folded name, also when only the legal form differs. Kept per
+    name: a name's translation and the parent rules look up the same heads again."""
     table = _aliases()
     hit = table.get(folded)
     if hit is not None:
