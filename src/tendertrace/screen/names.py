@@ -444,12 +444,15 @@ def piece_prefixes() -> frozenset[str]:
     return frozenset(k[:n] for k in known for n in range(2, len(k) + 1))
 
 
+_PLACE_SUFFIX = re.compile(r"(?<=.{2})[省市县]$")
+
+
 @lru_cache(maxsize=WORD_CACHE)
 def _proper(run: str) -> str:
     """A proper name in pinyin, as English writes it: one capitalised word (深圳 -> Shenzhen)."""
     if not is_chinese(run):
         return run
-    run = re.sub(r"(?<=.{2})[省市县]$", "", run)  # 北京市 -> Beijing, as English names write places
+    run = _PLACE_SUFFIX.sub("", run)  # 北京市 -> Beijing, as English names write places
     return "".join(pinyin(run)).capitalize()
 
 
@@ -520,8 +523,10 @@ def warm_tables() -> None:
     _pinyin_glossary()
     _pinyin_aliases()
     piece_prefixes()
+    glossary_words()
     _syllables()
     english_short_form("中")  # the state groups' English short names
+    expand_abbreviation("中")  # the abbreviation rules (compiled patterns) and the university short names
     lazy_pinyin("中")
 
 
