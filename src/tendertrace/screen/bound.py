@@ -74,11 +74,11 @@ def candidates(index: NameIndex, query: Terms, cap: int = f.CANDIDATE_CAP) -> Ca
         np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
         found = ordered[first]
         run = np.cumsum(first) - 1  # each sorted posting's name, as a number among ``found``
-        idf = np.repeat([index.weight_of(t) for t, _ in rare], counts)
+        idf = np.array([index.weight_of(t) for t, _ in rare]).repeat(counts)  # (np.repeat on a list wraps it through an exception)
         shared = np.bincount(run, weights=idf[order]) + assumed
         short_weights = [query.weights[t] if len(t) < f.LONG_WORD_LETTERS else 0.0 for t, _ in rare]
         if any(short_weights):
-            short = np.repeat(short_weights, counts)
+            short = np.array(short_weights).repeat(counts)
             short_shared = np.bincount(run, weights=short[order], minlength=len(found)) + short_assumed
         else:
             short_shared = np.full(len(found), short_assumed)
