@@ -177,6 +177,12 @@ def _aliases() -> dict[str, tuple[str, str, str]]:
     return out
 
 
+@cache
+def _alias_cores() -> frozenset[str]:
+    """The names the alias table holds without their legal forms (its ``core:`` keys' names)."""
+    return frozenset(key[len("core:"):].rpartition("|")[0] for key in _aliases() if key.startswith("core:"))
+
+
 _GROUP_FORM = re.compile(r"集团(?:有限责任公司|有限公司|公司)$")
 _STOCK_FORM = re.compile(r"(?<!集团)(?:股份有限公司|股份公司)$")
 # Legal forms that may stand for one another when a name is looked up without its own: a group
@@ -295,6 +301,8 @@ def alias(folded: str) -> tuple[str, str, str] | None:
     if hit is not None:
         return hit
     core = core_zh(folded)
+    if core not in _alias_cores():
+        return None  # no row has this name without its legal form, in any form
     for kind in COMPATIBLE_FORMS[form_kind(folded)]:
         hit = table.get(f"core:{core}|{kind}")
         if hit is not None:
@@ -519,6 +527,7 @@ def warm_tables() -> None:
     """Load the static translation tables (alias table, glossaries, the pinyin syllable set and
     pypinyin's dictionaries) now rather than on the first name screened."""
     _aliases()
+    _alias_cores()
     _glossary()
     _pinyin_glossary()
     _pinyin_aliases()
