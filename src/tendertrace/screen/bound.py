@@ -62,31 +62,31 @@ def candidates(index: NameIndex, query: Terms, cap: int = f.CANDIDATE_CAP) -> Ca
         short_shared = np.full(len(found), (query.weights[tok] if len(tok) < f.LONG_WORD_LETTERS else 0.0) + short_assumed)
     else:
         # Each word's postings hold a name once: the names sharing any of the words, ascending, and
-        # the weight each receives, summed per name over its run of the sorted postings (a stable
-        # sort keeps the words' order within a run: each sum adds in the order of ``rare``, one
-        # term at a time, so ties between names stay ties).
+        # the weight each receives, summed per name in the order of the concatenated postings --
+        # the order of ``rare``, one term at a time -- so ties between names stay ties.
         names = np.concatenate([p for _, p in rare])
         counts = [len(p) for _, p in rare]
-        order = names.argsort(kind="stable")
-        ordered = names[order]
+        ordered = np.sort(names)
         first = np.empty(len(ordered), dtype=bool)
         first[0] = True
         np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
         found = ordered[first]
-        run = np.cumsum(first) - 1  # each sorted posting's name, as a number among ``found``
-        idf = np.repeat([index.weight_of(t) for t, _ in rare], counts)
-        shared = np.bincount(run, weights=idf[order]) + assumed
+        run = found.searchsorted(names)  # each posting's name, as a number among ``found``
+        idf = np.array([index.weight_of(t) for t, _ in rare]).repeat(counts)  # (np.repeat on a list wraps it through an exception)
+        shared = np.bincount(run, weights=idf) + assumed
         short_weights = [query.weights[t] if len(t) < f.LONG_WORD_LETTERS else 0.0 for t, _ in rare]
         if any(short_weights):
-            short = np.repeat(short_weights, counts)
-            short_shared = np.bincount(run, weights=short[order], minlength=len(found)) + short_assumed
+            short = np.array(short_weights).repeat(counts)
+            short_shared = np.bincount(run, weights=short, minlength=len(found)) + short_assumed
         else:
             short_shared = np.full(len(found), short_assumed)
     if len(found) > cap:
         best = np.lexsort((found, -shared))[:cap]  # most shared first; on a tie the earlier name
         best.sort()
         found, shared, short_shared = found[best], shared[best], short_shared[best]
-    return Candidates(found, shared, short_shared)
+    # Postings are stored as int32; the bounds gather a dozen per-name arrays at these numbers,
+    # and numpy converts an int32 index to its own index type on every gather: converted once here.
+    return Candidates(found.astype(np.intp), shared, short_shared)
 
 
 def survivors(index: NameIndex, query: Terms, found: Candidates, floor: float, need: float) -> np.ndarray:

@@ -169,12 +169,12 @@ def _union(postings: list[np.ndarray]) -> np.ndarray:
 
 
 def make_terms(tokens: list[str] | tuple[str, ...], idf: dict[str, float], default_idf: float) -> Terms:
-    pairs = tuple((t, idf.get(t, default_idf) * _share(t)) for t in tokens)
-    weights: dict[str, float] = defaultdict(float)
+    pairs = tuple([(t, idf.get(t, default_idf) * _share(t)) for t in tokens])
+    weights: dict[str, float] = {}
     for t, w in pairs:
-        weights[t] += w
-    return Terms(tuple(tokens), pairs, sum(w for _, w in pairs), by_initial(tokens),
-                 frozenset(t[:f.PREFIX_LETTERS] for t in tokens), dict(weights))
+        weights[t] = weights.get(t, 0.0) + w
+    return Terms(tuple(tokens), pairs, sum([w for _, w in pairs]), by_initial(tokens),
+                 frozenset([t[:f.PREFIX_LETTERS] for t in tokens]), weights)
 
 
 def _share(token: str) -> float:

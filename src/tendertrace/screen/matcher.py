@@ -275,8 +275,8 @@ class Screener:
         numbers = bound.survivors(index, q_terms, found, floor, need).tolist()
         # A person's name may be a short form of a listed one (or the listed one of it), which the
         # bounds, made for whole names, do not see: those candidates are looked at word by word.
-        person = (tr.method in f.LATIN_FORMS and len(q_tokens) >= f.SHORT_FORM_MIN_WORDS
-                  and relation.person_like(tokens_en(tr.text), written=True))
+        person = (len(found) > 0 and tr.method in f.LATIN_FORMS and len(q_tokens) >= f.SHORT_FORM_MIN_WORDS
+                  and relation.person_like(tokens_en(tr.text), written=True))  # no candidate: no short form
         short = {n for n in found.names.tolist() if _short_form_lengths(len(q_tokens), len(index.names[n].tokens))
                  and relation.short_form(q_tokens, index.names[n].tokens)} if person else set()
         numbers += sorted(short.difference(numbers))

@@ -231,6 +231,12 @@ def _aliases() -> dict[str, tuple[str, str, str]]:
     return out
 
 
+@cache
+def _alias_cores() -> frozenset[str]:
+    """The names the alias table holds without their legal forms (its ``core:`` keys' names)."""
+    return frozenset(key[len("core:"):].rpartition("|")[0] for key in _aliases() if key.startswith("core:"))
+
+
 _GROUP_FORM = re.compile(r"集团(?:有限责任公司|有限公司|公司)$")
 _STOCK_FORM = re.compile(r"(?<!集团)(?:股份有限公司|股份公司)$")
 # Legal forms that may stand for one another when a name is looked up without its own: a group
@@ -239,6 +245,7 @@ _STOCK_FORM = re.compile(r"(?<!集团)(?:股份有限公司|股份公司)$")
 COMPATIBLE_FORMS = {"group": ("group", "plain"), "stock": ("stock", "plain"), "plain": ("plain", "group", "stock")}
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def form_kind(folded: str) -> str:
     """A Chinese name's legal form, as a kind: ``group``, ``stock`` or ``plain`` (any other, or none)."""
     if _GROUP_FORM.search(folded):
@@ -339,13 +346,17 @@ class Translation:
     source: str = ""
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def alias(folded: str) -> tuple[str, str, str] | None:
-    """The alias-table row for a folded name, also when only the legal form differs."""
+    """The alias-table row for a folded name, also when only the legal form differs. Kept per
+    name: a name's translation and the parent rules look up the same heads again."""
     table = _aliases()
     hit = table.get(folded)
     if hit is not None:
         return hit
     core = core_zh(folded)
+    if core not in _alias_cores():
+        return None  # no row has this name without its legal form, in any form
     for kind in COMPATIBLE_FORMS[form_kind(folded)]:
         hit = table.get(f"core:{core}|{kind}")
         if hit is not None:
@@ -495,12 +506,15 @@ def piece_prefixes() -> frozenset[str]:
     return frozenset(k[:n] for k in known for n in range(2, len(k) + 1))
 
 
+_PLACE_SUFFIX = re.compile(r"(?<=.{2})[省市县]$")
+
+
 @lru_cache(maxsize=WORD_CACHE)
 def _proper(run: str) -> str:
     """A proper name in pinyin, as English writes it: one capitalised word (深圳 -> Shenzhen)."""
     if not is_chinese(run):
         return run
-    run = re.sub(r"(?<=.{2})[省市县]$", "", run)  # 北京市 -> Beijing, as English names write places
+    run = _PLACE_SUFFIX.sub("", run)  # 北京市 -> Beijing, as English names write places
     return "".join(pinyin(run)).capitalize()
 
 
@@ -567,12 +581,15 @@ def warm_tables() -> None:
     """Load the static translation tables (alias table, glossaries, the pinyin syllable set and
     pypinyin's dictionaries) now rather than on the first name screened."""
     _aliases()
+    _alias_cores()
     _glossary()
     _pinyin_glossary()
     _pinyin_aliases()
     piece_prefixes()
+    glossary_words()
     _syllables()
     english_short_form("中")  # the state groups' English short names
+    expand_abbreviation("中")  # the abbreviation rules (compiled patterns) and the university short names
     lazy_pinyin("中")
 
 
