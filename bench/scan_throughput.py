@@ -7,6 +7,9 @@ machine, the ceiling any parallel run here can reach.
 The full pipeline screens every party (labelled, recognised in the text, or mentioned) against the
 full lists users load -- the Entity List, MEU, NS-CMIC and SDN from ../shared -- and, beside it,
 against the bundled 20-entry sample. Prints docs/s and MB/s (of input JSON lines) for each stage.
+Each full-pipeline run is a process of its own, lists and knowledge loaded before the clock starts:
+a repeat in the same process would find the names an earlier run screened in the screener's caches,
+which a CLI scan starts without.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ import multiprocessing
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -31,10 +33,11 @@ from tendertrace import store  # noqa: E402
 from tendertrace.extract import extract  # noqa: E402
 from tendertrace.ingest import iter_documents  # noqa: E402
 from tendertrace.model import Document  # noqa: E402
-from tendertrace.pipeline import scan  # noqa: E402
+from tendertrace.pipeline import process, scan  # noqa: E402
 from tendertrace.screen import Screener, load_file, sample_screener  # noqa: E402
 
 CHUNK = 200
+WARM_RECORDS = 20  # records extracted before the timed scan, for the knowledge files to load
 # The lists a user loads with `lists load` for a China screening: Entity List, MEU, NS-CMIC, SDN.
 FULL_LISTS = ("us_lists_nsfreg_2026-07/bis_entity_list.json", "us_lists_nsfreg_2026-07/bis_meu.json",
               "us_lists_nsfreg_2026-07/ofac_nscmic.json", "ofac_sdn_legacy_2021/sdn.csv")
@@ -125,6 +128,34 @@ def on_workers(fn, files: list[Path], workers: int) -> None:
         list(pool.map(fn, [str(f) for f in files]))
 
 
+def _cold_scan(path: str, db: str, sample: bool, workers: int) -> tuple[float, float, int]:
+    """One scan as a CLI run makes it, in a process of its own: the lists and the knowledge files
+    are loaded first (not timed), and every name cache starts empty, so no repeat reuses what an
+    earlier one screened. Returns (wall seconds, CPU seconds of this process, list entries)."""
+    screener = sample_screener() if sample else full_screener()
+    warm = Path(db).with_suffix(".warm.jsonl")  # the knowledge files load on a first document, not timed
+    with Path(path).open(encoding="utf-8") as handle:
+        warm.write_text("".join(itertools.islice(handle, WARM_RECORDS)), encoding="utf-8")
+    for doc in iter_documents([str(warm)]):
+        if isinstance(doc, Document):
+            process(doc)  # extraction and rules, unscreened: the screener's caches stay empty
+    engine = store.connect(f"sqlite:///{db}")
+    t, cpu = time.perf_counter(), time.process_time()
+    scan([path], engine, screener=screener, workers=workers)
+    return time.perf_counter() - t, time.process_time() - cpu, len(screener.entries)
+
+
+def cold_runs(path: Path, folder: Path, sample: bool, workers: int) -> tuple[float, float, int]:
+    """The fastest of REPEAT cold scans (wall seconds), with its CPU seconds and the list size."""
+    best = (float("inf"), 0.0, 0)
+    for run in range(REPEAT):
+        db = folder / f"bench-{'sample' if sample else 'full'}{workers}-{run}.db"
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            result = pool.submit(_cold_scan, str(path), str(db), sample, workers).result()
+        best = min(best, result)
+    return best
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--limit", type=int, default=None)
@@ -152,19 +183,12 @@ def main() -> None:
                 ("ingest + extract", "2 workers", timed(on_workers, ingest_extract, files, 2)),
             ]
         runs_of = ((("1 process", 1),) if args.one_process else (("1 process", 1), ("2 workers", 2)))
-        for lists_label, screener in (("full lists", full_screener()), ("sample list", sample_screener())):
+        for lists_label, sample in (("full lists", False), ("sample list", True)):
             for label, workers in runs_of:
-                def full(w: int = workers, sc: Screener = screener, runs: Iterator[int] = itertools.count(),
-                         tag: str = lists_label[:4]) -> None:
-                    # A fresh store and cold name caches each run, so nothing is skipped or remembered.
-                    getattr(sc, "_cache", {}).clear()
-                    engine = store.connect(f"sqlite:///{folder / f'bench-{tag}{w}-{next(runs)}.db'}")
-                    scan([str(path)], engine, screener=sc, workers=w)
-
-                seconds = timed(full)
-                rows.append((f"full pipeline, {lists_label} ({len(screener.entries):,} entries)", label, seconds))
+                seconds, cpu, entries = cold_runs(path, folder, sample, workers)
+                rows.append((f"full pipeline, {lists_label} ({entries:,} entries)", label, seconds))
                 if workers == 1:
-                    cpu_rows.append((lists_label, CPU[0]))
+                    cpu_rows.append((lists_label, cpu))
 
     table = Table(title=f"Scan throughput on {n} real announcements ({mb:.1f} MB of JSON lines), best of {REPEAT}")
     for col in ("stage", "run", "seconds", "docs/s", "MB/s", "speed-up"):

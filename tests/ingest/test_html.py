@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from tendertrace.ingest import html
@@ -59,3 +60,36 @@ def test_the_walk_reads_blocks_rows_and_inline_text_as_a_recursive_reading_does(
     _reference(tree.body, expected)
     assert "".join(walked) == "".join(expected)
     assert "采购人：深圳大学" in html_to_text(page).splitlines()
+
+
+def _deepest(html: str) -> int:
+    """The deepest nesting of counted tags, one tag at a time: what cap_depth's check must agree with."""
+    from tendertrace.ingest.html import _TAG, _UNCOUNTED
+
+    depth = deepest = 0
+    for slash, name in _TAG.findall(html):
+        if name.lower() not in _UNCOUNTED:
+            depth += -1 if slash else 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+@pytest.mark.parametrize("html", [
+    "<DIV>" * 6 + "x" + "</div>" * 6, "<div><TD><td><p><br><span>" * 4 + "</SPAN>" * 2,
+    "<div title='<b>'>" * 5 + "<img src=a/>" * 9, "<section>" * 3 + "</section>" * 3 + "<section>" * 4,
+    "</div>" * 5 + "<div>" * 5, "<x-a:b>" * 5 + "<Td>" * 20,
+])
+def test_the_depth_check_agrees_with_counting_every_tag(html: str) -> None:
+    deepest = _deepest(html)
+    for cap in (0, deepest - 1, deepest, deepest + 1):
+        if cap >= 0:
+            capped = cap_depth(html, cap)
+            assert (capped is html) == (deepest <= cap or html.count("<") - html.count("</") <= cap)
+
+
+def test_the_table_of_tag_steps_stays_bounded() -> None:
+    from tendertrace.ingest import html as html_module
+
+    page = "".join(f"<t{i}>" for i in range(3 * html_module.TAG_TOKENS_KEPT))
+    cap_depth(page, 10)
+    assert len(html_module._DEPTH_STEP) <= html_module.TAG_TOKENS_KEPT

@@ -33,3 +33,40 @@ def test_parse_date_values() -> None:
     assert iso_date("2026-12-02") == date(2026, 12, 2)
     with pytest.raises(ValueError):
         iso_date("2 December 2026")
+
+
+def _unfiltered(text: str):
+    """find_date with every pattern searched, none left out: what the filter must never change."""
+    from tendertrace.text import dates as d
+
+    best = None
+    for regex in (d.NUMERIC, d.WRITTEN, d.DAY_MONTH, d.MONTH_DAY):
+        for m in regex.finditer(text):
+            if best is not None and m.start() >= best[1]:
+                break
+            if regex is d.NUMERIC:
+                value = d._make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            elif regex is d.WRITTEN:
+                value = d._written(m.group(1), m.group(2), m.group(3))
+            elif regex is d.DAY_MONTH:
+                value = d._make(int(m.group(3)), d._month(m.group(2)), int(m.group(1)))
+            else:
+                value = d._make(int(m.group(3)), d._month(m.group(1)), int(m.group(2)))
+            if value is not None:
+                best = (value, m.start(), m.end())
+                break
+    return best
+
+
+@pytest.mark.parametrize("text", [
+    "Auguſt 3, 2024",  # ſ matches s case-insensitively, and str.lower() keeps it
+    "3 AUGUST 2024 and 2024-05-06", "Signed MAY 5, 2023", "二〇二四年四月十六日", "二〇二四年四月", "no date here",
+    "报价截止 2024年3月5日，Dec 1, 2023", "K 5 Dec 2020", "x" * 5000 + "1 Jan 2021", "年月日 " * 50,
+])
+def test_leaving_out_patterns_never_changes_the_date(text: str) -> None:
+    assert find_date(text) == _unfiltered(text)
+
+
+def test_a_month_written_with_a_long_s_is_read() -> None:
+    found = find_date("Auguſt 3, 2024")
+    assert found is not None and found[0] == date(2024, 8, 3)

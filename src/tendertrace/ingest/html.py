@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
+from itertools import accumulate
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
@@ -64,6 +65,30 @@ class HtmlDeadline(Exception):
     """Reading the page took longer than its deadline."""
 
 
+_TAG_TOKEN = re.compile(r"<(/?[A-Za-z][A-Za-z0-9:-]*)[^>]*>")  # _TAG's tags, the slash kept with the name
+
+
+# Distinct tag tokens remembered: HTML has about 140 element names, each in a few spellings (td, TD,
+# /td); past this many a page is inventing names, and the table starts again.
+TAG_TOKENS_KEPT = 4096
+
+
+class _DepthSteps(dict[str, int]):
+    """A tag token ("td", "/DIV") -> what it does to the depth: 0 for a tag that does not count,
+    else +1 opening, -1 closing; filled as tokens are first seen (tag names are few)."""
+
+    def __missing__(self, token: str) -> int:
+        if len(self) >= TAG_TOKENS_KEPT:  # a page of made-up tag names must not grow it without end
+            self.clear()
+        closing = token.startswith("/")
+        step = 0 if token[closing:].lower() in _UNCOUNTED else -1 if closing else 1
+        self[token] = step
+        return step
+
+
+_DEPTH_STEP = _DepthSteps()
+
+
 def cap_depth(html: str, max_depth: int = MAX_DEPTH) -> str:
     """The page with its element nesting capped at ``max_depth``: deeper tags are dropped (a block
     tag becomes ``<br>``, so its line break stays), their text kept. Linear in the page's size;
@@ -72,14 +97,9 @@ def cap_depth(html: str, max_depth: int = MAX_DEPTH) -> str:
     # cap cannot nest past it (four pages in five of the corpus), and needs no scan of its tags.
     if html.count("<") - html.count("</") <= max_depth:
         return html
-    depth = 0
-    for slash, name in _TAG.findall(html):
-        if name.lower() in _UNCOUNTED:
-            continue
-        depth += -1 if slash else 1
-        if depth > max_depth:
-            break
-    else:
+    # The deepest nesting reached, as the running sum of each tag's step: summed in C over the tags
+    # found, not in a Python loop over them (a large table has thousands of cells).
+    if max(accumulate(map(_DEPTH_STEP.__getitem__, _TAG_TOKEN.findall(html))), default=0) <= max_depth:
         return html
     out: list[str] = []
     pos, depth, excess = 0, 0, 0

@@ -31,6 +31,34 @@ WRITTEN = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三
 DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(" + _MONTH_ALT + r")\.?,?\s+(\d{4})(?!\d)", re.I)
 MONTH_DAY = re.compile(r"\b(" + _MONTH_ALT + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)", re.I)
 
+# Every month name the English patterns read begins with one of these stems. A case-insensitive
+# alternation costs its regex tens of milliseconds on a long page with no month in it, where a look
+# for the stems in the lower-cased text costs well under one.
+_MONTH_STEMS = tuple(sorted({name[:3] for name in _MONTHS}))
+# The characters re.IGNORECASE matches to an ASCII letter that str.lower() does not turn into one
+# (re._casefix: ſ for s, ı for i): a text holding one is searched by the patterns themselves.
+_CASE_EXTRAS = ("\u017f", "\u0131")
+
+
+def _may_name_month(text: str) -> bool:
+    """False only when neither English date pattern can match ``text``: no month stem in any case."""
+    if any(ch in text for ch in _CASE_EXTRAS):
+        return True
+    low = text.lower()
+    return any(stem in low for stem in _MONTH_STEMS)
+
+
+def _month(name: str) -> int:
+    """A matched month name's number; the case-insensitive match may hold ſ or ı for s or i."""
+    return _MONTHS[name.lower().replace("\u017f", "s").replace("\u0131", "i")]
+
+
+def _patterns_for(text: str) -> tuple[re.Pattern[str], ...]:
+    """The date patterns that can match ``text``, in order: each one left out has a word the text lacks."""
+    written = "年" in text and "月" in text and "日" in text
+    english = _may_name_month(text)
+    return tuple(r for r, may in ((NUMERIC, True), (WRITTEN, written), (DAY_MONTH, english), (MONTH_DAY, english)) if may)
+
 
 def _make(year: int, month: int, day: int) -> date | None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
@@ -52,7 +80,7 @@ def _written(year: str, month: str, day: str) -> date | None:
 def find_date(text: str) -> tuple[date, int, int] | None:
     """The first complete date in ``text`` with its span."""
     best: tuple[date, int, int] | None = None
-    for regex in (NUMERIC, WRITTEN, DAY_MONTH, MONTH_DAY):
+    for regex in _patterns_for(text):
         for m in regex.finditer(text):
             if best is not None and m.start() >= best[1]:
                 break
@@ -61,9 +89,9 @@ def find_date(text: str) -> tuple[date, int, int] | None:
             elif regex is WRITTEN:
                 value = _written(m.group(1), m.group(2), m.group(3))
             elif regex is DAY_MONTH:
-                value = _make(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+                value = _make(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
             else:
-                value = _make(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2)))
+                value = _make(int(m.group(3)), _month(m.group(1)), int(m.group(2)))
             if value is not None:
                 best = (value, m.start(), m.end())
                 break
