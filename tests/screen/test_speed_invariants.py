@@ -39,7 +39,7 @@ def sample() -> Screener:
 
 
 def _table_names() -> list[str]:
-    return sorted({fold_zh(r["zh"]) for r in _alias_rows()})
+    return sorted({fold_zh(r.zh) for r in _alias_rows()})
 
 
 def _alias_afresh(folded: str) -> tuple[str, str, str] | None:
