@@ -356,9 +356,15 @@ def _labelled_values(text: str) -> dict[str, list[tuple[str, int, str]]]:
     return out
 
 
+# A status remark names its maker or platform in a few characters before its word (（AWS合作伙伴）).
+STATUS_REMARK_HEAD = 12
+
+
 @cache
 def _name_remark() -> re.Pattern[str]:
-    return re.compile(r"[（(](?:" + "|".join(map(re.escape, _conf()["name_remarks"])) + r")[）)]")
+    status = "|".join(map(re.escape, _conf()["name_status_remarks"]))
+    return re.compile(r"[（(](?:" + "|".join(map(re.escape, _conf()["name_remarks"])) + r")[）)]"
+                      r"|[（(][^（）()\n]{0," + str(STATUS_REMARK_HEAD) + r"}?(?:" + status + r")[）)]$")
 
 
 @cache

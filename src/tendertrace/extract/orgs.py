@@ -298,6 +298,8 @@ def _left_cut(match: str, begin: int, s: int, vocab: _Vocab) -> tuple[int, str |
         if not head and i == 0 and (len(word) > 1 or word not in vocab.joiners):
             return s, None  # a suffix right after a verb or preposition (由银行, 采购中心) names nothing
         if not head or not (_head_ok(head, vocab) or _masked(head, vocab) and head):
+            if i == 0 and len(word) > 1 and word not in vocab.role_of and word not in vocab.joiners:
+                return s, None  # a verb, then no proper name (组织原评标委员会): the verb ends no name's start
             continue
         if len(word) == 1 and word in vocab.joiners and word not in vocab.role_of:
             left = window[:c_start]
