@@ -534,6 +534,9 @@ def _first_candidate(doc: Document, text: str) -> tuple[Party | None, Amount | N
     in_table = _candidate_table(doc, text)
     if in_table[0] is not None:
         return in_table
+    ranked = _ranked_candidates(doc, text)
+    if ranked[0] is not None:
+        return ranked
     m = _pattern("first_candidate").search(text)
     if m:
         line_end = end_of_line(text, m.end())
@@ -593,6 +596,32 @@ def _candidate_table(doc: Document, text: str) -> tuple[Party | None, Amount | N
     return None, None
 
 
+def _ranked_candidates(doc: Document, text: str) -> tuple[Party | None, Amount | None]:
+    """A candidate table laid out a row per candidate (排序 | 中标候选人名称 | 投标报价（元） over
+    第一 | X | 41,580,000.00): the row ranked first, else the first row, and its bid."""
+    candidate, rank, first, bid = (_pattern(k) for k in ("candidate_column", "rank_column", "first_rank", "bid_row"))
+    for table in find_tables(text):
+        heads = [c.text for c in table.header.cells]
+        column = next((i for i, h in enumerate(heads) if candidate.match(h)), None)
+        if column is None:
+            continue
+        rank_at = next((i for i, h in enumerate(heads) if rank.match(h)), None)
+        rows = [r for r in table.rows if column < len(r.row.cells) and r.row.cells[column].text]
+        chosen = next((r for r in rows if rank_at is not None and rank_at < len(r.row.cells)
+                       and first.match(r.row.cells[rank_at].text)), rows[0] if rows else None)
+        if chosen is None:
+            continue
+        cell = chosen.row.cells[column]
+        names = _names(doc, cell.start, text[cell.start: cell.end], "supplier")
+        if not names:
+            continue
+        money = next((m for m in chosen.money if bid.search(m.column)), None)
+        amount = (Amount(tidy(money.value), "CNY", "awarded", doc.span(money.cell.start, money.cell.end), money.column)
+                  if money is not None else None)
+        return names[0], amount
+    return None, None
+
+
 @cache
 def _title_buyer_patterns() -> list[re.Pattern[str]]:
     return [re.compile(p) for p in _conf()["title_buyer"]]
@@ -632,7 +661,7 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
         if _PERCENT_LABEL.match(segment):
             continue  # 中标价(%)：98.67 states a rate of a fee standard, not money
         label_area = text[line_start: m.end()] + segment[:16]
-        money, start, end = _first_money(segment, label_area, units)
+        money, start, end = _first_money(segment, label_area, units, _unit_above(text, line_start))
         if money is None:
             continue
         if m.group(0).isascii() and not _has_currency_or_unit(segment[start:end]):
@@ -829,7 +858,27 @@ def _has_currency_or_unit(figure: str) -> bool:
     return bool(m and (m.group("prefix") or m.group("unit")))
 
 
-def _first_money(segment: str, label_area: str, units: dict[str, float]) -> tuple[float | None, int, int]:
+# A line that states only the unit of the figures under it (单位：万元, （金额单位：人民币万元）).
+_UNIT_LINE = re.compile(r"(?m)^[ \t]*[（(]?[ \t]*(?:金额|价格|资金|币种及)?单位[ \t]*[:：][ \t]*(?:人民币)?[ \t]*(亿元|万元|元)[ \t]*[）)]?[ \t]*$")
+# A unit line governs the labelled figures this many characters below it at most: one section of a
+# report (a 重大合同 block), never the whole document.
+UNIT_LINE_REACH = 800
+
+
+def _unit_above(text: str, pos: int) -> float | None:
+    """The unit a line of its own above ``pos`` states for the bare figures under it, within its section."""
+    lo = max(0, pos - UNIT_LINE_REACH)
+    found = list(_UNIT_LINE.finditer(text, lo, pos))
+    if not found:
+        return None
+    last = found[-1]
+    if _CHAPTER.search(text, last.end(), pos):
+        return None  # a chapter heading between: the unit line is another section's
+    return scale(last.group(1))
+
+
+def _first_money(segment: str, label_area: str, units: dict[str, float],
+                 unit_above: float | None = None) -> tuple[float | None, int, int]:
     cap = CAPITAL.search(segment)
     m = MONEY.search(segment)
     if cap and (not m or cap.start() < m.start()):
@@ -849,6 +898,8 @@ def _first_money(segment: str, label_area: str, units: dict[str, float]) -> tupl
             key = next((k for k in units if k in label_area), None)
             if key:
                 factor = units[key]
+            elif unit_above is not None and not m.group("prefix"):
+                factor = unit_above
             elif not m.group("prefix") and "." not in m.group("num") and to_number(m.group("num")) < 1000:
                 return None, 0, 0
     value = to_number(m.group("num")) * factor

@@ -513,6 +513,10 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
             elif re.search(r"(?:与|和|同)\s*$", before) and _SIGN.search(match, end, end + SIGN_WINDOW) \
                     and not re.search(r"[。；;\n]", match[end: _SIGN.search(match, end, end + SIGN_WINDOW).start()]):  # type: ignore[union-attr]
                 role, cue = "supplier", "与…签订"
+        if role == "mentioned" and not english:
+            side = _contract_side(match, start)
+            if side is not None:
+                role, cue = side, "合同订立对方"
         if role == "mentioned" and not english and vocab.buyer_verb_after.match(match, end):
             role, cue = "buyer", "verb"
         if cue in ("与…签订", "signed with") and disclosure:
@@ -528,6 +532,35 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
     elif not any(o.role == "buyer" for o in out):
         out = _with_issuer(match, out, vocab)
     return out
+
+
+# How far a contract block runs after a party label: the lines that state its subject and sums.
+CONTRACT_BLOCK = 400
+
+
+@cache
+def _contract_labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    conf = load_yaml("orgs.yaml")
+    tail = r"[ \t]*[:：][ \t]*$"
+    return (re.compile("(?:" + _alternation(map(fold_pattern, conf["contract_own_side"])) + ")" + tail),
+            re.compile("(?:" + _alternation(map(fold_pattern, conf["contract_counterpart"])) + ")" + tail))
+
+
+def _contract_side(match: str, start: int) -> Role | None:
+    """The role of a party a contract block labels (合同订立公司方名称：A / 合同订立对方名称：B): the
+    counterpart of a contract the company sells under is its customer (the buyer), of one it buys
+    under its supplier; the company's own side is the other."""
+    before = match[start_of_line(match, start): start]
+    own, other = _contract_labels()
+    is_own = bool(own.search(before))
+    if not is_own and not other.search(before):
+        return None
+    vocab = _vocab()
+    block = match[start: start + CONTRACT_BLOCK].lower()
+    counterpart: Role = "supplier" if any(w in block for w in vocab.buys) else "buyer"
+    if is_own:
+        return "supplier" if counterpart == "buyer" else "buyer"
+    return counterpart
 
 
 # "X为该产品在华北地区的唯一授权服务商": the single supplier a single-source notice justifies.

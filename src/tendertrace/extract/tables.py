@@ -37,6 +37,8 @@ _CELL_MONEY = re.compile(
     r"\s*(?:人民币|[¥￥]|RMB|CNY)?\s*(?P<num>" + NUMBER + r")\s*(?P<unit>亿元|万元|元|万)?\s*(?:[（(][^）)]{0,8}[）)])?\s*$"
 )
 _DIGIT = re.compile(r"\d")
+# A line drawn with dashes and bars (-----|------, |:---|---:|, +----+----+): a table's rule, no row.
+_RULE_LINE = re.compile(r"[ \t]*[|+]?[ \t]*[-=:]{3,}[ \t]*(?:[|+][ \t]*[-=:]{3,}[ \t]*)*[|+]?[ \t]*")
 _LOT_CELL = re.compile(r"第?\s*(?:[一二三四五六七八九十\d]{1,3}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+)\s*(?:包|标段|标包|子包|合同包|分包)?")
 _LOT_WORD = re.compile(r"包|标段|标包|子包|合同包|分包")
 
@@ -189,8 +191,8 @@ def find_tables(text: str) -> list[Table]:
         header, rows = None, []
 
     for start, end in _lines(text):
-        if start == end:
-            continue
+        if start == end or _RULE_LINE.fullmatch(text, start, end):
+            continue  # a blank line, or the rule a plain-text or Markdown table draws under its header
         row = split_row(text, start, end)
         if row is None:
             if header is not None:
