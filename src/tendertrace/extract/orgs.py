@@ -517,6 +517,8 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
             side = _contract_side(match, start)
             if side is not None:
                 role, cue = side, "合同订立对方"
+        if role == "mentioned" and not english and _OWN_PROJECT.match(match, end):
+            role, cue = "buyer", "项目业主"
         if role == "mentioned" and not english and vocab.buyer_verb_after.match(match, end):
             role, cue = "buyer", "verb"
         if cue in ("与…签订", "signed with") and disclosure:
@@ -527,11 +529,37 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
     out = _signing_subject(match, out)
     out = _provider_statement(match, out)
     out = _announcer_wins(match, out, disclosure)
+    out = _addressed_winner(match, out)
     if disclosure:
         out = _with_announcer(match, text, out)
     elif not any(o.role == "buyer" for o in out):
         out = _with_issuer(match, out, vocab)
     return out
+
+
+# A name right before the quoted name of its project (X“多尺度材料计算GPU服务器采购项目”已于……发布):
+# the project is X's, X its owner -- unless X is said to have won it (X“…项目”中标).
+_OWN_PROJECT = re.compile(r"\s*(?:的)?[“\"「『][^”\"」』\n]{2,60}?(?:项目|工程|采购|服务)[”\"」』](?!\s*(?:中标|成交|中选|的中标|的成交))")
+# A letter that tells its addressee it won (中标通知书: "确定你方为中标人", "贵公司被确定为成交供应商").
+_YOU_WON = re.compile(r"(?:你方|贵方|你单位|贵单位|你公司|贵公司)[^。；;\n]{0,20}?(?:为|作为)(?:本项目|本次采购|该项目)?的?"
+                      r"(?:中标|成交|中选)(?:人|供应商|单位|方)(?!候选)|(?:中标|成交|中选)通知书")
+
+
+def _addressed_winner(match: str, orgs: list[OrgName]) -> list[OrgName]:
+    """An award letter names no supplier label: its addressee (致：X) is the one told it won."""
+    if any(o.role == "supplier" for o in orgs) or not _YOU_WON.search(match):
+        return orgs
+    for i, o in enumerate(orgs):
+        if o.role != "mentioned":
+            continue
+        line_start = start_of_line(match, o.start)
+        before = match[line_start: o.start]
+        after = match[o.end: o.end + 2]
+        if re.fullmatch(r"[ \t]*(?:致|送)[ \t]*[:：][ \t]*", before) or not before.strip() and after[:1] in (":", "："):
+            out = list(orgs)
+            out[i] = OrgName(o.name, o.start, o.end, "supplier", o.masked, "致")
+            return out
+    return orgs
 
 
 # How far a contract block runs after a party label: the lines that state its subject and sums.

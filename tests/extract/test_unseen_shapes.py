@@ -1,0 +1,99 @@
+"""Facts in document shapes beyond labelled award fields: award letters, ranked candidate tables,
+contract blocks of periodic reports, clarifications, expense claims. Each sentence here is written
+for its test; each test states the class it covers."""
+
+from __future__ import annotations
+
+from tendertrace.extract import extract
+from tendertrace.ingest import read_input
+from tendertrace.model import Extraction
+
+
+def _extract(text: str, name: str = "n.txt") -> Extraction:
+    doc = next(read_input(text, name=name, source=name))
+    return extract(doc)
+
+
+def test_award_letter_addressee_is_the_supplier() -> None:
+    # A 中标通知书 addressed to the winner (致：X), which it calls 你方.
+    text = ("中标通知书\n\n致：南屿数算技术有限公司\n\n    贵公司参加的“港区智算节点扩容项目”投标，经评审，确定贵公司为中标人。\n"
+            "    中标金额：人民币叁佰万元整\n\n招标人：东屿港务集团有限公司（盖章）\n二〇二五年四月三日\n")
+    ex = _extract(text)
+    assert ex.notice_type == "award"
+    assert ex.names("supplier") == ["南屿数算技术有限公司"]
+    assert ex.names("buyer") == ["东屿港务集团有限公司"]
+
+
+def test_confirmation_of_result_is_an_award() -> None:
+    # An agency's 成交确认书 keeps its labelled supplier (a tender call's "供应商" would be dropped).
+    text = ("数据标注平台模型调用服务成交确认书\n致：西川语料科技有限公司（采购人）\n"
+            "成交供应商：北岭云联网络有限公司\n成交金额：人民币18万元\n")
+    ex = _extract(text)
+    assert ex.notice_type == "award"
+    assert ex.names("supplier") == ["北岭云联网络有限公司"]
+
+
+def test_bid_judging_body_is_no_party() -> None:
+    # 评标委员会 / 评审委员会 name a procedure's panel, never an organisation to screen.
+    text = ("东湖算力运营有限公司\n关于GPU集群采购项目质疑的答复\n经采购人会同代理机构组织原评标委员会复核，质疑不成立。"
+            "评审委员会维持原结果。\n")
+    ex = _extract(text)
+    names = [p.name for p in ex.parties]
+    assert not any("委员会" in n for n in names)
+    assert ex.names("buyer") == ["东湖算力运营有限公司"]
+
+
+def test_reseller_status_bracket_is_not_part_of_the_name() -> None:
+    text = "单一来源采购公示\n采购人：南江电子研究院\n拟定供应商：广州澜海信息科技有限公司（Azure合作伙伴）\n"
+    ex = _extract(text)
+    assert ex.names("supplier") == ["广州澜海信息科技有限公司"]
+
+
+def test_agent_buying_on_behalf_and_invoice_issuer_are_suppliers() -> None:
+    text = ("东岳大学物理学院\n科研经费报销单\n  1 | 业务费 | 代理商杭州远帆数据服务有限公司代购OpenAI API额度 | 12,000.00\n"
+            "附件：发票1张（开票方：杭州远帆数据服务有限公司）\n")
+    ex = _extract(text)
+    assert ex.names("supplier") == ["杭州远帆数据服务有限公司"]
+
+
+def test_ranked_candidate_table_gives_the_first_candidate_and_its_bid() -> None:
+    # 排名 | 候选人名称 | 投标报价（万元）, a plain-text table with a rule under its header.
+    text = ("云岭超算中心GPU服务器采购项目中标候选人公示\n招标人：云岭超算中心有限公司\n\n"
+            "排名 | 中标候选人名称 | 投标报价（万元） | 得分\n---|---|---|---\n"
+            "2 | 北桥数智科技有限公司 | 1,310.00 | 88.2\n1 | 南桥算力系统有限公司 | 1,286.50 | 91.7\n")
+    ex = _extract(text)
+    assert ex.proposed is not None and ex.proposed.name == "南桥算力系统有限公司"
+    assert ex.proposed_amount is not None and ex.proposed_amount.value == 12865000
+
+
+def test_unit_line_scales_labelled_figures_of_its_block() -> None:
+    # A periodic report's contract block: 单位：万元 once above, bare figures under it.
+    text = ("证券代码：688XXX  证券简称：青川智算\n青川智算科技股份有限公司2024年年度报告（节选）\n\n重大合同\n单位：万元\n"
+            "合同订立公司方名称：青川智算科技股份有限公司\n合同订立对方名称：东陵视讯技术有限公司\n"
+            "合同标的：算力租赁服务（GPU服务器32台）\n合同总金额：2,150.00\n")
+    ex = _extract(text)
+    assert ex.amount is not None and ex.amount.value == 21500000
+    assert ex.names("buyer") == ["东陵视讯技术有限公司"]
+    assert ex.names("supplier") == ["青川智算科技股份有限公司"]
+
+
+def test_contract_block_of_a_purchase_makes_the_counterpart_the_supplier() -> None:
+    text = ("证券代码：603XXX  证券简称：北辰数科\n北辰数科股份有限公司半年度报告（节选）\n重大合同\n"
+            "合同订立公司方名称：北辰数科股份有限公司\n合同订立对方名称：南港服务器制造有限公司\n合同类型：设备采购合同\n")
+    ex = _extract(text)
+    assert ex.names("supplier") == ["南港服务器制造有限公司"]
+    assert ex.names("buyer") == ["北辰数科股份有限公司"]
+
+
+def test_unit_line_of_another_chapter_does_not_scale() -> None:
+    text = ("一、预算表\n单位：万元\n  设备费 | 120 | 说明 | 备注\n二、合同情况\n合同金额：350000.00\n")
+    ex = _extract(text)
+    assert ex.amount is not None and ex.amount.value == 350000
+
+
+def test_name_before_its_quoted_project_is_the_buyer() -> None:
+    # A clarification that names the buyer only as the owner of the project it quotes.
+    text = ("澄清公告\n各潜在投标人：\n东川大学化学化工学院“分子模拟GPU工作站采购项目”（项目编号：DC-2024-11）已发布招标公告，"
+            "现澄清如下。\n代理机构：东川招标有限公司\n")
+    ex = _extract(text)
+    assert ex.names("buyer") == ["东川大学化学化工学院"]
