@@ -97,3 +97,26 @@ def test_name_before_its_quoted_project_is_the_buyer() -> None:
             "现澄清如下。\n代理机构：东川招标有限公司\n")
     ex = _extract(text)
     assert ex.names("buyer") == ["东川大学化学化工学院"]
+
+
+def test_space_aligned_customer_table_of_a_prospectus() -> None:
+    # A plain-text table aligned with spaces (CJK characters two columns wide), the period column
+    # left blank on its later rows: the compute row's customer is the buyer, the issuer the supplier.
+    text = ("南岳智算科技股份有限公司\n首次公开发行股票招股说明书（申报稿）\n\n单位：万元\n\n"
+            "年度      序号  客户名称                      销售内容              销售金额\n"
+            "2024年   1     西陵影像技术有限公司          GPU算力租赁（A100）   1,250.00\n"
+            "          2     东篱数据服务有限公司          机房托管              640.00\n")
+    doc = next(read_input(text, name="p.txt", source="p.txt"))
+    ex = extract(doc)
+    lots = {lot.buyer: lot for lot in ex.lots}
+    assert set(lots) == {"西陵影像技术有限公司", "东篱数据服务有限公司"}
+    assert lots["西陵影像技术有限公司"].supplier == "南岳智算科技股份有限公司"
+    assert lots["西陵影像技术有限公司"].amount == 12500000
+    assert lots["东篱数据服务有限公司"].amount == 6400000
+
+
+def test_prose_with_double_spaces_is_no_table() -> None:
+    from tendertrace.extract.tables import find_tables
+
+    text = "本项目  采用公开招标方式  预算金额为人民币100万元。\n联系人  王工  电话  0571-XXXX\n"
+    assert find_tables(text) == []
