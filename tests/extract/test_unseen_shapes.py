@@ -120,3 +120,20 @@ def test_prose_with_double_spaces_is_no_table() -> None:
 
     text = "本项目  采用公开招标方式  预算金额为人民币100万元。\n联系人  王工  电话  0571-XXXX\n"
     assert find_tables(text) == []
+
+
+def test_lot_itemised_in_a_second_table_takes_the_lot_winner() -> None:
+    # The result table names each lot's winner; a second table itemises the lots with unit prices.
+    text = ("西岭大学计算平台采购项目中标结果公告\n采购人：西岭大学\n"
+            "包号 | 包名称 | 中标供应商名称 | 中标金额（元）\n"
+            "第1包 | 存储扩容 | 西岭存储技术有限公司 | 900,000.00\n"
+            "第2包 | GPU服务器 | 东岭算力科技有限公司 | 12,000,000.00\n"
+            "包号 | 货物名称 | 规格型号 | 数量 | 单价（元）\n"
+            "第1包 | 存储 | 全闪1PB | 1套 | 900,000.00\n"
+            "第2包 | GPU服务器 | 8×NVIDIA H100 80GB | 4台 | 3,000,000.00\n")
+    doc = next(read_input(text, name="r.txt", source="r.txt"))
+    ex = extract(doc)
+    row_start = text.index("第2包 | GPU服务器 | 8×")
+    lot = next(lot for lot in ex.lots if lot.span is not None and lot.span.start == row_start)
+    assert lot.supplier == "东岭算力科技有限公司" and lot.amount == 12000000
+    assert not any(a.value == 3000000 for a in ex.amounts)

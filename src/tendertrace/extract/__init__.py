@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..model import Document, Extraction, Party
+from ..model import Document, Extraction, Lot, Party
 from .fields import extract_fields, row_amounts, table_lots
 from .mentions import find_mentions
 from .orgs import OrgName, announcer_of, find_orgs, is_disclosure, owner_roles
-from .tables import find_tables
+from .tables import Table, find_tables, is_unit_price
 
 __all__ = ["extract", "find_mentions", "find_orgs"]
 
@@ -60,7 +60,30 @@ def extract(doc: Document) -> Extraction:
                 if lot.buyer and not lot.supplier:
                     # A disclosure's table of its customers: the announcing company supplies each one.
                     lot.supplier = announcer
+        _lot_rows_elsewhere(doc, ex, tables)
     return ex
+
+
+def _lot_rows_elsewhere(doc: Document, ex: Extraction, tables: list[Table]) -> None:
+    """A result's lots itemised in a table of their own (包号 | 货物名称 | 规格型号 | 单价): a row that names
+    a lot the result gave a winner is that lot's too, so its compute item takes the lot's winner and
+    awarded figure; its unit price is no amount of the notice then."""
+    won = {lot.lot: lot for lot in ex.lots if lot.lot and lot.supplier}
+    if not won:
+        return
+    held = {(lot.span.start, lot.span.end) for lot in ex.lots if lot.span is not None}
+    unit_prices: set[tuple[int, int]] = set()
+    for table in tables:
+        for row in table.rows:
+            base = won.get(row.lot or "")
+            if base is None or row.suppliers or (row.row.start, row.row.end) in held:
+                continue
+            ex.lots.append(Lot(base.lot, base.supplier, base.amount, doc.span(row.row.start, row.row.end), base.buyer))
+            held.add((row.row.start, row.row.end))
+            if base.amount is not None:
+                unit_prices.update((m.cell.start, m.cell.end) for m in row.money if is_unit_price(m.column))
+    if unit_prices:
+        ex.amounts = [a for a in ex.amounts if (a.span.start, a.span.end) not in unit_prices]
 
 
 def _announcing_company(doc: Document, orgs: list[OrgName]) -> str | None:

@@ -176,6 +176,11 @@ def _column_scale(header: str, table_unit: float | None) -> float:
     return table_unit if table_unit is not None else 1.0
 
 
+def is_unit_price(header: str) -> bool:
+    """A money column of prices per unit (单价（元）), not of line totals."""
+    return any(w in header for w in load_yaml("fields.yaml")["item_headers"]["unit_price"])
+
+
 def _money_column(header: str) -> bool:
     cols = _columns()
     return any(w in header for w in cols.money) and not any(w in header for w in cols.money_not)
