@@ -137,3 +137,18 @@ def test_lot_itemised_in_a_second_table_takes_the_lot_winner() -> None:
     lot = next(lot for lot in ex.lots if lot.span is not None and lot.span.start == row_start)
     assert lot.supplier == "东岭算力科技有限公司" and lot.amount == 12000000
     assert not any(a.value == 3000000 for a in ex.amounts)
+
+
+def test_correction_table_amount_is_the_corrected_figure() -> None:
+    text = ("GPU服务器采购项目变更公告\n采购人：北川电子研究所\n变更事项 | 变更前 | 变更后\n"
+            "采购数量 | 2台 | 3台\n采购预算 | 300.00万元 | 450.00万元\n")
+    ex = _extract(text)
+    assert ex.amount is not None and ex.amount.value == 4500000
+
+
+def test_duty_free_import_list_names_applicant_and_import_agent() -> None:
+    text = ("科教用品免税进口货物清单\n申请单位：南川大学物理研究院\n进口代理单位：南川外经贸易有限公司\n"
+            "序号 | 货物名称 | 规格型号 | 数量 | 总价（美元）\n1 | GPU服务器 | 8×NVIDIA H100 | 1 | 300,000.00\n")
+    ex = _extract(text)
+    assert ex.names("buyer") == ["南川大学物理研究院"]
+    assert ex.names("supplier") == ["南川外经贸易有限公司"]

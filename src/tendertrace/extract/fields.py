@@ -655,8 +655,10 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
         line = text[line_start:line_end]
         if any(word in before for word in exclude) or any(word in line for word in words["rate_words"]):
             continue
-        segment = text[m.end(): min(line_end, m.end() + 48)]
-        if regex.search(segment[:6]):  # another label follows: this one is a heading word
+        # A correction table's row (预算金额 | 480.00万元 | 720.00万元): the figure after correction.
+        base = _corrected_cell(text, line_start, m.end()) or m.end()
+        segment = text[base: min(line_end, base + 48)]
+        if base == m.end() and regex.search(segment[:6]):  # another label follows: this one is a heading word
             continue
         if _PERCENT_LABEL.match(segment):
             continue  # 中标价(%)：98.67 states a rate of a fee standard, not money
@@ -677,7 +679,7 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
             and any(w in label_area for w in words["ceiling_words"])
         if combined:
             kind = "max_price"
-        found.append((kind, money, m.end() + start, m.end() + end, combined, label_area))
+        found.append((kind, money, base + start, base + end, combined, label_area))
     found.extend(_table_amounts(text, kind_of, units))
     for m in _PROSE_AWARD.finditer(text):
         figure = m.group("zh") or m.group("en")
@@ -856,6 +858,37 @@ _PERCENT_LABEL = re.compile(r"\s*[（(]\s*[%％‰]\s*[）)]")
 def _has_currency_or_unit(figure: str) -> bool:
     m = MONEY.match(figure)
     return bool(m and (m.group("prefix") or m.group("unit")))
+
+
+# The header cell of a correction table's column that holds the corrected text (更正事项 | 更正前内容 |
+# 更正后内容, 变更前 | 变更后): 政府采购公告和公示信息格式规范 更正公告 更正信息.
+_CORRECTED_HEAD = re.compile(r"^(?:更正|变更|修改|调整)后(?:内容|的内容)?$|^(?:现|新)(?:内容|为)$")
+# A correction table's header stands this many lines above its row at most.
+CORRECTION_ROWS = 12
+# A row of a table has three cells at least (two are a label and its value).
+MIN_TABLE_CELLS = 3
+
+
+def _corrected_cell(text: str, line_start: int, label_end: int) -> int | None:
+    """Where the corrected cell of the correction-table row at ``line_start`` starts, or None when
+    the row is no such table's (or its label is not in the row's first cell)."""
+    line = text[line_start: end_of_line(text, label_end)]
+    cells = line.split(" | ")
+    if len(cells) < MIN_TABLE_CELLS or len(cells[0]) < label_end - line_start:
+        return None
+    pos = line_start
+    for _ in range(CORRECTION_ROWS):
+        if pos == 0:
+            return None
+        above_start = start_of_line(text, pos - 1)
+        above = text[above_start: pos - 1].split(" | ")
+        if len(above) != len(cells):
+            return None
+        column = next((i for i, c in enumerate(above) if _CORRECTED_HEAD.match(c.strip())), None)
+        if column is not None:
+            return line_start + sum(len(c) + 3 for c in cells[:column])
+        pos = above_start
+    return None
 
 
 # A line that states only the unit of the figures under it (单位：万元, （金额单位：人民币万元）).
