@@ -152,3 +152,20 @@ def test_duty_free_import_list_names_applicant_and_import_agent() -> None:
     ex = _extract(text)
     assert ex.names("buyer") == ["南川大学物理研究院"]
     assert ex.names("supplier") == ["南川外经贸易有限公司"]
+
+
+def test_news_headline_subject_of_a_deal_is_the_buyer() -> None:
+    # A news report headed by the organisation whose platform it is, naming the winner in prose.
+    text = ("北川理工大学算力中心一期建成投用\n2025-03-02  来源：北川日报\n\n"
+            "本报讯 该中心部署GPU服务器16台。据悉，项目去年底完成招标，中标单位为北川启明数据技术有限公司，合同金额6800万元。\n")
+    ex = _extract(text)
+    assert ex.names("buyer") == ["北川理工大学"]
+    assert ex.names("supplier") == ["北川启明数据技术有限公司"]
+
+
+def test_what_a_party_owns_is_no_organisation() -> None:
+    text = ("算力服务合同\n甲方：南湾智能研究院\n乙方：东湾云算科技有限公司\n"
+            "1.1 服务器部署于乙方自建或租用机房中心，乙方现有数据中心可扩容。\n")
+    ex = _extract(text)
+    assert ex.names("supplier") == ["东湾云算科技有限公司"]
+    assert not any(p.name.startswith(("自建", "现有")) for p in ex.parties)

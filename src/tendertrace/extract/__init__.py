@@ -20,6 +20,8 @@ _CUE_RANK = {"verb": 3, "issuer": 2, "与…签订": 1, "signed with": 1, "annou
 _OWNER_RANK = 0.5
 # Notices that name no supplier yet: a "供应商" there is a requirement, not a party.
 _NO_SUPPLIER_YET = ("tender_call", "intention")
+# The words of a role that only a result gives (中标人, 成交供应商, 中选单位).
+_WINNER_WORDS = ("中标", "成交", "中选")
 # Buyers of one rank further than this from the first are other parties of the text, not co-buyers
 # ("A和B采购" keeps both; a 用户单位 two paragraphs on does not join).
 _SAME_CLAUSE = 60
@@ -95,6 +97,12 @@ def _announcing_company(doc: Document, orgs: list[OrgName]) -> str | None:
     return announcer.name if announcer is not None else None
 
 
+def _winner_word(cue: str | None) -> bool:
+    """A role word that names a winner (中标单位为X, 成交供应商：X): a result is told, whatever the
+    notice's type read from its title."""
+    return cue is not None and any(w in cue for w in _WINNER_WORDS)
+
+
 def _key(name: str) -> str:
     return "".join(unicodedata.normalize("NFKC", name).split()).casefold()
 
@@ -133,7 +141,7 @@ def add_parties(doc: Document, ex: Extraction, orgs: list[OrgName]) -> None:
         take("buyer", [o for o in chosen if o.start - chosen[0].start <= _SAME_CLAUSE])
     if not ex.names("supplier"):
         suppliers = [o for o in orgs if o.role == "supplier"
-                     and (ex.notice_type not in _NO_SUPPLIER_YET or o.cue in _CUE_RANK)]
+                     and (ex.notice_type not in _NO_SUPPLIER_YET or o.cue in _CUE_RANK or _winner_word(o.cue))]
         take("supplier", suppliers)
     if not ex.names("agency"):
         take("agency", [o for o in orgs if o.role == "agency"][:1])

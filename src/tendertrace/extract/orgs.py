@@ -601,6 +601,7 @@ _TITLE_LABEL = re.compile(r"(?:title|标题|公告标题|name)\s*[:：]", re.I)
 
 def _with_issuer(match: str, orgs: list[OrgName], vocab: _Vocab) -> list[OrgName]:
     """A notice headed by its issuer, which names no buyer otherwise: the issuer is the buyer."""
+    deal = any(o.role == "supplier" for o in orgs)
     head_end = 0
     for _ in range(HEAD_LINES):
         nxt = match.find("\n", head_end + 1)
@@ -616,7 +617,10 @@ def _with_issuer(match: str, orgs: list[OrgName], vocab: _Vocab) -> list[OrgName
         before, after = match[line_start: o.start].strip(), match[o.end: line_end].strip()
         if before and not _TITLE_LABEL.fullmatch(before):
             continue
-        if not after or vocab.title_words.search(after) or after.startswith("关于"):
+        # A report of a deal (a supplier named in it) headed by the organisation whose project it is
+        # (X智能计算平台二期正式上线 … 中标单位为Y): the one that opens the headline is the buyer.
+        subject = deal and i == 0 and not before and o.start == line_start
+        if not after or vocab.title_words.search(after) or after.startswith("关于") or subject:
             orgs[i] = OrgName(o.name, o.start, o.end, "buyer", o.masked, "issuer")
             return orgs
     return orgs
