@@ -169,3 +169,22 @@ def test_what_a_party_owns_is_no_organisation() -> None:
     ex = _extract(text)
     assert ex.names("supplier") == ["东湾云算科技有限公司"]
     assert not any(p.name.startswith(("自建", "现有")) for p in ex.parties)
+
+
+def test_macau_award_notice_in_traditional_script() -> None:
+    # 判給公告: 判給實體 the buyer, 判給對象 the supplier, the figure in capital numerals after 澳門元.
+    text = ("判給公告：城市數據平台GPU伺服器供應\n判給實體：澳門城市規劃研究中心\n判給對象：澳門星河資訊科技有限公司\n"
+            "判給金額：澳門元壹佰貳拾萬元正（MOP 1,200,000.00）\n")
+    ex = _extract(text)
+    assert ex.notice_type == "award"
+    assert ex.names("buyer") == ["澳門城市規劃研究中心"]
+    assert ex.names("supplier") == ["澳門星河資訊科技有限公司"]
+    assert ex.amount is not None and ex.amount.value == 1200000 and ex.amount.currency == "MOP"
+
+
+def test_english_estimate_in_patacas_is_a_budget() -> None:
+    text = ("PUBLIC TENDER\nContracting entity: Macau Port Data Office, Macau SAR.\n"
+            "Estimated contract value: MOP 3,400,000.00 for four GPU servers.\n")
+    ex = _extract(text)
+    assert ex.amount is not None and ex.amount.value == 3400000
+    assert ex.amount.currency == "MOP" and ex.amount.kind == "budget"

@@ -22,6 +22,7 @@ from .amounts import (
     MONEY,
     NUMBER,
     currency_at,
+    currency_before,
     find_amounts,
     parse_capital,
     scale,
@@ -724,6 +725,8 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
             continue
         # A figure's span starts at its currency prefix when it has one (US$36 million, HK$15,600,000).
         ex.currency = currency_at(text[pick[2]: pick[3]])
+        if CAPITAL.match(text, pick[2]):
+            ex.currency = currency_before(text, pick[2]) or ex.currency
         ex.amount = Amount(tidy(pick[1]), ex.currency, kind, doc.span(pick[2], pick[3]), pick[5])  # type: ignore[arg-type]
         return
 
