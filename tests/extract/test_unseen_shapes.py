@@ -188,3 +188,10 @@ def test_english_estimate_in_patacas_is_a_budget() -> None:
     ex = _extract(text)
     assert ex.amount is not None and ex.amount.value == 3400000
     assert ex.amount.currency == "MOP" and ex.amount.kind == "budget"
+
+
+def test_winner_label_followed_by_as_follows() -> None:
+    # "确定中标单位如下：X": the label, then 如下, then the name.
+    text = "论证结果公示\n采购人：北岸大学附属医院\n经院内论证，确定中标单位如下：北岸恒新医疗设备有限公司\n"
+    ex = _extract(text)
+    assert "北岸恒新医疗设备有限公司" in ex.names("supplier")

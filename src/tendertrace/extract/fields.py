@@ -78,7 +78,7 @@ def _labels() -> _Labels:
     alternation = "|".join(_spaced(fold_pattern(label)) for label in sorted(set(stoppers), key=len, reverse=True))
     regex = re.compile(
         r"(?:^|(?<=[\s，。；;|、）)])|(?<=项目))(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)*(?P<label>" + alternation + r")"
-        + _PAREN + r"(?:\s*[:：]\s*|为(?=\S)|(?<=信息)[ \t]*$)",
+        + _PAREN + r"(?:(?:\s*如下)?\s*[:：]\s*|为(?=\S)|(?<=信息)[ \t]*$)",  # 确定中标单位如下：X
         re.M,
     )
     return _Labels(regex, field_of)

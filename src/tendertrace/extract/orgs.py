@@ -416,7 +416,7 @@ def _en_orgs(text: str, vocab: _Vocab) -> list[tuple[int, int]]:
 
 # What may stand between a role word and the name: 名称, a bracketed second role (供应商（乙方）：), a
 # colon or 为.
-_LABEL_TAIL = re.compile(r"(?:名称|名|信息)?\s*(?:[(（][^()（）]{1,6}[)）])?\s*(?:[:：]|为|是)?\s*$")
+_LABEL_TAIL = re.compile(r"(?:名称|名|信息)?\s*(?:[(（][^()（）]{1,6}[)）])?\s*(?:如下)?\s*(?:[:：]|为|是)?\s*$")
 
 
 def _role_word_before(before: str, vocab: _Vocab) -> str | None:
