@@ -195,3 +195,29 @@ def test_winner_label_followed_by_as_follows() -> None:
     text = "论证结果公示\n采购人：北岸大学附属医院\n经院内论证，确定中标单位如下：北岸恒新医疗设备有限公司\n"
     ex = _extract(text)
     assert "北岸恒新医疗设备有限公司" in ex.names("supplier")
+
+
+def test_acceptance_report_names_the_supplier_that_delivered() -> None:
+    # A 验收报告 comes after the award; its basis may list the bid's 澄清文件 (no correction notice).
+    text = ("东坡智能研究院\n深度学习服务器采购项目验收报告\n采购单位：东坡智能研究院\n供货单位：眉山数联电子有限公司\n"
+            "合同金额：¥860,000.00元\n一、验收依据\n1. 合同；2. 投标文件及澄清文件。\n")
+    ex = _extract(text)
+    assert ex.notice_type == "award"
+    assert ex.names("supplier") == ["眉山数联电子有限公司"]
+
+
+def test_voucher_list_rows_pair_each_company_with_its_provider() -> None:
+    from tendertrace.extract.tables import find_tables
+
+    text = ("算力券拟兑付名单\n序号\t企业名称\t算力服务商\t合同金额（万元）\n"
+            "1\t南塘视觉科技有限公司\t北塘云算有限公司\t50.00\n2\t西塘语音技术有限公司\t东塘智算科技有限公司\t20.00\n")
+    rows = find_tables(text)[0].rows
+    assert [(r.buyers[0].text, r.suppliers[0].text) for r in rows] == [
+        ("南塘视觉科技有限公司", "北塘云算有限公司"), ("西塘语音技术有限公司", "东塘智算科技有限公司")]
+
+
+def test_company_column_without_a_supplier_column_is_no_buyer() -> None:
+    from tendertrace.extract.tables import find_tables
+
+    text = "投标单位名单\n序号\t单位名称\t报价（元）\n1\t南塘视觉科技有限公司\t50,000.00\n"
+    assert all(not r.buyers for t in find_tables(text) for r in t.rows)

@@ -92,13 +92,14 @@ class _Columns:
     supplier_not: tuple[str, ...]
     buyer: tuple[str, ...]
     buyer_not: tuple[str, ...]
+    buyer_beside_supplier: tuple[str, ...]
 
 
 @cache
 def _columns() -> _Columns:
     conf = load_yaml("fields.yaml")["table_columns"]
     return _Columns(tuple(conf["money"]), tuple(conf["money_not"]), tuple(conf["supplier"]), tuple(conf["supplier_not"]),
-                    tuple(conf["buyer"]), tuple(conf["buyer_not"]))
+                    tuple(conf["buyer"]), tuple(conf["buyer_not"]), tuple(conf["buyer_beside_supplier"]))
 
 
 def split_row(text: str, start: int, end: int) -> Row | None:
@@ -254,6 +255,10 @@ def find_tables(text: str) -> list[Table]:
             money_cols = {i: _column_scale(h, unit) for i, h in enumerate(heads) if _money_column(h)}
             supplier_cols = [i for i, h in enumerate(heads) if _supplier_column(h)]
             buyer_cols = [i for i, h in enumerate(heads) if _buyer_column(h) and i not in supplier_cols]
+            if supplier_cols and not buyer_cols:
+                # beside a supplier column, a column of companies is the one each supplier serves
+                beside = _columns().buyer_beside_supplier
+                buyer_cols = [i for i, h in enumerate(heads) if i not in supplier_cols and h in beside][:1]
             lot_column = bool(_LOT_WORD.search(heads[0])) and not money_cols.get(0)
             header = row if (money_cols or supplier_cols or buyer_cols) else None
             columns = [col for _c, col in aligned] if aligned is not None else None
