@@ -597,10 +597,16 @@ def _candidate_table(doc: Document, text: str) -> tuple[Party | None, Amount | N
     return None, None
 
 
+# A candidates' column header between cell separators (a bar, a tab, two spaces), before tables are read.
+_CANDIDATE_CELL = re.compile(r"(?m)(?:^|\||\t|  )[ \t]*(?:第[一1]名\s*)?(?:中标|成交|中选)?候选(?:人|单位|供应商)(?:名称|单位名称)?[ \t]*(?:\||\t|  |$)")
+
+
 def _ranked_candidates(doc: Document, text: str) -> tuple[Party | None, Amount | None]:
     """A candidate table laid out a row per candidate (排序 | 中标候选人名称 | 投标报价（元） over
     第一 | X | 41,580,000.00): the row ranked first, else the first row, and its bid."""
     candidate, rank, first, bid = (_pattern(k) for k in ("candidate_column", "rank_column", "first_rank", "bid_row"))
+    if not _CANDIDATE_CELL.search(text):
+        return None, None  # no header cell names the candidates: no table to read
     for table in find_tables(text):
         heads = [c.text for c in table.header.cells]
         column = next((i for i, h in enumerate(heads) if candidate.match(h)), None)

@@ -545,9 +545,13 @@ _YOU_WON = re.compile(r"(?:你方|贵方|你单位|贵单位|你公司|贵公司
                       r"(?:中标|成交|中选)(?:人|供应商|单位|方)(?!候选)|(?:中标|成交|中选)通知书")
 
 
+# Words one of which a letter telling its addressee it won holds: a cheap test before the pattern.
+_YOU_WORDS = ("你方", "贵方", "你单位", "贵单位", "你公司", "贵公司", "通知书")
+
+
 def _addressed_winner(match: str, orgs: list[OrgName]) -> list[OrgName]:
     """An award letter names no supplier label: its addressee (致：X) is the one told it won."""
-    if any(o.role == "supplier" for o in orgs) or not _YOU_WON.search(match):
+    if any(o.role == "supplier" for o in orgs) or not any(w in match for w in _YOU_WORDS) or not _YOU_WON.search(match):
         return orgs
     for i, o in enumerate(orgs):
         if o.role != "mentioned":
