@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..model import Document, Extraction, Party
+from ..model import Document, Extraction, Lot, Party
 from .fields import extract_fields, row_amounts, table_lots
 from .mentions import find_mentions
 from .orgs import OrgName, announcer_of, find_orgs, is_disclosure, owner_roles
-from .tables import find_tables
+from .tables import Table, find_tables, is_unit_price
 
 __all__ = ["extract", "find_mentions", "find_orgs"]
 
@@ -20,6 +20,8 @@ _CUE_RANK = {"verb": 3, "issuer": 2, "与…签订": 1, "signed with": 1, "annou
 _OWNER_RANK = 0.5
 # Notices that name no supplier yet: a "供应商" there is a requirement, not a party.
 _NO_SUPPLIER_YET = ("tender_call", "intention")
+# The words of a role that only a result gives (中标人, 成交供应商, 中选单位).
+_WINNER_WORDS = ("中标", "成交", "中选")
 # Buyers of one rank further than this from the first are other parties of the text, not co-buyers
 # ("A和B采购" keeps both; a 用户单位 two paragraphs on does not join).
 _SAME_CLAUSE = 60
@@ -60,7 +62,30 @@ def extract(doc: Document) -> Extraction:
                 if lot.buyer and not lot.supplier:
                     # A disclosure's table of its customers: the announcing company supplies each one.
                     lot.supplier = announcer
+        _lot_rows_elsewhere(doc, ex, tables)
     return ex
+
+
+def _lot_rows_elsewhere(doc: Document, ex: Extraction, tables: list[Table]) -> None:
+    """A result's lots itemised in a table of their own (包号 | 货物名称 | 规格型号 | 单价): a row that names
+    a lot the result gave a winner is that lot's too, so its compute item takes the lot's winner and
+    awarded figure; its unit price is no amount of the notice then."""
+    won = {lot.lot: lot for lot in ex.lots if lot.lot and lot.supplier}
+    if not won:
+        return
+    held = {(lot.span.start, lot.span.end) for lot in ex.lots if lot.span is not None}
+    unit_prices: set[tuple[int, int]] = set()
+    for table in tables:
+        for row in table.rows:
+            base = won.get(row.lot or "")
+            if base is None or row.suppliers or (row.row.start, row.row.end) in held:
+                continue
+            ex.lots.append(Lot(base.lot, base.supplier, base.amount, doc.span(row.row.start, row.row.end), base.buyer))
+            held.add((row.row.start, row.row.end))
+            if base.amount is not None:
+                unit_prices.update((m.cell.start, m.cell.end) for m in row.money if is_unit_price(m.column))
+    if unit_prices:
+        ex.amounts = [a for a in ex.amounts if (a.span.start, a.span.end) not in unit_prices]
 
 
 def _announcing_company(doc: Document, orgs: list[OrgName]) -> str | None:
@@ -70,6 +95,12 @@ def _announcing_company(doc: Document, orgs: list[OrgName]) -> str | None:
         return None
     announcer = announcer_of(match, orgs)
     return announcer.name if announcer is not None else None
+
+
+def _winner_word(cue: str | None) -> bool:
+    """A role word that names a winner (中标单位为X, 成交供应商：X): a result is told, whatever the
+    notice's type read from its title."""
+    return cue is not None and any(w in cue for w in _WINNER_WORDS)
 
 
 def _key(name: str) -> str:
@@ -110,7 +141,7 @@ def add_parties(doc: Document, ex: Extraction, orgs: list[OrgName]) -> None:
         take("buyer", [o for o in chosen if o.start - chosen[0].start <= _SAME_CLAUSE])
     if not ex.names("supplier"):
         suppliers = [o for o in orgs if o.role == "supplier"
-                     and (ex.notice_type not in _NO_SUPPLIER_YET or o.cue in _CUE_RANK)]
+                     and (ex.notice_type not in _NO_SUPPLIER_YET or o.cue in _CUE_RANK or _winner_word(o.cue))]
         take("supplier", suppliers)
     if not ex.names("agency"):
         take("agency", [o for o in orgs if o.role == "agency"][:1])

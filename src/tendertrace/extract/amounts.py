@@ -16,11 +16,14 @@ PREFIX_CURRENCY = {
     "USD": "USD", "US$": "USD", "US $": "USD", "$": "USD",
     "HKD": "HKD", "HK$": "HKD", "港币": "HKD", "港元": "HKD",
     "GBP": "GBP", "£": "GBP", "EUR": "EUR", "€": "EUR",
+    # the Macau pataca (ISO 4217 MOP), as Macau's public tenders write it (MOP 9,600,000.00, 澳門元)
+    "MOP$": "MOP", "MOP": "MOP", "澳门元": "MOP", "澳门币": "MOP", "澳門元": "MOP", "澳門幣": "MOP",
 }
 # Units written after a figure: their scale and, where they name one, their currency (5万美元, 410 million yuan).
 UNIT_SCALE = {
     "亿美元": (1e8, "USD"), "万美元": (1e4, "USD"), "美元": (1.0, "USD"),
     "亿港元": (1e8, "HKD"), "万港元": (1e4, "HKD"), "港元": (1.0, "HKD"), "港币": (1.0, "HKD"),
+    "万澳门元": (1e4, "MOP"), "澳门元": (1.0, "MOP"), "万澳門元": (1e4, "MOP"), "澳門元": (1.0, "MOP"), "patacas": (1.0, "MOP"),
     "万欧元": (1e4, "EUR"), "欧元": (1.0, "EUR"), "万英镑": (1e4, "GBP"), "英镑": (1.0, "GBP"),
     "亿元": (1e8, "CNY"), "万元": (1e4, "CNY"), "元": (1.0, "CNY"), "圆": (1.0, "CNY"), "万": (1e4, None),
     "million yuan": (1e6, "CNY"), "billion yuan": (1e9, "CNY"), "million": (1e6, None), "billion": (1e9, None),
@@ -74,6 +77,18 @@ def currency_at(text: str) -> str:
     """The currency of the figure that ``text`` starts with (a figure's span, prefix included)."""
     m = MONEY.match(text)
     return currency_of(m.group("prefix"), m.group("unit")) if m else "CNY"
+
+
+# A currency word written right before a figure in words (澳門元肆拾捌萬陸仟元正, 美元贰万元) stands
+# this many characters before it at most.
+WORDS_PREFIX_REACH = 4
+
+
+def currency_before(text: str, start: int) -> str | None:
+    """The currency a prefix right before ``start`` names (for a figure written in capital numerals)."""
+    before = text[max(0, start - WORDS_PREFIX_REACH): start].rstrip(" ：:")
+    return next((code for mark, code in sorted(PREFIX_CURRENCY.items(), key=lambda kv: -len(kv[0]))
+                 if before.endswith(mark)), None)
 
 
 def tidy(value: float) -> float | int:

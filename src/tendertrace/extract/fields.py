@@ -22,6 +22,7 @@ from .amounts import (
     MONEY,
     NUMBER,
     currency_at,
+    currency_before,
     find_amounts,
     parse_capital,
     scale,
@@ -77,7 +78,7 @@ def _labels() -> _Labels:
     alternation = "|".join(_spaced(fold_pattern(label)) for label in sorted(set(stoppers), key=len, reverse=True))
     regex = re.compile(
         r"(?:^|(?<=[\s，。；;|、）)])|(?<=项目))(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)*(?P<label>" + alternation + r")"
-        + _PAREN + r"(?:\s*[:：]\s*|为(?=\S)|(?<=信息)[ \t]*$)",
+        + _PAREN + r"(?:(?:\s*如下)?\s*[:：]\s*|为(?=\S)|(?<=信息)[ \t]*$)",  # 确定中标单位如下：X
         re.M,
     )
     return _Labels(regex, field_of)
@@ -356,9 +357,15 @@ def _labelled_values(text: str) -> dict[str, list[tuple[str, int, str]]]:
     return out
 
 
+# A status remark names its maker or platform in a few characters before its word (（AWS合作伙伴）).
+STATUS_REMARK_HEAD = 12
+
+
 @cache
 def _name_remark() -> re.Pattern[str]:
-    return re.compile(r"[（(](?:" + "|".join(map(re.escape, _conf()["name_remarks"])) + r")[）)]")
+    status = "|".join(map(re.escape, _conf()["name_status_remarks"]))
+    return re.compile(r"[（(](?:" + "|".join(map(re.escape, _conf()["name_remarks"])) + r")[）)]"
+                      r"|[（(][^（）()\n]{0," + str(STATUS_REMARK_HEAD) + r"}?(?:" + status + r")[）)]$")
 
 
 @cache
@@ -528,6 +535,9 @@ def _first_candidate(doc: Document, text: str) -> tuple[Party | None, Amount | N
     in_table = _candidate_table(doc, text)
     if in_table[0] is not None:
         return in_table
+    ranked = _ranked_candidates(doc, text)
+    if ranked[0] is not None:
+        return ranked
     m = _pattern("first_candidate").search(text)
     if m:
         line_end = end_of_line(text, m.end())
@@ -587,6 +597,38 @@ def _candidate_table(doc: Document, text: str) -> tuple[Party | None, Amount | N
     return None, None
 
 
+# A candidates' column header between cell separators (a bar, a tab, two spaces), before tables are read.
+_CANDIDATE_CELL = re.compile(r"(?m)(?:^|\||\t|  )[ \t]*(?:第[一1]名\s*)?(?:中标|成交|中选)?候选(?:人|单位|供应商)(?:名称|单位名称)?[ \t]*(?:\||\t|  |$)")
+
+
+def _ranked_candidates(doc: Document, text: str) -> tuple[Party | None, Amount | None]:
+    """A candidate table laid out a row per candidate (排序 | 中标候选人名称 | 投标报价（元） over
+    第一 | X | 41,580,000.00): the row ranked first, else the first row, and its bid."""
+    candidate, rank, first, bid = (_pattern(k) for k in ("candidate_column", "rank_column", "first_rank", "bid_row"))
+    if not _CANDIDATE_CELL.search(text):
+        return None, None  # no header cell names the candidates: no table to read
+    for table in find_tables(text):
+        heads = [c.text for c in table.header.cells]
+        column = next((i for i, h in enumerate(heads) if candidate.match(h)), None)
+        if column is None:
+            continue
+        rank_at = next((i for i, h in enumerate(heads) if rank.match(h)), None)
+        rows = [r for r in table.rows if column < len(r.row.cells) and r.row.cells[column].text]
+        chosen = next((r for r in rows if rank_at is not None and rank_at < len(r.row.cells)
+                       and first.match(r.row.cells[rank_at].text)), rows[0] if rows else None)
+        if chosen is None:
+            continue
+        cell = chosen.row.cells[column]
+        names = _names(doc, cell.start, text[cell.start: cell.end], "supplier")
+        if not names:
+            continue
+        money = next((m for m in chosen.money if bid.search(m.column)), None)
+        amount = (Amount(tidy(money.value), "CNY", "awarded", doc.span(money.cell.start, money.cell.end), money.column)
+                  if money is not None else None)
+        return names[0], amount
+    return None, None
+
+
 @cache
 def _title_buyer_patterns() -> list[re.Pattern[str]]:
     return [re.compile(p) for p in _conf()["title_buyer"]]
@@ -620,13 +662,15 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
         line = text[line_start:line_end]
         if any(word in before for word in exclude) or any(word in line for word in words["rate_words"]):
             continue
-        segment = text[m.end(): min(line_end, m.end() + 48)]
-        if regex.search(segment[:6]):  # another label follows: this one is a heading word
+        # A correction table's row (预算金额 | 480.00万元 | 720.00万元): the figure after correction.
+        base = _corrected_cell(text, line_start, m.end()) or m.end()
+        segment = text[base: min(line_end, base + 48)]
+        if base == m.end() and regex.search(segment[:6]):  # another label follows: this one is a heading word
             continue
         if _PERCENT_LABEL.match(segment):
             continue  # 中标价(%)：98.67 states a rate of a fee standard, not money
         label_area = text[line_start: m.end()] + segment[:16]
-        money, start, end = _first_money(segment, label_area, units)
+        money, start, end = _first_money(segment, label_area, units, _unit_above(text, line_start))
         if money is None:
             continue
         if m.group(0).isascii() and not _has_currency_or_unit(segment[start:end]):
@@ -642,7 +686,7 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
             and any(w in label_area for w in words["ceiling_words"])
         if combined:
             kind = "max_price"
-        found.append((kind, money, m.end() + start, m.end() + end, combined, label_area))
+        found.append((kind, money, base + start, base + end, combined, label_area))
     found.extend(_table_amounts(text, kind_of, units))
     for m in _PROSE_AWARD.finditer(text):
         figure = m.group("zh") or m.group("en")
@@ -687,6 +731,8 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
             continue
         # A figure's span starts at its currency prefix when it has one (US$36 million, HK$15,600,000).
         ex.currency = currency_at(text[pick[2]: pick[3]])
+        if CAPITAL.match(text, pick[2]):
+            ex.currency = currency_before(text, pick[2]) or ex.currency
         ex.amount = Amount(tidy(pick[1]), ex.currency, kind, doc.span(pick[2], pick[3]), pick[5])  # type: ignore[arg-type]
         return
 
@@ -823,7 +869,58 @@ def _has_currency_or_unit(figure: str) -> bool:
     return bool(m and (m.group("prefix") or m.group("unit")))
 
 
-def _first_money(segment: str, label_area: str, units: dict[str, float]) -> tuple[float | None, int, int]:
+# The header cell of a correction table's column that holds the corrected text (更正事项 | 更正前内容 |
+# 更正后内容, 变更前 | 变更后): 政府采购公告和公示信息格式规范 更正公告 更正信息.
+_CORRECTED_HEAD = re.compile(r"^(?:更正|变更|修改|调整)后(?:内容|的内容)?$|^(?:现|新)(?:内容|为)$")
+# A correction table's header stands this many lines above its row at most.
+CORRECTION_ROWS = 12
+# A row of a table has three cells at least (two are a label and its value).
+MIN_TABLE_CELLS = 3
+
+
+def _corrected_cell(text: str, line_start: int, label_end: int) -> int | None:
+    """Where the corrected cell of the correction-table row at ``line_start`` starts, or None when
+    the row is no such table's (or its label is not in the row's first cell)."""
+    line = text[line_start: end_of_line(text, label_end)]
+    cells = line.split(" | ")
+    if len(cells) < MIN_TABLE_CELLS or len(cells[0]) < label_end - line_start:
+        return None
+    pos = line_start
+    for _ in range(CORRECTION_ROWS):
+        if pos == 0:
+            return None
+        above_start = start_of_line(text, pos - 1)
+        above = text[above_start: pos - 1].split(" | ")
+        if len(above) != len(cells):
+            return None
+        column = next((i for i, c in enumerate(above) if _CORRECTED_HEAD.match(c.strip())), None)
+        if column is not None:
+            return line_start + sum(len(c) + 3 for c in cells[:column])
+        pos = above_start
+    return None
+
+
+# A line that states only the unit of the figures under it (单位：万元, （金额单位：人民币万元）).
+_UNIT_LINE = re.compile(r"(?m)^[ \t]*[（(]?[ \t]*(?:金额|价格|资金|币种及)?单位[ \t]*[:：][ \t]*(?:人民币)?[ \t]*(亿元|万元|元)[ \t]*[）)]?[ \t]*$")
+# A unit line governs the labelled figures this many characters below it at most: one section of a
+# report (a 重大合同 block), never the whole document.
+UNIT_LINE_REACH = 800
+
+
+def _unit_above(text: str, pos: int) -> float | None:
+    """The unit a line of its own above ``pos`` states for the bare figures under it, within its section."""
+    lo = max(0, pos - UNIT_LINE_REACH)
+    found = list(_UNIT_LINE.finditer(text, lo, pos))
+    if not found:
+        return None
+    last = found[-1]
+    if _CHAPTER.search(text, last.end(), pos):
+        return None  # a chapter heading between: the unit line is another section's
+    return scale(last.group(1))
+
+
+def _first_money(segment: str, label_area: str, units: dict[str, float],
+                 unit_above: float | None = None) -> tuple[float | None, int, int]:
     cap = CAPITAL.search(segment)
     m = MONEY.search(segment)
     if cap and (not m or cap.start() < m.start()):
@@ -843,6 +940,8 @@ def _first_money(segment: str, label_area: str, units: dict[str, float]) -> tupl
             key = next((k for k in units if k in label_area), None)
             if key:
                 factor = units[key]
+            elif unit_above is not None and not m.group("prefix"):
+                factor = unit_above
             elif not m.group("prefix") and "." not in m.group("num") and to_number(m.group("num")) < 1000:
                 return None, 0, 0
     value = to_number(m.group("num")) * factor

@@ -298,6 +298,8 @@ def _left_cut(match: str, begin: int, s: int, vocab: _Vocab) -> tuple[int, str |
         if not head and i == 0 and (len(word) > 1 or word not in vocab.joiners):
             return s, None  # a suffix right after a verb or preposition (由银行, 采购中心) names nothing
         if not head or not (_head_ok(head, vocab) or _masked(head, vocab) and head):
+            if i == 0 and len(word) > 1 and word not in vocab.role_of and word not in vocab.joiners:
+                return s, None  # a verb, then no proper name (组织原评标委员会): the verb ends no name's start
             continue
         if len(word) == 1 and word in vocab.joiners and word not in vocab.role_of:
             left = window[:c_start]
@@ -414,7 +416,7 @@ def _en_orgs(text: str, vocab: _Vocab) -> list[tuple[int, int]]:
 
 # What may stand between a role word and the name: 名称, a bracketed second role (供应商（乙方）：), a
 # colon or 为.
-_LABEL_TAIL = re.compile(r"(?:名称|名|信息)?\s*(?:[(（][^()（）]{1,6}[)）])?\s*(?:[:：]|为|是)?\s*$")
+_LABEL_TAIL = re.compile(r"(?:名称|名|信息)?\s*(?:[(（][^()（）]{1,6}[)）])?\s*(?:如下)?\s*(?:[:：]|为|是)?\s*$")
 
 
 def _role_word_before(before: str, vocab: _Vocab) -> str | None:
@@ -511,6 +513,12 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
             elif re.search(r"(?:与|和|同)\s*$", before) and _SIGN.search(match, end, end + SIGN_WINDOW) \
                     and not re.search(r"[。；;\n]", match[end: _SIGN.search(match, end, end + SIGN_WINDOW).start()]):  # type: ignore[union-attr]
                 role, cue = "supplier", "与…签订"
+        if role == "mentioned" and not english:
+            side = _contract_side(match, start)
+            if side is not None:
+                role, cue = side, "合同订立对方"
+        if role == "mentioned" and not english and _OWN_PROJECT.match(match, end):
+            role, cue = "buyer", "项目业主"
         if role == "mentioned" and not english and vocab.buyer_verb_after.match(match, end):
             role, cue = "buyer", "verb"
         if cue in ("与…签订", "signed with") and disclosure:
@@ -521,11 +529,70 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
     out = _signing_subject(match, out)
     out = _provider_statement(match, out)
     out = _announcer_wins(match, out, disclosure)
+    out = _addressed_winner(match, out)
     if disclosure:
         out = _with_announcer(match, text, out)
     elif not any(o.role == "buyer" for o in out):
         out = _with_issuer(match, out, vocab)
     return out
+
+
+# A name right before the quoted name of its project (X“多尺度材料计算GPU服务器采购项目”已于……发布):
+# the project is X's, X its owner -- unless X is said to have won it (X“…项目”中标).
+_OWN_PROJECT = re.compile(r"\s*(?:的)?[“\"「『][^”\"」』\n]{2,60}?(?:项目|工程|采购|服务)[”\"」』](?!\s*(?:中标|成交|中选|的中标|的成交))")
+# A letter that tells its addressee it won (中标通知书: "确定你方为中标人", "贵公司被确定为成交供应商").
+_YOU_WON = re.compile(r"(?:你方|贵方|你单位|贵单位|你公司|贵公司)[^。；;\n]{0,20}?(?:为|作为)(?:本项目|本次采购|该项目)?的?"
+                      r"(?:中标|成交|中选)(?:人|供应商|单位|方)(?!候选)|(?:中标|成交|中选)通知书")
+
+
+# Words one of which a letter telling its addressee it won holds: a cheap test before the pattern.
+_YOU_WORDS = ("你方", "贵方", "你单位", "贵单位", "你公司", "贵公司", "通知书")
+
+
+def _addressed_winner(match: str, orgs: list[OrgName]) -> list[OrgName]:
+    """An award letter names no supplier label: its addressee (致：X) is the one told it won."""
+    if any(o.role == "supplier" for o in orgs) or not any(w in match for w in _YOU_WORDS) or not _YOU_WON.search(match):
+        return orgs
+    for i, o in enumerate(orgs):
+        if o.role != "mentioned":
+            continue
+        line_start = start_of_line(match, o.start)
+        before = match[line_start: o.start]
+        after = match[o.end: o.end + 2]
+        if re.fullmatch(r"[ \t]*(?:致|送)[ \t]*[:：][ \t]*", before) or not before.strip() and after[:1] in (":", "："):
+            out = list(orgs)
+            out[i] = OrgName(o.name, o.start, o.end, "supplier", o.masked, "致")
+            return out
+    return orgs
+
+
+# How far a contract block runs after a party label: the lines that state its subject and sums.
+CONTRACT_BLOCK = 400
+
+
+@cache
+def _contract_labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    conf = load_yaml("orgs.yaml")
+    tail = r"[ \t]*[:：][ \t]*$"
+    return (re.compile("(?:" + _alternation(map(fold_pattern, conf["contract_own_side"])) + ")" + tail),
+            re.compile("(?:" + _alternation(map(fold_pattern, conf["contract_counterpart"])) + ")" + tail))
+
+
+def _contract_side(match: str, start: int) -> Role | None:
+    """The role of a party a contract block labels (合同订立公司方名称：A / 合同订立对方名称：B): the
+    counterpart of a contract the company sells under is its customer (the buyer), of one it buys
+    under its supplier; the company's own side is the other."""
+    before = match[start_of_line(match, start): start]
+    own, other = _contract_labels()
+    is_own = bool(own.search(before))
+    if not is_own and not other.search(before):
+        return None
+    vocab = _vocab()
+    block = match[start: start + CONTRACT_BLOCK].lower()
+    counterpart: Role = "supplier" if any(w in block for w in vocab.buys) else "buyer"
+    if is_own:
+        return "supplier" if counterpart == "buyer" else "buyer"
+    return counterpart
 
 
 # "X为该产品在华北地区的唯一授权服务商": the single supplier a single-source notice justifies.
@@ -538,6 +605,7 @@ _TITLE_LABEL = re.compile(r"(?:title|标题|公告标题|name)\s*[:：]", re.I)
 
 def _with_issuer(match: str, orgs: list[OrgName], vocab: _Vocab) -> list[OrgName]:
     """A notice headed by its issuer, which names no buyer otherwise: the issuer is the buyer."""
+    deal = any(o.role == "supplier" for o in orgs)
     head_end = 0
     for _ in range(HEAD_LINES):
         nxt = match.find("\n", head_end + 1)
@@ -553,7 +621,10 @@ def _with_issuer(match: str, orgs: list[OrgName], vocab: _Vocab) -> list[OrgName
         before, after = match[line_start: o.start].strip(), match[o.end: line_end].strip()
         if before and not _TITLE_LABEL.fullmatch(before):
             continue
-        if not after or vocab.title_words.search(after) or after.startswith("关于"):
+        # A report of a deal (a supplier named in it) headed by the organisation whose project it is
+        # (X智能计算平台二期正式上线 … 中标单位为Y): the one that opens the headline is the buyer.
+        subject = deal and i == 0 and not before and o.start == line_start
+        if not after or vocab.title_words.search(after) or after.startswith("关于") or subject:
             orgs[i] = OrgName(o.name, o.start, o.end, "buyer", o.masked, "issuer")
             return orgs
     return orgs

@@ -12,6 +12,7 @@ and the supplier of the row that holds its compute item rather than a neighbour'
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -37,6 +38,8 @@ _CELL_MONEY = re.compile(
     r"\s*(?:人民币|[¥￥]|RMB|CNY)?\s*(?P<num>" + NUMBER + r")\s*(?P<unit>亿元|万元|元|万)?\s*(?:[（(][^）)]{0,8}[）)])?\s*$"
 )
 _DIGIT = re.compile(r"\d")
+# A line drawn with dashes and bars (-----|------, |:---|---:|, +----+----+): a table's rule, no row.
+_RULE_LINE = re.compile(r"[ \t]*[|+]?[ \t]*[-=:]{3,}[ \t]*(?:[|+][ \t]*[-=:]{3,}[ \t]*)*[|+]?[ \t]*")
 _LOT_CELL = re.compile(r"第?\s*(?:[一二三四五六七八九十\d]{1,3}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+)\s*(?:包|标段|标包|子包|合同包|分包)?")
 _LOT_WORD = re.compile(r"包|标段|标包|子包|合同包|分包")
 
@@ -89,13 +92,14 @@ class _Columns:
     supplier_not: tuple[str, ...]
     buyer: tuple[str, ...]
     buyer_not: tuple[str, ...]
+    buyer_beside_supplier: tuple[str, ...]
 
 
 @cache
 def _columns() -> _Columns:
     conf = load_yaml("fields.yaml")["table_columns"]
     return _Columns(tuple(conf["money"]), tuple(conf["money_not"]), tuple(conf["supplier"]), tuple(conf["supplier_not"]),
-                    tuple(conf["buyer"]), tuple(conf["buyer_not"]))
+                    tuple(conf["buyer"]), tuple(conf["buyer_not"]), tuple(conf["buyer_beside_supplier"]))
 
 
 def split_row(text: str, start: int, end: int) -> Row | None:
@@ -124,6 +128,42 @@ def split_row(text: str, start: int, end: int) -> Row | None:
     return Row(start, end, tuple(cells)) if len(cells) >= MIN_CELLS else None
 
 
+# Columns of a plain-text table aligned with spaces: cells stand apart by this many spaces at least
+# (one space stands inside a cell: "Co., Ltd."), and a cell belongs to the header column whose start
+# is nearest its own, in display columns (a CJK character is two columns wide, as editors align them).
+ALIGN_GAP = 2
+_ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def aligned_cells(text: str, start: int, end: int) -> list[tuple[Cell, int]] | None:
+    """The line ``text[start:end]`` cut at runs of spaces, each cell with its display column; None
+    when the line is not cut so into ``MIN_CELLS`` cells."""
+    line = text[start:end]
+    if "  " not in line.strip() or "\t" in line or "|" in line:
+        return None
+    out: list[tuple[Cell, int]] = []
+    for m in _ALIGNED_CELL.finditer(line):
+        out.append((Cell(m.group(0), start + m.start(), start + m.end()), _width(line[: m.start()])))
+    return out if len(out) >= MIN_CELLS else None
+
+
+def _aligned_row(start: int, end: int, cells: list[tuple[Cell, int]], columns: list[int]) -> Row | None:
+    """A row of an aligned table laid on its header's columns (a cell left empty where a row leaves
+    it blank, as a merged period column does); None when two cells fall in one column."""
+    placed: dict[int, Cell] = {}
+    for cell, col in cells:
+        j = min(range(len(columns)), key=lambda k: abs(columns[k] - col))
+        if j in placed:
+            return None
+        placed[j] = cell
+    laid = tuple(placed.get(j, Cell("", start, start)) for j in range(len(columns)))
+    return Row(start, end, laid)
+
+
 def _is_header(row: Row) -> bool:
     texts = [c.text for c in row.cells]
     return (sum(1 for t in texts if t) >= MIN_CELLS and not any(_DIGIT.search(t) for t in texts)
@@ -135,6 +175,11 @@ def _column_scale(header: str, table_unit: float | None) -> float:
     if m:
         return _UNIT_WORDS[m.group(1) or m.group(2)]
     return table_unit if table_unit is not None else 1.0
+
+
+def is_unit_price(header: str) -> bool:
+    """A money column of prices per unit (单价（元）), not of line totals."""
+    return any(w in header for w in load_yaml("fields.yaml")["item_headers"]["unit_price"])
 
 
 def _money_column(header: str) -> bool:
@@ -171,7 +216,7 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
 
 def find_tables(text: str) -> list[Table]:
     """Every table of the text with a money, a supplier or a buyer column, in text order."""
-    if " | " not in text and "\t" not in text and "\n|" not in text:
+    if " | " not in text and "\t" not in text and "\n|" not in text and "  " not in text:
         return []
     tables: list[Table] = []
     header: Row | None = None
@@ -181,6 +226,7 @@ def find_tables(text: str) -> list[Table]:
     supplier_cols: list[int] = []
     buyer_cols: list[int] = []
     lot_column = False
+    columns: list[int] | None = None  # an aligned table's header columns (display starts)
 
     def close() -> None:
         nonlocal header, rows
@@ -189,9 +235,14 @@ def find_tables(text: str) -> list[Table]:
         header, rows = None, []
 
     for start, end in _lines(text):
-        if start == end:
-            continue
+        if start == end or _RULE_LINE.fullmatch(text, start, end):
+            continue  # a blank line, or the rule a plain-text or Markdown table draws under its header
         row = split_row(text, start, end)
+        aligned = aligned_cells(text, start, end) if row is None else None
+        if aligned is not None:
+            row = Row(start, end, tuple(c for c, _col in aligned))
+            if not _is_header(row):
+                row = _aligned_row(start, end, aligned, columns) if header is not None and columns else None
         if row is None:
             if header is not None:
                 close()
@@ -204,8 +255,13 @@ def find_tables(text: str) -> list[Table]:
             money_cols = {i: _column_scale(h, unit) for i, h in enumerate(heads) if _money_column(h)}
             supplier_cols = [i for i, h in enumerate(heads) if _supplier_column(h)]
             buyer_cols = [i for i, h in enumerate(heads) if _buyer_column(h) and i not in supplier_cols]
+            if supplier_cols and not buyer_cols:
+                # beside a supplier column, a column of companies is the one each supplier serves
+                beside = _columns().buyer_beside_supplier
+                buyer_cols = [i for i, h in enumerate(heads) if i not in supplier_cols and h in beside][:1]
             lot_column = bool(_LOT_WORD.search(heads[0])) and not money_cols.get(0)
             header = row if (money_cols or supplier_cols or buyer_cols) else None
+            columns = [col for _c, col in aligned] if aligned is not None else None
             continue
         if header is None or len(row.cells) > len(header.cells) or len(rows) >= MAX_ROWS:
             if header is not None:
