@@ -6,12 +6,12 @@ Labels live in knowledge/fields.yaml; nothing here knows a particular portal or 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, cast, get_args
 
-from ..knowledge import load_yaml
+from ..knowledge import files as knowledge
 from ..model import Amount, AmountAt, Document, Extraction, LineItem, Lot, NoticeType, Party, Role, Span
 from ..text.dates import parse_date
 from ..text.fold import fold_pattern
@@ -42,19 +42,19 @@ _COLON = r"\s*[:：]\s*"
 
 
 @cache
-def _conf() -> dict[str, Any]:
-    return load_yaml("fields.yaml")
+def _conf() -> knowledge.FieldsFile:
+    return knowledge.fields()
 
 
 @cache
 def _pattern(key: str) -> re.Pattern[str]:
     """A regular expression of fields.yaml, in the matching form."""
-    return re.compile(fold_pattern(_conf()[key]))
+    return re.compile(fold_pattern(getattr(_conf(), key)))
 
 
 @cache
 def _org_suffix() -> re.Pattern[str]:
-    return re.compile("(?:" + "|".join(map(re.escape, _conf()["org_suffixes"])) + ")$")
+    return re.compile("(?:" + "|".join(map(re.escape, _conf().org_suffixes)) + ")$")
 
 
 _TRAILING_NUMBERING = re.compile(r"\s*[（(]?[一二三四五六七八九十]{1,3}[）)]?[、.．]?\s*$|\s*\d{1,2}[、.．]\s*$")
@@ -71,10 +71,10 @@ def _labels() -> _Labels:
     conf = _conf()
     field_of: dict[str, str] = {}
     for field in ("buyer", "agency", "supplier", "project_name", "project_number", "published"):
-        for label in conf[field]:
+        for label in getattr(conf, field):
             field_of.setdefault(_squash(label), field)
     # Words that start another field on the same line; they end the value before them.
-    stoppers = [*field_of, *conf["other_labels"]]
+    stoppers = [*field_of, *conf.other_labels]
     alternation = "|".join(_spaced(fold_pattern(label)) for label in sorted(set(stoppers), key=len, reverse=True))
     regex = re.compile(
         r"(?:^|(?<=[\s，。；;|、）)])|(?<=项目))(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)*(?P<label>" + alternation + r")"
@@ -103,15 +103,15 @@ def _squash(text: str) -> str:
 
 @cache
 def _amount_labels() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
-    conf = _conf()["amounts"]
-    kind_of = {fold_pattern(label): kind for kind in ("awarded", "max_price", "budget") for label in conf[kind]}
+    conf = _conf().amounts
+    kind_of = {fold_pattern(label): kind for kind in ("awarded", "max_price", "budget") for label in getattr(conf, kind)}
     alternation = "|".join(re.escape(lab) for lab in sorted(kind_of, key=len, reverse=True))
-    return re.compile(alternation), kind_of, tuple(conf["exclude"])
+    return re.compile(alternation), kind_of, conf.exclude
 
 
 @cache
 def _compound_date_label() -> re.Pattern[str]:
-    labels = "|".join(re.escape(fold_pattern(lab)) for lab in sorted(_conf()["published"], key=len, reverse=True)
+    labels = "|".join(re.escape(fold_pattern(lab)) for lab in sorted(_conf().published, key=len, reverse=True)
                       if not re.search(r"[A-Za-z]", lab))
     # a bilingual gloss may stand between the label and its colon ("发布日期 / Date: 2025-05-22")
     return re.compile(r"(?m)^[^\n:：]{0,12}?(?:" + labels + r")(?:\s*/\s*[A-Za-z][A-Za-z .]{0,30}?)?\s*[:：]\s*([^\n]{6,40})")
@@ -119,7 +119,7 @@ def _compound_date_label() -> re.Pattern[str]:
 
 @cache
 def _bare_date_line() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in _conf()["published_line"])
+    words = "|".join(re.escape(w) for w in _conf().published_line)
     return re.compile(r"(?m)^[ \t]*(?:" + words + r")[ \t]*[:：][ \t]*([^\n]{6,40})$")
 
 
@@ -130,13 +130,13 @@ def _name_stop() -> re.Pattern[str]:
 
 @cache
 def _notice_conf() -> tuple[list[tuple[str, list[str]]], dict[str, NoticeType]]:
-    raw = load_yaml("notice_types.yaml")
+    raw = knowledge.notice_types()
     ocds: dict[str, NoticeType] = {}
-    for tag, kind in raw["ocds"].items():
+    for tag, kind in raw.ocds.items():
         if kind not in get_args(NoticeType):
             raise ValueError(f"notice_types.yaml: ocds.{tag}: {kind!r} is not a notice type")
         ocds[tag] = cast(NoticeType, kind)  # checked against the Literal's values just above
-    return [(r["type"], r["patterns"]) for r in raw["rules"]], ocds
+    return [(r.type, list(r.patterns)) for r in raw.rules], ocds
 
 
 def notice_type_of(*texts: str | None) -> str | None:
@@ -154,16 +154,16 @@ def notice_type_of(*texts: str | None) -> str | None:
 
 
 @cache
-def _schemas() -> list[dict[str, Any]]:
-    return load_yaml("record_schemas.yaml")
+def _schemas() -> tuple[knowledge.RecordSchema, ...]:
+    return knowledge.record_schemas()
 
 
-def record_schema(doc: Document) -> dict[str, Any] | None:
+def record_schema(doc: Document) -> knowledge.RecordSchema | None:
     record = doc.meta.get("record")
     for schema in _schemas():
-        if record is not None and schema.get("detect") and all(k in record for k in schema["detect"]):
+        if record is not None and schema.detect and all(k in record for k in schema.detect):
             return schema
-        if schema.get("detect_text") and any(t in doc.text[:400] for t in schema["detect_text"]):
+        if schema.detect_text and any(t in doc.text[:400] for t in schema.detect_text):
             return schema
     return None
 
@@ -182,12 +182,12 @@ def extract_fields(doc: Document) -> Extraction:
 
     values = _labelled_values(text)
     record_amounts: dict[str, float] = {}
-    if record is not None and schema and schema.get("fields"):
+    if record is not None and schema and schema.fields:
         record_amounts = _from_record(doc, record, schema, ex)
 
     hint = None
-    if record is not None and schema and schema["fields"].get("notice_hint"):
-        hint = str(record.get(schema["fields"]["notice_hint"]) or "")
+    if record is not None and schema and schema.fields.get("notice_hint"):
+        hint = str(record.get(schema.fields["notice_hint"]) or "")
     ex.notice_type = (
         notice_type_of(title) or notice_type_of(text[:300]) or _hint_type(hint) or "other"  # type: ignore[assignment]
     )
@@ -268,7 +268,7 @@ def extract_fields(doc: Document) -> Extraction:
         ex.lots = [lot for lot, _supplier, _amount in sections]
         amounts_in_lots = [amount for _lot, _supplier, amount in sections if amount is not None]
         stated = ex.amount.span if ex.amount is not None else None
-        totals = _conf()["amounts"]["total_words"]
+        totals = _conf().amounts.total_words
         if (stated is not None and len(amounts_in_lots) >= 2 and ex.amount is not None
                 and not any(w in (ex.amount.label or "") for w in totals)
                 and any(lot.span and lot.span.start <= stated.start < lot.span.end for lot in ex.lots)):
@@ -323,7 +323,7 @@ def table_lots(doc: Document, tables: list[Table]) -> list[Lot]:
 def _hint_type(hint: str | None) -> str | None:
     if not hint:
         return None
-    for word, kind in _conf()["record_notice_words"]:
+    for word, kind in _conf().record_notice_words:
         if word in hint:
             return kind
     return None
@@ -363,14 +363,14 @@ STATUS_REMARK_HEAD = 12
 
 @cache
 def _name_remark() -> re.Pattern[str]:
-    status = "|".join(map(re.escape, _conf()["name_status_remarks"]))
-    return re.compile(r"[（(](?:" + "|".join(map(re.escape, _conf()["name_remarks"])) + r")[）)]"
+    status = "|".join(map(re.escape, _conf().name_status_remarks))
+    return re.compile(r"[（(](?:" + "|".join(map(re.escape, _conf().name_remarks)) + r")[）)]"
                       r"|[（(][^（）()\n]{0," + str(STATUS_REMARK_HEAD) + r"}?(?:" + status + r")[）)]$")
 
 
 @cache
 def _no_agency() -> re.Pattern[str]:
-    words = "|".join(map(re.escape, _conf()["no_agency_remarks"]))
+    words = "|".join(map(re.escape, _conf().no_agency_remarks))
     return re.compile(rf"^\s*(?:{words})\s*$|[（(]\s*(?:{words})\s*[）)]")
 
 
@@ -441,7 +441,7 @@ def _entrusted(doc: Document, text: str, ex: Extraction) -> None:
         return
     m = found[0]  # the usual form first, then the agency-first one
     buyer = m.group("buyer").strip()
-    generic = buyer in _conf()["generic_buyers"]
+    generic = buyer in _conf().generic_buyers
     if not generic and _org_suffix().search(buyer) and not any(p.role == "buyer" for p in ex.parties):
         # "受A、B、C的委托": several principals, each a buyer when each is a name of its own.
         pieces = buyer.split("、")
@@ -631,7 +631,7 @@ def _ranked_candidates(doc: Document, text: str) -> tuple[Party | None, Amount |
 
 @cache
 def _title_buyer_patterns() -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in _conf()["title_buyer"]]
+    return [re.compile(p) for p in _conf().title_buyer]
 
 
 def _buyer_from_title(doc: Document, title: str, ex: Extraction) -> None:
@@ -647,20 +647,20 @@ def _buyer_from_title(doc: Document, title: str, ex: Extraction) -> None:
 def _title_to_name(title: str) -> str | None:
     name = re.sub(r"^\[[^\]]{1,6}\]|\[[^\]]*\]$", "", title.strip())
     name = re.sub(r"^.{0,40}?关于", "", name) if "关于" in name[:40] else name
-    name = re.compile(_conf()["title_suffix"]).sub("", name).strip(" -—_")
+    name = re.compile(_conf().title_suffix).sub("", name).strip(" -—_")
     return name or None
 
 
-def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | None) -> None:
+def _amounts(doc: Document, text: str, ex: Extraction, schema: knowledge.RecordSchema | None) -> None:
     regex, kind_of, exclude = _amount_labels()
-    words = _conf()["amounts"]
-    units = (schema or {}).get("units", {})
+    words = _conf().amounts
+    units = schema.units if schema else {}
     found: list[tuple[str, float, int, int, bool, str]] = []  # kind, value, start, end, combined, label
     for m in regex.finditer(text):
         line_start, line_end = start_of_line(text, m.start()), end_of_line(text, m.end())
         before = text[max(line_start, m.start() - 12): m.start()]
         line = text[line_start:line_end]
-        if any(word in before for word in exclude) or any(word in line for word in words["rate_words"]):
+        if any(word in before for word in exclude) or any(word in line for word in words.rate_words):
             continue
         # A correction table's row (预算金额 | 480.00万元 | 720.00万元): the figure after correction.
         base = _corrected_cell(text, line_start, m.end()) or m.end()
@@ -677,13 +677,13 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
             continue  # in English prose a bare figure after "worth" or "a total of" is a count or a year
         gap = segment[: start]
         after = segment[end: end + 3]
-        if "费" in gap and _COMPOSITE_REST.match(segment, end) and not any(w in label_area for w in words["total_words"]):
+        if "费" in gap and _COMPOSITE_REST.match(segment, end) and not any(w in label_area for w in words.total_words):
             continue  # one fee of a composite price (设计费…元，建安工程费…元) with no total: not the amount
         if any(word in gap for word in exclude) or after[:1] in ("%", "％") or _PER_UNIT.match(segment, end):
             continue  # a rate (下浮率 3%) or a unit price (元/公顷) is not an amount
         kind = kind_of[m.group(0)]
-        combined = kind != "awarded" and any(w in label_area for w in words["budget_words"]) \
-            and any(w in label_area for w in words["ceiling_words"])
+        combined = kind != "awarded" and any(w in label_area for w in words.budget_words) \
+            and any(w in label_area for w in words.ceiling_words)
         if combined:
             kind = "max_price"
         found.append((kind, money, base + start, base + end, combined, label_area))
@@ -696,7 +696,7 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
             value = to_number(written.group("num")) * scale(written.group("unit"))
             if value > 0:
                 found.append(("awarded", value, at, at + written.end(), False, "以…中标"))
-    for label, kind in ((schema or {}).get("amount_labels") or {}).items():
+    for label, kind in (schema.amount_labels if schema else {}).items():
         for m in re.finditer(r"(?:^|\n)" + re.escape(label) + r"\s*[:：]\s*(" + NUMBER + r")\s*$", text, re.M):
             value = to_number(m.group(1)) * units.get(label, 1)
             if value > 0:
@@ -717,7 +717,7 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: dict[str, Any] | 
             continue
         pick = of_kind[0]
         if len({round(f[1], 2) for f in of_kind}) > 1:
-            totals = [f for f in of_kind if any(w in f[5] for w in words["total_words"])]
+            totals = [f for f in of_kind if any(w in f[5] for w in words.total_words)]
             lots = [(_lot_label(text, f[2]), f) for f in of_kind]
             if totals:
                 pick = totals[0]
@@ -778,7 +778,7 @@ def _table_columns(text: str, labels: list[str]) -> Iterator[_Column]:
 
 
 def _table_amounts(
-    text: str, kind_of: dict[str, str], units: dict[str, float]
+    text: str, kind_of: dict[str, str], units: Mapping[str, float]
 ) -> list[tuple[str, float, int, int, bool, str]]:
     """Amounts in a column of a table (``a | b | c`` lines) whose header names an amount label."""
     out: list[tuple[str, float, int, int, bool, str]] = []
@@ -800,7 +800,7 @@ def _table_suppliers(doc: Document, text: str) -> list[Party]:
     """Suppliers in the column of a result table whose header is a supplier label
     (序号 | 中标（成交）供应商名称 | 供应商地址 | 中标（成交）金额): each row's cell in it."""
     out: list[Party] = []
-    for column in _table_columns(text, list(_conf()["supplier"])):
+    for column in _table_columns(text, list(_conf().supplier)):
         for party in _names(doc, column.offset, column.cell, "supplier"):
             if party.name not in {p.name for p in out}:
                 out.append(party)
@@ -919,7 +919,7 @@ def _unit_above(text: str, pos: int) -> float | None:
     return scale(last.group(1))
 
 
-def _first_money(segment: str, label_area: str, units: dict[str, float],
+def _first_money(segment: str, label_area: str, units: Mapping[str, float],
                  unit_above: float | None = None) -> tuple[float | None, int, int]:
     cap = CAPITAL.search(segment)
     m = MONEY.search(segment)
@@ -952,7 +952,7 @@ def _first_money(segment: str, label_area: str, units: dict[str, float],
 
 @cache
 def _item_headers() -> dict[str, str]:
-    return {header: key for key, headers in _conf()["item_headers"].items() for header in headers}
+    return {header: key for key, headers in _conf().item_headers.items() for header in headers}
 
 
 def _line_items(doc: Document, text: str) -> list[LineItem]:
@@ -990,10 +990,10 @@ def _float(value: str | None) -> float | None:
     return to_number(m.group(0)) if m else None
 
 
-def _from_record(doc: Document, record: dict[str, Any], schema: dict[str, Any], ex: Extraction) -> dict[str, float]:
+def _from_record(doc: Document, record: dict[str, Any], schema: knowledge.RecordSchema, ex: Extraction) -> dict[str, float]:
     """Fields of a structured listing record; returns its amounts by kind."""
-    fields = schema["fields"]
-    units = schema.get("units", {})
+    fields = schema.fields
+    units = schema.units
     for role in ("buyer", "agency", "supplier"):
         key = fields.get(role)
         value = record.get(key) if key else None
@@ -1012,7 +1012,7 @@ def _from_record(doc: Document, record: dict[str, Any], schema: dict[str, Any], 
         ex.currency = "CNY"
     if "budget" in amounts:
         ex.budget = tidy(amounts["budget"])
-    ex.published = parse_date(record.get(fields.get("published", "")), schema.get("timezone_hours", 0))
+    ex.published = parse_date(record.get(fields.get("published", "")), schema.timezone_hours or 0)
     for field in ("project_name", "project_number"):
         key = fields.get(field)
         if key and isinstance(record.get(key), str) and record[key].strip():

@@ -572,10 +572,10 @@ CONTRACT_BLOCK = 400
 
 @cache
 def _contract_labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    conf = load_yaml("orgs.yaml")
+    conf = knowledge.orgs()
     tail = r"[ \t]*[:：][ \t]*$"
-    return (re.compile("(?:" + _alternation(map(fold_pattern, conf["contract_own_side"])) + ")" + tail),
-            re.compile("(?:" + _alternation(map(fold_pattern, conf["contract_counterpart"])) + ")" + tail))
+    return (re.compile("(?:" + _alternation(map(fold_pattern, conf.contract_own_side)) + ")" + tail),
+            re.compile("(?:" + _alternation(map(fold_pattern, conf.contract_counterpart)) + ")" + tail))
 
 
 def _contract_side(match: str, start: int) -> Role | None:

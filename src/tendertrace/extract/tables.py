@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from ..knowledge import load_yaml
+from ..knowledge import files as knowledge
 from .amounts import NUMBER, UNIT_SCALE, to_number
 
 # A header cell longer than this is a sentence, not a column's name.
@@ -97,9 +97,9 @@ class _Columns:
 
 @cache
 def _columns() -> _Columns:
-    conf = load_yaml("fields.yaml")["table_columns"]
-    return _Columns(tuple(conf["money"]), tuple(conf["money_not"]), tuple(conf["supplier"]), tuple(conf["supplier_not"]),
-                    tuple(conf["buyer"]), tuple(conf["buyer_not"]), tuple(conf["buyer_beside_supplier"]))
+    conf = knowledge.fields().table_columns
+    return _Columns(conf.money, conf.money_not, conf.supplier, conf.supplier_not,
+                    conf.buyer, conf.buyer_not, conf.buyer_beside_supplier)
 
 
 def split_row(text: str, start: int, end: int) -> Row | None:
@@ -179,7 +179,7 @@ def _column_scale(header: str, table_unit: float | None) -> float:
 
 def is_unit_price(header: str) -> bool:
     """A money column of prices per unit (单价（元）), not of line totals."""
-    return any(w in header for w in load_yaml("fields.yaml")["item_headers"]["unit_price"])
+    return any(w in header for w in knowledge.fields().item_headers["unit_price"])
 
 
 def _money_column(header: str) -> bool:

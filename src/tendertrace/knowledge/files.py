@@ -328,16 +328,6 @@ class AmountLabels:
 
 
 @dataclass(frozen=True, slots=True)
-class ItemHeaders:
-    name: tuple[str, ...]
-    brand: tuple[str, ...]
-    model: tuple[str, ...]
-    quantity: tuple[str, ...]
-    unit: tuple[str, ...]
-    unit_price: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class TableColumns:
     money: tuple[str, ...]
     money_not: tuple[str, ...]
@@ -345,6 +335,7 @@ class TableColumns:
     supplier_not: tuple[str, ...]
     buyer: tuple[str, ...]
     buyer_not: tuple[str, ...]
+    buyer_beside_supplier: tuple[str, ...]  # a column that gives each row's buyer beside a supplier column
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,11 +353,12 @@ class FieldsFile:
     other_labels: tuple[str, ...]
     name_stop: Pattern
     title_buyer: tuple[str, ...]
-    item_headers: ItemHeaders
+    item_headers: Mapping[str, tuple[str, ...]]  # an item table's column (name, brand, unit_price ...) -> headers
     record_notice_words: tuple[tuple[str, ...], ...]  # (word in a record's kind, notice type)
     org_suffixes: tuple[str, ...]
     generic_buyers: tuple[str, ...]
     name_remarks: tuple[str, ...]
+    name_status_remarks: tuple[str, ...]  # a bracket after a name that states its status (（AWS合作伙伴）)
     no_agency_remarks: tuple[str, ...]
     entrusted: Pattern
     entrusted_by: Pattern
@@ -377,6 +369,9 @@ class FieldsFile:
     first_candidate: Pattern
     candidate_row: Pattern
     bid_row: Pattern
+    candidate_column: Pattern
+    rank_column: Pattern
+    first_rank: Pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -443,6 +438,8 @@ class OrgsFile:
     announcer_refs: tuple[str, ...]
     sells: tuple[str, ...]
     buys: tuple[str, ...]
+    contract_own_side: tuple[str, ...]  # a disclosure's contract block: the company's own side
+    contract_counterpart: tuple[str, ...]  # ... and its counterpart
 
     def __post_init__(self) -> None:
         for key, table in (("roles", self.roles), ("en_role_phrases", self.en_role_phrases)):
