@@ -50,6 +50,7 @@ import sys
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,7 +78,7 @@ MIN_SHORT_NAME = 2
 SUBUNIT_KINDS = ("实验室", "中心", "研究所")
 # A sub-unit's Chinese name shorter than this (熊猫, 可调谐) is a fragment of ASPI's text, not a name.
 MIN_SUBUNIT_CHARS = 4
-JOINT = "jointly established"  # how ASPI introduces a laboratory run with another institution
+JOINT = "jointly"  # how ASPI introduces a laboratory run with another institution ("Jointly established", "Jointly run with")
 AKA = re.compile(r"\s+a\.?k\.?a\.?\s+", re.IGNORECASE)  # "No. 55 Institute (中国兵工集团第55研究所) aka Changchun ... (长春设备工艺研究所)"
 # Names the state grants one laboratory or centre each (国防科技重点实验室 by SASTIND, 国家重点实验室 by
 # MOST, 国家工程研究中心 by NDRC): unique nationwide, so the name alone names the unit.
@@ -202,6 +203,18 @@ def names_itself(zh: str) -> bool:
     return any(zh.startswith(p) and len(zh) > len(p) + MIN_SUBUNIT_CHARS for p in _PLACES)
 
 
+@cache
+def _curated_self() -> dict[str, set[str]]:
+    """Folded Chinese name -> the English names the curated table gives it as a listed entity's own."""
+    out: dict[str, set[str]] = defaultdict(set)
+    if CURATED.exists():
+        with CURATED.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if row["relation"] == "self":
+                    out[fold(row["zh"])].add(row["en"])
+    return out
+
+
 def is_chinese(text: str) -> bool:
     return bool(_HAN.search(text))
 
@@ -241,6 +254,13 @@ def aspi_rows(shared_lists: Path, listed: dict[str, list[Listed]], report: Repor
                     found, via = listed[key], f"alias '{alias}'"
                     break
         zh_all = list(dict.fromkeys([*zh_names, *zh_aliases]))
+        if not found:
+            # The curated table may give the institution's Chinese name as a listed entry's own
+            # (西北核技术研究所, listed as "Northwest Institute of Nuclear Technology in the Science
+            # Research (NINTF)"): that entry is the institution, tied by its Chinese name.
+            tied = {en for zh in zh_all for en in _curated_self().get(fold(zh), ())}
+            if len(tied) == 1:
+                found, via = listed.get(norm_en(next(iter(tied))), []), "the curated table's Chinese name"
         parent_zh = zh_names[0] if zh_names else (zh_aliases[0] if zh_aliases else "")
         if not found:
             report.unmatched.append(f"ASPI {english} ({parent_zh})")

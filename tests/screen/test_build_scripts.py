@@ -45,3 +45,25 @@ def test_divisions_keep_provinces_prefectures_and_counties_without_placeholders(
     assert build.rows(tree) == [("110000", "北京市"), ("110108", "海淀区"), ("320000", "江苏省"),
                                 ("320100", "南京市"), ("320106", "鼓楼区")]
     assert build.render(build.rows(tree)).splitlines()[0] == "code,name"
+
+
+def test_an_aspi_institution_is_tied_by_the_curated_tables_chinese_name() -> None:
+    """An ASPI institution whose English name is not the listed one (the EL's NINT entry adds words)
+    is tied through the Chinese name the curated table gives that entry; its state-granted laboratory
+    names it alone, and ASPI's note of a laboratory "Jointly run with" another host is no sub-unit."""
+    build = script("build_aliases")
+    curated = build._curated_self()
+    assert "西北核技术研究所" in curated
+    assert build.JOINT == "jointly"
+    assert "Jointly run with the Chinese Academy of Sciences".lower().startswith(build.JOINT)
+
+
+def test_a_state_laboratory_of_an_institution_tied_by_its_chinese_name_screens_to_it() -> None:
+    import csv
+
+    rows = list(csv.DictReader((ROOT / "src" / "tendertrace" / "knowledge" / "aliases_zh_sources.csv")
+                               .open(encoding="utf-8")))
+    nint = {r["zh"]: r["relation"] for r in rows if r["en"].startswith("Northwest Institute of Nuclear Technology")}
+    assert nint.get("西北核技术研究所") == "self"
+    assert nint.get("强脉冲辐射环境模拟与效应国家重点实验室") == "affiliate"
+    assert not any("长春光学精密" in zh for zh in nint)  # the joint host is no unit of it

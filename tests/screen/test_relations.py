@@ -120,3 +120,20 @@ def test_a_unit_written_with_its_parent_chain_is_the_listed_unit(query: str, ent
 @pytest.mark.parametrize("query", ["中国科学院沈阳分院", "中国科学院上海分院", "中国科学院沈阳分院沈阳计算技术研究所"])
 def test_the_middle_unit_alone_or_a_sister_under_it_is_no_hit(query: str) -> None:
     assert Screener(CHAIN_ENTRIES).best(query) is None
+
+
+@pytest.mark.parametrize("query", [
+    "哈尔滨工业大学软件学院",        # a school named by a word that elsewhere continues a name (软件)
+    "天津大学信息与通信工程学院",
+    "哈尔滨工业大学电子与信息工程学院",
+])
+def test_a_field_school_after_a_whole_university_name_is_its_unit(screener: Screener, query: str) -> None:
+    hit = screener.best(query)
+    assert hit is not None and hit.relation == "affiliate" and hit.entry.id in {"hit", "tju"}
+
+
+def test_a_field_word_after_a_name_that_is_not_a_whole_institution_continues_it() -> None:
+    from tendertrace.screen.relation import parents
+    assert "天津大学" in parents("天津大学软件学院")
+    assert "中国电子" not in parents("中国电子技术标准化研究院")  # CEC's name goes on; not a CEC unit
+    assert "天津" not in parents("天津软件学院")

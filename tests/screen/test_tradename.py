@@ -6,7 +6,7 @@ import pytest
 
 from tendertrace.model import ListEntry
 from tendertrace.screen import Screener
-from tendertrace.screen.tradename import sibling_of
+from tendertrace.screen.tradename import _pick, sibling_of
 
 ENTRIES = [ListEntry("hik", "EL", "Hangzhou Hikvision Digital Technology Co., Ltd.", ["Hikvision"], "China")]
 
@@ -37,3 +37,33 @@ def test_no_sibling_for_owners_other_places_other_trade_names_or_institutions(qu
 
 def test_the_listed_name_itself_is_no_sibling() -> None:
     assert sibling_of("杭州海康威视数字技术股份有限公司") is None
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    # a member registered without a place shares the listed place-less group head's trade name
+    ("科大讯飞医疗信息技术有限公司", "科大讯飞股份有限公司"),
+    ("北方华创真空技术有限公司", "北方华创科技集团股份有限公司"),
+    # the listed trade name followed by more of the member's own words, at the listed one's place
+    ("杭州海康威视萤石网络有限公司", "杭州海康威视数字技术股份有限公司"),
+])
+def test_members_without_a_place_or_extending_the_trade_name(query: str, listed: str) -> None:
+    assert sibling_of(query) == listed
+
+
+@pytest.mark.parametrize("query", [
+    "宁波海康威视萤石网络有限公司",  # the extended trade name at another place
+    "曙光乳业集团有限公司",          # a place-less company heading a group of its own
+    "熊猫乳品集团股份有限公司",
+    "中船物流有限公司",              # 中船, 中交: a state group's short name, not one company's trade name
+    "中交物流有限公司",
+    "长城汽车股份有限公司",          # the listed 长城 company has a place; a place-less namesake is another
+    "科大讯飞控股有限公司",          # the owner of the companies of its name
+])
+def test_no_member_for_other_places_own_groups_or_state_group_short_names(query: str) -> None:
+    assert sibling_of(query) is None
+
+
+def test_of_two_listed_companies_of_one_trade_name_the_joint_stock_one_heads_the_group() -> None:
+    named = {"Parent": "江苏某某光电股份有限公司", "Child": "江苏某某海缆系统有限公司"}
+    assert _pick(named) == "江苏某某光电股份有限公司"
+    assert _pick({"A": "江苏某某光电股份有限公司", "B": "江苏某某电缆股份有限公司"}) is None

@@ -461,6 +461,7 @@ class NameWordsFile:
     subunit_markers: tuple[str, ...]
     subunit_sites: tuple[str, ...]
     name_continuations: tuple[str, ...]
+    whole_institution_endings: tuple[str, ...]
     self_markers: tuple[str, ...]
     campus_markers: tuple[str, ...]
     org_words: tuple[str, ...]

@@ -42,6 +42,7 @@ from .names import (
     SUBUNIT_MARKERS,
     SUBUNIT_SITES,
     SUBUNIT_WORDS,
+    WHOLE_INSTITUTION_ENDINGS,
     Translation,
     content_tokens,
     fold_zh,
@@ -272,7 +273,8 @@ def parents(query: str) -> list[str]:
         out = []
         for i in range(len(folded) - 2, 1, -1):
             head, rest = folded[:i], folded[i:]
-            if rest.startswith(NAME_CONTINUATIONS) and not rest.endswith(SUBUNIT_SITES):
+            if (rest.startswith(NAME_CONTINUATIONS) and not rest.endswith(SUBUNIT_SITES)
+                    and not head.endswith(WHOLE_INSTITUTION_ENDINGS)):
                 continue
             if zh_legal_form_only(rest):
                 continue  # 中国船舶重工|集团有限公司 is a company of that name (here its group), not a part of it

@@ -9,6 +9,15 @@ place counts (a trade name is protected only within its registration area: 辽�
 not 曙光), a trade name of one glossary word (科技, 电子) is no trade name, nor one an institution's
 name begins (南大, 复旦: companies of many owners use a university's name), and a holding or
 investment company of the name is its owner, not its member.
+
+A member may also extend the trade name (江苏亨通|高压海缆 beside 江苏亨通|光电: the registry cuts no
+trade name out of the words that follow it). A company registered without a place -- a name the
+registry protects nationwide, with its place if any in brackets (先丰|物流（上海）) -- is a member of the
+listed place-less company of its trade name when that one heads a group (its name says 集团, or it is
+the 股份有限公司 whose shares are listed): a listed subsidiary (新华三|半导体技术) is no parent of the
+companies of its name, and a place-less company heading a group itself (熊猫|乳品集团) is
+another group. Where two listed companies share the place and trade name, the one
+股份有限公司 among them is the group's listed company, which the others belong to.
 """
 
 from __future__ import annotations
@@ -29,6 +38,18 @@ MAX_TRADE_NAME = 6
 INSTITUTION_ENDINGS = ("大学", "学院", "学校", "研究院", "研究所", "实验室", "中心", "医院", "科学院")
 # Place suffixes a company name may leave out of its division's name (苏州 for 苏州市).
 PLACE_SUFFIXES = ("", "市", "省", "县", "区")
+# Words that stand where a place stands and need the State Council's approval (企业名称登记管理规定,
+# 2020, art. 9): a name that begins so has no trade name of its own to share.
+NATIONAL_WORDS = ("中国", "中华", "全国", "国家")
+# The first characters of those words: a two-character trade name so begun (中船, 中交, 中兵, 国投) is a
+# state group's short name (中国船舶, 国家开发投资), which names the group, not one company of it.
+NATIONAL_INITIALS = ("中", "国")
+# The legal form of a company whose shares may be listed (公司法 art. 154): a group's listed head.
+JOINT_STOCK = "股份有限公司"
+GROUP_WORD = "集团"
+# How many listed trade names a state group's short name begins (中航: 中航沈飞, 中航电测): one shows it
+# is a prefix the group's members share, not one company's trade name.
+GROUP_SHORT_NAME_USES = 1
 
 
 @cache
@@ -56,6 +77,11 @@ def _split(folded: str) -> tuple[str, str, str] | None:
     if place is None:
         return None
     code, end = place
+    return _trade_at(folded, code, end)
+
+
+def _trade_at(folded: str, code: str, end: int) -> tuple[str, str, str] | None:
+    """(place code, trade name, the rest) with the trade name starting at ``end``."""
     glossary = _glossary()
     for stop in range(end + MIN_TRADE_NAME, min(end + MAX_TRADE_NAME, len(folded)) + 1):
         rest = folded[stop:]
@@ -65,6 +91,34 @@ def _split(folded: str) -> tuple[str, str, str] | None:
                 return None  # 北京|科技|有限公司: a line of business, not a trade name
             return code, trade, rest
     return None
+
+
+def _starts_with_place(folded: str) -> bool:
+    """Whether a name begins with any division's name, one several divisions share included."""
+    table = divisions().by_name
+    return any(folded[:size] + suffix in table
+               for size in range(min(len(folded), divisions().longest), 1, -1) for suffix in PLACE_SUFFIXES)
+
+
+def _split_placeless(folded: str) -> tuple[str, str] | None:
+    """(trade name, the rest) of a company's name registered without a place, or None."""
+    if not _COMPANY.search(folded) or folded.startswith(NATIONAL_WORDS) or _starts_with_place(folded):
+        return None
+    parts = _trade_at(folded, "", 0)
+    return None if parts is None else parts[1:]
+
+
+def _heads_group(folded: str, rest: str) -> bool:
+    return GROUP_WORD in rest or folded.endswith(JOINT_STOCK)
+
+
+def _pick(named: dict[str, str]) -> str | None:
+    """The one listed company of a place and trade name; of several, the one 股份有限公司 (the group's
+    listed company, which the others belong to), or None when that does not decide."""
+    if len(named) == 1:
+        return next(iter(named.values()))
+    heads = [zh for zh in named.values() if zh.endswith(JOINT_STOCK)]
+    return heads[0] if len(heads) == 1 else None
 
 
 @cache
@@ -95,6 +149,33 @@ def _listed() -> dict[tuple[str, str], dict[str, str]]:
 
 
 @cache
+def _listed_placeless() -> dict[str, dict[str, str]]:
+    """Trade name -> {English name: Chinese name} of the listed place-less companies heading a group."""
+    out: dict[str, dict[str, str]] = {}
+    for row in _alias_rows():
+        if row.relation != "self":
+            continue
+        folded = fold_zh(row.zh)
+        parts = _split_placeless(folded)
+        if parts is not None and _heads_group(folded, parts[1]):
+            out.setdefault(parts[0], {}).setdefault(row.en, folded)
+    # A trade name that begins two other listed ones (中航 of 中航沈飞 and 中航电测) is a state group's
+    # short name, which names the group, not one company of it.
+    return {trade: named for trade, named in out.items()
+            if not (len(trade) == MIN_TRADE_NAME and trade.startswith(NATIONAL_INITIALS))
+            and sum(other.startswith(trade) and other != trade for other in out) < GROUP_SHORT_NAME_USES}
+
+
+@cache
+def _trades_at() -> dict[str, tuple[str, ...]]:
+    """Place code -> the listed trade names registered there, longest first."""
+    out: dict[str, set[str]] = {}
+    for code, trade in _listed():
+        out.setdefault(code, set()).add(trade)
+    return {code: tuple(sorted(trades, key=len, reverse=True)) for code, trades in out.items()}
+
+
+@cache
 def _other_names() -> tuple[str, ...]:
     """Names of institutions that are not companies, and university short names (南大, 复旦): a
     trade name one of them begins is the institution's name, used by companies of no one group."""
@@ -122,18 +203,51 @@ def sibling_of(query: str) -> str | None:
     if folded in _listed_names():
         return None
     parts = _split(folded)
-    if parts is None:
+    if parts is not None:
+        code, trade, rest = parts
+        named = _listed().get((code, trade), {})
+        if not named:
+            # the listed trade name followed by more of the member's own (亨通|高压海缆)
+            after = folded[len(folded) - len(trade) - len(rest):]
+            longer = next((t for t in _trades_at().get(code, ()) if after.startswith(t) and len(after) > len(t)), None)
+            if longer is not None:
+                trade, rest = longer, after[len(longer):]
+                named = _listed()[(code, trade)]
+        return _member(named, trade, rest)
+    placeless = _split_placeless(folded)
+    if placeless is None:
         return None
-    code, trade, rest = parts
-    named = _listed().get((code, trade), {})
-    if len(named) != 1 or rest.startswith(_owner_words()) or _institution_trade(trade):
+    trade, rest = placeless
+    if _heads_group(folded, rest):
+        return None  # 熊猫|乳品集团股份有限公司 heads a group of its own, not a member of 熊猫电子's
+    named = _listed_placeless().get(trade, {})
+    if not named:
+        longer = next((t for t in _placeless_trades() if folded.startswith(t) and len(folded) > len(t)), None)
+        if longer is None:
+            return None
+        trade, rest, named = longer, folded[len(longer):], _listed_placeless()[longer]
+    return _member(named, trade, rest)
+
+
+@cache
+def _placeless_trades() -> tuple[str, ...]:
+    return tuple(sorted(_listed_placeless(), key=len, reverse=True))
+
+
+def _member(named: dict[str, str], trade: str, rest: str) -> str | None:
+    """The listed company a member of ``trade`` belongs to, unless the query owns (控股, 投资) or the
+    trade name is an institution's."""
+    if not named or rest.startswith(_owner_words()) or _institution_trade(trade):
         return None
-    return next(iter(named.values()))
+    return _pick(named)
 
 
 def warm() -> None:
     """Build the place and trade-name table now, with the index, not on the first name screened."""
     _listed()
+    _listed_placeless()
+    _trades_at()
+    _placeless_trades()
     _listed_names()
     _other_names()
     _by_initial()
