@@ -121,3 +121,13 @@ def test_an_edited_copy_is_part_of_the_code_fingerprint(copy: Path, monkeypatch:
     before = code_fingerprint.__wrapped__()
     _edit(copy, "providers.yaml", "'EC2'", "'EC2', 'EC2 P5'")
     assert code_fingerprint.__wrapped__() != before  # the edit re-processes what the copy decided
+
+
+def test_no_stage_reads_a_knowledge_file_as_a_dict() -> None:
+    """Stages read knowledge through the typed files (knowledge.files, knowledge.schema), never by
+    parsing a file into plain dicts and lists of their own."""
+    package = Path(__file__).resolve().parents[2] / "src" / "tendertrace"
+    readers = [str(path.relative_to(package)) for path in package.rglob("*.py")
+               if path.parent.name != "knowledge"
+               and any(call in path.read_text(encoding="utf-8") for call in ("load_yaml(", "load_csv("))]
+    assert readers == []
