@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rigour.names.org_types import extract_org_types
+
 from ..model import ListEntry
 from . import factors as f
 from .index import IndexedName, NameIndex
@@ -404,6 +406,15 @@ def person_like(tokens: list[str] | tuple[str, ...], written: bool = False) -> b
     vocabulary = glossary_words()  # the words of organisations' names (cloud, information, steel)
     return bool(tokens) and all(t.isalpha() and t not in ORG_WORDS and t not in SUBUNIT_WORDS and t not in vocabulary
                                 and not (written and t in STOPWORDS) for t in tokens)
+
+
+def person_written(name: str) -> bool:
+    """A name as written that can be a person's: Latin letters, no bracket, no legal form (rigour's
+    table of organisation types: AG, OOO, GmbH) and ``person_like`` words."""
+    if is_chinese(name) or "(" in name or "（" in name:
+        return False
+    words = tokens_en(name)
+    return person_like(words, written=True) and not extract_org_types(" ".join(words))
 
 
 def short_form(query: list[str], name: tuple[str, ...]) -> bool:
