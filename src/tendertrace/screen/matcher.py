@@ -279,7 +279,11 @@ class Screener:
                   and relation.person_like(tokens_en(tr.text), written=True))
         short = {n for n in found.names.tolist() if _short_form_lengths(len(q_tokens), len(index.names[n].tokens))
                  and relation.short_form(q_tokens, index.names[n].tokens)} if person else set()
-        numbers += sorted(short.difference(numbers))
+        # ... or the listed name spelled another way, word by word (Wladimir / Vladimir Putin).
+        alike = {n for n in found.names.tolist() if len(index.names[n].tokens) == len(q_tokens)
+                 and relation.spelled_alike(q_tokens, index.names[n].tokens)
+                 and relation.person_written(index.names[n].text)} if person and relation.person_written(tr.text) else set()
+        numbers += sorted((short | alike).difference(numbers))
         out: list[tuple[float, Scored, IndexedName]] = []
         for n in numbers:
             name = index.names[n]
@@ -289,6 +293,8 @@ class Screener:
                 value *= f.READING_FACTOR  # a name's sound is the weakest bridge
             if n in short:
                 value = max(value, f.SHORT_FORM_SCORE * name.weight)
+            if n in alike:
+                value = max(value, f.SPELLED_ALIKE_SCORE * name.weight)
             out.append((value, scored, name))
         if vouched and out:
             raised = vouch([v for v, _, _ in out], self.threshold)
