@@ -79,6 +79,12 @@ SHORT_FORM_MAX_LEFT_OUT = 2  # ... leaving out at most two: past that, two peopl
 # a name the lists or the alias tables give, since a trade name is evidence of a group, not proof.
 TRADE_NAME_SCORE = 0.88
 SHORT_FORM_SCORE = 0.85  # what a short form of a listed person's name scores: a hit, below the name in full
+# A person's name spelled another way, word by word (Wladimir Putin / Vladimir Putin): a hit as
+# strong as a short form, below the name as listed, since a sound is weaker evidence than letters.
+SPELLED_ALIKE_SCORE = 0.85
+PHONETIC_MIN_LETTERS = 5  # shorter words share a Metaphone key too easily (Cook / Cock, Hans / Hanz)
+PHONETIC_LENGTH_GAP = 1  # a sound respelt adds or drops at most one letter (Husayn / Hussein, Scholz / Schulze)
+PHONETIC_MIN_RATIO = 0.6  # ... and keeps most of its letters (Husayn / Hussein 0.62; Marquez / Marcos, two surnames, 0.46)
 LINEAGE_WORDS = frozenset(_WORDS.lineage_words)  # "son/daughter of" in Arabic chains
 LINEAGE_PARTICLES = frozenset(_WORDS.lineage_particles)  # articles and kunya words inside a link, not a name of it
 MIN_SPLIT_LETTERS = 3  # a run-together word is cut only into a first word of three letters or more

@@ -279,7 +279,11 @@ class Screener:
                   and relation.person_like(tokens_en(tr.text), written=True))  # no candidate: no short form
         short = {n for n in found.names.tolist() if _short_form_lengths(len(q_tokens), len(index.names[n].tokens))
                  and relation.short_form(q_tokens, index.names[n].tokens)} if person else set()
-        numbers += sorted(short.difference(numbers))
+        # ... or the listed name spelled another way, word by word (Wladimir / Vladimir Putin).
+        alike = {n for n in found.names.tolist() if len(index.names[n].tokens) == len(q_tokens)
+                 and relation.spelled_alike(q_tokens, index.names[n].tokens)
+                 and relation.person_written(index.names[n].text)} if person and relation.person_written(tr.text) else set()
+        numbers += sorted((short | alike).difference(numbers))
         out: list[tuple[float, Scored, IndexedName]] = []
         for n in numbers:
             name = index.names[n]
@@ -289,6 +293,8 @@ class Screener:
                 value *= f.READING_FACTOR  # a name's sound is the weakest bridge
             if n in short:
                 value = max(value, f.SHORT_FORM_SCORE * name.weight)
+            if n in alike:
+                value = max(value, f.SPELLED_ALIKE_SCORE * name.weight)
             out.append((value, scored, name))
         if vouched and out:
             raised = vouch([v for v, _, _ in out], self.threshold)
@@ -378,8 +384,26 @@ class Screener:
                     if h.score >= self.threshold and h.name_coverage >= f.PARENT_COVER
                     and not (one_word and len(h.matched_name.split()) < 2)]
             if hits:
-                return hits
+                return self._person_in_full(query, hits)
         return []
+
+    def _person_in_full(self, query: str, hits: list[Hit]) -> list[Hit]:
+        """A person's name is no organisation with units: a listed person's name followed by more
+        names (FAZL RABI | ABDUL HAMID, a father's or family name the list leaves out) is that
+        person -- a hit of the short-form score -- when both are names of people and at most
+        ``SHORT_FORM_MAX_LEFT_OUT`` words are added."""
+        words = content_tokens(query)
+        if not relation.person_written(query):
+            return hits
+        out = []
+        for h in hits:
+            listed = content_tokens(h.matched_name)
+            if (len(listed) >= f.SHORT_FORM_MIN_WORDS and 0 < len(words) - len(listed) <= f.SHORT_FORM_MAX_LEFT_OUT
+                    and relation.person_written(h.matched_name)):
+                h = replace(h, relation="self", score=min(h.score, f.SHORT_FORM_SCORE),
+                            explanation=f"'{query}' is a person's name written with more of its names; {h.explanation}")
+            out.append(h)
+        return out
 
 
 def _short_form_lengths(query_words: int, name_words: int) -> bool:

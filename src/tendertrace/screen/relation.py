@@ -29,6 +29,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+from rigour.names.org_types import extract_org_types
+from rigour.text.phonetics import metaphone
+
 from ..model import ListEntry
 from . import factors as f
 from .index import IndexedName, NameIndex
@@ -406,6 +410,36 @@ def person_like(tokens: list[str] | tuple[str, ...], written: bool = False) -> b
     vocabulary = glossary_words()  # the words of organisations' names (cloud, information, steel)
     return bool(tokens) and all(t.isalpha() and t not in ORG_WORDS and t not in SUBUNIT_WORDS and t not in vocabulary
                                 and not (written and t in STOPWORDS) for t in tokens)
+
+
+def person_written(name: str) -> bool:
+    """A name as written that can be a person's: Latin letters, no bracket, no legal form (rigour's
+    table of organisation types: AG, OOO, GmbH) and ``person_like`` words."""
+    if is_chinese(name) or "(" in name or "（" in name:
+        return False
+    words = tokens_en(name)
+    return person_like(words, written=True) and not extract_org_types(" ".join(words))
+
+
+def spelled_alike(query: list[str], name: tuple[str, ...]) -> bool:
+    """One person's name in two spellings, word by word in the same order: each pair of words the
+    same, a variant or an initial of the other (``_agree``), or two transliterations that sound
+    alike (Wladimir / Vladimir, Husayn / Hussein, Qaddafi / Gaddafi); at least one word agrees
+    as written, so that no name is found by its sound alone."""
+    if len(query) != len(name) or len(query) < f.SHORT_FORM_MIN_WORDS:
+        return False
+    agreed = [_agree(a, b) for a, b in zip(query, name, strict=True)]
+    return any(agreed) and all(ok or sounds_alike(a, b) for ok, a, b in zip(agreed, query, name, strict=True))
+
+
+@lru_cache(maxsize=f.PAIR_CACHE)
+def sounds_alike(a: str, b: str) -> bool:
+    """Two words of ``PHONETIC_MIN_LETTERS`` or more with one Metaphone key (rigour's), lengths
+    within ``PHONETIC_LENGTH_GAP`` and a rapidfuzz ratio of at least ``PHONETIC_MIN_RATIO``: one
+    sound respelt, not two surnames that share a key (Marquez / Marcos, Maroghashvili / Margoshvili)."""
+    return (len(a) >= f.PHONETIC_MIN_LETTERS and len(b) >= f.PHONETIC_MIN_LETTERS and a.isalpha() and b.isalpha()
+            and abs(len(a) - len(b)) <= f.PHONETIC_LENGTH_GAP and fuzz.ratio(a, b) / 100 >= f.PHONETIC_MIN_RATIO
+            and metaphone(a) == metaphone(b))
 
 
 def short_form(query: list[str], name: tuple[str, ...]) -> bool:
