@@ -163,7 +163,7 @@ def _build_row(cls: type[T], value: Any, file: str, where: str) -> T:
 
 # What a scope does to the mentions in it (rules/context.py reads each).
 # past: a bidder's track record; part: a part, spare or maintenance service of the item, not the item.
-ScopeEffect = Literal["negated", "withdrawn", "replaced", "existing", "compatible", "past", "part", "reference", "cancelled"]
+ScopeEffect = Literal["negated", "withdrawn", "replaced", "existing", "compatible", "past", "part", "reference"]
 
 
 @dataclass(frozen=True, slots=True)
