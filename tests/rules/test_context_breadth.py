@@ -313,6 +313,7 @@ CASES: tuple[Case, ...] = (
     Case("foreign buyer near", "马来西亚某公司为深圳某科技有限公司代购NVIDIA H100 GPU服务器8台。", True),
     Case("foreign buyer near", "采购人：浙江某大学\n租用AWS新加坡区域GPU云服务器（H100实例）12个月。", True),
     Case("foreign buyer near", "新加坡某公司中标广东某研究院GPU服务器采购项目，每台配置8块NVIDIA A100。", True),
+    Case("past project", "本公司于2019年承接某超算中心A100 GPU集群建设项目。本次采购运维服务。", False),
     Case("past project near", "近三年完成类似项目的投标人方可参加。本次采购NVIDIA H800 GPU服务器2台。", True),
     Case("past project near", "2024年完成需求论证后，本项目采购NVIDIA H100 GPU服务器4台。", True),
     Case("reference column near", "对比参考 | 采购型号\n昇腾910B | NVIDIA A100 GPU服务器2台", True),
