@@ -275,6 +275,50 @@ CASES: tuple[Case, ...] = (
     Case("bid verb", "澄清：本项目允许投标NVIDIA H100 GPU服务器，须为原厂整机。", True),
     Case("counted object", "更正后技术参数：加速卡为NVIDIA A100 80GB，GPU服务器4台。", True),
     Case("counted object", "中标结果\n货物名称 | 数量\nNVIDIA H100 GPU服务器 | 2台", True),
+    # -- a bidder's past project in wordings other than 业绩: the item bought is something else
+    Case("past project", "项目经验：本公司曾于2021年为某数据中心建设NVIDIA A100 GPU集群。本次采购综合布线服务。", False),
+    Case("past project", "成功案例：2022年承建某实验室H100训练集群（512卡）。本项目采购机房运维服务一年。", False),
+    Case("past project", "投标人近三年完成类似项目：某智算中心NVIDIA H800 GPU服务器集成。本次采购内容为光纤布线工程。", False),
+    Case("past project", "我公司曾为某高校建设A100 GPU计算集群，经验丰富。本次投标标的为机房UPS维护服务。", False),
+    Case("past project", "类似项目：2020年完成某研究院NVIDIA A100 GPU服务器部署。本次采购网络安全等级保护测评服务。", False),
+    Case("past project", "Reference project: in 2021 we built an NVIDIA A100 GPU cluster for a lab in Hangzhou. This tender buys cabling works.", False),
+    Case("past project near", "本公司曾为多家单位建设GPU集群。本次采购NVIDIA H100 GPU服务器4台。", True),
+    Case("past project near", "采购NVIDIA A100 GPU服务器2台，投标人须具有类似项目经验。", True),
+    # -- a US chip only as the reference column or row of a comparison table, a domestic chip bought
+    Case("reference column", "国产加速卡技术参数对比表\n指标 | 本次采购（昇腾910B） | 参考（NVIDIA A100）\n"
+         "FP16算力 | 320 TFLOPS | 312 TFLOPS\n采购昇腾910B服务器4台。", False),
+    Case("reference column", "序号 | 参数 | 投标产品 | 对比型号NVIDIA H100\n1 | 显存 | 64GB | 80GB\n本次采购海光DCU服务器2台。", False),
+    Case("reference column", "性能对标表\n型号 | 算力 | 说明\nNVIDIA H100 | 989 TFLOPS | 对比基准\n昇腾910B | 320 TFLOPS | 本次采购8块", False),
+    Case("reference column", "训练卡参数\n项目 | 基准（NVIDIA A800） | 投标产品（寒武纪思元590）\n显存 | 80GB | 64GB\n采购训练卡16块。", False),
+    Case("reference column", "Spec comparison (Shanghai lab)\nItem | Reference: NVIDIA H100 | Offered: Ascend 910B\n"
+         "Memory | 80GB | 64GB\nPurchase of 8 Ascend 910B servers.", False),
+    Case("reference column near", "参数表\n项目 | 采购型号 | 对比参考\nGPU | NVIDIA H100 80GB | 昇腾910B\n采购GPU服务器2台。", True),
+    Case("reference column near", "采购清单\n序号 | 名称 | 数量\n1 | NVIDIA H100 GPU服务器 | 2台\n2 | 对比测试报告 | 1份", True),
+    # -- a failed lot beside a lot that proceeds: the failed lot's chip is no finding
+    Case("failed lot", "GPU服务器采购项目结果公告\n第1包：NVIDIA H100 GPU服务器4台，因有效投标人不足三家，本包废标。\n"
+         "第2包：机房空调2台，中标供应商：某某公司。", False),
+    Case("failed lot", "标段一 英伟达H800服务器采购\n结果：流标\n标段二 办公家具采购\n中标人：上海某公司", False),
+    Case("failed lot", "第二标段（NVIDIA A100 GPU服务器）因响应供应商不足三家，终止采购。第一标段（UPS电源）中标金额50万元。", False),
+    Case("failed lot", "一、项目名称：智算平台建设\n二、第1包 GPU服务器（8卡H100）\n采购结果：废标（合格供应商不足3家）\n"
+         "三、第2包 交换机\n采购结果：成交，成交供应商：某公司", False),
+    Case("failed lot", "包1（A100训练服务器2台）：流标。\n包2（存储设备）：中标人为北京某科技有限公司。", False),
+    Case("failed lot near", "第1包：交换机，废标。\n第2包：NVIDIA H100 GPU服务器4台，中标供应商：某某科技有限公司。", True),
+    Case("failed lot near", "包1（存储设备）：流标。\n包2（NVIDIA A100训练服务器2台）：中标人为北京某科技有限公司。", True),
+    # -- a buyer outside China writing in Chinese, with no PRC party or place
+    Case("foreign buyer", "马来西亚某数据中心有限公司采购NVIDIA H100 GPU服务器8台，预算1,200万令吉。", False),
+    Case("foreign buyer", "新加坡科技研究局采购A100 GPU服务器4台，交货地点：新加坡裕廊。", False),
+    Case("foreign buyer", "采购人：泰国曼谷某大学\n采购内容：英伟达H800 GPU服务器2台\n币种：泰铢", False),
+    Case("foreign buyer", "印度尼西亚雅加达某银行采购GPU服务器2台，每台8块NVIDIA H100，预算以美元计。", False),
+    Case("foreign buyer", "吉隆坡某大学招标：GPU服务器（8卡A100）3台，投标截止日期2024年5月1日。", False),
+    Case("foreign buyer near", "马来西亚某公司为深圳某科技有限公司代购NVIDIA H100 GPU服务器8台。", True),
+    Case("foreign buyer near", "采购人：浙江某大学\n租用AWS新加坡区域GPU云服务器（H100实例）12个月。", True),
+    Case("foreign buyer near", "新加坡某公司中标广东某研究院GPU服务器采购项目，每台配置8块NVIDIA A100。", True),
+    Case("past project", "本公司于2019年承接某超算中心A100 GPU集群建设项目。本次采购运维服务。", False),
+    Case("past project near", "近三年完成类似项目的投标人方可参加。本次采购NVIDIA H800 GPU服务器2台。", True),
+    Case("past project near", "2024年完成需求论证后，本项目采购NVIDIA H100 GPU服务器4台。", True),
+    Case("reference column near", "对比参考 | 采购型号\n昇腾910B | NVIDIA A100 GPU服务器2台", True),
+    Case("failed lot near", "第1包（NVIDIA H100 GPU服务器4台）：中标供应商为某科技有限公司。\n第2包（机柜）：因响应供应商不足三家，流标。", True),
+    Case("foreign buyer near", "采购人：上海某大学；供应商：新加坡某公司；采购NVIDIA H100 GPU服务器8台，预算以新元计。", True),
 )
 
 

@@ -163,7 +163,7 @@ def _build_row(cls: type[T], value: Any, file: str, where: str) -> T:
 
 # What a scope does to the mentions in it (rules/context.py reads each).
 # past: a bidder's track record; part: a part, spare or maintenance service of the item, not the item.
-ScopeEffect = Literal["negated", "withdrawn", "replaced", "existing", "compatible", "past", "part"]
+ScopeEffect = Literal["negated", "withdrawn", "replaced", "existing", "compatible", "past", "part", "reference"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +199,9 @@ class ContextFile:
     china_nexus: Pattern
     taiwan_script: Pattern
     prc_script: Pattern
+    foreign_script: Pattern  # a buyer's country, city or currency outside the PRC, written in Chinese
+    reference_cell: Pattern  # a table cell naming its column or row a reference (参考, 对比, 基准)
+    lot_marker: Pattern  # the start of a lot's section (第1包, 标段二, Lot 2)
 
 
 @dataclass(frozen=True, slots=True)

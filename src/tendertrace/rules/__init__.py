@@ -28,7 +28,7 @@ from ..knowledge.schema import (
 )
 from ..model import Classification, Extraction, Mention, Route
 from ..text.fold import fold_pattern, match_text
-from .context import NOT_STATED, cancellation, china_nexus, scope_of, topic_procurement
+from .context import NOT_STATED, cancellation, china_nexus, lot_cancellation, scope_of, topic_procurement
 from .evidence import (
     PARAGRAPH_REACH,
     TITLE_CHARS,
@@ -527,8 +527,11 @@ def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
         us = False  # "国产GPU性能达到A100水平", "海光DCU（性能不低于A100）": the chip measures a domestic one
         cls.reason += "; the benchmark measures a domestic chip"
     scope = scope_of(text, m.start, m.end)
+    lot_cancelled = None if doc_context else lot_cancellation(text, m.start)
     if doc_context:
         cls.context = doc_context
+    elif lot_cancelled:
+        cls.context = f"cancelled: {lot_cancelled} (its lot)"
     elif scope is not None:
         cls.context = f"{scope.effect}: {scope.cue}"
     elif cls.route is None and (us or cls.needs_review):

@@ -66,6 +66,9 @@ class _Conf:
     nexus: re.Pattern[str]
     taiwan: re.Pattern[str]
     prc: re.Pattern[str]
+    foreign: re.Pattern[str]
+    reference: re.Pattern[str]
+    lot: re.Pattern[str]
 
 
 @cache
@@ -83,7 +86,9 @@ def _conf() -> _Conf:
                  re.compile(fold_pattern(conf.correction_end)), re.compile(fold_pattern(conf.cancel_words)),
                  re.compile(fold_pattern(conf.condition)), re.compile(fold_pattern(conf.value_change)),
                  re.compile(fold_pattern(conf.topic_procurement)), re.compile(fold_pattern(conf.china_nexus)),
-                 re.compile(fold_pattern(conf.taiwan_script)), re.compile(fold_pattern(conf.prc_script)))
+                 re.compile(fold_pattern(conf.taiwan_script)), re.compile(fold_pattern(conf.prc_script)),
+                 re.compile(fold_pattern(conf.foreign_script)), re.compile(fold_pattern(conf.reference_cell)),
+                 re.compile(fold_pattern(conf.lot_marker), re.MULTILINE))
 
 
 def _clause_end(text: str, start: int, limit: int | None = None, commas: bool = True) -> int:
@@ -247,6 +252,7 @@ def scope_of(text: str, start: int, end: int) -> Scope | None:
         if m:
             found.extend(_backward(text, m, effect, row))
     found.extend(_row_scopes(text, start, end))
+    found.extend(_reference_scopes(text, start, end))
     return (scope_at(found, start, end) or _list_scope(text, start, end) or _record_scope(text, start, end)
             or _refused_question(text, start, end))
 
@@ -294,6 +300,56 @@ def _row_scopes(text: str, start: int, end: int) -> list[Scope]:
         m = _conf().row_status.match(text, cell_start, cell_end)
         if m:
             return [Scope(lo, hi, "withdrawn", m.group(0).strip())]
+    return []
+
+
+def _cells(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The cells of the table row ``text[lo:hi]`` (one cell when the line holds no separator)."""
+    seps = list(_CELL_SEPARATOR.finditer(text, lo, hi))
+    return list(zip([lo] + [m.end() for m in seps], [m.start() for m in seps] + [hi], strict=True))
+
+
+# A reference cell that is a row's remark ("对比基准", "参考") is short; a longer cell is a description.
+REFERENCE_REMARK_CHARS = 8
+
+
+def _reference_scopes(text: str, start: int, end: int) -> list[Scope]:
+    """A mention in a comparison table's reference column or row: its own cell opens with a
+    reference word ("参考（NVIDIA A100）", "对比型号NVIDIA H100", "Reference: NVIDIA H100"), the header
+    cell over its column does (the first row of its table names the column 参考, 对比, 基准), or
+    another cell of its row is a short reference remark ("对比基准"). Such a chip is what the item
+    is measured against, not what is bought."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    if hi - lo > ROW_REACH or not _CELL_SEPARATOR.search(text, lo, hi):
+        return []
+    ref = _conf().reference
+    cells = _cells(text, lo, hi)
+    index = next((i for i, (a, b) in enumerate(cells) if a <= start < b), None)
+    if index is None:
+        return []
+    own = cells[index]
+    if ref.match(text, own[0], own[1]):
+        return [Scope(own[0], own[1], "reference", text[own[0]:start].strip())]
+    for i, (a, b) in enumerate(cells):
+        if i != index and b - a <= REFERENCE_REMARK_CHARS + 2 and ref.match(text, a, b):
+            return [Scope(lo, hi, "reference", text[a:b].strip())]
+    # the header: the first line of the run of table rows above this one
+    header = lo
+    for _ in range(MAX_LIST_ITEMS):
+        if header == 0:
+            break
+        prev = text.rfind("\n", 0, header - 1) + 1
+        if not _CELL_SEPARATOR.search(text, prev, header - 1):
+            break
+        header = prev
+    if header == lo:
+        return []
+    header_end = text.find("\n", header)
+    head = _cells(text, header, header_end)
+    if len(head) == len(cells) and ref.match(text, *head[index]):
+        return [Scope(own[0], own[1], "reference", text[slice(*head[index])].strip())]
     return []
 
 
@@ -388,10 +444,51 @@ def topic_procurement(project_name: str | None, text: str) -> str | None:
 OPENING_CHARS = 300
 
 
+def lot_sections(text: str) -> list[tuple[int, int]]:
+    """The sections of a notice's lots (第1包…, 标段二…, Lot 2…), each from its marker to the next;
+    none when the notice names fewer than two."""
+    starts = [m.start() for m in _conf().lot.finditer(text)]
+    if len(starts) < 2:
+        return []
+    return list(zip(starts, starts[1:] + [len(text)], strict=True))
+
+
+def _cancel_word(text: str, lo: int, hi: int) -> str | None:
+    """The words in ``text[lo:hi]`` that state its procurement failed or ended: a cancellation
+    phrase, or a cancellation word outside a sentence that states a condition."""
+    conf = _conf()
+    m = conf.cancellation.search(text, lo, hi)
+    if m:
+        return m.group(0)
+    for w in conf.cancel_words.finditer(text, lo, hi):
+        a = max((text.rfind(ch, lo, w.start()) for ch in "。；;\n"), default=-1) + 1
+        ends = [i for i in (text.find(ch, w.end(), hi) for ch in "。；;\n") if i >= 0]
+        if not conf.condition.search(text, max(a, lo), min(ends, default=hi)):
+            return w.group(0)
+    return None
+
+
+def lot_cancellation(text: str, start: int) -> str | None:
+    """The words that cancel the lot whose section holds ``start`` (a failed 第1包 beside a 第2包
+    that is awarded), or None; only in a notice of several lots, each read alone."""
+    for lo, hi in lot_sections(text):
+        if lo <= start < hi:
+            return _cancel_word(text, lo, hi)
+    return None
+
+
 def cancellation(text: str, notice_type: str | None) -> str | None:
     """The words that cancel the whole procurement (a 终止 or 废标 notice), or None. A notice typed
     a cancellation only for words of a condition in its opening ("如投标人不足三家，本项目将予以废标")
-    is not cancelled."""
+    is not cancelled. In a notice of several lots, words inside one lot's section cancel that lot
+    alone (:func:`lot_cancellation`): the notice is cancelled only when every lot is."""
+    sections = lot_sections(text)
+    if sections:
+        preamble = _conf().cancellation.search(text, 0, sections[0][0])
+        if preamble:
+            return preamble.group(0)
+        words = [_cancel_word(text, lo, hi) for lo, hi in sections]
+        return words[0] if all(words) else None
     m = _conf().cancellation.search(text)
     if m:
         return m.group(0)
@@ -430,11 +527,34 @@ def china_nexus(text: str) -> str | None:
     sub-provincial city or the currency named in another script; None when the text names none."""
     han = sum(1 for _ in itertools.islice(_HAN.finditer(text), HAN_NEXUS_CHARS))
     conf = _conf()
+    prc_words = bool(conf.prc.search(text) or _prc_places().search(text))
     taiwanese = bool(conf.taiwan.search(text)) and not conf.prc.search(text)
+    # a buyer abroad writing in Chinese ("马来西亚某公司采购…", "预算1,200万令吉") with no PRC word or place
+    taiwanese = taiwanese or (bool(conf.foreign.search(text)) and not prc_words)
     if han >= HAN_NEXUS_CHARS and not taiwanese and (not _KANA.search(text) or _CHINESE_ONLY.search(text)):
         return "written in Chinese"
     m = conf.nexus.search(text) or _prefecture_cities().search(text)
     return m.group(0) if m else None
+
+
+# A province-level division's code: its two digits, then 0000.
+_PROVINCE_CODE = re.compile(r"\d{2}0000")
+# The suffixes of a division's name that are dropped when it is written short (浙江省 -> 浙江).
+_DIVISION_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
+
+
+@cache
+def _prc_places() -> re.Pattern[str]:
+    """Every province-level division and prefecture-level city of the PRC by its Chinese name,
+    full or short (浙江省, 浙江; 深圳市, 深圳), from the whole GB/T 2260 table."""
+    names: set[str] = set()
+    for row in knowledge.divisions():
+        if _PROVINCE_CODE.fullmatch(row.code) or (_PREFECTURE_CODE.fullmatch(row.code) and row.name.endswith("市")):
+            names.add(row.name)
+            short = _DIVISION_SUFFIX.sub("", row.name)
+            if len(short) >= 2:
+                names.add(short)
+    return re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
 
 
 # A prefecture-level city's code in GB/T 2260 (knowledge/divisions_zh.csv): the province's two
