@@ -42,7 +42,7 @@ def test_donation_recipient_is_the_buyer_and_donor_the_supplier() -> None:
 def test_customs_declaration_consignee_is_the_buyer() -> None:
     # 报关单 (海关进出口货物报关单填制规范): 境内收货人 takes the goods; 申报单位 is the broker, no buyer.
     text = ("中华人民共和国海关进口货物报关单\n境内收货人：东岚微电子研究院\n境外发货人：Harbor Peak Trading Ltd.\n"
-            "申报单位：宁川报关服务有限公司\n商品名称：图形处理器模组\n数量：16\n总价：USD 412,000.00\n")
+            "申报单位：宁川报关服务有限公司\n商品名称：图形处理器模组\n数量：16\n申报总价：USD 412,000.00\n")
     ex = _extract(text)
     assert ex.names("buyer") == ["东岚微电子研究院"]
     assert ex.names("supplier") == ["Harbor Peak Trading Ltd."]
