@@ -130,3 +130,13 @@ def test_activation_confirmation_signed_by_a_subsidiary() -> None:
     ex = _extract(text)
     assert ex.names("buyer") == ["北汀数据科技（上海）有限公司"]
     assert ex.names("supplier") == ["云禾计算服务有限公司"]
+
+
+def test_foreign_seller_behind_an_import_agent_is_only_mentioned() -> None:
+    # The buyer deals with its 进口代理单位; the 境外供货商 behind it is a supplier only when no agent is named.
+    text = ("进口设备采购合同备案\n申请单位：西泽大学计算科学研究院\n进口代理单位：南港外贸发展有限公司\n"
+            "境外供货商：Coral Ridge Systems Ltd.\n合同金额：USD 96,000.00\n")
+    ex = _extract(text)
+    assert ex.names("buyer") == ["西泽大学计算科学研究院"]
+    assert ex.names("supplier") == ["南港外贸发展有限公司"]
+    assert "Coral Ridge Systems Ltd." in [p.name for p in ex.parties]

@@ -722,6 +722,12 @@ def _announcer_wins(match: str, orgs: list[OrgName], disclosure: bool) -> list[O
 
 
 @cache
+def upstream_supplier_roles() -> frozenset[str]:
+    """Supplier words of a foreign seller behind an import, a supplier only when no other is named."""
+    return frozenset(fold_pattern(w) for w in knowledge.orgs().upstream_supplier_roles)
+
+
+@cache
 def owner_roles() -> frozenset[str]:
     """Buyer words that name a project's owner or user, not the party that procures."""
     return frozenset(knowledge.orgs().owner_roles)
