@@ -7,7 +7,7 @@ import unicodedata
 from ..model import Document, Extraction, Lot, Party
 from .fields import extract_fields, row_amounts, table_lots
 from .mentions import find_mentions
-from .orgs import OrgName, announcer_of, find_orgs, is_disclosure, owner_roles
+from .orgs import OrgName, announcer_of, find_orgs, is_disclosure, owner_roles, upstream_supplier_roles
 from .tables import Table, find_tables, is_unit_price
 
 __all__ = ["extract", "find_mentions", "find_orgs"]
@@ -142,6 +142,11 @@ def add_parties(doc: Document, ex: Extraction, orgs: list[OrgName]) -> None:
     if not ex.names("supplier"):
         suppliers = [o for o in orgs if o.role == "supplier"
                      and (ex.notice_type not in _NO_SUPPLIER_YET or o.cue in _CUE_RANK or _winner_word(o.cue))]
+        upstream = upstream_supplier_roles()
+        direct = [o for o in suppliers if o.cue not in upstream]
+        if direct:
+            # The agent or supplier the buyer deals with is named: the foreign seller behind it is mentioned.
+            suppliers = direct
         take("supplier", suppliers)
     if not ex.names("agency"):
         take("agency", [o for o in orgs if o.role == "agency"][:1])

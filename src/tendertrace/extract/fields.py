@@ -374,6 +374,10 @@ def _no_agency() -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:{words})\s*$|[（(]\s*(?:{words})\s*[）)]")
 
 
+# An English name ending in an abbreviated legal form (Ltd., Inc., Co., Corp., Bhd.): its point is its own.
+_EN_ABBREVIATED_END = re.compile(r"\S\s+(?:Ltd|Inc|Co|Corp|Bhd|Pty|Pvt|Pte|L\.L\.C|S\.A|N\.V|B\.V|K\.K|S\.p\.A|S\.r\.l)\.$")
+
+
 def _names(doc: Document, start: int, value: str, role: Role) -> list[Party]:
     lead = _NAME_LEAD.match(value)
     if lead:  # "采购人信息：名称：X" on one line
@@ -386,7 +390,9 @@ def _names(doc: Document, start: int, value: str, role: Role) -> list[Party]:
     if address:  # 中国科学技术大学（合肥市金寨路96号）: the bracket is the address, not the name
         raw = raw[: address.start()]
     raw = _name_remark().sub("", raw)
-    raw = raw.strip().rstrip("。.：:")
+    raw = raw.strip()
+    kept = raw if _EN_ABBREVIATED_END.search(raw) else ""  # "… Pte. Ltd.": the point is the name's
+    raw = kept or raw.rstrip("。.：:")
     if not raw or raw in ("/", "无", "-", "—"):
         return []
     parts: list[Party] = []

@@ -255,6 +255,12 @@ def _hard_start(match: str, s: int, vocab: _Vocab) -> int:
     begin = 0
     for m in vocab.boundary.finditer(window):
         begin = m.end()
+    for back in range(1, 4):
+        # A boundary word that holds a character no name holds (被告单位, 被告人): the name starts after it.
+        word = vocab.left_always.match(window, begin - back) if begin >= back else None
+        if word and word.end() > begin:
+            begin = word.end()
+            break
     part = window[begin:]
     if "(" in part or ")" in part:
         depth_ok = 0
@@ -303,11 +309,17 @@ def _left_cut(match: str, begin: int, s: int, vocab: _Vocab) -> tuple[int, str |
             continue
         if len(word) == 1 and word in vocab.joiners and word not in vocab.role_of:
             left = window[:c_start]
-            if len(left) > 1 and not vocab.suffix_end.search(left) and not vocab.left_always.search(left[-6:]) \
+            if len(left) > 1 and not vocab.suffix_end.search(left) and not _ends_with(vocab.left_always, left[-8:]) \
                     and not any(left.endswith(m) for m in vocab.masks):
                 continue
         return begin + c_end, word if word in vocab.role_of else None
     return begin, None
+
+
+def _ends_with(words: re.Pattern[str], text: str) -> bool:
+    """``text`` ends with one of ``words`` (货物销售给 does; 销售给西岭数 does not)."""
+    return any(m.end() == len(text) for m in words.finditer(text)) or any(
+        words.fullmatch(text, i) for i in range(max(0, len(text) - 8), len(text)))
 
 
 def _zh_orgs(match: str, vocab: _Vocab) -> list[tuple[int, int, str | None, bool]]:
@@ -495,6 +507,9 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
                 role, cue = "supplier", "awarded to"
             elif vocab.en_provider_after.match(match, end):
                 role, cue = "supplier", "provides"
+            elif (zh_role := _role_word_before(before, vocab)) is not None:
+                # An English name under a Chinese label (境外发货人：Harbor Peak Trading Ltd.).
+                role, cue = vocab.role_of[zh_role], zh_role
         else:
             after_m = vocab.role_after.match(match, end)
             before_m = _role_word_before(before, vocab)
@@ -530,6 +545,7 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
     out = _provider_statement(match, out)
     out = _announcer_wins(match, out, disclosure)
     out = _addressed_winner(match, out)
+    out = _addressed_buyer(match, out)
     if disclosure:
         out = _with_announcer(match, text, out)
     elif not any(o.role == "buyer" for o in out):
@@ -566,6 +582,23 @@ def _addressed_winner(match: str, orgs: list[OrgName]) -> list[OrgName]:
     return orgs
 
 
+def _addressed_buyer(match: str, orgs: list[OrgName]) -> list[OrgName]:
+    """A supplier's own letter (a 报价单 or 响应函 from 报价单位：Y, addressed 致：X): the addressee is the
+    buyer it offers to, when no other buyer is named. An award letter's addressee is its winner
+    (``_addressed_winner``), read first."""
+    if any(o.role == "buyer" for o in orgs) or not any(o.role == "supplier" for o in orgs):
+        return orgs
+    for i, o in enumerate(orgs):
+        if o.role != "mentioned":
+            continue
+        before = match[start_of_line(match, o.start): o.start]
+        if re.fullmatch(r"[ \t]*(?:致|送|呈)[ \t]*[:：][ \t]*", before):
+            out = list(orgs)
+            out[i] = OrgName(o.name, o.start, o.end, "buyer", o.masked, "致")
+            return out
+    return orgs
+
+
 # How far a contract block runs after a party label: the lines that state its subject and sums.
 CONTRACT_BLOCK = 400
 
@@ -588,7 +621,8 @@ def _contract_side(match: str, start: int) -> Role | None:
     if not is_own and not other.search(before):
         return None
     vocab = _vocab()
-    block = match[start: start + CONTRACT_BLOCK].lower()
+    # The deal's words may come before its block too (关于向关联方采购…的公告 above 关联方名称：X).
+    block = match[max(0, start - CONTRACT_BLOCK): start + CONTRACT_BLOCK].lower()
     counterpart: Role = "supplier" if any(w in block for w in vocab.buys) else "buyer"
     if is_own:
         return "supplier" if counterpart == "buyer" else "buyer"
@@ -651,6 +685,13 @@ def _with_announcer(match: str, text: str, orgs: list[OrgName]) -> list[OrgName]
     """A disclosure whose counterpart is a customer and that names no supplier of its own: the
     announcing company is the supplier."""
     has_supplier = any(o.role == "supplier" for o in orgs)
+    if not any(o.role == "buyer" for o in orgs) and any(o.role == "supplier" and o.cue == "合同订立对方" for o in orgs):
+        # A deal the company buys under (向关联方采购, 采购合同): the announcer is the buyer.
+        announcer = _announcer(match, orgs)
+        if announcer is not None and announcer.role == "mentioned":
+            return [OrgName(o.name, o.start, o.end, "buyer", o.masked, "announcer") if o is announcer else o
+                    for o in orgs]
+        return orgs
     counterpart_buyer = any(o.role == "buyer" and (o.cue in ("与…签订", "signed with") or _is_customer_cue(o.cue))
                             for o in orgs)
     if has_supplier or not counterpart_buyer:
@@ -678,6 +719,12 @@ def _announcer_wins(match: str, orgs: list[OrgName], disclosure: bool) -> list[O
     if announcer is None or announcer.role not in ("mentioned", "supplier"):
         return orgs
     return [OrgName(o.name, o.start, o.end, "supplier", o.masked, "announcer") if o is announcer else o for o in orgs]
+
+
+@cache
+def upstream_supplier_roles() -> frozenset[str]:
+    """Supplier words of a foreign seller behind an import, a supplier only when no other is named."""
+    return frozenset(fold_pattern(w) for w in knowledge.orgs().upstream_supplier_roles)
 
 
 @cache
