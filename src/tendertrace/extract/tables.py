@@ -15,7 +15,6 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
 from ..knowledge import files as knowledge
 from .amounts import NUMBER, UNIT_SCALE, to_number
@@ -84,22 +83,9 @@ class Table:
     rows: tuple[TableRow, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class _Columns:
-    money: tuple[str, ...]
-    money_not: tuple[str, ...]
-    supplier: tuple[str, ...]
-    supplier_not: tuple[str, ...]
-    buyer: tuple[str, ...]
-    buyer_not: tuple[str, ...]
-    buyer_beside_supplier: tuple[str, ...]
-
-
-@cache
-def _columns() -> _Columns:
-    conf = knowledge.fields().table_columns
-    return _Columns(conf.money, conf.money_not, conf.supplier, conf.supplier_not,
-                    conf.buyer, conf.buyer_not, conf.buyer_beside_supplier)
+def _columns() -> knowledge.TableColumns:
+    """The header words of a result table's columns (fields.yaml ``table_columns``)."""
+    return knowledge.fields().table_columns
 
 
 def split_row(text: str, start: int, end: int) -> Row | None:
