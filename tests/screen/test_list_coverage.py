@@ -162,3 +162,17 @@ def test_the_uncomposable_entries_are_written_with_their_blocking_words(tmp_path
     assert header.split("\t") == ["list", "id", "name", "aliases", "blocking"]
     assert line.split("\t") == ["EL", "Beijing Skyverse Technology Co., Ltd.", "Beijing Skyverse Technology Co., Ltd.",
                                 "Nanolighting", "skyverse"]
+
+
+# The State Council's ministries and commissions (国务院组成部门, www.gov.cn), none of them listed: a
+# composed English name that shares most words with a listed name but keeps a word of its own, as the
+# listed one does ("Ministry of Industry and Information Technology" against CETC 14's cut-short alias
+# "Ministry of Information Industry Electronics"), is another body.
+MINISTRIES = ("外交部", "国防部", "国家发展和改革委员会", "教育部", "科学技术部", "工业和信息化部", "国家民族事务委员会", "公安部", "国家安全部", "民政部",
+              "司法部", "财政部", "人力资源和社会保障部", "自然资源部", "生态环境部", "住房和城乡建设部", "交通运输部", "水利部", "农业农村部", "商务部",
+              "文化和旅游部", "国家卫生健康委员会", "退役军人事务部", "应急管理部", "中国人民银行", "审计署")
+
+
+@pytest.mark.parametrize("ministry", MINISTRIES)
+def test_a_ministry_reaches_no_listed_unit(screener: Screener, ministry: str) -> None:
+    assert screener.best(ministry) is None

@@ -106,6 +106,10 @@ PAIR_CACHE = 500_000  # token-pair similarities
 LATIN_FORMS = ("as-is", "untitled", "rejoined", "acronym")  # the query's own words, not a translation
 READINGS = ("pinyin", "pinyin-name", "korean")  # readings of a name's sound, weaker than a translation
 VOUCHING = ("alias", "pinyin-alias")  # translations the alias table vouches for
+# Names whose words are compared as written: the query's own words and a glossary composition of its
+# Chinese (工业和信息化部 is "Ministry of Industry and Information Technology"); a word of its own
+# on each side names two bodies. Readings (pinyin) and alias-table names are not compared so.
+OWN_WORD_FORMS = (*LATIN_FORMS, "glossary")
 CONNECTIVES = frozenset(_WORDS.initialism_connectives)  # passed over when initials spell a phrase
 INITIALISM_SKIPPED = tuple(_WORDS.initialism_skipped)  # no letter in an initialism
 

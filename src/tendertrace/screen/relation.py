@@ -70,7 +70,7 @@ def refusal(index: NameIndex, query: str, tr: Translation, reads_chinese: bool, 
     if (scored.query_coverage >= f.FULL_COVER and scored.name_coverage < f.FULL_COVER
             and 1 <= org_count(tr.text) < org_count(name.text)):
         return "parent"
-    if tr.method in f.LATIN_FORMS and each_has_its_own_word(q_tokens, name.tokens):
+    if tr.method in f.OWN_WORD_FORMS and each_has_its_own_word(q_tokens, name.tokens):
         return "own word"
     if tr.method in f.LATIN_FORMS and other_lineage(q_tokens, name.tokens):
         return "lineage"
