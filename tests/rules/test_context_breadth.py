@@ -26,6 +26,10 @@ class Case:
 
 
 CASES: tuple[Case, ...] = (
+    # -- a US chip named by origin and kind only: imported AI training or inference cards
+    Case("generic", "采购进口高端AI训练卡（美国品牌）16张，用于智算平台扩容。", True),
+    Case("generic", "拟采购进口人工智能推理卡32张，部署于数据中心。", True),
+    Case("generic", "采购进口芯片测试仪1台，用于封装车间来料检测。", False),  # a chip tester, not a chip
     # -- a US chip, cloud or model named only as excluded, refused or prohibited
     Case("excluded", "本项目不接受英伟达（NVIDIA）A100、H100、H800等美国品牌GPU投标。", False),
     Case("excluded", "投标产品不得为NVIDIA H100、A100或AMD MI250X等境外加速芯片。", False),

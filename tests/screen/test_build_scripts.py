@@ -67,3 +67,11 @@ def test_a_state_laboratory_of_an_institution_tied_by_its_chinese_name_screens_t
     assert nint.get("西北核技术研究所") == "self"
     assert nint.get("强脉冲辐射环境模拟与效应国家重点实验室") == "affiliate"
     assert not any("长春光学精密" in zh for zh in nint)  # the joint host is no unit of it
+
+
+def test_accelerator_names_drop_form_and_memory_words() -> None:
+    names_of = script("build_accelerators").names_of
+    assert names_of("NVIDIA Tesla V100 PCIe 32 GB", "NVIDIA") == ("Tesla V100", ["Tesla V100", "V100"])
+    assert names_of("NVIDIA RTX 6000 Ada Generation", "NVIDIA")[1] == ["RTX 6000 Ada Generation", "RTX 6000 Ada"]
+    # a bare "RTX 6000" is also the Ada part: the Quadro keeps its family word
+    assert names_of("NVIDIA Quadro RTX 6000", "NVIDIA")[1] == ["Quadro RTX 6000"]

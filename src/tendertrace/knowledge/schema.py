@@ -282,7 +282,7 @@ def rule_rows() -> tuple[RuleRow, ...]:
 
 @cache
 def chip_rows() -> tuple[ChipRow, ...]:
-    """The rows of accelerators.yaml, typed, read once."""
+    """The rows of the chip files (accelerators.yaml, then accelerators_epoch.yaml), typed, read once."""
     return load_chips(knowledge_dir())
 
 
@@ -320,8 +320,23 @@ def load_models(directory: Path) -> tuple[ModelRow, ...]:
     return tuple(out)
 
 
+# The chip files, read in this order: the curated datasheet rows, then the rows built from Epoch AI's
+# hardware table by scripts/build_accelerators.py for the US makers' chips the curated file lacks.
+CHIP_FILES = ("accelerators.yaml", "accelerators_epoch.yaml")
+
+
 def load_chips(directory: Path) -> tuple[ChipRow, ...]:
-    name = "accelerators.yaml"
+    out: list[ChipRow] = []
+    for name in CHIP_FILES:
+        out.extend(_load_chip_file(directory, name))
+    ids = [row.id for row in out]
+    for chip_id in ids:
+        if ids.count(chip_id) > 1:
+            raise KnowledgeError(CHIP_FILES[-1], f"row ({chip_id})", "repeats the id of another chip row")
+    return tuple(out)
+
+
+def _load_chip_file(directory: Path, name: str) -> list[ChipRow]:
     out = []
     for label, row in _rows(name, read_yaml(directory, name)):
         rates = _get(name, label, row, "rates", dict)
@@ -336,7 +351,7 @@ def load_chips(directory: Path) -> tuple[ChipRow, ...]:
             if day is not None:
                 cells[key] = day
         out.append(_typed(ChipRow, cells, name, label))
-    return tuple(out)
+    return out
 
 
 # -- all of it ---------------------------------------------------------------------------------
@@ -357,7 +372,7 @@ def check_list_meanings(meanings: files.ListMeaningsFile) -> None:
 def known_files() -> set[str]:
     """Every knowledge file the start-up check reads."""
     return {*files.MAPPINGS, *files.TABLES, *LIST_TABLES, "rules.yaml", "providers.yaml", "models.yaml",
-            "accelerators.yaml", "record_schemas.yaml"}
+            *CHIP_FILES, "record_schemas.yaml"}
 
 
 @cache
