@@ -152,11 +152,14 @@ def _read_pdf(data: bytes, limits: Limits) -> ReadResult:
     _quiet_pdf_libraries()
     warnings: list[str] = []
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = pdf.pages
-            if len(pages) > limits.max_pdf_pages:
-                warnings.append(f"only the first {limits.max_pdf_pages} of {len(pages)} pages read")
-            texts = [page_text(p.extract_text_lines()) for p in pages[: limits.max_pdf_pages]]
+        # Not ``with``: pdfplumber's close() walks the page tree again, and on a file whose tree
+        # failed to walk (a cycle, a page object that never resolves) that second walk can run for
+        # minutes. The file is bytes in memory: nothing is left open when ``pdf`` goes out of scope.
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages = pdf.pages
+        if len(pages) > limits.max_pdf_pages:
+            warnings.append(f"only the first {limits.max_pdf_pages} of {len(pages)} pages read")
+        texts = [page_text(p.extract_text_lines()) for p in pages[: limits.max_pdf_pages]]
     except PDFPasswordIncorrect as exc:
         raise ReadError("encrypted PDF: a password is needed to read it") from exc
     except PDFSyntaxError as exc:
