@@ -113,11 +113,11 @@ def build(hardware: Path) -> list[dict[str, object]]:
         rates = rates_of(row)
         if not aliases or not rates:
             continue  # no name of its own left, or no figure to classify it by
-        taken.update(compact(a) for a in aliases)
         chip_id = f"{maker.lower()}-" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
         if chip_id in ids:
-            continue
+            continue  # its id is a curated row's or an earlier Epoch row's: its names stay free
         ids.add(chip_id)
+        taken.update(compact(a) for a in aliases)
         entry: dict[str, object] = {
             "id": chip_id, "vendor": maker, "name": name, "aliases": aliases,
             "datacenter": not NOT_DATACENTER.search(row["Hardware name"]),
@@ -157,13 +157,14 @@ def main() -> int:
     if not args.hardware.exists():
         print(f"{args.hardware}: not found (Epoch's hardware CSV; see ../shared/data/hardware/)", file=sys.stderr)
         return 2
-    text = render(build(args.hardware))
+    rows = build(args.hardware)
+    text = render(rows)
     if args.check:
         same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
         print("up to date" if same else f"{OUT.name} differs from what the script builds")
         return 0 if same else 1
     OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}: {text.count(chr(10) + '- id:') + text.startswith('- id:')} chips")
+    print(f"wrote {OUT.relative_to(ROOT)}: {len(rows)} chips")
     return 0
 
 

@@ -91,6 +91,13 @@ def test_a_duplicated_id_is_named(copy: Path) -> None:
         load_models(copy)
 
 
+def test_a_chip_id_of_both_chip_files_is_named(copy: Path) -> None:
+    _edit(copy, "accelerators_epoch.yaml", "- id: nvidia-rtx-a6000", "- id: nvidia-a100")
+    with pytest.raises(KnowledgeError, match=r"accelerators_epoch.yaml: id nvidia-a100: appears on more than one row "
+                                             r"\(also in accelerators.yaml\)"):
+        load_chips(copy)
+
+
 def test_scan_stops_before_the_first_document(copy: Path, tmp_path: Path) -> None:
     _edit(copy, "rules.yaml", 'effective: "2022-10-21"', 'effective: "soon"')
     env = {**os.environ, "TENDERTRACE_KNOWLEDGE_DIR": str(copy), "COLUMNS": "200"}

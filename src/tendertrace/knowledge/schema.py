@@ -327,12 +327,13 @@ CHIP_FILES = ("accelerators.yaml", "accelerators_epoch.yaml")
 
 def load_chips(directory: Path) -> tuple[ChipRow, ...]:
     out: list[ChipRow] = []
+    first_file: dict[str, str] = {}
     for name in CHIP_FILES:
-        out.extend(_load_chip_file(directory, name))
-    ids = [row.id for row in out]
-    for chip_id in ids:
-        if ids.count(chip_id) > 1:
-            raise KnowledgeError(CHIP_FILES[-1], f"row ({chip_id})", "repeats the id of another chip row")
+        for row in _load_chip_file(directory, name):  # each file's own repeats: _rows names them
+            if row.id in first_file:
+                raise KnowledgeError(name, f"id {row.id}", f"appears on more than one row (also in {first_file[row.id]})")
+            first_file[row.id] = name
+            out.append(row)
     return tuple(out)
 
 
