@@ -132,15 +132,17 @@ class Screener:
         if not (hits and hits[0].relation == "self"):
             # A unit written after its group counts only where the name found nothing else: a
             # name that reaches its listed parent (国防科技大学|信息系统工程重点实验室) stays its affiliate.
-            restated = self._restated(query) or self._unit_of_parent(query) or ([] if hits else self._under_group(query) or self._local_organ(query)
+            restated = self._restated(query) or self._company_place(query) or self._unit_of_parent(query) or ([] if hits else self._under_group(query) or self._local_organ(query)
                                                       or self._trade_sibling(query))
             if restated:
                 return restated
         if bracket:
             # 哈尔滨工业大学（威海）: a campus or branch -- unless the listed name has the same bracket
-            # (a listed "Inspur (HK)" is that company, not a branch of Inspur).
+            # (a listed "Inspur (HK)" is that company, not a branch of Inspur) or the bracket is
+            # the listed unit's own number (（707所） of the 707th Research Institute).
             head, word = bracket
-            if hits and hits[0].relation == "self" and relation.has_bracketed(hits[0].matched_name, word):
+            if hits and hits[0].relation == "self" and (relation.has_bracketed(hits[0].matched_name, word)
+                                                        or relation.own_designation(word, hits[0].matched_name)):
                 return hits
             parent = [h for h in self._screen_full(head, subunit=query)
                       if h.score >= self.threshold and h.name_coverage >= f.PARENT_COVER]
@@ -173,6 +175,18 @@ class Screener:
                 return [replace(h, query=query, explanation=f"'{query}' is '{form}' itself (bracket '{word}' restates it); "
                                 f"{h.explanation}") for h in found if h.relation == "self"]
         return []
+
+    def _company_place(self, query: str) -> list[Hit]:
+        """A listed company written with a place after its legal form ("Skyverse Ltd., Hong Kong",
+        "X Technology Co., Ltd. (Chengdu)") is that company itself where one of its listed
+        addresses (or its country) names the place; of several companies of the name, those."""
+        split = relation.company_place(query)
+        if split is None:
+            return []
+        head, place = split
+        found = [h for h in self._screen_once(head) if h.relation == "self" and relation.place_listed(place, h.entry)]
+        return [replace(h, query=query, explanation=f"'{query}' is '{head}' written with its listed place; "
+                        f"{h.explanation}") for h in found]
 
     def _unit_of_parent(self, query: str) -> list[Hit]:
         """A listed unit written with its parent after a comma is that unit itself: "NIAOT, Chinese

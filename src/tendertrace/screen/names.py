@@ -180,6 +180,16 @@ def without_legal_forms(text: str) -> str:
 
 
 @lru_cache(maxsize=WORD_CACHE)
+def ends_in_legal_form(text: str) -> bool:
+    """"Skyverse Ltd.", "Tenco Technology Co., Limited": a Latin name whose last words are a legal
+    form (rigour's table), as a company's name is written before an address put after it."""
+    if is_chinese(text):
+        return False
+    folded = text.casefold()
+    return any(_form_patterns(found)[0].search(folded) for found, _canonical in extract_org_types(folded))
+
+
+@lru_cache(maxsize=WORD_CACHE)
 def _form_patterns(form: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A legal form found in a name, compiled once: at the name's end, and as a word anywhere."""
     return re.compile(rf"\b{re.escape(form)}\W*$"), re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
@@ -420,6 +430,13 @@ def _translate(name: str) -> list[Translation]:
 
 
 _ORDINAL_UNIT = re.compile(r"第?([一二三四五六七八九十百零〇\d]{1,6})(研究所|研究院|所|院)")
+# A number written digit by digit in Chinese (七六四, 二〇八): a run of this many Chinese digits, or
+# one with a zero (〇 is written only in numbers), is a number, as a company's name carries its
+# factory's code (天津七六四通信导航 is the listed "Tianjin 764 Communication and Navigation").
+# Shorter runs without a zero are words (三一重工, 九三学社) and stay as they are; 两 (two of
+# something) and 零 (零件, 零售: parts, retail) are words too and are not read as digits here.
+POSITIONAL_MIN_DIGITS = 3
+_POSITIONAL_RUN = re.compile(r"[一二三四五六七八九〇]{2,}")
 
 
 def _ordinal(n: int) -> str:
@@ -436,7 +453,20 @@ def _numbered_units(folded: str) -> str:
         kind = "Research Institute" if m.group(2) in ("研究所", "所") else "Academy"
         return f"[{_ordinal(n)} {kind}]"
 
-    return _ORDINAL_UNIT.sub(repl, folded)
+    return _positional_numbers(_ORDINAL_UNIT.sub(repl, folded))
+
+
+def _positional_numbers(folded: str) -> str:
+    """天津七六四通信 -> 天津[764]通信: a run of Chinese digits written place by place (see
+    ``POSITIONAL_MIN_DIGITS``), as a marker the composer reads as the Arabic number."""
+    def repl(m: re.Match[str]) -> str:
+        run = m.group(0)
+        if len(run) < POSITIONAL_MIN_DIGITS and "〇" not in run:
+            return run
+        n = chinese_number(run)
+        return run if n is None else f"[{n}]"
+
+    return _POSITIONAL_RUN.sub(repl, folded)
 
 
 def _compose(folded: str) -> tuple[str, str] | None:
@@ -493,6 +523,21 @@ def _compose(folded: str) -> tuple[str, str] | None:
 
 
 MAX_PIECE = 24  # characters: the longest glossary or alias-table name looked for inside a name
+# A trade name (字号) has two to four characters (海思, 海康威视; 企业名称登记管理规定实施办法, 2023,
+# art. 11 asks two or more): a known name this short may be the start of another company's.
+MAX_SHORT_NAME = 4
+
+
+def lengthened_trade_name(head: str, rest: str) -> bool:
+    """海思|科|医药集团股份有限公司: a known short name followed by one character that begins no known
+    word, then a field word, in a company's name, is another company's trade name (海思科, a
+    drug maker, not HiSilicon): the character belongs to the trade name, as no word takes it."""
+    if len(head) > MAX_SHORT_NAME or len(rest) < 3 or not _LEGAL_FORM.search(rest):
+        return False
+    if rest[:2] in piece_prefixes():
+        return False  # 海思|光电子: the rest begins a known word
+    glossary = _glossary()
+    return any(rest[1:j] in glossary for j in range(3, min(len(rest), MAX_PIECE + 1) + 1))
 
 
 def _known_piece(piece: str, glossary: dict[str, str], aliases: dict[str, tuple[str, str, str]]) -> bool:

@@ -34,6 +34,7 @@ from rigour.names.org_types import extract_org_types
 from rigour.text.phonetics import metaphone
 
 from ..model import ListEntry
+from ..text.numerals import chinese_number
 from . import factors as f
 from .index import IndexedName, NameIndex
 from .names import (
@@ -49,10 +50,12 @@ from .names import (
     WHOLE_INSTITUTION_ENDINGS,
     Translation,
     content_tokens,
+    ends_in_legal_form,
     fold_zh,
     form_kind,
     glossary_words,
     is_chinese,
+    lengthened_trade_name,
     piece_prefixes,
     reading,
     tokens_en,
@@ -282,6 +285,8 @@ def parents(query: str) -> list[str]:
                 continue
             if zh_legal_form_only(rest):
                 continue  # 中国船舶重工|集团有限公司 is a company of that name (here its group), not a part of it
+            if _known(head) and lengthened_trade_name(head, rest):
+                continue  # 海思|科医药: the trade name is 海思科, not the known 海思
             if head.endswith(SUBUNIT_MARKERS) or _known(head):
                 out.append(head)
         return out
@@ -364,6 +369,8 @@ def restates(inner: str, entry: ListEntry, matched_name: str) -> bool:
     designation with a number (611 Institute), words the listed name already has (Zhengzhou of
     National Supercomputer Center Zhengzhou) or another of the entry's names has, or the place the entity is listed at (an institute
     "(Nanjing)" whose listed address is in Nanjing) -- not a campus or branch elsewhere."""
+    if own_designation(inner, matched_name):
+        return True
     words = content_tokens(reading(inner) if is_chinese(inner) else inner)
     if not words:
         return False
@@ -382,6 +389,52 @@ def restates(inner: str, entry: ListEntry, matched_name: str) -> bool:
     # The first address is the entity's seat; later ones are often its campuses and branches.
     seat = set(tokens_en(re.split(r";\s*and\b|;", entry.address or "")[0]))
     return bool(seat) and all(t in seat for t in words)
+
+
+# A unit's designation alone: 707所, 第七〇七研究所, 二院, 十四所 -- a number and a kind of unit.
+_UNIT_DESIGNATION = re.compile(r"第?([0-9一二三四五六七八九十百〇零两]{1,5})(?:研究所|研究院|所|院|厂)")
+
+
+def unit_number(word: str) -> int | None:
+    """The number of a unit's designation written alone (（707所）, （第十四研究所）), or None."""
+    m = _UNIT_DESIGNATION.fullmatch(fold_zh(word))
+    return chinese_number(m.group(1)) if m else None
+
+
+def own_designation(word: str, matched_name: str) -> bool:
+    """天津航海仪器研究所（707所）: a bracketed designation that is the listed unit's own number (the
+    listed 707th Research Institute) restates the unit; it names no part of it."""
+    number = unit_number(word) if is_chinese(word) else None
+    return number is not None and str(number) in tokens_en(matched_name)
+
+
+# The most words a place written after a company's legal form has ("Hong Kong", "Kowloon Bay").
+MAX_PLACE_WORDS = 3
+_TRAILING_PLACE = re.compile(r"^(?P<head>.+?)\s*(?:,\s*(?P<comma>[^,()]+)|\((?P<bracket>[^()]+)\))\s*$")
+
+
+def company_place(query: str) -> tuple[str, list[str]] | None:
+    """"Skyverse Ltd., Hong Kong", "Tenco Technology Co., Limited (Hong Kong)": a Latin company name
+    ending in its legal form, then a place -- the name and the place's words. A place is at most
+    ``MAX_PLACE_WORDS`` words of letters, none a kind of organisation or unit."""
+    if is_chinese(query):
+        return None
+    m = _TRAILING_PLACE.match(query.strip())
+    if not m:
+        return None
+    head, place = m.group("head").strip(" ,"), m.group("comma") or m.group("bracket") or ""
+    words = content_tokens(place)
+    if (not words or len(place.split()) > MAX_PLACE_WORDS or not all(t.isalpha() for t in words)
+            or any(t in ORG_WORDS or t in SUBUNIT_WORDS for t in words) or not ends_in_legal_form(head)):
+        return None
+    return head, words
+
+
+def place_listed(place: list[str], entry: ListEntry) -> bool:
+    """The entry's country, or one of its addresses, names the place: a company written with a
+    place it is listed at is the listed company, not a branch elsewhere."""
+    listed = set(tokens_en(entry.address or "")) | set(tokens_en(entry.country or ""))
+    return all(t in listed for t in place)
 
 
 def group_prefixes(query: str) -> list[tuple[str, str]]:

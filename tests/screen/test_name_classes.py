@@ -1,0 +1,126 @@
+"""Classes of writings of listed names: Chinese digits written place by place, a unit's own number
+in brackets, a company written with a place after its legal form, and their near misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from tendertrace.model import ListEntry
+from tendertrace.screen import Screener
+from tendertrace.screen.names import translate
+from tendertrace.screen.relation import company_place, own_designation, unit_number
+
+ENTRIES = [
+    ListEntry("t583", "EL", "Hangzhou 583 Optical Instruments Co., Ltd.", [], "China"),
+    ListEntry("i805", "EL", "Example Group (EG) 805th Research Institute", [], "China"),
+    ListEntry("sino", "EL", "Qilong Photonics Limited", [], "China",
+              address="Room 5, 8 Canton Road, Tsim Sha Tsui, Kowloon, Hong Kong."),
+    ListEntry("sino-sg", "EL", "Qilong Photonics Pte. Ltd.", [], "Singapore", address="1 Marina Way, Singapore."),
+    ListEntry("mira", "EL", "Mirafeng Sensor Technology Co., Ltd.", [], "China",
+              address="No. 9 Keyuan Road, Nanshan District, Shenzhen, China; and Unit 3, 12 Lam Lok Street, Kowloon Bay, Hong Kong."),
+]
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener(ENTRIES)
+
+
+def _best(screener: Screener, query: str) -> tuple[str, str] | None:
+    hit = screener.best(query)
+    return (hit.entry.id, hit.relation) if hit else None
+
+
+# -- Chinese digits written place by place ------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "number"), [
+    ("杭州五八三光学仪器有限公司", "583"),
+    ("某某二〇五厂", "205"),
+    ("某某五〇厂", "50"),  # a zero makes a run of two a number
+])
+def test_digits_written_place_by_place_read_as_arabic(name: str, number: str) -> None:
+    assert any(number in t.text.split() for t in translate(name))
+
+
+@pytest.mark.parametrize("name", ["三一重工股份有限公司", "九三学社", "四川零售有限公司"])
+def test_two_digits_or_a_zero_word_stay_words(name: str) -> None:
+    assert not any(any(ch.isdigit() for ch in t.text) for t in translate(name))
+
+
+def test_company_with_its_number_in_chinese_digits_is_the_listed_company(screener: Screener) -> None:
+    assert _best(screener, "杭州五八三光学仪器有限公司") == ("t583", "self")
+    assert _best(screener, "杭州五八四光学仪器有限公司") != ("t583", "self")
+
+
+# -- a unit's own number in brackets ------------------------------------------------------------
+
+@pytest.mark.parametrize(("word", "number"), [("805所", 805), ("第八〇五研究所", 805), ("十四所", 14), ("二院", 2),
+                                              ("深圳", None), ("805", None)])
+def test_unit_number_of_a_designation_alone(word: str, number: int | None) -> None:
+    assert unit_number(word) == number
+
+
+def test_own_designation_is_the_listed_number_only() -> None:
+    listed = "Example Group (EG) 805th Research Institute"
+    assert own_designation("（第八〇五研究所）".strip("（）"), listed)
+    assert not own_designation("806所", listed)
+    assert not own_designation("Shenzhen", listed)
+
+
+def test_bracketed_own_number_keeps_the_unit_self() -> None:
+    # The alias table is not needed: the unit is read through its designation and its own number.
+    screener = Screener([ListEntry("u", "EL", "805th Research Institute", [], "China")])
+    bare = screener.best("第八〇五研究所")
+    assert bare is not None and bare.relation == "self"
+    bracketed = screener.best("第八〇五研究所（805所）")
+    assert bracketed is not None and (bracketed.entry.id, bracketed.relation) == ("u", "self")
+
+
+# -- a company written with a place after its legal form ----------------------------------------
+
+@pytest.mark.parametrize(("query", "split"), [
+    ("Qilong Photonics Ltd., Hong Kong", ("Qilong Photonics Ltd.", ["hongkong"])),
+    ("Mirafeng Sensor Technology Co., Ltd. (Shenzhen)", ("Mirafeng Sensor Technology Co., Ltd.", ["shenzhen"])),
+    ("Mirafeng Sensor Technology Co., Ltd., Kowloon Bay", ("Mirafeng Sensor Technology Co., Ltd.", ["kowloon", "bay"])),
+])
+def test_company_place_splits_a_place_after_the_legal_form(query: str, split: tuple[str, list[str]]) -> None:
+    assert company_place(query) == split
+
+
+@pytest.mark.parametrize("query", [
+    "Mirafeng Sensor Technology, Shenzhen",  # no legal form before the place
+    "Mirafeng Sensor Technology Co., Ltd., Shenzhen Branch",  # a unit, not a place
+    "Harbin Institute of Technology (Shenzhen)",
+    "中国某某有限公司（深圳）",
+])
+def test_company_place_needs_a_legal_form_and_a_place(query: str) -> None:
+    assert company_place(query) is None
+
+
+def test_company_with_a_listed_place_is_the_listed_company(screener: Screener) -> None:
+    assert _best(screener, "Qilong Photonics Ltd., Hong Kong") == ("sino", "self")
+    assert _best(screener, "Qilong Photonics Ltd., Singapore") == ("sino-sg", "self")
+    assert _best(screener, "Mirafeng Sensor Technology Co., Limited (Hong Kong)") == ("mira", "self")
+    assert _best(screener, "Mirafeng Sensor Technology Co., Ltd. (Shenzhen)") == ("mira", "self")
+
+
+def test_company_with_a_place_not_listed_stays_an_affiliate(screener: Screener) -> None:
+    assert _best(screener, "Mirafeng Sensor Technology Co., Ltd. (Chengdu)") == ("mira", "affiliate")
+
+
+# -- a trade name plus one character is another trade name --------------------------------------
+
+def test_known_short_name_lengthened_by_one_character_is_another_company() -> None:
+    from tendertrace.screen.names import lengthened_trade_name
+
+    assert lengthened_trade_name("海思", "科医药集团股份有限公司")
+    assert not lengthened_trade_name("海思", "光电子有限公司")  # the rest begins a known word
+    assert not lengthened_trade_name("海思", "科医药研究中心")  # no company's legal form
+    assert not lengthened_trade_name("中国科学院", "紫金山天文台")
+
+
+def test_lengthened_trade_name_is_no_affiliate_of_the_listed_one() -> None:
+    screener = Screener([ListEntry("hs", "EL", "HiSilicon Technologies Co., Ltd", [], "China")])
+    assert screener.best("海思光电子有限公司") is not None  # a unit of the known name still reaches it
+    for query in ("海思科医药集团股份有限公司", "海思邦材料科技有限公司"):
+        assert screener.best(query) is None
