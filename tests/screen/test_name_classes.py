@@ -8,7 +8,7 @@ import pytest
 from tendertrace.model import ListEntry
 from tendertrace.screen import Screener
 from tendertrace.screen.names import translate
-from tendertrace.screen.relation import company_place, own_designation, unit_number
+from tendertrace.screen.relation import name_and_place, own_designation, unit_number
 
 ENTRIES = [
     ListEntry("t583", "EL", "Hangzhou 583 Optical Instruments Co., Ltd.", [], "China"),
@@ -83,8 +83,8 @@ def test_bracketed_own_number_keeps_the_unit_self() -> None:
     ("Mirafeng Sensor Technology Co., Ltd. (Shenzhen)", ("Mirafeng Sensor Technology Co., Ltd.", ["shenzhen"])),
     ("Mirafeng Sensor Technology Co., Ltd., Kowloon Bay", ("Mirafeng Sensor Technology Co., Ltd.", ["kowloon", "bay"])),
 ])
-def test_company_place_splits_a_place_after_the_legal_form(query: str, split: tuple[str, list[str]]) -> None:
-    assert company_place(query) == split
+def test_name_and_place_splits_a_place_after_the_legal_form(query: str, split: tuple[str, list[str]]) -> None:
+    assert name_and_place(query) == split
 
 
 @pytest.mark.parametrize("query", [
@@ -93,8 +93,8 @@ def test_company_place_splits_a_place_after_the_legal_form(query: str, split: tu
     "Harbin Institute of Technology (Shenzhen)",
     "中国某某有限公司（深圳）",
 ])
-def test_company_place_needs_a_legal_form_and_a_place(query: str) -> None:
-    assert company_place(query) is None
+def test_name_and_place_needs_a_legal_form_and_a_place(query: str) -> None:
+    assert name_and_place(query) is None
 
 
 def test_company_with_a_listed_place_is_the_listed_company(screener: Screener) -> None:
@@ -124,3 +124,38 @@ def test_lengthened_trade_name_is_no_affiliate_of_the_listed_one() -> None:
     assert screener.best("海思光电子有限公司") is not None  # a unit of the known name still reaches it
     for query in ("海思科医药集团股份有限公司", "海思邦材料科技有限公司"):
         assert screener.best(query) is None
+
+
+# -- a numbered unit with its city; another of its names in a long bracket ----------------------
+
+UNITS = [
+    ListEntry("swi", "EL", "Northern Institute of Radio Technology", ["EXG 12th Research Institute"], "China",
+              address="No. 3 Renmin Road, Xi'an, China."),
+    ListEntry("nav", "EL", "Example Group (EXG) 809th Research Institute",
+              ["Dalian Marine Navigation Equipment Research Institute"], "China", address="No. 1 Binhai Road, Dalian, China."),
+]
+
+
+def test_numbered_unit_is_a_name_a_place_may_follow() -> None:
+    from tendertrace.screen.relation import numbered_unit
+
+    assert numbered_unit("EXG 12th Institute") and numbered_unit("EXG 809 Research Institute")
+    assert not numbered_unit("Harbin Institute of Technology") and not numbered_unit("Shenzhen 12 Technology")
+    assert name_and_place("EXG 12th Institute, Xi'an") == ("EXG 12th Institute", ["xian"])
+    assert name_and_place("EXG 12th Institute, Dalian") == ("EXG 12th Institute", ["dalian"])
+
+
+def test_numbered_unit_with_its_listed_city_is_the_unit() -> None:
+    screener = Screener(UNITS)
+    hit = screener.best("EXG 12th Institute, Xi'an")
+    assert hit is not None and (hit.entry.id, hit.relation) == ("swi", "self")
+    elsewhere = screener.best("EXG 12th Institute, Chengdu")
+    assert elsewhere is None or elsewhere.relation != "self"
+
+
+def test_another_whole_name_in_a_long_bracket_restates_the_unit() -> None:
+    screener = Screener(UNITS)
+    query = "EXG 809 Institute (Dalian Marine Navigation Equipment Research Institute)"
+    assert len(query[query.index("(") + 1:-1]) > 40
+    hit = screener.best(query)
+    assert hit is not None and (hit.entry.id, hit.relation) == ("nav", "self")

@@ -132,7 +132,7 @@ class Screener:
         if not (hits and hits[0].relation == "self"):
             # A unit written after its group counts only where the name found nothing else: a
             # name that reaches its listed parent (国防科技大学|信息系统工程重点实验室) stays its affiliate.
-            restated = self._restated(query) or self._company_place(query) or self._unit_of_parent(query) or ([] if hits else self._under_group(query) or self._local_organ(query)
+            restated = self._restated(query) or self._name_and_place(query) or self._unit_of_parent(query) or ([] if hits else self._under_group(query) or self._local_organ(query)
                                                       or self._trade_sibling(query))
             if restated:
                 return restated
@@ -176,11 +176,12 @@ class Screener:
                                 f"{h.explanation}") for h in found if h.relation == "self"]
         return []
 
-    def _company_place(self, query: str) -> list[Hit]:
+    def _name_and_place(self, query: str) -> list[Hit]:
         """A listed company written with a place after its legal form ("Skyverse Ltd., Hong Kong",
-        "X Technology Co., Ltd. (Chengdu)") is that company itself where one of its listed
-        addresses (or its country) names the place; of several companies of the name, those."""
-        split = relation.company_place(query)
+        "X Technology Co., Ltd. (Chengdu)"), or a numbered unit with its city ("CETC 10th
+        Institute, Chengdu"), is that entity itself where one of its listed addresses (or its
+        country) names the place; of several entities of the name, those."""
+        split = relation.name_and_place(query)
         if split is None:
             return []
         head, place = split

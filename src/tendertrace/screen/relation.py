@@ -344,7 +344,12 @@ def _known(head: str) -> bool:
     return alias(head) is not None
 
 
-_LATIN_BRACKET = re.compile(r"\s*\(([^()]{2,40})\)")
+# The longest bracketed part of a Latin name read as a restatement: long enough for another whole
+# name of the entity ("CSSC 707 Institute (Tianjin Navigation Instruments Research Institute)", 49
+# characters; the lists' longest unit names run to about 80), short enough that a bracket holding a
+# sentence or an address is not read as a name.
+MAX_LATIN_BRACKET = 80
+_LATIN_BRACKET = re.compile(rf"\s*\(([^()]{{2,{MAX_LATIN_BRACKET}}})\)")
 
 
 def latin_bracket(query: str) -> tuple[str, str, str] | None:
@@ -413,10 +418,12 @@ MAX_PLACE_WORDS = 3
 _TRAILING_PLACE = re.compile(r"^(?P<head>.+?)\s*(?:,\s*(?P<comma>[^,()]+)|\((?P<bracket>[^()]+)\))\s*$")
 
 
-def company_place(query: str) -> tuple[str, list[str]] | None:
-    """"Skyverse Ltd., Hong Kong", "Tenco Technology Co., Limited (Hong Kong)": a Latin company name
-    ending in its legal form, then a place -- the name and the place's words. A place is at most
-    ``MAX_PLACE_WORDS`` words of letters, none a kind of organisation or unit."""
+def name_and_place(query: str) -> tuple[str, list[str]] | None:
+    """"Skyverse Ltd., Hong Kong", "Tenco Technology Co., Limited (Hong Kong)", "CETC 10th Institute,
+    Chengdu": a Latin company name ending in its legal form, or a numbered unit (a number and a
+    kind of unit: one site, so a place after it is its address, not a campus), then a place -- the
+    name and the place's words. A place is at most ``MAX_PLACE_WORDS`` words of letters, none a
+    kind of organisation or unit."""
     if is_chinese(query):
         return None
     m = _TRAILING_PLACE.match(query.strip())
@@ -425,9 +432,17 @@ def company_place(query: str) -> tuple[str, list[str]] | None:
     head, place = m.group("head").strip(" ,"), m.group("comma") or m.group("bracket") or ""
     words = content_tokens(place)
     if (not words or len(place.split()) > MAX_PLACE_WORDS or not all(t.isalpha() for t in words)
-            or any(t in ORG_WORDS or t in SUBUNIT_WORDS for t in words) or not ends_in_legal_form(head)):
+            or any(t in ORG_WORDS or t in SUBUNIT_WORDS for t in words)
+            or not (ends_in_legal_form(head) or numbered_unit(head))):
         return None
     return head, words
+
+
+def numbered_unit(name: str) -> bool:
+    """"CETC 10th Institute", "CSSC 707 Research Institute": a Latin name with a number that ends
+    in a kind of organisation."""
+    words = tokens_en(name)
+    return len(words) >= 2 and words[-1] in ORG_WORDS and any(t.isdigit() for t in words)
 
 
 def place_listed(place: list[str], entry: ListEntry) -> bool:
