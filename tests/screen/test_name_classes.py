@@ -159,3 +159,34 @@ def test_another_whole_name_in_a_long_bracket_restates_the_unit() -> None:
     assert len(query[query.index("(") + 1:-1]) > 40
     hit = screener.best(query)
     assert hit is not None and (hit.entry.id, hit.relation) == ("nav", "self")
+
+
+# -- a listed unit written under its parent's longer name ---------------------------------------
+
+def test_unit_written_under_the_parents_longer_name_reads_as_the_unit() -> None:
+    from tendertrace.screen.names import alias, without_parent
+
+    # The alias table writes AMMS's institutes under its short name 军事医学科学院; the full name
+    # 中国人民解放军军事医学科学院 is another row of the same academy.
+    unit = "军事医学科学院毒物药物研究所"
+    assert alias(unit) is not None
+    assert without_parent("中国人民解放军" + unit) == unit
+    assert without_parent("中国人民解放军军事医学科学院某某研究所") is None  # no listed unit after it
+
+
+def test_unit_under_the_parents_longer_name_is_self() -> None:
+    from tendertrace.screen.names import alias
+
+    english = alias("军事医学科学院军事兽医研究所")
+    assert english is not None
+    screener = Screener([ListEntry("vet", "EL", english[0], [], "China"),
+                         ListEntry("amms", "EL", "Academy of Military Medical Sciences", [], "China")])
+    assert _best(screener, "中国人民解放军军事医学科学院军事兽医研究所") == ("vet", "self")
+    assert _best(screener, "中国人民解放军军事医学科学院某某研究所") == ("amms", "affiliate")
+
+
+def test_a_variant_of_a_listed_unit_word_adds_no_sub_unit() -> None:
+    from tendertrace.screen.relation import adds_subunit
+
+    assert not adds_subunit(["field", "blood", "institute"], ("field", "blood", "institution"))
+    assert adds_subunit(["field", "blood", "institution", "branch"], ("field", "blood", "institution"))

@@ -317,13 +317,35 @@ def without_parent(folded: str) -> str | None:
     organisation's name does (学院, 集团, 大学 ...): 杭州|电子科技大学 is another university, not UESTC."""
     table, prefixes = _aliases(), piece_prefixes()
     for start in range(2, len(folded) - MIN_NESTED_ALIAS + 1):
-        if not folded[:start].endswith(SUBUNIT_MARKERS):
+        # After a head that is no marker, only a unit named beyond the parent's shorter name.
+        shortest = 0 if folded[:start].endswith(SUBUNIT_MARKERS) else _longer_name_of_next(folded, start)
+        if shortest is None:
             continue
-        for end in range(len(folded), start + MIN_NESTED_ALIAS - 1, -1):
+        for end in range(len(folded), max(start + MIN_NESTED_ALIAS - 1, shortest), -1):
             piece = folded[start:end]
             if piece in prefixes and piece in table and table[piece][1] == "self":
                 return folded[start:]
     return through_intermediate(folded)
+
+
+def _longer_name_of_next(folded: str, start: int) -> int | None:
+    """中国人民解放军|军事医学科学院野战输血研究所: the head and the organisation the rest begins with are
+    together another name of that organisation (中国人民解放军军事医学科学院 and 军事医学科学院 are both
+    the Academy of Military Medical Sciences): the parent written by its longer name, which the
+    listed unit's own name (军事医学科学院野战输血研究所) writes by its shorter one. Where the shorter
+    name ends, or None."""
+    table, prefixes = _aliases(), piece_prefixes()
+    if folded[:start] not in prefixes:
+        return None  # no known name begins with the head
+    for end in range(start + MIN_INTERMEDIATE, len(folded)):
+        longer = folded[:end]
+        if longer not in prefixes:
+            return None
+        shorter = table.get(folded[start:end])
+        row = table.get(longer)
+        if row is not None and shorter is not None and row[1] == shorter[1] == "self" and row[0] == shorter[0]:
+            return end
+    return None
 
 
 def through_intermediate(folded: str) -> str | None:

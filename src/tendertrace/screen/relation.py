@@ -260,7 +260,9 @@ def has_bracketed(matched_name: str, word: str) -> bool:
 
 
 def adds_subunit(query: list[str], name: tuple[str, ...]) -> bool:
-    return any(t in SUBUNIT_WORDS and t not in name for t in query)
+    """A sub-unit word the listed name lacks (天山区|分局); a variant of one of its words (Institute
+    of the listed "Field Blood Transfusion Institution") is that word, not a unit added."""
+    return any(t in SUBUNIT_WORDS and t not in name and not matched(t, name) for t in query)
 
 
 def extra_parenthetical(query: str, matched_name: str) -> bool:
