@@ -190,3 +190,25 @@ def test_a_variant_of_a_listed_unit_word_adds_no_sub_unit() -> None:
 
     assert not adds_subunit(["field", "blood", "institute"], ("field", "blood", "institution"))
     assert adds_subunit(["field", "blood", "institution", "branch"], ("field", "blood", "institution"))
+
+
+# -- a listed company written without its registration place ------------------------------------
+
+def test_listed_company_found_without_its_place_or_with_it_written_another_way() -> None:
+    from tendertrace.screen.tradename import listed_with_place
+
+    listed = "杭州海康威视数字技术股份有限公司"
+    assert listed_with_place("海康威视数字技术股份有限公司") == listed
+    assert listed_with_place("杭州市海康威视数字技术股份有限公司") == listed  # 杭州市 for 杭州
+    assert listed_with_place("海康威视数字技术有限公司") == listed  # a compatible legal form
+    assert listed_with_place(listed) is None  # the alias tables read it already
+    assert listed_with_place("南京海康威视数字技术股份有限公司") is None  # another place's company
+    assert listed_with_place("海康威视数字技术集团有限公司") is None  # a group is not the listed company
+    assert listed_with_place("海康威视数字技术研究院") is None  # no company
+
+
+def test_company_without_its_place_is_the_listed_company() -> None:
+    screener = Screener([ListEntry("hik", "EL", "Hangzhou Hikvision Digital Technology Co. Ltd.", [], "China")])
+    assert _best(screener, "海康威视数字技术有限公司") == ("hik", "self")
+    other = screener.best("南京海康威视数字技术股份有限公司")
+    assert other is None or other.relation != "self"

@@ -132,8 +132,10 @@ class Screener:
         if not (hits and hits[0].relation == "self"):
             # A unit written after its group counts only where the name found nothing else: a
             # name that reaches its listed parent (国防科技大学|信息系统工程重点实验室) stays its affiliate.
-            restated = self._restated(query) or self._name_and_place(query) or self._unit_of_parent(query) or ([] if hits else self._under_group(query) or self._local_organ(query)
-                                                      or self._trade_sibling(query))
+            restated = (self._restated(query) or self._name_and_place(query) or self._placed(query)
+                        or self._unit_of_parent(query)
+                        or ([] if hits else self._under_group(query) or self._local_organ(query)
+                            or self._trade_sibling(query)))
             if restated:
                 return restated
         if bracket:
@@ -188,6 +190,18 @@ class Screener:
         found = [h for h in self._screen_once(head) if h.relation == "self" and relation.place_listed(place, h.entry)]
         return [replace(h, query=query, explanation=f"'{query}' is '{head}' written with its listed place; "
                         f"{h.explanation}") for h in found]
+
+    def _placed(self, query: str) -> list[Hit]:
+        """A listed company written without its registration place, or with its place written
+        another way (道通智能航空技术股份有限公司 for the listed 深圳市道通智能航空技术股份有限公司), is
+        that company itself -- where one listed company of the name is known
+        (``tradename.listed_with_place``)."""
+        listed = tradename.listed_with_place(query) if is_chinese(query) else None
+        if listed is None:
+            return []
+        found = [h for h in self._screen_once(listed) if h.relation == "self"]
+        return [replace(h, query=query, explanation=f"'{query}' is '{listed}' written without its place or with it "
+                        f"written another way; {h.explanation}") for h in found]
 
     def _unit_of_parent(self, query: str) -> list[Hit]:
         """A listed unit written with its parent after a comma is that unit itself: "NIAOT, Chinese
