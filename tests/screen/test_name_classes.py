@@ -212,3 +212,29 @@ def test_company_without_its_place_is_the_listed_company() -> None:
     assert _best(screener, "海康威视数字技术有限公司") == ("hik", "self")
     other = screener.best("南京海康威视数字技术股份有限公司")
     assert other is None or other.relation != "self"
+
+
+# -- a numbered unit indexed without its group's initialism -------------------------------------
+
+def test_group_initialism_dropped_only_before_a_numbered_unit() -> None:
+    from tendertrace.screen.index import without_group_initialism
+
+    assert without_group_initialism("EXG 12th Research Institute") == "12th Research Institute"
+    assert without_group_initialism("EXG 5th Academy, 503 Institute") == "5th Academy, 503 Institute"
+    assert without_group_initialism("EXG Institute of Physics") is None  # no number: a field many groups share
+    assert without_group_initialism("EX 12th Research Institute") is None  # two capitals are no group
+    assert without_group_initialism("OOO 12th Research Institute") is None  # a legal form is no group
+    assert without_group_initialism("EXG 12 Lenina Street Building 4 Office 5 Institute") is None  # an address
+
+
+def test_numbered_unit_without_its_group_reaches_it_below_its_published_names() -> None:
+    from tendertrace.screen.factors import GROUP_LESS_WEIGHT
+
+    screener = Screener([ListEntry("u12", "EL", "Northern Radio Institute", ["EXG 12th Research Institute"], "China"),
+                         ListEntry("u13", "EL", "Southern Radio Institute", ["EXG 13th Research Institute"], "China")])
+    hit = screener.best("12th Research Institute")
+    assert hit is not None and (hit.entry.id, hit.relation) == ("u12", "self") and hit.score == GROUP_LESS_WEIGHT
+    full = screener.best("EXG 12th Research Institute")
+    assert full is not None and full.entry.id == "u12" and full.score > GROUP_LESS_WEIGHT
+    other = screener.best("OTG 12th Research Institute")  # another group's 12th institute
+    assert other is None or other.relation != "self"

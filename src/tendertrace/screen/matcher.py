@@ -224,7 +224,8 @@ class Screener:
         the whole of a listed name, both ways."""
         for group, rest in relation.group_prefixes(query):
             found = [h for h in self._screen_once(rest) if h.relation == "self"
-                     and h.query_coverage >= f.FULL_COVER and h.name_coverage >= f.FULL_COVER]
+                     and h.query_coverage >= f.FULL_COVER and h.name_coverage >= f.FULL_COVER
+                     and relation.group_fits(group, h.entry, h.matched_name)]
             if found:
                 return [replace(h, query=query, explanation=f"'{query}' is '{rest}' written under its group "
                                 f"'{group}'; {h.explanation}") for h in found]

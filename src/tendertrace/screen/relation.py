@@ -454,6 +454,23 @@ def place_listed(place: list[str], entry: ListEntry) -> bool:
     return all(t in listed for t in place)
 
 
+_BRACKETED = re.compile(r"\s*\([^)]*\)")  # a bracketed part, as the index drops it for a derived form
+
+
+def group_fits(group: str, entry: ListEntry, matched_name: str) -> bool:
+    """A unit reached through its name without its group's initialism ("10th Research Institute" of
+    the listed "CETC 10th Research Institute") is that unit only under that group: "CASC 10th
+    Research Institute" is another group's. A unit's published name says nothing of the group."""
+    from .index import without_group_initialism
+
+    published = [entry.name, *entry.aliases]
+    if matched_name in published:
+        return True
+    dropped = [n for n in published if matched_name in (without_group_initialism(n),
+                                                         without_group_initialism(_BRACKETED.sub("", n).strip()))]
+    return not dropped or any(n.split()[0].casefold() == group.casefold() for n in dropped)
+
+
 def group_prefixes(query: str) -> list[tuple[str, str]]:
     """Ways to read a name as a group's name followed by a unit's: (group, unit), longest group
     first. In Chinese the group is a name the alias table knows and the unit at least
