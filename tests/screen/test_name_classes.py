@@ -238,3 +238,19 @@ def test_numbered_unit_without_its_group_reaches_it_below_its_published_names() 
     assert full is not None and full.entry.id == "u12" and full.score > GROUP_LESS_WEIGHT
     other = screener.best("OTG 12th Research Institute")  # another group's 12th institute
     assert other is None or other.relation != "self"
+
+
+# -- a composed translation reaching a listed proper name only as a slip ------------------------
+
+def test_composed_pinyin_one_letter_off_a_listed_name_is_another_name() -> None:
+    from tendertrace.screen.names import translate as tr
+
+    composed = [t.text for t in tr("天地系统有限公司") if t.method == "glossary"]
+    assert composed and "Tiandi" in composed[0]
+    slipped = Screener([ListEntry("ty", "EL", "Tiandy Systems Co., Ltd.", [], "China"),
+                        ListEntry("x", "EL", "Unrelated Optics Co., Ltd.", [], "China")])
+    assert slipped.best("天地系统有限公司") is None
+    spelled = Screener([ListEntry("td", "EL", "Tiandi Systems Co., Ltd.", [], "China"),
+                        ListEntry("x", "EL", "Unrelated Optics Co., Ltd.", [], "China")])
+    assert _best(spelled, "天地系统有限公司") == ("td", "self")
+    assert _best(slipped, "Tiandi Systems Co., Ltd.") == ("ty", "self")  # as written, a slip still counts

@@ -61,7 +61,7 @@ from .names import (
     tokens_en,
     zh_legal_form_only,
 )
-from .score import Scored, matched, same_words
+from .score import Scored, matched, same_words, sim
 
 
 def refusal(index: NameIndex, query: str, tr: Translation, reads_chinese: bool, q_tokens: list[str],
@@ -92,7 +92,24 @@ def refusal(index: NameIndex, query: str, tr: Translation, reads_chinese: bool, 
         return "near name"
     if tr.method == "glossary" and lacks_distinguishing_word(q_tokens, name.tokens, index.idf, index.rare_idf):
         return "near name"
+    if tr.method == "glossary" and slipped_proper_name(q_tokens, name.tokens, index.idf, index.rare_idf):
+        return "near name"
     return None
+
+
+def slipped_proper_name(query: list[str], name: tuple[str, ...], idf: dict[str, float], rare: float) -> bool:
+    """天地科技 -> "Tiandi Technology" against the listed "Tiandy Technologies": a composed
+    translation spells a proper name as its characters read, so a rare listed word it reaches only
+    as a one-letter slip (Tiandi / Tiandy) is another name's spelling -- the alias table, not the
+    score, says when a company writes its name otherwise."""
+    for t in query:
+        if t in name or not t.isalpha() or idf.get(t, rare) < rare or t in glossary_words():
+            continue
+        partners = [y for y in name if sim(t, y)]
+        if partners and all(sim(t, y) == f.ONE_EDIT_CREDIT and fuzz.ratio(t, y) / 100 < f.FUZZY_RATIO
+                            for y in partners):
+            return True
+    return False
 
 
 # English words a group company's listed name carries (集团有限公司 is "X Group Co., Ltd.", "X
