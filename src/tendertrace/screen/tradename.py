@@ -269,6 +269,9 @@ def listed_with_place(query: str) -> str | None:
     folded = fold_zh(query)
     if folded in _listed_names() or not _COMPANY.search(folded):
         return None
+    table, core = _by_name_after_place(), core_zh(folded)
+    if not any(core[start:] in table for start in range(min(len(core), divisions().longest + 1))):
+        return None  # no listed company's name after its place ends this name: no place to look for
     place = _place(folded)
     if place is not None:
         code, end = place
@@ -278,7 +281,7 @@ def listed_with_place(query: str) -> str | None:
     else:
         return None
     kinds = COMPATIBLE_FORMS[form_kind(folded)]
-    found = {en: zh for at, kind, en, zh in _by_name_after_place().get(core_zh(rest), ())
+    found = {en: zh for at, kind, en, zh in table.get(core_zh(rest), ())
              if kind in kinds and (not code or at == code)}
     return next(iter(found.values())) if len(found) == 1 else None
 
