@@ -254,3 +254,23 @@ def test_composed_pinyin_one_letter_off_a_listed_name_is_another_name() -> None:
                         ListEntry("x", "EL", "Unrelated Optics Co., Ltd.", [], "China")])
     assert _best(spelled, "天地系统有限公司") == ("td", "self")
     assert _best(slipped, "Tiandi Systems Co., Ltd.") == ("ty", "self")  # as written, a slip still counts
+
+
+# -- a listed company's trade name written alone -------------------------------------------------
+
+def test_trade_name_alone_is_the_one_listed_company_with_it() -> None:
+    from tendertrace.screen.names import alias
+    from tendertrace.screen.tradename import listed_short_name
+
+    listed = listed_short_name("海兰寰宇")
+    assert listed is not None and listed.endswith("海兰寰宇海洋信息科技有限公司")
+    assert listed_short_name("智谱华章") is None  # two places' companies share it
+    assert listed_short_name("海兰") is None  # too short to be one company's
+    assert listed_short_name("信息科技") is None  # a line of business, no trade name
+    row = alias(listed)
+    assert row is not None
+    screener = Screener([ListEntry("hl", "EL", row[0], [], "China")])
+    hit = screener.best("海兰寰宇")
+    from tendertrace.screen.factors import SHORT_NAME_SCORE
+
+    assert hit is not None and (hit.entry.id, hit.relation, hit.score) == ("hl", "self", SHORT_NAME_SCORE)

@@ -86,6 +86,10 @@ SHORT_FORM_MAX_LEFT_OUT = 2  # ... leaving out at most two: past that, two peopl
 # What a company sharing a listed company's place and trade name scores as its affiliate: a hit, below
 # a name the lists or the alias tables give, since a trade name is evidence of a group, not proof.
 TRADE_NAME_SCORE = 0.88
+# What a listed company's trade name written alone (深网视界 for 深圳市深网视界科技有限公司) scores: a
+# hit, as the short name (简称) tenders use, below a name the lists or the alias tables give -- a
+# trade name is protected only at its place, so another place's company may share it.
+SHORT_NAME_SCORE = 0.9
 SHORT_FORM_SCORE = 0.85  # what a short form of a listed person's name scores: a hit, below the name in full
 # A person's name spelled another way, word by word (Wladimir Putin / Vladimir Putin): a hit as
 # strong as a short form, below the name as listed, since a sound is weaker evidence than letters.

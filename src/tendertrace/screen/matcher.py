@@ -135,7 +135,7 @@ class Screener:
             restated = (self._restated(query) or self._name_and_place(query) or self._placed(query)
                         or self._unit_of_parent(query)
                         or ([] if hits else self._under_group(query) or self._local_organ(query)
-                            or self._trade_sibling(query)))
+                            or self._trade_sibling(query) or self._short_name(query)))
             if restated:
                 return restated
         if bracket:
@@ -260,6 +260,17 @@ class Screener:
         return [replace(h, query=query, relation="affiliate", score=min(h.score, f.TRADE_NAME_SCORE),
                         explanation=f"'{query}' shares its place and trade name with '{listed}' "
                                     f"(a group member, to confirm); {h.explanation}") for h in found]
+
+    def _short_name(self, query: str) -> list[Hit]:
+        """A listed company's trade name written alone (深网视界), its short name: that company, at
+        ``SHORT_NAME_SCORE`` (``tradename.listed_short_name``)."""
+        listed = tradename.listed_short_name(query) if is_chinese(query) else None
+        if listed is None:
+            return []
+        found = [h for h in self._screen_once(listed) if h.relation == "self"]
+        return [replace(h, query=query, score=min(h.score, f.SHORT_NAME_SCORE),
+                        explanation=f"'{query}' is the trade name of '{listed}' written alone (its short name); "
+                                    f"{h.explanation}") for h in found]
 
     def _screen_once(self, query: str) -> list[Hit]:
         hits = self._screen_full(query)

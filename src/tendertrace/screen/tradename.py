@@ -286,9 +286,37 @@ def listed_with_place(query: str) -> str | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+# The shortest trade name read alone as its company's short name: four characters (深网视界, 烽火星空)
+# are nearly always one company's; two or three are often several (海思, 道通) or a word.
+MIN_SHORT_NAME_ALONE = 4
+
+
+@cache
+def _by_trade() -> dict[str, dict[str, str]]:
+    """Trade name -> {English name: Chinese name} of the listed companies with it, at any place."""
+    out: dict[str, dict[str, str]] = {}
+    for (_code, trade), named in _listed().items():
+        out.setdefault(trade, {}).update({en: zh for en, zh in named.items() if en not in out.get(trade, {})})
+    return out
+
+
+def listed_short_name(query: str) -> str | None:
+    """深网视界 -> 深圳市深网视界科技有限公司: a name that is nothing but the trade name of one listed
+    company (at least ``MIN_SHORT_NAME_ALONE`` characters, no glossary word, no institution's
+    name) is that company's short name. None when two listed companies share it."""
+    folded = fold_zh(query)
+    if len(folded) < MIN_SHORT_NAME_ALONE or folded in _glossary() or folded in _listed_names():
+        return None
+    named = _by_trade().get(folded)
+    if not named or _institution_trade(folded):
+        return None
+    return _pick(named)
+
+
 def warm() -> None:
     """Build the place and trade-name table now, with the index, not on the first name screened."""
     _by_name_after_place()
+    _by_trade()
     _listed()
     _listed_placeless()
     _trades_at()
