@@ -274,3 +274,26 @@ def test_trade_name_alone_is_the_one_listed_company_with_it() -> None:
     from tendertrace.screen.factors import SHORT_NAME_SCORE
 
     assert hit is not None and (hit.entry.id, hit.relation, hit.score) == ("hl", "self", SHORT_NAME_SCORE)
+
+
+# -- a state group's member written without the group's short name -------------------------------
+
+def test_member_written_without_its_groups_short_name() -> None:
+    from tendertrace.knowledge import files as knowledge
+    from tendertrace.screen.names import with_member_prefix
+
+    prefixes = {row.prefix for row in knowledge.abbreviations().member_prefixes}
+    assert prefixes and all(row.source.strip() for row in knowledge.abbreviations().member_prefixes)
+    assert with_member_prefix("广州航道局有限公司") == "中交广州航道局有限公司"
+    assert with_member_prefix("中交广州航道局有限公司") is None  # written with it already
+    assert with_member_prefix("成都航道局有限公司") is None  # no such member in the alias tables
+    assert with_member_prefix("科技有限公司") is None
+
+
+def test_member_without_its_prefix_is_self() -> None:
+    from tendertrace.screen.names import alias
+
+    row = alias("中交广州航道局有限公司")
+    assert row is not None
+    screener = Screener([ListEntry("gz", "EL", row[0], [], "China")])
+    assert _best(screener, "广州航道局有限公司") == ("gz", "self")

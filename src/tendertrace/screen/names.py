@@ -348,6 +348,55 @@ def _longer_name_of_next(folded: str, start: int) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _member_prefixes() -> tuple[str, ...]:
+    return tuple(row.prefix for row in knowledge.abbreviations().member_prefixes)
+
+
+def with_member_prefix(folded: str) -> str | None:
+    """黄埔文冲船舶有限公司 -> 中船黄埔文冲船舶有限公司: a state group's member written without the group's
+    short name its registered name begins with (knowledge/abbreviations_zh.yaml, ``member_prefixes``),
+    where the name with it is a ``self`` row of the alias tables; at least ``MIN_NESTED_ALIAS``
+    characters, as a listed unit found after its parent's name is."""
+    if len(folded) < MIN_NESTED_ALIAS:
+        return None
+    for prefix in _member_prefixes():
+        if folded.startswith(prefix):
+            return None  # written with a group's name already
+        row = _aliases().get(prefix + folded)
+        if row is not None and row[1] == "self" and _own_name(core_zh(folded)):
+            return prefix + folded
+    return None
+
+
+def _own_name(core: str) -> bool:
+    """A name that says which organisation without its group's: it begins with a place (黄埔|文冲船舶,
+    天津|航道局) or has characters no glossary word covers (a trade name). 海洋与防务装备, glossary
+    words only, is a line of business any group's company may have."""
+    from .divisions import divisions
+
+    table = divisions()
+    if any(core[:size] in table.by_name for size in range(2, min(len(core), table.longest) + 1)):
+        return True
+    glossary, prefixes = _glossary(), piece_prefixes()
+    i = 0
+    while i < len(core):
+        end, j = 0, i + 2
+        while j <= len(core) and core[i:j] in prefixes:
+            if core[i:j] in glossary:
+                end = j
+            j += 1
+        if not end and core[i] in CONNECTIVES_ZH:
+            end = i + 1
+        if not end:
+            return True  # a character no glossary word takes: a proper name
+        i = end
+    return False
+
+
+CONNECTIVES_ZH = frozenset("与和及")  # 海洋|与|防务: joins two words of a line of business, names nothing
+
+
 def through_intermediate(folded: str) -> str | None:
     """A listed unit written with the chain of its parents, the middle one left out of the listed
     name: 中国科学院|国家天文台|南京天文光学技术研究所 is 中国科学院南京天文光学技术研究所, the listed unit
@@ -428,6 +477,9 @@ def _translate(name: str) -> list[Translation]:
     unit = None if hit else without_parent(folded)
     if unit:
         hit = alias(unit)
+    if not hit and not unit:
+        member = with_member_prefix(folded)  # 黄埔文冲船舶有限公司 is 中船黄埔文冲船舶有限公司
+        hit = alias(member) if member else None
     if hit:
         out.append(Translation(hit[0], "alias", hit[1], hit[2]))
     if unit and not alias(unit):
