@@ -304,9 +304,8 @@ def parents(query: str) -> list[str]:
                 continue
             if zh_legal_form_only(rest):
                 continue  # 中国船舶重工|集团有限公司 is a company of that name (here its group), not a part of it
-            if _known(head) and lengthened_trade_name(head, rest):
-                continue  # 海思|科医药: the trade name is 海思科, not the known 海思
-            if head.endswith(SUBUNIT_MARKERS) or _known(head):
+            # 海思|科医药: the trade name is 海思科, not the known 海思
+            if head.endswith(SUBUNIT_MARKERS) or (_known(head) and not lengthened_trade_name(head, rest)):
                 out.append(head)
         return out
     words = query.replace(",", " ,").split()
