@@ -31,6 +31,10 @@ from ..conftest import LISTS, needs_shared
     ("北航计算机学院", "北京航空航天大学计算机学院"),
     ("浙大附属第一医院", "浙江大学附属第一医院"),
     ("哈工大深圳", "哈尔滨工业大学深圳"),
+    ("中交三航局", "中交第三航务工程局"),
+    ("中交四航局第二工程公司", "中交第四航务工程局第二工程公司"),
+    ("中交广航局", "中交广州航道局"),
+    ("中交天航局滨海分公司", "中交天津航道局滨海分公司"),
 ])
 def test_short_forms_expand(short: str, full: str) -> None:
     assert expand(short) == full
@@ -44,6 +48,9 @@ def test_short_forms_expand(short: str, full: str) -> None:
     "清华同方股份有限公司",
     "中科院",  # CAS as a whole is not listed: left alone
     "华为技术有限公司",
+    "中交第二航务工程局有限公司",  # in full already
+    "中交五航局",  # no such bureau: 航局 is read only after 一 to 四
+    "中交北航局",  # and only after the three waterway bureaus' cities
 ])
 def test_names_that_are_no_short_form_stay(name: str) -> None:
     assert expand(name) is None

@@ -540,12 +540,21 @@ class ShortForm:
 
 
 @dataclass(frozen=True, slots=True)
+class MemberPrefix:
+    prefix: str  # the group's short name its members' names begin with (中船, 中交)
+    group: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
 class AbbreviationsFile:
-    """abbreviations_zh.yaml: generative rules for Chinese short names, English short forms."""
+    """abbreviations_zh.yaml: generative rules for Chinese short names, English short forms, and
+    the short names state groups put in front of their members' names."""
 
     rules: tuple[AbbreviationRule, ...]
     university_tails: tuple[str, ...]
     english_short_forms: tuple[ShortForm, ...]
+    member_prefixes: tuple[MemberPrefix, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,14 @@ IDF_FLOOR = 1.0  # added to every token's IDF (measured on screening_dev: 0.5-2 
 RARE_IDF = 5.0  # IDF log(1 + 54) + IDF_FLOOR: a word on at most one name in 54 distinguishes a name
 RARE_IDF_EPSILON = 1e-9  # on a short list the rarest word must still count as rare: just under its IDF
 INITIALISM_WEIGHT = 0.95  # an initialism the list does not print ranks below the names it does
+# "CETC 10th Research Institute" indexed also as "10th Research Institute": a unit written without
+# its group's initialism loses which group it is in (CASC and CETC both number their institutes),
+# so the form ranks below every published name, initialism (0.95) and bracket-less form (0.97),
+# and a query naming another group's initialism does not reach it whole; 0.9 still lets the
+# group-less name written in full clear the threshold (0.82) on its own.
+GROUP_LESS_WEIGHT = 0.9
+MIN_GROUP_INITIALISM = 3  # letters: CETC, CSSC, AVIC, CAS; two capitals are anyone's (HK, JV)
+MAX_UNIT_DESIGNATION_WORDS = 5  # "5th Academy, 503 Institute": a numbered unit's designation is short; more is an address
 UNOWN_BRACKET_WEIGHT = 0.97  # a name without a bracket that is not its own initialism ("(Beijing)") loses a distinction
 PARENT_INITIALISM_WORDS = 3  # a parent's initials learned from its name have 3+ letters (MNR, CAS); two are anyone's
 MIN_ACRONYM_SHARE = 2 / 3  # an initialism the lists spell out two ways is learned only if one way dominates
@@ -78,6 +86,10 @@ SHORT_FORM_MAX_LEFT_OUT = 2  # ... leaving out at most two: past that, two peopl
 # What a company sharing a listed company's place and trade name scores as its affiliate: a hit, below
 # a name the lists or the alias tables give, since a trade name is evidence of a group, not proof.
 TRADE_NAME_SCORE = 0.88
+# What a listed company's trade name written alone (深网视界 for 深圳市深网视界科技有限公司) scores: a
+# hit, as the short name (简称) tenders use, below a name the lists or the alias tables give -- a
+# trade name is protected only at its place, so another place's company may share it.
+SHORT_NAME_SCORE = 0.9
 SHORT_FORM_SCORE = 0.85  # what a short form of a listed person's name scores: a hit, below the name in full
 # A person's name spelled another way, word by word (Wladimir Putin / Vladimir Putin): a hit as
 # strong as a short form, below the name as listed, since a sound is weaker evidence than letters.

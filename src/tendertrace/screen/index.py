@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
+from rigour.names.org_types import extract_org_types
 
 from ..model import ListEntry
 from . import factors as f
@@ -351,4 +352,24 @@ def _forms(entry: ListEntry) -> list[tuple[str, float]]:
         initials = initialism(stripped or text)
         if initials:
             forms.setdefault(initials, f.INITIALISM_WEIGHT)
+        unit = without_group_initialism(stripped or text)
+        if unit:
+            forms.setdefault(unit, f.GROUP_LESS_WEIGHT)
     return [(text, w) for text, w in forms.items() if text]
+
+
+_LEADING_INITIALISM = re.compile(rf"^([A-Z]{{{f.MIN_GROUP_INITIALISM},}})\s+(?=\S)")
+
+
+def without_group_initialism(name: str) -> str | None:
+    """"CETC 10th Research Institute" -> "10th Research Institute": a numbered unit's name after its
+    group's initialism -- a number and a kind of organisation. Only a numbered one: without its
+    number what follows an initialism is often the group's own name spelled out ("CAS Chinese
+    Academy of Sciences ...") or a field several groups' units share."""
+    m = _LEADING_INITIALISM.match(name)
+    if not m or extract_org_types(m.group(1)):
+        return None  # a legal form (ZAO, OOO, JSC) is no group
+    rest = name[m.end():]
+    words = content_tokens(rest)
+    return (rest if len(words) <= f.MAX_UNIT_DESIGNATION_WORDS and any(t.isdigit() for t in words)
+            and any(t in ORG_WORDS for t in words) else None)

@@ -132,15 +132,19 @@ class Screener:
         if not (hits and hits[0].relation == "self"):
             # A unit written after its group counts only where the name found nothing else: a
             # name that reaches its listed parent (国防科技大学|信息系统工程重点实验室) stays its affiliate.
-            restated = self._restated(query) or self._unit_of_parent(query) or ([] if hits else self._under_group(query) or self._local_organ(query)
-                                                      or self._trade_sibling(query))
+            restated = (self._restated(query) or self._name_and_place(query) or self._placed(query)
+                        or self._unit_of_parent(query)
+                        or ([] if hits else self._under_group(query) or self._local_organ(query)
+                            or self._trade_sibling(query) or self._short_name(query)))
             if restated:
                 return restated
         if bracket:
             # 哈尔滨工业大学（威海）: a campus or branch -- unless the listed name has the same bracket
-            # (a listed "Inspur (HK)" is that company, not a branch of Inspur).
+            # (a listed "Inspur (HK)" is that company, not a branch of Inspur) or the bracket is
+            # the listed unit's own number (（707所） of the 707th Research Institute).
             head, word = bracket
-            if hits and hits[0].relation == "self" and relation.has_bracketed(hits[0].matched_name, word):
+            if hits and hits[0].relation == "self" and (relation.has_bracketed(hits[0].matched_name, word)
+                                                        or relation.own_designation(word, hits[0].matched_name)):
                 return hits
             parent = [h for h in self._screen_full(head, subunit=query)
                       if h.score >= self.threshold and h.name_coverage >= f.PARENT_COVER]
@@ -174,6 +178,31 @@ class Screener:
                                 f"{h.explanation}") for h in found if h.relation == "self"]
         return []
 
+    def _name_and_place(self, query: str) -> list[Hit]:
+        """A listed company written with a place after its legal form ("Skyverse Ltd., Hong Kong",
+        "X Technology Co., Ltd. (Chengdu)"), or a numbered unit with its city ("CETC 10th
+        Institute, Chengdu"), is that entity itself where one of its listed addresses (or its
+        country) names the place; of several entities of the name, those."""
+        split = relation.name_and_place(query)
+        if split is None:
+            return []
+        head, place = split
+        found = [h for h in self._screen_once(head) if h.relation == "self" and relation.place_listed(place, h.entry)]
+        return [replace(h, query=query, explanation=f"'{query}' is '{head}' written with its listed place; "
+                        f"{h.explanation}") for h in found]
+
+    def _placed(self, query: str) -> list[Hit]:
+        """A listed company written without its registration place, or with its place written
+        another way (道通智能航空技术股份有限公司 for the listed 深圳市道通智能航空技术股份有限公司), is
+        that company itself -- where one listed company of the name is known
+        (``tradename.listed_with_place``)."""
+        listed = tradename.listed_with_place(query) if is_chinese(query) else None
+        if listed is None:
+            return []
+        found = [h for h in self._screen_once(listed) if h.relation == "self"]
+        return [replace(h, query=query, explanation=f"'{query}' is '{listed}' written without its place or with it "
+                        f"written another way; {h.explanation}") for h in found]
+
     def _unit_of_parent(self, query: str) -> list[Hit]:
         """A listed unit written with its parent after a comma is that unit itself: "NIAOT, Chinese
         Academy of Sciences", "Nanjing Institute of Astronomical Optics & Technology, National
@@ -195,7 +224,8 @@ class Screener:
         the whole of a listed name, both ways."""
         for group, rest in relation.group_prefixes(query):
             found = [h for h in self._screen_once(rest) if h.relation == "self"
-                     and h.query_coverage >= f.FULL_COVER and h.name_coverage >= f.FULL_COVER]
+                     and h.query_coverage >= f.FULL_COVER and h.name_coverage >= f.FULL_COVER
+                     and relation.group_fits(group, h.entry, h.matched_name)]
             if found:
                 return [replace(h, query=query, explanation=f"'{query}' is '{rest}' written under its group "
                                 f"'{group}'; {h.explanation}") for h in found]
@@ -230,6 +260,17 @@ class Screener:
         return [replace(h, query=query, relation="affiliate", score=min(h.score, f.TRADE_NAME_SCORE),
                         explanation=f"'{query}' shares its place and trade name with '{listed}' "
                                     f"(a group member, to confirm); {h.explanation}") for h in found]
+
+    def _short_name(self, query: str) -> list[Hit]:
+        """A listed company's trade name written alone (深网视界), its short name: that company, at
+        ``SHORT_NAME_SCORE`` (``tradename.listed_short_name``)."""
+        listed = tradename.listed_short_name(query) if is_chinese(query) else None
+        if listed is None:
+            return []
+        found = [h for h in self._screen_once(listed) if h.relation == "self"]
+        return [replace(h, query=query, score=min(h.score, f.SHORT_NAME_SCORE),
+                        explanation=f"'{query}' is the trade name of '{listed}' written alone (its short name); "
+                                    f"{h.explanation}") for h in found]
 
     def _screen_once(self, query: str) -> list[Hit]:
         hits = self._screen_full(query)

@@ -180,6 +180,16 @@ def without_legal_forms(text: str) -> str:
 
 
 @lru_cache(maxsize=WORD_CACHE)
+def ends_in_legal_form(text: str) -> bool:
+    """"Skyverse Ltd.", "Tenco Technology Co., Limited": a Latin name whose last words are a legal
+    form (rigour's table), as a company's name is written before an address put after it."""
+    if is_chinese(text):
+        return False
+    folded = text.casefold()
+    return any(_form_patterns(found)[0].search(folded) for found, _canonical in extract_org_types(folded))
+
+
+@lru_cache(maxsize=WORD_CACHE)
 def _form_patterns(form: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A legal form found in a name, compiled once: at the name's end, and as a word anywhere."""
     return re.compile(rf"\b{re.escape(form)}\W*$"), re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
@@ -307,13 +317,84 @@ def without_parent(folded: str) -> str | None:
     organisation's name does (学院, 集团, 大学 ...): 杭州|电子科技大学 is another university, not UESTC."""
     table, prefixes = _aliases(), piece_prefixes()
     for start in range(2, len(folded) - MIN_NESTED_ALIAS + 1):
-        if not folded[:start].endswith(SUBUNIT_MARKERS):
+        # After a head that is no marker, only a unit named beyond the parent's shorter name.
+        shortest = 0 if folded[:start].endswith(SUBUNIT_MARKERS) else _longer_name_of_next(folded, start)
+        if shortest is None:
             continue
-        for end in range(len(folded), start + MIN_NESTED_ALIAS - 1, -1):
+        for end in range(len(folded), max(start + MIN_NESTED_ALIAS - 1, shortest), -1):
             piece = folded[start:end]
             if piece in prefixes and piece in table and table[piece][1] == "self":
                 return folded[start:]
     return through_intermediate(folded)
+
+
+def _longer_name_of_next(folded: str, start: int) -> int | None:
+    """中国人民解放军|军事医学科学院野战输血研究所: the head and the organisation the rest begins with are
+    together another name of that organisation (中国人民解放军军事医学科学院 and 军事医学科学院 are both
+    the Academy of Military Medical Sciences): the parent written by its longer name, which the
+    listed unit's own name (军事医学科学院野战输血研究所) writes by its shorter one. Where the shorter
+    name ends, or None."""
+    table, prefixes = _aliases(), piece_prefixes()
+    if folded[:start] not in prefixes:
+        return None  # no known name begins with the head
+    for end in range(start + MIN_INTERMEDIATE, len(folded)):
+        longer = folded[:end]
+        if longer not in prefixes:
+            return None
+        shorter = table.get(folded[start:end])
+        row = table.get(longer)
+        if row is not None and shorter is not None and row[1] == shorter[1] == "self" and row[0] == shorter[0]:
+            return end
+    return None
+
+
+@lru_cache(maxsize=1)
+def _member_prefixes() -> tuple[str, ...]:
+    return tuple(row.prefix for row in knowledge.abbreviations().member_prefixes)
+
+
+def with_member_prefix(folded: str) -> str | None:
+    """黄埔文冲船舶有限公司 -> 中船黄埔文冲船舶有限公司: a state group's member written without the group's
+    short name its registered name begins with (knowledge/abbreviations_zh.yaml, ``member_prefixes``),
+    where the name with it is a ``self`` row of the alias tables; at least ``MIN_NESTED_ALIAS``
+    characters, as a listed unit found after its parent's name is."""
+    if len(folded) < MIN_NESTED_ALIAS:
+        return None
+    for prefix in _member_prefixes():
+        if folded.startswith(prefix):
+            return None  # written with a group's name already
+        row = _aliases().get(prefix + folded)
+        if row is not None and row[1] == "self" and _own_name(core_zh(folded)):
+            return prefix + folded
+    return None
+
+
+def _own_name(core: str) -> bool:
+    """A name that says which organisation without its group's: it begins with a place (黄埔|文冲船舶,
+    天津|航道局) or has characters no glossary word covers (a trade name). 海洋与防务装备, glossary
+    words only, is a line of business any group's company may have."""
+    from .divisions import divisions
+
+    table = divisions()
+    if any(core[:size] in table.by_name for size in range(2, min(len(core), table.longest) + 1)):
+        return True
+    glossary, prefixes = _glossary(), piece_prefixes()
+    i = 0
+    while i < len(core):
+        end, j = 0, i + 2
+        while j <= len(core) and core[i:j] in prefixes:
+            if core[i:j] in glossary:
+                end = j
+            j += 1
+        if not end and core[i] in CONNECTIVES_ZH:
+            end = i + 1
+        if not end:
+            return True  # a character no glossary word takes: a proper name
+        i = end
+    return False
+
+
+CONNECTIVES_ZH = frozenset("与和及")  # 海洋|与|防务: joins two words of a line of business, names nothing
 
 
 def through_intermediate(folded: str) -> str | None:
@@ -396,6 +477,9 @@ def _translate(name: str) -> list[Translation]:
     unit = None if hit else without_parent(folded)
     if unit:
         hit = alias(unit)
+    if not hit and not unit:
+        member = with_member_prefix(folded)  # 黄埔文冲船舶有限公司 is 中船黄埔文冲船舶有限公司
+        hit = alias(member) if member else None
     if hit:
         out.append(Translation(hit[0], "alias", hit[1], hit[2]))
     if unit and not alias(unit):
@@ -420,6 +504,13 @@ def _translate(name: str) -> list[Translation]:
 
 
 _ORDINAL_UNIT = re.compile(r"第?([一二三四五六七八九十百零〇\d]{1,6})(研究所|研究院|所|院)")
+# A number written digit by digit in Chinese (七六四, 二〇八): a run of this many Chinese digits, or
+# one with a zero (〇 is written only in numbers), is a number, as a company's name carries its
+# factory's code (天津七六四通信导航 is the listed "Tianjin 764 Communication and Navigation").
+# Shorter runs without a zero are words (三一重工, 九三学社) and stay as they are; 两 (two of
+# something) and 零 (零件, 零售: parts, retail) are words too and are not read as digits here.
+POSITIONAL_MIN_DIGITS = 3
+_POSITIONAL_RUN = re.compile(r"[一二三四五六七八九〇]{2,}")
 
 
 def _ordinal(n: int) -> str:
@@ -436,7 +527,20 @@ def _numbered_units(folded: str) -> str:
         kind = "Research Institute" if m.group(2) in ("研究所", "所") else "Academy"
         return f"[{_ordinal(n)} {kind}]"
 
-    return _ORDINAL_UNIT.sub(repl, folded)
+    return _positional_numbers(_ORDINAL_UNIT.sub(repl, folded))
+
+
+def _positional_numbers(folded: str) -> str:
+    """天津七六四通信 -> 天津[764]通信: a run of Chinese digits written place by place (see
+    ``POSITIONAL_MIN_DIGITS``), as a marker the composer reads as the Arabic number."""
+    def repl(m: re.Match[str]) -> str:
+        run = m.group(0)
+        if len(run) < POSITIONAL_MIN_DIGITS and "〇" not in run:
+            return run
+        n = chinese_number(run)
+        return run if n is None else f"[{n}]"
+
+    return _POSITIONAL_RUN.sub(repl, folded)
 
 
 def _compose(folded: str) -> tuple[str, str] | None:
@@ -493,6 +597,21 @@ def _compose(folded: str) -> tuple[str, str] | None:
 
 
 MAX_PIECE = 24  # characters: the longest glossary or alias-table name looked for inside a name
+# A trade name (字号) has two to four characters (海思, 海康威视; 企业名称登记管理规定实施办法, 2023,
+# art. 11 asks two or more): a known name this short may be the start of another company's.
+MAX_SHORT_NAME = 4
+
+
+def lengthened_trade_name(head: str, rest: str) -> bool:
+    """海思|科|医药集团股份有限公司: a known short name followed by one character that begins no known
+    word, then a field word, in a company's name, is another company's trade name (海思科, a
+    drug maker, not HiSilicon): the character belongs to the trade name, as no word takes it."""
+    if len(head) > MAX_SHORT_NAME or len(rest) < 3 or not _LEGAL_FORM.search(rest):
+        return False
+    if rest[:2] in piece_prefixes():
+        return False  # 海思|光电子: the rest begins a known word
+    glossary = _glossary()
+    return any(rest[1:j] in glossary for j in range(3, min(len(rest), MAX_PIECE + 1) + 1))
 
 
 def _known_piece(piece: str, glossary: dict[str, str], aliases: dict[str, tuple[str, str, str]]) -> bool:

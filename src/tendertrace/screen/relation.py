@@ -34,6 +34,7 @@ from rigour.names.org_types import extract_org_types
 from rigour.text.phonetics import metaphone
 
 from ..model import ListEntry
+from ..text.numerals import chinese_number
 from . import factors as f
 from .index import IndexedName, NameIndex
 from .names import (
@@ -49,16 +50,18 @@ from .names import (
     WHOLE_INSTITUTION_ENDINGS,
     Translation,
     content_tokens,
+    ends_in_legal_form,
     fold_zh,
     form_kind,
     glossary_words,
     is_chinese,
+    lengthened_trade_name,
     piece_prefixes,
     reading,
     tokens_en,
     zh_legal_form_only,
 )
-from .score import Scored, matched, same_words
+from .score import Scored, matched, same_words, sim
 
 
 def refusal(index: NameIndex, query: str, tr: Translation, reads_chinese: bool, q_tokens: list[str],
@@ -89,7 +92,24 @@ def refusal(index: NameIndex, query: str, tr: Translation, reads_chinese: bool, 
         return "near name"
     if tr.method == "glossary" and lacks_distinguishing_word(q_tokens, name.tokens, index.idf, index.rare_idf):
         return "near name"
+    if tr.method == "glossary" and slipped_proper_name(q_tokens, name.tokens, index.idf, index.rare_idf):
+        return "near name"
     return None
+
+
+def slipped_proper_name(query: list[str], name: tuple[str, ...], idf: dict[str, float], rare: float) -> bool:
+    """天地科技 -> "Tiandi Technology" against the listed "Tiandy Technologies": a composed
+    translation spells a proper name as its characters read, so a rare listed word it reaches only
+    as a one-letter slip (Tiandi / Tiandy) is another name's spelling -- the alias table, not the
+    score, says when a company writes its name otherwise."""
+    for t in query:
+        if t in name or not t.isalpha() or idf.get(t, rare) < rare or t in glossary_words():
+            continue
+        partners = [y for y in name if sim(t, y)]
+        if partners and all(sim(t, y) == f.ONE_EDIT_CREDIT and fuzz.ratio(t, y) / 100 < f.FUZZY_RATIO
+                            for y in partners):
+            return True
+    return False
 
 
 # English words a group company's listed name carries (集团有限公司 is "X Group Co., Ltd.", "X
@@ -257,7 +277,9 @@ def has_bracketed(matched_name: str, word: str) -> bool:
 
 
 def adds_subunit(query: list[str], name: tuple[str, ...]) -> bool:
-    return any(t in SUBUNIT_WORDS and t not in name for t in query)
+    """A sub-unit word the listed name lacks (天山区|分局); a variant of one of its words (Institute
+    of the listed "Field Blood Transfusion Institution") is that word, not a unit added."""
+    return any(t in SUBUNIT_WORDS and t not in name and not matched(t, name) for t in query)
 
 
 def extra_parenthetical(query: str, matched_name: str) -> bool:
@@ -282,7 +304,8 @@ def parents(query: str) -> list[str]:
                 continue
             if zh_legal_form_only(rest):
                 continue  # 中国船舶重工|集团有限公司 is a company of that name (here its group), not a part of it
-            if head.endswith(SUBUNIT_MARKERS) or _known(head):
+            # 海思|科医药: the trade name is 海思科, not the known 海思
+            if head.endswith(SUBUNIT_MARKERS) or (_known(head) and not lengthened_trade_name(head, rest)):
                 out.append(head)
         return out
     words = query.replace(",", " ,").split()
@@ -339,7 +362,12 @@ def _known(head: str) -> bool:
     return alias(head) is not None
 
 
-_LATIN_BRACKET = re.compile(r"\s*\(([^()]{2,40})\)")
+# The longest bracketed part of a Latin name read as a restatement: long enough for another whole
+# name of the entity ("CSSC 707 Institute (Tianjin Navigation Instruments Research Institute)", 49
+# characters; the lists' longest unit names run to about 80), short enough that a bracket holding a
+# sentence or an address is not read as a name.
+MAX_LATIN_BRACKET = 80
+_LATIN_BRACKET = re.compile(rf"\s*\(([^()]{{2,{MAX_LATIN_BRACKET}}})\)")
 
 
 def latin_bracket(query: str) -> tuple[str, str, str] | None:
@@ -364,6 +392,8 @@ def restates(inner: str, entry: ListEntry, matched_name: str) -> bool:
     designation with a number (611 Institute), words the listed name already has (Zhengzhou of
     National Supercomputer Center Zhengzhou) or another of the entry's names has, or the place the entity is listed at (an institute
     "(Nanjing)" whose listed address is in Nanjing) -- not a campus or branch elsewhere."""
+    if own_designation(inner, matched_name):
+        return True
     words = content_tokens(reading(inner) if is_chinese(inner) else inner)
     if not words:
         return False
@@ -382,6 +412,79 @@ def restates(inner: str, entry: ListEntry, matched_name: str) -> bool:
     # The first address is the entity's seat; later ones are often its campuses and branches.
     seat = set(tokens_en(re.split(r";\s*and\b|;", entry.address or "")[0]))
     return bool(seat) and all(t in seat for t in words)
+
+
+# A unit's designation alone: 707所, 第七〇七研究所, 二院, 十四所 -- a number and a kind of unit.
+_UNIT_DESIGNATION = re.compile(r"第?([0-9一二三四五六七八九十百〇零两]{1,5})(?:研究所|研究院|所|院|厂)")
+
+
+def unit_number(word: str) -> int | None:
+    """The number of a unit's designation written alone (（707所）, （第十四研究所）), or None."""
+    m = _UNIT_DESIGNATION.fullmatch(fold_zh(word))
+    return chinese_number(m.group(1)) if m else None
+
+
+def own_designation(word: str, matched_name: str) -> bool:
+    """天津航海仪器研究所（707所）: a bracketed designation that is the listed unit's own number (the
+    listed 707th Research Institute) restates the unit; it names no part of it."""
+    number = unit_number(word) if is_chinese(word) else None
+    return number is not None and str(number) in tokens_en(matched_name)
+
+
+# The most words a place written after a company's legal form has ("Hong Kong", "Kowloon Bay").
+MAX_PLACE_WORDS = 3
+_TRAILING_PLACE = re.compile(r"^(?P<head>.+?)\s*(?:,\s*(?P<comma>[^,()]+)|\((?P<bracket>[^()]+)\))\s*$")
+
+
+def name_and_place(query: str) -> tuple[str, list[str]] | None:
+    """"Skyverse Ltd., Hong Kong", "Tenco Technology Co., Limited (Hong Kong)", "CETC 10th Institute,
+    Chengdu": a Latin company name ending in its legal form, or a numbered unit (a number and a
+    kind of unit: one site, so a place after it is its address, not a campus), then a place -- the
+    name and the place's words. A place is at most ``MAX_PLACE_WORDS`` words of letters, none a
+    kind of organisation or unit."""
+    if is_chinese(query):
+        return None
+    m = _TRAILING_PLACE.match(query.strip())
+    if not m:
+        return None
+    head, place = m.group("head").strip(" ,"), m.group("comma") or m.group("bracket") or ""
+    words = content_tokens(place)
+    if (not words or len(place.split()) > MAX_PLACE_WORDS or not all(t.isalpha() for t in words)
+            or any(t in ORG_WORDS or t in SUBUNIT_WORDS for t in words)
+            or not (ends_in_legal_form(head) or numbered_unit(head))):
+        return None
+    return head, words
+
+
+def numbered_unit(name: str) -> bool:
+    """"CETC 10th Institute", "CSSC 707 Research Institute": a Latin name with a number that ends
+    in a kind of organisation."""
+    words = tokens_en(name)
+    return len(words) >= 2 and words[-1] in ORG_WORDS and any(t.isdigit() for t in words)
+
+
+def place_listed(place: list[str], entry: ListEntry) -> bool:
+    """The entry's country, or one of its addresses, names the place: a company written with a
+    place it is listed at is the listed company, not a branch elsewhere."""
+    listed = set(tokens_en(entry.address or "")) | set(tokens_en(entry.country or ""))
+    return all(t in listed for t in place)
+
+
+_BRACKETED = re.compile(r"\s*\([^)]*\)")  # a bracketed part, as the index drops it for a derived form
+
+
+def group_fits(group: str, entry: ListEntry, matched_name: str) -> bool:
+    """A unit reached through its name without its group's initialism ("10th Research Institute" of
+    the listed "CETC 10th Research Institute") is that unit only under that group: "CASC 10th
+    Research Institute" is another group's. A unit's published name says nothing of the group."""
+    from .index import without_group_initialism
+
+    published = [entry.name, *entry.aliases]
+    if matched_name in published:
+        return True
+    dropped = [n for n in published if matched_name in (without_group_initialism(n),
+                                                         without_group_initialism(_BRACKETED.sub("", n).strip()))]
+    return not dropped or any(n.split()[0].casefold() == group.casefold() for n in dropped)
 
 
 def group_prefixes(query: str) -> list[tuple[str, str]]:

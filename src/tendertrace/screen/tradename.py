@@ -27,7 +27,7 @@ from functools import cache
 
 from ..knowledge import files as knowledge
 from .divisions import divisions
-from .names import _alias_rows, _glossary, fold_zh
+from .names import COMPATIBLE_FORMS, _alias_rows, _glossary, core_zh, fold_zh, form_kind
 
 _COMPANY = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)$")
 # A trade name has two characters or more (企业名称登记管理规定实施办法, 2023, art. 11).
@@ -242,8 +242,81 @@ def _member(named: dict[str, str], trade: str, rest: str) -> str | None:
     return _pick(named)
 
 
+@cache
+def _by_name_after_place() -> dict[str, tuple[tuple[str, str, str, str], ...]]:
+    """The name after its place, without its legal form (道通智能航空技术) -> (place code, legal form
+    kind, English name, Chinese name) of each listed company (``self`` rows) so named."""
+    out: dict[str, list[tuple[str, str, str, str]]] = {}
+    for row in _alias_rows():
+        folded = fold_zh(row.zh)
+        if row.relation != "self" or not _COMPANY.search(folded):
+            continue
+        place = _place(folded)
+        if place is None or _trade_at(folded, *place) is None:
+            continue
+        code, end = place
+        out.setdefault(core_zh(folded[end:]), []).append((code, form_kind(folded), row.en, folded))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def listed_with_place(query: str) -> str | None:
+    """The Chinese name of the one listed company that the query's company name is, written without
+    its registration place (道通智能航空技术股份有限公司 for the listed 深圳市道通智能航空技术股份有限公司)
+    or with its place written another way (深圳 for 深圳市): the same name after the place, in a
+    compatible legal form, and the same place where the query writes one. None when no listed
+    company, or more than one (two places' companies of one name), is so named, and for a name of
+    the alias tables itself."""
+    folded = fold_zh(query)
+    if folded in _listed_names() or not _COMPANY.search(folded):
+        return None
+    table, core = _by_name_after_place(), core_zh(folded)
+    if not any(core[start:] in table for start in range(min(len(core), divisions().longest + 1))):
+        return None  # no listed company's name after its place ends this name: no place to look for
+    place = _place(folded)
+    if place is not None:
+        code, end = place
+        rest = folded[end:]
+    elif _split_placeless(folded) is not None:
+        code, rest = "", folded
+    else:
+        return None
+    kinds = COMPATIBLE_FORMS[form_kind(folded)]
+    found = {en: zh for at, kind, en, zh in table.get(core_zh(rest), ())
+             if kind in kinds and (not code or at == code)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+# The shortest trade name read alone as its company's short name: four characters (深网视界, 烽火星空)
+# are nearly always one company's; two or three are often several (海思, 道通) or a word.
+MIN_SHORT_NAME_ALONE = 4
+
+
+@cache
+def _by_trade() -> dict[str, dict[str, str]]:
+    """Trade name -> {English name: Chinese name} of the listed companies with it, at any place."""
+    out: dict[str, dict[str, str]] = {}
+    for (_code, trade), named in _listed().items():
+        out.setdefault(trade, {}).update({en: zh for en, zh in named.items() if en not in out.get(trade, {})})
+    return out
+
+
+def listed_short_name(query: str) -> str | None:
+    """深网视界 -> 深圳市深网视界科技有限公司: a name that is nothing but the trade name of one listed
+    company (at least ``MIN_SHORT_NAME_ALONE`` characters, no glossary word, no institution's
+    name) is that company's short name. None when two listed companies share it."""
+    folded = fold_zh(query)
+    if len(folded) < MIN_SHORT_NAME_ALONE or folded in _glossary() or folded in _listed_names():
+        return None
+    named = _by_trade().get(folded)
+    if not named or _institution_trade(folded):
+        return None
+    return _pick(named)
+
+
 def warm() -> None:
     """Build the place and trade-name table now, with the index, not on the first name screened."""
+    _by_name_after_place()
+    _by_trade()
     _listed()
     _listed_placeless()
     _trades_at()
