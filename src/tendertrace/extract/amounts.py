@@ -25,7 +25,8 @@ UNIT_SCALE = {
     "亿港元": (1e8, "HKD"), "万港元": (1e4, "HKD"), "港元": (1.0, "HKD"), "港币": (1.0, "HKD"),
     "万澳门元": (1e4, "MOP"), "澳门元": (1.0, "MOP"), "万澳門元": (1e4, "MOP"), "澳門元": (1.0, "MOP"), "patacas": (1.0, "MOP"),
     "万欧元": (1e4, "EUR"), "欧元": (1.0, "EUR"), "万英镑": (1e4, "GBP"), "英镑": (1.0, "GBP"),
-    "亿元": (1e8, "CNY"), "万元": (1e4, "CNY"), "元": (1.0, "CNY"), "圆": (1.0, "CNY"), "万": (1e4, None),
+    "亿元": (1e8, "CNY"), "万元": (1e4, "CNY"), "千元": (1e3, "CNY"), "元": (1.0, "CNY"), "圆": (1.0, "CNY"),
+    "万": (1e4, None), "亿": (1e8, None),
     "million yuan": (1e6, "CNY"), "billion yuan": (1e9, "CNY"), "million": (1e6, None), "billion": (1e9, None),
     "yuan": (1.0, "CNY"),
 }
@@ -97,12 +98,20 @@ def tidy(value: float) -> float | int:
     return int(rounded) if rounded == int(rounded) else rounded
 
 
+# The units of yuan a table's header, a label's bracket or a unit line states for the bare figures it
+# governs (中标金额（万元）, （单位：千元）), longest first; a pattern of them for those readers.
+YUAN_UNITS = ("亿元", "万元", "千元", "元")
+YUAN_UNIT = "|".join(YUAN_UNITS)
+# A scale word alone (万, 亿) after a bare number counts things as often as money (1750亿参数, 3万台):
+# a figure is money with one only where a label or a currency says so.
+BARE_SCALES = ("万", "亿")
+
 # A figure is money only with a currency or a unit of money beside it; a bare number is a count.
 _CONTEXT_ENDS = "。；;\n"
 _STATED = re.compile(
     r"(?P<prefix>" + _PREFIX + r")\s*[:：]?\s*(?P<num>" + NUMBER + r")\s*(?P<unit>" + _UNIT + r")?(?![A-Za-z])"
     r"|(?P<bare>" + NUMBER + r")\s*(?P<bare_unit>" + "|".join(
-        re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNIT_SCALE, key=len, reverse=True) if u != "万") + r")(?![A-Za-z])"
+        re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNIT_SCALE, key=len, reverse=True) if u not in BARE_SCALES) + r")(?![A-Za-z])"
 )
 
 

@@ -271,7 +271,19 @@ def _compute_suppliers(ex: Extraction, compute: list[Classification]) -> list[st
         if any(c.start is not None and c.end is not None and lot.span.start <= c.start and c.end <= lot.span.end
                for c in compute):
             chosen.setdefault(lot.supplier, None)
-    return list(chosen) or ex.names("supplier")
+    return list(chosen) or _row_suppliers(ex, compute) or ex.names("supplier")
+
+
+def _row_suppliers(ex: Extraction, compute: list[Classification]) -> list[str]:
+    """Of several suppliers, the ones named in a compute item's own priced row or sentence
+    (第二包：GPU服务器，中标供应商：X，中标金额：380万元): the winner of another row supplies another item."""
+    suppliers = [p for p in ex.parties if p.role == "supplier" and p.span is not None]
+    if len({p.name for p in suppliers}) < 2:
+        return []
+    rows = [(a.context.start, a.context.end) for a in ex.amounts for c in compute
+            if c.start is not None and c.end is not None and a.context.start <= c.start and c.end <= a.context.end]
+    return list(dict.fromkeys(p.name for p in suppliers for lo, hi in rows
+                              if p.span is not None and lo <= p.span.start and p.span.end <= hi))
 
 
 def _compute_buyers(ex: Extraction, compute: list[Classification]) -> list[str]:

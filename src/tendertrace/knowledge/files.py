@@ -323,6 +323,7 @@ class AmountLabels:
     awarded: tuple[str, ...]
     max_price: tuple[str, ...]
     budget: tuple[str, ...]
+    investment: tuple[str, ...]  # a project's total investment: its amount only when nothing else is stated
     rate_words: tuple[str, ...]
     total_words: tuple[str, ...]
     budget_words: tuple[str, ...]
