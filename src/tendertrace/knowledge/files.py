@@ -431,6 +431,7 @@ class OrgsFile:
     en_connectors: tuple[str, ...]
     en_stop_heads: tuple[str, ...]
     en_provider_verbs_after: tuple[str, ...]
+    en_buyer_verbs_after: tuple[str, ...]
     owner_roles: tuple[str, ...]
     upstream_supplier_roles: tuple[str, ...]  # a foreign seller behind a named supplier or import agent
     roles: Mapping[str, tuple[str, ...]]  # role -> its words, in the file's order
