@@ -74,3 +74,14 @@ def test_an_english_disclosure_names_its_client_and_its_issuer_supplies() -> Non
     ex = extract(Document(id="p", source="p.txt", format="text", title="Announcement", text=text, match_text=match_text(text)))
     assert (ex.names("buyer"), ex.names("supplier")) == (["Shenzhen Deep Compute Co., Ltd."], ["Alpha Cloud Holdings Limited"])
     assert ex.amount is not None and (ex.amount.value, ex.amount.currency) == (120_000_000, "HKD")
+
+
+def test_a_prospectus_customer_table_and_prose_keep_the_issuer_as_supplier() -> None:
+    """The issuer heads its prospectus; its prose names the one customer it provides to: every row of
+    its customer table is still supplied by the issuer, not by that customer."""
+    text = ("江苏云启算力科技股份有限公司\n首次公开发行股票并在创业板上市招股说明书\n报告期内，发行人向前五名客户销售情况如下：\n"
+            "单位：万元\n序号 | 客户名称 | 销售内容 | 销售金额\n1 | 南京北辰智算有限公司 | 智算服务（H800集群租赁） | 8,912.46\n"
+            "2 | 常州龙湖数据科技有限公司 | 算力设备销售 | 3,980.71\n"
+            "发行人向南京北辰智算有限公司提供的智算服务，系以512张NVIDIA H800 GPU提供算力租赁。\n2025年6月27日")
+    ex = extract(Document(id="p", source="p.txt", format="text", title="招股说明书", text=text, match_text=match_text(text)))
+    assert ex.lots and {lot.supplier for lot in ex.lots} == {"江苏云启算力科技股份有限公司"}

@@ -863,5 +863,6 @@ def _announcer(match: str, orgs: list[OrgName]) -> OrgName | None:
         if re.match(r"\s*[(（]?\s*(?:[「“\"]|以下简称|下称|简称)?\s*[“\"「]?(?:本公司|公司|the Company|[A-Z][\w ]{1,30}[\"”]? or the [\"“]Company)",
                     after):
             return o
-    head = [o for o in orgs if o.start < ANNOUNCER_HEAD and o.role == "mentioned"]
+    # the first named at the head that no role word claims, or the one already read as the announcer
+    head = [o for o in orgs if o.start < ANNOUNCER_HEAD and (o.role == "mentioned" or o.cue == "announcer")]
     return head[0] if head else None
