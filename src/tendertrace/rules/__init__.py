@@ -28,7 +28,15 @@ from ..knowledge.schema import (
 )
 from ..model import Classification, Extraction, Mention, Route
 from ..text.fold import fold_pattern, match_text
-from .context import NOT_STATED, cancellation, china_nexus, lot_cancellation, party_nexus, scope_of, topic_procurement
+from .context import (
+    NOT_STATED,
+    cancellation,
+    china_nexus,
+    lot_cancellation,
+    party_nexus,
+    scope_of,
+    topic_procurement,
+)
 from .evidence import (
     PARAGRAPH_REACH,
     TITLE_CHARS,
