@@ -85,3 +85,14 @@ def test_a_prospectus_customer_table_and_prose_keep_the_issuer_as_supplier() -> 
             "发行人向南京北辰智算有限公司提供的智算服务，系以512张NVIDIA H800 GPU提供算力租赁。\n2025年6月27日")
     ex = extract(Document(id="p", source="p.txt", format="text", title="招股说明书", text=text, match_text=match_text(text)))
     assert ex.lots and {lot.supplier for lot in ex.lots} == {"江苏云启算力科技股份有限公司"}
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("The servers will be supplied by Pacific Compute Limited.", "Pacific Compute Limited", "supplier"),
+    ("The servers were bought by Zhejiang Lab. Delivery follows.", "Zhejiang Lab", "buyer"),
+    ("The servers will be supplied by Alpha Compute Co., Ltd.", "Alpha Compute Co., Ltd.", "supplier"),
+    ("The servers will be supplied by Alpha Compute Pte. Ltd.", "Alpha Compute Pte. Ltd.", "supplier"),
+])
+def test_an_english_name_at_a_sentence_end(text: str, name: str, role: str) -> None:
+    """A sentence's full stop is no part of the name; an abbreviation's is."""
+    assert [(o.name, o.role) for o in find_orgs(text)] == [(name, role)]

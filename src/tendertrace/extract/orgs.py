@@ -444,7 +444,16 @@ def _en_pair(text: str, start: int, end: int, vocab: _Vocab) -> list[tuple[int, 
             continue
         head = [(start, start + len(before))] if " " in before and before.rsplit(" ", 1)[-1] in vocab.en_suffix_words else []
         return head + _en_pair(text, m.end(), end, vocab)
-    return [(start, end)] if " " in text[start:end] else []
+    if " " not in text[start:end]:
+        return []
+    last = text[start:end].rsplit(" ", 1)[-1]
+    if last.endswith(".") and last not in vocab.en_suffix_words and not _EN_ABBREVIATION.fullmatch(last):
+        end -= 1  # the full stop of the sentence the name ends ("supplied by Pacific Compute Limited.")
+    return [(start, end)]
+
+
+# A word a full stop belongs to: an abbreviation (Ltd., Co., S.A., Bhd., Pte., K.K.), not a sentence's end.
+_EN_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)+|(?:Co|Ltd|Inc|Corp|Bhd|Pte|Pty|Pvt|Tbk|Plc|Cie|Mfg|Intl|Bros|Jr|Sr|St)\.")
 
 
 # -- roles ------------------------------------------------------------------------------------
