@@ -26,7 +26,7 @@ def amount_of(text: str, title: str = "GPU服务器采购公告") -> tuple[float
     ("总预算：1.2亿", 120_000_000),
     ("预算金额：人民币 356.8 万元", 3_568_000),
     ("（单位：千元）\n序号 | 货物名称 | 预算金额\n1 | GPU服务器 | 2,600", 2_600_000),
-    ("（单位：亿元）\n项目 | 内容 | 总投资\n智算中心 | 采购GPU服务器 | 3.6", 360_000_000),
+    ("（单位：亿元）\n项目 | 内容 | 预算金额\n智算中心 | 采购GPU服务器 | 3.6", 360_000_000),
     ("序号 | 货物名称 | 数量 | 预算金额（千元）\n1 | GPU服务器 | 4台 | 896.5", 896_500),
 ])
 def test_units_of_yuan(body: str, value: float) -> None:
@@ -34,14 +34,26 @@ def test_units_of_yuan(body: str, value: float) -> None:
 
 
 @pytest.mark.parametrize(("body", "value"), [
-    # a total investment is the amount of a notice that states nothing else
+    # a total investment is the amount of a notice that states nothing else and buys nothing itself
     ("建设内容：采购GPU服务器\n项目总投资：12.5亿元", 1_250_000_000),
     # a budget beside it is the notice's amount
     ("项目总投资：12.5亿元\n本次采购预算：3,800万元", 38_000_000),
     ("本次采购预算：3,800万元\n项目总投资：12.5亿元", 38_000_000),
 ])
 def test_total_investment_only_as_a_last_resort(body: str, value: float) -> None:
-    assert amount_of(HEAD + body + TAIL)[0] == pytest.approx(value)
+    assert amount_of(HEAD + body + TAIL, "智算中心建设项目审批公告")[0] == pytest.approx(value)
+
+
+@pytest.mark.parametrize("title", ["智算中心项目设计招标公告", "GPU服务器采购公告", "智算中心项目造价咨询服务公告"])
+def test_a_procurement_is_not_priced_by_its_project_investment(title: str) -> None:
+    """A tender for a project's works or services states the project's investment beside it: the
+    procurement's own price is another figure, or none."""
+    assert amount_of(HEAD + "项目总投资：12.5亿元" + TAIL, title)[0] is None
+
+
+def test_a_table_column_of_investment_under_a_unit_line() -> None:
+    text = HEAD + "（单位：亿元）\n项目 | 内容 | 总投资\n智算中心 | 部署GPU服务器 | 3.6" + TAIL
+    assert amount_of(text, "智算中心建设项目审批公告")[0] == pytest.approx(360_000_000)
 
 
 @pytest.mark.parametrize(("body", "value", "currency"), [

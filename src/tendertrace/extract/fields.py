@@ -723,8 +723,12 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: knowledge.RecordS
         ex.budget = tidy(budgets[0][1])
     # An award states what was awarded; other notices their budget or ceiling, and a contract notice
     # or a company's disclosure only its contract amount.
-    order = ("awarded", "max_price", "budget", "investment") if ex.notice_type == "award" \
-        else ("max_price", "budget", "awarded", "investment")
+    order: tuple[str, ...] = ("awarded", "max_price", "budget") if ex.notice_type == "award" \
+        else ("max_price", "budget", "awarded")
+    if ex.notice_type == "other" and not any(w in (doc.title or ex.project_name or "") for w in words.services_for_a_project):
+        # A project's approval, a company's investment notice, a news report: no procurement notice,
+        # whose own price a total investment never is.
+        order += ("investment",)
     for kind in order:
         of_kind = [f for f in found if f[0] == kind]
         if not of_kind:

@@ -324,6 +324,7 @@ class AmountLabels:
     max_price: tuple[str, ...]
     budget: tuple[str, ...]
     investment: tuple[str, ...]  # a project's total investment: its amount only when nothing else is stated
+    services_for_a_project: tuple[str, ...]  # title words of a service bought for a project, priced apart
     rate_words: tuple[str, ...]
     total_words: tuple[str, ...]
     budget_words: tuple[str, ...]
