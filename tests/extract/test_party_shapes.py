@@ -96,3 +96,19 @@ def test_a_prospectus_customer_table_and_prose_keep_the_issuer_as_supplier() -> 
 def test_an_english_name_at_a_sentence_end(text: str, name: str, role: str) -> None:
     """A sentence's full stop is no part of the name; an abbreviation's is."""
     assert [(o.name, o.role) for o in find_orgs(text)] == [(name, role)]
+
+
+@pytest.mark.parametrize(("text", "roles"), [
+    # the counterpart named by its bracket: the subject of "entered into ... with" takes the other side
+    ("Shenzhen Sino Compute Technology Co., Ltd., an indirect wholly-owned subsidiary of the Company, entered into "
+     "a purchase agreement with Apex Server Systems Limited (the \"Vendor\") for 200 GPU servers.",
+     {"Shenzhen Sino Compute Technology Co., Ltd.": "buyer", "Apex Server Systems Limited": "supplier"}),
+    # a common noun between "from" and the seller
+    ("Beijing Zhiyuan Data Co., a data center operator, has ordered 1,000 GPUs from distributor Pacific Links Pte Ltd for US$12 million.",
+     {"Beijing Zhiyuan Data Co.": "buyer", "Pacific Links Pte Ltd": "supplier"}),
+    # a news report's builder or deliverer
+    ("该校新增GPU服务器32台，由北京华胜天成科技股份有限公司承建，合同金额约2,680万元。",
+     {"北京华胜天成科技股份有限公司": "supplier"}),
+])
+def test_counterparts_in_prose(text: str, roles: dict[str, str]) -> None:
+    assert {o.name: o.role for o in find_orgs(text) if o.role != "mentioned"} == roles

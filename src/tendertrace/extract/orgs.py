@@ -508,6 +508,8 @@ _PROVIDED_TO_ANNOUNCER = re.compile(r"(?:向|为)(?:本)?(?:公司|集团)(?:及
 _PROVIDES = re.compile(r"(?:内容为|负责|为其|向其|为客户|向客户)[^，,。；]{0,12}?提供|(?:内容为|负责)(?:交付|部署|建设)")
 
 
+# "由X承建", "由X供货": X builds or delivers what is bought (a news report, a result's prose).
+_DELIVERED_AFTER = re.compile(r"\s*(?:[（(][^（）()\n]{0,30}[）)])?\s*(?:承建|承接|供货|供应|交付|提供|建设实施|集成)")
 # "公司拟向X提供算力服务", "为X提供": X is the one served, the customer (a bracketed short name between).
 _PROVIDED_AFTER = re.compile(r"\s*(?:[（(][^（）()\n]{0,30}[）)])?\s*(?:提供|销售|交付|出售|供应|供货)")
 
@@ -538,8 +540,7 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
                 role, cue = vocab.en_role_of[after_m.group("role").lower()], after_m.group("role")
             elif m:
                 role, cue = vocab.en_role_of[m.group("role").lower()], m.group("role")
-            elif re.search(r"\b(?:entered into|signed|signs|concluded|executed|entering into)\b[^.]{0,"
-                           + str(EN_SIGN_WINDOW) + r"}\bwith\s+(?:the\s+)?$", match[max(0, start - EN_SIGN_WINDOW - 30): start]):
+            elif _EN_SIGNED_WITH.search(match[max(0, start - EN_SIGN_WINDOW - 30): start]):
                 role, cue = "supplier", "signed with"
             elif _EN_AWARDED_TO.search(match[max(0, start - EN_SIGN_WINDOW - 30): start]):
                 role, cue = "supplier", "awarded to"
@@ -567,6 +568,8 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
                 role, cue = "supplier", "中标"
             elif before_m:
                 role, cue = vocab.role_of[before_m], before_m
+            elif re.search(r"由\s*$", before) and _DELIVERED_AFTER.match(match, end):
+                role, cue = "supplier", "由…承建"
             elif re.search(r"(?:向|为)\s*$", before) and _PROVIDED_AFTER.match(match, end):
                 role, cue = "buyer", "向…提供"
             elif re.search(r"(?:与|和|同)\s*$", before) and _SIGN.search(match, end, end + SIGN_WINDOW) \
@@ -795,9 +798,12 @@ _PAIR_GAP = re.compile(r"\s*(?:[（(][^（）()]{0,24}[）)])?\s*(?:与|和|同)
 _LEGAL_TAIL = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|研究院|研究所)$")
 
 
-# "X has purchased GPU servers from Y": Y sold them.
+# "X has purchased GPU servers from Y" ("from distributor Y", "from its supplier Y"): Y sold them.
 _EN_BOUGHT_FROM = re.compile(r"\b(?:purchased|bought|procured|ordered|acquired|leased|rented|buys|purchases|procures|orders)\b"
-                             r"[^.;]{0,120}?\bfrom\s+(?:the\s+)?$")
+                             r"[^.;]{0,120}?\bfrom\s+(?:the\s+|its\s+|their\s+)?(?:[a-z]+\s+){0,2}$")
+# "X entered into an agreement with Y": Y is X's counterpart.
+_EN_SIGNED_WITH = re.compile(r"\b(?:entered into|signed|signs|concluded|executed|entering into)\b[^.]{0,"
+                             + str(EN_SIGN_WINDOW) + r"}\bwith\s+(?:the\s+)?$")
 # "X awarded the contract for GPU servers to Y": Y is the winner, X the one that awards.
 _EN_AWARDED_TO = re.compile(r"\b(?:awarded|awards|has awarded|granted)\b[^.;]{0,120}?\bto\s+(?:the\s+)?$")
 
@@ -806,8 +812,9 @@ def _signing_subject(match: str, orgs: list[OrgName]) -> list[OrgName]:
     """The English subject of "X has signed ... with Y" (or "X awarded ... to Y") takes the side opposite Y's."""
     out = list(orgs)
     for i, o in enumerate(out):
-        if o.cue not in ("signed with", "awarded to") or o.role == "mentioned":
-            continue
+        if o.role == "mentioned" or (o.cue not in ("signed with", "awarded to") and not _EN_SIGNED_WITH.search(
+                match[max(0, o.start - EN_SIGN_WINDOW - 30): o.start])):
+            continue  # a counterpart named as such, or by its bracket ("with Apex Limited (the "Vendor")")
         # English prose may be wrapped: a sentence runs over single line breaks, to a blank line.
         s = max(match.rfind("\n\n", 0, o.start), match.rfind("。", 0, o.start)) + 1
         for j in range(i - 1, -1, -1):
