@@ -83,3 +83,21 @@ def test_english_deposits_and_fees_are_no_amount(body: str) -> None:
 def test_figures_of_running_text(text: str, value: float | None) -> None:
     found = [a[0] for a in find_amounts(text)]
     assert found == ([] if value is None else [pytest.approx(value)])
+
+
+@pytest.mark.parametrize(("text", "value", "currency"), [
+    ("CNY 12m", 12_000_000, "CNY"),
+    ("RMB5mn", 5_000_000, "CNY"),
+    ("HK$3.5m", 3_500_000, "HKD"),
+    ("US$1.5bn", 1_500_000_000, "USD"),
+    ("12 million US dollars", 12_000_000, "USD"),
+    ("2 million Hong Kong dollars", 2_000_000, "HKD"),
+])
+def test_english_abbreviations_after_a_currency(text: str, value: float, currency: str) -> None:
+    assert [(a[0], a[1]) for a in find_amounts(text)] == [(pytest.approx(value), currency)]
+
+
+@pytest.mark.parametrize("text", ["长度12m", "面积300 m2", "间距 5m，高度 3m"])
+def test_a_length_is_no_money(text: str) -> None:
+    """m after a bare figure is a metre; a figure is never read short of its digits (12m is not 1)."""
+    assert find_amounts(text) == []

@@ -29,11 +29,27 @@ UNIT_SCALE = {
     "万": (1e4, None), "亿": (1e8, None),
     "million yuan": (1e6, "CNY"), "billion yuan": (1e9, "CNY"), "million": (1e6, None), "billion": (1e9, None),
     "yuan": (1.0, "CNY"),
+    "million US dollars": (1e6, "USD"), "billion US dollars": (1e9, "USD"), "US dollars": (1.0, "USD"),
+    "million Hong Kong dollars": (1e6, "HKD"), "Hong Kong dollars": (1.0, "HKD"),
+    # the abbreviations of English financial prose (RMB12m, HK$3.5m, US$1.5bn), after a currency only
+    "mn": (1e6, None), "m": (1e6, None), "bn": (1e9, None),
 }
+# Units that stand for money only after a currency (RMB12m; 12m alone is a length): a figure without
+# one counts things as often as money.
+PREFIXED_ONLY = ("mn", "m", "bn")
+
+
+def _unit_pattern(unit: str) -> str:
+    # "m" is no unit before a digit or a power (300 m2, 12 m³)
+    return re.escape(unit).replace(r"\ ", r"\s+") + (r"(?![0-9²³])" if unit in PREFIXED_ONLY else "")
+
+
 _PREFIX = "|".join(re.escape(p) for p in sorted(PREFIX_CURRENCY, key=len, reverse=True))
-_UNIT = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNIT_SCALE, key=len, reverse=True))
+_UNIT = "|".join(_unit_pattern(u) for u in sorted(UNIT_SCALE, key=len, reverse=True))
+# The figure is read whole (an atomic group): "12m" that is no money is not "1" either.
+_FIGURE = r"(?>" + NUMBER + r")"
 MONEY = re.compile(
-    r"(?P<prefix>" + _PREFIX + r")?\s*[:：]?\s*(?P<num>" + NUMBER + r")\s*(?P<unit>" + _UNIT + r")?(?![A-Za-z])"
+    r"(?P<prefix>" + _PREFIX + r")?\s*[:：]?\s*(?P<num>" + _FIGURE + r")\s*(?P<unit>" + _UNIT + r")?(?![A-Za-z])"
 )
 CAPITAL = re.compile(r"[壹贰叁肆伍陆柒捌玖拾][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*(?:圆|元)(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?")
 
@@ -109,9 +125,10 @@ BARE_SCALES = ("万", "亿")
 # A figure is money only with a currency or a unit of money beside it; a bare number is a count.
 _CONTEXT_ENDS = "。；;\n"
 _STATED = re.compile(
-    r"(?P<prefix>" + _PREFIX + r")\s*[:：]?\s*(?P<num>" + NUMBER + r")\s*(?P<unit>" + _UNIT + r")?(?![A-Za-z])"
-    r"|(?P<bare>" + NUMBER + r")\s*(?P<bare_unit>" + "|".join(
-        re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNIT_SCALE, key=len, reverse=True) if u not in BARE_SCALES) + r")(?![A-Za-z])"
+    r"(?P<prefix>" + _PREFIX + r")\s*[:：]?\s*(?P<num>" + _FIGURE + r")\s*(?P<unit>" + _UNIT + r")?(?![A-Za-z])"
+    r"|(?P<bare>" + _FIGURE + r")\s*(?P<bare_unit>" + "|".join(
+        _unit_pattern(u) for u in sorted(UNIT_SCALE, key=len, reverse=True)
+        if u not in BARE_SCALES and u not in PREFIXED_ONLY) + r")(?![A-Za-z])"
 )
 
 
