@@ -34,6 +34,8 @@ def test_a_disclosure_names_its_customer(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", [
     "2024年8月5日，北辰大数据集团有限公司以1.84亿元的价格采购GPU服务器，供应商为北京华科信息技术有限公司。",
     "据悉，北辰大数据集团有限公司以498万元的总价购置GPU服务器4台，供应商为北京华科信息技术有限公司。",
+    "北辰大数据集团有限公司近日斥资1.2亿元采购GPU服务器，供应商为北京华科信息技术有限公司。",
+    "据采购公告，北辰大数据集团有限公司拟投入预算980万元，采购GPU服务器8台，供应商为北京华科信息技术有限公司。",
 ])
 def test_a_price_between_a_buyer_and_its_verb(sentence: str) -> None:
     roles = {o.name: o.role for o in find_orgs(sentence)}

@@ -44,8 +44,10 @@ SIGN_WINDOW = 40
 EN_SIGN_WINDOW = 120
 # How many characters of adverbs may stand between a buyer and its verb (近日通过代理商购买).
 VERB_GAP = 10
-# Or the price it pays between them ("X以1.84亿元的价格采购", "X以498万元购置"), as news prose tells a purchase.
-_PRICE_BEFORE_VERB = r"以[^，,。；;:：\n]{0,16}?元(?:的(?:价格|总价|报价|金额))?"
+# Or the price it pays between them ("X以1.84亿元的价格采购", "X以498万元购置", "X斥资1.2亿元采购",
+# "X拟投入预算980万元，采购"), as news prose tells a purchase.
+_PRICE_BEFORE_VERB = (r"(?:以[^，,。；;:：\n]{0,16}?元(?:的(?:价格|总价|报价|金额))?"
+                      r"|(?:近日|日前|拟|将|计划)?(?:斥资|投入|投资|出资)(?:预算|资金)?[^，,。；;:：\n]{0,16}?元[，,]?\s*(?:用于)?)")
 # The longest thing ending of orgs.yaml (实验台, 工作站 …), the window it is looked for in.
 THING_WORD = 4
 # The lines of a notice's heading, where its issuer stands.
