@@ -35,3 +35,17 @@ def amount_of(text: str) -> float | None:
 ])
 def test_the_amount_of_a_finding(text: str, amount: float) -> None:
     assert amount_of(text) == pytest.approx(amount)
+
+
+@pytest.mark.parametrize(("sentence", "amount"), [
+    # a deposit, an agency's fee or a unit price named in the compute sentence: no amount of it
+    ("本项目采购NVIDIA H100 GPU服务器2台，投标保证金为人民币8万元。", None),
+    ("本项目采购NVIDIA H100 GPU服务器2台，单价不超过200万元。", None),
+    ("本项目租用NVIDIA A100云服务器，代理服务费3万元由中标人支付。", None),
+    ("Supply of 2 NVIDIA H100 GPU servers; a bid bond of RMB 50,000 is required.", None),
+    # the item's own price beside one
+    ("本项目采购NVIDIA H100 GPU服务器2台，预算480万元，投标保证金9.6万元。", 4_800_000),
+    ("本项目租用NVIDIA A100云服务器一年，云服务费30万元。", 300_000),
+])
+def test_a_figure_priced_apart_is_no_amount(sentence: str, amount: float | None) -> None:
+    assert amount_of("采购公告\n采购人：南方海洋大学\n" + sentence + "\n公告日期：2024年3月1日") == amount

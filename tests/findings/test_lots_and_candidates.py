@@ -148,3 +148,12 @@ def test_a_research_budgets_host_institution_is_its_buyer() -> None:
     found = finding_of(text)
     assert found.buyer == ["江城大学"]
     assert found.amount == 300_000
+
+
+def test_a_finding_takes_the_supplier_of_its_compute_sentence() -> None:
+    """Each lot's winner named in the lot's own sentence: the compute lot's winner supplies it."""
+    text = ("中标结果公告\n采购人：华南农业学院\n第一包：办公电脑，中标供应商：广州文具有限公司，中标金额：50万元。\n"
+            "第二包：NVIDIA H100 GPU服务器，中标供应商：广州星算科技有限公司，中标金额：380万元。\n公告日期：2024年6月3日")
+    doc = next(read_input(text, name="n.txt", source="n.txt"))
+    found = result_finding(process(doc), CaseDocument(id="n", file="n.txt"), doc.match_text or doc.text)  # type: ignore[union-attr]
+    assert found is not None and found.suppliers == ["广州星算科技有限公司"] and found.amount == 3_800_000

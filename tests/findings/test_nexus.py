@@ -26,3 +26,15 @@ def test_a_foreign_buyer_with_no_tie_makes_no_compute_finding() -> None:
 
 def test_a_listed_buyer_ties_the_same_purchase() -> None:
     assert compute_of("Northgate Advanced Computing Institute")
+
+
+def test_a_party_named_by_a_prc_proper_name_ties_the_purchase() -> None:
+    """An English notice that names no PRC place in its text: a party whose English name holds a
+    PRC university's or division's proper name (Tsinghua, Urumqi) is the tie."""
+    assert compute_of("Tsinghua University")
+    assert compute_of("Urumqi Vocational University")
+
+
+def test_a_word_that_only_translates_a_place_is_no_tie() -> None:
+    """东方 is the city Dongfang; its glossary gloss "Oriental" is an English word, not a PRC name."""
+    assert compute_of("Oriental Institute of Eastmere") == []

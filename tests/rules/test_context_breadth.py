@@ -108,6 +108,10 @@ CASES: tuple[Case, ...] = (
     Case("replaced", "现网英伟达A800 GPU服务器下线后，由国产服务器承接全部训练任务，采购昇腾服务器4台。", False),
     Case("existing", "在用NVIDIA A100 GPU服务器8台的维保服务采购，期限一年。", False),
     Case("existing", "存量英伟达V100、A100 GPU服务器迁移至国产平台，采购迁移服务。", False),
+    # equipment disposed of: sold off or scrapped, not bought
+    Case("existing", "南方海洋大学拟公开拍卖报废的NVIDIA A100服务器2台。", False),
+    Case("existing", "资产处置公告：闲置NVIDIA V100 GPU服务器4台，挂牌转让。", False),
+    Case("existing", "采购GPU服务器（8×NVIDIA H100）2台，旧服务器另行报废处置。", True),
     # -- a US model or cloud name in another sense
     Case("sense", "会务服务：参会人员住宿安排在Gemini酒店，会议室租用2天。", False),
     Case("sense", "采购Claude Monet《睡莲》复制画20幅，用于人工智能学院走廊布置。", False),
@@ -243,6 +247,10 @@ CASES: tuple[Case, ...] = (
     Case("part", "采购NVIDIA A100服务器配套电源模块4个、散热风扇8个。", False),
     Case("part", "采购H100 GPU服务器备品备件（内存条、导轨）一批。", False),
     Case("part", "A800 GPU服务器维保服务采购项目，服务期一年。", False),
+    # the cooling or power that serves servers, after 的
+    Case("part", "采购液冷机柜10台，用于承载NVIDIA H100 GPU服务器的散热。", False),
+    Case("part", "为H800 GPU集群的供电采购UPS电源一套。", False),
+    Case("part", "采购NVIDIA H100液冷GPU服务器2台。", True),
     Case("part", "采购H800训练集群3年延保服务。", False),
     Case("part near", "采购8卡H100服务器及三年维保服务。", True),
     Case("part near", "采购NVIDIA H100 GPU服务器2台（含电源模块、导轨、三年原厂维保）。", True),

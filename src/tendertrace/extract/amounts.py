@@ -25,14 +25,31 @@ UNIT_SCALE = {
     "亿港元": (1e8, "HKD"), "万港元": (1e4, "HKD"), "港元": (1.0, "HKD"), "港币": (1.0, "HKD"),
     "万澳门元": (1e4, "MOP"), "澳门元": (1.0, "MOP"), "万澳門元": (1e4, "MOP"), "澳門元": (1.0, "MOP"), "patacas": (1.0, "MOP"),
     "万欧元": (1e4, "EUR"), "欧元": (1.0, "EUR"), "万英镑": (1e4, "GBP"), "英镑": (1.0, "GBP"),
-    "亿元": (1e8, "CNY"), "万元": (1e4, "CNY"), "元": (1.0, "CNY"), "圆": (1.0, "CNY"), "万": (1e4, None),
+    "亿元": (1e8, "CNY"), "万元": (1e4, "CNY"), "千元": (1e3, "CNY"), "元": (1.0, "CNY"), "圆": (1.0, "CNY"),
+    "万": (1e4, None), "亿": (1e8, None),
     "million yuan": (1e6, "CNY"), "billion yuan": (1e9, "CNY"), "million": (1e6, None), "billion": (1e9, None),
     "yuan": (1.0, "CNY"),
+    "million US dollars": (1e6, "USD"), "billion US dollars": (1e9, "USD"), "US dollars": (1.0, "USD"),
+    "million Hong Kong dollars": (1e6, "HKD"), "Hong Kong dollars": (1.0, "HKD"),
+    # the abbreviations of English financial prose (RMB12m, HK$3.5m, US$1.5bn), after a currency only
+    "mn": (1e6, None), "m": (1e6, None), "bn": (1e9, None),
 }
+# Units that stand for money only after a currency (RMB12m; 12m alone is a length): a figure without
+# one counts things as often as money.
+PREFIXED_ONLY = ("mn", "m", "bn")
+
+
+def _unit_pattern(unit: str) -> str:
+    # "m" is no unit before a digit or a power (300 m2, 12 m³)
+    return re.escape(unit).replace(r"\ ", r"\s+") + (r"(?![0-9²³])" if unit in PREFIXED_ONLY else "")
+
+
 _PREFIX = "|".join(re.escape(p) for p in sorted(PREFIX_CURRENCY, key=len, reverse=True))
-_UNIT = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNIT_SCALE, key=len, reverse=True))
+_UNIT = "|".join(_unit_pattern(u) for u in sorted(UNIT_SCALE, key=len, reverse=True))
+# The figure is read whole (an atomic group): "12m" that is no money is not "1" either.
+_FIGURE = r"(?>" + NUMBER + r")"
 MONEY = re.compile(
-    r"(?P<prefix>" + _PREFIX + r")?\s*[:：]?\s*(?P<num>" + NUMBER + r")\s*(?P<unit>" + _UNIT + r")?(?![A-Za-z])"
+    r"(?P<prefix>" + _PREFIX + r")?\s*[:：]?\s*(?P<num>" + _FIGURE + r")\s*(?P<unit>" + _UNIT + r")?(?![A-Za-z])"
 )
 CAPITAL = re.compile(r"[壹贰叁肆伍陆柒捌玖拾][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*(?:圆|元)(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?")
 
@@ -97,12 +114,21 @@ def tidy(value: float) -> float | int:
     return int(rounded) if rounded == int(rounded) else rounded
 
 
+# The units of yuan a table's header, a label's bracket or a unit line states for the bare figures it
+# governs (中标金额（万元）, （单位：千元）), longest first; a pattern of them for those readers.
+YUAN_UNITS = ("亿元", "万元", "千元", "元")
+YUAN_UNIT = "|".join(YUAN_UNITS)
+# A scale word alone (万, 亿) after a bare number counts things as often as money (1750亿参数, 3万台):
+# a figure is money with one only where a label or a currency says so.
+BARE_SCALES = ("万", "亿")
+
 # A figure is money only with a currency or a unit of money beside it; a bare number is a count.
 _CONTEXT_ENDS = "。；;\n"
 _STATED = re.compile(
-    r"(?P<prefix>" + _PREFIX + r")\s*[:：]?\s*(?P<num>" + NUMBER + r")\s*(?P<unit>" + _UNIT + r")?(?![A-Za-z])"
-    r"|(?P<bare>" + NUMBER + r")\s*(?P<bare_unit>" + "|".join(
-        re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNIT_SCALE, key=len, reverse=True) if u != "万") + r")(?![A-Za-z])"
+    r"(?P<prefix>" + _PREFIX + r")\s*[:：]?\s*(?P<num>" + _FIGURE + r")\s*(?P<unit>" + _UNIT + r")?(?![A-Za-z])"
+    r"|(?P<bare>" + _FIGURE + r")\s*(?P<bare_unit>" + "|".join(
+        _unit_pattern(u) for u in sorted(UNIT_SCALE, key=len, reverse=True)
+        if u not in BARE_SCALES and u not in PREFIXED_ONLY) + r")(?![A-Za-z])"
 )
 
 

@@ -21,6 +21,8 @@ from .amounts import (
     CAPITAL,
     MONEY,
     NUMBER,
+    YUAN_UNIT,
+    YUAN_UNITS,
     currency_at,
     currency_before,
     find_amounts,
@@ -101,10 +103,15 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text).replace("(", "（").replace(")", "）")
 
 
+# The kinds of amount label, each the name of its list in fields.yaml; a total investment is told as
+# a budget (model.AmountKind) but read after every other kind.
+_AMOUNT_KINDS = ("awarded", "max_price", "budget", "investment")
+
+
 @cache
 def _amount_labels() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
     conf = _conf().amounts
-    kind_of = {fold_pattern(label): kind for kind in ("awarded", "max_price", "budget") for label in getattr(conf, kind)}
+    kind_of = {fold_pattern(label): kind for kind in _AMOUNT_KINDS for label in getattr(conf, kind)}
     alternation = "|".join(re.escape(lab) for lab in sorted(kind_of, key=len, reverse=True))
     return re.compile(alternation), kind_of, conf.exclude
 
@@ -716,7 +723,12 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: knowledge.RecordS
         ex.budget = tidy(budgets[0][1])
     # An award states what was awarded; other notices their budget or ceiling, and a contract notice
     # or a company's disclosure only its contract amount.
-    order = ("awarded", "max_price", "budget") if ex.notice_type == "award" else ("max_price", "budget", "awarded")
+    order: tuple[str, ...] = ("awarded", "max_price", "budget") if ex.notice_type == "award" \
+        else ("max_price", "budget", "awarded")
+    if ex.notice_type == "other" and not any(w in (doc.title or ex.project_name or "") for w in words.services_for_a_project):
+        # A project's approval, a company's investment notice, a news report: no procurement notice,
+        # whose own price a total investment never is.
+        order += ("investment",)
     for kind in order:
         of_kind = [f for f in found if f[0] == kind]
         if not of_kind:
@@ -739,7 +751,8 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: knowledge.RecordS
         ex.currency = currency_at(text[pick[2]: pick[3]])
         if CAPITAL.match(text, pick[2]):
             ex.currency = currency_before(text, pick[2]) or ex.currency
-        ex.amount = Amount(tidy(pick[1]), ex.currency, kind, doc.span(pick[2], pick[3]), pick[5])  # type: ignore[arg-type]
+        told = "budget" if kind == "investment" else kind
+        ex.amount = Amount(tidy(pick[1]), ex.currency, told, doc.span(pick[2], pick[3]), pick[5])  # type: ignore[arg-type]
         return
 
 
@@ -793,7 +806,8 @@ def _table_amounts(
         if m and m.start() < 4:
             unit = m.group("unit")
             factor = scale(unit) if unit else next(
-                (scale(u) for u in ("万元", "亿元") if u in column.header), units.get(column.header, 1.0))
+                (scale(u) for u in YUAN_UNITS[:-1] if u in column.header),
+                units.get(column.header) or _unit_above(text, column.offset) or 1.0)
             value = to_number(m.group("num")) * factor
             if value > 0 and "/" not in column.cell[m.end(): m.end() + 2]:
                 label = "合计" if "合计" in column.cells[0] else column.header
@@ -907,7 +921,7 @@ def _corrected_cell(text: str, line_start: int, label_end: int) -> int | None:
 
 
 # A line that states only the unit of the figures under it (单位：万元, （金额单位：人民币万元）).
-_UNIT_LINE = re.compile(r"(?m)^[ \t]*[（(]?[ \t]*(?:金额|价格|资金|币种及)?单位[ \t]*[:：][ \t]*(?:人民币)?[ \t]*(亿元|万元|元)[ \t]*[）)]?[ \t]*$")
+_UNIT_LINE = re.compile(r"(?m)^[ \t]*[（(]?[ \t]*(?:金额|价格|资金|币种及)?单位[ \t]*[:：][ \t]*(?:人民币)?[ \t]*(" + YUAN_UNIT + r")[ \t]*[）)]?[ \t]*$")
 # A unit line governs the labelled figures this many characters below it at most: one section of a
 # report (a 重大合同 block), never the whole document.
 UNIT_LINE_REACH = 800
@@ -939,7 +953,7 @@ def _first_money(segment: str, label_area: str, units: Mapping[str, float],
     unit = m.group("unit")
     factor = scale(unit)
     if unit is None:
-        label_unit = re.search(r"[（(](万元|元|亿元)[）)]", label_area)
+        label_unit = re.search(r"[（(](" + YUAN_UNIT + r")[）)]", label_area)
         if label_unit:
             factor = scale(label_unit.group(1))
         else:

@@ -44,6 +44,10 @@ SIGN_WINDOW = 40
 EN_SIGN_WINDOW = 120
 # How many characters of adverbs may stand between a buyer and its verb (近日通过代理商购买).
 VERB_GAP = 10
+# Or the price it pays between them ("X以1.84亿元的价格采购", "X以498万元购置", "X斥资1.2亿元采购",
+# "X拟投入预算980万元，采购"), as news prose tells a purchase.
+_PRICE_BEFORE_VERB = (r"(?:以[^，,。；;:：\n]{0,16}?元(?:的(?:价格|总价|报价|金额))?"
+                      r"|(?:近日|日前|拟|将|计划)?(?:斥资|投入|投资|出资)(?:预算|资金)?[^，,。；;:：\n]{0,16}?元[，,]?\s*(?:用于)?)")
 # The longest thing ending of orgs.yaml (实验台, 工作站 …), the window it is looked for in.
 THING_WORD = 4
 # The lines of a notice's heading, where its issuer stands.
@@ -102,6 +106,7 @@ class _Vocab:
     en_suffix_any: re.Pattern[str]
     en_stop_heads: frozenset[str]
     en_provider_after: re.Pattern[str]
+    en_buyer_after: re.Pattern[str]
     en_role_phrase: re.Pattern[str]
     en_role_of: dict[str, Role]
     disclosure: tuple[str, ...]
@@ -204,7 +209,7 @@ def _vocab() -> _Vocab:
         glossary_words=frozenset(_glossary_words()),
         fragment_start=re.compile(_alternation(map(fold, conf.zh_fragment_starts))),
         buyer_verb_after=re.compile(
-            r"[^，,。；;:：\n与和同向的为对由及签]{0," + str(VERB_GAP) + r"}?(?:"
+            r"(?:" + _PRICE_BEFORE_VERB + r"|[^，,。；;:：\n与和同向的为对由及签]{0," + str(VERB_GAP) + r"}?)(?:"
             + _alternation(map(fold, conf.buyer_verbs_after)) + ")"
             + r"(?!" + _alternation(map(fold, conf.verb_noun_heads)) + ")"
         ),
@@ -229,6 +234,8 @@ def _vocab() -> _Vocab:
         en_suffix_any=re.compile(_alternation(w.rstrip(".") for w in en_suffix_words)),
         en_stop_heads=frozenset(conf.en_stop_heads),
         en_provider_after=re.compile(r"\s*(?:,[^,.]{0,60},\s*)?(?:" + _alternation(conf.en_provider_verbs_after) + r")\b"),
+        en_buyer_after=re.compile(r"\s*(?:,[^,.]{0,60},\s*)?(?:recently\s+|has\s+recently\s+)?(?:"
+                                  + _alternation(conf.en_buyer_verbs_after) + r")\b"),
         en_role_phrase=re.compile(
             r"(?P<role>" + _alternation(en_role_of) + r")[\"”]?\)?\s*(?:[:：]\s*|is\s+|was\s+)?$", re.I
         ),
@@ -394,7 +401,7 @@ def _en_orgs(text: str, vocab: _Vocab) -> list[tuple[int, int]]:
             continue
         first = 0
         while first < len(tokens) and (tokens[first].group(0) in vocab.en_stop_heads
-                                       or tokens[first].group(0).lower().endswith(("-based", "-registered", "-headquartered"))):
+                                       or tokens[first].group(0).lower().endswith(("-based", "-registered", "-headquartered", "-listed"))):
             first += 1  # "Singapore-based Lionpeak Compute Pte. Ltd." names Lionpeak
         if first >= len(tokens):
             continue
@@ -412,7 +419,7 @@ def _en_orgs(text: str, vocab: _Vocab) -> list[tuple[int, int]]:
             end = m.start() + len(run.rstrip(" ,"))
         if len(tokens[first: tokens.index(last) + 1]) < 2:
             continue
-        out.append((start, end))
+        out.extend(_en_pair(text, start, end, vocab))
     # "Aerospace Information Research Institute, Chinese Academy of Sciences": a sub-unit and its parent.
     merged: list[tuple[int, int]] = []
     for start, end in out:
@@ -422,6 +429,33 @@ def _en_orgs(text: str, vocab: _Vocab) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+# "Tsinghua University and Zhejiang Lab", "Sugon and the National Supercomputing Center": two names
+# joined by "and" -- where the part before ends with an institution or legal word, or "the" opens
+# the part after (Ministry of Science and Technology stays whole).
+_EN_AND = re.compile(r" and (?P<the>the )?")
+
+
+def _en_pair(text: str, start: int, end: int, vocab: _Vocab) -> list[tuple[int, int]]:
+    """The names a run of capitalised words holds: itself, or its parts on either side of an "and"
+    that joins two names (the part before kept when it ends with a suffix word and has two words)."""
+    for m in _EN_AND.finditer(text, start, end):
+        before = text[start: m.start()].rstrip(",")
+        if not (m.group("the") or before.rsplit(" ", 1)[-1] in vocab.en_suffix_words):
+            continue
+        head = [(start, start + len(before))] if " " in before and before.rsplit(" ", 1)[-1] in vocab.en_suffix_words else []
+        return head + _en_pair(text, m.end(), end, vocab)
+    if " " not in text[start:end]:
+        return []
+    last = text[start:end].rsplit(" ", 1)[-1]
+    if last.endswith(".") and last not in vocab.en_suffix_words and not _EN_ABBREVIATION.fullmatch(last):
+        end -= 1  # the full stop of the sentence the name ends ("supplied by Pacific Compute Limited.")
+    return [(start, end)]
+
+
+# A word a full stop belongs to: an abbreviation (Ltd., Co., S.A., Bhd., Pte., K.K.), not a sentence's end.
+_EN_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)+|(?:Co|Ltd|Inc|Corp|Bhd|Pte|Pty|Pvt|Tbk|Plc|Cie|Mfg|Intl|Bros|Jr|Sr|St)\.")
 
 
 # -- roles ------------------------------------------------------------------------------------
@@ -461,7 +495,7 @@ def _contract_direction(match: str, pos: int, vocab: _Vocab) -> Role | None:
     # to it ("由对方向公司提供").
     if _PROVIDED_TO_ANNOUNCER.search(sentence):
         return "supplier"
-    if _PROVIDES.search(sentence):
+    if _PROVIDES.search(sentence) or _ANNOUNCER_PROVIDES.search(sentence):
         return "buyer"
     if any(w in sentence for w in vocab.buys):
         return "supplier"
@@ -470,8 +504,16 @@ def _contract_direction(match: str, pos: int, vocab: _Vocab) -> Role | None:
     return None
 
 
+# The announcer as the one that provides ("由公司提供", "，公司将提供"): its counterpart is its customer.
+_ANNOUNCER_PROVIDES = re.compile(r"(?:^|[，,。；;由])\s*(?:本)?(?:公司|集团)(?:将|拟|负责|须|需)?提供")
 _PROVIDED_TO_ANNOUNCER = re.compile(r"(?:向|为)(?:本)?(?:公司|集团)(?:及其?[^，,。；]{0,8}?)?提供|to the company")
 _PROVIDES = re.compile(r"(?:内容为|负责|为其|向其|为客户|向客户)[^，,。；]{0,12}?提供|(?:内容为|负责)(?:交付|部署|建设)")
+
+
+# "由X承建", "由X供货": X builds or delivers what is bought (a news report, a result's prose).
+_DELIVERED_AFTER = re.compile(r"\s*(?:[（(][^（）()\n]{0,30}[）)])?\s*(?:承建|承接|供货|供应|交付|提供|建设实施|集成)")
+# "公司拟向X提供算力服务", "为X提供": X is the one served, the customer (a bracketed short name between).
+_PROVIDED_AFTER = re.compile(r"\s*(?:[（(][^（）()\n]{0,30}[）)])?\s*(?:提供|销售|交付|出售|供应|供货)")
 
 
 def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
@@ -500,13 +542,16 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
                 role, cue = vocab.en_role_of[after_m.group("role").lower()], after_m.group("role")
             elif m:
                 role, cue = vocab.en_role_of[m.group("role").lower()], m.group("role")
-            elif re.search(r"\b(?:entered into|signed|signs|concluded|executed|entering into)\b[^.]{0,"
-                           + str(EN_SIGN_WINDOW) + r"}\bwith\s+(?:the\s+)?$", match[max(0, start - EN_SIGN_WINDOW - 30): start]):
+            elif _EN_SIGNED_WITH.search(match[max(0, start - EN_SIGN_WINDOW - 30): start]):
                 role, cue = "supplier", "signed with"
             elif _EN_AWARDED_TO.search(match[max(0, start - EN_SIGN_WINDOW - 30): start]):
                 role, cue = "supplier", "awarded to"
             elif vocab.en_provider_after.match(match, end):
                 role, cue = "supplier", "provides"
+            elif vocab.en_buyer_after.match(match, end):
+                role, cue = "buyer", "verb"
+            elif _EN_BOUGHT_FROM.search(match[max(0, start - EN_SIGN_WINDOW - 30): start]):
+                role, cue = "supplier", "bought from"
             elif (zh_role := _role_word_before(before, vocab)) is not None:
                 # An English name under a Chinese label (境外发货人：Harbor Peak Trading Ltd.).
                 role, cue = vocab.role_of[zh_role], zh_role
@@ -525,6 +570,10 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
                 role, cue = "supplier", "中标"
             elif before_m:
                 role, cue = vocab.role_of[before_m], before_m
+            elif re.search(r"由\s*$", before) and _DELIVERED_AFTER.match(match, end):
+                role, cue = "supplier", "由…承建"
+            elif re.search(r"(?:向|为)\s*$", before) and _PROVIDED_AFTER.match(match, end):
+                role, cue = "buyer", "向…提供"
             elif re.search(r"(?:与|和|同)\s*$", before) and _SIGN.search(match, end, end + SIGN_WINDOW) \
                     and not re.search(r"[。；;\n]", match[end: _SIGN.search(match, end, end + SIGN_WINDOW).start()]):  # type: ignore[union-attr]
                 role, cue = "supplier", "与…签订"
@@ -735,7 +784,8 @@ def owner_roles() -> frozenset[str]:
 
 def _is_customer_cue(cue: str | None) -> bool:
     """A role word that names the announcer's customer (客户, 第一名客户, customer)."""
-    return cue is not None and ("客户" in cue or "customer" in cue.lower())
+    return cue is not None and ("客户" in cue or "customer" in cue.lower() or "client" in cue.lower()
+                                or cue == "向…提供")
 
 
 # "X, a Singapore-registered operator, has signed an agreement with Y": how far the subject may stand
@@ -750,6 +800,12 @@ _PAIR_GAP = re.compile(r"\s*(?:[（(][^（）()]{0,24}[）)])?\s*(?:与|和|同)
 _LEGAL_TAIL = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|研究院|研究所)$")
 
 
+# "X has purchased GPU servers from Y" ("from distributor Y", "from its supplier Y"): Y sold them.
+_EN_BOUGHT_FROM = re.compile(r"\b(?:purchased|bought|procured|ordered|acquired|leased|rented|buys|purchases|procures|orders)\b"
+                             r"[^.;]{0,120}?\bfrom\s+(?:the\s+|its\s+|their\s+)?(?:[a-z]+\s+){0,2}$")
+# "X entered into an agreement with Y": Y is X's counterpart.
+_EN_SIGNED_WITH = re.compile(r"\b(?:entered into|signed|signs|concluded|executed|entering into)\b[^.]{0,"
+                             + str(EN_SIGN_WINDOW) + r"}\bwith\s+(?:the\s+)?$")
 # "X awarded the contract for GPU servers to Y": Y is the winner, X the one that awards.
 _EN_AWARDED_TO = re.compile(r"\b(?:awarded|awards|has awarded|granted)\b[^.;]{0,120}?\bto\s+(?:the\s+)?$")
 
@@ -758,8 +814,9 @@ def _signing_subject(match: str, orgs: list[OrgName]) -> list[OrgName]:
     """The English subject of "X has signed ... with Y" (or "X awarded ... to Y") takes the side opposite Y's."""
     out = list(orgs)
     for i, o in enumerate(out):
-        if o.cue not in ("signed with", "awarded to") or o.role == "mentioned":
-            continue
+        if o.role == "mentioned" or (o.cue not in ("signed with", "awarded to") and not _EN_SIGNED_WITH.search(
+                match[max(0, o.start - EN_SIGN_WINDOW - 30): o.start])):
+            continue  # a counterpart named as such, or by its bracket ("with Apex Limited (the "Vendor")")
         # English prose may be wrapped: a sentence runs over single line breaks, to a blank line.
         s = max(match.rfind("\n\n", 0, o.start), match.rfind("。", 0, o.start)) + 1
         for j in range(i - 1, -1, -1):
@@ -824,5 +881,6 @@ def _announcer(match: str, orgs: list[OrgName]) -> OrgName | None:
         if re.match(r"\s*[(（]?\s*(?:[「“\"]|以下简称|下称|简称)?\s*[“\"「]?(?:本公司|公司|the Company|[A-Z][\w ]{1,30}[\"”]? or the [\"“]Company)",
                     after):
             return o
-    head = [o for o in orgs if o.start < ANNOUNCER_HEAD and o.role == "mentioned"]
+    # the first named at the head that no role word claims, or the one already read as the announcer
+    head = [o for o in orgs if o.start < ANNOUNCER_HEAD and (o.role == "mentioned" or o.cue == "announcer")]
     return head[0] if head else None

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..knowledge import files as knowledge
-from .amounts import NUMBER, UNIT_SCALE, to_number
+from .amounts import NUMBER, UNIT_SCALE, YUAN_UNIT, YUAN_UNITS, scale, to_number
 
 # A header cell longer than this is a sentence, not a column's name.
 MAX_HEADER_CELL = 24
@@ -30,11 +30,11 @@ MIN_CELLS = 3
 UNIT_REACH = 2000
 # Cell separators: ingest's rendering of HTML and DOCX rows, and a tab-separated line.
 _SEPARATORS = (" | ", "\t")
-_UNIT_WORDS = {"亿元": 1e8, "万元": 1e4, "元": 1.0}
-_HEADER_UNIT = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?(?:人民币)?\s*(亿元|万元|元)\s*[）)]|(亿元|万元)$")
-_TABLE_UNIT = re.compile(r"(?:金额|价格|资金|预算)?单位\s*[:：]\s*(?:人民币)?\s*(亿元|万元|元)")
+_UNIT_WORDS = {unit: scale(unit) for unit in YUAN_UNITS}
+_HEADER_UNIT = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?(?:人民币)?\s*(" + YUAN_UNIT + r")\s*[）)]|(" + YUAN_UNIT.removesuffix("|元") + r")$")
+_TABLE_UNIT = re.compile(r"(?:金额|价格|资金|预算)?单位\s*[:：]\s*(?:人民币)?\s*(" + YUAN_UNIT + r")")
 _CELL_MONEY = re.compile(
-    r"\s*(?:人民币|[¥￥]|RMB|CNY)?\s*(?P<num>" + NUMBER + r")\s*(?P<unit>亿元|万元|元|万)?\s*(?:[（(][^）)]{0,8}[）)])?\s*$"
+    r"\s*(?:人民币|[¥￥]|RMB|CNY)?\s*(?P<num>" + NUMBER + r")\s*(?P<unit>" + YUAN_UNIT + r"|万|亿)?\s*(?:[（(][^）)]{0,8}[）)])?\s*$"
 )
 _DIGIT = re.compile(r"\d")
 # A line drawn with dashes and bars (-----|------, |:---|---:|, +----+----+): a table's rule, no row.

@@ -212,6 +212,13 @@ def _listed_weight(h: ListedHit) -> float:
 # not what is paid; this many characters before the figure are read for them.
 _FLOOR_WORDS = re.compile(r"(?:不少于|不低于|不小于|至少|最低|≥|>=|[Aa]t\s*least|[Nn]o\s*less\s*than)\s*[¥￥$]?\s*$")
 _FLOOR_REACH = 12
+# A figure named right before it, in its clause and cell, as a deposit, an agency's fee or a unit
+# price ("投标保证金为人民币8万元", "单价不超过200万元", "a bid bond of RMB 50,000") prices no item: never
+# the amount of its row (a 云服务费 is the item's price). The words stand within this many
+# characters before the figure.
+_PRICED_APART = re.compile(r"(?:保证金|(?:代理|招标|中标|成交|交易)服务费|代理费|招标费|文件费|单价|每台|每套|[Dd]eposit|[Bb]id\s*bond|"
+                           r"(?:[Aa]gency|[Tt]ender|[Dd]ocument|[Rr]egistration)\s*fees?|[Uu]nit\s*price)[^，,。；;|\t\n\d]{0,12}$")
+_APART_REACH = 24
 # Figures that price no item of the procurement: agency fees, deposits, other bidders' quotes.
 _NOT_AN_ITEM = re.compile(r"代理|服务费|保证金|招标费|其他[^。；\n]{0,8}报价|[Aa]gency|[Dd]eposit")
 
@@ -234,7 +241,8 @@ def _stated_amount(ex: Extraction, compute: list[Classification], text: str = ""
         if c.start is None or c.end is None:
             continue
         stated = [a for a in ex.amounts
-                  if not _FLOOR_WORDS.search(text[max(0, a.span.start - _FLOOR_REACH): a.span.start])]
+                  if not _FLOOR_WORDS.search(text[max(0, a.span.start - _FLOOR_REACH): a.span.start])
+                  and not _PRICED_APART.search(text[max(0, a.span.start - _APART_REACH): a.span.start])]
         row = [a for a in stated if a.context.start <= c.start and c.end <= a.context.end]
         if not row:
             # the sentence after the item, in its paragraph: "…签订算力服务协议。报告期内该协议确认收入38,520万元"
@@ -271,7 +279,19 @@ def _compute_suppliers(ex: Extraction, compute: list[Classification]) -> list[st
         if any(c.start is not None and c.end is not None and lot.span.start <= c.start and c.end <= lot.span.end
                for c in compute):
             chosen.setdefault(lot.supplier, None)
-    return list(chosen) or ex.names("supplier")
+    return list(chosen) or _row_suppliers(ex, compute) or ex.names("supplier")
+
+
+def _row_suppliers(ex: Extraction, compute: list[Classification]) -> list[str]:
+    """Of several suppliers, the ones named in a compute item's own priced row or sentence
+    (第二包：GPU服务器，中标供应商：X，中标金额：380万元): the winner of another row supplies another item."""
+    suppliers = [p for p in ex.parties if p.role == "supplier" and p.span is not None]
+    if len({p.name for p in suppliers}) < 2:
+        return []
+    rows = [(a.context.start, a.context.end) for a in ex.amounts for c in compute
+            if c.start is not None and c.end is not None and a.context.start <= c.start and c.end <= a.context.end]
+    return list(dict.fromkeys(p.name for p in suppliers for lo, hi in rows
+                              if p.span is not None and lo <= p.span.start and p.span.end <= hi))
 
 
 def _compute_buyers(ex: Extraction, compute: list[Classification]) -> list[str]:

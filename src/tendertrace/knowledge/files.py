@@ -323,6 +323,8 @@ class AmountLabels:
     awarded: tuple[str, ...]
     max_price: tuple[str, ...]
     budget: tuple[str, ...]
+    investment: tuple[str, ...]  # a project's total investment: its amount only when nothing else is stated
+    services_for_a_project: tuple[str, ...]  # title words of a service bought for a project, priced apart
     rate_words: tuple[str, ...]
     total_words: tuple[str, ...]
     budget_words: tuple[str, ...]
@@ -430,6 +432,7 @@ class OrgsFile:
     en_connectors: tuple[str, ...]
     en_stop_heads: tuple[str, ...]
     en_provider_verbs_after: tuple[str, ...]
+    en_buyer_verbs_after: tuple[str, ...]
     owner_roles: tuple[str, ...]
     upstream_supplier_roles: tuple[str, ...]  # a foreign seller behind a named supplier or import agent
     roles: Mapping[str, tuple[str, ...]]  # role -> its words, in the file's order

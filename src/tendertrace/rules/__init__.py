@@ -28,7 +28,15 @@ from ..knowledge.schema import (
 )
 from ..model import Classification, Extraction, Mention, Route
 from ..text.fold import fold_pattern, match_text
-from .context import NOT_STATED, cancellation, china_nexus, lot_cancellation, scope_of, topic_procurement
+from .context import (
+    NOT_STATED,
+    cancellation,
+    china_nexus,
+    lot_cancellation,
+    party_nexus,
+    scope_of,
+    topic_procurement,
+)
 from .evidence import (
     PARAGRAPH_REACH,
     TITLE_CHARS,
@@ -403,7 +411,7 @@ def classify_extraction(ex: Extraction, text: str, on: date | None, *,
     topic = topic_procurement(ex.project_name, text)
     # What holds for every item of the notice: the procurement did not happen, or its object is a
     # course or publications, whose subject the compute it names is.
-    tie = nexus or china_nexus(text)
+    tie = nexus or china_nexus(text) or party_nexus([p.name for p in ex.parties if p.name.isascii()])
     doc_context = (f"cancelled: {cancelled}" if cancelled else f"topic: {topic}" if topic
                    else None if tie else "no China nexus: no PRC party, place or listed party is named")
     # sorted by start, so that the mentions near one are a bisection away (evidence.mentions_between)

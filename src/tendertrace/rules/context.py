@@ -590,3 +590,29 @@ def _prefecture_cities() -> re.Pattern[str]:
                 names.update((roman.capitalize(), roman.upper()))
     alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
     return re.compile(rf"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])")
+
+
+# How the glossary's source column marks a row that gives a place's English name (not a word's
+# translation: 东方 is "Oriental" as a word, Dongfang as a city).
+_PLACE_ROW = "English place name"
+
+
+@cache
+def _party_name_words() -> re.Pattern[str]:
+    """The English words of a PRC proper name a party's English name may hold: the glossary's
+    English form of a PRC division (Harbin, Urumqi, Hohhot) or of a PRC university's own short name
+    (清华 -> Tsinghua, knowledge/university_short_names_zh.csv); a people's or a river's name is none."""
+    divisions = {row.name for row in knowledge.divisions()}
+    divisions |= {_DIVISION_SUFFIX.sub("", name) for name in divisions}
+    universities = {row.short for row in knowledge.university_short_names()}
+    words = {row.en for row in knowledge.glossary()
+             if (row.zh in divisions or row.zh in universities) and _PLACE_ROW in row.source
+             and not _conf().taiwan.search(row.zh)}
+    return re.compile(r"(?<![A-Za-z])(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")(?![A-Za-z])")
+
+
+def party_nexus(names: list[str]) -> str | None:
+    """A party whose English name holds a PRC proper name ("Tsinghua University", "Harbin Institute of
+    Technology"): the document's tie to the PRC when its text, written in English, names no place."""
+    pattern = _party_name_words()
+    return next((name for name in names if pattern.search(name)), None)

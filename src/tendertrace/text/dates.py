@@ -1,7 +1,9 @@
 """Dates as notices and records write them, read by one parser.
 
 2024-04-16, 2024/4/16, 2024.04.16, 2024年4月16日, 二〇二四年四月十六日, 16 April 2024, April 16, 2024,
-ISO timestamps and Unix seconds. Nothing here guesses: a text with no complete date has none.
+16/04/2024, ISO timestamps and Unix seconds. Nothing here guesses: a text with no complete date has none.
+A year-last numeric date is read day first, as Hong Kong, Macau, British and Chinese English notices
+write it (05/08/2024 is 5 August), unless its second part cannot be a month (08/25/2024, US order).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ FIRST_YEAR = 1990
 LAST_YEAR = 2100
 # Unix seconds from 1973 on: a smaller number is a count or an id, not a timestamp.
 MIN_TIMESTAMP = 10**8
+# A part of a numeric date above this is a day, not a month.
+MONTHS_IN_YEAR = 12
 
 _MONTHS = {m.lower(): i for i, m in enumerate(
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -27,6 +31,7 @@ _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 
 # A date inside a code (YX-CG-2024-09-02, NO.2024/05/01) is part of the code, not the notice's date.
 NUMERIC = re.compile(r"(?<![0-9_\-/.])(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})(?!\d)")
+DAY_FIRST = re.compile(r"(?<![0-9A-Za-z_\-/.])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})(?![0-9\-/.])")
 WRITTEN = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(" + _MONTH_ALT + r")\.?,?\s+(\d{4})(?!\d)", re.I)
 MONTH_DAY = re.compile(r"\b(" + _MONTH_ALT + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)", re.I)
@@ -57,7 +62,9 @@ def _patterns_for(text: str) -> tuple[re.Pattern[str], ...]:
     """The date patterns that can match ``text``, in order: each one left out has a word the text lacks."""
     written = "年" in text and "月" in text and "日" in text
     english = _may_name_month(text)
-    return tuple(r for r, may in ((NUMERIC, True), (WRITTEN, written), (DAY_MONTH, english), (MONTH_DAY, english)) if may)
+    day_first = "/" in text or "." in text or "-" in text
+    return tuple(r for r, may in ((NUMERIC, True), (WRITTEN, written), (DAY_MONTH, english), (MONTH_DAY, english),
+                                  (DAY_FIRST, day_first)) if may)
 
 
 def _make(year: int, month: int, day: int) -> date | None:
@@ -88,6 +95,10 @@ def find_date(text: str) -> tuple[date, int, int] | None:
                 value = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             elif regex is WRITTEN:
                 value = _written(m.group(1), m.group(2), m.group(3))
+            elif regex is DAY_FIRST:
+                first, second = int(m.group(1)), int(m.group(3))
+                day, month = (second, first) if second > MONTHS_IN_YEAR else (first, second)
+                value = _make(int(m.group(4)), month, day)
             elif regex is DAY_MONTH:
                 value = _make(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
             else:
