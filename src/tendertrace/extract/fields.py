@@ -30,6 +30,7 @@ from .amounts import (
     to_number,
 )
 from .dates import document_date
+from .literals import longest_word_pattern
 from .tables import Cell, Table, find_tables
 
 # A rate per unit after a figure (元/公顷, （元/台）, /month), not a bilingual "/ CNY 84,000".
@@ -75,13 +76,28 @@ def _labels() -> _Labels:
             field_of.setdefault(_squash(label), field)
     # Words that start another field on the same line; they end the value before them.
     stoppers = [*field_of, *conf.other_labels]
-    alternation = "|".join(_spaced(fold_pattern(label)) for label in sorted(set(stoppers), key=len, reverse=True))
+    # The labels grouped by their first character, longest first within a group as in the whole: a
+    # position's character is compared once per group, not once per label (two groups never match
+    # at the same position, so which label matches first is unchanged).
+    groups: dict[str, list[str]] = {}
+    for label in sorted(set(stoppers), key=len, reverse=True):
+        first = fold_pattern(label).replace(" ", "")[0]
+        groups.setdefault(_BRACKET_KEY.get(first, first), []).append(_spaced(fold_pattern(label)))
+    alternation = "|".join("(?:" + "|".join(alternatives) + ")" for alternatives in groups.values())
+    # What a match's first character can be (a numbering's or a label's), looked at before anything
+    # else at each position: most positions of a text fail on it at once.
+    opening = "".join(re.escape(ch) for ch in sorted({*groups, *_BRACKET_KEY}))
     regex = re.compile(
+        r"(?=[" + opening + r"一二三四五六七八九十\d])"
         r"(?:^|(?<=[\s，。；;|、）)])|(?<=项目))(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)*(?P<label>" + alternation + r")"
         + _PAREN + r"(?:(?:\s*如下)?\s*[:：]\s*|为(?=\S)|(?<=信息)[ \t]*$)",  # 确定中标单位如下：X
         re.M,
     )
     return _Labels(regex, field_of)
+
+
+# A label's first character as its group's key: an opening bracket of either width is one key.
+_BRACKET_KEY = {"（": "(", "(": "("}
 
 
 def _spaced(label: str) -> str:
@@ -105,8 +121,7 @@ def _squash(text: str) -> str:
 def _amount_labels() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
     conf = _conf().amounts
     kind_of = {fold_pattern(label): kind for kind in ("awarded", "max_price", "budget") for label in getattr(conf, kind)}
-    alternation = "|".join(re.escape(lab) for lab in sorted(kind_of, key=len, reverse=True))
-    return re.compile(alternation), kind_of, conf.exclude
+    return re.compile(longest_word_pattern(kind_of)), kind_of, conf.exclude
 
 
 @cache
@@ -758,10 +773,17 @@ class _Column:
         return self.cells[self.index]
 
 
+@cache
+def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A search for any of ``words`` at once (whether a text holds one)."""
+    return re.compile(longest_word_pattern(words))
+
+
 def _table_columns(text: str, labels: list[str]) -> Iterator[_Column]:
     """The cells, row by row, of every table column whose header cell holds one of ``labels``
     (longest first): a header row of three cells or more, then the rows of the same width under it."""
     labels = sorted(labels, key=len, reverse=True)
+    any_label = _any_word(tuple(labels))
     pos = 0
     header: tuple[int, str, str] | None = None  # column, label, header text
     width = 0
@@ -771,7 +793,7 @@ def _table_columns(text: str, labels: list[str]) -> Iterator[_Column]:
             header = None
         else:
             named = [(i, c, next(lab for lab in labels if lab in c)) for i, c in enumerate(cells)
-                     if not re.search(r"\d", c) and any(lab in c for lab in labels)]
+                     if not re.search(r"\d", c) and any_label.search(c)]
             if named:
                 col, cell, label = named[0]
                 header, width = (col, label, cell), len(cells)
