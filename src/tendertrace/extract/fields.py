@@ -542,6 +542,9 @@ _PROSE_AWARD = re.compile(
     r"|\bawarded\b(?:[^.;]|\.(?!\s+[A-Z]|\s*$)){0,160}?\bfor\s+(?:a\s+total\s+of\s+)?(?P<en>(?:US\$|HK\$|USD|RMB|CNY|\$)\s*" + NUMBER
     + r"(?:\s*(?:million|billion))?)"
 )
+# A word each branch of _PROSE_AWARD holds: a text with neither is not searched (the pattern has no
+# literal to start from, so a search tries every position).
+_PROSE_AWARD_WORDS = ("以", "awarded")
 
 
 # A first candidate's bid stands within this many characters after its name, before the next candidate.
@@ -709,7 +712,7 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: knowledge.RecordS
             kind = "max_price"
         found.append((kind, money, base + start, base + end, combined, label_area))
     found.extend(_table_amounts(text, kind_of, units))
-    for m in _PROSE_AWARD.finditer(text):
+    for m in _PROSE_AWARD.finditer(text) if any(word in text for word in _PROSE_AWARD_WORDS) else ():
         figure = m.group("zh") or m.group("en")
         at = m.start("zh") if m.group("zh") else m.start("en")
         written = MONEY.match(figure)
