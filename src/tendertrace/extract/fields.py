@@ -537,14 +537,13 @@ _COMPOSITE_REST = re.compile(r"\s*[^，,；;。\n]{0,4}[，,；;、]\s*[\u4e00-\
 
 
 # A winning price stated in prose: "X以498万元中标", "awarded the contract … to X for US$680,000".
+# Both branches open with a character ("a" before its word boundary is checked behind it, not
+# ahead): a search then looks only at the positions that hold one, not at every position.
 _PROSE_AWARD = re.compile(
     r"以\s*(?P<zh>(?:人民币|￥|¥)?\s*" + NUMBER + r"\s*(?:亿元|万元|元|万美元|美元))\s*(?:的价格|的报价|的总价)?\s*(?:成功)?(?:中标|成交|中选)"
-    r"|\bawarded\b(?:[^.;]|\.(?!\s+[A-Z]|\s*$)){0,160}?\bfor\s+(?:a\s+total\s+of\s+)?(?P<en>(?:US\$|HK\$|USD|RMB|CNY|\$)\s*" + NUMBER
+    r"|a(?<=\ba)warded\b(?:[^.;]|\.(?!\s+[A-Z]|\s*$)){0,160}?\bfor\s+(?:a\s+total\s+of\s+)?(?P<en>(?:US\$|HK\$|USD|RMB|CNY|\$)\s*" + NUMBER
     + r"(?:\s*(?:million|billion))?)"
 )
-# A word each branch of _PROSE_AWARD holds: a text with neither is not searched (the pattern has no
-# literal to start from, so a search tries every position).
-_PROSE_AWARD_WORDS = ("以", "awarded")
 
 
 # A first candidate's bid stands within this many characters after its name, before the next candidate.
@@ -712,7 +711,7 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: knowledge.RecordS
             kind = "max_price"
         found.append((kind, money, base + start, base + end, combined, label_area))
     found.extend(_table_amounts(text, kind_of, units))
-    for m in _PROSE_AWARD.finditer(text) if any(word in text for word in _PROSE_AWARD_WORDS) else ():
+    for m in _PROSE_AWARD.finditer(text):
         figure = m.group("zh") or m.group("en")
         at = m.start("zh") if m.group("zh") else m.start("en")
         written = MONEY.match(figure)
