@@ -581,17 +581,28 @@ def _first_candidate(doc: Document, text: str) -> tuple[Party | None, Amount | N
 
 
 @cache
-def _candidate_row_start() -> re.Pattern[str]:
-    """A table line whose first cell names the candidates' row (the cell up to its `` | ``)."""
-    return re.compile(r"(?m)^[ \t]*(?=[^\n|]*?\s\|\s)(?:" + _pattern("candidate_row").pattern.strip("^$") + r")\s\|\s")
+def _candidate_row_start() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A table line whose first cell names the candidates' row (the cell up to its `` | ``): at the
+    text's start, and after a line break (the break opens the second, so a search skips to breaks
+    instead of trying a line start at every position)."""
+    row = r"[ \t]*(?=[^\n|]*?\s\|\s)(?:" + _pattern("candidate_row").pattern.strip("^$") + r")\s\|\s"
+    return re.compile(row), re.compile(r"\n" + row)
+
+
+def _candidate_row(text: str) -> int | None:
+    """Where the first line that opens the candidates' row starts, if any."""
+    at_start, after_break = _candidate_row_start()
+    if at_start.match(text):
+        return 0
+    m = after_break.search(text)
+    return m.start() + 1 if m else None
 
 
 def _candidate_table(doc: Document, text: str) -> tuple[Party | None, Amount | None]:
     bids = _pattern("bid_row")
-    first_row = _candidate_row_start().search(text)
-    if first_row is None:
+    line_start = _candidate_row(text)
+    if line_start is None:
         return None, None
-    line_start = first_row.start()
     lines = text[line_start:].split("\n", CO_BUYER_LINES + 2)
     pos = line_start
     for i, line in enumerate(lines[:1]):
@@ -621,14 +632,17 @@ def _candidate_table(doc: Document, text: str) -> tuple[Party | None, Amount | N
 
 
 # A candidates' column header between cell separators (a bar, a tab, two spaces), before tables are read.
-_CANDIDATE_CELL = re.compile(r"(?m)(?:^|\||\t|  )[ \t]*(?:第[一1]名\s*)?(?:中标|成交|中选)?候选(?:人|单位|供应商)(?:名称|单位名称)?[ \t]*(?:\||\t|  |$)")
+_CANDIDATE_HEAD = r"[ \t]*(?:第[一1]名\s*)?(?:中标|成交|中选)?候选(?:人|单位|供应商)(?:名称|单位名称)?[ \t]*(?:\||\t|  |$)"
+_CANDIDATE_CELL = re.compile(r"(?m)(?:^|\||\t|  )" + _CANDIDATE_HEAD)
+# The same cell after a separator or a line break, which opens it: a search skips to them.
+_CANDIDATE_CELL_AFTER = re.compile(r"(?m)(?:\n|\||\t|  )" + _CANDIDATE_HEAD)
 
 
 def _ranked_candidates(doc: Document, text: str) -> tuple[Party | None, Amount | None]:
     """A candidate table laid out a row per candidate (排序 | 中标候选人名称 | 投标报价（元） over
     第一 | X | 41,580,000.00): the row ranked first, else the first row, and its bid."""
     candidate, rank, first, bid = (_pattern(k) for k in ("candidate_column", "rank_column", "first_rank", "bid_row"))
-    if not _CANDIDATE_CELL.search(text):
+    if not (_CANDIDATE_CELL.match(text) or _CANDIDATE_CELL_AFTER.search(text)):
         return None, None  # no header cell names the candidates: no table to read
     for table in find_tables(text):
         heads = [c.text for c in table.header.cells]
