@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tendertrace.extract import mentions
-from tendertrace.extract.literals import could_match, required_words
+from tendertrace.extract.literals import could_match, longest_word_pattern, required_words
 from tendertrace.extract.mentions import _patterns, find_mentions
 from tendertrace.text.fold import match_text
 
@@ -67,3 +67,37 @@ def test_the_gate_changes_no_mention(monkeypatch: pytest.MonkeyPatch) -> None:
     finally:
         monkeypatch.undo()
         mentions._patterns.cache_clear()
+
+
+_WORDS = st.lists(st.text(alphabet="ab.1中", min_size=0, max_size=4), max_size=8)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(_WORDS, st.text(alphabet="ab.1中x", max_size=24))
+def test_a_word_trie_finds_what_an_alternation_longest_first_finds(words: list[str], text: str) -> None:
+    trie = re.compile(longest_word_pattern(words))
+    present = [w for w in words if w]
+    if not present:
+        assert trie.search(text) is None
+        return
+    alternation = re.compile("|".join(re.escape(w) for w in sorted(present, key=len, reverse=True)))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in alternation.finditer(text)]
+    for pos in range(len(text) + 1):
+        a, b = trie.search(text, pos), alternation.search(text, pos)
+        assert (a and a.span()) == (b and b.span())
+
+
+def test_a_word_trie_prefers_the_longest_word_and_backs_off_to_a_shorter_one() -> None:
+    trie = re.compile(longest_word_pattern(["A10", "A100", "A10G", "A1000X"]))
+    assert [m.group() for m in trie.finditer("A100 A10G A1000 A10")] == ["A100", "A10G", "A100", "A10"]
+    assert re.compile(longest_word_pattern([])).search("anything") is None
+    assert re.compile(longest_word_pattern(["", "a.b"])).findall("a.b axb") == ["a.b"]
+
+
+def test_gate_words_inside_and_across_other_words_open_their_patterns() -> None:
+    # "AI" inside "OpenAI", and words that overlap: each pattern opens as a plain substring test says.
+    text = match_text("采购 OpenAI 接口与A100、H800显卡，租用AWS账号")
+    opened = [p.regex.pattern for p in mentions._open_patterns(text)]
+    expected = [p.regex.pattern for p in _patterns() if could_match(text, p.gate)]
+    assert opened == expected
+    assert any("A100" in p for p in opened) and any("AWS" in p for p in opened)

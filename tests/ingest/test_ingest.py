@@ -180,3 +180,14 @@ def test_html_reading_has_a_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(html, "HTML_SECONDS", 0.0)
     failed = _one(page.encode(), name="slow.html", fmt="html")
     assert isinstance(failed, IngestFailure) and "HTML reading stopped" in failed.reason
+
+
+@pytest.mark.parametrize("lone", ["\ud800", "\udfff", "\udc00"])
+def test_a_lone_surrogate_in_a_record_becomes_a_replacement_character(lone: str) -> None:
+    html = f"<p>采购人：某某大学{lone}信息中心</p>"
+    [doc] = read_input(html, name="record.html", source="s", fmt="html")
+    assert isinstance(doc, Document)
+    assert "\ufffd" in doc.text and lone not in doc.text
+    assert doc.text.encode("utf-8")  # storable
+    [plain] = read_input("<p>采购人：某某大学𠀀信息中心</p>", name="record.html", source="s", fmt="html")
+    assert isinstance(plain, Document) and "𠀀" in plain.text and "\ufffd" not in plain.text

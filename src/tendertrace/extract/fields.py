@@ -32,6 +32,7 @@ from .amounts import (
     to_number,
 )
 from .dates import document_date
+from .literals import longest_word_pattern
 from .tables import Cell, Table, find_tables
 
 # A rate per unit after a figure (元/公顷, （元/台）, /month), not a bilingual "/ CNY 84,000".
@@ -77,13 +78,28 @@ def _labels() -> _Labels:
             field_of.setdefault(_squash(label), field)
     # Words that start another field on the same line; they end the value before them.
     stoppers = [*field_of, *conf.other_labels]
-    alternation = "|".join(_spaced(fold_pattern(label)) for label in sorted(set(stoppers), key=len, reverse=True))
+    # The labels grouped by their first character, longest first within a group as in the whole: a
+    # position's character is compared once per group, not once per label (two groups never match
+    # at the same position, so which label matches first is unchanged).
+    groups: dict[str, list[str]] = {}
+    for label in sorted(set(stoppers), key=len, reverse=True):
+        first = fold_pattern(label).replace(" ", "")[0]
+        groups.setdefault(_BRACKET_KEY.get(first, first), []).append(_spaced(fold_pattern(label)))
+    alternation = "|".join("(?:" + "|".join(alternatives) + ")" for alternatives in groups.values())
+    # What a match's first character can be (a numbering's or a label's), looked at before anything
+    # else at each position: most positions of a text fail on it at once.
+    opening = "".join(re.escape(ch) for ch in sorted({*groups, *_BRACKET_KEY}))
     regex = re.compile(
+        r"(?=[" + opening + r"一二三四五六七八九十\d])"
         r"(?:^|(?<=[\s，。；;|、）)])|(?<=项目))(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)*(?P<label>" + alternation + r")"
         + _PAREN + r"(?:(?:\s*如下)?\s*[:：]\s*|为(?=\S)|(?<=信息)[ \t]*$)",  # 确定中标单位如下：X
         re.M,
     )
     return _Labels(regex, field_of)
+
+
+# A label's first character as its group's key: an opening bracket of either width is one key.
+_BRACKET_KEY = {"（": "(", "(": "("}
 
 
 def _spaced(label: str) -> str:
@@ -112,8 +128,7 @@ _AMOUNT_KINDS = ("awarded", "max_price", "budget", "investment")
 def _amount_labels() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
     conf = _conf().amounts
     kind_of = {fold_pattern(label): kind for kind in _AMOUNT_KINDS for label in getattr(conf, kind)}
-    alternation = "|".join(re.escape(lab) for lab in sorted(kind_of, key=len, reverse=True))
-    return re.compile(alternation), kind_of, conf.exclude
+    return re.compile(longest_word_pattern(kind_of)), kind_of, conf.exclude
 
 
 @cache
@@ -529,9 +544,11 @@ _COMPOSITE_REST = re.compile(r"\s*[^，,；;。\n]{0,4}[，,；;、]\s*[\u4e00-\
 
 
 # A winning price stated in prose: "X以498万元中标", "awarded the contract … to X for US$680,000".
+# Both branches open with a character ("a" before its word boundary is checked behind it, not
+# ahead): a search then looks only at the positions that hold one, not at every position.
 _PROSE_AWARD = re.compile(
     r"以\s*(?P<zh>(?:人民币|￥|¥)?\s*" + NUMBER + r"\s*(?:亿元|万元|元|万美元|美元))\s*(?:的价格|的报价|的总价)?\s*(?:成功)?(?:中标|成交|中选)"
-    r"|\bawarded\b(?:[^.;]|\.(?!\s+[A-Z]|\s*$)){0,160}?\bfor\s+(?:a\s+total\s+of\s+)?(?P<en>(?:US\$|HK\$|USD|RMB|CNY|\$)\s*" + NUMBER
+    r"|a(?<=\ba)warded\b(?:[^.;]|\.(?!\s+[A-Z]|\s*$)){0,160}?\bfor\s+(?:a\s+total\s+of\s+)?(?P<en>(?:US\$|HK\$|USD|RMB|CNY|\$)\s*" + NUMBER
     + r"(?:\s*(?:million|billion))?)"
 )
 
@@ -571,17 +588,28 @@ def _first_candidate(doc: Document, text: str) -> tuple[Party | None, Amount | N
 
 
 @cache
-def _candidate_row_start() -> re.Pattern[str]:
-    """A table line whose first cell names the candidates' row (the cell up to its `` | ``)."""
-    return re.compile(r"(?m)^[ \t]*(?=[^\n|]*?\s\|\s)(?:" + _pattern("candidate_row").pattern.strip("^$") + r")\s\|\s")
+def _candidate_row_start() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A table line whose first cell names the candidates' row (the cell up to its `` | ``): at the
+    text's start, and after a line break (the break opens the second, so a search skips to breaks
+    instead of trying a line start at every position)."""
+    row = r"[ \t]*(?=[^\n|]*?\s\|\s)(?:" + _pattern("candidate_row").pattern.strip("^$") + r")\s\|\s"
+    return re.compile(row), re.compile(r"\n" + row)
+
+
+def _candidate_row(text: str) -> int | None:
+    """Where the first line that opens the candidates' row starts, if any."""
+    at_start, after_break = _candidate_row_start()
+    if at_start.match(text):
+        return 0
+    m = after_break.search(text)
+    return m.start() + 1 if m else None
 
 
 def _candidate_table(doc: Document, text: str) -> tuple[Party | None, Amount | None]:
     bids = _pattern("bid_row")
-    first_row = _candidate_row_start().search(text)
-    if first_row is None:
+    line_start = _candidate_row(text)
+    if line_start is None:
         return None, None
-    line_start = first_row.start()
     lines = text[line_start:].split("\n", CO_BUYER_LINES + 2)
     pos = line_start
     for i, line in enumerate(lines[:1]):
@@ -611,14 +639,17 @@ def _candidate_table(doc: Document, text: str) -> tuple[Party | None, Amount | N
 
 
 # A candidates' column header between cell separators (a bar, a tab, two spaces), before tables are read.
-_CANDIDATE_CELL = re.compile(r"(?m)(?:^|\||\t|  )[ \t]*(?:第[一1]名\s*)?(?:中标|成交|中选)?候选(?:人|单位|供应商)(?:名称|单位名称)?[ \t]*(?:\||\t|  |$)")
+_CANDIDATE_HEAD = r"[ \t]*(?:第[一1]名\s*)?(?:中标|成交|中选)?候选(?:人|单位|供应商)(?:名称|单位名称)?[ \t]*(?:\||\t|  |$)"
+_CANDIDATE_CELL = re.compile(r"(?m)(?:^|\||\t|  )" + _CANDIDATE_HEAD)
+# The same cell after a separator or a line break, which opens it: a search skips to them.
+_CANDIDATE_CELL_AFTER = re.compile(r"(?m)(?:\n|\||\t|  )" + _CANDIDATE_HEAD)
 
 
 def _ranked_candidates(doc: Document, text: str) -> tuple[Party | None, Amount | None]:
     """A candidate table laid out a row per candidate (排序 | 中标候选人名称 | 投标报价（元） over
     第一 | X | 41,580,000.00): the row ranked first, else the first row, and its bid."""
     candidate, rank, first, bid = (_pattern(k) for k in ("candidate_column", "rank_column", "first_rank", "bid_row"))
-    if not _CANDIDATE_CELL.search(text):
+    if not (_CANDIDATE_CELL.match(text) or _CANDIDATE_CELL_AFTER.search(text)):
         return None, None  # no header cell names the candidates: no table to read
     for table in find_tables(text):
         heads = [c.text for c in table.header.cells]
@@ -771,10 +802,17 @@ class _Column:
         return self.cells[self.index]
 
 
+@cache
+def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A search for any of ``words`` at once (whether a text holds one)."""
+    return re.compile(longest_word_pattern(words))
+
+
 def _table_columns(text: str, labels: list[str]) -> Iterator[_Column]:
     """The cells, row by row, of every table column whose header cell holds one of ``labels``
     (longest first): a header row of three cells or more, then the rows of the same width under it."""
     labels = sorted(labels, key=len, reverse=True)
+    any_label = _any_word(tuple(labels))
     pos = 0
     header: tuple[int, str, str] | None = None  # column, label, header text
     width = 0
@@ -784,7 +822,7 @@ def _table_columns(text: str, labels: list[str]) -> Iterator[_Column]:
             header = None
         else:
             named = [(i, c, next(lab for lab in labels if lab in c)) for i, c in enumerate(cells)
-                     if not re.search(r"\d", c) and any(lab in c for lab in labels)]
+                     if not re.search(r"\d", c) and any_label.search(c)]
             if named:
                 col, cell, label = named[0]
                 header, width = (col, label, cell), len(cells)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import re._constants as sre  # type: ignore[import-not-found]  # the parser behind re.compile
 import re._parser as sre_parse  # type: ignore[import-not-found]
+from collections.abc import Iterable
 from typing import Any
 
 # Sets of exact strings are multiplied out along a sequence only up to this many strings: more
@@ -111,3 +112,30 @@ def required_words(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
 def could_match(text: str, groups: tuple[tuple[str, ...], ...]) -> bool:
     """Whether ``text`` holds a word of every group (always, with no group)."""
     return all(any(word in text for word in group) for group in groups)
+
+
+_Trie = dict[str, "_Trie"]  # a character -> the words' rest after it ("" -> {}: a word ends here)
+
+
+def longest_word_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words`` and, where several start at one position,
+    the longest, as an alternation of them longest first does: a trie, one branch per first
+    character, then per next one, so that a position is compared with a few characters rather
+    than with every word. With no word (the empty one is left out) it matches nowhere."""
+    trie: _Trie = {}
+    for word in words:
+        if not word:
+            continue
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: _Trie) -> str:
+        alternatives = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body  # a word ends here: the longer ones are tried first
+
+    return branch(trie) or "(?!)"  # (?!) matches nowhere

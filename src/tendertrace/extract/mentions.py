@@ -21,7 +21,7 @@ from ..model import Mention
 from ..text.fold import fold_pattern
 from ..text.fold import line_end as end_of_line
 from ..text.fold import line_start as start_of_line
-from .literals import required_words
+from .literals import longest_word_pattern, required_words
 
 # Characters that may not stand right before a chip name ("XA100", "id-A40", "#h200") or after it.
 # The check before a match is done in Python, not as a regex lookbehind: a pattern that starts with
@@ -253,11 +253,14 @@ def _vendor_context() -> re.Pattern[str]:
 
 @dataclass(frozen=True, slots=True)
 class _Gates:
-    """Every gate word with its characters, and which patterns' gates each word opens: a text opens
-    a pattern's gate when it holds a word of every one of the gate's groups."""
+    """Every gate word, and which patterns' gates each word opens: a text opens a pattern's gate
+    when it holds a word of every one of the gate's groups."""
 
-    words: tuple[tuple[str, frozenset[str]], ...]
-    opens: dict[str, tuple[tuple[int, int], ...]]  # word -> (pattern index, group index) it satisfies
+    finder: re.Pattern[str]  # the gate words as one trie: at a position, the longest word there
+    # word -> (pattern index, group index) of that word and of every gate word it starts with
+    # ("A100" holds "A10" at its start): the words found where the finder found this one
+    opens: dict[str, tuple[tuple[int, int], ...]]
+    always: tuple[tuple[int, int], ...]  # what an empty gate word opens: every text holds it
     sizes: tuple[int, ...]  # per pattern, the number of groups of its gate (0: no gate)
     ungated: tuple[int, ...]  # the patterns with no gate, searched in every text
 
@@ -265,26 +268,37 @@ class _Gates:
 @cache
 def _gates() -> _Gates:
     patterns = _patterns()
-    opens: dict[str, list[tuple[int, int]]] = {}
+    opens: dict[str, set[tuple[int, int]]] = {}
     for i, pat in enumerate(patterns):
         for j, group in enumerate(pat.gate):
             for word in set(group):
-                opens.setdefault(word, []).append((i, j))
-    words = sorted(opens)
-    return _Gates(tuple((w, frozenset(w)) for w in words), {w: tuple(v) for w, v in opens.items()},
+                opens.setdefault(word, set()).add((i, j))
+    words = sorted(w for w in opens if w)
+    # A word found at a position holds there every shorter gate word it starts with.
+    held = {w: tuple(sorted({ij for v in words if w.startswith(v) for ij in opens[v]})) for w in words}
+    finder = re.compile(longest_word_pattern(words))
+    return _Gates(finder, held, tuple(sorted(opens.get("", ()))),
                   tuple(len(pat.gate) for pat in patterns), tuple(i for i, pat in enumerate(patterns) if not pat.gate))
 
 
 def _open_patterns(text: str) -> list[_Pattern]:
-    """The patterns whose gate ``text`` opens, in their order; a gate word with a character the text
-    lacks is not searched for."""
+    """The patterns whose gate ``text`` opens, in their order. The gate words are found in one
+    pass, a search from every position where the last one started, so that a word inside another
+    ("AI" in "OpenAI") or overlapping it is found too."""
     gates = _gates()
-    held = set(text)
     satisfied: dict[int, set[int]] = {}
-    for word, chars in gates.words:
-        if chars <= held and word in text:
+    for i, j in gates.always:
+        satisfied.setdefault(i, set()).add(j)
+    seen: set[str] = set()
+    search = gates.finder.search
+    m = search(text)
+    while m is not None:
+        word = m.group()
+        if word not in seen:
+            seen.add(word)
             for i, j in gates.opens[word]:
                 satisfied.setdefault(i, set()).add(j)
+        m = search(text, m.start() + 1)
     patterns = _patterns()
     opened = [i for i, groups in satisfied.items() if len(groups) == gates.sizes[i]]
     return [patterns[i] for i in sorted([*opened, *gates.ungated])]

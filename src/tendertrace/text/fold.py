@@ -10,6 +10,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
+import numpy as np
 import opencc
 
 
@@ -45,12 +46,31 @@ class _FoldTable(dict[int, str]):
 
 _FOLD = _FoldTable()
 
+# A text of this many characters or more is folded through an array of the Basic Multilingual
+# Plane's code points, in numpy, not by ``str.translate``, which looks up each character in a
+# Python dict: five times faster on a notice, and no faster on a name.
+FOLD_BY_ARRAY_CHARS = 64
+_BMP = 0x10000
+_FOLDED = np.arange(_BMP, dtype=np.uint32)  # a code point -> its folded one, where _KNOWN says
+_KNOWN = np.zeros(_BMP, dtype=bool)
+_KNOWN[:128] = True  # ASCII folds to itself
+
 
 def match_text(text: str) -> str:
     """The matching form of ``text``: same length, simplified Chinese, half-width forms."""
     if text.isascii():
         return text
-    return text.translate(_FOLD)
+    if len(text) < FOLD_BY_ARRAY_CHARS:
+        return text.translate(_FOLD)
+    # UTF-32 is a code point per four bytes; a lone surrogate passes through and folds to itself.
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if int(points.max()) >= _BMP:
+        return text.translate(_FOLD)
+    new = points[~_KNOWN[points]]
+    for point in np.unique(new).tolist() if new.size else ():
+        _FOLDED[point] = ord(_FOLD[point])  # written before it is marked known (threads may read it)
+        _KNOWN[point] = True
+    return _FOLDED[points].tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def fold_pattern(pattern: str) -> str:
