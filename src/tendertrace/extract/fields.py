@@ -385,6 +385,54 @@ def _no_agency() -> re.Pattern[str]:
 _EN_ABBREVIATED_END = re.compile(r"\S\s+(?:Ltd|Inc|Co|Corp|Bhd|Pty|Pvt|Pte|L\.L\.C|S\.A|N\.V|B\.V|K\.K|S\.p\.A|S\.r\.l)\.$")
 
 
+# A bracket that closes a name (its content: another name, a place, a remark).
+_CLOSING_BRACKET = re.compile(r"[（(](?P<inner>[^（）()\n]{2,80})[）)]\s*$")
+# An English name of two words or more (Starport Compute Pte. Ltd.), the bracketed form of a name's own English.
+_LATIN_NAME = re.compile(r"[A-Za-z][\w.,&'\-]*(?:\s+[\w.,&'\-]+)+")
+# The suffix that ends a name only when it is masked or generic (用户单位, 成员单位): no second name.
+_GENERIC_SUFFIX = "单位"
+
+
+def split_alias(name: str) -> tuple[str, str | None]:
+    """A name written with a bracketed other name of itself or of its host after it
+    (北京某研究所（某集团第五〇二研究所）, 某超算中心（某大学）, 某有限公司（Some Compute Pte. Ltd.）):
+    the name before the bracket, and the bracket's name as a second name for screening.
+
+    A bracket that names no organisation stays part of the name (a campus or place: 某工业大学（威海）),
+    a bracket inside the name is no alias (华为技术（深圳）有限公司), and a marker of the unit itself
+    (（本级）) is dropped with no second name."""
+    m = _CLOSING_BRACKET.search(name)
+    if not m:
+        return name, None
+    head = name[: m.start()].rstrip()
+    inner = m.group("inner").strip()
+    if inner in _conf().name_self_markers and head:
+        return head, None
+    if len(head) < MIN_LISTED_NAME or not _org_suffix().search(head):
+        return name, None
+    if re.search(r"[\u4e00-\u9fff]", inner):
+        if (len(inner) >= MIN_LISTED_NAME and _org_suffix().search(inner) and not inner.endswith(_GENERIC_SUFFIX)
+                and inner not in _conf().generic_buyers):
+            return head, inner
+        return name, None
+    if _LATIN_NAME.fullmatch(inner):
+        return head, inner
+    return name, None
+
+
+def alias_after(text: str, end: int) -> tuple[int, int] | None:
+    """The span of the bracketed second name right after a name ending at ``end``, or None."""
+    m = re.compile(r"[（(][^（）()\n]{2,80}[）)]").match(text, end)
+    if not m:
+        return None
+    head_start = max(0, end - 80)
+    _head, alias = split_alias(text[head_start: m.end()])
+    if alias is None:
+        return None
+    start = text.find(alias, end)
+    return (start, start + len(alias)) if start >= 0 else None
+
+
 def _names(doc: Document, start: int, value: str, role: Role) -> list[Party]:
     lead = _NAME_LEAD.match(value)
     if lead:  # "采购人信息：名称：X" on one line
@@ -397,7 +445,7 @@ def _names(doc: Document, start: int, value: str, role: Role) -> list[Party]:
     if address:  # 中国科学技术大学（合肥市金寨路96号）: the bracket is the address, not the name
         raw = raw[: address.start()]
     raw = _name_remark().sub("", raw)
-    raw = raw.strip()
+    raw = split_alias(raw.strip())[0]
     kept = raw if _EN_ABBREVIATED_END.search(raw) else ""  # "… Pte. Ltd.": the point is the name's
     raw = kept or raw.rstrip("。.：:")
     if not raw or raw in ("/", "无", "-", "—"):

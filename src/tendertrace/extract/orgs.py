@@ -568,6 +568,8 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
                 role, cue = "supplier", "为成交供应商"
             elif vocab.win_after.match(match, end):
                 role, cue = "supplier", "中标"
+            elif _SELECTED_BEFORE.search(before):
+                role, cue = "supplier", "选定"
             elif before_m:
                 role, cue = vocab.role_of[before_m], before_m
             elif re.search(r"由\s*$", before) and _DELIVERED_AFTER.match(match, end):
@@ -682,6 +684,8 @@ def _contract_side(match: str, start: int) -> Role | None:
 _SOLE_SUPPLIER = re.compile(r"\s*(?:是|为)[^，,。；;\n]{0,16}?(?:唯一|独家)(?:授权|指定)?(?:供应商|服务商|供货商|代理商|生产商|制造商)")
 # "确定X为成交供应商", "X为本项目中标人": the winner a result names in prose (never a 候选人).
 _NAMED_WINNER = re.compile(r"\s*(?:为|是)(?:本项目|本次采购|本次|该项目)?的?(?:成交|中标|中选)(?:供应商|人|单位|方)(?!候选)")
+# "拟选定X", "最终选定X为…": the conclusion of a price comparison or selection naming the supplier chosen.
+_SELECTED_BEFORE = re.compile(r"(?:拟|决定|最终|经比较)?选定\s*$")
 # The label of a title line in a record laid out as text ("title: …", "标题：…").
 _TITLE_LABEL = re.compile(r"(?:title|标题|公告标题|name)\s*[:：]", re.I)
 

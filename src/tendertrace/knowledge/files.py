@@ -363,6 +363,7 @@ class FieldsFile:
     org_suffixes: tuple[str, ...]
     generic_buyers: tuple[str, ...]
     name_remarks: tuple[str, ...]
+    name_self_markers: tuple[str, ...]  # a bracket after a name that says the unit itself (（本级）)
     name_status_remarks: tuple[str, ...]  # a bracket after a name that states its status (（AWS合作伙伴）)
     no_agency_remarks: tuple[str, ...]
     entrusted: Pattern
