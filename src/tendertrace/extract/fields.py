@@ -301,6 +301,14 @@ def row_amounts(doc: Document, tables: list[Table] | None = None) -> list[Amount
                     continue  # the cell's figure states its own unit: already read
                 found.append(AmountAt(tidy(money.value), "CNY", doc.span(cell.start, cell.end),
                                       doc.span(row.row.start, row.row.end)))
+    stated = [(a.span.start, a.span.end) for a in found]
+    for m in _LISTED_FIGURE.finditer(text):
+        start, end = m.span("num")
+        if any(s < end and start < e for s, e in stated):
+            continue
+        unit = _unit_above(text, m.start())
+        if unit is not None:
+            found.append(AmountAt(tidy(to_number(m.group("num")) * unit), "CNY", doc.span(start, end), doc.span(m.start(), m.end())))
     found.sort(key=lambda a: a.span.start)
     return found[:MAX_AMOUNTS]
 
@@ -720,12 +728,21 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: knowledge.RecordS
     for m in regex.finditer(text):
         line_start, line_end = start_of_line(text, m.start()), end_of_line(text, m.end())
         before = text[max(line_start, m.start() - 12): m.start()]
-        line = text[line_start:line_end]
+        # The label's own field of its line: a line of several fields ("价款：5,880万元；费率4.35%") may
+        # state a rate in another field.
+        field_start = max(line_start, max(text.rfind(ch, line_start, m.start()) for ch in _FIELD_ENDS) + 1)
+        ends = [i for i in (text.find(ch, m.end(), line_end) for ch in _FIELD_ENDS) if i >= 0]
+        line = text[field_start: min(ends, default=line_end)]
         if any(word in before for word in exclude) or any(word in line for word in words.rate_words):
             continue
         # A correction table's row (预算金额 | 480.00万元 | 720.00万元): the figure after correction.
         base = _corrected_cell(text, line_start, m.end()) or m.end()
         segment = text[base: min(line_end, base + 48)]
+        if not segment.strip(" \t：:") and _HEADING_LABEL.match(text, line_start) and line_end < len(text):
+            # A heading that is the label ("二、预算"): its figure is the line under it.
+            base = line_end + 1
+            line_end = end_of_line(text, base)
+            segment = text[base: min(line_end, base + 48)]
         if base == m.end() and regex.search(segment[:6]):  # another label follows: this one is a heading word
             continue
         if _PERCENT_LABEL.match(segment):
@@ -784,8 +801,11 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: knowledge.RecordS
         pick = of_kind[0]
         if len({round(f[1], 2) for f in of_kind}) > 1:
             totals = [f for f in of_kind if any(w in f[5] for w in words.total_words)]
+            revised = [f for f in of_kind if any(w in f[5] for w in words.revised_words)]
             lots = [(_lot_label(text, f[2]), f) for f in of_kind]
-            if totals:
+            if revised:
+                pick = revised[-1]  # a contract's or budget's figure after its change
+            elif totals:
                 pick = totals[0]
             elif all(label for label, _ in lots) and len({label for label, _ in lots}) == len(lots):
                 # One figure per lot and no total: the notice states no single amount.
@@ -969,7 +989,15 @@ def _corrected_cell(text: str, line_start: int, label_end: int) -> int | None:
 
 
 # A line that states only the unit of the figures under it (单位：万元, （金额单位：人民币万元）).
-_UNIT_LINE = re.compile(r"(?m)^[ \t]*[（(]?[ \t]*(?:金额|价格|资金|币种及)?单位[ \t]*[:：][ \t]*(?:人民币)?[ \t]*(" + YUAN_UNIT + r")[ \t]*[）)]?[ \t]*$")
+# (a unit line may also close a header line after a wide gap: "预算单位：X区教育局        单位：万元")
+_UNIT_LINE = re.compile(r"(?m)(?:^|[ \t]{2,}|\t)[ \t]*[（(]?[ \t]*(?:金额|价格|资金|币种及)?单位[ \t]*[:：][ \t]*(?:人民币)?[ \t]*(" + YUAN_UNIT + r")[ \t]*[）)]?[ \t]*$")
+# What ends one field of a line of several ("价款：5,880万元；租期：36个月").
+_FIELD_ENDS = "；;。"
+# A numbered heading line (二、预算, 3. 采购预算) whose label ends it: the figure stands on the line below.
+_HEADING_LABEL = re.compile(r"[ \t]*(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])[ \t]*\S{1,12}[ \t：:]*$", re.M)
+# A line of an itemised list that ends in a bare figure of money after a wide gap ("（2）云服务租用    35.00"):
+# its unit is the one a unit line above states. Two decimals make it money, not a count.
+_LISTED_FIGURE = re.compile(r"(?m)^[ \t]*\S[^\n]*?\S(?:[ \t]{2,}|\t)(?P<num>\d{1,3}(?:,\d{3})*(?:\d+)?\.\d{2})[ \t]*$")
 # A unit line governs the labelled figures this many characters below it at most: one section of a
 # report (a 重大合同 block), never the whole document.
 UNIT_LINE_REACH = 800

@@ -327,6 +327,7 @@ class AmountLabels:
     services_for_a_project: tuple[str, ...]  # title words of a service bought for a project, priced apart
     rate_words: tuple[str, ...]
     total_words: tuple[str, ...]
+    revised_words: tuple[str, ...]  # a label of the figure after a change (变更后合同金额)
     budget_words: tuple[str, ...]
     ceiling_words: tuple[str, ...]
     exclude: tuple[str, ...]
