@@ -191,6 +191,8 @@ def extract_fields(doc: Document) -> Extraction:
     record_amounts: dict[str, float] = {}
     if record is not None and schema and schema.fields:
         record_amounts = _from_record(doc, record, schema, ex)
+    # A record's winner field: a correction of a result (中标公告内容更正, 结果变更) still names its winner.
+    record_winners = any(p.role == "supplier" for p in ex.parties)
 
     hint = None
     if record is not None and schema and schema.fields.get("notice_hint"):
@@ -227,7 +229,9 @@ def extract_fields(doc: Document) -> Extraction:
         _entrusted(doc, text, ex)
     if not any(p.role == "buyer" for p in ex.parties) and title:
         _buyer_from_title(doc, title, ex)
-    if ex.notice_type not in ("award", "single_source"):
+    result_correction = ex.notice_type == "correction" and any(
+        w in title + (hint or "") for w in knowledge.orgs().zh_win_verbs + _RESULT_WORDS)
+    if ex.notice_type not in ("award", "single_source") and not (result_correction and record_winners):
         ex.parties = [p for p in ex.parties if p.role != "supplier"]
         if "候选" in text:
             ex.proposed, ex.proposed_amount = _first_candidate(doc, text)
@@ -372,6 +376,8 @@ def _labelled_values(text: str) -> dict[str, list[tuple[str, int, str]]]:
     return out
 
 
+# The word of a result besides its win verbs (结果变更, 中标结果更正): a correction of a result.
+_RESULT_WORDS = ("结果",)
 # A status remark names its maker or platform in a few characters before its word (（AWS合作伙伴）).
 STATUS_REMARK_HEAD = 12
 
@@ -1098,6 +1104,15 @@ def _from_record(doc: Document, record: dict[str, Any], schema: knowledge.Record
                 name = name.strip()
                 if name:
                     ex.parties.append(Party(name, role, _find_text(doc, name, after=f"{key}: ")))
+    listed = fields.get("suppliers")
+    if listed and "[]." in listed:
+        # a list of winners ("winnerInfo[].winner"): every winner of a result of several packages
+        list_key, item_key = listed.split("[].", 1)
+        items = record.get(list_key)
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            name = str(item.get(item_key) or "").strip() if isinstance(item, dict) else ""
+            if name and name not in ex.names("supplier"):
+                ex.parties.append(Party(name, "supplier", _find_text(doc, name, after=f"{list_key}[{i}].{item_key}: ")))
     amounts: dict[str, float] = {}
     for kind in ("awarded", "budget"):
         key = fields.get(kind)
@@ -1179,8 +1194,10 @@ def _from_ocds(doc: Document, release: dict[str, Any], ex: Extraction) -> Extrac
             if isinstance(award_value, dict) and award_value.get("amount") is not None and value is None:
                 value = ("awarded", award_value)
         contracts = [c for c in release.get("contracts") or [] if isinstance(c, dict)]
-        if value is None and contracts and isinstance(contracts[0].get("value"), dict):
-            value = ("awarded", contracts[0]["value"])
+        # the 2014 draft schema names a contract's value contractValue
+        contract_value = (contracts[0].get("value") or contracts[0].get("contractValue")) if contracts else None
+        if value is None and isinstance(contract_value, dict):
+            value = ("awarded", contract_value)
     tv = tender.get("value")
     if isinstance(tv, dict) and tv.get("amount") not in (None, 0):
         ex.budget = tidy(float(tv["amount"]))
