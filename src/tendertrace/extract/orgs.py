@@ -592,6 +592,8 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
             role = direction or "buyer"
         out.append(OrgName(text[start:end], start, end, role, masked, cue))
     out = _coordinated(match, out)
+    if not disclosure:
+        out = _zh_signing_subject(match, out)
     out = _signing_subject(match, out)
     out = _provider_statement(match, out)
     out = _announcer_wins(match, out, disclosure)
@@ -812,6 +814,23 @@ _EN_SIGNED_WITH = re.compile(r"\b(?:entered into|signed|signs|concluded|executed
                              + str(EN_SIGN_WINDOW) + r"}\bwith\s+(?:the\s+)?$")
 # "X awarded the contract for GPU servers to Y": Y is the winner, X the one that awards.
 _EN_AWARDED_TO = re.compile(r"\b(?:awarded|awards|has awarded|granted)\b[^.;]{0,120}?\bto\s+(?:the\s+)?$")
+
+
+# What stands between the subject of "X日前与Y签订…合同" and its 与: time words and adverbs only.
+_ZH_SUBJECT_GAP = re.compile(r"[ \t]*(?:(?:日前|近日|今日|近期|此前|已经|已|正式|成功|于\d{4}年\d{1,2}月\d{1,2}日)[ \t]*)*(?:与|和|同)[ \t]*")
+
+
+def _zh_signing_subject(match: str, orgs: list[OrgName]) -> list[OrgName]:
+    """The subject of a Chinese "X（日前）与Y签订…合同" sentence outside a company's own disclosure (a news
+    story, a notice): Y signs as the counterpart that supplies, X as the side that buys."""
+    out = list(orgs)
+    for i in range(1, len(out)):
+        o, left = out[i], out[i - 1]
+        if o.cue != "与…签订" or o.role != "supplier" or left.role != "mentioned":
+            continue
+        if _ZH_SUBJECT_GAP.fullmatch(match, left.end, o.start):
+            out[i - 1] = OrgName(left.name, left.start, left.end, "buyer", left.masked, "与…签订")
+    return out
 
 
 def _signing_subject(match: str, orgs: list[OrgName]) -> list[OrgName]:
