@@ -45,3 +45,13 @@ def test_an_english_award_names_the_winner_the_awarding_body_and_the_price() -> 
     assert ex.names("supplier") == ["Jiangcheng Computing Co., Ltd."]
     assert ex.names("buyer") == ["University of Jiangcheng"]
     assert ex.amount is not None and (ex.amount.value, ex.amount.currency) == (680_000, "USD")
+
+
+@pytest.mark.parametrize("text", [
+    "财经快讯\n记者获悉，东湖数算股份有限公司日前与南岸信息技术有限公司签订设备采购合同，购入32台GPU服务器。",
+    "东湖数算股份有限公司近日与南岸信息技术有限公司正式签订采购合同，金额约8000万元。",
+])
+def test_the_subject_of_a_signing_with_a_supplier_is_the_buyer(text: str) -> None:
+    ex = ex_of(text)
+    assert ex.names("buyer") == ["东湖数算股份有限公司"]
+    assert ex.names("supplier") == ["南岸信息技术有限公司"]

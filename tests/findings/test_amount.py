@@ -49,3 +49,16 @@ def test_the_amount_of_a_finding(text: str, amount: float) -> None:
 ])
 def test_a_figure_priced_apart_is_no_amount(sentence: str, amount: float | None) -> None:
     assert amount_of("采购公告\n采购人：南方海洋大学\n" + sentence + "\n公告日期：2024年3月1日") == amount
+
+
+def test_a_results_award_replaces_the_budget_stated_beside_the_item() -> None:
+    text = ("GPU服务器询价结果公示\n采购单位：西溪智能研究院\n本项目采购计算节点2台，每台配置8块NVIDIA H100 GPU，采购预算：520.00万元。\n"
+            "序号 | 供应商名称 | 报价（元）\n1 | 松岭数智科技有限公司 | 5,050,000.00\n2 | 白沙湾信息系统有限公司 | 5,120,000.00\n"
+            "确定松岭数智科技有限公司为成交供应商，成交金额：人民币5,050,000.00元。\n公示日期：2024年6月3日\n")
+    assert amount_of(text) == pytest.approx(5_050_000)
+
+
+def test_an_intention_keeps_the_compute_rows_budget() -> None:
+    text = ("政府采购意向公开\n序号 | 项目 | 需求 | 预算\n1 | 智算设备 | 采购GPU服务器（8×H100）2台 | 520万元\n"
+            "2 | 家具 | 采购办公桌椅 | 12万元\n发布日期：2024-04-02")
+    assert amount_of(text) == pytest.approx(5_200_000)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..model import Document, Extraction, Lot, Party
-from .fields import extract_fields, row_amounts, table_lots
+from .fields import alias_after, extract_fields, row_amounts, table_lots
 from .mentions import find_mentions
 from .orgs import OrgName, announcer_of, find_orgs, is_disclosure, owner_roles, upstream_supplier_roles
 from .tables import Table, find_tables, is_unit_price
@@ -14,7 +14,10 @@ __all__ = ["extract", "find_mentions", "find_orgs"]
 
 # Of the roles a recogniser gives, the cues that are as good as a label: a role word before the name,
 # a bracket after it (（以下简称“甲方”）), a contract's counterpart; then a verb after the name.
-_CUE_RANK = {"verb": 3, "issuer": 2, "与…签订": 1, "signed with": 1, "announcer": 1, "为成交供应商": 0, "中标": 0}
+_CUE_RANK = {"verb": 3, "issuer": 2, "与…签订": 1, "signed with": 1, "announcer": 1, "为成交供应商": 0, "中标": 0, "选定": 0}
+# The cues of a sentence that names a result's winner among the bidders a table lists: "确定X为成交供应商",
+# "X为本项目中标人" (政府采购法 第四十六条 成交供应商) and "拟选定X" (a price-comparison record's conclusion).
+_PROSE_WINNER_CUES = ("为成交供应商", "选定")
 # A project's owner or user (建设单位, 用户单位) comes after a 招标人/采购人 named beside it and before
 # a contract's counterpart.
 _OWNER_RANK = 0.5
@@ -48,6 +51,8 @@ def extract(doc: Document) -> Extraction:
         mention.text = doc.text[mention.start: mention.end]
     orgs = find_orgs(doc.text, doc.match_text or doc.text)
     add_parties(doc, ex, orgs)
+    _prose_winners(ex, orgs)
+    _second_names(doc, ex)
     if ex.mentions:
         # Only a document that mentions compute can have a compute row whose amount and supplier a
         # finding takes.
@@ -64,6 +69,39 @@ def extract(doc: Document) -> Extraction:
                     lot.supplier = announcer
         _lot_rows_elsewhere(doc, ex, tables)
     return ex
+
+
+def _prose_winners(ex: Extraction, orgs: list[OrgName]) -> None:
+    """A result that lists several bidders (a quote or ranking table under a 供应商名称 header) and then names
+    the winner in a sentence (确定X为成交供应商, 拟选定X): only the winner is the supplier; the other
+    bidders are mentioned."""
+    suppliers = [p for p in ex.parties if p.role == "supplier"]
+    if len(suppliers) < 2 or ex.lots:
+        return
+    winners = {_key(o.name) for o in orgs if o.role == "supplier" and o.cue in _PROSE_WINNER_CUES}
+    named = {_key(p.name) for p in suppliers}
+    if not winners or not winners < named:
+        return
+    for party in suppliers:
+        if _key(party.name) not in winners:
+            party.role = "mentioned"
+
+
+def _second_names(doc: Document, ex: Extraction) -> None:
+    """A buyer or supplier written with a bracketed other name of itself or its host (X研究所（Y集团第N研究所）):
+    the bracket's name is screened too, as a name the document mentions."""
+    seen = {_key(p.name) for p in ex.parties}
+    for party in list(ex.parties):
+        if party.role not in ("buyer", "supplier") or party.span is None:
+            continue
+        span = alias_after(doc.text, party.span.end)
+        if span is None:
+            continue
+        name = doc.text[span[0]: span[1]]
+        if _key(name) in seen:
+            continue
+        seen.add(_key(name))
+        ex.parties.append(Party(name, "mentioned", doc.span(*span), masked=party.masked, source="text"))
 
 
 def _lot_rows_elsewhere(doc: Document, ex: Extraction, tables: list[Table]) -> None:

@@ -206,6 +206,8 @@ def extract_fields(doc: Document) -> Extraction:
     record_amounts: dict[str, float] = {}
     if record is not None and schema and schema.fields:
         record_amounts = _from_record(doc, record, schema, ex)
+    # A record's winner field: a correction of a result (中标公告内容更正, 结果变更) still names its winner.
+    record_winners = any(p.role == "supplier" for p in ex.parties)
 
     hint = None
     if record is not None and schema and schema.fields.get("notice_hint"):
@@ -242,7 +244,9 @@ def extract_fields(doc: Document) -> Extraction:
         _entrusted(doc, text, ex)
     if not any(p.role == "buyer" for p in ex.parties) and title:
         _buyer_from_title(doc, title, ex)
-    if ex.notice_type not in ("award", "single_source"):
+    result_correction = ex.notice_type == "correction" and any(
+        w in title + (hint or "") for w in knowledge.orgs().zh_win_verbs + _RESULT_WORDS)
+    if ex.notice_type not in ("award", "single_source") and not (result_correction and record_winners):
         ex.parties = [p for p in ex.parties if p.role != "supplier"]
         if "候选" in text:
             ex.proposed, ex.proposed_amount = _first_candidate(doc, text)
@@ -316,6 +320,14 @@ def row_amounts(doc: Document, tables: list[Table] | None = None) -> list[Amount
                     continue  # the cell's figure states its own unit: already read
                 found.append(AmountAt(tidy(money.value), "CNY", doc.span(cell.start, cell.end),
                                       doc.span(row.row.start, row.row.end)))
+    stated = [(a.span.start, a.span.end) for a in found]
+    for m in _LISTED_FIGURE.finditer(text):
+        start, end = m.span("num")
+        if any(s < end and start < e for s, e in stated):
+            continue
+        unit = _unit_above(text, m.start())
+        if unit is not None:
+            found.append(AmountAt(tidy(to_number(m.group("num")) * unit), "CNY", doc.span(start, end), doc.span(m.start(), m.end())))
     found.sort(key=lambda a: a.span.start)
     return found[:MAX_AMOUNTS]
 
@@ -379,6 +391,8 @@ def _labelled_values(text: str) -> dict[str, list[tuple[str, int, str]]]:
     return out
 
 
+# The word of a result besides its win verbs (结果变更, 中标结果更正): a correction of a result.
+_RESULT_WORDS = ("结果",)
 # A status remark names its maker or platform in a few characters before its word (（AWS合作伙伴）).
 STATUS_REMARK_HEAD = 12
 
@@ -400,6 +414,54 @@ def _no_agency() -> re.Pattern[str]:
 _EN_ABBREVIATED_END = re.compile(r"\S\s+(?:Ltd|Inc|Co|Corp|Bhd|Pty|Pvt|Pte|L\.L\.C|S\.A|N\.V|B\.V|K\.K|S\.p\.A|S\.r\.l)\.$")
 
 
+# A bracket that closes a name (its content: another name, a place, a remark).
+_CLOSING_BRACKET = re.compile(r"[（(](?P<inner>[^（）()\n]{2,80})[）)]\s*$")
+# An English name of two words or more (Starport Compute Pte. Ltd.), the bracketed form of a name's own English.
+_LATIN_NAME = re.compile(r"[A-Za-z][\w.,&'\-]*(?:\s+[\w.,&'\-]+)+")
+# The suffix that ends a name only when it is masked or generic (用户单位, 成员单位): no second name.
+_GENERIC_SUFFIX = "单位"
+
+
+def split_alias(name: str) -> tuple[str, str | None]:
+    """A name written with a bracketed other name of itself or of its host after it
+    (北京某研究所（某集团第五〇二研究所）, 某超算中心（某大学）, 某有限公司（Some Compute Pte. Ltd.）):
+    the name before the bracket, and the bracket's name as a second name for screening.
+
+    A bracket that names no organisation stays part of the name (a campus or place: 某工业大学（威海）),
+    a bracket inside the name is no alias (华为技术（深圳）有限公司), and a marker of the unit itself
+    (（本级）) is dropped with no second name."""
+    m = _CLOSING_BRACKET.search(name)
+    if not m:
+        return name, None
+    head = name[: m.start()].rstrip()
+    inner = m.group("inner").strip()
+    if inner in _conf().name_self_markers and head:
+        return head, None
+    if len(head) < MIN_LISTED_NAME or not _org_suffix().search(head):
+        return name, None
+    if re.search(r"[\u4e00-\u9fff]", inner):
+        if (len(inner) >= MIN_LISTED_NAME and _org_suffix().search(inner) and not inner.endswith(_GENERIC_SUFFIX)
+                and inner not in _conf().generic_buyers):
+            return head, inner
+        return name, None
+    if _LATIN_NAME.fullmatch(inner):
+        return head, inner
+    return name, None
+
+
+def alias_after(text: str, end: int) -> tuple[int, int] | None:
+    """The span of the bracketed second name right after a name ending at ``end``, or None."""
+    m = re.compile(r"[（(][^（）()\n]{2,80}[）)]").match(text, end)
+    if not m:
+        return None
+    head_start = max(0, end - 80)
+    _head, alias = split_alias(text[head_start: m.end()])
+    if alias is None:
+        return None
+    start = text.find(alias, end)
+    return (start, start + len(alias)) if start >= 0 else None
+
+
 def _names(doc: Document, start: int, value: str, role: Role) -> list[Party]:
     lead = _NAME_LEAD.match(value)
     if lead:  # "采购人信息：名称：X" on one line
@@ -412,7 +474,7 @@ def _names(doc: Document, start: int, value: str, role: Role) -> list[Party]:
     if address:  # 中国科学技术大学（合肥市金寨路96号）: the bracket is the address, not the name
         raw = raw[: address.start()]
     raw = _name_remark().sub("", raw)
-    raw = raw.strip()
+    raw = split_alias(raw.strip())[0]
     kept = raw if _EN_ABBREVIATED_END.search(raw) else ""  # "… Pte. Ltd.": the point is the name's
     raw = kept or raw.rstrip("。.：:")
     if not raw or raw in ("/", "无", "-", "—"):
@@ -703,12 +765,21 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: knowledge.RecordS
     for m in regex.finditer(text):
         line_start, line_end = start_of_line(text, m.start()), end_of_line(text, m.end())
         before = text[max(line_start, m.start() - 12): m.start()]
-        line = text[line_start:line_end]
+        # The label's own field of its line: a line of several fields ("价款：5,880万元；费率4.35%") may
+        # state a rate in another field.
+        field_start = max(line_start, max(text.rfind(ch, line_start, m.start()) for ch in _FIELD_ENDS) + 1)
+        ends = [i for i in (text.find(ch, m.end(), line_end) for ch in _FIELD_ENDS) if i >= 0]
+        line = text[field_start: min(ends, default=line_end)]
         if any(word in before for word in exclude) or any(word in line for word in words.rate_words):
             continue
         # A correction table's row (预算金额 | 480.00万元 | 720.00万元): the figure after correction.
         base = _corrected_cell(text, line_start, m.end()) or m.end()
         segment = text[base: min(line_end, base + 48)]
+        if not segment.strip(" \t：:") and _HEADING_LABEL.match(text, line_start) and line_end < len(text):
+            # A heading that is the label ("二、预算"): its figure is the line under it.
+            base = line_end + 1
+            line_end = end_of_line(text, base)
+            segment = text[base: min(line_end, base + 48)]
         if base == m.end() and regex.search(segment[:6]):  # another label follows: this one is a heading word
             continue
         if _PERCENT_LABEL.match(segment):
@@ -767,8 +838,11 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: knowledge.RecordS
         pick = of_kind[0]
         if len({round(f[1], 2) for f in of_kind}) > 1:
             totals = [f for f in of_kind if any(w in f[5] for w in words.total_words)]
+            revised = [f for f in of_kind if any(w in f[5] for w in words.revised_words)]
             lots = [(_lot_label(text, f[2]), f) for f in of_kind]
-            if totals:
+            if revised:
+                pick = revised[-1]  # a contract's or budget's figure after its change
+            elif totals:
                 pick = totals[0]
             elif all(label for label, _ in lots) and len({label for label, _ in lots}) == len(lots):
                 # One figure per lot and no total: the notice states no single amount.
@@ -959,7 +1033,15 @@ def _corrected_cell(text: str, line_start: int, label_end: int) -> int | None:
 
 
 # A line that states only the unit of the figures under it (单位：万元, （金额单位：人民币万元）).
-_UNIT_LINE = re.compile(r"(?m)^[ \t]*[（(]?[ \t]*(?:金额|价格|资金|币种及)?单位[ \t]*[:：][ \t]*(?:人民币)?[ \t]*(" + YUAN_UNIT + r")[ \t]*[）)]?[ \t]*$")
+# (a unit line may also close a header line after a wide gap: "预算单位：X区教育局        单位：万元")
+_UNIT_LINE = re.compile(r"(?m)(?:^|[ \t]{2,}|\t)[ \t]*[（(]?[ \t]*(?:金额|价格|资金|币种及)?单位[ \t]*[:：][ \t]*(?:人民币)?[ \t]*(" + YUAN_UNIT + r")[ \t]*[）)]?[ \t]*$")
+# What ends one field of a line of several ("价款：5,880万元；租期：36个月").
+_FIELD_ENDS = "；;。"
+# A numbered heading line (二、预算, 3. 采购预算) whose label ends it: the figure stands on the line below.
+_HEADING_LABEL = re.compile(r"[ \t]*(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])[ \t]*\S{1,12}[ \t：:]*$", re.M)
+# A line of an itemised list that ends in a bare figure of money after a wide gap ("（2）云服务租用    35.00"):
+# its unit is the one a unit line above states. Two decimals make it money, not a count.
+_LISTED_FIGURE = re.compile(r"(?m)^[ \t]*\S[^\n]*?\S(?:[ \t]{2,}|\t)(?P<num>\d{1,3}(?:,\d{3})*(?:\d+)?\.\d{2})[ \t]*$")
 # A unit line governs the labelled figures this many characters below it at most: one section of a
 # report (a 重大合同 block), never the whole document.
 UNIT_LINE_REACH = 800
@@ -1060,6 +1142,15 @@ def _from_record(doc: Document, record: dict[str, Any], schema: knowledge.Record
                 name = name.strip()
                 if name:
                     ex.parties.append(Party(name, role, _find_text(doc, name, after=f"{key}: ")))
+    listed = fields.get("suppliers")
+    if listed and "[]." in listed:
+        # a list of winners ("winnerInfo[].winner"): every winner of a result of several packages
+        list_key, item_key = listed.split("[].", 1)
+        items = record.get(list_key)
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            name = str(item.get(item_key) or "").strip() if isinstance(item, dict) else ""
+            if name and name not in ex.names("supplier"):
+                ex.parties.append(Party(name, "supplier", _find_text(doc, name, after=f"{list_key}[{i}].{item_key}: ")))
     amounts: dict[str, float] = {}
     for kind in ("awarded", "budget"):
         key = fields.get(kind)
@@ -1141,8 +1232,10 @@ def _from_ocds(doc: Document, release: dict[str, Any], ex: Extraction) -> Extrac
             if isinstance(award_value, dict) and award_value.get("amount") is not None and value is None:
                 value = ("awarded", award_value)
         contracts = [c for c in release.get("contracts") or [] if isinstance(c, dict)]
-        if value is None and contracts and isinstance(contracts[0].get("value"), dict):
-            value = ("awarded", contracts[0]["value"])
+        # the 2014 draft schema names a contract's value contractValue
+        contract_value = (contracts[0].get("value") or contracts[0].get("contractValue")) if contracts else None
+        if value is None and isinstance(contract_value, dict):
+            value = ("awarded", contract_value)
     tv = tender.get("value")
     if isinstance(tv, dict) and tv.get("amount") not in (None, 0):
         ex.budget = tidy(float(tv["amount"]))

@@ -568,6 +568,8 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
                 role, cue = "supplier", "为成交供应商"
             elif vocab.win_after.match(match, end):
                 role, cue = "supplier", "中标"
+            elif _SELECTED_BEFORE.search(before):
+                role, cue = "supplier", "选定"
             elif before_m:
                 role, cue = vocab.role_of[before_m], before_m
             elif re.search(r"由\s*$", before) and _DELIVERED_AFTER.match(match, end):
@@ -590,6 +592,8 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
             role = direction or "buyer"
         out.append(OrgName(text[start:end], start, end, role, masked, cue))
     out = _coordinated(match, out)
+    if not disclosure:
+        out = _zh_signing_subject(match, out)
     out = _signing_subject(match, out)
     out = _provider_statement(match, out)
     out = _announcer_wins(match, out, disclosure)
@@ -682,6 +686,8 @@ def _contract_side(match: str, start: int) -> Role | None:
 _SOLE_SUPPLIER = re.compile(r"\s*(?:是|为)[^，,。；;\n]{0,16}?(?:唯一|独家)(?:授权|指定)?(?:供应商|服务商|供货商|代理商|生产商|制造商)")
 # "确定X为成交供应商", "X为本项目中标人": the winner a result names in prose (never a 候选人).
 _NAMED_WINNER = re.compile(r"\s*(?:为|是)(?:本项目|本次采购|本次|该项目)?的?(?:成交|中标|中选)(?:供应商|人|单位|方)(?!候选)")
+# "拟选定X", "最终选定X为…": the conclusion of a price comparison or selection naming the supplier chosen.
+_SELECTED_BEFORE = re.compile(r"(?:拟|决定|最终|经比较)?选定\s*$")
 # The label of a title line in a record laid out as text ("title: …", "标题：…").
 _TITLE_LABEL = re.compile(r"(?:title|标题|公告标题|name)\s*[:：]", re.I)
 
@@ -808,6 +814,23 @@ _EN_SIGNED_WITH = re.compile(r"\b(?:entered into|signed|signs|concluded|executed
                              + str(EN_SIGN_WINDOW) + r"}\bwith\s+(?:the\s+)?$")
 # "X awarded the contract for GPU servers to Y": Y is the winner, X the one that awards.
 _EN_AWARDED_TO = re.compile(r"\b(?:awarded|awards|has awarded|granted)\b[^.;]{0,120}?\bto\s+(?:the\s+)?$")
+
+
+# What stands between the subject of "X日前与Y签订…合同" and its 与: time words and adverbs only.
+_ZH_SUBJECT_GAP = re.compile(r"[ \t]*(?:(?:日前|近日|今日|近期|此前|已经|已|正式|成功|于\d{4}年\d{1,2}月\d{1,2}日)[ \t]*)*(?:与|和|同)[ \t]*")
+
+
+def _zh_signing_subject(match: str, orgs: list[OrgName]) -> list[OrgName]:
+    """The subject of a Chinese "X（日前）与Y签订…合同" sentence outside a company's own disclosure (a news
+    story, a notice): Y signs as the counterpart that supplies, X as the side that buys."""
+    out = list(orgs)
+    for i in range(1, len(out)):
+        o, left = out[i], out[i - 1]
+        if o.cue != "与…签订" or o.role != "supplier" or left.role != "mentioned":
+            continue
+        if _ZH_SUBJECT_GAP.fullmatch(match, left.end, o.start):
+            out[i - 1] = OrgName(left.name, left.start, left.end, "buyer", left.masked, "与…签订")
+    return out
 
 
 def _signing_subject(match: str, orgs: list[OrgName]) -> list[OrgName]:

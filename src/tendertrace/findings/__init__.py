@@ -219,6 +219,9 @@ _FLOOR_REACH = 12
 _PRICED_APART = re.compile(r"(?:保证金|(?:代理|招标|中标|成交|交易)服务费|代理费|招标费|文件费|单价|每台|每套|[Dd]eposit|[Bb]id\s*bond|"
                            r"(?:[Aa]gency|[Tt]ender|[Dd]ocument|[Rr]egistration)\s*fees?|[Uu]nit\s*price)[^，,。；;|\t\n\d]{0,12}$")
 _APART_REACH = 24
+# A figure labelled as a budget or ceiling right before it (采购预算：460.00万元, 最高限价为…): what may be
+# spent, which a result's award replaces.
+_BUDGET_BEFORE = re.compile(r"(?:预算|限价|控制价)[^，,。；;|\t\n\d]{0,6}$")
 # Figures that price no item of the procurement: agency fees, deposits, other bidders' quotes.
 _NOT_AN_ITEM = re.compile(r"代理|服务费|保证金|招标费|其他[^。；\n]{0,8}报价|[Aa]gency|[Dd]eposit")
 
@@ -263,6 +266,10 @@ def _stated_amount(ex: Extraction, compute: list[Classification], text: str = ""
         # is a lot of its own with its own winner.
         covers = ex.amount is not None and ex.amount.kind == "awarded" and not own_lot
         if ex.amount is not None and (lone or covers) and ex.amount.value >= at.value:
+            return ex.amount
+        if covers and ex.amount is not None and _BUDGET_BEFORE.search(text[max(0, at.span.start - _APART_REACH): at.span.start]):
+            # A result that restates the budget beside the item ("采购预算：460万元") and then its award:
+            # what was awarded is the amount, below the budget as awards are.
             return ex.amount
         return Amount(at.value, at.currency, at.kind, at.span)
     return ex.amount

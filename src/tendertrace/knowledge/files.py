@@ -327,6 +327,7 @@ class AmountLabels:
     services_for_a_project: tuple[str, ...]  # title words of a service bought for a project, priced apart
     rate_words: tuple[str, ...]
     total_words: tuple[str, ...]
+    revised_words: tuple[str, ...]  # a label of the figure after a change (变更后合同金额)
     budget_words: tuple[str, ...]
     ceiling_words: tuple[str, ...]
     exclude: tuple[str, ...]
@@ -363,6 +364,7 @@ class FieldsFile:
     org_suffixes: tuple[str, ...]
     generic_buyers: tuple[str, ...]
     name_remarks: tuple[str, ...]
+    name_self_markers: tuple[str, ...]  # a bracket after a name that says the unit itself (（本级）)
     name_status_remarks: tuple[str, ...]  # a bracket after a name that states its status (（AWS合作伙伴）)
     no_agency_remarks: tuple[str, ...]
     entrusted: Pattern

@@ -501,7 +501,8 @@ def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
     # notice's title, then from the paragraph around it.
     line = evidence_in(text, *line_span(text, m.start, m.end), mentions, m)
     para = evidence_in(text, *paragraph_span(text, m.start, m.end), mentions, m)
-    objects = set(line.objects | para.objects) | ({"hardware"} if cls.chip else set()) | ({"model"} if cls.model else set())
+    own = ({"hardware"} if cls.chip else set()) | ({"model"} if cls.model else set())
+    objects = set(line.objects | para.objects) | own
     provider_us = cls.us_signal == "US provider" or bool(cls.restriction and cls.provider)
     if cls.us_signal == "US provider" and not objects & {"hardware", "cloud", "general", "account", "purpose"}:
         objects = set()  # a provider is compute only when bought for it: an instance, an account, GPUs, training
@@ -511,8 +512,14 @@ def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
         # to say how it is reached: a page's opening (its navigation bar) is not enough for so weak
         # a signal
         levels = ((line, para) + ((named_title,) if named_title else ())) if cls.needs_review else (line, title, para)
+        # A notice whose title or opening says it is a finance lease leases every item it buys.
+        lease = {"finance_lease"} & (title.verbs | para.verbs)
         for ev in (e for e in levels if e.has_route):
-            route = route_for(set(ev.objects) | objects, set(ev.verbs), set(ev.kinds), provider_us)
+            # The item's own line says whether it is reached as a cloud: a buy on the item's line is not
+            # made a rental by a cloud or compute-centre word elsewhere in its paragraph (the buyer's
+            # business); the paragraph's other objects (an account, a purpose) still count.
+            seen = set(ev.objects) | own | (objects - {"cloud"}) if ev is line else set(ev.objects) | objects
+            route = route_for(seen, set(ev.verbs) | lease, set(ev.kinds), provider_us)
             if route:
                 break
         if route is None and cls.chip:

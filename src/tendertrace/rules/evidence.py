@@ -111,6 +111,8 @@ def route_for(objects: set[str], verbs: set[str], kinds: set[str], provider_us: 
     account = "cloud_account" in kinds or ("account" in objects and provider_us)
     if account:
         return "cloud_account"
+    if "finance_lease" in verbs and not ("gpu_rental" in kinds or "cloud" in objects or "overseas" in verbs):
+        return "hardware_purchase"  # the lessor buys the hardware for the lessee, who takes it delivered
     if "gpu_rental" in kinds or "rent" in verbs or "cloud" in objects or "overseas" in verbs:
         return "cloud_rental"
     if provider_us and objects & {"hardware", "general", "purpose"}:
