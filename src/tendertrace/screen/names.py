@@ -635,7 +635,33 @@ def _proper(run: str) -> str:
     if not is_chinese(run):
         return run
     run = _PLACE_SUFFIX.sub("", run)  # 北京市 -> Beijing, as English names write places
+    place = _leading_place(run)
+    if place:  # 深圳一电 -> "Shenzhen Yidian": the lists write a company's place and trade name apart
+        return f"{_proper(run[:place[0]])} {_proper(run[place[1]:])}"
     return "".join(pinyin(run)).capitalize()
+
+
+# A trade name (字号) has two characters or more (企业名称登记管理规定实施办法, 2023, art. 11): a
+# shorter rest after a place is no trade name of its own (深圳市 -> 深圳 + 市 is the place alone).
+MIN_TRADE_NAME_CHARS = 2
+_PLACE_WORDS = ("市", "省")  # a province's or prefecture's own word, written or left out
+
+
+def _leading_place(run: str) -> tuple[int, int] | None:
+    """(end of the place name, start of the rest) when an unread run begins with the name of a
+    province or prefecture (GB/T 2260) and goes on with a trade name of its own; None otherwise.
+    County names are left alone: many are words that begin trade names too."""
+    from .divisions import divisions  # divisions reads names' folding: imported when first used
+
+    table = divisions()
+    for size in range(min(table.longest, len(run) - MIN_TRADE_NAME_CHARS), 1, -1):
+        found = {d for word in ("", *_PLACE_WORDS) for d in table.by_name.get(run[:size] + word, ())}
+        if len(found) != 1 or next(iter(found)).level == "county":
+            continue
+        start = size + 1 if run[size] in _PLACE_WORDS else size
+        if len(run) - start >= MIN_TRADE_NAME_CHARS:
+            return size, start
+    return None
 
 
 def pinyin(text: str) -> list[str]:
