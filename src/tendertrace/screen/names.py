@@ -420,6 +420,41 @@ def through_intermediate(folded: str) -> str | None:
     return None
 
 
+@cache
+def _self_names_by_entity() -> dict[str, tuple[str, ...]]:
+    """Every ``self`` name of the alias tables by the listed name it stands for, each folded."""
+    out: dict[str, list[str]] = {}
+    for key, (en, relation, _source) in _aliases().items():
+        if relation == "self" and ":" not in key:
+            out.setdefault(en, []).append(key)
+    return {en: tuple(names) for en, names in out.items()}
+
+
+MIN_UNIT_AFTER_PARENT = 3  # characters of a unit's own name after its parent's (研究所 at least)
+
+
+def under_another_parent_name(folded: str) -> str | None:
+    """A listed unit written under another name of its parent: 军事医学研究院|放射与辐射医学研究所 is
+    the table's 军事医学科学院放射与辐射医学研究所 -- the parent renamed, or written by its full or
+    short name, where the unit's own name is the table's. The head must be a ``self`` name of the
+    table, the other name of the same listed entity, and the other name plus the rest a ``self``
+    row of the table; the longest head first. The table's name, or None."""
+    table, prefixes, by_entity = _aliases(), piece_prefixes(), _self_names_by_entity()
+    for end in range(len(folded) - MIN_UNIT_AFTER_PARENT, 1, -1):
+        head = folded[:end]
+        if head not in prefixes:
+            continue
+        row = table.get(head)
+        if row is None or row[1] != "self":
+            continue
+        rest = folded[end:]
+        for other in by_entity.get(row[0], ()):
+            found = table.get(other + rest) if other != head else None
+            if found is not None and found[1] == "self" and found[0] != row[0]:
+                return other + rest
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Translation:
     text: str  # English (or pinyin) form to match
@@ -477,6 +512,9 @@ def _translate(name: str) -> list[Translation]:
     unit = None if hit else without_parent(folded)
     if unit:
         hit = alias(unit)
+    if not hit:
+        renamed = under_another_parent_name(unit or folded)  # 军事医学研究院X, listed as 军事医学科学院X
+        hit = alias(renamed) if renamed else None
     if not hit and not unit:
         member = with_member_prefix(folded)  # 黄埔文冲船舶有限公司 is 中船黄埔文冲船舶有限公司
         hit = alias(member) if member else None
