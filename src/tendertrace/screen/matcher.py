@@ -132,7 +132,7 @@ class Screener:
         if not (hits and hits[0].relation == "self"):
             # A unit written after its group counts only where the name found nothing else: a
             # name that reaches its listed parent (国防科技大学|信息系统工程重点实验室) stays its affiliate.
-            restated = (self._restated(query) or self._name_and_place(query) or self._placed(query)
+            restated = (self._place_sibling(query, hits) or self._restated(query) or self._name_and_place(query) or self._placed(query)
                         or self._unit_of_parent(query)
                         or ([] if hits else self._under_group(query) or self._local_organ(query)
                             or self._trade_sibling(query) or self._short_name(query)))
@@ -151,6 +151,45 @@ class Screener:
             if parent:
                 return parent
         return hits
+
+    def _place_sibling(self, query: str, hits: list[Hit]) -> list[Hit]:
+        """A listed company's trade name with another city (摩尔线程成都公司, "Moore Threads (Chengdu)",
+        中芯天津) is the listed company of that city, where the list has one whose name is the found
+        entry's with only the place changed ("Moore Thread Intelligent Technology (Chengdu) Co.,
+        Ltd." beside its Beijing one) and keeps a rare word of it (not "Beijing Institute of
+        Technology" for a Beijing unit of a technology institute): that company itself, or its affiliate when the query adds
+        words neither name has (摩尔线程成都研发中心, a centre of the Chengdu company). A whole company's
+        name with a unit after it (X有限公司天津分公司) is a unit of that company, seated in the city."""
+        if not hits or relation.unit_of_whole_company(query):
+            return []
+        top = hits[0]
+        own = self._entity_words(top.entry)
+        rare = self.index.rare_idf
+        for text in dict.fromkeys([*top.translations, *(t.text for t in translate(query))]):
+            words = {_stem(t) for t in content_tokens(text)}
+            places = [w for w in words if w in divisions.place_readings() and w not in own]
+            if len(places) != 1:
+                continue
+            place = places[0]
+            siblings = {n.entry for n in (self.index.names[int(i)] for i in self.index.postings.get(place, ()))
+                        if self.entries[n.entry] is not top.entry
+                        and place in (stems := {_stem(t) for t in n.tokens}) and stems - {place} <= own
+                        and any(self.index.idf.get(t, 0.0) >= rare for t in stems - {place})}
+            if len(siblings) != 1:
+                continue
+            sibling = self.entries[siblings.pop()]
+            extra = words - {place} - own - self._entity_words(sibling)
+            rel = "affiliate" if extra else "self"
+            return [replace(top, entry=sibling, matched_name=sibling.name, relation=rel,  # type: ignore[arg-type]
+                            query=query, explanation=f"'{query}' is a company of '{top.matched_name}''s name in {place.capitalize()}, "
+                                        f"listed as '{sibling.name}'"
+                                        + (f" (the query adds {', '.join(sorted(extra))}: a unit of it)" if extra else "")
+                                        + f"; {top.explanation}")]
+        return []
+
+    def _entity_words(self, entry: ListEntry) -> frozenset[str]:
+        """The words of all of an entry's listed names (each stemmed, ``_stem``)."""
+        return frozenset(_stem(t) for name in (entry.name, *entry.aliases) for t in content_tokens(name))
 
     def _restated(self, query: str) -> list[Hit]:
         """A name with a bracketed part that restates the entity (an initialism, a designation, the
@@ -445,6 +484,14 @@ class Screener:
                             explanation=f"'{query}' is a person's name written with more of its names; {h.explanation}")
             out.append(h)
         return out
+
+
+MIN_STEMMED_LETTERS = 5  # "Threads" / "Thread": a final s of a longer word is dropped; "Ltds", "Labs" too short to matter
+
+
+def _stem(word: str) -> str:
+    """A word without a plural's final s, for telling whether two names are one name with another place."""
+    return word[:-1] if len(word) >= MIN_STEMMED_LETTERS and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _short_form_lengths(query_words: int, name_words: int) -> bool:

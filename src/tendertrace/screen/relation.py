@@ -590,3 +590,17 @@ def _links(tokens: list[str]) -> list[list[str]]:
 def _agree(a: str, b: str) -> bool:
     """Two words of a person's name that are one: the same, a variant, or an initial and its word."""
     return matched(a, (b,)) or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+_WHOLE_COMPANY_ZH = re.compile(r"(?:有限责任公司|有限公司|股份公司)(?=.)")
+_LATIN_LEGAL_WORDS = frozenset({"ltd", "limited", "inc", "llc", "plc"})
+
+
+def unit_of_whole_company(query: str) -> bool:
+    """A whole company's name with more after it: 北京某某科技有限公司|天津分公司, "Example Co., Ltd.
+    Tianjin Branch" -- a unit of that company, whatever place it names."""
+    if is_chinese(query):
+        return _WHOLE_COMPANY_ZH.search(query) is not None
+    words = tokens_en(query)
+    return any(w in _LATIN_LEGAL_WORDS for w in words[:-1])
+
