@@ -427,8 +427,9 @@ class Screener:
         """The best candidates at or above the threshold as hits. Only the five best scores (and
         whatever ties them) can be ranked: the tie-breaks are computed for those alone. Ties: the
         entity itself before an entity it is part of (a listed academy before the listed group it
-        belongs to), the name written exactly as the query's translation, then the Entity List,
-        then the shorter name."""
+        belongs to), the name written exactly as the query's translation, a group's name for a
+        query that says group (and a company's for one that does not), then the Entity List, then
+        the shorter name."""
         rounded = {i: r for i, c in best.items() if (r := c.rounded) >= self.threshold}
         if not rounded:
             return []
@@ -436,7 +437,9 @@ class Screener:
         top = heapq.nlargest(f.RANKED, rounded.values())
         contenders = [(i, c, same_words(c.name.text, c.translation.text), rounded[i])
                       for i, c in best.items() if rounded.get(i, -1.0) >= top[-1]]
+        group = relation.says_group(query)
         ranked = sorted(contenders, key=lambda icer: (-icer[3], icer[1].relation != "self", not icer[2],
+                                                      relation.says_group(icer[1].name.text) != group,
                                                       self.entries[icer[0]].list != "EL",
                                                       len(self.entries[icer[0]].name)))[:f.RANKED]
         hits = []

@@ -280,8 +280,8 @@ def _pinyin_glossary() -> dict[tuple[str, ...], str]:
 
 @cache
 def _pinyin_aliases() -> dict[str, tuple[str, str, str, str]]:
-    """The alias table by the pinyin of each Chinese name (also without its legal form), run
-    together, for names written in pinyin: en, relation, source, the Chinese name.
+    """The alias table by the pinyin of each Chinese name (also without its legal form, and with
+    only its 集团 / 股份 kept), run together, for names written in pinyin: en, relation, source, the Chinese name.
 
     Pinyin drops the characters: 中芯 (SMIC), 中信 (CITIC) and 中心 all read "zhongxin". Only names
     of four characters or more are read this way, and a reading two entries share is dropped.
@@ -290,7 +290,7 @@ def _pinyin_aliases() -> dict[str, tuple[str, str, str, str]]:
     ambiguous: set[str] = set()
     for r in _alias_rows():
         folded = fold_zh(r.zh)
-        for form in {folded, core_zh(folded)}:
+        for form in {folded, core_zh(folded), _KIND_WORD_KEPT.sub("", folded)}:
             if len(form) < 4:
                 continue
             key = _compact_latin("".join(pinyin(form)))
@@ -298,6 +298,11 @@ def _pinyin_aliases() -> dict[str, tuple[str, str, str, str]]:
                 ambiguous.add(key)
             out.setdefault(key, (r.en, r.relation, r.source, r.zh))
     return {k: v for k, v in out.items() if k not in ambiguous}
+
+
+# A name in pinyin often keeps the word that says what kind of company it is and drops the rest of
+# its legal form: "Zhongguo Jiaotong Jianshe Jituan" is 中国交通建设集团(有限公司), not its 股份 company.
+_KIND_WORD_KEPT = re.compile(r"(?<=集团|股份)(?:有限责任公司|有限公司|公司)$")
 
 
 def _compact_latin(text: str) -> str:

@@ -128,6 +128,14 @@ def group_against_company(query: str, matched_name: str) -> bool:
     return not any(t in GROUP_NAME_WORDS for t in tokens_en(matched_name))
 
 
+def says_group(text: str) -> bool:
+    """Whether a name says it is a group: 集团 in Chinese, "Group" (or the like) in English."""
+    if is_chinese(text):
+        folded = fold_zh(text)
+        return form_kind(folded) == "group" or folded.endswith(GROUP_ZH)
+    return any(t in GROUP_NAME_WORDS for t in tokens_en(text))
+
+
 def lacks_distinguishing_word(query: list[str], name: tuple[str, ...], idf: dict[str, float], rare: float) -> bool:
     """中国|机械|进出口 -> China Machinery Import and Export against China (National) Precision
     Machinery Import/Export: the listed name keeps, between words the query has, a rare field word
