@@ -301,14 +301,16 @@ class Screener:
                                     f"(a group member, to confirm); {h.explanation}") for h in found]
 
     def _short_name(self, query: str) -> list[Hit]:
-        """A listed company's trade name written alone (深网视界), its short name: that company, at
-        ``SHORT_NAME_SCORE`` (``tradename.listed_short_name``)."""
-        listed = tradename.listed_short_name(query) if is_chinese(query) else None
+        """A listed company's trade name written alone (深网视界), or with the first words of its line
+        of business (擎科生物), its short name: that company, at ``SHORT_NAME_SCORE``
+        (``tradename.listed_short_name``, ``tradename.listed_short_form``)."""
+        listed = (tradename.listed_short_name(query) or tradename.listed_short_form(query)) if is_chinese(query) else None
         if listed is None:
             return []
         found = [h for h in self._screen_once(listed) if h.relation == "self"]
         return [replace(h, query=query, score=min(h.score, f.SHORT_NAME_SCORE),
-                        explanation=f"'{query}' is the trade name of '{listed}' written alone (its short name); "
+                        explanation=f"'{query}' is the short name of '{listed}' (its trade name alone, or with the "
+                                    f"first words of its line of business); "
                                     f"{h.explanation}") for h in found]
 
     def _screen_once(self, query: str) -> list[Hit]:
