@@ -570,7 +570,13 @@ def _numbered_units(folded: str) -> str:
         kind = "Research Institute" if m.group(2) in ("研究所", "所") else "Academy"
         return f"[{_ordinal(n)} {kind}]"
 
-    return _positional_numbers(_ORDINAL_UNIT.sub(repl, folded))
+    return _NUMBERED_FACTORY.sub(lambda m: f"[{m.group(1) or m.group(2)} Factory]",
+                                 _positional_numbers(_ORDINAL_UNIT.sub(repl, folded)))
+
+
+# A factory named by its number (二三九厂, 159厂): the lists write "239 Factory" ("CASIC 3rd Academy's
+# 239 Factory"), no ordinal; the number is read first, written in Chinese digits or Arabic ones.
+_NUMBERED_FACTORY = re.compile(r"\[(\d+)\]厂|(?<![\d\[])(\d+)厂")
 
 
 def _positional_numbers(folded: str) -> str:
