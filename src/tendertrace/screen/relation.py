@@ -27,6 +27,7 @@ bracketed place the listed name lacks ((Shenzhen)), a proper name put inside the
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -80,6 +81,8 @@ def refusal(index: NameIndex, query: str, tr: Translation, reads_chinese: bool, 
     if sisters(q_tokens, name.tokens, index.idf, index.rare_idf):
         return "sister"
     if names_another_unit(q_tokens, name.tokens, index.idf, index.rare_idf):
+        return "another unit"
+    if other_kind_of_unit(q_tokens, name.tokens):
         return "another unit"
     if adds_another_unit(q_tokens, name.tokens, index.idf, index.rare_idf):
         return "another unit"
@@ -227,6 +230,26 @@ def names_another_unit(query: list[str], name: tuple[str, ...], idf: dict[str, f
     return any(t.isalpha() and idf.get(t, rare) >= rare and t[:f.PREFIX_LETTERS] not in prefixes
                and not matched(t, query) and matched(following, query)
                for t, following in zip(name, name[1:], strict=False))
+
+
+# The kinds of research and teaching unit a parent has: a name's own kind says which unit it is.
+UNIT_KINDS = frozenset({"academy", "institute", "laboratory", "center", "observatory", "university", "college"})
+
+
+def other_kind_of_unit(query: list[str] | tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """Two units of one parent of different kinds: the CAS Optoelectronic Technology *Institute*
+    (光电技术研究所) is not the listed *Academy* of Optoelectronics, CAS, however alike their fields.
+    Both name the parent's kind (a kind word both have), and each has a kind word the other lacks,
+    counted with repeats (the academy of the Academy of Sciences is the parent's). "Research
+    Institute" is how 研究院 (an academy) and 研究所 (an institute) are both read, so it is no
+    kind of its own here."""
+    asked, listed = _unit_kinds(query), _unit_kinds(name)
+    return bool(asked & listed) and bool(asked - listed) and bool(listed - asked)
+
+
+def _unit_kinds(tokens: list[str] | tuple[str, ...]) -> Counter[str]:
+    return Counter(t for i, t in enumerate(tokens)
+                   if t in UNIT_KINDS and not (t == "institute" and i > 0 and tokens[i - 1] == "research"))
 
 
 def adds_another_unit(query: list[str], name: tuple[str, ...], idf: dict[str, float], rare: float) -> bool:
