@@ -477,14 +477,32 @@ def name_and_place(query: str) -> tuple[str, list[str]] | None:
         return None
     m = _TRAILING_PLACE.match(query.strip())
     if not m:
-        return None
+        return _one_word_and_city(query)
     head, place = m.group("head").strip(" ,"), m.group("comma") or m.group("bracket") or ""
     words = content_tokens(place)
     if (not words or len(place.split()) > MAX_PLACE_WORDS or not all(t.isalpha() for t in words)
             or any(t in ORG_WORDS or t in SUBUNIT_WORDS for t in words)
-            or not (ends_in_legal_form(head) or numbered_unit(head))):
+            or not (ends_in_legal_form(head) or numbered_unit(head) or one_word_name(head))):
         return None
     return head, words
+
+
+def one_word_name(name: str) -> bool:
+    """A name of one word (an initialism or a brand: CUMEC, XMC): it names one organisation, not a
+    kind of one, so a place after it is its seat, not a campus of it."""
+    words = content_tokens(name)
+    return len(words) == 1 and words[0].isalpha() and words[0] not in ORG_WORDS and words[0] not in SUBUNIT_WORDS
+
+
+def _one_word_and_city(query: str) -> tuple[str, list[str]] | None:
+    """"XMC Wuhan": a one-word name and a Chinese city's name (``divisions.place_readings``)."""
+    from .divisions import place_readings  # divisions reads names; imported when first used
+
+    words = query.split()
+    if len(words) != 2 or not one_word_name(words[0]):
+        return None
+    place = content_tokens(words[1])
+    return (words[0], place) if len(place) == 1 and place[0] in place_readings() else None
 
 
 def numbered_unit(name: str) -> bool:
