@@ -212,7 +212,7 @@ class Screener:
                 continue
             top = found[0]
             same = bool(bracket) and any(h.entry is top.entry and h.relation == "self" for h in self._screen_once(word))
-            if same or relation.restates(word, top.entry, top.matched_name):
+            if same or relation.restates(word, top.entry, top.matched_name) or (bracket and relation.second_name(form, word)):
                 return [replace(h, query=query, explanation=f"'{query}' is '{form}' itself (bracket '{word}' restates it); "
                                 f"{h.explanation}") for h in found if h.relation == "self"]
         return []

@@ -445,6 +445,24 @@ def restates(inner: str, entry: ListEntry, matched_name: str) -> bool:
     return bool(seat) and all(t in seat for t in words)
 
 
+# Words only a body of the state begins its name with (企业名称登记管理规定 art. 9 keeps them from companies).
+NATIONAL_WORDS_ZH = ("国家", "中国", "中华人民共和国")
+# The kinds of state body that carry a second name (一个机构两块牌子: one body, two nameplates).
+STATE_BODY_ENDINGS = ("中心", "局", "院", "委员会", "署", "办公室")
+MIN_SECOND_NAME = 6  # characters: a body's whole name (国家空间天气监测预警中心), not a unit's short one
+
+
+def second_name(head: str, inner: str) -> bool:
+    """国家卫星气象中心（国家空间天气监测预警中心）: a state body written with its second name in brackets
+    (一个机构两块牌子) -- both names begin with a national word and end as the same kind of body. A
+    unit of it would not carry a national word of its own."""
+    if not (is_chinese(head) and is_chinese(inner)) or len(inner) < MIN_SECOND_NAME:
+        return False
+    kind = next((e for e in STATE_BODY_ENDINGS if head.endswith(e)), None)
+    return (kind is not None and inner.endswith(kind)
+            and head.startswith(NATIONAL_WORDS_ZH) and inner.startswith(NATIONAL_WORDS_ZH))
+
+
 # A unit's designation alone: 707所, 第七〇七研究所, 二院, 十四所 -- a number and a kind of unit.
 _UNIT_DESIGNATION = re.compile(r"第?([0-9一二三四五六七八九十百〇零两]{1,5})(?:研究所|研究院|所|院|厂)")
 
