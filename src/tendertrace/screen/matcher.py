@@ -70,6 +70,7 @@ class Screener:
         self.index = NameIndex.build(entries)
         self.readings = Readings(self.index)
         self._cache: dict[str, list[Hit]] = {}
+        self._words_cache: dict[int, frozenset[str]] = {}  # an entry's words, by id(entry): bounded by the entries
         self._scored_cache: dict[tuple[str, str, str], tuple[list[str], list[tuple[float, Scored, IndexedName]]]] = {}
         # Ownership data bound to these lists (ownership.OwnershipIndex, set by screen.load_screener):
         # a party they own 50 % or more is reported as ``owned``.
@@ -188,8 +189,12 @@ class Screener:
         return []
 
     def _entity_words(self, entry: ListEntry) -> frozenset[str]:
-        """The words of all of an entry's listed names (each stemmed, ``_stem``)."""
-        return frozenset(_stem(t) for name in (entry.name, *entry.aliases) for t in content_tokens(name))
+        """The words of all of an entry's listed names (each stemmed, ``_stem``); kept per entry."""
+        kept = self._words_cache.get(id(entry))
+        if kept is None:
+            kept = frozenset(_stem(t) for name in (entry.name, *entry.aliases) for t in content_tokens(name))
+            self._words_cache[id(entry)] = kept
+        return kept
 
     def _restated(self, query: str) -> list[Hit]:
         """A name with a bracketed part that restates the entity (an initialism, a designation, the
@@ -439,9 +444,10 @@ class Screener:
         top = heapq.nlargest(f.RANKED, rounded.values())
         contenders = [(i, c, same_words(c.name.text, c.translation.text), rounded[i])
                       for i, c in best.items() if rounded.get(i, -1.0) >= top[-1]]
-        group = relation.says_group(query)
+        # Only a tie needs the group word: with one contender the query is not read for it.
+        group = relation.says_group(query) if len(contenders) > 1 else False
         ranked = sorted(contenders, key=lambda icer: (-icer[3], icer[1].relation != "self", not icer[2],
-                                                      relation.says_group(icer[1].name.text) != group,
+                                                      len(contenders) > 1 and relation.says_group(icer[1].name.text) != group,
                                                       self.entries[icer[0]].list != "EL",
                                                       len(self.entries[icer[0]].name)))[:f.RANKED]
         hits = []

@@ -327,9 +327,10 @@ def listed_short_form(query: str) -> str | None:
     found: dict[str, str] = {}
     for size in range(MIN_TRADE_NAME, min(MAX_TRADE_NAME, len(folded) - MIN_FIELD_WORD) + 1):
         trade, words = folded[:size], folded[size:]
-        if trade in _glossary() or _institution_trade(trade):
+        named = _by_trade().get(trade)
+        if not named or trade in _glossary() or _institution_trade(trade):  # the table first: it is the cheap test
             continue
-        for en, zh in _by_trade().get(trade, {}).items():
+        for en, zh in named.items():
             parts = _split(zh)
             if parts is None or not parts[2].startswith(words):
                 continue
