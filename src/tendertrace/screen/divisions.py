@@ -215,9 +215,27 @@ def english_organ(query: str) -> str | None:
     return found[0].name + word
 
 
+_PLACE_ENDINGS = ("市", "省", "地区", "盟")
+
+
+@cache
+def place_readings() -> frozenset[str]:
+    """The pinyin of every province's and prefecture's name without its ending, run together and
+    lower case (成都市 -> "chengdu", 西安市 -> "xian"), as the lists write the place of a company."""
+    out = set()
+    for d in divisions().by_code.values():
+        if d.level == "county":
+            continue
+        name = next((d.name[:-len(e)] for e in _PLACE_ENDINGS if d.name.endswith(e)), d.name)
+        if len(name) >= MIN_NAME_CHARS:
+            out.add("".join(pinyin(name)).lower())
+    return frozenset(out)
+
+
 def warm() -> None:
     """Load the division table and the organ kinds now, with the index, not on the first name screened."""
     divisions()
     _by_reading()
+    place_readings()
     organ_kinds()
     _designations()

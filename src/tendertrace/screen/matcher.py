@@ -70,6 +70,7 @@ class Screener:
         self.index = NameIndex.build(entries)
         self.readings = Readings(self.index)
         self._cache: dict[str, list[Hit]] = {}
+        self._words_cache: dict[int, frozenset[str]] = {}  # an entry's words, by id(entry): bounded by the entries
         self._scored_cache: dict[tuple[str, str, str], tuple[list[str], list[tuple[float, Scored, IndexedName]]]] = {}
         # Ownership data bound to these lists (ownership.OwnershipIndex, set by screen.load_screener):
         # a party they own 50 % or more is reported as ``owned``.
@@ -132,7 +133,7 @@ class Screener:
         if not (hits and hits[0].relation == "self"):
             # A unit written after its group counts only where the name found nothing else: a
             # name that reaches its listed parent (国防科技大学|信息系统工程重点实验室) stays its affiliate.
-            restated = (self._restated(query) or self._name_and_place(query) or self._placed(query)
+            restated = (self._place_sibling(query, hits) or self._restated(query) or self._name_and_place(query) or self._placed(query)
                         or self._unit_of_parent(query)
                         or ([] if hits else self._under_group(query) or self._local_organ(query)
                             or self._trade_sibling(query) or self._short_name(query)))
@@ -151,6 +152,49 @@ class Screener:
             if parent:
                 return parent
         return hits
+
+    def _place_sibling(self, query: str, hits: list[Hit]) -> list[Hit]:
+        """A listed company's trade name with another city (摩尔线程成都公司, "Moore Threads (Chengdu)",
+        中芯天津) is the listed company of that city, where the list has one whose name is the found
+        entry's with only the place changed ("Moore Thread Intelligent Technology (Chengdu) Co.,
+        Ltd." beside its Beijing one) and keeps a rare word of it (not "Beijing Institute of
+        Technology" for a Beijing unit of a technology institute): that company itself, or its affiliate when the query adds
+        words neither name has (摩尔线程成都研发中心, a centre of the Chengdu company). A whole company's
+        name with a unit after it (X有限公司天津分公司) is a unit of that company, seated in the city."""
+        if not hits or relation.unit_of_whole_company(query):
+            return []
+        top = hits[0]
+        own = self._entity_words(top.entry)
+        rare = self.index.rare_idf
+        for text in dict.fromkeys([*top.translations, *(t.text for t in translate(query))]):
+            words = {_stem(t) for t in content_tokens(text)}
+            places = [w for w in words if w in divisions.place_readings() and w not in own]
+            if len(places) != 1:
+                continue
+            place = places[0]
+            siblings = {n.entry for n in (self.index.names[int(i)] for i in self.index.postings.get(place, ()))
+                        if self.entries[n.entry] is not top.entry
+                        and place in (stems := {_stem(t) for t in n.tokens}) and stems - {place} <= own
+                        and any(self.index.idf.get(t, 0.0) >= rare for t in stems - {place})}
+            if len(siblings) != 1:
+                continue
+            sibling = self.entries[siblings.pop()]
+            extra = words - {place} - own - self._entity_words(sibling)
+            rel = "affiliate" if extra else "self"
+            return [replace(top, entry=sibling, matched_name=sibling.name, relation=rel,  # type: ignore[arg-type]
+                            query=query, explanation=f"'{query}' is a company of '{top.matched_name}''s name in {place.capitalize()}, "
+                                        f"listed as '{sibling.name}'"
+                                        + (f" (the query adds {', '.join(sorted(extra))}: a unit of it)" if extra else "")
+                                        + f"; {top.explanation}")]
+        return []
+
+    def _entity_words(self, entry: ListEntry) -> frozenset[str]:
+        """The words of all of an entry's listed names (each stemmed, ``_stem``); kept per entry."""
+        kept = self._words_cache.get(id(entry))
+        if kept is None:
+            kept = frozenset(_stem(t) for name in (entry.name, *entry.aliases) for t in content_tokens(name))
+            self._words_cache[id(entry)] = kept
+        return kept
 
     def _restated(self, query: str) -> list[Hit]:
         """A name with a bracketed part that restates the entity (an initialism, a designation, the
@@ -173,7 +217,7 @@ class Screener:
                 continue
             top = found[0]
             same = bool(bracket) and any(h.entry is top.entry and h.relation == "self" for h in self._screen_once(word))
-            if same or relation.restates(word, top.entry, top.matched_name):
+            if same or relation.restates(word, top.entry, top.matched_name) or (bracket and relation.second_name(form, word)):
                 return [replace(h, query=query, explanation=f"'{query}' is '{form}' itself (bracket '{word}' restates it); "
                                 f"{h.explanation}") for h in found if h.relation == "self"]
         return []
@@ -262,14 +306,16 @@ class Screener:
                                     f"(a group member, to confirm); {h.explanation}") for h in found]
 
     def _short_name(self, query: str) -> list[Hit]:
-        """A listed company's trade name written alone (深网视界), its short name: that company, at
-        ``SHORT_NAME_SCORE`` (``tradename.listed_short_name``)."""
-        listed = tradename.listed_short_name(query) if is_chinese(query) else None
+        """A listed company's trade name written alone (深网视界), or with the first words of its line
+        of business (擎科生物), its short name: that company, at ``SHORT_NAME_SCORE``
+        (``tradename.listed_short_name``, ``tradename.listed_short_form``)."""
+        listed = (tradename.listed_short_name(query) or tradename.listed_short_form(query)) if is_chinese(query) else None
         if listed is None:
             return []
         found = [h for h in self._screen_once(listed) if h.relation == "self"]
         return [replace(h, query=query, score=min(h.score, f.SHORT_NAME_SCORE),
-                        explanation=f"'{query}' is the trade name of '{listed}' written alone (its short name); "
+                        explanation=f"'{query}' is the short name of '{listed}' (its trade name alone, or with the "
+                                    f"first words of its line of business); "
                                     f"{h.explanation}") for h in found]
 
     def _screen_once(self, query: str) -> list[Hit]:
@@ -388,8 +434,9 @@ class Screener:
         """The best candidates at or above the threshold as hits. Only the five best scores (and
         whatever ties them) can be ranked: the tie-breaks are computed for those alone. Ties: the
         entity itself before an entity it is part of (a listed academy before the listed group it
-        belongs to), the name written exactly as the query's translation, then the Entity List,
-        then the shorter name."""
+        belongs to), the name written exactly as the query's translation, a group's name for a
+        query that says group (and a company's for one that does not), then the Entity List, then
+        the shorter name."""
         rounded = {i: r for i, c in best.items() if (r := c.rounded) >= self.threshold}
         if not rounded:
             return []
@@ -397,7 +444,10 @@ class Screener:
         top = heapq.nlargest(f.RANKED, rounded.values())
         contenders = [(i, c, same_words(c.name.text, c.translation.text), rounded[i])
                       for i, c in best.items() if rounded.get(i, -1.0) >= top[-1]]
+        # Only a tie needs the group word: with one contender the query is not read for it.
+        group = relation.says_group(query) if len(contenders) > 1 else False
         ranked = sorted(contenders, key=lambda icer: (-icer[3], icer[1].relation != "self", not icer[2],
+                                                      len(contenders) > 1 and relation.says_group(icer[1].name.text) != group,
                                                       self.entries[icer[0]].list != "EL",
                                                       len(self.entries[icer[0]].name)))[:f.RANKED]
         hits = []
@@ -445,6 +495,14 @@ class Screener:
                             explanation=f"'{query}' is a person's name written with more of its names; {h.explanation}")
             out.append(h)
         return out
+
+
+MIN_STEMMED_LETTERS = 5  # "Threads" / "Thread": a final s of a longer word is dropped; "Ltds", "Labs" too short to matter
+
+
+def _stem(word: str) -> str:
+    """A word without a plural's final s, for telling whether two names are one name with another place."""
+    return word[:-1] if len(word) >= MIN_STEMMED_LETTERS and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _short_form_lengths(query_words: int, name_words: int) -> bool:

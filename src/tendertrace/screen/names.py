@@ -280,8 +280,8 @@ def _pinyin_glossary() -> dict[tuple[str, ...], str]:
 
 @cache
 def _pinyin_aliases() -> dict[str, tuple[str, str, str, str]]:
-    """The alias table by the pinyin of each Chinese name (also without its legal form), run
-    together, for names written in pinyin: en, relation, source, the Chinese name.
+    """The alias table by the pinyin of each Chinese name (also without its legal form, and with
+    only its 集团 / 股份 kept), run together, for names written in pinyin: en, relation, source, the Chinese name.
 
     Pinyin drops the characters: 中芯 (SMIC), 中信 (CITIC) and 中心 all read "zhongxin". Only names
     of four characters or more are read this way, and a reading two entries share is dropped.
@@ -290,7 +290,7 @@ def _pinyin_aliases() -> dict[str, tuple[str, str, str, str]]:
     ambiguous: set[str] = set()
     for r in _alias_rows():
         folded = fold_zh(r.zh)
-        for form in {folded, core_zh(folded)}:
+        for form in {folded, core_zh(folded), _KIND_WORD_KEPT.sub("", folded)}:
             if len(form) < 4:
                 continue
             key = _compact_latin("".join(pinyin(form)))
@@ -298,6 +298,11 @@ def _pinyin_aliases() -> dict[str, tuple[str, str, str, str]]:
                 ambiguous.add(key)
             out.setdefault(key, (r.en, r.relation, r.source, r.zh))
     return {k: v for k, v in out.items() if k not in ambiguous}
+
+
+# A name in pinyin often keeps the word that says what kind of company it is and drops the rest of
+# its legal form: "Zhongguo Jiaotong Jianshe Jituan" is 中国交通建设集团(有限公司), not its 股份 company.
+_KIND_WORD_KEPT = re.compile(r"(?<=集团|股份)(?:有限责任公司|有限公司|公司)$")
 
 
 def _compact_latin(text: str) -> str:
@@ -420,6 +425,41 @@ def through_intermediate(folded: str) -> str | None:
     return None
 
 
+@cache
+def _self_names_by_entity() -> dict[str, tuple[str, ...]]:
+    """Every ``self`` name of the alias tables by the listed name it stands for, each folded."""
+    out: dict[str, list[str]] = {}
+    for key, (en, relation, _source) in _aliases().items():
+        if relation == "self" and ":" not in key:
+            out.setdefault(en, []).append(key)
+    return {en: tuple(names) for en, names in out.items()}
+
+
+MIN_UNIT_AFTER_PARENT = 3  # characters of a unit's own name after its parent's (研究所 at least)
+
+
+def under_another_parent_name(folded: str) -> str | None:
+    """A listed unit written under another name of its parent: 军事医学研究院|放射与辐射医学研究所 is
+    the table's 军事医学科学院放射与辐射医学研究所 -- the parent renamed, or written by its full or
+    short name, where the unit's own name is the table's. The head must be a ``self`` name of the
+    table, the other name of the same listed entity, and the other name plus the rest a ``self``
+    row of the table; the longest head first. The table's name, or None."""
+    table, prefixes, by_entity = _aliases(), piece_prefixes(), _self_names_by_entity()
+    for end in range(len(folded) - MIN_UNIT_AFTER_PARENT, 1, -1):
+        head = folded[:end]
+        if head not in prefixes:
+            continue
+        row = table.get(head)
+        if row is None or row[1] != "self":
+            continue
+        rest = folded[end:]
+        for other in by_entity.get(row[0], ()):
+            found = table.get(other + rest) if other != head else None
+            if found is not None and found[1] == "self" and found[0] != row[0]:
+                return other + rest
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Translation:
     text: str  # English (or pinyin) form to match
@@ -477,6 +517,9 @@ def _translate(name: str) -> list[Translation]:
     unit = None if hit else without_parent(folded)
     if unit:
         hit = alias(unit)
+    if not hit:
+        renamed = under_another_parent_name(unit or folded)  # 军事医学研究院X, listed as 军事医学科学院X
+        hit = alias(renamed) if renamed else None
     if not hit and not unit:
         member = with_member_prefix(folded)  # 黄埔文冲船舶有限公司 is 中船黄埔文冲船舶有限公司
         hit = alias(member) if member else None
@@ -527,7 +570,13 @@ def _numbered_units(folded: str) -> str:
         kind = "Research Institute" if m.group(2) in ("研究所", "所") else "Academy"
         return f"[{_ordinal(n)} {kind}]"
 
-    return _positional_numbers(_ORDINAL_UNIT.sub(repl, folded))
+    return _NUMBERED_FACTORY.sub(lambda m: f"[{m.group(1) or m.group(2)} Factory]",
+                                 _positional_numbers(_ORDINAL_UNIT.sub(repl, folded)))
+
+
+# A factory named by its number (二三九厂, 159厂): the lists write "239 Factory" ("CASIC 3rd Academy's
+# 239 Factory"), no ordinal; the number is read first, written in Chinese digits or Arabic ones.
+_NUMBERED_FACTORY = re.compile(r"\[(\d+)\]厂|(?<![\d\[])(\d+)厂")
 
 
 def _positional_numbers(folded: str) -> str:
@@ -635,7 +684,33 @@ def _proper(run: str) -> str:
     if not is_chinese(run):
         return run
     run = _PLACE_SUFFIX.sub("", run)  # 北京市 -> Beijing, as English names write places
+    place = _leading_place(run)
+    if place:  # 深圳一电 -> "Shenzhen Yidian": the lists write a company's place and trade name apart
+        return f"{_proper(run[:place[0]])} {_proper(run[place[1]:])}"
     return "".join(pinyin(run)).capitalize()
+
+
+# A trade name (字号) has two characters or more (企业名称登记管理规定实施办法, 2023, art. 11): a
+# shorter rest after a place is no trade name of its own (深圳市 -> 深圳 + 市 is the place alone).
+MIN_TRADE_NAME_CHARS = 2
+_PLACE_WORDS = ("市", "省")  # a province's or prefecture's own word, written or left out
+
+
+def _leading_place(run: str) -> tuple[int, int] | None:
+    """(end of the place name, start of the rest) when an unread run begins with the name of a
+    province or prefecture (GB/T 2260) and goes on with a trade name of its own; None otherwise.
+    County names are left alone: many are words that begin trade names too."""
+    from .divisions import divisions  # divisions reads names' folding: imported when first used
+
+    table = divisions()
+    for size in range(min(table.longest, len(run) - MIN_TRADE_NAME_CHARS), 1, -1):
+        found = {d for word in ("", *_PLACE_WORDS) for d in table.by_name.get(run[:size] + word, ())}
+        if len(found) != 1 or next(iter(found)).level == "county":
+            continue
+        start = size + 1 if run[size] in _PLACE_WORDS else size
+        if len(run) - start >= MIN_TRADE_NAME_CHARS:
+            return size, start
+    return None
 
 
 def pinyin(text: str) -> list[str]:

@@ -27,6 +27,7 @@ bracketed place the listed name lacks ((Shenzhen)), a proper name put inside the
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -81,6 +82,8 @@ def refusal(index: NameIndex, query: str, tr: Translation, reads_chinese: bool, 
         return "sister"
     if names_another_unit(q_tokens, name.tokens, index.idf, index.rare_idf):
         return "another unit"
+    if other_kind_of_unit(q_tokens, name.tokens):
+        return "another unit"
     if adds_another_unit(q_tokens, name.tokens, index.idf, index.rare_idf):
         return "another unit"
     if tr.method == "glossary" and holding_of(tr.text, name.text):
@@ -126,6 +129,14 @@ def group_against_company(query: str, matched_name: str) -> bool:
     if not folded or not (form_kind(folded) == "group" or folded.endswith(GROUP_ZH)):
         return False
     return not any(t in GROUP_NAME_WORDS for t in tokens_en(matched_name))
+
+
+def says_group(text: str) -> bool:
+    """Whether a name says it is a group: 集团 in Chinese, "Group" (or the like) in English."""
+    if is_chinese(text):
+        folded = fold_zh(text)
+        return form_kind(folded) == "group" or folded.endswith(GROUP_ZH)
+    return any(t in GROUP_NAME_WORDS for t in tokens_en(text))
 
 
 def lacks_distinguishing_word(query: list[str], name: tuple[str, ...], idf: dict[str, float], rare: float) -> bool:
@@ -219,6 +230,26 @@ def names_another_unit(query: list[str], name: tuple[str, ...], idf: dict[str, f
     return any(t.isalpha() and idf.get(t, rare) >= rare and t[:f.PREFIX_LETTERS] not in prefixes
                and not matched(t, query) and matched(following, query)
                for t, following in zip(name, name[1:], strict=False))
+
+
+# The kinds of research and teaching unit a parent has: a name's own kind says which unit it is.
+UNIT_KINDS = frozenset({"academy", "institute", "laboratory", "center", "observatory", "university", "college"})
+
+
+def other_kind_of_unit(query: list[str] | tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """Two units of one parent of different kinds: the CAS Optoelectronic Technology *Institute*
+    (光电技术研究所) is not the listed *Academy* of Optoelectronics, CAS, however alike their fields.
+    Both name the parent's kind (a kind word both have), and each has a kind word the other lacks,
+    counted with repeats (the academy of the Academy of Sciences is the parent's). "Research
+    Institute" is how 研究院 (an academy) and 研究所 (an institute) are both read, so it is no
+    kind of its own here."""
+    asked, listed = _unit_kinds(query), _unit_kinds(name)
+    return bool(asked & listed) and bool(asked - listed) and bool(listed - asked)
+
+
+def _unit_kinds(tokens: list[str] | tuple[str, ...]) -> Counter[str]:
+    return Counter(t for i, t in enumerate(tokens)
+                   if t in UNIT_KINDS and not (t == "institute" and i > 0 and tokens[i - 1] == "research"))
 
 
 def adds_another_unit(query: list[str], name: tuple[str, ...], idf: dict[str, float], rare: float) -> bool:
@@ -414,6 +445,24 @@ def restates(inner: str, entry: ListEntry, matched_name: str) -> bool:
     return bool(seat) and all(t in seat for t in words)
 
 
+# Words only a body of the state begins its name with (企业名称登记管理规定 art. 9 keeps them from companies).
+NATIONAL_WORDS_ZH = ("国家", "中国", "中华人民共和国")
+# The kinds of state body that carry a second name (一个机构两块牌子: one body, two nameplates).
+STATE_BODY_ENDINGS = ("中心", "局", "院", "委员会", "署", "办公室")
+MIN_SECOND_NAME = 6  # characters: a body's whole name (国家空间天气监测预警中心), not a unit's short one
+
+
+def second_name(head: str, inner: str) -> bool:
+    """国家卫星气象中心（国家空间天气监测预警中心）: a state body written with its second name in brackets
+    (一个机构两块牌子) -- both names begin with a national word and end as the same kind of body. A
+    unit of it would not carry a national word of its own."""
+    if not (is_chinese(head) and is_chinese(inner)) or len(inner) < MIN_SECOND_NAME:
+        return False
+    kind = next((e for e in STATE_BODY_ENDINGS if head.endswith(e)), None)
+    return (kind is not None and inner.endswith(kind)
+            and head.startswith(NATIONAL_WORDS_ZH) and inner.startswith(NATIONAL_WORDS_ZH))
+
+
 # A unit's designation alone: 707所, 第七〇七研究所, 二院, 十四所 -- a number and a kind of unit.
 _UNIT_DESIGNATION = re.compile(r"第?([0-9一二三四五六七八九十百〇零两]{1,5})(?:研究所|研究院|所|院|厂)")
 
@@ -446,14 +495,32 @@ def name_and_place(query: str) -> tuple[str, list[str]] | None:
         return None
     m = _TRAILING_PLACE.match(query.strip())
     if not m:
-        return None
+        return _one_word_and_city(query)
     head, place = m.group("head").strip(" ,"), m.group("comma") or m.group("bracket") or ""
     words = content_tokens(place)
     if (not words or len(place.split()) > MAX_PLACE_WORDS or not all(t.isalpha() for t in words)
             or any(t in ORG_WORDS or t in SUBUNIT_WORDS for t in words)
-            or not (ends_in_legal_form(head) or numbered_unit(head))):
+            or not (ends_in_legal_form(head) or numbered_unit(head) or one_word_name(head))):
         return None
     return head, words
+
+
+def one_word_name(name: str) -> bool:
+    """A name of one word (an initialism or a brand: CUMEC, XMC): it names one organisation, not a
+    kind of one, so a place after it is its seat, not a campus of it."""
+    words = content_tokens(name)
+    return len(words) == 1 and words[0].isalpha() and words[0] not in ORG_WORDS and words[0] not in SUBUNIT_WORDS
+
+
+def _one_word_and_city(query: str) -> tuple[str, list[str]] | None:
+    """"XMC Wuhan": a one-word name and a Chinese city's name (``divisions.place_readings``)."""
+    from .divisions import place_readings  # divisions reads names; imported when first used
+
+    words = query.split()
+    if len(words) != 2 or not one_word_name(words[0]):
+        return None
+    place = content_tokens(words[1])
+    return (words[0], place) if len(place) == 1 and place[0] in place_readings() else None
 
 
 def numbered_unit(name: str) -> bool:
@@ -590,3 +657,17 @@ def _links(tokens: list[str]) -> list[list[str]]:
 def _agree(a: str, b: str) -> bool:
     """Two words of a person's name that are one: the same, a variant, or an initial and its word."""
     return matched(a, (b,)) or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+_WHOLE_COMPANY_ZH = re.compile(r"(?:有限责任公司|有限公司|股份公司)(?=.)")
+_LATIN_LEGAL_WORDS = frozenset({"ltd", "limited", "inc", "llc", "plc"})
+
+
+def unit_of_whole_company(query: str) -> bool:
+    """A whole company's name with more after it: 北京某某科技有限公司|天津分公司, "Example Co., Ltd.
+    Tianjin Branch" -- a unit of that company, whatever place it names."""
+    if is_chinese(query):
+        return _WHOLE_COMPANY_ZH.search(query) is not None
+    words = tokens_en(query)
+    return any(w in _LATIN_LEGAL_WORDS for w in words[:-1])
+

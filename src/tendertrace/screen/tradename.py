@@ -27,7 +27,7 @@ from functools import cache
 
 from ..knowledge import files as knowledge
 from .divisions import divisions
-from .names import COMPATIBLE_FORMS, _alias_rows, _glossary, core_zh, fold_zh, form_kind
+from .names import COMPATIBLE_FORMS, _alias_rows, _glossary, core_zh, fold_zh, form_kind, zh_legal_form_only
 
 _COMPANY = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)$")
 # A trade name has two characters or more (企业名称登记管理规定实施办法, 2023, art. 11).
@@ -311,6 +311,33 @@ def listed_short_name(query: str) -> str | None:
     if not named or _institution_trade(folded):
         return None
     return _pick(named)
+
+
+MIN_FIELD_WORD = 2  # characters: the field word written after a trade name in a short name (生物, 电子)
+
+
+def listed_short_form(query: str) -> str | None:
+    """擎科生物 -> 北京擎科生物科技股份有限公司: a listed company's trade name with the first words of its
+    line of business and no place nor legal form (神戎电子, 川东船舶重工), the usual short name (简称)
+    of a company, is that company -- where the words stop where a word of its name stops and one
+    listed company alone has the trade name so followed. None otherwise."""
+    folded = fold_zh(query)
+    if folded in _listed_names() or _COMPANY.search(folded):
+        return None
+    found: dict[str, str] = {}
+    for size in range(MIN_TRADE_NAME, min(MAX_TRADE_NAME, len(folded) - MIN_FIELD_WORD) + 1):
+        trade, words = folded[:size], folded[size:]
+        named = _by_trade().get(trade)
+        if not named or trade in _glossary() or _institution_trade(trade):  # the table first: it is the cheap test
+            continue
+        for en, zh in named.items():
+            parts = _split(zh)
+            if parts is None or not parts[2].startswith(words):
+                continue
+            after = parts[2][len(words):]
+            if zh_legal_form_only(after) or any(after.startswith(w) for w in _business_words(after[:2])):
+                found.setdefault(en, zh)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def warm() -> None:
