@@ -93,3 +93,18 @@ def test_disclosure_that_buys_from_its_counterpart_makes_the_company_the_buyer()
     text = ("证券代码：688001 证券简称：青松科技\n青松科技股份有限公司关于日常经营合同的进展公告\n"
             "● 青松科技股份有限公司（以下简称“公司”）近日与西讯（重庆）科技有限公司签署了《购销合同之补充协议》。\n")
     assert _roles(text) == (["青松科技股份有限公司"], ["西讯（重庆）科技有限公司"])
+
+
+def test_winner_with_its_price_before_the_verb() -> None:
+    assert _role_of("2020年5月14日中标公告发布，东方可控信息产业有限公司 35298 万元中标。\n", "东方可控信息产业有限公司") == "supplier"
+
+
+def test_report_of_a_listed_company_announcement_reads_the_contract_kind() -> None:
+    text = ("青光科技(002999)于6月26日晚间公告，其控股子公司浙江青光云科技有限公司（简称“青光云”）已与"
+            "上海问芯智能科技有限公司（简称“问芯”）签署了总额5.5亿元的销售合同。\n")
+    assert _roles(text) == (["上海问芯智能科技有限公司"], ["浙江青光云科技有限公司"])
+
+
+def test_a_stock_code_without_an_announcement_is_no_disclosure() -> None:
+    text = "南岭大学与青光科技(002999)的专家座谈。南岭大学与北岭网络有限公司签订服务器采购合同。\n"
+    assert _role_of(text, "北岭网络有限公司") == "supplier"

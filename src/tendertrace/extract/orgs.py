@@ -218,9 +218,10 @@ def _vocab() -> _Vocab:
             + _alternation(map(fold, conf.buyer_verbs_after)) + ")"
             + r"(?!" + _alternation(map(fold, conf.verb_noun_heads)) + ")"
         ),
+        # "X以498万元中标", "X 35298 万元中标", "X作为联合牵头人中标", "X所投微机以最低价中标", "X成功中标…"
         win_after=re.compile(
             r"\s*(?:作为[^，,。；;\n]{0,10}?|所投[^，,。；;\n]{0,12}?)?"
-            r"(?:以[^，,。；;\n]{0,24}?|已|成功|顺利|再次|被(?:确定|确认|选定|推选)为(?:本项目|该项目|本次采购)?的?)?"
+            r"(?:以[^，,。；;\n]{0,24}?|\d[\d.,]*\s*(?:亿|万)?元\s*|已|成功|顺利|再次|被(?:确定|确认|选定|推选)为(?:本项目|该项目|本次采购)?的?)?"
             r"(?:" + _alternation(map(fold, conf.zh_win_verbs)) + r")"
             + r"(?!" + _alternation(map(fold, conf.zh_win_nouns)) + r")"
             + r"|\s*被(?:确定|确认|选定)为(?:本项目|该项目|本次采购)?的?(?:中标|成交|中选)(?:人|单位|供应商|方)"
@@ -489,9 +490,15 @@ def _sentence(match: str, pos: int) -> tuple[int, int]:
 
 
 def is_disclosure(match: str) -> bool:
-    """A company's own announcement (a listed company's 公告, a press release)."""
+    """A company's own announcement (a listed company's 公告, a press release), or a report of one that
+    names the company by its stock code (电光科技(002730)于6月26日晚间公告)."""
     head = match[:ANNOUNCER_HEAD * 2]
-    return any(marker in head for marker in _vocab().disclosure)
+    return any(marker in head for marker in _vocab().disclosure) or bool(_REPORTED_DISCLOSURE.search(head))
+
+
+# A news report of a listed company's announcement: its short name, its six-digit A-share code in a
+# bracket (上海/深圳证券交易所 codes; .SH/.SZ as sites suffix them), then the announcing verb.
+_REPORTED_DISCLOSURE = re.compile(r"[\u3400-\u9fff]{2,8}\(\d{6}(?:\.S[HZ])?\)[^。；;\n]{0,16}?(?:公告|披露|发布公告)")
 
 
 def _contract_direction(match: str, pos: int, vocab: _Vocab) -> Role | None:
