@@ -108,3 +108,9 @@ def test_report_of_a_listed_company_announcement_reads_the_contract_kind() -> No
 def test_a_stock_code_without_an_announcement_is_no_disclosure() -> None:
     text = "南岭大学与青光科技(002999)的专家座谈。南岭大学与北岭网络有限公司签订服务器采购合同。\n"
     assert _role_of(text, "北岭网络有限公司") == "supplier"
+
+
+def test_a_member_takes_the_side_of_the_lead_it_is_bracketed_after() -> None:
+    text = ("三、评审结果：第一中标候选人：南港大数据产业发展有限公司（联合体成员：北江通信股份有限公司西城分公司）；"
+            "第二中标候选人：东岳信息工程有限公司。\n")
+    assert _role_of(text, "北江通信股份有限公司西城分公司") == _role_of(text, "南港大数据产业发展有限公司")

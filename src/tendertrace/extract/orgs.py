@@ -770,6 +770,8 @@ def _coordinated(match: str, orgs: list[OrgName]) -> list[OrgName]:
 
 # "X作为联合体牵头人", "X为本项目联合体成员": X bids in a consortium, one of the winning side.
 _CONSORTIUM_AFTER = re.compile(r"\s*(?:作为|为|系|是)(?:本项目|该项目|本次)?的?联合体(?:牵头人|牵头方|主体|成员)")
+# The bracket that opens a lead's list of members right after its name: "（联合体成员：".
+_MEMBER_BRACKET = re.compile(r"\s*\(\s*联合体(?:成员|牵头人|牵头方)?(?:[一二三四五六七八九十]|\d{1,2})?(?:名称)?\s*[:：]?\s*")
 # The consortium words of orgs.yaml's supplier roles: the names listed after one are its members too.
 _CONSORTIUM_CUES = ("联合体牵头人", "联合体牵头方", "联合体主体", "联合体成员")
 
@@ -780,6 +782,11 @@ def _consortium_list(match: str, orgs: list[OrgName]) -> list[OrgName]:
     out = list(orgs)
     for i in range(1, len(out)):
         left, right = out[i - 1], out[i]
+        if right.cue in _CONSORTIUM_CUES and _MEMBER_BRACKET.fullmatch(match[left.end: right.start]):
+            # "X（联合体成员：Y）": Y bids in X's consortium and takes X's side, whatever it is (a ranked
+            # candidate's members are no more a supplier than their lead).
+            out[i] = right = OrgName(right.name, right.start, right.end, left.role, right.masked,
+                                     left.cue if left.role != "supplier" else right.cue)
         if left.role != "supplier" or left.cue not in _CONSORTIUM_CUES or right.role != "mentioned":
             continue
         if match[left.end: right.start].strip() in ("、", ",", "，", "和", "及", "以及"):
