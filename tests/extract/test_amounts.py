@@ -55,3 +55,16 @@ def test_a_lot_table_with_merged_cells_states_no_single_amount() -> None:
     assert _amount(text) is None
     single = "招标公告\n标段 | 服务内容 | 服务期限 | 最高限价\n一 | 检测服务 | 2026年9月底前 | 人民币40万元\n"
     assert _amount(single) == (400000, "CNY")
+
+
+def test_disclosure_contract_fee_total_is_the_amount() -> None:
+    text = ("证券代码：688000 证券简称：云杉科技\n● 合同类型：公司控股子公司与客户签订的《GPU算力服务协议》，"
+            "合同费用总额为人民币17,032.32万元（含税）。\n")
+    ex = extract(next(read_input(text, name="n.txt", source="n.txt")))
+    assert ex.amount is not None and ex.amount.value == 170323200
+
+
+def test_award_summary_total_value_is_the_amount() -> None:
+    text = "Award\nThe award was officially published on 24th September 2021, with a total value of £495,000.\n"
+    ex = extract(next(read_input(text, name="n.txt", source="n.txt")))
+    assert ex.amount is not None and ex.amount.value == 495000 and ex.amount.currency == "GBP"

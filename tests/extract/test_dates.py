@@ -42,3 +42,25 @@ def test_a_date_right_after_a_name_in_latin_letters() -> None:
 def test_a_bilingual_date_label() -> None:
     text = "询价公告\n报价截止 / Deadline: 2025年5月29日17:00\n联系人：王老师\n发布日期 / Date: 2025-05-22\n"
     assert _date(text) == "2025-05-22"
+
+
+def test_wire_dateline_dates_the_report_not_the_event_it_tells() -> None:
+    text = "HANGZHOU, Aug 5 (Reuters) - Orion Data Ltd said it bought 64 servers from Vela Systems Inc on July 30, 2024.\n"
+    assert _date(text) == "2024-08-05"
+
+
+def test_agency_dateline_takes_the_year_of_the_date_it_reports() -> None:
+    assert _date("新华社杭州1月3日电（记者李明）2023年12月28日，南江大学与北岭科技有限公司签订服务器采购合同。\n") == "2024-01-03"
+
+
+def test_site_dateline_in_a_lead() -> None:
+    assert _date("某某网讯：4月27日，东岭数据科技股份有限公司发布公告称，定标公示期为2025年4月25日至4月28日。\n") == "2025-04-27"
+
+
+def test_a_page_date_before_the_dateline_is_the_date() -> None:
+    text = "发表于 2024-08-14 08:36\n8月13日消息，西域交建公告称，子公司于2024年8月12日收到中标通知书。\n"
+    assert _date(text) == "2024-08-14"
+
+
+def test_a_dateline_without_any_year_in_the_text_gives_no_date() -> None:
+    assert _date("某某讯 1月30日消息，某运营商人工智能服务器集中采购项目招标正式启动。\n") is None

@@ -23,8 +23,9 @@ _PROSE_WINNER_CUES = ("为成交供应商", "选定")
 _OWNER_RANK = 0.5
 # Notices that name no supplier yet: a "供应商" there is a requirement, not a party.
 _NO_SUPPLIER_YET = ("tender_call", "intention")
-# The words of a role that only a result gives (中标人, 成交供应商, 中选单位).
-_WINNER_WORDS = ("中标", "成交", "中选")
+# The words of a role that only a result gives (中标人, 成交供应商, 中选单位), or a named bid's
+# consortium (联合体成员：X is a bidder named with the result or candidate it is part of).
+_WINNER_WORDS = ("中标", "成交", "中选", "联合体")
 # Buyers of one rank further than this from the first are other parties of the text, not co-buyers
 # ("A和B采购" keeps both; a 用户单位 two paragraphs on does not join).
 _SAME_CLAUSE = 60

@@ -1,5 +1,5 @@
-"""The date of a notice: the record's, the labelled one, the signature date or the first dated
-line. Dates themselves are read by the one parser of the package (``text.dates``)."""
+"""The date of a notice: the record's, the labelled one, the signature date, a news report's
+dateline or the first dated line. Dates themselves are read by the one parser of the package (``text.dates``)."""
 
 from __future__ import annotations
 
@@ -34,6 +34,49 @@ def signature_date(text: str) -> tuple[date, int] | None:
 _SIGNATURE_PLACE = re.compile(r"[\u3400-\u9fffA-Za-z ]{2,12}[，,]\s*")
 
 
+# A news report's dateline stands in its lead: within this many characters of the text's start.
+DATELINE_REACH = 300
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# The dateline forms of news prose, which give a month and day and often no year: a wire report's
+# "SHANGHAI, Aug 5 (Reuters) -" (a date, the agency in brackets, a dash), a Chinese agency's
+# "新华社北京8月5日电", a site's "观点网讯：4月27日，" / "C114讯 1月30日消息" / "金融界12月3日消息".
+_EN_DATELINE = re.compile(
+    r"\b(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})"
+    r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?\s*\([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?\)\s*[-–—]")
+_ZH_DATELINE = re.compile(
+    r"(?:(?P<year>(?:19|20)\d{2})年)?(?P<mon>\d{1,2})月(?P<day>\d{1,2})日(?:电|消息)"
+    r"|讯\s*[:：]?\s*(?:(?P<year2>(?:19|20)\d{2})年)?(?P<mon2>\d{1,2})月(?P<day2>\d{1,2})日")
+
+
+def dateline_date(text: str) -> tuple[date, int] | None:
+    """A news report's dateline in its lead, before any full date of the text. A dateline without a
+    year takes the year of the first full date after it: the report comes after what it reports, so
+    a month and day before that date's fall in the next year."""
+    lead = text[:DATELINE_REACH]
+    m = _EN_DATELINE.search(lead)
+    if m is not None:
+        month, day, year = _MONTHS.index(m.group("mon")[:3].lower()) + 1, int(m.group("day")), m.group("year")
+    else:
+        m = _ZH_DATELINE.search(lead)
+        if m is None:
+            return None
+        month = int(m.group("mon") or m.group("mon2"))
+        day = int(m.group("day") or m.group("day2"))
+        year = m.group("year") or m.group("year2")
+    first = find_date(text)
+    if first is not None and first[1] < m.start():
+        return None  # a full date stands before the dateline (a page's own publication line)
+    try:
+        if year is not None:
+            return date(int(year), month, day), m.start()
+        if first is None:
+            return None
+        ref = first[0]
+        return date(ref.year + ((month, day) < (ref.month, ref.day)), month, day), m.start()
+    except ValueError:
+        return None  # not a day of the calendar (2月30日)
+
+
 def first_dated_line(text: str) -> tuple[date, int] | None:
     found = find_date(text)
     return (found[0], found[1]) if found else None
@@ -51,6 +94,9 @@ def document_date(
     signed = signature_date(text)
     if signed is not None:
         return signed[0], "signature"
+    lead = dateline_date(text)
+    if lead is not None:
+        return lead[0], "dateline"
     first = first_dated_line(text)
     if first is not None:
         return first[0], "first_dated_line"

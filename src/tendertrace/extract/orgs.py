@@ -57,6 +57,11 @@ ANNOUNCER_HEAD = 600
 # The sentence around a counterpart that says what its contract sells or buys.
 CONTRACT_WINDOW = 80
 
+# A bracket may give the short name first and the role after it: （以下简称“公司”、“乙方”）.
+_SHORT_NAME_FIRST = r"(?:[“\"「『'][^”\"」』'()]{1,12}[”\"」』']\s*[、,，]\s*)?"
+# ... or qualify the role after a comma: （联合体成员，城地香江全资子公司）.
+_ROLE_QUALIFIER = r"(?:[,，、][^()\n]{1,20})?"
+
 _CJK = r"\u3400-\u9fff"
 _SIGN = re.compile(r"签订|签署|订立|签约|签定|达成")
 
@@ -213,8 +218,10 @@ def _vocab() -> _Vocab:
             + _alternation(map(fold, conf.buyer_verbs_after)) + ")"
             + r"(?!" + _alternation(map(fold, conf.verb_noun_heads)) + ")"
         ),
+        # "X以498万元中标", "X 35298 万元中标", "X作为联合牵头人中标", "X所投微机以最低价中标", "X成功中标…"
         win_after=re.compile(
-            r"\s*(?:以[^，,。；;\n]{0,24}?|已|成功|顺利|再次|被(?:确定|确认|选定|推选)为(?:本项目|该项目|本次采购)?的?)?"
+            r"\s*(?:作为[^，,。；;\n]{0,10}?|所投[^，,。；;\n]{0,12}?)?"
+            r"(?:以[^，,。；;\n]{0,24}?|\d[\d.,]*\s*(?:亿|万)?元\s*|已|成功|顺利|再次|被(?:确定|确认|选定|推选)为(?:本项目|该项目|本次采购)?的?)?"
             r"(?:" + _alternation(map(fold, conf.zh_win_verbs)) + r")"
             + r"(?!" + _alternation(map(fold, conf.zh_win_nouns)) + r")"
             + r"|\s*被(?:确定|确认|选定)为(?:本项目|该项目|本次采购)?的?(?:中标|成交|中选)(?:人|单位|供应商|方)"
@@ -224,7 +231,8 @@ def _vocab() -> _Vocab:
         role_of=role_of,
         role_sizes=tuple(sorted({len(w) for w in role_of}, reverse=True)),
         role_after=re.compile(
-            r"\s*\((?:以下简称|以下称|下称|简称|作为|系|为)?\s*[“\"「『']?(?P<role>" + roles_alt + r")[”\"」』']?\)"
+            r"\s*\((?:以下简称|以下称|下称|简称|作为|系|为)?\s*" + _SHORT_NAME_FIRST
+            + r"[“\"「『']?(?P<role>" + roles_alt + r")[”\"」』']?" + _ROLE_QUALIFIER + r"\)"
         ),
         right_ok=re.compile(_alternation([*left_always, *joiners, *role_of, *map(fold, conf.zh_right_verbs), "所长", "院长", "校长", "主任", "董事会",
                                           "党委", "名下", "等"])),
@@ -462,7 +470,7 @@ _EN_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)+|(?:Co|Ltd|Inc|Corp|Bhd|Pte|Pty|P
 
 # What may stand between a role word and the name: 名称, a bracketed second role (供应商（乙方）：), a
 # colon or 为.
-_LABEL_TAIL = re.compile(r"(?:名称|名|信息)?\s*(?:[(（][^()（）]{1,6}[)）])?\s*(?:如下)?\s*(?:[:：]|为|是)?\s*$")
+_LABEL_TAIL = re.compile(r"(?:[一二三四五六七八九十]|\d{1,2})?(?:名称|名|信息)?\s*(?:[(（][^()（）]{1,6}[)）])?\s*(?:如下)?\s*(?:[:：]|为|是)?\s*$")
 
 
 def _role_word_before(before: str, vocab: _Vocab) -> str | None:
@@ -482,9 +490,16 @@ def _sentence(match: str, pos: int) -> tuple[int, int]:
 
 
 def is_disclosure(match: str) -> bool:
-    """A company's own announcement (a listed company's 公告, a press release)."""
+    """A company's own announcement (a listed company's 公告, a press release), or a report of one that
+    names the company by its stock code (电光科技(002730)于6月26日晚间公告)."""
     head = match[:ANNOUNCER_HEAD * 2]
-    return any(marker in head for marker in _vocab().disclosure)
+    return any(marker in head for marker in _vocab().disclosure) or bool(_REPORTED_DISCLOSURE.search(head))
+
+
+# A news report of a listed company's announcement: its short name, its six-digit A-share code in a
+# bracket (上海/深圳证券交易所 codes; .SH/.SZ as sites suffix them), then the announcing verb.
+# The pattern starts at the bracket, a literal the engine finds fast, and looks back for the name.
+_REPORTED_DISCLOSURE = re.compile(r"(?<=[\u3400-\u9fff]{2})\(\d{6}(?:\.S[HZ])?\)[^。；;\n]{0,16}?(?:公告|披露)")
 
 
 def _contract_direction(match: str, pos: int, vocab: _Vocab) -> Role | None:
@@ -509,6 +524,17 @@ _ANNOUNCER_PROVIDES = re.compile(r"(?:^|[，,。；;由])\s*(?:本)?(?:公司|�
 _PROVIDED_TO_ANNOUNCER = re.compile(r"(?:向|为)(?:本)?(?:公司|集团)(?:及其?[^，,。；]{0,8}?)?提供|to the company")
 _PROVIDES = re.compile(r"(?:内容为|负责|为其|向其|为客户|向客户)[^，,。；]{0,12}?提供|(?:内容为|负责)(?:交付|部署|建设)")
 
+
+# A bracketed short name or qualifier right after a name, before the words that give its role.
+_BRACKET_AFTER = r"\s*(?:[（(][^（）()\n]{0,30}[）)])?\s*"
+# "收到X发出的《中标通知书》": X issued the award letter, so X is the one that awarded (the buyer).
+_AWARD_LETTER_FROM = re.compile(_BRACKET_AFTER + r"(?:发出|出具|下发|签发|发来)的?\s*[《<“\"]?(?:中标|成交|中选)通知书")
+# "X于2024年8月12日收到…《中标通知书》": X received the award letter, so X won.
+_RECEIVED_AWARD = re.compile(_BRACKET_AFTER + r"(?:已|近日|日前)?(?:于[^，,。；;\n]{0,16}?)?收到[^。；;\n]{0,50}?(?:中标|成交|中选)通知书")
+# "X（以下简称“青云智算”）与客户签订的《GPU算力服务协议》": X sells to an unnamed customer.
+_SIGNS_WITH_CUSTOMER = re.compile(_BRACKET_AFTER + r"(?:已|近日|日前)?(?:与|和|同)(?:其|某)?(?:客户|用户)[A-Za-z]?(?:签订|签署|订立|签约)")
+# "X（以下简称“济南超级计算中心”）向公司采购…算力服务", "甲方向乙方采购": X buys from the announcer.
+_BUYS_FROM_ANNOUNCER = re.compile(_BRACKET_AFTER + r"(?:拟|将|已)?向(?:本公司|公司|我公司|乙方|本集团)(?:采购|购买|租用|租赁|订购)")
 
 # "由X承建", "由X供货": X builds or delivers what is bought (a news report, a result's prose).
 _DELIVERED_AFTER = re.compile(r"\s*(?:[（(][^（）()\n]{0,30}[）)])?\s*(?:承建|承接|供货|供应|交付|提供|建设实施|集成)")
@@ -570,12 +596,22 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
                 role, cue = "supplier", "中标"
             elif _SELECTED_BEFORE.search(before):
                 role, cue = "supplier", "选定"
+            elif _CONSORTIUM_AFTER.match(match, end):
+                role, cue = "supplier", "联合体成员"
             elif before_m:
                 role, cue = vocab.role_of[before_m], before_m
             elif re.search(r"由\s*$", before) and _DELIVERED_AFTER.match(match, end):
                 role, cue = "supplier", "由…承建"
             elif re.search(r"(?:向|为)\s*$", before) and _PROVIDED_AFTER.match(match, end):
                 role, cue = "buyer", "向…提供"
+            elif re.search(r"收到\s*$", before) and _AWARD_LETTER_FROM.match(match, end):
+                role, cue = "buyer", "发出中标通知书"
+            elif _RECEIVED_AWARD.match(match, end):
+                role, cue = "supplier", "收到中标通知书"
+            elif _SIGNS_WITH_CUSTOMER.match(match, end):
+                role, cue = "supplier", "与客户签订"
+            elif _BUYS_FROM_ANNOUNCER.match(match, end):
+                role, cue = "buyer", "向公司采购"
             elif re.search(r"(?:与|和|同)\s*$", before) and _SIGN.search(match, end, end + SIGN_WINDOW) \
                     and not re.search(r"[。；;\n]", match[end: _SIGN.search(match, end, end + SIGN_WINDOW).start()]):  # type: ignore[union-attr]
                 role, cue = "supplier", "与…签订"
@@ -594,6 +630,7 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
     out = _coordinated(match, out)
     if not disclosure:
         out = _zh_signing_subject(match, out)
+    out = _consortium_list(match, out)
     out = _signing_subject(match, out)
     out = _provider_statement(match, out)
     out = _announcer_wins(match, out, disclosure)
@@ -685,7 +722,9 @@ def _contract_side(match: str, start: int) -> Role | None:
 # "X为该产品在华北地区的唯一授权服务商": the single supplier a single-source notice justifies.
 _SOLE_SUPPLIER = re.compile(r"\s*(?:是|为)[^，,。；;\n]{0,16}?(?:唯一|独家)(?:授权|指定)?(?:供应商|服务商|供货商|代理商|生产商|制造商)")
 # "确定X为成交供应商", "X为本项目中标人": the winner a result names in prose (never a 候选人).
-_NAMED_WINNER = re.compile(r"\s*(?:为|是)(?:本项目|本次采购|本次|该项目)?的?(?:成交|中标|中选)(?:供应商|人|单位|方)(?!候选)")
+_NAMED_WINNER = re.compile(r"\s*(?:为|是)(?:本项目|本次采购|本次|该项目)?的?(?:成交|中标|中选)(?:供应商|人|单位|方)(?!候选)"
+                           # "X成为学生计算机设备采购项目的中标方", as a news report tells the winner
+                           r"|\s*成为[^，,。；;\n]{0,40}?的(?:成交|中标|中选)(?:供应商|人|单位|方)(?!候选)")
 # "拟选定X", "最终选定X为…": the conclusion of a price comparison or selection naming the supplier chosen.
 _SELECTED_BEFORE = re.compile(r"(?:拟|决定|最终|经比较)?选定\s*$")
 # The label of a title line in a record laid out as text ("title: …", "标题：…").
@@ -736,11 +775,40 @@ def _coordinated(match: str, orgs: list[OrgName]) -> list[OrgName]:
     return out
 
 
+# "X作为联合体牵头人", "X为本项目联合体成员": X bids in a consortium, one of the winning side.
+_CONSORTIUM_AFTER = re.compile(r"\s*(?:作为|为|系|是)(?:本项目|该项目|本次)?的?联合体(?:牵头人|牵头方|主体|成员)")
+# The bracket that opens a lead's list of members right after its name: "（联合体成员：".
+_MEMBER_BRACKET = re.compile(r"\s*\(\s*联合体(?:成员|牵头人|牵头方)?(?:[一二三四五六七八九十]|\d{1,2})?(?:名称)?\s*[:：]?\s*")
+# The consortium words of orgs.yaml's supplier roles: the names listed after one are its members too.
+_CONSORTIUM_CUES = ("联合体牵头人", "联合体牵头方", "联合体主体", "联合体成员")
+
+
+def _consortium_list(match: str, orgs: list[OrgName]) -> list[OrgName]:
+    """"联合体成员：A、B、C": the names listed after a consortium member, joined by 、 or a comma, are its
+    members too, so the winning side's suppliers."""
+    out = list(orgs)
+    for i in range(1, len(out)):
+        left, right = out[i - 1], out[i]
+        if right.cue in _CONSORTIUM_CUES and _MEMBER_BRACKET.fullmatch(match[left.end: right.start]):
+            # "X（联合体成员：Y）": Y bids in X's consortium and takes X's side, whatever it is (a ranked
+            # candidate's members are no more a supplier than their lead).
+            out[i] = right = OrgName(right.name, right.start, right.end, left.role, right.masked,
+                                     left.cue if left.role != "supplier" else right.cue)
+        if left.role != "supplier" or left.cue not in _CONSORTIUM_CUES or right.role != "mentioned":
+            continue
+        if match[left.end: right.start].strip() in ("、", ",", "，", "和", "及", "以及"):
+            out[i] = OrgName(right.name, right.start, right.end, "supplier", right.masked, left.cue)
+    return out
+
+
 def _with_announcer(match: str, text: str, orgs: list[OrgName]) -> list[OrgName]:
     """A disclosure whose counterpart is a customer and that names no supplier of its own: the
     announcing company is the supplier."""
     has_supplier = any(o.role == "supplier" for o in orgs)
-    if not any(o.role == "buyer" for o in orgs) and any(o.role == "supplier" and o.cue == "合同订立对方" for o in orgs):
+    # In a disclosure a 与…签订 counterpart is a supplier only when the contract's words say the company
+    # buys (购销合同, 采购协议: _contract_direction).
+    if not any(o.role == "buyer" for o in orgs) and any(o.role == "supplier" and o.cue in ("合同订立对方", "与…签订")
+                                                        for o in orgs):
         # A deal the company buys under (向关联方采购, 采购合同): the announcer is the buyer.
         announcer = _announcer(match, orgs)
         if announcer is not None and announcer.role == "mentioned":
