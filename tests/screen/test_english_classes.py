@@ -8,6 +8,7 @@ import pytest
 from tendertrace.model import ListEntry
 from tendertrace.screen import Screener
 from tendertrace.screen.names import tokens_en
+from tests.screen._hits import best
 
 ENTRIES = [
     ListEntry("dgt", "EL", "DGT Technology (HK) Co., Limited", [], "China"),
@@ -29,9 +30,6 @@ def screener() -> Screener:
     return Screener(ENTRIES)
 
 
-def _best(screener: Screener, query: str) -> tuple[str, str] | None:
-    hit = screener.best(query)
-    return (hit.entry.id, hit.relation) if hit else None
 
 
 def test_hong_kong_written_as_hk_hongkong_or_two_words_is_one_word() -> None:
@@ -40,8 +38,8 @@ def test_hong_kong_written_as_hk_hongkong_or_two_words_is_one_word() -> None:
 
 
 def test_a_bracketed_hong_kong_is_the_listed_hk_not_a_branch(screener: Screener) -> None:
-    assert _best(screener, "DGT Technology (Hong Kong) Company Limited") == ("dgt", "self")
-    assert _best(screener, "Woke Trading (HK) Ltd") == ("woke", "self")
+    assert best(screener, "DGT Technology (Hong Kong) Company Limited") == ("dgt", "self")
+    assert best(screener, "Woke Trading (HK) Ltd") == ("woke", "self")
 
 
 def test_plurals_the_glossary_writes_fold_but_names_and_non_plurals_stay() -> None:
@@ -50,31 +48,31 @@ def test_plurals_the_glossary_writes_fold_but_names_and_non_plurals_stay() -> No
 
 
 def test_hyphenated_words_are_joined_where_the_lists_write_one_word(screener: Screener) -> None:
-    assert _best(screener, "Jiangsu Nata Opto-electronic Materials Co Ltd") == ("nata", "self")
-    assert _best(screener, "AIR-CAS") == ("air", "self")
+    assert best(screener, "Jiangsu Nata Opto-electronic Materials Co Ltd") == ("nata", "self")
+    assert best(screener, "AIR-CAS") == ("air", "self")
 
 
 def test_a_unit_written_with_its_parent_after_a_comma_is_the_unit(screener: Screener) -> None:
-    assert _best(screener, "NIAOT, Chinese Academy of Sciences") == ("niaot", "self")
-    assert _best(screener, "Nanjing Institute of Astronomical Optics & Technology, National Astronomical "
+    assert best(screener, "NIAOT, Chinese Academy of Sciences") == ("niaot", "self")
+    assert best(screener, "Nanjing Institute of Astronomical Optics & Technology, National Astronomical "
                            "Observatories, CAS") == ("niaot", "self")
 
 
 def test_a_parents_initials_learned_from_the_listed_name(screener: Screener) -> None:
-    assert _best(screener, "Institute of Microbiology and Epidemiology, AMMS") == ("amms-ime", "self")
-    assert _best(screener, "State Key Laboratory of Satellite Ocean Environment Dynamics, Second Institute of "
+    assert best(screener, "Institute of Microbiology and Epidemiology, AMMS") == ("amms-ime", "self")
+    assert best(screener, "State Key Laboratory of Satellite Ocean Environment Dynamics, Second Institute of "
                            "Oceanography, MNR") == ("sio2", "affiliate")
 
 
 def test_a_parent_after_the_comma_must_be_the_listed_parent(screener: Screener) -> None:
     # The listed name writes CAS as the parent: another parent after the comma is another institute.
-    assert _best(screener, "Institute of Physics, Peking University") is None
+    assert best(screener, "Institute of Physics, Peking University") is None
     # A unit of a listed university stays its affiliate.
-    assert _best(screener, "West China Hospital, Sichuan University") == ("scu", "affiliate")
+    assert best(screener, "West China Hospital, Sichuan University") == ("scu", "affiliate")
 
 
 def test_a_group_is_not_the_listed_company_of_its_words(screener: Screener) -> None:
-    assert _best(screener, "中国船舶重工集团有限公司") is None
+    assert best(screener, "中国船舶重工集团有限公司") is None
 
 
 def test_a_number_sign_before_a_units_number_is_left_out() -> None:

@@ -9,6 +9,7 @@ from tendertrace.model import ListEntry
 from tendertrace.screen import Screener
 from tendertrace.screen.names import translate
 from tendertrace.screen.relation import name_and_place, own_designation, unit_number
+from tests.screen._hits import best
 
 ENTRIES = [
     ListEntry("t583", "EL", "Hangzhou 583 Optical Instruments Co., Ltd.", [], "China"),
@@ -26,9 +27,6 @@ def screener() -> Screener:
     return Screener(ENTRIES)
 
 
-def _best(screener: Screener, query: str) -> tuple[str, str] | None:
-    hit = screener.best(query)
-    return (hit.entry.id, hit.relation) if hit else None
 
 
 # -- Chinese digits written place by place ------------------------------------------------------
@@ -48,8 +46,8 @@ def test_two_digits_or_a_zero_word_stay_words(name: str) -> None:
 
 
 def test_company_with_its_number_in_chinese_digits_is_the_listed_company(screener: Screener) -> None:
-    assert _best(screener, "杭州五八三光学仪器有限公司") == ("t583", "self")
-    assert _best(screener, "杭州五八四光学仪器有限公司") != ("t583", "self")
+    assert best(screener, "杭州五八三光学仪器有限公司") == ("t583", "self")
+    assert best(screener, "杭州五八四光学仪器有限公司") != ("t583", "self")
 
 
 # -- a unit's own number in brackets ------------------------------------------------------------
@@ -98,14 +96,14 @@ def test_name_and_place_needs_a_legal_form_and_a_place(query: str) -> None:
 
 
 def test_company_with_a_listed_place_is_the_listed_company(screener: Screener) -> None:
-    assert _best(screener, "Qilong Photonics Ltd., Hong Kong") == ("sino", "self")
-    assert _best(screener, "Qilong Photonics Ltd., Singapore") == ("sino-sg", "self")
-    assert _best(screener, "Mirafeng Sensor Technology Co., Limited (Hong Kong)") == ("mira", "self")
-    assert _best(screener, "Mirafeng Sensor Technology Co., Ltd. (Shenzhen)") == ("mira", "self")
+    assert best(screener, "Qilong Photonics Ltd., Hong Kong") == ("sino", "self")
+    assert best(screener, "Qilong Photonics Ltd., Singapore") == ("sino-sg", "self")
+    assert best(screener, "Mirafeng Sensor Technology Co., Limited (Hong Kong)") == ("mira", "self")
+    assert best(screener, "Mirafeng Sensor Technology Co., Ltd. (Shenzhen)") == ("mira", "self")
 
 
 def test_company_with_a_place_not_listed_stays_an_affiliate(screener: Screener) -> None:
-    assert _best(screener, "Mirafeng Sensor Technology Co., Ltd. (Chengdu)") == ("mira", "affiliate")
+    assert best(screener, "Mirafeng Sensor Technology Co., Ltd. (Chengdu)") == ("mira", "affiliate")
 
 
 # -- a trade name plus one character is another trade name --------------------------------------
@@ -181,8 +179,8 @@ def test_unit_under_the_parents_longer_name_is_self() -> None:
     assert english is not None
     screener = Screener([ListEntry("vet", "EL", english[0], [], "China"),
                          ListEntry("amms", "EL", "Academy of Military Medical Sciences", [], "China")])
-    assert _best(screener, "中国人民解放军军事医学科学院军事兽医研究所") == ("vet", "self")
-    assert _best(screener, "中国人民解放军军事医学科学院某某研究所") == ("amms", "affiliate")
+    assert best(screener, "中国人民解放军军事医学科学院军事兽医研究所") == ("vet", "self")
+    assert best(screener, "中国人民解放军军事医学科学院某某研究所") == ("amms", "affiliate")
 
 
 def test_a_variant_of_a_listed_unit_word_adds_no_sub_unit() -> None:
@@ -209,7 +207,7 @@ def test_listed_company_found_without_its_place_or_with_it_written_another_way()
 
 def test_company_without_its_place_is_the_listed_company() -> None:
     screener = Screener([ListEntry("hik", "EL", "Hangzhou Hikvision Digital Technology Co. Ltd.", [], "China")])
-    assert _best(screener, "海康威视数字技术有限公司") == ("hik", "self")
+    assert best(screener, "海康威视数字技术有限公司") == ("hik", "self")
     other = screener.best("南京海康威视数字技术股份有限公司")
     assert other is None or other.relation != "self"
 
@@ -252,8 +250,8 @@ def test_composed_pinyin_one_letter_off_a_listed_name_is_another_name() -> None:
     assert slipped.best("天地系统有限公司") is None
     spelled = Screener([ListEntry("td", "EL", "Tiandi Systems Co., Ltd.", [], "China"),
                         ListEntry("x", "EL", "Unrelated Optics Co., Ltd.", [], "China")])
-    assert _best(spelled, "天地系统有限公司") == ("td", "self")
-    assert _best(slipped, "Tiandi Systems Co., Ltd.") == ("ty", "self")  # as written, a slip still counts
+    assert best(spelled, "天地系统有限公司") == ("td", "self")
+    assert best(slipped, "Tiandi Systems Co., Ltd.") == ("ty", "self")  # as written, a slip still counts
 
 
 # -- a listed company's trade name written alone -------------------------------------------------
@@ -296,4 +294,4 @@ def test_member_without_its_prefix_is_self() -> None:
     row = alias("中交广州航道局有限公司")
     assert row is not None
     screener = Screener([ListEntry("gz", "EL", row[0], [], "China")])
-    assert _best(screener, "广州航道局有限公司") == ("gz", "self")
+    assert best(screener, "广州航道局有限公司") == ("gz", "self")

@@ -9,6 +9,7 @@ import pytest
 from tendertrace.model import ListEntry
 from tendertrace.screen import Screener
 from tendertrace.screen.relation import unit_of_whole_company
+from tests.screen._hits import best
 
 ENTRIES = [
     ListEntry("qz-bj", "EL", "Quzhiwei Photonic Technology (Beijing) Co., Ltd.", ["Quzhiwei Photonics"], "China"),
@@ -28,28 +29,25 @@ def screener() -> Screener:
     return Screener(ENTRIES)
 
 
-def _best(screener: Screener, query: str) -> tuple[str, str] | None:
-    hit = screener.best(query)
-    return (hit.entry.id, hit.relation) if hit else None
 
 
 @pytest.mark.parametrize("query", ["Quzhiwei Photonics (Chengdu)", "Quzhiwei Photonics Chengdu"])
 def test_trade_name_with_another_city_is_that_citys_company(screener: Screener, query: str) -> None:
-    assert _best(screener, query) == ("qz-cd", "self")
+    assert best(screener, query) == ("qz-cd", "self")
 
 
 def test_trade_name_with_the_city_and_a_unit_is_that_citys_affiliate(screener: Screener) -> None:
-    assert _best(screener, "Quzhiwei Photonics Chengdu Research and Development Center") == ("qz-cd", "affiliate")
+    assert best(screener, "Quzhiwei Photonics Chengdu Research and Development Center") == ("qz-cd", "affiliate")
 
 
 def test_trade_name_with_a_city_no_sibling_has_stays_with_the_found_company(screener: Screener) -> None:
-    hit = _best(screener, "Quzhiwei Photonics (Wuhan)")
+    hit = best(screener, "Quzhiwei Photonics (Wuhan)")
     assert hit is not None and hit[0] == "qz-bj"
 
 
 def test_sibling_needs_a_rare_word_of_the_found_name(screener: Screener) -> None:
     # "Beijing Institute of Technology" is the institute's words with Beijing, but none of them is rare.
-    hit = _best(screener, "Nuclear Example Technology Research Institute Beijing Office")
+    hit = best(screener, "Nuclear Example Technology Research Institute Beijing Office")
     assert hit is None or hit[0] == "inst"
 
 
