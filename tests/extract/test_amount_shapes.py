@@ -57,3 +57,13 @@ def test_an_itemised_list_under_a_unit_line_prices_the_compute_line() -> None:
             "（2）租用NVIDIA H100 GPU云服务器用于模型训练        96.00\n"
             "（3）会议及差旅                            12.00\n")
     assert finding_amount(text) == pytest.approx(960_000)
+
+
+def test_a_unit_line_after_long_runs_of_layout_blanks() -> None:
+    # PDF text keeps a page's layout as runs of blanks; the unit line is still read, and each run is
+    # one attempt of the pattern, not one per blank (runs like these once took seconds per line).
+    blanks = " " * 150
+    text = ("2025年部门预算项目支出表\n预算单位：西溪智能研究院" + blanks + "单位：万元\n"
+            "（1）数据标注服务" + blanks + "58.00\n"
+            "（2）租用NVIDIA H100 GPU云服务器用于模型训练" + blanks + "96.00\n")
+    assert finding_amount(text) == pytest.approx(960_000)

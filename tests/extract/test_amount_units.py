@@ -101,3 +101,10 @@ def test_english_abbreviations_after_a_currency(text: str, value: float, currenc
 def test_a_length_is_no_money(text: str) -> None:
     """m after a bare figure is a metre; a figure is never read short of its digits (12m is not 1)."""
     assert find_amounts(text) == []
+
+
+@pytest.mark.parametrize("text", ["成交金额：12m", "采购预算：300 m"])
+def test_m_is_millions_only_after_a_currency(text: str) -> None:
+    from tendertrace.extract.amounts import MONEY
+    found = MONEY.search(text)
+    assert found is None or found.group("unit") is None

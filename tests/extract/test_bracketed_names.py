@@ -51,3 +51,13 @@ def test_a_campus_bracket_stays_in_the_buyer() -> None:
     ex = ex_of("服务器采购结果公告\n采购人：北岭工业大学（青岛）\n成交供应商：云杉技术（杭州）有限公司\n成交金额：50万元\n")
     assert ex.names("buyer") == ["北岭工业大学（青岛）"]
     assert ex.names("supplier") == ["云杉技术（杭州）有限公司"]
+
+
+@pytest.mark.parametrize("written", [
+    "青禾算力科技有限公司（天津分公司）",   # a branch of the company: the party is the branch
+    "南岭理工大学（深圳校区）",             # a campus
+    "青禾算力科技有限公司（Phase II）",     # a Latin remark that names no organisation
+    "青禾算力科技有限公司（Tianjin Branch）",
+])
+def test_a_bracketed_branch_or_remark_is_no_second_name(written: str) -> None:
+    assert split_alias(written) == (written, None)

@@ -46,10 +46,13 @@ def _unit_pattern(unit: str) -> str:
 
 _PREFIX = "|".join(re.escape(p) for p in sorted(PREFIX_CURRENCY, key=len, reverse=True))
 _UNIT = "|".join(_unit_pattern(u) for u in sorted(UNIT_SCALE, key=len, reverse=True))
+_BARE_UNIT = "|".join(_unit_pattern(u) for u in sorted(UNIT_SCALE, key=len, reverse=True) if u not in PREFIXED_ONLY)
 # The figure is read whole (an atomic group): "12m" that is no money is not "1" either.
 _FIGURE = r"(?>" + NUMBER + r")"
 MONEY = re.compile(
-    r"(?P<prefix>" + _PREFIX + r")?\s*[:：]?\s*(?P<num>" + _FIGURE + r")\s*(?P<unit>" + _UNIT + r")?(?![A-Za-z])"
+    r"(?P<prefix>" + _PREFIX + r")?\s*[:：]?\s*(?P<num>" + _FIGURE + r")\s*"
+    # a unit of PREFIXED_ONLY only after a currency (RMB12m); without one, 12m is no money
+    r"(?P<unit>(?(prefix)(?:" + _UNIT + r")|(?:" + _BARE_UNIT + r")))?(?![A-Za-z])"
 )
 CAPITAL = re.compile(r"[壹贰叁肆伍陆柒捌玖拾][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*(?:圆|元)(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?")
 

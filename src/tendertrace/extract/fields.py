@@ -418,6 +418,12 @@ _EN_ABBREVIATED_END = re.compile(r"\S\s+(?:Ltd|Inc|Co|Corp|Bhd|Pty|Pvt|Pte|L\.L\
 _CLOSING_BRACKET = re.compile(r"[（(](?P<inner>[^（）()\n]{2,80})[）)]\s*$")
 # An English name of two words or more (Starport Compute Pte. Ltd.), the bracketed form of a name's own English.
 _LATIN_NAME = re.compile(r"[A-Za-z][\w.,&'\-]*(?:\s+[\w.,&'\-]+)+")
+# A word that makes a Latin bracket an organisation's name (a legal form or a kind of body), and one
+# that makes it a part of the name before it: English usage of the published lists' names.
+_EN_ORG_WORD = re.compile(r"\b(?:Ltd|Limited|Inc|Corp|Corporation|Co|Company|LLC|GmbH|Pte|Bhd|PLC|Group|Holdings?|"
+                          r"University|Institute|Academy|Laboratory|Lab|Center|Centre|College|School|Hospital|"
+                          r"Bureau|Administration|Ministry|Agency|Foundation|Association|Technolog(?:y|ies))\b\.?", re.I)
+_EN_BRANCH_WORD = re.compile(r"\b(?:Branch|Campus|Office|Representative Office)\b", re.I)
 # The suffix that ends a name only when it is masked or generic (用户单位, 成员单位): no second name.
 _GENERIC_SUFFIX = "单位"
 
@@ -440,12 +446,14 @@ def split_alias(name: str) -> tuple[str, str | None]:
     if len(head) < MIN_LISTED_NAME or not _org_suffix().search(head):
         return name, None
     if re.search(r"[\u4e00-\u9fff]", inner):
+        if inner.endswith(tuple(_conf().name_branch_endings)):
+            return name, None  # 某科技有限公司（天津分公司）: the branch itself
         if (len(inner) >= MIN_LISTED_NAME and _org_suffix().search(inner) and not inner.endswith(_GENERIC_SUFFIX)
                 and inner not in _conf().generic_buyers):
             return head, inner
         return name, None
-    if _LATIN_NAME.fullmatch(inner):
-        return head, inner
+    if _LATIN_NAME.fullmatch(inner) and _EN_ORG_WORD.search(inner) and not _EN_BRANCH_WORD.search(inner):
+        return head, inner  # （Starport Compute Pte. Ltd.）, not （Phase II） or （Tianjin Branch）
     return name, None
 
 
@@ -1034,7 +1042,9 @@ def _corrected_cell(text: str, line_start: int, label_end: int) -> int | None:
 
 # A line that states only the unit of the figures under it (单位：万元, （金额单位：人民币万元）).
 # (a unit line may also close a header line after a wide gap: "预算单位：X区教育局        单位：万元")
-_UNIT_LINE = re.compile(r"(?m)(?:^|[ \t]{2,}|\t)[ \t]*[（(]?[ \t]*(?:金额|价格|资金|币种及)?单位[ \t]*[:：][ \t]*(?:人民币)?[ \t]*(" + YUAN_UNIT + r")[ \t]*[）)]?[ \t]*$")
+# Opened at a line start or at the first of a run of blanks, with possessive blanks: a layout line of
+# many spaces (PDF text) is then one attempt per run, not one per space and split.
+_UNIT_LINE = re.compile(r"(?m)(?:^|(?<![ \t])(?=[ \t]{2}|\t))[ \t]*+[（(]?[ \t]*+(?:金额|价格|资金|币种及)?单位[ \t]*+[:：][ \t]*+(?:人民币)?[ \t]*+(" + YUAN_UNIT + r")[ \t]*+[）)]?[ \t]*+$")
 # What ends one field of a line of several ("价款：5,880万元；租期：36个月").
 _FIELD_ENDS = "；;。"
 # A numbered heading line (二、预算, 3. 采购预算) whose label ends it: the figure stands on the line below.

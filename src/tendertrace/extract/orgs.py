@@ -526,7 +526,7 @@ _PROVIDES = re.compile(r"(?:内容为|负责|为其|向其|为客户|向客户)[
 
 
 # A bracketed short name or qualifier right after a name, before the words that give its role.
-_BRACKET_AFTER = r"\s*(?:[（(][^（）()\n]{0,30}[）)])?\s*"
+_BRACKET_AFTER = r"\s*+(?:[（(][^（）()\n]{0,30}[）)]\s*+)?"  # possessive: no backtracking over a run of blanks
 # "收到X发出的《中标通知书》": X issued the award letter, so X is the one that awarded (the buyer).
 _AWARD_LETTER_FROM = re.compile(_BRACKET_AFTER + r"(?:发出|出具|下发|签发|发来)的?\s*[《<“\"]?(?:中标|成交|中选)通知书")
 # "X于2024年8月12日收到…《中标通知书》": X received the award letter, so X won.
@@ -537,9 +537,9 @@ _SIGNS_WITH_CUSTOMER = re.compile(_BRACKET_AFTER + r"(?:已|近日|日前)?(?:�
 _BUYS_FROM_ANNOUNCER = re.compile(_BRACKET_AFTER + r"(?:拟|将|已)?向(?:本公司|公司|我公司|乙方|本集团)(?:采购|购买|租用|租赁|订购)")
 
 # "由X承建", "由X供货": X builds or delivers what is bought (a news report, a result's prose).
-_DELIVERED_AFTER = re.compile(r"\s*(?:[（(][^（）()\n]{0,30}[）)])?\s*(?:承建|承接|供货|供应|交付|提供|建设实施|集成)")
+_DELIVERED_AFTER = re.compile(_BRACKET_AFTER + r"(?:承建|承接|供货|供应|交付|提供|建设实施|集成)")
 # "公司拟向X提供算力服务", "为X提供": X is the one served, the customer (a bracketed short name between).
-_PROVIDED_AFTER = re.compile(r"\s*(?:[（(][^（）()\n]{0,30}[）)])?\s*(?:提供|销售|交付|出售|供应|供货)")
+_PROVIDED_AFTER = re.compile(_BRACKET_AFTER + r"(?:提供|销售|交付|出售|供应|供货)")
 
 
 def find_orgs(text: str, match: str | None = None) -> list[OrgName]:

@@ -365,6 +365,7 @@ class FieldsFile:
     generic_buyers: tuple[str, ...]
     name_remarks: tuple[str, ...]
     name_self_markers: tuple[str, ...]  # a bracket after a name that says the unit itself (（本级）)
+    name_branch_endings: tuple[str, ...]  # a bracket after a name that names a branch of it (（天津分公司）)
     name_status_remarks: tuple[str, ...]  # a bracket after a name that states its status (（AWS合作伙伴）)
     no_agency_remarks: tuple[str, ...]
     entrusted: Pattern

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ..extract.literals import longest_word_pattern
 from ..knowledge import files as knowledge
 from ..text.fold import fold_pattern
 from ..text.fold import line_start as start_of_line
@@ -608,7 +609,8 @@ def _party_name_words() -> re.Pattern[str]:
     words = {row.en for row in knowledge.glossary()
              if (row.zh in divisions or row.zh in universities) and _PLACE_ROW in row.source
              and not _conf().taiwan.search(row.zh)}
-    return re.compile(r"(?<![A-Za-z])(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")(?![A-Za-z])")
+    # with no such word (a knowledge file without place rows) the pattern matches nowhere, not everywhere
+    return re.compile(r"(?<![A-Za-z])(?:" + longest_word_pattern(words) + r")(?![A-Za-z])")
 
 
 def party_nexus(names: list[str]) -> str | None:
