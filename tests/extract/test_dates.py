@@ -53,6 +53,11 @@ def test_agency_dateline_takes_the_year_of_the_date_it_reports() -> None:
     assert _date("新华社杭州1月3日电（记者李明）2023年12月28日，南江大学与北岭科技有限公司签订服务器采购合同。\n") == "2024-01-03"
 
 
+def test_a_dateline_beside_a_later_deadline_keeps_that_deadlines_year() -> None:
+    text = "NANJING, Aug 5 (Reuters) - Lantern Compute Ltd said deliveries of its servers are due by December 31, 2025.\n"
+    assert _date(text) == "2025-08-05"
+
+
 def test_site_dateline_in_a_lead() -> None:
     assert _date("某某网讯：4月27日，东岭数据科技股份有限公司发布公告称，定标公示期为2025年4月25日至4月28日。\n") == "2025-04-27"
 

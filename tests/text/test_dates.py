@@ -49,9 +49,9 @@ def _unfiltered(text: str):
             elif regex is d.WRITTEN:
                 value = d._written(m.group(1), m.group(2), m.group(3))
             elif regex is d.DAY_MONTH:
-                value = d._make(int(m.group(3)), d._month(m.group(2)), int(m.group(1)))
+                value = d._make(int(m.group(3)), d.month_number(m.group(2)), int(m.group(1)))
             else:
-                value = d._make(int(m.group(3)), d._month(m.group(1)), int(m.group(2)))
+                value = d._make(int(m.group(3)), d.month_number(m.group(1)), int(m.group(2)))
             if value is not None:
                 best = (value, m.start(), m.end())
                 break

@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from ..model import DateSource
-from ..text.dates import find_date
+from ..text.dates import find_date, month_number
 
 # The signature date of a Chinese notice or disclosure stands on its own line under the signer
 # (GB/T 9704-2012 成文日期), within the last lines of the text.
@@ -36,7 +36,6 @@ _SIGNATURE_PLACE = re.compile(r"[\u3400-\u9fffA-Za-z ]{2,12}[，,]\s*")
 
 # A news report's dateline stands in its lead: within this many characters of the text's start.
 DATELINE_REACH = 300
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # The dateline forms of news prose, which give a month and day and often no year: a wire report's
 # "SHANGHAI, Aug 5 (Reuters) -" (a date, the agency in brackets, a dash), a Chinese agency's
 # "新华社北京8月5日电", a site's "观点网讯：4月27日，" / "C114讯 1月30日消息" / "金融界12月3日消息".
@@ -50,12 +49,13 @@ _ZH_DATELINE = re.compile(
 
 def dateline_date(text: str) -> tuple[date, int] | None:
     """A news report's dateline in its lead, before any full date of the text. A dateline without a
-    year takes the year of the first full date after it: the report comes after what it reports, so
-    a month and day before that date's fall in the next year."""
+    year takes the year that puts it nearest the first full date after it: a report names what it
+    reports and what is due within months of its own day (a dateline of 3 January beside a signing
+    of 28 December is the next year; beside a deadline of 31 December, the same one)."""
     lead = text[:DATELINE_REACH]
     m = _EN_DATELINE.search(lead)
     if m is not None:
-        month, day, year = _MONTHS.index(m.group("mon")[:3].lower()) + 1, int(m.group("day")), m.group("year")
+        month, day, year = month_number(m.group("mon")), int(m.group("day")), m.group("year")
     else:
         m = _ZH_DATELINE.search(lead)
         if m is None:
@@ -72,9 +72,20 @@ def dateline_date(text: str) -> tuple[date, int] | None:
         if first is None:
             return None
         ref = first[0]
-        return date(ref.year + ((month, day) < (ref.month, ref.day)), month, day), m.start()
+        years = [y for y in (ref.year - 1, ref.year, ref.year + 1) if _is_day(y, month, day)]
+        if not years:
+            return None  # not a day of the calendar (2月30日)
+        return min((date(y, month, day) for y in years), key=lambda d: abs((d - ref).days)), m.start()
     except ValueError:
         return None  # not a day of the calendar (2月30日)
+
+
+def _is_day(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def first_dated_line(text: str) -> tuple[date, int] | None:

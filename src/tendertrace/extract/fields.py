@@ -414,8 +414,12 @@ def _no_agency() -> re.Pattern[str]:
 _EN_ABBREVIATED_END = re.compile(r"\S\s+(?:Ltd|Inc|Co|Corp|Bhd|Pty|Pvt|Pte|L\.L\.C|S\.A|N\.V|B\.V|K\.K|S\.p\.A|S\.r\.l)\.$")
 
 
+# How long a bracket after a name may be and still name it again (a unit's full name with its host's).
+MAX_ALIAS_CHARS = 80
 # A bracket that closes a name (its content: another name, a place, a remark).
-_CLOSING_BRACKET = re.compile(r"[（(](?P<inner>[^（）()\n]{2,80})[）)]\s*$")
+_CLOSING_BRACKET = re.compile(r"[（(](?P<inner>[^（）()\n]{2," + str(MAX_ALIAS_CHARS) + r"})[）)]\s*$")
+# The same bracket standing right after a name in running text.
+_ALIAS_BRACKET = re.compile(r"[（(][^（）()\n]{2," + str(MAX_ALIAS_CHARS) + r"}[）)]")
 # An English name of two words or more (Starport Compute Pte. Ltd.), the bracketed form of a name's own English.
 _LATIN_NAME = re.compile(r"[A-Za-z][\w.,&'\-]*(?:\s+[\w.,&'\-]+)+")
 # A word that makes a Latin bracket an organisation's name (a legal form or a kind of body), and one
@@ -459,10 +463,10 @@ def split_alias(name: str) -> tuple[str, str | None]:
 
 def alias_after(text: str, end: int) -> tuple[int, int] | None:
     """The span of the bracketed second name right after a name ending at ``end``, or None."""
-    m = re.compile(r"[（(][^（）()\n]{2,80}[）)]").match(text, end)
+    m = _ALIAS_BRACKET.match(text, end)
     if not m:
         return None
-    head_start = max(0, end - 80)
+    head_start = max(0, end - MAX_ALIAS_CHARS)
     _head, alias = split_alias(text[head_start: m.end()])
     if alias is None:
         return None

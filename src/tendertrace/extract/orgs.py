@@ -42,6 +42,9 @@ SIGN_WINDOW = 40
 # How far before an English counterpart its verb may stand ("has entered into a computing power
 # service agreement with"): one clause.
 EN_SIGN_WINDOW = 120
+# The clause searched before an English name for its verb: the verb's window and the words between
+# the verb and the counterpart's own article ("an agreement for GPU servers with the").
+EN_CLAUSE_REACH = EN_SIGN_WINDOW + 30
 # How many characters of adverbs may stand between a buyer and its verb (近日通过代理商购买).
 VERB_GAP = 10
 # Or the price it pays between them ("X以1.84亿元的价格采购", "X以498万元购置", "X斥资1.2亿元采购",
@@ -568,15 +571,15 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
                 role, cue = vocab.en_role_of[after_m.group("role").lower()], after_m.group("role")
             elif m:
                 role, cue = vocab.en_role_of[m.group("role").lower()], m.group("role")
-            elif _EN_SIGNED_WITH.search(match[max(0, start - EN_SIGN_WINDOW - 30): start]):
+            elif _EN_SIGNED_WITH.search(_clause_before(match, start)):
                 role, cue = "supplier", "signed with"
-            elif _EN_AWARDED_TO.search(match[max(0, start - EN_SIGN_WINDOW - 30): start]):
+            elif _EN_AWARDED_TO.search(_clause_before(match, start)):
                 role, cue = "supplier", "awarded to"
             elif vocab.en_provider_after.match(match, end):
                 role, cue = "supplier", "provides"
             elif vocab.en_buyer_after.match(match, end):
                 role, cue = "buyer", "verb"
-            elif _EN_BOUGHT_FROM.search(match[max(0, start - EN_SIGN_WINDOW - 30): start]):
+            elif _EN_BOUGHT_FROM.search(_clause_before(match, start)):
                 role, cue = "supplier", "bought from"
             elif (zh_role := _role_word_before(before, vocab)) is not None:
                 # An English name under a Chinese label (境外发货人：Harbor Peak Trading Ltd.).
@@ -901,12 +904,17 @@ def _zh_signing_subject(match: str, orgs: list[OrgName]) -> list[OrgName]:
     return out
 
 
+def _clause_before(match: str, start: int) -> str:
+    """The English clause before a name at ``start``, where its verb (signed ... with) would stand."""
+    return match[max(0, start - EN_CLAUSE_REACH): start]
+
+
 def _signing_subject(match: str, orgs: list[OrgName]) -> list[OrgName]:
     """The English subject of "X has signed ... with Y" (or "X awarded ... to Y") takes the side opposite Y's."""
     out = list(orgs)
     for i, o in enumerate(out):
         if o.role == "mentioned" or (o.cue not in ("signed with", "awarded to") and not _EN_SIGNED_WITH.search(
-                match[max(0, o.start - EN_SIGN_WINDOW - 30): o.start])):
+                _clause_before(match, o.start))):
             continue  # a counterpart named as such, or by its bracket ("with Apex Limited (the "Vendor")")
         # English prose may be wrapped: a sentence runs over single line breaks, to a blank line.
         s = max(match.rfind("\n\n", 0, o.start), match.rfind("。", 0, o.start)) + 1

@@ -31,7 +31,7 @@ UNIT_REACH = 2000
 # Cell separators: ingest's rendering of HTML and DOCX rows, and a tab-separated line.
 _SEPARATORS = (" | ", "\t")
 _UNIT_WORDS = {unit: scale(unit) for unit in YUAN_UNITS}
-_HEADER_UNIT = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?(?:人民币)?\s*(" + YUAN_UNIT + r")\s*[）)]|(" + YUAN_UNIT.removesuffix("|元") + r")$")
+_HEADER_UNIT = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?(?:人民币)?\s*(" + YUAN_UNIT + r")\s*[）)]|(" + "|".join(YUAN_UNITS[:-1]) + r")$")
 _TABLE_UNIT = re.compile(r"(?:金额|价格|资金|预算)?单位\s*[:：]\s*(?:人民币)?\s*(" + YUAN_UNIT + r")")
 _CELL_MONEY = re.compile(
     r"\s*(?:人民币|[¥￥]|RMB|CNY)?\s*(?P<num>" + NUMBER + r")\s*(?P<unit>" + YUAN_UNIT + r"|万|亿)?\s*(?:[（(][^）)]{0,8}[）)])?\s*$"

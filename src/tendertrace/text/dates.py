@@ -53,7 +53,7 @@ def _may_name_month(text: str) -> bool:
     return any(stem in low for stem in _MONTH_STEMS)
 
 
-def _month(name: str) -> int:
+def month_number(name: str) -> int:
     """A matched month name's number; the case-insensitive match may hold ſ or ı for s or i."""
     return _MONTHS[name.lower().replace("\u017f", "s").replace("\u0131", "i")]
 
@@ -100,9 +100,9 @@ def find_date(text: str) -> tuple[date, int, int] | None:
                 day, month = (second, first) if second > MONTHS_IN_YEAR else (first, second)
                 value = _make(int(m.group(4)), month, day)
             elif regex is DAY_MONTH:
-                value = _make(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
+                value = _make(int(m.group(3)), month_number(m.group(2)), int(m.group(1)))
             else:
-                value = _make(int(m.group(3)), _month(m.group(1)), int(m.group(2)))
+                value = _make(int(m.group(3)), month_number(m.group(1)), int(m.group(2)))
             if value is not None:
                 best = (value, m.start(), m.end())
                 break
