@@ -6,16 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from tendertrace.extract import extract
 from tendertrace.findings import result_finding
 from tendertrace.ingest import read_input
-from tendertrace.model import CaseDocument, Extraction
+from tendertrace.model import CaseDocument
 from tendertrace.pipeline import process
-
-
-def ex_of(text: str) -> Extraction:
-    doc = next(read_input(text, name="a.txt", source="a.txt"))
-    return extract(doc)  # type: ignore[arg-type]
+from tests.extract._docs import ex_of
 
 
 def finding_amount(text: str) -> float | None:

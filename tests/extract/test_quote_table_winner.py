@@ -3,15 +3,7 @@ in a sentence ("确定X为成交供应商", "拟选定X"): only the winner is th
 
 from __future__ import annotations
 
-from tendertrace.extract import extract
-from tendertrace.ingest import read_input
-from tendertrace.model import Extraction
-
-
-def ex_of(text: str) -> Extraction:
-    doc = next(read_input(text, name="q.txt", source="q.txt"))
-    return extract(doc)  # type: ignore[arg-type]
-
+from tests.extract._docs import ex_of
 
 QUOTES = ("序号 | 供应商名称 | 报价（元） | 响应情况\n"
           "1 | 松岭数智科技有限公司 | 2,180,000.00 | 响应\n"

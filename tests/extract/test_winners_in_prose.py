@@ -5,14 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tendertrace.extract import extract
-from tendertrace.ingest import read_input
-from tendertrace.model import Extraction
-
-
-def ex_of(text: str) -> Extraction:
-    doc = next(read_input(text, name="p.txt", source="p.txt"))
-    return extract(doc)  # type: ignore[arg-type]
+from tests.extract._docs import ex_of
 
 
 @pytest.mark.parametrize("text", [
