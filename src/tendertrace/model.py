@@ -34,7 +34,7 @@ MentionKind = Literal[
 Route = Literal["hardware_purchase", "cloud_account", "cloud_rental", "model_api", "hosted_model"]
 Relation = Literal["self", "affiliate", "owned"]  # owned: >= 50 % held by listed parties (ownership data)
 Role = Literal["buyer", "agency", "supplier", "mentioned"]
-DateSource = Literal["record", "label", "signature", "dateline", "first_dated_line"]
+DateSource = Literal["record", "label", "signature", "dateline", "issued", "first_dated_line"]
 Status = Literal["processed", "failed"]
 PartyRole = Role  # the role a labelled field or the recogniser gives a party
 # A match's measures (coverage, weights, ...) by name, and "method": how the name was translated.

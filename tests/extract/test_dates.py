@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from tendertrace.extract import extract
+from tendertrace.extract.dates import document_date
 from tendertrace.ingest import read_input
 
 
@@ -69,3 +72,16 @@ def test_a_page_date_before_the_dateline_is_the_date() -> None:
 
 def test_a_dateline_without_any_year_in_the_text_gives_no_date() -> None:
     assert _date("某某讯 1月30日消息，某运营商人工智能服务器集中采购项目招标正式启动。\n") is None
+
+
+def test_a_sentence_that_issues_the_text_gives_its_date() -> None:
+    # A report's period end comes first; the sentence that issues the report gives its date.
+    text = "截至二零二四年十二月三十一日止年度，收益如下。\n本年報由董事會於二零二五年三月二十七日批准刊發。"
+    assert document_date(None, None, text) == (date(2025, 3, 27), "issued")
+    english = "Revenue for the year ended 31 December 2024.\nThis announcement was published on 8 May 2025.\nEnd"
+    assert document_date(None, None, english) == (date(2025, 5, 8), "issued")
+
+
+def test_an_issuing_verb_of_another_text_is_no_issue_date() -> None:
+    # The project's own call was published then: no sentence issues this text.
+    assert document_date(None, None, "项目于2024年3月1日发布采购公告。")[1] == "first_dated_line"

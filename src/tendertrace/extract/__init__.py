@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..model import Document, Extraction, Lot, Party
+from .clauses import is_clause_cue
 from .fields import alias_after, extract_fields, row_amounts, table_lots
 from .mentions import find_mentions
 from .orgs import OrgName, announcer_of, find_orgs, is_disclosure, owner_roles, upstream_supplier_roles
@@ -18,6 +19,8 @@ _CUE_RANK = {"verb": 3, "issuer": 2, "与…签订": 1, "signed with": 1, "annou
 # The cues of a sentence that names a result's winner among the bidders a table lists: "确定X为成交供应商",
 # "X为本项目中标人" (政府采购法 第四十六条 成交供应商) and "拟选定X" (a price-comparison record's conclusion).
 _PROSE_WINNER_CUES = ("为成交供应商", "选定")
+# A buyer read from its clause (A与B签订, A向B采购) ranks with a contract's counterpart.
+_CLAUSE_RANK = 1
 # A project's owner or user (建设单位, 用户单位) comes after a 招标人/采购人 named beside it and before
 # a contract's counterpart.
 _OWNER_RANK = 0.5
@@ -173,14 +176,17 @@ def add_parties(doc: Document, ex: Extraction, orgs: list[OrgName]) -> None:
         owners = owner_roles()
 
         def rank(o: OrgName) -> float:
-            return _OWNER_RANK if o.cue in owners else _CUE_RANK.get(o.cue or "", 0)
+            if o.cue in owners:
+                return _OWNER_RANK
+            return _CLAUSE_RANK if is_clause_cue(o.cue) else _CUE_RANK.get(o.cue or "", 0)
 
         best = min((rank(o) for o in buyers), default=None)
         chosen = [o for o in buyers if rank(o) == best]
         take("buyer", [o for o in chosen if o.start - chosen[0].start <= _SAME_CLAUSE])
     if not ex.names("supplier"):
         suppliers = [o for o in orgs if o.role == "supplier"
-                     and (ex.notice_type not in _NO_SUPPLIER_YET or o.cue in _CUE_RANK or _winner_word(o.cue))]
+                     and (ex.notice_type not in _NO_SUPPLIER_YET or o.cue in _CUE_RANK or _winner_word(o.cue)
+                          or is_clause_cue(o.cue))]
         upstream = upstream_supplier_roles()
         direct = [o for o in suppliers if o.cue not in upstream]
         if direct:

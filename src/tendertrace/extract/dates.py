@@ -8,6 +8,7 @@ from datetime import date
 
 from ..model import DateSource
 from ..text.dates import find_date, month_number
+from ..text.fold import match_text
 
 # The signature date of a Chinese notice or disclosure stands on its own line under the signer
 # (GB/T 9704-2012 成文日期), within the last lines of the text.
@@ -88,6 +89,35 @@ def _is_day(year: int, month: int, day: int) -> bool:
     return True
 
 
+# A sentence that says when the text itself was issued: "本年报由董事会于二零二五年三月二十七日批准刊发",
+# "本公告于2024年5月8日发布", "This announcement was published on 8 May 2024". The verbs of issuing
+# (上市公司信息披露管理办法: 披露, 刊登; GB/T 9704-2012: 印发) after the date, within one clause.
+_ISSUED = re.compile(r"(?:批准)?(?:刊发|刊登|刊载|印发|发布|公布|披露|公告)(?![^。\n]{0,4}(?:日期|时间|之日))"
+                     r"|\b(?:was|were|is)\s+(?:published|issued|released|dated)\b", re.I)
+# How far before its verb the date of an issuing sentence may stand ("于二零二五年三月二十七日批准刊发").
+ISSUED_REACH = 30
+# The texts whose own issue a sentence states: a report, an announcement, a notice, this document.
+_ISSUED_SUBJECT = re.compile(r"本(?:年报|年度报告|报告|公告|通知|公示|文件|通告)|[Tt]his (?:announcement|report|notice|circular|document)")
+
+
+def issued_date(text: str) -> tuple[date, int] | None:
+    """The date a sentence of the text gives as its own issue (本公告于…发布)."""
+    folded = match_text(text)  # the same length: 刊發 reads as 刊发
+    for m in _ISSUED.finditer(folded):
+        start = max(0, m.start() - ISSUED_REACH, text.rfind("。", 0, m.start()) + 1, text.rfind("\n", 0, m.start()) + 1)
+        clause = folded[start: m.start()]
+        if not _ISSUED_SUBJECT.search(clause):
+            continue
+        found = find_date(clause)
+        if found is not None:
+            return found[0], start + found[1]
+        after = folded[m.end(): m.end() + ISSUED_REACH]
+        found = find_date(after) if m.group(0)[:1].isascii() else None
+        if found is not None:
+            return found[0], m.end() + found[1]
+    return None
+
+
 def first_dated_line(text: str) -> tuple[date, int] | None:
     found = find_date(text)
     return (found[0], found[1]) if found else None
@@ -108,6 +138,9 @@ def document_date(
     lead = dateline_date(text)
     if lead is not None:
         return lead[0], "dateline"
+    issued = issued_date(text)
+    if issued is not None:
+        return issued[0], "issued"
     first = first_dated_line(text)
     if first is not None:
         return first[0], "first_dated_line"

@@ -26,6 +26,7 @@ from ..model import Role
 from ..text.fold import fold_pattern
 from ..text.fold import line_end as end_of_line
 from ..text.fold import line_start as start_of_line
+from .clauses import clause_roles
 
 # The longest Chinese organisation name read leftwards from its suffix: 中国科学院长春光学精密机械与物理研究所
 # has 19 characters and the longest names of the listed Chinese entities about 30; 40 leaves room.
@@ -327,11 +328,43 @@ def _left_cut(match: str, begin: int, s: int, vocab: _Vocab) -> tuple[int, str |
             continue
         if len(word) == 1 and word in vocab.joiners and word not in vocab.role_of:
             left = window[:c_start]
+            if word in _PAIR_JOINERS and _place_leads(head):
+                # "以单一来源方式与广州极算信息科技有限公司": a name that opens with its place is a name of its own.
+                return begin + c_end, None
+            designated = left[-1:] in _DESIGNATORS and _ends_with(vocab.left_always, left[-9:-1])
             if len(left) > 1 and not vocab.suffix_end.search(left) and not _ends_with(vocab.left_always, left[-8:]) \
+                    and not designated \
                     and not any(left.endswith(m) for m in vocab.masks):
                 continue
         return begin + c_end, word if word in vocab.role_of else None
     return begin, None
+
+
+# The letters that tell one party of a kind from another (客户甲为X, 供应商A为Y, 客户一).
+_DESIGNATORS = "甲乙丙丁ABCDE一二三四五"
+# The joiners of two parties ("A与B签订"), not of two words of one name (精密机械与物理研究所).
+_PAIR_JOINERS = ("与", "和", "同")
+# How many characters of a name's opening may be a division's name (内蒙古自治区 has six).
+MAX_PLACE = 6
+
+
+@cache
+def _places() -> frozenset[str]:
+    """The names of the PRC's divisions and their short forms (广州市, 广州; 江苏省, 江苏), folded."""
+    out: set[str] = set()
+    for row in knowledge.divisions():
+        name = fold_pattern(row.name)
+        out.add(name)
+        for ending in ("省", "市", "县", "区", "自治区", "自治州", "地区", "盟"):
+            if name.endswith(ending) and len(name) - len(ending) >= 2:
+                out.add(name[: -len(ending)])
+    return frozenset(out)
+
+
+def _place_leads(head: str) -> bool:
+    """``head`` opens with a division's name (广州极算信息科技 opens with 广州)."""
+    places = _places()
+    return any(head[:n] in places for n in range(2, min(MAX_PLACE, len(head) - 1) + 1))
 
 
 def _ends_with(words: re.Pattern[str], text: str) -> bool:
@@ -473,7 +506,7 @@ _EN_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)+|(?:Co|Ltd|Inc|Corp|Bhd|Pte|Pty|P
 
 # What may stand between a role word and the name: 名称, a bracketed second role (供应商（乙方）：), a
 # colon or 为.
-_LABEL_TAIL = re.compile(r"(?:[一二三四五六七八九十]|\d{1,2})?(?:名称|名|信息)?\s*(?:[(（][^()（）]{1,6}[)）])?\s*(?:如下)?\s*(?:[:：]|为|是)?\s*$")
+_LABEL_TAIL = re.compile(r"(?:[一二三四五六七八九十甲乙丙丁]|[A-E](?![A-Za-z])|\d{1,2})?(?:名称|名|信息)?\s*(?:[(（][^()（）]{1,6}[)）])?\s*(?:如下)?\s*(?:[:：]|为|是)?\s*$")
 
 
 def _role_word_before(before: str, vocab: _Vocab) -> str | None:
@@ -535,7 +568,7 @@ _AWARD_LETTER_FROM = re.compile(_BRACKET_AFTER + r"(?:发出|出具|下发|签�
 # "X于2024年8月12日收到…《中标通知书》": X received the award letter, so X won.
 _RECEIVED_AWARD = re.compile(_BRACKET_AFTER + r"(?:已|近日|日前)?(?:于[^，,。；;\n]{0,16}?)?收到[^。；;\n]{0,50}?(?:中标|成交|中选)通知书")
 # "X（以下简称“青云智算”）与客户签订的《GPU算力服务协议》": X sells to an unnamed customer.
-_SIGNS_WITH_CUSTOMER = re.compile(_BRACKET_AFTER + r"(?:已|近日|日前)?(?:与|和|同)(?:其|某)?(?:客户|用户)[A-Za-z]?(?:签订|签署|订立|签约)")
+_SIGNS_WITH_CUSTOMER = re.compile(_BRACKET_AFTER + r"(?:已|近日|日前)?(?:与|和|同)(?:其|某)?(?:客户|用户)[A-Za-z甲乙丙丁一二三四五]?(?:签订|签署|订立|签约)")
 # "X（以下简称“济南超级计算中心”）向公司采购…算力服务", "甲方向乙方采购": X buys from the announcer.
 _BUYS_FROM_ANNOUNCER = re.compile(_BRACKET_AFTER + r"(?:拟|将|已)?向(?:本公司|公司|我公司|乙方|本集团)(?:采购|购买|租用|租赁|订购)")
 
@@ -639,6 +672,7 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
     out = _announcer_wins(match, out, disclosure)
     out = _addressed_winner(match, out)
     out = _addressed_buyer(match, out)
+    out = clause_roles(match, out)
     if disclosure:
         out = _with_announcer(match, text, out)
     elif not any(o.role == "buyer" for o in out):

@@ -405,6 +405,30 @@ class OrgSources:
     en_suffixes: str
     boundaries: str
     roles: str
+    clause_frames: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseFrame:
+    """A verb or preposition relating two organisations of a clause ({A}, {B}), and the role it gives each."""
+
+    name: str
+    pattern: str
+    a: str
+    b: str
+
+    def __post_init__(self) -> None:
+        for side in (self.a, self.b):
+            if side not in (*PARTY_ROLES, "either"):
+                raise KnowledgeError("orgs.yaml", f"clause frame '{self.name}'", f"role '{side}' must be one of {', '.join(PARTY_ROLES)} or either")
+        if (self.a == "either") != (self.b == "either"):
+            raise KnowledgeError("orgs.yaml", f"clause frame '{self.name}'", "either is given to both sides or to none")
+        if "{A}" not in self.pattern or "{B}" not in self.pattern:
+            raise KnowledgeError("orgs.yaml", f"clause frame '{self.name}'", "the pattern names both {A} and {B}")
+        try:
+            re.compile(re.sub(r"\{(?:A|B|gap|near)\}", "x", self.pattern))
+        except re.error as e:
+            raise KnowledgeError("orgs.yaml", f"clause frame '{self.name}'", f"pattern does not compile: {e}") from None
 
 
 # The roles a party word may give (model.Role, less "mentioned", which no word gives).
@@ -450,6 +474,7 @@ class OrgsFile:
     buys: tuple[str, ...]
     contract_own_side: tuple[str, ...]  # a disclosure's contract block: the company's own side
     contract_counterpart: tuple[str, ...]  # ... and its counterpart
+    clause_frames: tuple[ClauseFrame, ...]  # extract/clauses.py: who buys from whom in running prose
 
     def __post_init__(self) -> None:
         for key, table in (("roles", self.roles), ("en_role_phrases", self.en_role_phrases)):

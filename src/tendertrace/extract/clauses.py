@@ -1,0 +1,171 @@
+"""Roles from the clause that names two organisations: who buys from whom.
+
+Running prose (a news story, an audit finding, a court's account, a post) names its parties in
+clauses, not under labels: "南屏市大数据发展中心以单一来源方式与广州极算信息科技有限公司签订《…采购合同》",
+"实验室通过深圳跃浪信息科技有限公司代开通海外账号", "ByteDance bought the servers from Jiangcheng Computing
+Co., Ltd.". Each organisation the recogniser found is replaced by one placeholder character, and the
+clause frames of knowledge/orgs.yaml (``clause_frames``) are matched over the result: a frame is the
+verb or preposition that relates two placeholders, with gaps that hold no third one. A frame gives
+each side a role, or says only that the two deal with each other (``either``): then the public body
+of the two (a university, an institute, a bureau) is the buyer and the company the supplier, as in
+public procurement (政府采购法 第十五条, 第二十一条), and a pair of two companies stays unread.
+
+A frame only fills roles the recogniser left ``mentioned``; one that contradicts a role read from a
+label or a cue is not applied.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..knowledge import files as knowledge
+from ..model import Role
+from ..text.fold import fold_pattern
+
+if TYPE_CHECKING:  # the recogniser calls this module: its class is only named here
+    from .orgs import OrgName
+
+# The cue of a role a frame gave: "clause 与…签订".
+CUE_PREFIX = "clause "
+# Each organisation becomes one character of the Unicode private use area, which no notice's text
+# holds: 6,400 places, more than the organisations a document is read for.
+PLACEHOLDER_BASE = 0xE000
+PLACEHOLDER_LAST = 0xF8FF
+# The words a Chinese frame allows between a party and its verb or preposition: adverbials of time,
+# manner and price (近日, 以单一来源方式, 以1.36亿元) in one clause of a sentence.
+GAP_ZH = 30
+# English clauses run longer: "bought 2,000 H100 servers worth $120 million last year from".
+GAP_EN = 90
+# Between the second party and its verb ("为B提供", "向B采购", "通过B代开通"): a few adverbs, no comma, so
+# "A为B的全资子公司，为客户提供" is no frame.
+GAP_NEAR = 12
+# Where a sentence ends: Chinese full stops and semicolons, a line break, an English full stop before
+# a space (a name's own full stops are inside its placeholder by then).
+_SENTENCE_END = re.compile(r"[。；;!?！？\n]|\.(?=\s)")
+_PRIVATE_USE = re.compile(f"[\\u{PLACEHOLDER_BASE:04x}-\\u{PLACEHOLDER_LAST:04x}]")
+# A supplier a frame names whose name says it runs tenders for others (X招标有限公司, Y工程咨询有限公司,
+# Z公共资源交易中心) is the buyer's agency (政府采购法 第十九条: 采购代理机构).
+_AGENCY_WORDS = ("招标", "代理", "咨询", "采购中心", "交易中心", "公共资源", "Tendering", "Procurement Agency")
+
+_PUBLIC_ENDINGS_ZH = ("大学", "学院", "学校", "研究所", "研究院", "研究中心", "科学院", "工程院", "实验室", "医院",
+                      "局", "厅", "委员会", "政府", "中心", "部队", "馆", "办公室", "处", "站", "所")
+_COMPANY_ENDINGS_ZH = ("公司", "集团", "企业", "商行", "合作社", "事务所")
+_PUBLIC_WORDS_EN = ("University", "Institute", "Academy", "Laboratory", "Laboratories", "Hospital", "Bureau",
+                    "Center", "Centre", "College", "School", "Ministry", "Commission", "Government", "Administration")
+_COMPANY_WORDS_EN = re.compile(r"\b(?:Co\.|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|Corporation|Company|Group|PLC|plc|GmbH|Pte\.?)(?:,|$|\s)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    name: str
+    pattern: re.Pattern[str]
+    a: str  # buyer, supplier, agency or either
+    b: str
+
+
+@cache
+def _frames() -> tuple[_Frame, ...]:
+    holder = f"[\\u{PLACEHOLDER_BASE:04x}-\\u{PLACEHOLDER_LAST:04x}]"
+    gap_zh = f"[^\\u{PLACEHOLDER_BASE:04x}-\\u{PLACEHOLDER_LAST:04x}]{{0,{GAP_ZH}}}?"
+    gap_en = f"[^\\u{PLACEHOLDER_BASE:04x}-\\u{PLACEHOLDER_LAST:04x}]{{0,{GAP_EN}}}?"
+    near = f"[^\\u{PLACEHOLDER_BASE:04x}-\\u{PLACEHOLDER_LAST:04x}，,。；;]{{0,{GAP_NEAR}}}?"
+    out = []
+    for frame in knowledge.orgs().clause_frames:
+        english = bool(re.search(r"[A-Za-z]{3}", re.sub(r"\{(?:A|B|gap|near)\}", "", frame.pattern)))
+        source = frame.pattern if english else fold_pattern(frame.pattern)
+        source = (source.replace("{A}", f"(?P<A>{holder})").replace("{B}", f"(?P<B>{holder})")
+                  .replace("{gap}", gap_en if english else gap_zh).replace("{near}", near))
+        out.append(_Frame(frame.name, re.compile(source, re.I if english else 0), frame.a, frame.b))
+    return tuple(out)
+
+
+def _kind(name: str) -> str:
+    """``public`` for a body that buys under procurement law, ``company`` for a firm, else ``unknown``."""
+    plain = re.sub(r"[(（][^()（）]*[)）]$", "", name.strip())
+    if _COMPANY_WORDS_EN.search(plain + " ") or plain.endswith(_COMPANY_ENDINGS_ZH):
+        return "company"
+    if plain.endswith(_PUBLIC_ENDINGS_ZH) or any(w in plain.split() for w in _PUBLIC_WORDS_EN):
+        return "public"
+    return "unknown"
+
+
+def _sides(frame: _Frame, a: OrgName, b: OrgName) -> tuple[Role, Role] | None:
+    if frame.a != "either":
+        sides = (frame.a, frame.b)
+    else:
+        kinds = (_kind(a.name), _kind(b.name))
+        if kinds == ("public", "company"):
+            sides = ("buyer", "supplier")
+        elif kinds == ("company", "public"):
+            sides = ("supplier", "buyer")
+        else:
+            return None
+    named = (a.name, b.name)
+    roles = tuple("agency" if role == "supplier" and any(w in name for w in _AGENCY_WORDS) else role
+                  for role, name in zip(sides, named, strict=True))
+    return roles  # type: ignore[return-value]  # orgs.yaml's frames are checked on load
+
+
+def _key(name: str) -> str:
+    return "".join(name.split()).casefold()
+
+
+def _weak(org: OrgName) -> bool:
+    """A role read from the verb right after a name alone (X采购): the clause around it says more
+    ("A通过X购买" makes X the seller)."""
+    return org.cue == "verb"
+
+
+def is_clause_cue(cue: str | None) -> bool:
+    """The cue of a role a clause frame gave."""
+    return cue is not None and cue.startswith(CUE_PREFIX)
+
+
+def clause_roles(match: str, orgs: list[OrgName]) -> list[OrgName]:
+    """``orgs`` with the roles the clause frames give to those the recogniser left ``mentioned``."""
+    if len(orgs) < 2 or len(orgs) > PLACEHOLDER_LAST - PLACEHOLDER_BASE:
+        return orgs
+    pieces: list[str] = []
+    pos = 0
+    for i, org in enumerate(orgs):
+        if org.start < pos:
+            return orgs  # overlapping names: the recogniser's own order is not a sequence of clauses
+        pieces.append(_PRIVATE_USE.sub(" ", match[pos: org.start]))
+        pieces.append(chr(PLACEHOLDER_BASE + i))
+        pos = org.end
+    pieces.append(_PRIVATE_USE.sub(" ", match[pos:]))
+    text = "".join(pieces)
+    out = list(orgs)
+    # The role a name has where it stands elsewhere under a label or a cue: a frame that gives the same
+    # name another role contradicts it.
+    held: dict[str, set[str]] = {}
+    for org in orgs:
+        if org.role != "mentioned" and not _weak(org):
+            held.setdefault(_key(org.name), set()).add(org.role)
+    cue_of: dict[int, str] = {}
+    paired: set[frozenset[int]] = set()
+    for sentence in _SENTENCE_END.split(text):
+        if sum(PLACEHOLDER_BASE <= ord(ch) <= PLACEHOLDER_LAST for ch in sentence) < 2:
+            continue
+        for frame in _frames():
+            for m in frame.pattern.finditer(sentence):
+                ia, ib = ord(m.group("A")) - PLACEHOLDER_BASE, ord(m.group("B")) - PLACEHOLDER_BASE
+                if ia == ib or frozenset((ia, ib)) in paired:
+                    continue  # the first frame that relates two names (orgs.yaml's order) reads them
+                sides = _sides(frame, out[ia], out[ib])
+                if sides is None:
+                    continue
+                if any(out[i].role not in ("mentioned", role) and not _weak(out[i])
+                       or held.get(_key(out[i].name), {role}) != {role}
+                       for i, role in zip((ia, ib), sides, strict=True)):
+                    continue  # the frame contradicts a role read from a label or a cue
+                paired.add(frozenset((ia, ib)))
+                for i, role in zip((ia, ib), sides, strict=True):
+                    if (out[i].role == "mentioned" or _weak(out[i]) and out[i].role != role) and i not in cue_of:
+                        cue_of[i] = frame.name
+                        out[i] = dataclasses.replace(out[i], role=role, cue=CUE_PREFIX + frame.name)
+    return out
