@@ -36,16 +36,26 @@ CUE_PREFIX = "clause "
 PLACEHOLDER_BASE = 0xE000
 PLACEHOLDER_LAST = 0xF8FF
 # The words a Chinese frame allows between a party and its verb or preposition: adverbials of time,
-# manner and price (近日, 以单一来源方式, 以1.36亿元) in one clause of a sentence.
-GAP_ZH = 30
+# manner and price (近日, 以单一来源方式, 以1.36亿元), as long as a disclosure's sentence of what is sold
+# at which unit price and total ("拟将名下600台…以人民币260,000.00元/台，合计总价…的价格出售给"), within
+# one sentence and with no other name between.
+GAP_ZH = 120
 # English clauses run longer: "bought 2,000 H100 servers worth $120 million last year from".
 GAP_EN = 90
 # Between the second party and its verb ("为B提供", "向B采购", "通过B代开通"): a few adverbs, no comma, so
 # "A为B的全资子公司，为客户提供" is no frame.
 GAP_NEAR = 12
+# A line of this many characters or more that ends without a full stop is a paragraph wrapped by its
+# page (a PDF's text layer): its line break does not end the sentence, unless the next line opens a
+# numbered item or a label (一、, 2., 采购人：). A shorter line ends at its break.
+WRAP_LINE = 30
 # Where a sentence ends: Chinese full stops and semicolons, a line break, an English full stop before
 # a space (a name's own full stops are inside its placeholder by then).
 _SENTENCE_END = re.compile(r"[。；;!?！？\n]|\.(?=\s)")
+# The line break of a wrapped paragraph: after a line that long, not before a numbered item or a label.
+_WRAPPED = re.compile(r"(?<=[^\n]{" + str(WRAP_LINE) + r"})\n(?![ \t]*(?:[一二三四五六七八九十\d]+[、.．)）]|[^\n(（]{1,12}[:：]))")
+# A bracket right after a name gives its short name or kind (（以下简称“公司”）, (NTU)): part of the name.
+_OWN_BRACKET = re.compile(r"\s*[（(][^（）()]{0,40}[）)]")
 _PRIVATE_USE = re.compile(f"[\\u{PLACEHOLDER_BASE:04x}-\\u{PLACEHOLDER_LAST:04x}]")
 # A supplier a frame names whose name says it runs tenders for others (X招标有限公司, Y工程咨询有限公司,
 # Z公共资源交易中心) is the buyer's agency (政府采购法 第十九条: 采购代理机构).
@@ -129,6 +139,7 @@ def clause_roles(match: str, orgs: list[OrgName]) -> list[OrgName]:
     """``orgs`` with the roles the clause frames give to those the recogniser left ``mentioned``."""
     if len(orgs) < 2 or len(orgs) > PLACEHOLDER_LAST - PLACEHOLDER_BASE:
         return orgs
+    match = _WRAPPED.sub(" ", match)  # one character for one: every offset stays
     pieces: list[str] = []
     pos = 0
     for i, org in enumerate(orgs):
@@ -137,6 +148,9 @@ def clause_roles(match: str, orgs: list[OrgName]) -> list[OrgName]:
         pieces.append(_PRIVATE_USE.sub(" ", match[pos: org.start]))
         pieces.append(chr(PLACEHOLDER_BASE + i))
         pos = org.end
+        bracket = _OWN_BRACKET.match(match, pos)
+        if bracket is not None and (i + 1 == len(orgs) or bracket.end() <= orgs[i + 1].start):
+            pos = bracket.end()  # "X（以下简称“成都奥飞智算”）向Y采购": the bracket is the name's own
     pieces.append(_PRIVATE_USE.sub(" ", match[pos:]))
     text = "".join(pieces)
     out = list(orgs)

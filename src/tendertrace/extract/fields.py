@@ -769,6 +769,13 @@ def _title_to_name(title: str) -> str | None:
     return name or None
 
 
+# A line this long is a paragraph a PDF's text layer wrapped, not a field of its own (extract/clauses.py
+# reads its clauses across the break the same way).
+WRAPPED_LINE = 30
+# What may stand between a label and the line's end when its figure is wrapped onto the next line.
+_WRAPPED_REST = re.compile(r"[ \t]*(?:[:：]|为|是|约|共计|合计)?[ \t]*(?:人民币|RMB|CNY)?[ \t]*")
+
+
 def _amounts(doc: Document, text: str, ex: Extraction, schema: knowledge.RecordSchema | None) -> None:
     regex, kind_of, exclude = _amount_labels()
     words = _conf().amounts
@@ -798,6 +805,10 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: knowledge.RecordS
             continue  # 中标价(%)：98.67 states a rate of a fee standard, not money
         label_area = text[line_start: m.end()] + segment[:16]
         money, start, end = _first_money(segment, label_area, units, _unit_above(text, line_start))
+        if money is None and line_end - line_start >= WRAPPED_LINE and line_end < len(text) and _WRAPPED_REST.fullmatch(segment):
+            # A PDF's wrapped paragraph ("合同金额为人民币\n144,080,000.00 元"): the figure opens the next line.
+            segment = text[base: min(end_of_line(text, line_end + 1), base + 48)].replace("\n", " ")
+            money, start, end = _first_money(segment, label_area, units, _unit_above(text, line_start))
         if money is None:
             continue
         if m.group(0).isascii() and not _has_currency_or_unit(segment[start:end]):
@@ -857,8 +868,13 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: knowledge.RecordS
             elif totals:
                 pick = totals[0]
             elif all(label for label, _ in lots) and len({label for label, _ in lots}) == len(lots):
-                # One figure per lot and no total: the notice states no single amount.
+                # One figure per lot and no total: the notice states no single amount, unless it states
+                # the project's budget, the total the lots share.
                 ex.lots = [Lot(label, None, tidy(f[1])) for label, f in lots]
+                if kind == "awarded" and budgets and budgets[0][1] > max(f[1] for f in of_kind):
+                    budget = budgets[0]
+                    ex.currency = currency_at(text[budget[2]: budget[3]])
+                    ex.amount = Amount(tidy(budget[1]), ex.currency, "budget", doc.span(budget[2], budget[3]), budget[5])
                 return
         elif _table_lot_label(text, text.rfind("\n", 0, pick[2]) + 1) and _more_lot_rows(text, pick[2]):
             # The first row of a lot table whose other lots stand in rows of another width (merged cells):

@@ -105,6 +105,7 @@ class _Vocab:
     buyer_verb_after: re.Pattern[str]
     win_after: re.Pattern[str]
     masks: tuple[str, ...]
+    prose_verbs: tuple[str, ...]
     role_of: dict[str, Role]
     role_sizes: tuple[int, ...]
     role_after: re.Pattern[str]
@@ -232,6 +233,7 @@ def _vocab() -> _Vocab:
             + r"|\s*关于(?:项目|公司)?(?:中标|成交|中选)(?!候选)"
         ),
         masks=tuple(fold(w) for w in conf.zh_masks),
+        prose_verbs=tuple(fold(w) for w in (*conf.zh_right_verbs, *conf.zh_left_always, *conf.zh_prose_verbs)),
         role_of=role_of,
         role_sizes=tuple(sorted({len(w) for w in role_of}, reverse=True)),
         role_after=re.compile(
@@ -245,11 +247,11 @@ def _vocab() -> _Vocab:
         en_suffix_words=en_suffix_words,
         en_suffix_any=re.compile(_alternation(w.rstrip(".") for w in en_suffix_words)),
         en_stop_heads=frozenset(conf.en_stop_heads),
-        en_provider_after=re.compile(r"\s*(?:,[^,.]{0,60},\s*)?(?:" + _alternation(conf.en_provider_verbs_after) + r")\b"),
-        en_buyer_after=re.compile(r"\s*(?:,[^,.]{0,60},\s*)?(?:recently\s+|has\s+recently\s+)?(?:"
+        en_provider_after=re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:,[^,.]{0,60},\s*)?(?:" + _alternation(conf.en_provider_verbs_after) + r")\b"),
+        en_buyer_after=re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:,[^,.]{0,60},\s*)?(?:recently\s+|has\s+recently\s+)?(?:"
                                   + _alternation(conf.en_buyer_verbs_after) + r")\b"),
         en_role_phrase=re.compile(
-            r"(?P<role>" + _alternation(en_role_of) + r")[\"”]?\)?\s*(?:[:：]\s*|is\s+|was\s+)?$", re.I
+            r"(?P<role>" + _alternation(en_role_of) + r")[\"”]?\)?\s*(?:[:：]\s*|is\s+|was\s+)?(?:the\s+)?$", re.I
         ),
         en_role_of=en_role_of,
         disclosure=tuple(conf.disclosure_markers),
@@ -342,6 +344,17 @@ def _left_cut(match: str, begin: int, s: int, vocab: _Vocab) -> tuple[int, str |
 
 # The letters that tell one party of a kind from another (客户甲为X, 供应商A为Y, 客户一).
 _DESIGNATORS = "甲乙丙丁ABCDE一二三四五"
+# The suffix of a company named without its legal form (华为公司, 奥飞公司), or of a disclosure's
+# reference to itself (提交公司股东会, 交易对手方为公司): 公司法 art. 7 puts 有限公司 or 股份有限公司 in every
+# registered name, so a bare 公司 after prose words is no name.
+_BARE_COMPANY = "公司"
+
+
+def _prose_head(head: str, vocab: _Vocab) -> bool:
+    """The words before a bare 公司 end in a verb or joiner of prose (提交公司, 与公司, 优化公司)."""
+    return head[-1:] in vocab.joiners or any(head.endswith(v) for v in vocab.prose_verbs)
+
+
 # The joiners of two parties ("A与B签订"), not of two words of one name (精密机械与物理研究所).
 _PAIR_JOINERS = ("与", "和", "同")
 # How many characters of a name's opening may be a division's name (内蒙古自治区 has six).
@@ -381,7 +394,8 @@ def _zh_orgs(match: str, vocab: _Vocab) -> list[tuple[int, int, str | None, bool
         if s == 0 or not _is_name_char(match[s - 1]) and match[s - 1] not in ")0123456789":
             continue
         suffix = m.group(0)
-        if vocab.compounds.match(match, s) or len(suffix) == 1 and s > 0 and match[s - 1] in vocab.numerals:
+        compound = vocab.compounds.match(match, s)
+        if compound and compound.end() - s >= len(suffix) or len(suffix) == 1 and s > 0 and match[s - 1] in vocab.numerals:
             continue
         nxt = match[e] if e < len(match) else ""
         # A Chinese name ends where the script changes (威海市智慧文旅服务中心GPU云服务器).
@@ -394,8 +408,13 @@ def _zh_orgs(match: str, vocab: _Vocab) -> list[tuple[int, int, str | None, bool
         start, role_word = _left_cut(match, begin, s, vocab)
         if start == s:
             continue
+        fragment = vocab.fragment_start.match(match, start)
+        if fragment and _place_leads(match[fragment.end():s]):
+            start = fragment.end()  # "控股子公司北京青云智算科技有限公司" wrapped as "控股子\n公司北京…": the name opens at its place
         head = match[start:s]
         masked = _masked(head, vocab)
+        if suffix == _BARE_COMPANY and not masked and _prose_head(head, vocab):
+            continue
         if not masked and (suffix in vocab.masked_only or not _head_ok(head, vocab)
                            or vocab.fragment_start.match(match, start)
                            or head in vocab.glossary_words and (suffix.endswith("公司") or suffix in vocab.weak)):
@@ -565,6 +584,16 @@ _PROVIDES = re.compile(r"(?:内容为|负责|为其|向其|为客户|向客户)[
 _BRACKET_AFTER = r"\s*+(?:[（(][^（）()\n]{0,30}[）)]\s*+)?"  # possessive: no backtracking over a run of blanks
 # "收到X发出的《中标通知书》": X issued the award letter, so X is the one that awarded (the buyer).
 _AWARD_LETTER_FROM = re.compile(_BRACKET_AFTER + r"(?:发出|出具|下发|签发|发来)的?\s*[《<“\"]?(?:中标|成交|中选)通知书")
+# "中贝通信(603220)为该数据中心提供服务器", "X将向用户交付": the subject that provides to someone is a supplier.
+_PROVIDES_TO = re.compile(_BRACKET_AFTER + r"(?:将|拟|已|负责|主要)?(?:为|向)[^，,。；;\n\u3400-\u9fff]{0,2}"
+                          r"[\u3400-\u9fff]{1,12}?(?:提供|交付|供货|供应)(?!商|方|单位)")
+# A facility named where a service is delivered from ("乙方在日本东京数据中心为甲方提供", "通过其合作的德国法兰克福
+# 数据中心向甲方提供", "位于香港将军澳之数据中心"): a place, not the one that provides.
+_AT_PLACE = re.compile(r"(?:在|于|位于|依托|通过|经由|借助|利用|从|之|的)\s*$")
+# "中央国家机关政府采购中心发布了…项目的中标公告", as news prose tells whose notice it reports: the
+# body that publishes a procurement's notice is the one that procures.
+_PUBLISHES_NOTICE = re.compile(_BRACKET_AFTER + r"(?:近日|日前|今日|此前|已)?(?:正式)?(?:发布|公布|发出|挂出)了?"
+                               r"[^。；;\n]{0,40}?(?:采购|招标|中标|成交|询价|磋商|谈判|比选)[^。；;\n]{0,10}?(?:公告|公示)")
 # "X于2024年8月12日收到…《中标通知书》": X received the award letter, so X won.
 _RECEIVED_AWARD = re.compile(_BRACKET_AFTER + r"(?:已|近日|日前)?(?:于[^，,。；;\n]{0,16}?)?收到[^。；;\n]{0,50}?(?:中标|成交|中选)通知书")
 # "X（以下简称“青云智算”）与客户签订的《GPU算力服务协议》": X sells to an unnamed customer.
@@ -590,6 +619,15 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
     for s, e in _en_orgs(match, vocab):
         if not any(s < te and ts < e for ts, te in taken):
             items.append((s, e, None, False, True))
+            taken.append((s, e))
+    # Names the knowledge holds without a legal form (中国联通, 浪潮信息, "China Unicom"), and an English
+    # proper name that buys ("ByteDance bought"): parties only where a role is read for them.
+    known: set[int] = set()
+    for s, e, english in [*_known_names(match, disclosure), *_buying_subjects(match)]:
+        if not any(s < te and ts < e for ts, te in taken):
+            items.append((s, e, None, False, english))
+            taken.append((s, e))
+            known.add(s)
     items.sort()
     out: list[OrgName] = []
     for start, end, role_word, masked, english in items:
@@ -614,6 +652,8 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
                 role, cue = "buyer", "verb"
             elif _EN_BOUGHT_FROM.search(_clause_before(match, start)):
                 role, cue = "supplier", "bought from"
+            elif _EN_ASKED_BEFORE.search(before) and _EN_TO_SUPPLY.match(match, end):
+                role, cue = "supplier", "asked to supply"
             elif (zh_role := _role_word_before(before, vocab)) is not None:
                 # An English name under a Chinese label (境外发货人：Harbor Peak Trading Ltd.).
                 role, cue = vocab.role_of[zh_role], zh_role
@@ -642,6 +682,10 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
                 role, cue = "buyer", "向…提供"
             elif re.search(r"收到\s*$", before) and _AWARD_LETTER_FROM.match(match, end):
                 role, cue = "buyer", "发出中标通知书"
+            elif _PROVIDES_TO.match(match, end) and not _AT_PLACE.search(before):
+                role, cue = "supplier", "为…提供"
+            elif _PUBLISHES_NOTICE.match(match, end):
+                role, cue = "buyer", "发布公告"
             elif _RECEIVED_AWARD.match(match, end):
                 role, cue = "supplier", "收到中标通知书"
             elif _SIGNS_WITH_CUSTOMER.match(match, end):
@@ -677,6 +721,92 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
         out = _with_announcer(match, text, out)
     elif not any(o.role == "buyer" for o in out):
         out = _with_issuer(match, out, vocab)
+    # A known name in no role is a brand or a reference (昇腾 of 华为, "Nvidia's chips"), no party; nor is
+    # one that only stands after 与 ("海算科技与云天励飞达成合作" says no one sells).
+    return [o for o in out if o.start not in known or o.role != "mentioned" and o.cue not in _KNOWN_WEAK_CUES]
+
+
+# The cues too weak to make a party of a name that only the knowledge recognises.
+_KNOWN_WEAK_CUES = ("与…签订", "signed with")
+
+
+# The shortest name of the knowledge read in running text without a legal form: two characters
+# (腾讯, 华为) are names of their own in the alias table.
+MIN_KNOWN_ZH = 2
+# An English name of the knowledge is a phrase of at least this many letters ("China Unicom").
+MIN_KNOWN_EN = 5
+
+
+@cache
+def _known_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The Chinese and English names of listed entities and their units that the knowledge holds
+    (aliases_zh.csv and the listed companies' securities names): news prose writes them without a
+    legal form, so the suffix-driven recogniser does not find them."""
+    zh: set[str] = set()
+    en: set[str] = set()
+    for name in ("aliases_zh.csv", "listed_securities_zh.csv"):
+        for row in knowledge.aliases(name):
+            if len(row.zh) >= MIN_KNOWN_ZH and not re.search(r"[A-Za-z0-9]", row.zh):
+                zh.add(fold_pattern(row.zh))
+            plain = re.sub(r",?\s*(?:Co\.,?\s*Ltd\.?|Ltd\.?|Limited|Inc\.?|Corporation|Corp\.?|Company)$", "", row.en).strip()
+            if len(plain) >= MIN_KNOWN_EN and " " in plain or re.fullmatch(r"[A-Z][a-z]+[A-Z]?[a-z]+", plain):
+                en.add(plain)
+    zh_re = re.compile(_alternation(zh))
+    en_re = re.compile(r"(?<![A-Za-z0-9&])" + _alternation(en) + r"(?![A-Za-z0-9&])")
+    return zh_re, en_re
+
+
+def _known_names(match: str, disclosure: bool) -> list[tuple[int, int, bool]]:
+    """(start, end, english) of every knowledge name the text holds, longest first at each place,
+    never inside a longer run of name characters of its own script that would make another word of it."""
+    zh_re, en_re = _known_patterns()
+    out: list[tuple[int, int, bool]] = []
+    for m in zh_re.finditer(match):
+        out.append((m.start(), m.end(), False))
+    for m in en_re.finditer(match):
+        out.append((m.start(), m.end(), True))
+    # A report of a company's own filing names the company by its code: the announcer's reading
+    # (``_with_announcer``) places it and its subsidiaries.
+    for m in () if disclosure else _STOCK_SHORT_NAME.finditer(match):
+        # the name starts after a verb or preposition of the prose before it (公告称中贝通信)
+        cut = 0
+        for w in _vocab().cut.finditer(m.group(0)):
+            if w.end() < len(m.group(0)) - 1:
+                cut = w.end()
+        if len(m.group(0)) - cut >= MIN_KNOWN_ZH:
+            out.append((m.start() + cut, m.end(), False))
+    return out
+
+
+# "has asked China Bester Group (中贝通信), a Hubei-based IT company, to supply the hardware": the
+# one engaged to supply is the supplier.
+_EN_ASKED_BEFORE = re.compile(r"\b(?:asked|hired|contracted|commissioned|engaged|chose|selected|picked|tapped)\s+(?:the\s+)?$")
+_EN_TO_SUPPLY = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:,[^,.\n]{0,60},\s*)?to\s+(?:supply|provide|deliver|build|install|equip)\b")
+# A short name right before its A-share stock code (中贝通信(603220), 浪潮信息（000977.SZ）), as news
+# reports of a company's filing write it: a listed company.
+_STOCK_SHORT_NAME = re.compile(r"[\u3400-\u9fff]{2,8}(?=[(（]\d{6}(?:\.S[HZ])?[)）])")
+
+
+# An English proper name that buys, rents or spends in a news sentence ("ByteDance bought", "Tencent
+# has ordered", "L&A Design spent"): one to three capitalised words before the verb.
+_EN_BUYING_SUBJECT = re.compile(
+    r"(?<![A-Za-z0-9&.,] )(?<![A-Za-z0-9&])((?:[A-Z][A-Za-z0-9&\-]*[a-z][A-Za-z0-9&\-]*|[A-Z]{2,}|[A-Z]&[A-Z])(?:[ ](?:[A-Z][A-Za-z0-9&\-]+|&)){0,2})"
+    r"(?=(?:,[^,.\n]{0,60},)?[ ](?:(?:has|had|have|is|are|was|also|reportedly|recently)[ ]){0,2}(?:bought|purchased|ordered|rented|leased|spent|acquired|procured|imported|placed|tapping|tapped|buying|renting|secured|plans to buy|planned to buy)\b)")
+# Sentence openers and pronouns that the pattern reads as a name ("The university bought").
+_EN_NOT_NAMES = frozenset({"The", "It", "He", "She", "They", "We", "This", "That", "Its", "Their", "A", "An",
+                           "Which", "Who", "China", "Chinese", "US", "U.S.", "Company", "Reuters"})
+
+
+def _buying_subjects(match: str) -> list[tuple[int, int, bool]]:
+    out = []
+    for m in _EN_BUYING_SUBJECT.finditer(match):
+        words = m.group(1).split()
+        while words and words[0] in _EN_NOT_NAMES:
+            words = words[1:]
+        if not words:
+            continue
+        name = " ".join(words)
+        out.append((m.end(1) - len(name), m.end(1), True))
     return out
 
 
@@ -806,6 +936,9 @@ def _coordinated(match: str, orgs: list[OrgName]) -> list[OrgName]:
         gap = match[left.end: right.start].strip()
         if right.role == "buyer" and right.cue == "verb" and gap in ("和", "及", "、", "与", "以及", "and", ","):
             out[i - 1] = OrgName(left.name, left.start, left.end, "buyer", left.masked, "verb")
+        elif right.role == "supplier" and right.cue == "provides" and gap in ("and", ","):
+            # "Getech Ltd and Jigsaw Systems Limited were appointed as suppliers"
+            out[i - 1] = OrgName(left.name, left.start, left.end, "supplier", left.masked, "provides")
         elif right.cue in ("与…签订", "signed with") and gap in ("与", "和", "同"):
             other: Role = "buyer" if right.role == "supplier" else "supplier"
             out[i - 1] = OrgName(left.name, left.start, left.end, other, left.masked, right.cue)

@@ -446,6 +446,7 @@ class OrgsFile:
     zh_thing_endings: tuple[str, ...]
     notice_title_words: tuple[str, ...]
     zh_right_verbs: tuple[str, ...]
+    zh_prose_verbs: tuple[str, ...]  # verbs of a disclosure's prose that end no name (优化公司资产结构)
     zh_numerals: str
     zh_masked_only: tuple[str, ...]
     zh_never_inside: tuple[str, ...]
