@@ -85,3 +85,11 @@ def test_a_label_whose_figure_a_pdf_wrapped_onto_the_next_line() -> None:
 
     ex = ex_of("全资子公司向控股股东采购设备(AI 服务器)并签订《产品采购合同》,合同金额为人民币\n144,080,000.00 元(含税)。")
     assert ex.amount is not None and ex.amount.value == 144080000
+
+
+def test_a_short_name_a_bracket_defines_stands_for_the_full_name() -> None:
+    text = ("公司收到控股子公司四川岷算智算科技有限公司(以下简称四川岷算)出具的说明。"
+            "截至2024年2月29日，供应商A已合计向四川岷算交付35台服务器。")
+    got = roles(text)
+    assert got.get("四川岷算智算科技有限公司") == "buyer"
+    assert "四川岷算" not in got  # the short name is the full name's, no party of its own

@@ -57,6 +57,11 @@ _WRAPPED = re.compile(r"(?<=[^\n]{" + str(WRAP_LINE) + r"})\n(?![ \t]*(?:[一二
 # A bracket right after a name gives its short name or kind (（以下简称“公司”）, (NTU)): part of the name.
 _OWN_BRACKET = re.compile(r"\s*[（(][^（）()]{0,40}[）)]")
 _PRIVATE_USE = re.compile(f"[\\u{PLACEHOLDER_BASE:04x}-\\u{PLACEHOLDER_LAST:04x}]")
+# A facility named where a service is delivered from ("乙方在日本东京数据中心为甲方提供", "通过其合作的德国法兰克福
+# 数据中心向甲方提供", "位于香港将军澳之数据中心"): a place, not the one that provides.
+AT_PLACE = re.compile(r"(?:在|于|位于|依托|通过|经由|借助|利用|从|之|的)\s*$")
+# How far before a name its locative preposition may stand (在其江苏南通智算中心).
+AT_PLACE_REACH = 4
 # A supplier a frame names whose name says it runs tenders for others (X招标有限公司, Y工程咨询有限公司,
 # Z公共资源交易中心) is the buyer's agency (政府采购法 第十九条: 采购代理机构).
 _AGENCY_WORDS = ("招标", "代理", "咨询", "采购中心", "交易中心", "公共资源", "Tendering", "Procurement Agency")
@@ -171,8 +176,8 @@ def clause_roles(match: str, orgs: list[OrgName]) -> list[OrgName]:
                 if ia == ib or frozenset((ia, ib)) in paired:
                     continue  # the first frame that relates two names (orgs.yaml's order) reads them
                 sides = _sides(frame, out[ia], out[ib])
-                if sides is None:
-                    continue
+                if sides is None or AT_PLACE.search(match, max(0, out[ia].start - AT_PLACE_REACH), out[ia].start):
+                    continue  # no frame, or its subject is where the service is delivered (在X为Y提供)
                 if any(out[i].role not in ("mentioned", role) and not _weak(out[i])
                        or held.get(_key(out[i].name), {role}) != {role}
                        for i, role in zip((ia, ib), sides, strict=True)):

@@ -26,7 +26,7 @@ from ..model import Role
 from ..text.fold import fold_pattern
 from ..text.fold import line_end as end_of_line
 from ..text.fold import line_start as start_of_line
-from .clauses import clause_roles
+from .clauses import AT_PLACE, clause_roles
 
 # The longest Chinese organisation name read leftwards from its suffix: 中国科学院长春光学精密机械与物理研究所
 # has 19 characters and the longest names of the listed Chinese entities about 30; 40 leaves room.
@@ -587,9 +587,6 @@ _AWARD_LETTER_FROM = re.compile(_BRACKET_AFTER + r"(?:发出|出具|下发|签�
 # "中贝通信(603220)为该数据中心提供服务器", "X将向用户交付": the subject that provides to someone is a supplier.
 _PROVIDES_TO = re.compile(_BRACKET_AFTER + r"(?:将|拟|已|负责|主要)?(?:为|向)[^，,。；;\n\u3400-\u9fff]{0,2}"
                           r"[\u3400-\u9fff]{1,12}?(?:提供|交付|供货|供应)(?!商|方|单位)")
-# A facility named where a service is delivered from ("乙方在日本东京数据中心为甲方提供", "通过其合作的德国法兰克福
-# 数据中心向甲方提供", "位于香港将军澳之数据中心"): a place, not the one that provides.
-_AT_PLACE = re.compile(r"(?:在|于|位于|依托|通过|经由|借助|利用|从|之|的)\s*$")
 # "中央国家机关政府采购中心发布了…项目的中标公告", as news prose tells whose notice it reports: the
 # body that publishes a procurement's notice is the one that procures.
 _PUBLISHES_NOTICE = re.compile(_BRACKET_AFTER + r"(?:近日|日前|今日|此前|已)?(?:正式)?(?:发布|公布|发出|挂出)了?"
@@ -628,6 +625,14 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
             items.append((s, e, None, False, english))
             taken.append((s, e))
             known.add(s)
+    # A short name a bracket defines ("四川汇算智算科技有限公司(以下简称“四川汇算智算”)") stands for the
+    # full name where the text uses it again ("供应商A已向四川汇算智算交付").
+    named_as: dict[int, str] = {}
+    for s, e, full_start, full_end in _short_name_uses(match, [(s, e) for s, e, _r, _m, english in items if not english], taken):
+        items.append((s, e, None, False, False))
+        taken.append((s, e))
+        known.add(s)
+        named_as[s] = text[full_start:full_end]
     items.sort()
     out: list[OrgName] = []
     for start, end, role_word, masked, english in items:
@@ -682,7 +687,7 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
                 role, cue = "buyer", "向…提供"
             elif re.search(r"收到\s*$", before) and _AWARD_LETTER_FROM.match(match, end):
                 role, cue = "buyer", "发出中标通知书"
-            elif _PROVIDES_TO.match(match, end) and not _AT_PLACE.search(before):
+            elif _PROVIDES_TO.match(match, end) and not AT_PLACE.search(before):
                 role, cue = "supplier", "为…提供"
             elif _PUBLISHES_NOTICE.match(match, end):
                 role, cue = "buyer", "发布公告"
@@ -706,7 +711,7 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
         if cue in ("与…签订", "signed with") and disclosure:
             direction = _contract_direction(match, start, vocab)
             role = direction or "buyer"
-        out.append(OrgName(text[start:end], start, end, role, masked, cue))
+        out.append(OrgName(named_as.get(start, text[start:end]), start, end, role, masked, cue))
     out = _coordinated(match, out)
     if not disclosure:
         out = _zh_signing_subject(match, out)
@@ -728,6 +733,34 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
 
 # The cues too weak to make a party of a name that only the knowledge recognises.
 _KNOWN_WEAK_CUES = ("与…签订", "signed with")
+
+
+# "（以下简称“四川汇算智算”）": the short name a bracket after a name defines for it.
+_DEFINES_SHORT = re.compile(r"\s*[（(](?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「『']?([\u3400-\u9fffA-Za-z]{2,12})[”\"」』']?"
+                            r"(?:[、,，或][^()（）]{0,24})?[）)]")
+# Short names that stand for a role or the writer, not for one organisation (公司, 甲方, 发行人).
+_NOT_SHORT_NAMES = ("公司", "本公司", "集团", "本集团", "甲方", "乙方", "丙方", "发行人", "控股股东", "上市公司", "目标公司",
+                    "标的公司", "买方", "卖方", "出租人", "承租人", "采购人", "供应商", "招标人", "中标人", "交易对方")
+
+
+def _short_name_uses(match: str, names: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """(start, end, and the full name's start and end) of each later use of a short name a bracket
+    defines for a Chinese name."""
+    out: list[tuple[int, int, int, int]] = []
+    busy = list(taken)
+    for s, e in names:
+        m = _DEFINES_SHORT.match(match, e)
+        if m is None:
+            continue
+        short = m.group(1)
+        if short in _NOT_SHORT_NAMES or short == match[s:e]:
+            continue
+        for use in re.finditer(re.escape(short), match[m.end():]):
+            a, b = m.end() + use.start(), m.end() + use.end()
+            if not any(a < te and ts < b for ts, te in busy):
+                out.append((a, b, s, e))
+                busy.append((a, b))
+    return out
 
 
 # The shortest name of the knowledge read in running text without a legal form: two characters
