@@ -93,3 +93,24 @@ def test_a_short_name_a_bracket_defines_stands_for_the_full_name() -> None:
     got = roles(text)
     assert got.get("四川岷算智算科技有限公司") == "buyer"
     assert "四川岷算" not in got  # the short name is the full name's, no party of its own
+
+
+def test_bodies_listed_before_the_publishing_verb_are_all_buyers() -> None:
+    got = roles("9月26日,江城证券交易所、江交所技术有限责任公司发布《2024年服务器资源池集采项目》招标公告。")
+    assert got == {"江城证券交易所": "buyer", "江交所技术有限责任公司": "buyer"}
+
+
+def test_a_hong_kong_filing_defines_a_short_name_in_corner_quotes() -> None:
+    got = roles("本公司全资附属公司祥川发展有限公司(「祥川」)与第三方就祥川收购常州云岭数据技术有限公司订立股权转让协议。")
+    assert got["祥川发展有限公司"] == "buyer"
+    assert "收购常州云岭数据技术有限公司" not in got
+
+
+def test_a_framework_share_names_its_winners() -> None:
+    got = roles("本次集采中，中国移动是采购方，浪潮信息获得了最大的中标份额，中科可控预计中标数量568台。")
+    assert got.get("浪潮信息") == "supplier" and got.get("中科可控") == "supplier"
+
+
+def test_a_province_and_an_operator_name_the_provincial_company() -> None:
+    got = roles("近日，宁夏电信“2024年大模型服务能力采购项目”中标候选人名单出炉。")
+    assert got == {"宁夏电信": "buyer"}

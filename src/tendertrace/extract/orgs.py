@@ -351,8 +351,10 @@ _BARE_COMPANY = "公司"
 
 
 def _prose_head(head: str, vocab: _Vocab) -> bool:
-    """The words before a bare 公司 end in a verb or joiner of prose (提交公司, 与公司, 优化公司)."""
-    return head[-1:] in vocab.joiners or any(head.endswith(v) for v in vocab.prose_verbs)
+    """The words before a bare 公司 end in a verb or joiner of prose (提交公司, 与公司, 优化公司) or a
+    reference (独立于本公司, 缴付目标公司)."""
+    return head[-1:] in vocab.joiners or any(head.endswith(v) for v in vocab.prose_verbs) \
+        or any(head.endswith(g) for g in vocab.generic_heads) or head.endswith(("目标", "标的"))
 
 
 # The joiners of two parties ("A与B签订"), not of two words of one name (精密机械与物理研究所).
@@ -584,6 +586,9 @@ _PROVIDES = re.compile(r"(?:内容为|负责|为其|向其|为客户|向客户)[
 _BRACKET_AFTER = r"\s*+(?:[（(][^（）()\n]{0,30}[）)]\s*+)?"  # possessive: no backtracking over a run of blanks
 # "收到X发出的《中标通知书》": X issued the award letter, so X is the one that awarded (the buyer).
 _AWARD_LETTER_FROM = re.compile(_BRACKET_AFTER + r"(?:发出|出具|下发|签发|发来)的?\s*[《<“\"]?(?:中标|成交|中选)通知书")
+# "浪潮信息获得了最大的中标份额", "神州数码预计中标数量1711台": a framework award's share, as news reports it.
+_WIN_SHARE = re.compile(_BRACKET_AFTER + r"(?:(?:获得|拿下|斩获|赢得|取得)了?[^，,。；;\n]{0,10}?(?:中标|中选)(?:份额|数量|金额)"
+                        r"|(?:预计|共|累计)(?:中标|中选)(?:份额|数量))")
 # "中贝通信(603220)为该数据中心提供服务器", "X将向用户交付": the subject that provides to someone is a supplier.
 _PROVIDES_TO = re.compile(_BRACKET_AFTER + r"(?:将|拟|已|负责|主要)?(?:为|向)[^，,。；;\n\u3400-\u9fff]{0,2}"
                           r"[\u3400-\u9fff]{1,12}?(?:提供|交付|供货|供应)(?!商|方|单位)")
@@ -687,6 +692,8 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
                 role, cue = "buyer", "向…提供"
             elif re.search(r"收到\s*$", before) and _AWARD_LETTER_FROM.match(match, end):
                 role, cue = "buyer", "发出中标通知书"
+            elif _WIN_SHARE.match(match, end):
+                role, cue = "supplier", "中标份额"
             elif _PROVIDES_TO.match(match, end) and not AT_PLACE.search(before):
                 role, cue = "supplier", "为…提供"
             elif _PUBLISHES_NOTICE.match(match, end):
@@ -735,9 +742,9 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
 _KNOWN_WEAK_CUES = ("与…签订", "signed with")
 
 
-# "（以下简称“四川汇算智算”）": the short name a bracket after a name defines for it.
-_DEFINES_SHORT = re.compile(r"\s*[（(](?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「『']?([\u3400-\u9fffA-Za-z]{2,12})[”\"」』']?"
-                            r"(?:[、,，或][^()（）]{0,24})?[）)]")
+# "（以下简称“四川汇算智算”）", a Hong Kong filing's "（「祥高」）": the short name a bracket after a name defines for it.
+_DEFINES_SHORT = re.compile(r"\s*[（(](?:(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「『']?([\u3400-\u9fffA-Za-z]{2,12})[”\"」』']?"
+                            r"|[“\"「『']([\u3400-\u9fffA-Za-z]{2,12})[”\"」』'])(?:[、,，或][^()（）]{0,24})?[）)]")
 # Short names that stand for a role or the writer, not for one organisation (公司, 甲方, 发行人).
 _NOT_SHORT_NAMES = ("公司", "本公司", "集团", "本集团", "甲方", "乙方", "丙方", "发行人", "控股股东", "上市公司", "目标公司",
                     "标的公司", "买方", "卖方", "出租人", "承租人", "采购人", "供应商", "招标人", "中标人", "交易对方")
@@ -752,7 +759,7 @@ def _short_name_uses(match: str, names: list[tuple[int, int]], taken: list[tuple
         m = _DEFINES_SHORT.match(match, e)
         if m is None:
             continue
-        short = m.group(1)
+        short = m.group(1) or m.group(2)
         if short in _NOT_SHORT_NAMES or short == match[s:e]:
             continue
         for use in re.finditer(re.escape(short), match[m.end():]):
@@ -784,9 +791,23 @@ def _known_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
             plain = re.sub(r",?\s*(?:Co\.,?\s*Ltd\.?|Ltd\.?|Limited|Inc\.?|Corporation|Corp\.?|Company)$", "", row.en).strip()
             if len(plain) >= MIN_KNOWN_EN and " " in plain or re.fullmatch(r"[A-Z][a-z]+[A-Z]?[a-z]+", plain):
                 en.add(plain)
-    zh_re = re.compile(_alternation(zh))
+    # The operators' provincial companies as news writes them (宁夏电信, 湖南移动): a province's short name
+    # and the operator's; screening reads them by the rules of abbreviations_zh.yaml.
+    provinces = [_short_province(row.name) for row in knowledge.divisions() if row.code.endswith(PROVINCE_CODE_END)]
+    operators = "(?:" + _alternation(provinces) + ")(?:" + _alternation(map(fold_pattern, knowledge.orgs().zh_operator_brands)) + ")"
+    zh_re = re.compile(_alternation(zh) + "|" + operators)
     en_re = re.compile(r"(?<![A-Za-z0-9&])" + _alternation(en) + r"(?![A-Za-z0-9&])")
     return zh_re, en_re
+
+
+# A province-level division's GB/T 2260 code ends so (110000 北京市, 640000 宁夏回族自治区).
+PROVINCE_CODE_END = "0000"
+# The endings a province's short form drops: 省, 市, 自治区 and the nationality of an autonomous region.
+_PROVINCE_ENDING = re.compile(r"(?:省|市|(?:壮族|回族|维吾尔|蒙古族|藏族)?自治区|特别行政区)$")
+
+
+def _short_province(name: str) -> str:
+    return fold_pattern(_PROVINCE_ENDING.sub("", name))
 
 
 def _known_names(match: str, disclosure: bool) -> list[tuple[int, int, bool]]:
@@ -844,8 +865,9 @@ def _buying_subjects(match: str) -> list[tuple[int, int, bool]]:
 
 
 # A name right before the quoted name of its project (X“多尺度材料计算GPU服务器采购项目”已于……发布):
-# the project is X's, X its owner -- unless X is said to have won it (X“…项目”中标).
-_OWN_PROJECT = re.compile(r"\s*(?:的)?[“\"「『][^”\"」』\n]{2,60}?(?:项目|工程|采购|服务)[”\"」』](?!\s*(?:中标|成交|中选|的中标|的成交))")
+# the project is X's, X its owner -- unless X is said to have won it (X“…项目”中标); its candidates' or
+# result's list (X“…项目”中标候选人名单) is still X's project's.
+_OWN_PROJECT = re.compile(r"\s*(?:的)?[“\"「『][^”\"」』\n]{2,60}?(?:项目|工程|采购|服务)[”\"」』](?!\s*(?:中标|成交|中选|的中标|的成交)(?!候选|结果|公告|公示|名单))")
 # A letter that tells its addressee it won (中标通知书: "确定你方为中标人", "贵公司被确定为成交供应商").
 _YOU_WON = re.compile(r"(?:你方|贵方|你单位|贵单位|你公司|贵公司)[^。；;\n]{0,20}?(?:为|作为)(?:本项目|本次采购|该项目)?的?"
                       r"(?:中标|成交|中选)(?:人|供应商|单位|方)(?!候选)|(?:中标|成交|中选)通知书")
@@ -967,8 +989,8 @@ def _coordinated(match: str, orgs: list[OrgName]) -> list[OrgName]:
         if left.role != "mentioned":
             continue
         gap = match[left.end: right.start].strip()
-        if right.role == "buyer" and right.cue == "verb" and gap in ("和", "及", "、", "与", "以及", "and", ","):
-            out[i - 1] = OrgName(left.name, left.start, left.end, "buyer", left.masked, "verb")
+        if right.role == "buyer" and right.cue in ("verb", "发布公告") and gap in ("和", "及", "、", "与", "以及", "and", ","):
+            out[i - 1] = OrgName(left.name, left.start, left.end, "buyer", left.masked, right.cue)
         elif right.role == "supplier" and right.cue == "provides" and gap in ("and", ","):
             # "Getech Ltd and Jigsaw Systems Limited were appointed as suppliers"
             out[i - 1] = OrgName(left.name, left.start, left.end, "supplier", left.masked, "provides")

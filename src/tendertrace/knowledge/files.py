@@ -196,6 +196,7 @@ class ContextFile:
     correction_end: Pattern
     value_change: Pattern
     topic_procurement: Pattern
+    no_purchase: Pattern  # a heading that says the text buys nothing (a job advertisement, a fraud warning)
     china_nexus: Pattern
     taiwan_script: Pattern
     prc_script: Pattern
@@ -447,6 +448,7 @@ class OrgsFile:
     notice_title_words: tuple[str, ...]
     zh_right_verbs: tuple[str, ...]
     zh_prose_verbs: tuple[str, ...]  # verbs of a disclosure's prose that end no name (优化公司资产结构)
+    zh_operator_brands: tuple[str, ...]  # the telecom operators written after a province (宁夏电信)
     zh_numerals: str
     zh_masked_only: tuple[str, ...]
     zh_never_inside: tuple[str, ...]

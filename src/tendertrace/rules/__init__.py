@@ -33,6 +33,7 @@ from .context import (
     cancellation,
     china_nexus,
     lot_cancellation,
+    no_purchase,
     party_nexus,
     scope_of,
     topic_procurement,
@@ -408,7 +409,7 @@ def classify_extraction(ex: Extraction, text: str, on: date | None, *,
     if not any(m.kind in _ITEM_KINDS for m in ex.mentions) and "HBM" not in text:
         return []
     cancelled = cancellation(text, ex.notice_type)
-    topic = topic_procurement(ex.project_name, text)
+    topic = topic_procurement(ex.project_name, text) or no_purchase(text)
     # What holds for every item of the notice: the procurement did not happen, or its object is a
     # course or publications, whose subject the compute it names is.
     tie = nexus or china_nexus(text) or party_nexus([p.name for p in ex.parties if p.name.isascii()])

@@ -70,6 +70,7 @@ class _Conf:
     foreign: re.Pattern[str]
     reference: re.Pattern[str]
     lot: re.Pattern[str]
+    no_purchase: re.Pattern[str]
 
 
 @cache
@@ -89,7 +90,7 @@ def _conf() -> _Conf:
                  re.compile(fold_pattern(conf.topic_procurement)), re.compile(fold_pattern(conf.china_nexus)),
                  re.compile(fold_pattern(conf.taiwan_script)), re.compile(fold_pattern(conf.prc_script)),
                  re.compile(fold_pattern(conf.foreign_script)), re.compile(fold_pattern(conf.reference_cell)),
-                 re.compile(fold_pattern(conf.lot_marker), re.MULTILINE))
+                 re.compile(fold_pattern(conf.lot_marker), re.MULTILINE), re.compile(fold_pattern(conf.no_purchase)))
 
 
 def _clause_end(text: str, start: int, limit: int | None = None, commas: bool = True) -> int:
@@ -438,6 +439,13 @@ def topic_procurement(project_name: str | None, text: str) -> str | None:
         if m:
             return m.group(0)
     return None
+
+
+def no_purchase(text: str) -> str | None:
+    """The words of a text's heading saying it buys nothing whatever it names: a job advertisement,
+    a warning against a forged order, an import request the experts refused; None otherwise."""
+    m = _conf().no_purchase.search(text[:TITLE_REACH])
+    return m.group(0) if m else None
 
 
 # How far into a notice its opening lines run when its type is read from them (extract.fields

@@ -21,6 +21,7 @@ from rigour.names import remove_person_prefixes
 from ..model import Hit, ListEntry
 from . import bound, divisions, relation, tradename
 from . import factors as f
+from .abbrev import expand as expand_abbreviation
 from .factors import DEFAULT_THRESHOLD
 from .index import IndexedName, NameIndex
 from .names import (
@@ -121,6 +122,18 @@ class Screener:
     # -- internals -----------------------------------------------------------------------
 
     def _screen_query(self, query: str) -> list[Hit]:
+        """The name as written; failing that, the full name its short form stands for (宁夏电信 is
+        中国电信股份有限公司宁夏分公司 by the rules of abbreviations_zh.yaml)."""
+        hits = self._screen_written(query)
+        if hits or not is_chinese(query):
+            return hits
+        full = expand_abbreviation(fold_zh(query))
+        if full is None or full == fold_zh(query):
+            return hits
+        return [replace(h, query=query, explanation=f"'{query}' is the short form of '{full}'; {h.explanation}")
+                for h in self.screen(full, limit=f.RANKED)]
+
+    def _screen_written(self, query: str) -> list[Hit]:
         """The relation rules on a whole name, then the name itself and, failing that, its parents."""
         marked = self_marked(query)
         if marked:

@@ -1,0 +1,31 @@
+"""Texts that buy nothing whatever compute they name: a job advertisement, a warning against orders
+forged in a buyer's name, an import request the experts refused. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tendertrace.rules import classify_text
+
+ON = date(2025, 3, 1)
+
+
+def compute(text: str) -> list[str]:
+    return [c.chip or c.model or c.provider or "" for c in classify_text(text, ON) if c.compute_finding]
+
+
+@pytest.mark.parametrize("text", [
+    "【招聘】南岭数算科技有限公司 · 智算集群工程师\n任职要求：熟悉NVIDIA H100集群与CUDA，了解AWS GPU实例。\n",
+    "We are hiring: GPU platform engineer, Shanghai\nRequirements: experience with NVIDIA A100 and H100 clusters.\n",
+    "关于谨防不法分子冒用我校名义采购GPU显卡的严正声明\n有人伪造《采购订单》订购NVIDIA H100 80GB显卡20块，我校从未发布该需求。\n",
+    "关于采购进口产品的专家论证意见（未通过）\n申请采购进口产品：NVIDIA DGX H100系统2套。专家组意见：不同意采购。\n",
+])
+def test_a_text_that_buys_nothing_gives_no_compute_finding(text: str) -> None:
+    assert compute(text) == []
+
+
+def test_the_same_items_in_a_purchase_are_findings() -> None:
+    text = "关于采购进口产品的专家论证意见\n申请单位：江城大学\n申请采购进口产品：NVIDIA DGX H100系统2套。专家组意见：同意采购。\n"
+    assert any("H100" in c for c in compute(text))

@@ -1,0 +1,26 @@
+"""Province + operator short forms (宁夏电信) screen as the operator's provincial company: the rules
+of abbreviations_zh.yaml, on the sample list's entries written for this test."""
+
+from __future__ import annotations
+
+from tendertrace.model import ListEntry
+from tendertrace.screen import Screener
+
+
+def _screener() -> Screener:
+    entries = [
+        ListEntry("t-1", "NS-CMIC", "China Telecom Corporation Limited", aliases=["中国电信股份有限公司"], country="CN"),
+        ListEntry("t-2", "NS-CMIC", "China Mobile Limited", country="CN"),
+    ]
+    return Screener(entries)
+
+
+def test_a_province_and_an_operator_is_its_provincial_company() -> None:
+    hit = _screener().best("宁夏电信")
+    assert hit is not None and hit.entry.name == "China Telecom Corporation Limited" and hit.relation == "affiliate"
+    assert "short form" in hit.explanation
+
+
+def test_another_word_before_the_operator_is_no_province() -> None:
+    hit = _screener().best("天河电信器材")
+    assert hit is None or "short form" not in hit.explanation
