@@ -114,3 +114,24 @@ def test_a_framework_share_names_its_winners() -> None:
 def test_a_province_and_an_operator_name_the_provincial_company() -> None:
     got = roles("近日，宁夏电信“2024年大模型服务能力采购项目”中标候选人名单出炉。")
     assert got == {"宁夏电信": "buyer"}
+
+
+def test_english_news_names_the_intermediary_and_the_one_that_said_it_bought() -> None:
+    got = roles("Eastmoor University got the service via an intermediary, Harrow Data Technology Ltd, the document showed.")
+    assert got.get("Harrow Data Technology Ltd") == "supplier"
+    got = roles("Redmoor Institute of Optics, which designs lenses, said in a tender document it spent 60,000 yuan on an account.")
+    assert got.get("Redmoor Institute of Optics") == "buyer"
+
+
+def test_a_news_list_item_then_the_paragraph_that_says_it_bought() -> None:
+    text = "2. Redmoor Institute of Optics\nThe state-backed entity said in an April tender document it spent 600,000 yuan.\n"
+    assert roles(text).get("Redmoor Institute of Optics") == "buyer"
+
+
+def test_a_buyer_quoted_after_its_role_word() -> None:
+    assert roles("本次采购的商品是一台笔记本电脑，采购人为“临川市公安局”。").get("临川市公安局") == "buyer"
+
+
+def test_english_names_coordinated_before_a_buying_subject_buy_with_it() -> None:
+    got = roles("Chinese companies including Kestrelworks, Harrow Group and Redmoor Holdings have placed orders for H20 chips.")
+    assert got.get("Kestrelworks") == "buyer" and got.get("Redmoor Holdings") == "buyer"

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from ..knowledge import files as knowledge
 from ..model import Role
 from ..text.fold import fold_pattern
+from .literals import could_match, required_words
 
 if TYPE_CHECKING:  # the recogniser calls this module: its class is only named here
     from .orgs import OrgName
@@ -53,7 +54,7 @@ WRAP_LINE = 30
 # a space (a name's own full stops are inside its placeholder by then).
 _SENTENCE_END = re.compile(r"[。；;!?！？\n]|\.(?=\s)")
 # The line break of a wrapped paragraph: after a line that long, not before a numbered item or a label.
-_WRAPPED = re.compile(r"(?<=[^\n]{" + str(WRAP_LINE) + r"})\n(?![ \t]*(?:[一二三四五六七八九十\d]+[、.．)）]|[^\n(（]{1,12}[:：]))")
+_WRAPPED = re.compile(r"\n(?![ \t]*(?:[一二三四五六七八九十\d]+[、.．)）]|[^\n(（]{1,12}[:：]))")
 # A bracket right after a name gives its short name or kind (（以下简称“公司”）, (NTU)): part of the name.
 _OWN_BRACKET = re.compile(r"\s*[（(][^（）()]{0,40}[）)]")
 _PRIVATE_USE = re.compile(f"[\\u{PLACEHOLDER_BASE:04x}-\\u{PLACEHOLDER_LAST:04x}]")
@@ -80,6 +81,7 @@ class _Frame:
     pattern: re.Pattern[str]
     a: str  # buyer, supplier, agency or either
     b: str
+    gate: tuple[tuple[str, ...], ...]  # words a sentence must hold for the frame to match (literals.required_words)
 
 
 @cache
@@ -94,8 +96,18 @@ def _frames() -> tuple[_Frame, ...]:
         source = frame.pattern if english else fold_pattern(frame.pattern)
         source = (source.replace("{A}", f"(?P<A>{holder})").replace("{B}", f"(?P<B>{holder})")
                   .replace("{gap}", gap_en if english else gap_zh).replace("{near}", near))
-        out.append(_Frame(frame.name, re.compile(source, re.I if english else 0), frame.a, frame.b))
+        compiled = re.compile(source)  # case as written: prose writes the verbs in lower case, and a gate needs it
+        out.append(_Frame(frame.name, compiled, frame.a, frame.b, required_words(compiled)))
     return tuple(out)
+
+
+def _join_wrapped(text: str) -> str:
+    """``text`` with the line breaks of wrapped paragraphs as spaces, one character for one, so every
+    offset stays: a break after a line of ``WRAP_LINE`` characters or more, not before an item or a label."""
+    def join(m: re.Match[str]) -> str:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        return " " if m.start() - line_start >= WRAP_LINE else "\n"
+    return _WRAPPED.sub(join, text)
 
 
 def _kind(name: str) -> str:
@@ -144,7 +156,9 @@ def clause_roles(match: str, orgs: list[OrgName]) -> list[OrgName]:
     """``orgs`` with the roles the clause frames give to those the recogniser left ``mentioned``."""
     if len(orgs) < 2 or len(orgs) > PLACEHOLDER_LAST - PLACEHOLDER_BASE:
         return orgs
-    match = _WRAPPED.sub(" ", match)  # one character for one: every offset stays
+    if not any(o.role == "mentioned" or _weak(o) for o in orgs):
+        return orgs  # every name has its role from a label or a cue
+    match = _join_wrapped(match)
     pieces: list[str] = []
     pos = 0
     for i, org in enumerate(orgs):
@@ -168,9 +182,11 @@ def clause_roles(match: str, orgs: list[OrgName]) -> list[OrgName]:
     cue_of: dict[int, str] = {}
     paired: set[frozenset[int]] = set()
     for sentence in _SENTENCE_END.split(text):
-        if sum(PLACEHOLDER_BASE <= ord(ch) <= PLACEHOLDER_LAST for ch in sentence) < 2:
+        if len(_PRIVATE_USE.findall(sentence)) < 2:
             continue
         for frame in _frames():
+            if not could_match(sentence, frame.gate):
+                continue
             for m in frame.pattern.finditer(sentence):
                 ia, ib = ord(m.group("A")) - PLACEHOLDER_BASE, ord(m.group("B")) - PLACEHOLDER_BASE
                 if ia == ib or frozenset((ia, ib)) in paired:

@@ -251,7 +251,7 @@ def _vocab() -> _Vocab:
         en_buyer_after=re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:,[^,.]{0,60},\s*)?(?:recently\s+|has\s+recently\s+)?(?:"
                                   + _alternation(conf.en_buyer_verbs_after) + r")\b"),
         en_role_phrase=re.compile(
-            r"(?P<role>" + _alternation(en_role_of) + r")[\"”]?\)?\s*(?:[:：]\s*|is\s+|was\s+)?(?:the\s+)?$", re.I
+            r"(?P<role>" + _alternation(en_role_of) + r")[\"”]?\)?\s*(?:[:：,]\s*|is\s+|was\s+)?(?:the\s+)?$", re.I
         ),
         en_role_of=en_role_of,
         disclosure=tuple(conf.disclosure_markers),
@@ -527,7 +527,7 @@ _EN_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)+|(?:Co|Ltd|Inc|Corp|Bhd|Pte|Pty|P
 
 # What may stand between a role word and the name: 名称, a bracketed second role (供应商（乙方）：), a
 # colon or 为.
-_LABEL_TAIL = re.compile(r"(?:[一二三四五六七八九十甲乙丙丁]|[A-E](?![A-Za-z])|\d{1,2})?(?:名称|名|信息)?\s*(?:[(（][^()（）]{1,6}[)）])?\s*(?:如下)?\s*(?:[:：]|为|是)?\s*$")
+_LABEL_TAIL = re.compile(r"(?:[一二三四五六七八九十甲乙丙丁]|[A-E](?![A-Za-z])|\d{1,2})?(?:名称|名|信息)?\s*(?:[(（][^()（）]{1,6}[)）])?\s*(?:如下)?\s*(?:[:：]|为|是)?\s*[“\"「『]?\s*$")
 
 
 def _role_word_before(before: str, vocab: _Vocab) -> str | None:
@@ -658,7 +658,8 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
                 role, cue = "supplier", "awarded to"
             elif vocab.en_provider_after.match(match, end):
                 role, cue = "supplier", "provides"
-            elif vocab.en_buyer_after.match(match, end):
+            elif vocab.en_buyer_after.match(match, end) or _EN_SAID_IT_BOUGHT.match(match, end) \
+                    or _EN_HEADING_LINE.fullmatch(match, start_of_line(match, start), start) and _EN_HEADING_THEN_BOUGHT.match(match, end):
                 role, cue = "buyer", "verb"
             elif _EN_BOUGHT_FROM.search(_clause_before(match, start)):
                 role, cue = "supplier", "bought from"
@@ -794,9 +795,11 @@ def _known_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # The operators' provincial companies as news writes them (宁夏电信, 湖南移动): a province's short name
     # and the operator's; screening reads them by the rules of abbreviations_zh.yaml.
     provinces = [_short_province(row.name) for row in knowledge.divisions() if row.code.endswith(PROVINCE_CODE_END)]
-    operators = "(?:" + _alternation(provinces) + ")(?:" + _alternation(map(fold_pattern, knowledge.orgs().zh_operator_brands)) + ")"
-    zh_re = re.compile(_alternation(zh) + "|" + operators)
-    en_re = re.compile(r"(?<![A-Za-z0-9&])" + _alternation(en) + r"(?![A-Za-z0-9&])")
+    zh.update(p + fold_pattern(b) for p in provinces for b in knowledge.orgs().zh_operator_brands)
+    zh_re = re.compile(_alternation(zh))  # one trie: a second alternation beside it costs the scan its first-character test
+    # no look-behind before the trie: it would be tried at every position (``_known_names`` checks the
+    # character before)
+    en_re = re.compile(_alternation(en) + r"(?![A-Za-z0-9&])")
     return zh_re, en_re
 
 
@@ -818,10 +821,14 @@ def _known_names(match: str, disclosure: bool) -> list[tuple[int, int, bool]]:
     for m in zh_re.finditer(match):
         out.append((m.start(), m.end(), False))
     for m in en_re.finditer(match):
-        out.append((m.start(), m.end(), True))
+        if m.start() == 0 or not (match[m.start() - 1].isascii() and (match[m.start() - 1].isalnum() or match[m.start() - 1] == "&")):
+            out.append((m.start(), m.end(), True))
     # A report of a company's own filing names the company by its code: the announcer's reading
     # (``_with_announcer``) places it and its subsidiaries.
-    for m in () if disclosure else _STOCK_SHORT_NAME.finditer(match):
+    for code in () if disclosure else _STOCK_CODE.finditer(match):
+        m = _STOCK_SHORT_NAME.search(match, max(0, code.start() - STOCK_NAME_REACH), code.start())
+        if m is None:
+            continue
         # the name starts after a verb or preposition of the prose before it (公告称中贝通信)
         cut = 0
         for w in _vocab().cut.finditer(m.group(0)):
@@ -832,36 +839,66 @@ def _known_names(match: str, disclosure: bool) -> list[tuple[int, int, bool]]:
     return out
 
 
+# "X, which designs chips, said in an April tender document it spent 600,000 yuan": the subject of a
+# report of its own purchase, one sentence.
+_EN_SAID_IT_BOUGHT = re.compile(r"[^.\n]{0,80}?\b(?:said|says|stated|disclosed|wrote)\b[^.\n]{0,60}?\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?"
+                                r"(?:spent|bought|purchased|ordered|rented|leased|acquired|procured|paid)\b")
+# A news list's item: the organisation alone on its line ("2. National Center of Technology
+# Innovation for EDA"), then a paragraph that refers back to it and says it bought ("The state-backed
+# entity, ..., said ... it spent 600,000 yuan").
+_EN_HEADING_LINE = re.compile(r"[ \t]*(?:\d{1,2}[.)][ \t]*)?")
+_EN_HEADING_THEN_BOUGHT = re.compile(r"[ \t]*\n+[ \t]*(?:The|This|It)\b[^.\n]{0,200}?\b(?:spent|bought|purchased|ordered|rented|leased|acquired|procured|paid|sought)\b")
 # "has asked China Bester Group (中贝通信), a Hubei-based IT company, to supply the hardware": the
 # one engaged to supply is the supplier.
 _EN_ASKED_BEFORE = re.compile(r"\b(?:asked|hired|contracted|commissioned|engaged|chose|selected|picked|tapped)\s+(?:the\s+)?$")
 _EN_TO_SUPPLY = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:,[^,.\n]{0,60},\s*)?to\s+(?:supply|provide|deliver|build|install|equip)\b")
 # A short name right before its A-share stock code (中贝通信(603220), 浪潮信息（000977.SZ）), as news
 # reports of a company's filing write it: a listed company.
-_STOCK_SHORT_NAME = re.compile(r"[\u3400-\u9fff]{2,8}(?=[(（]\d{6}(?:\.S[HZ])?[)）])")
+_STOCK_CODE = re.compile(r"[(（]\d{6}(?:\.S[HZ])?[)）]")  # found by its literal bracket, then the name read back
+_STOCK_SHORT_NAME = re.compile(r"[\u3400-\u9fff]{2,8}$")
+STOCK_NAME_REACH = 8
 
 
 # An English proper name that buys, rents or spends in a news sentence ("ByteDance bought", "Tencent
 # has ordered", "L&A Design spent"): one to three capitalised words before the verb.
 _EN_BUYING_SUBJECT = re.compile(
-    r"(?<![A-Za-z0-9&.,] )(?<![A-Za-z0-9&])((?:[A-Z][A-Za-z0-9&\-]*[a-z][A-Za-z0-9&\-]*|[A-Z]{2,}|[A-Z]&[A-Z])(?:[ ](?:[A-Z][A-Za-z0-9&\-]+|&)){0,2})"
+    r"(?<![A-Za-z0-9&])((?:[A-Z][A-Za-z0-9&\-]*[a-z][A-Za-z0-9&\-]*|[A-Z]{2,}|[A-Z]&[A-Z])(?:[ ](?:[A-Z][A-Za-z0-9&\-]+|&)){0,2})"
     r"(?=(?:,[^,.\n]{0,60},)?[ ](?:(?:has|had|have|is|are|was|also|reportedly|recently)[ ]){0,2}(?:bought|purchased|ordered|rented|leased|spent|acquired|procured|imported|placed|tapping|tapped|buying|renting|secured|plans to buy|planned to buy)\b)")
+_EN_BUYING_GATE = re.compile(r" (?:bought|purchased|ordered|rented|leased|spent|acquired|procured|imported|placed|tapping|tapped|buying|renting|secured|plans to buy|planned to buy)\b")
 # Sentence openers and pronouns that the pattern reads as a name ("The university bought").
 _EN_NOT_NAMES = frozenset({"The", "It", "He", "She", "They", "We", "This", "That", "Its", "Their", "A", "An",
                            "Which", "Who", "China", "Chinese", "US", "U.S.", "Company", "Reuters"})
 
 
 def _buying_subjects(match: str) -> list[tuple[int, int, bool]]:
+    if not _EN_BUYING_GATE.search(match):
+        return []  # no buying verb: the pattern, which opens with a capital, would try every one
     out = []
     for m in _EN_BUYING_SUBJECT.finditer(match):
+        before = match[max(0, m.start(1) - 5): m.start(1)]
+        if re.search(r"[a-z] $", before) and not before.endswith("and "):
+            continue  # a capitalised word inside a clause ("said Monday Kestrelworks"), not its subject
         words = m.group(1).split()
         while words and words[0] in _EN_NOT_NAMES:
             words = words[1:]
         if not words:
             continue
         name = " ".join(words)
-        out.append((m.end(1) - len(name), m.end(1), True))
+        start = m.end(1) - len(name)
+        out.append((start, m.end(1), True))
+        # "ByteDance, Alibaba Group and Tencent Holdings have placed orders": the names coordinated
+        # before the subject buy with it.
+        chain = _EN_COORDINATED_BEFORE.search(match, max(0, start - EN_CHAIN_REACH), start)
+        for name_m in _EN_CAPITALISED.finditer(chain.group(0) if chain else ""):
+            if name_m.group(0) not in _EN_NOT_NAMES:
+                out.append((chain.start() + name_m.start(), chain.start() + name_m.end(), True))  # type: ignore[union-attr]
     return out
+
+
+# How far back the names coordinated with a buying subject may run ("A, B, C and D bought").
+EN_CHAIN_REACH = 150
+_EN_CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9&\-]*(?:[ ][A-Z][A-Za-z0-9&\-]*){0,2}")
+_EN_COORDINATED_BEFORE = re.compile(r"(?:[A-Z][A-Za-z0-9&\-]*(?:[ ][A-Z][A-Za-z0-9&\-]*){0,2}(?:,[ ]and[ ]|,[ ]|[ ]and[ ]))+$")
 
 
 # A name right before the quoted name of its project (X“多尺度材料计算GPU服务器采购项目”已于……发布):
