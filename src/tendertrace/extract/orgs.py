@@ -826,16 +826,16 @@ def _known_names(match: str, disclosure: bool) -> list[tuple[int, int, bool]]:
     # A report of a company's own filing names the company by its code: the announcer's reading
     # (``_with_announcer``) places it and its subsidiaries.
     for code in () if disclosure else _STOCK_CODE.finditer(match):
-        m = _STOCK_SHORT_NAME.search(match, max(0, code.start() - STOCK_NAME_REACH), code.start())
-        if m is None:
+        short = _STOCK_SHORT_NAME.search(match, max(0, code.start() - STOCK_NAME_REACH), code.start())
+        if short is None:
             continue
         # the name starts after a verb or preposition of the prose before it (公告称中贝通信)
         cut = 0
-        for w in _vocab().cut.finditer(m.group(0)):
-            if w.end() < len(m.group(0)) - 1:
+        for w in _vocab().cut.finditer(short.group(0)):
+            if w.end() < len(short.group(0)) - 1:
                 cut = w.end()
-        if len(m.group(0)) - cut >= MIN_KNOWN_ZH:
-            out.append((m.start() + cut, m.end(), False))
+        if len(short.group(0)) - cut >= MIN_KNOWN_ZH:
+            out.append((short.start() + cut, short.end(), False))
     return out
 
 
