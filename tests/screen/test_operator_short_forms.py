@@ -1,5 +1,5 @@
-"""Province + operator short forms (宁夏电信) screen as the operator's provincial company: the rules
-of abbreviations_zh.yaml, on the sample list's entries written for this test."""
+"""Short forms the rules of abbreviations_zh.yaml read: province + operator (宁夏电信) is the operator's
+provincial company, 中共X委员会 is X's party committee; on entries written for these tests."""
 
 from __future__ import annotations
 
@@ -24,3 +24,10 @@ def test_a_province_and_an_operator_is_its_provincial_company() -> None:
 def test_another_word_before_the_operator_is_no_province() -> None:
     hit = _screener().best("天河电信器材")
     assert hit is None or "short form" not in hit.explanation
+
+
+def test_a_party_committee_written_in_full_is_a_part_of_its_body() -> None:
+    screener = Screener([ListEntry("t-3", "EL", "Harbin Engineering University", aliases=["哈尔滨工程大学"], country="CN")])
+    hit = screener.best("中共哈尔滨工程大学委员会")
+    assert hit is not None and hit.entry.name == "Harbin Engineering University" and hit.relation == "affiliate"
+    assert screener.best("中共中央委员会") is None
