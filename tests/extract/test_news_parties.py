@@ -135,3 +135,8 @@ def test_a_buyer_quoted_after_its_role_word() -> None:
 def test_english_names_coordinated_before_a_buying_subject_buy_with_it() -> None:
     got = roles("Chinese companies including Kestrelworks, Harrow Group and Redmoor Holdings have placed orders for H20 chips.")
     assert got.get("Kestrelworks") == "buyer" and got.get("Redmoor Holdings") == "buyer"
+
+
+def test_names_listed_with_a_winner_won_with_it() -> None:
+    got = roles("本次集采，江城数算科技有限公司、临港云数科技有限公司和北岭信息技术有限公司中标。")
+    assert set(got.values()) == {"supplier"} and len(got) == 3

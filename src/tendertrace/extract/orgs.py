@@ -1028,6 +1028,9 @@ def _coordinated(match: str, orgs: list[OrgName]) -> list[OrgName]:
         gap = match[left.end: right.start].strip()
         if right.role == "buyer" and right.cue in ("verb", "发布公告") and gap in ("和", "及", "、", "与", "以及", "and", ","):
             out[i - 1] = OrgName(left.name, left.start, left.end, "buyer", left.masked, right.cue)
+        elif right.role == "supplier" and right.cue in ("中标", "中标份额", "为成交供应商") and gap in ("、", "和", "及", "以及"):
+            # "中兴通讯、新华三和曙光信息中标": the names listed with a winner won with it
+            out[i - 1] = OrgName(left.name, left.start, left.end, "supplier", left.masked, right.cue)
         elif right.role == "supplier" and right.cue == "provides" and gap in ("and", ","):
             # "Getech Ltd and Jigsaw Systems Limited were appointed as suppliers"
             out[i - 1] = OrgName(left.name, left.start, left.end, "supplier", left.masked, "provides")
