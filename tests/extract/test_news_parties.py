@@ -140,3 +140,13 @@ def test_english_names_coordinated_before_a_buying_subject_buy_with_it() -> None
 def test_names_listed_with_a_winner_won_with_it() -> None:
     got = roles("本次集采，江城数算科技有限公司、临港云数科技有限公司和北岭信息技术有限公司中标。")
     assert set(got.values()) == {"supplier"} and len(got) == 3
+
+
+def test_the_intermediary_that_tops_up_is_the_supplier() -> None:
+    got = roles("因无法使用境内银行卡直接支付，本季度统一通过杭州岭栈网络科技有限公司代充值。")
+    assert got == {"杭州岭栈网络科技有限公司": "supplier"}
+
+
+def test_the_body_that_invites_bids_is_the_buyer() -> None:
+    got = roles("香港雲嶺創新研究院有限公司（下稱「本院」）現邀請合資格服務供應商就以下服務提交標書。")
+    assert got == {"香港雲嶺創新研究院有限公司": "buyer"}

@@ -586,6 +586,11 @@ _PROVIDES = re.compile(r"(?:内容为|负责|为其|向其|为客户|向客户)[
 _BRACKET_AFTER = r"\s*+(?:[（(][^（）()\n]{0,30}[）)]\s*+)?"  # possessive: no backtracking over a run of blanks
 # "收到X发出的《中标通知书》": X issued the award letter, so X is the one that awarded (the buyer).
 _AWARD_LETTER_FROM = re.compile(_BRACKET_AFTER + r"(?:发出|出具|下发|签发|发来)的?\s*[《<“\"]?(?:中标|成交|中选)通知书")
+# "统一通过杭州极栈网络科技有限公司代充值", "通过代理商X开通账号": the intermediary that buys for the
+# unit is the one it pays, its supplier.
+_BOUGHT_THROUGH = re.compile(_BRACKET_AFTER + r"(?:代为?|为其|为我们|帮助)?(?:充值|开通|采购|购买|购置|租用|订购|办理|开具|代购|代付|支付)")
+# "X（下稱「本院」）現邀請合資格服務供應商就以下服務提交標書": the body that invites bids is the buyer.
+_INVITES_BIDS = re.compile(_BRACKET_AFTER + r"(?:现|現|诚|誠|特)?(?:邀请|邀請|诚邀|誠邀)[^。；;\n]{0,40}?(?:提交|参与|參與|参加|參加)[^。；;\n]{0,6}?(?:标书|標書|投标|投標|报价|報價|响应|響應|建议书|建議書)")
 # "浪潮信息获得了最大的中标份额", "神州数码预计中标数量1711台": a framework award's share, as news reports it.
 _WIN_SHARE = re.compile(_BRACKET_AFTER + r"(?:(?:获得|拿下|斩获|赢得|取得)了?[^，,。；;\n]{0,10}?(?:中标|中选)(?:份额|数量|金额)"
                         r"|(?:预计|共|累计)(?:中标|中选)(?:份额|数量))")
@@ -693,6 +698,10 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
                 role, cue = "buyer", "向…提供"
             elif re.search(r"收到\s*$", before) and _AWARD_LETTER_FROM.match(match, end):
                 role, cue = "buyer", "发出中标通知书"
+            elif re.search(r"(?:通过|经由|借助)\s*$", before) and _BOUGHT_THROUGH.match(match, end):
+                role, cue = "supplier", "通过…代购"
+            elif _INVITES_BIDS.match(match, end):
+                role, cue = "buyer", "邀请投标"
             elif _WIN_SHARE.match(match, end):
                 role, cue = "supplier", "中标份额"
             elif _PROVIDES_TO.match(match, end) and not AT_PLACE.search(before):
