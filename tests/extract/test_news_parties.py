@@ -150,3 +150,10 @@ def test_the_intermediary_that_tops_up_is_the_supplier() -> None:
 def test_the_body_that_invites_bids_is_the_buyer() -> None:
     got = roles("香港雲嶺創新研究院有限公司（下稱「本院」）現邀請合資格服務供應商就以下服務提交標書。")
     assert got == {"香港雲嶺創新研究院有限公司": "buyer"}
+
+
+def test_a_year_after_an_amount_label_is_no_amount() -> None:
+    from ._docs import ex_of
+
+    ex = ex_of("与去年相比，采购金额上有所下降，券商认为这或是由于2024年上半年交易量萎靡。")
+    assert ex.amount is None

@@ -1089,6 +1089,10 @@ def _unit_above(text: str, pos: int) -> float | None:
     return scale(last.group(1))
 
 
+# What after a bare figure makes it a date or a count of time, not money (2024年, 12月, 30日).
+_DATE_UNIT_AFTER = re.compile(r"\s*(?:年|月|日|号|天|周|季度|个月|[-/.]\d)")
+
+
 def _first_money(segment: str, label_area: str, units: Mapping[str, float],
                  unit_above: float | None = None) -> tuple[float | None, int, int]:
     cap = CAPITAL.search(segment)
@@ -1102,6 +1106,9 @@ def _first_money(segment: str, label_area: str, units: Mapping[str, float],
         return None, 0, 0
     unit = m.group("unit")
     factor = scale(unit)
+    if unit is None and not m.group("prefix") and (_DATE_UNIT_AFTER.match(segment, m.end())
+                                                   or re.search(r"[，,。；;]", segment[: m.start()])):
+        return None, 0, 0  # a bare year (由于2024年上半年) or a figure of another clause is no amount
     if unit is None:
         label_unit = re.search(r"[（(](" + YUAN_UNIT + r")[）)]", label_area)
         if label_unit:
