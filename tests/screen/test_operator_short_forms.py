@@ -31,3 +31,11 @@ def test_a_party_committee_written_in_full_is_a_part_of_its_body() -> None:
     hit = screener.best("中共哈尔滨工程大学委员会")
     assert hit is not None and hit.entry.name == "Harbin Engineering University" and hit.relation == "affiliate"
     assert screener.best("中共中央委员会") is None
+
+
+def test_the_internal_bodies_of_an_institute_are_its_parts() -> None:
+    screener = Screener([ListEntry("t-4", "EL", "54th Research Institute of China", aliases=["中国电子科技集团公司第五十四研究所"],
+                                   country="CN")])
+    for unit in ("研究生部", "工会委员会", "党委"):
+        hit = screener.best("中国电子科技集团公司第五十四研究所" + unit)
+        assert hit is not None and hit.relation == "affiliate" and hit.score == 1.0, unit
