@@ -180,8 +180,15 @@ def _schemas() -> tuple[knowledge.RecordSchema, ...]:
     return knowledge.record_schemas()
 
 
-def record_schema(doc: Document) -> knowledge.RecordSchema | None:
+def _record_of(doc: Document) -> dict[str, Any] | None:
+    """The listing record a document is, or came with: a JSON record read as the document, or the keys
+    beside the text of a JSON-lines line (its ``content``)."""
     record = doc.meta.get("record")
+    return record if record is not None else doc.meta.get("record_meta")
+
+
+def record_schema(doc: Document) -> knowledge.RecordSchema | None:
+    record = _record_of(doc)
     for schema in _schemas():
         if record is not None and schema.detect and all(k in record for k in schema.detect):
             return schema
@@ -199,7 +206,7 @@ def extract_fields(doc: Document) -> Extraction:
     if "ocds" in doc.meta:
         return _from_ocds(doc, doc.meta["ocds"], ex)
     schema = record_schema(doc)
-    record = doc.meta.get("record") if schema else None
+    record = _record_of(doc) if schema else None
     title = doc.title or ""
 
     values = _labelled_values(text)

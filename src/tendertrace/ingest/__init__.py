@@ -158,6 +158,11 @@ def _iter_corpus(path: Path, lazy: bool = False) -> Iterator[RawInput | IngestFa
         yield IngestFailure(content_id(f"{path}:broken"), str(path), str(path), f"corpus unreadable: {exc}")
 
 
+# The keys other portals' and scrapers' listing records hold their text under, after ``content``: the
+# Chinese aggregators' 正文 / 内容 / 公告内容, and the English scrapers' text / detail / body / html.
+RECORD_TEXT_KEYS = ("正文", "内容", "公告内容", "text", "detail", "body", "html")
+
+
 def materialize(raw: RawInput) -> RawInput | IngestFailure:
     """Parse a corpus line into its record and id (a no-op for other inputs)."""
     if raw.line is None:
@@ -165,8 +170,12 @@ def materialize(raw: RawInput) -> RawInput | IngestFailure:
     path, lineno, line = Path(raw.file or ""), raw.lineno, raw.line
     try:
         record = json.loads(line)
+        if isinstance(record, dict) and "content" not in record:
+            key = next((k for k in RECORD_TEXT_KEYS if isinstance(record.get(k), str) and record[k].strip()), None)
+            if key is not None:
+                record["content"] = record.pop(key)  # the record's text under another name (正文, text)
         if not isinstance(record, dict) or "content" not in record:
-            raise ValueError("a record needs a 'content' field")
+            raise ValueError("a record needs a 'content' field (or one of: " + ", ".join(RECORD_TEXT_KEYS) + ")")
     except ValueError as exc:
         return IngestFailure(content_id(line), f"{path}:{lineno}", str(path), f"bad JSON-lines record: {exc}")
     content = record["content"]
