@@ -1,5 +1,6 @@
-"""Texts that buy nothing whatever compute they name: a job advertisement, a warning against orders
-forged in a buyer's name, an import request the experts refused. Sentences written for these tests."""
+"""Texts that buy nothing whatever compute they name (a job advertisement, a warning against orders
+forged in a buyer's name, an import request the experts refused), and a form that records a
+purchase. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -29,3 +30,9 @@ def test_a_text_that_buys_nothing_gives_no_compute_finding(text: str) -> None:
 def test_the_same_items_in_a_purchase_are_findings() -> None:
     text = "关于采购进口产品的专家论证意见\n申请单位：江城大学\n申请采购进口产品：NVIDIA DGX H100系统2套。专家组意见：同意采购。\n"
     assert any("H100" in c for c in compute(text))
+
+
+def test_an_asset_acceptance_form_is_a_purchase() -> None:
+    text = ("江城大学固定资产验收单\n资产名称：GPU服务器\n规格型号：SYS-420GP（8×NVIDIA A800 80GB SXM4）\n数量：1台\n"
+            "金额（元）：1,268,000.00\n取得方式：购置\n验收意见：验收合格。\n")
+    assert any("A800" in c for c in compute(text))
