@@ -26,6 +26,13 @@ def test_another_word_before_the_operator_is_no_province() -> None:
     assert hit is None or "short form" not in hit.explanation
 
 
+def test_a_branch_after_the_operator_is_its_branch_and_a_company_of_its_own_is_not() -> None:
+    hit = _screener().best("宁夏电信银川分公司")
+    assert hit is not None and hit.relation == "affiliate" and "short form" in hit.explanation
+    hit = _screener().best("北京电信规划设计院有限公司")
+    assert hit is None or "short form" not in hit.explanation
+
+
 def test_a_party_committee_written_in_full_is_a_part_of_its_body() -> None:
     screener = Screener([ListEntry("t-3", "EL", "Harbin Engineering University", aliases=["哈尔滨工程大学"], country="CN")])
     hit = screener.best("中共哈尔滨工程大学委员会")
