@@ -6,14 +6,9 @@ from __future__ import annotations
 import pytest
 
 from tendertrace.extract.clauses import clause_roles, is_clause_cue
-from tendertrace.extract.orgs import OrgName, find_orgs
-from tendertrace.text.fold import match_text
+from tendertrace.extract.orgs import OrgName
 
-from ._docs import ex_of
-
-
-def roles(text: str) -> dict[str, str]:
-    return {o.name: o.role for o in find_orgs(text, match_text(text))}
+from ._docs import ex_of, roles
 
 
 @pytest.mark.parametrize(("text", "buyer", "supplier"), [

@@ -3,12 +3,7 @@ knowledge holds without a legal form, English news verbs, a notice's publisher, 
 
 from __future__ import annotations
 
-from tendertrace.extract.orgs import find_orgs
-from tendertrace.text.fold import match_text
-
-
-def roles(text: str) -> dict[str, str]:
-    return {o.name: o.role for o in find_orgs(text, match_text(text))}
+from ._docs import roles
 
 
 def test_a_listed_group_named_without_its_legal_form_is_found_where_it_buys() -> None:

@@ -49,7 +49,7 @@ GAP_NEAR = 12
 # A line of this many characters or more that ends without a full stop is a paragraph wrapped by its
 # page (a PDF's text layer): its line break does not end the sentence, unless the next line opens a
 # numbered item or a label (一、, 2., 采购人：). A shorter line ends at its break.
-WRAP_LINE = 30
+WRAP_LINE = 30  # extract.fields reads a label's figure across such a break the same way
 # Where a sentence ends: Chinese full stops and semicolons, a line break, an English full stop before
 # a space (a name's own full stops are inside its placeholder by then).
 _SENTENCE_END = re.compile(r"[。；;!?！？\n]|\.(?=\s)")
@@ -63,18 +63,6 @@ _PRIVATE_USE = re.compile(f"[\\u{PLACEHOLDER_BASE:04x}-\\u{PLACEHOLDER_LAST:04x}
 AT_PLACE = re.compile(r"(?:在|于|位于|依托|通过|经由|借助|利用|从|之|的)\s*$")
 # How far before a name its locative preposition may stand (在其江苏南通智算中心).
 AT_PLACE_REACH = 4
-# A supplier a frame names whose name says it runs tenders for others (X招标有限公司, Y工程咨询有限公司,
-# Z公共资源交易中心) is the buyer's agency (政府采购法 第十九条: 采购代理机构).
-_AGENCY_WORDS = ("招标", "代理", "咨询", "采购中心", "交易中心", "公共资源", "Tendering", "Procurement Agency")
-
-_PUBLIC_ENDINGS_ZH = ("大学", "学院", "学校", "研究所", "研究院", "研究中心", "科学院", "工程院", "实验室", "医院",
-                      "局", "厅", "委员会", "政府", "中心", "部队", "馆", "办公室", "处", "站", "所")
-_COMPANY_ENDINGS_ZH = ("公司", "集团", "企业", "商行", "合作社", "事务所")
-_PUBLIC_WORDS_EN = ("University", "Institute", "Academy", "Laboratory", "Laboratories", "Hospital", "Bureau",
-                    "Center", "Centre", "College", "School", "Ministry", "Commission", "Government", "Administration")
-_COMPANY_WORDS_EN = re.compile(r"\b(?:Co\.|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|Corporation|Company|Group|PLC|plc|GmbH|Pte\.?)(?:,|$|\s)")
-
-
 @dataclass(frozen=True, slots=True)
 class _Frame:
     name: str
@@ -110,12 +98,28 @@ def _join_wrapped(text: str) -> str:
     return _WRAPPED.sub(join, text)
 
 
+@cache
+def _kinds() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    """orgs.yaml's words of a public body's and a company's name, Chinese endings and English words
+    apart, and its agency words."""
+    conf = knowledge.orgs()
+
+    def split(words: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
+        return (tuple(fold_pattern(w) for w in words if not w.isascii()), frozenset(w for w in words if w.isascii()))
+
+    public_zh, public_en = split(conf.public_body_words)
+    company_zh, company_en = split(conf.company_words)
+    return public_zh, public_en, company_zh, company_en, tuple(fold_pattern(w) for w in conf.agency_words)
+
+
 def _kind(name: str) -> str:
     """``public`` for a body that buys under procurement law, ``company`` for a firm, else ``unknown``."""
+    public_zh, public_en, company_zh, company_en, _agency = _kinds()
     plain = re.sub(r"[(（][^()（）]*[)）]$", "", name.strip())
-    if _COMPANY_WORDS_EN.search(plain + " ") or plain.endswith(_COMPANY_ENDINGS_ZH):
+    words = {w.rstrip(",") for w in plain.split()}
+    if words & company_en or plain.endswith(company_zh):
         return "company"
-    if plain.endswith(_PUBLIC_ENDINGS_ZH) or any(w in plain.split() for w in _PUBLIC_WORDS_EN):
+    if words & public_en or plain.endswith(public_zh):
         return "public"
     return "unknown"
 
@@ -132,7 +136,8 @@ def _sides(frame: _Frame, a: OrgName, b: OrgName) -> tuple[Role, Role] | None:
         else:
             return None
     named = (a.name, b.name)
-    roles = tuple("agency" if role == "supplier" and any(w in name for w in _AGENCY_WORDS) else role
+    agency = _kinds()[4]
+    roles = tuple("agency" if role == "supplier" and any(w in name for w in agency) else role
                   for role, name in zip(sides, named, strict=True))
     return roles  # type: ignore[return-value]  # orgs.yaml's frames are checked on load
 
@@ -179,7 +184,7 @@ def clause_roles(match: str, orgs: list[OrgName]) -> list[OrgName]:
     for org in orgs:
         if org.role != "mentioned" and not _weak(org):
             held.setdefault(_key(org.name), set()).add(org.role)
-    cue_of: dict[int, str] = {}
+    given: set[int] = set()  # the names a frame has already given a role
     paired: set[frozenset[int]] = set()
     for sentence in _SENTENCE_END.split(text):
         if len(_PRIVATE_USE.findall(sentence)) < 2:
@@ -200,7 +205,7 @@ def clause_roles(match: str, orgs: list[OrgName]) -> list[OrgName]:
                     continue  # the frame contradicts a role read from a label or a cue
                 paired.add(frozenset((ia, ib)))
                 for i, role in zip((ia, ib), sides, strict=True):
-                    if (out[i].role == "mentioned" or _weak(out[i]) and out[i].role != role) and i not in cue_of:
-                        cue_of[i] = frame.name
+                    if (out[i].role == "mentioned" or _weak(out[i]) and out[i].role != role) and i not in given:
+                        given.add(i)
                         out[i] = dataclasses.replace(out[i], role=role, cue=CUE_PREFIX + frame.name)
     return out

@@ -31,6 +31,7 @@ from .amounts import (
     tidy,
     to_number,
 )
+from .clauses import WRAP_LINE
 from .dates import document_date
 from .literals import longest_word_pattern
 from .tables import Cell, Table, find_tables
@@ -776,9 +777,6 @@ def _title_to_name(title: str) -> str | None:
     return name or None
 
 
-# A line this long is a paragraph a PDF's text layer wrapped, not a field of its own (extract/clauses.py
-# reads its clauses across the break the same way).
-WRAPPED_LINE = 30
 # What may stand between a label and the line's end when its figure is wrapped onto the next line.
 _WRAPPED_REST = re.compile(r"[ \t]*(?:[:：]|为|是|约|共计|合计)?[ \t]*(?:人民币|RMB|CNY)?[ \t]*")
 
@@ -812,7 +810,7 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: knowledge.RecordS
             continue  # 中标价(%)：98.67 states a rate of a fee standard, not money
         label_area = text[line_start: m.end()] + segment[:16]
         money, start, end = _first_money(segment, label_area, units, _unit_above(text, line_start))
-        if money is None and line_end - line_start >= WRAPPED_LINE and line_end < len(text) and _WRAPPED_REST.fullmatch(segment):
+        if money is None and line_end - line_start >= WRAP_LINE and line_end < len(text) and _WRAPPED_REST.fullmatch(segment):
             # A PDF's wrapped paragraph ("合同金额为人民币\n144,080,000.00 元"): the figure opens the next line.
             segment = text[base: min(end_of_line(text, line_end + 1), base + 48)].replace("\n", " ")
             money, start, end = _first_money(segment, label_area, units, _unit_above(text, line_start))

@@ -370,9 +370,9 @@ def _places() -> frozenset[str]:
     for row in knowledge.divisions():
         name = fold_pattern(row.name)
         out.add(name)
-        for ending in ("省", "市", "县", "区", "自治区", "自治州", "地区", "盟"):
-            if name.endswith(ending) and len(name) - len(ending) >= 2:
-                out.add(name[: -len(ending)])
+        short = _short_division(name)
+        if len(short) >= 2:
+            out.add(short)
     return frozenset(out)
 
 
@@ -803,7 +803,7 @@ def _known_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
                 en.add(plain)
     # The operators' provincial companies as news writes them (宁夏电信, 湖南移动): a province's short name
     # and the operator's; screening reads them by the rules of abbreviations_zh.yaml.
-    provinces = [_short_province(row.name) for row in knowledge.divisions() if row.code.endswith(PROVINCE_CODE_END)]
+    provinces = [_short_division(fold_pattern(row.name)) for row in knowledge.divisions() if row.code.endswith(PROVINCE_CODE_END)]
     zh.update(p + fold_pattern(b) for p in provinces for b in knowledge.orgs().zh_operator_brands)
     zh_re = re.compile(_alternation(zh))  # one trie: a second alternation beside it costs the scan its first-character test
     # no look-behind before the trie: it would be tried at every position (``_known_names`` checks the
@@ -814,12 +814,13 @@ def _known_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 # A province-level division's GB/T 2260 code ends so (110000 北京市, 640000 宁夏回族自治区).
 PROVINCE_CODE_END = "0000"
-# The endings a province's short form drops: 省, 市, 自治区 and the nationality of an autonomous region.
-_PROVINCE_ENDING = re.compile(r"(?:省|市|(?:壮族|回族|维吾尔|蒙古族|藏族)?自治区|特别行政区)$")
+# The endings a division's short form drops (江苏省 -> 江苏, 宁夏回族自治区 -> 宁夏, 广州市 -> 广州): its
+# level, and the nationality of an autonomous region (GB/T 2260 names).
+_DIVISION_ENDING = re.compile(r"(?:(?:壮族|回族|维吾尔|蒙古族|藏族)?自治(?:区|州)|特别行政区|地区|省|市|县|区|盟)$")
 
 
-def _short_province(name: str) -> str:
-    return fold_pattern(_PROVINCE_ENDING.sub("", name))
+def _short_division(name: str) -> str:
+    return _DIVISION_ENDING.sub("", name)
 
 
 def _known_names(match: str, disclosure: bool) -> list[tuple[int, int, bool]]:
@@ -868,12 +869,15 @@ _STOCK_SHORT_NAME = re.compile(r"[\u3400-\u9fff]{2,8}$")
 STOCK_NAME_REACH = 8
 
 
+# The verbs of a news sentence whose subject buys ("ByteDance bought", "Tencent has placed orders").
+_EN_BUYING_VERBS = ("(?:bought|purchased|ordered|rented|leased|spent|acquired|procured|imported|placed|tapping|tapped|"
+                    "buying|renting|secured|plans to buy|planned to buy)")
 # An English proper name that buys, rents or spends in a news sentence ("ByteDance bought", "Tencent
 # has ordered", "L&A Design spent"): one to three capitalised words before the verb.
 _EN_BUYING_SUBJECT = re.compile(
     r"(?<![A-Za-z0-9&])((?:[A-Z][A-Za-z0-9&\-]*[a-z][A-Za-z0-9&\-]*|[A-Z]{2,}|[A-Z]&[A-Z])(?:[ ](?:[A-Z][A-Za-z0-9&\-]+|&)){0,2})"
-    r"(?=(?:,[^,.\n]{0,60},)?[ ](?:(?:has|had|have|is|are|was|also|reportedly|recently)[ ]){0,2}(?:bought|purchased|ordered|rented|leased|spent|acquired|procured|imported|placed|tapping|tapped|buying|renting|secured|plans to buy|planned to buy)\b)")
-_EN_BUYING_GATE = re.compile(r" (?:bought|purchased|ordered|rented|leased|spent|acquired|procured|imported|placed|tapping|tapped|buying|renting|secured|plans to buy|planned to buy)\b")
+    r"(?=(?:,[^,.\n]{0,60},)?[ ](?:(?:has|had|have|is|are|was|also|reportedly|recently)[ ]){0,2}" + _EN_BUYING_VERBS + r"\b)")
+_EN_BUYING_GATE = re.compile(r" " + _EN_BUYING_VERBS + r"\b")
 # Sentence openers and pronouns that the pattern reads as a name ("The university bought").
 _EN_NOT_NAMES = frozenset({"The", "It", "He", "She", "They", "We", "This", "That", "Its", "Their", "A", "An",
                            "Which", "Who", "China", "Chinese", "US", "U.S.", "Company", "Reuters"})

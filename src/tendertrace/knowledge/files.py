@@ -478,6 +478,9 @@ class OrgsFile:
     contract_own_side: tuple[str, ...]  # a disclosure's contract block: the company's own side
     contract_counterpart: tuple[str, ...]  # ... and its counterpart
     clause_frames: tuple[ClauseFrame, ...]  # extract/clauses.py: who buys from whom in running prose
+    public_body_words: tuple[str, ...]  # a public body's name ends so: it buys from the company it deals with
+    company_words: tuple[str, ...]  # a company's name ends so (or holds the English legal form)
+    agency_words: tuple[str, ...]  # a frame's supplier whose name holds one runs the tender: the agency
 
     def __post_init__(self) -> None:
         for key, table in (("roles", self.roles), ("en_role_phrases", self.en_role_phrases)):
