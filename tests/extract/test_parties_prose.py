@@ -106,7 +106,10 @@ def test_a_result_naming_its_winner_in_prose() -> None:
     text = "成交公告\n经评审小组评审，确定西江信息技术有限公司为成交供应商，合同金额1.12亿元。\n采购人：东岭大学\n"
     buyers, suppliers = _roles(text)
     assert suppliers == ["西江信息技术有限公司"]
+    # the first-ranked candidate is the winner (招标投标法实施条例 第五十五条), the second is not
     text = "经评审，西江信息技术有限公司为第一中标候选人。\n"
+    assert _roles(text)[1] == ["西江信息技术有限公司"]
+    text = "经评审，西江信息技术有限公司为第二中标候选人。\n"
     assert _roles(text)[1] == []
 
 

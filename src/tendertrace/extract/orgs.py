@@ -26,6 +26,7 @@ from ..model import Role
 from ..text.fold import fold_pattern
 from ..text.fold import line_end as end_of_line
 from ..text.fold import line_start as start_of_line
+from .award_news import award_news_winners
 from .clauses import AT_PLACE, clause_roles
 
 # The longest Chinese organisation name read leftwards from its suffix: 中国科学院长春光学精密机械与物理研究所
@@ -729,6 +730,7 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
             direction = _contract_direction(match, start, vocab)
             role = direction or "buyer"
         out.append(OrgName(named_as.get(start, text[start:end]), start, end, role, masked, cue))
+    out = _award_news(match, text, out)
     out = _coordinated(match, out)
     if not disclosure:
         out = _zh_signing_subject(match, out)
@@ -746,6 +748,30 @@ def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
     # A known name in no role is a brand or a reference (昇腾 of 华为, "Nvidia's chips"), no party; nor is
     # one that only stands after 与 ("海算科技与云天励飞达成合作" says no one sells).
     return [o for o in out if o.start not in known or o.role != "mentioned" and o.cue not in _KNOWN_WEAK_CUES]
+
+
+def _award_news(match: str, text: str, orgs: list[OrgName]) -> list[OrgName]:
+    """News of an award's winners (extract/award_news.py): a name found already takes the role where it
+    has none; a short name nothing found is added."""
+    winners = award_news_winners(match)
+    if not winners:
+        return orgs
+    out = list(orgs)
+    added = False
+    for w in winners:
+        hit = next((i for i, o in enumerate(out) if o.start < w.end and w.start < o.end), None)
+        if hit is None:
+            if w.short:
+                out.append(OrgName(text[w.start: w.end], w.start, w.end, "supplier", False, w.cue))
+                added = True
+        elif out[hit].role == "mentioned":
+            o = out[hit]
+            if w.short and w.start <= o.start and o.end <= w.end:
+                # the cue bounds the whole short name; the knowledge knew a part of it (智谱 of 智谱华章)
+                out[hit] = OrgName(text[w.start: w.end], w.start, w.end, "supplier", False, w.cue)
+            else:
+                out[hit] = OrgName(o.name, o.start, o.end, "supplier", o.masked, w.cue)
+    return sorted(out, key=lambda o: o.start) if added else out
 
 
 # The cues too weak to make a party of a name that only the knowledge recognises.

@@ -407,6 +407,28 @@ class OrgSources:
     boundaries: str
     roles: str
     clause_frames: str
+    award_news: str
+
+
+@dataclass(frozen=True, slots=True)
+class AwardNews:
+    """The words around a winner's short name in news of an award (extract/award_news.py)."""
+
+    rank_words: tuple[str, ...]  # X综合排名第一
+    rank_words_with_tail: tuple[str, ...]  # X成为第一中标候选人: these need the tail
+    rank_adverbs: tuple[str, ...]  # X综合排名仍然位列第一
+    rank_ordinals: tuple[str, ...]  # the rank that wins: the first
+    shared_ordinals: tuple[str, ...]  # the ranks that win a shared award too
+    shared_award_words: tuple[str, ...]  # the words that say an award is shared
+    rank_tails: tuple[str, ...]  # 第一名, 第一中标候选人
+    share_verbs: tuple[str, ...]  # X获得50%份额
+    share_nouns: tuple[str, ...]
+    count_words: tuple[str, ...]  # X预计中标数量1711台
+    list_cues: tuple[str, ...]  # 中标的是X, 紧随其后的是A、B和C
+    between_before: tuple[str, ...]  # 由X中标
+    between_after: tuple[str, ...]
+    coordinators: tuple[str, ...]  # A和B分别获得
+    not_names: tuple[str, ...]  # words that stand where a name does and are none (厂商, 国产厂商)
 
 
 @dataclass(frozen=True, slots=True)
@@ -481,6 +503,7 @@ class OrgsFile:
     public_body_words: tuple[str, ...]  # a public body's name ends so: it buys from the company it deals with
     company_words: tuple[str, ...]  # a company's name ends so (or holds the English legal form)
     agency_words: tuple[str, ...]  # a frame's supplier whose name holds one runs the tender: the agency
+    award_news: AwardNews  # a winner's short name in news of an award
 
     def __post_init__(self) -> None:
         for key, table in (("roles", self.roles), ("en_role_phrases", self.en_role_phrases)):
