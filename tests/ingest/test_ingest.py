@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tendertrace.ingest import Limits, iter_documents, read_input
+from tendertrace.ingest import Limits, expand_paths, iter_documents, read_input
 from tendertrace.ingest.decoding import DecodeError, decode
 from tendertrace.ingest.html import html_to_text
 from tendertrace.model import Document, IngestFailure
@@ -191,3 +191,12 @@ def test_a_lone_surrogate_in_a_record_becomes_a_replacement_character(lone: str)
     assert doc.text.encode("utf-8")  # storable
     [plain] = read_input("<p>采购人：某某大学𠀀信息中心</p>", name="record.html", source="s", fmt="html")
     assert isinstance(plain, Document) and "𠀀" in plain.text and "\ufffd" not in plain.text
+
+
+def test_a_folder_reads_its_markdown_documents_not_its_own_docs(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# What this folder holds\n", encoding="utf-8")
+    (tmp_path / "PROVENANCE.md").write_text("Sources of these files.\n", encoding="utf-8")
+    (tmp_path / "quotation.md").write_text("# 报价单\n\n| 客户名称 | 东岭大学 |\n|---|---|\n", encoding="utf-8")
+    (tmp_path / "notice.txt").write_text("采购公告\n采购人：东岭大学\n", encoding="utf-8")
+    names = [p.name for p in expand_paths([tmp_path])]
+    assert names == ["notice.txt", "quotation.md"]

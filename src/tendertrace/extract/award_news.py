@@ -61,6 +61,7 @@ class _Cues:
     not_names: frozenset[str]
     not_starts: tuple[str, ...]
     never_inside: frozenset[str]
+    packages: re.Pattern[str]
 
 
 def _alt(words: tuple[str, ...] | list[str]) -> str:
@@ -83,12 +84,13 @@ def _cues() -> _Cues:
         shared_ranks=frozenset(fold_pattern(w) for w in news.shared_ordinals),
         shared_award=re.compile(_alt(news.shared_award_words)),
         listing=re.compile(_alt(news.list_cues)),
-        between=re.compile(_alt(news.between_before) + r"(?![于此衷])(" + _NAME_CHAR + r"{" + str(MIN_BARE) + "," + str(MAX_BARE) + r"}?)"
+        between=re.compile(r"(?<!" + _alt(news.between_not_after) + ")" + _alt(news.between_before) + r"(?![于此衷])(" + _NAME_CHAR + r"{" + str(MIN_BARE) + "," + str(MAX_BARE) + r"}?)"
                            + _alt(news.between_after) + r"(?![候结公通金价])"),
         coordinators=re.compile(_alt(news.coordinators)),
         not_names=not_names,
         not_starts=tuple(w for w in not_names if len(w) >= MIN_BARE) + tuple(fold_pattern(w) for w in conf.zh_generic_heads),
         never_inside=frozenset(fold_pattern(w) for w in conf.zh_never_inside),
+        packages=re.compile(_alt(news.package_words)),
     )
 
 
@@ -97,7 +99,7 @@ def _plausible(name: str, cues: _Cues) -> bool:
     found may be longer than a short name)."""
     if len(name) < MIN_BARE or name in cues.not_names or name[0].isdigit() or name[0] in "第(（":
         return False
-    if any(ch in cues.never_inside for ch in name) or name.startswith(cues.not_starts):
+    if any(ch in cues.never_inside for ch in name) or name.startswith(cues.not_starts) or cues.packages.search(name):
         return False
     # a bracket opened is closed (中电信人工智能科技(北京)), never a half of one
     return name.count("(") == name.count(")") and name.count("（") == name.count("）")

@@ -434,7 +434,11 @@ _LATIN_NAME = re.compile(r"[A-Za-z][\w.,&'\-]*(?:\s+[\w.,&'\-]+)+")
 # that makes it a part of the name before it: English usage of the published lists' names.
 _EN_ORG_WORD = re.compile(r"\b(?:Ltd|Limited|Inc|Corp|Corporation|Co|Company|LLC|GmbH|Pte|Bhd|PLC|Group|Holdings?|"
                           r"University|Institute|Academy|Laboratory|Lab|Center|Centre|College|School|Hospital|"
-                          r"Bureau|Administration|Ministry|Agency|Foundation|Association|Technolog(?:y|ies))\b\.?", re.I)
+                          r"Bureau|Administration|Ministry|Agency|Foundation|Association|Technolog(?:y|ies)|"
+                          r"Establishment|Commission|Authority|Council|Observatory|Station|Factory|Plant|Works)\b\.?", re.I)
+# A bracket holding a registration code after a name: the 18-character unified social credit code
+# (GB 32100-2015), masked or not, or another organisation code; it names no one.
+_CODE_BRACKET = re.compile(r"[0-9A-Z*×xX]{8,20}")
 _EN_BRANCH_WORD = re.compile(r"\b(?:Branch|Campus|Office|Representative Office)\b", re.I)
 # The suffix that ends a name only when it is masked or generic (用户单位, 成员单位): no second name.
 _GENERIC_SUFFIX = "单位"
@@ -453,7 +457,7 @@ def split_alias(name: str) -> tuple[str, str | None]:
         return name, None
     head = name[: m.start()].rstrip()
     inner = m.group("inner").strip()
-    if inner in _conf().name_self_markers and head:
+    if (inner in _conf().name_self_markers or _CODE_BRACKET.fullmatch(inner)) and head:
         return head, None
     if len(head) < MIN_LISTED_NAME or not _org_suffix().search(head):
         return name, None

@@ -27,7 +27,7 @@ from ..text.fold import fold_pattern
 from ..text.fold import line_end as end_of_line
 from ..text.fold import line_start as start_of_line
 from .award_news import award_news_winners
-from .clauses import AT_PLACE, clause_roles
+from .clauses import AT_PLACE, WRAP_LINE, clause_roles
 
 # The longest Chinese organisation name read leftwards from its suffix: 中国科学院长春光学精密机械与物理研究所
 # has 19 characters and the longest names of the listed Chinese entities about 30; 40 leaves room.
@@ -615,10 +615,55 @@ _DELIVERED_AFTER = re.compile(_BRACKET_AFTER + r"(?:承建|承接|供货|供应|
 _PROVIDED_AFTER = re.compile(_BRACKET_AFTER + r"(?:提供|销售|交付|出售|供应|供货)")
 
 
-def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
-    """Every organisation named in ``text``, in text order, each with its role (or ``mentioned``)."""
+# A Chinese name a PDF's fixed-width paragraph wrapped onto the next line (华庆超算(甘肃)科技有\n限公司): the
+# break between two characters of a name, after a full line, not before a numbered item or a label.
+_WRAP_IN_NAME = re.compile(r"(?<=[\u3400-\u9fff()（）])[ \t]*\n[ \t]*(?=[\u3400-\u9fff])"
+                           r"(?![一二三四五六七八九十]+[、.．)）]|[^\n(（]{1,12}[:：])")
+
+
+# How far into the next line a colon makes it a label's line of its own (长江勘测…有限公司：湖北…).
+LABEL_REACH = 24
+
+
+def _unwrapped(text: str, match: str) -> tuple[str, str, list[int]] | None:
+    """``text`` and ``match`` with the breaks of wrapped lines taken out, and the offset in ``match`` of
+    each character kept; None where nothing is wrapped."""
     vocab = _vocab()
+    cuts = []
+    for m in _WRAP_IN_NAME.finditer(match):
+        line_start = match.rfind("\n", 0, m.start()) + 1
+        next_end = match.find("\n", m.end())
+        line, following = match[line_start: m.start()], match[m.end(): len(match) if next_end < 0 else next_end]
+        # a table's rows (cells joined by " | ") are lines of their own, however long; so is a line
+        # that ends with a whole name or holds a label
+        if len(line) >= WRAP_LINE and "|" not in line and "|" not in following \
+                and not vocab.suffix_end.search(line) and not re.search(r"[:：]", following[:LABEL_REACH]):
+            cuts.append((m.start(), m.end()))
+    if not cuts:
+        return None
+    keep: list[int] = []
+    pos = 0
+    for a, b in cuts:
+        keep.extend(range(pos, a))
+        pos = b
+    keep.extend(range(pos, len(match)))
+    return "".join(text[i] for i in keep), "".join(match[i] for i in keep), keep
+
+
+def find_orgs(text: str, match: str | None = None) -> list[OrgName]:
+    """Every organisation named in ``text``, in text order, each with its role (or ``mentioned``); a name
+    wrapped across a PDF's line break is read whole, its span covering the break."""
     match = match or text
+    joined = _unwrapped(text, match)
+    if joined is None:
+        return _find_orgs(text, match)
+    j_text, j_match, offset = joined
+    return [OrgName(o.name, offset[o.start], offset[o.end - 1] + 1, o.role, o.masked, o.cue)
+            for o in _find_orgs(j_text, j_match)]
+
+
+def _find_orgs(text: str, match: str) -> list[OrgName]:
+    vocab = _vocab()
     disclosure = is_disclosure(match)
     items: list[tuple[int, int, str | None, bool, bool]] = [  # start, end, role word, masked, english
         (s, e, r, mk, False) for s, e, r, mk in _zh_orgs(match, vocab)

@@ -36,6 +36,9 @@ __all__ = ["Limits", "RawInput", "iter_documents", "iter_raw", "read_raw", "mate
            "expand_paths"]
 
 _SKIP_SUFFIXES = (".db", ".db-wal", ".db-shm", ".pyc", ".png", ".jpg", ".jpeg", ".gif", ".zip", ".gz")
+# A folder's own documentation (README.md, PROVENANCE.md, LICENSE): not a document of the folder. Any
+# other Markdown file is one (a converter's export of a notice or a quotation with its tables).
+_FOLDER_DOCS = ("readme", "provenance", "license", "licence", "changelog", "contributing", "notice.md", "copying")
 
 
 def _has_surrogate(text: str) -> bool:
@@ -62,7 +65,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if name.startswith(".") or name.lower().startswith("readme") or name.lower().endswith(".md") or (
+                    if name.startswith(".") or name.lower().startswith(_FOLDER_DOCS) or (
                         name.endswith(_SKIP_SUFFIXES) and not name.endswith(".jsonl.gz")
                     ):
                         continue

@@ -426,6 +426,8 @@ class AwardNews:
     count_words: tuple[str, ...]  # X预计中标数量1711台
     list_cues: tuple[str, ...]  # 中标的是X, 紧随其后的是A、B和C
     between_before: tuple[str, ...]  # 由X中标
+    between_not_after: tuple[str, ...]  # 理由, 经由: 由 ends a word
+    package_words: tuple[str, ...]  # 标项, 标包: a package is no name
     between_after: tuple[str, ...]
     coordinators: tuple[str, ...]  # A和B分别获得
     not_names: tuple[str, ...]  # words that stand where a name does and are none (厂商, 国产厂商)
