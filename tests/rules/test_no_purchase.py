@@ -36,3 +36,10 @@ def test_an_asset_acceptance_form_is_a_purchase() -> None:
     text = ("江城大学固定资产验收单\n资产名称：GPU服务器\n规格型号：SYS-420GP（8×NVIDIA A800 80GB SXM4）\n数量：1台\n"
             "金额（元）：1,268,000.00\n取得方式：购置\n验收意见：验收合格。\n")
     assert any("A800" in c for c in compute(text))
+
+
+def test_an_inventory_count_of_assets_held_buys_nothing() -> None:
+    text = ("东岭理工大学2025年度固定资产清查盘点明细表\n盘点基准日：2025-11-30\n"
+            "序号,资产名称,规格型号,品牌,取得日期,取得方式,原值（元）,盘点结果\n"
+            "2,GPU服务器,DGX A100 320GB,NVIDIA,2021-08-16,购置,1598000.00,账实相符\n")
+    assert compute(text) == []

@@ -684,8 +684,7 @@ def _is_system(text: str, m: Mention) -> bool:
 
 def _clause(mentions: list[Mention], m: Mention, text: str, reach: int = PARAGRAPH_REACH) -> list[Mention]:
     """Mentions within ``reach`` characters of ``m``: what the same item line or sentence names."""
-    lo = max(0, m.start - reach)
-    hi = min(len(text), m.end + reach)
+    lo, hi = paragraph_span(text, m.start, m.end, reach)
     return [o for o in mentions_between(mentions, lo, hi + 1) if o is not m]
 
 

@@ -79,9 +79,21 @@ def _start(m: Mention) -> int:
     return m.start
 
 
-def paragraph_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The text within :data:`PARAGRAPH_REACH` characters of a mention."""
-    return max(0, start - PARAGRAPH_REACH), min(len(text), end + PARAGRAPH_REACH)
+# A section heading of Chinese prose (一、时间线, 三、对国内用户意味着什么, 第二章 采购需求): a paragraph
+# never reaches into the next section, nor back past its own section's heading.
+_SECTION_HEADING = re.compile(r"(?m)^[ \t]*(?:[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十\d]{1,3}[章节部分])")
+
+
+def paragraph_span(text: str, start: int, end: int, reach: int = PARAGRAPH_REACH) -> tuple[int, int]:
+    """The text within ``reach`` characters of a mention, inside its section."""
+    lo, hi = max(0, start - reach), min(len(text), end + reach)
+    for m in _SECTION_HEADING.finditer(text, lo, hi):
+        if m.start() <= line_start(text, start):
+            lo = m.start()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return lo, hi
 
 
 def objects_in(text: str, lo: int, hi: int) -> set[str]:

@@ -340,9 +340,11 @@ def parents(query: str) -> list[str]:
                 out.append(head)
         return out
     words = query.replace(",", " ,").split()
-    out = [" ".join(words[:i]).rstrip(" ,") for i in range(len(words) - 1, 1, -1)]
-    if len(words) > 1 and len(words[0]) >= f.PARENT_WORD_MIN_LETTERS:
-        out.append(words[0])  # "Inspur Cloud Information Technology" -> "Inspur"
+    # a name never ends with a connector: "Centre for" of "Centre for Artificial Intelligence Research" is none
+    out = [" ".join(words[:i]).rstrip(" ,") for i in range(len(words) - 1, 1, -1)
+           if content_tokens(words[i - 1].strip(","))]
+    if len(words) > 1 and len(words[0]) >= f.PARENT_WORD_MIN_LETTERS and not set(tokens_en(words[0])) <= ORG_WORDS:
+        out.append(words[0])  # "Inspur Cloud Information Technology" -> "Inspur"; never "Centre" of "Centre for …"
     parts = query.split(",")
     for k in range(1, len(parts)):
         # "West China Hospital, Sichuan University" -> "Sichuan University"; "State Key Laboratory

@@ -1,0 +1,37 @@
+"""How far a cancellation, an isolation or a paragraph reaches, on sentences written for these tests:
+a cancellation in a clause with no subject of its own speaks of the clause before it, an account cut
+off from a global region reaches nothing abroad, and a paragraph ends at its section's heading."""
+
+from __future__ import annotations
+
+from tendertrace.ingest import read_input
+from tendertrace.model import Document
+from tendertrace.pipeline import process
+
+
+def compute(text: str) -> list[str]:
+    """The compute findings of ``text`` read as a user's file is (no default route for a chip)."""
+    doc = next(read_input(text, name="a.txt", source="a.txt"))
+    assert isinstance(doc, Document)
+    return [c.chip or c.model or c.provider or "" for c in process(doc).classifications if c.compute_finding]
+
+
+def test_a_plan_cancelled_in_the_next_clause_is_no_purchase() -> None:
+    text = ("主题：训练服务器报价\n我司原计划的H100训练集群方案因供货渠道无法保证合规，已于上周经总经理办公会决定取消，"
+            "改为国产方案。请报4台训练服务器的价格。\n")
+    assert compute(text) == []
+    # the same plan, not cancelled, is a purchase
+    assert compute("主题：训练服务器报价\n我司计划采购H100训练集群，请报4台8卡H100训练服务器的价格。\n")
+
+
+def test_a_china_region_account_isolated_from_the_global_region_reaches_nothing_abroad() -> None:
+    text = ("成交结果公告\n成交供应商：宁夏某云数据科技有限公司\n服务内容：亚马逊云科技中国区域（宁夏区域）：EC2计算实例40台；\n"
+            "账号说明：中国区域独立账号，与亚马逊云科技全球区域账号相互隔离；数据存储于境内。\n")
+    assert compute(text) == []
+
+
+def test_a_paragraph_does_not_reach_into_the_next_section() -> None:
+    preface = "编者按：本文按时间顺序梳理美国对华先进计算芯片出口管制的主要节点，供读者参考，不构成法律意见。" * 4
+    text = ("一文读懂：出口管制四年演变\n" + preface + "\n二、两个关键指标\nTPP≥4800的芯片属于3A090.a管控范围。因此，面向游戏市场的RTX 4090也被纳入。\n"
+            "三、对国内用户意味着什么\n部分用户转向国产加速卡；也有机构选择租用境内合规算力，或借道境外云服务。\n")
+    assert compute(text) == []
