@@ -28,7 +28,7 @@ from tendertrace.model import Document  # noqa: E402
 
 
 def norm(name: str | None) -> str:
-    return "".join(unicodedata.normalize("NFKC", name or "").split())
+    return "".join(unicodedata.normalize("NFKC", name or "").casefold().split())  # NVIDIA and Nvidia are one name
 
 
 def main() -> None:

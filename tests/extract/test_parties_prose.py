@@ -138,3 +138,20 @@ def test_a_result_record_with_only_a_budget_takes_the_awarded_amount_of_its_text
               ' "budget": "25.00万元", "content": "成交供应商：东江云启信息科技有限公司，成交金额：24.50万元。"}')
     ex = extract(next(read_input(record, name="r.txt", source="r.txt")))
     assert ex.amount is not None and (ex.amount.value, ex.amount.kind) == (245000, "awarded")
+
+
+def test_a_us_vendor_is_a_party_only_where_a_clause_says_it_sells() -> None:
+    from tendertrace.extract.orgs import find_orgs
+    from tendertrace.text.fold import match_text
+
+    def got(text: str) -> list[tuple[str, str]]:
+        return [(o.name, o.role) for o in find_orgs(text, match_text(text))]
+
+    # "Recently," opens the sentence; the vendor sells in the clause
+    assert got("Recently, Tencent purchased H20 chips from Nvidia, worth several billion yuan.") == [
+        ("Tencent", "buyer"), ("Nvidia", "supplier")]
+    assert ("英伟达", "supplier") in got("东岭大学向英伟达采购GPU服务器2台。")
+    # a headline's brand and a provider of a service are no parties
+    headline = "豪掷近7亿买英伟达算力服务器\n江城科技股份有限公司发布公告称，全资子公司购买330台服务器。"
+    assert all(n != "英伟达" for n, _ in got(headline))
+    assert all(n != "Amazon" for n, _ in got("Chinese entities use cloud services provided by Amazon to reach chips."))

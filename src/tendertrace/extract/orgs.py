@@ -635,9 +635,10 @@ def _unwrapped(text: str, match: str) -> tuple[str, str, list[int]] | None:
         next_end = match.find("\n", m.end())
         line, following = match[line_start: m.start()], match[m.end(): len(match) if next_end < 0 else next_end]
         # a table's rows (cells joined by " | ") are lines of their own, however long; so is a line
-        # that ends with a whole name or holds a label
-        if len(line) >= WRAP_LINE and "|" not in line and "|" not in following \
-                and not vocab.suffix_end.search(line) and not re.search(r"[:：]", following[:LABEL_REACH]):
+        # that ends with a whole name (unless its legal form follows: 第八工程局\n有限公司) or holds a label
+        whole_name = bool(vocab.suffix_end.search(line)) and not vocab.suffix.match(match, m.end())
+        if len(line) >= WRAP_LINE and "|" not in line and "|" not in following and not whole_name \
+                and not re.search(r"[:：]", following[:LABEL_REACH]):
             cuts.append((m.start(), m.end()))
     if not cuts:
         return None
@@ -792,7 +793,23 @@ def _find_orgs(text: str, match: str) -> list[OrgName]:
         out = _with_issuer(match, out, vocab)
     # A known name in no role is a brand or a reference (昇腾 of 华为, "Nvidia's chips"), no party; nor is
     # one that only stands after 与 ("海算科技与云天励飞达成合作" says no one sells).
-    return [o for o in out if o.start not in known or o.role != "mentioned" and o.cue not in _KNOWN_WEAK_CUES]
+    vendors = _vendor_names()
+    # A US vendor heading a news headline or before a buying verb is the brand of what is bought
+    # ("豪掷近7亿买英伟达算力服务器"), never its buyer.
+    # A US vendor is a party only where a clause says it sells ("bought … from Nvidia", 向英伟达采购): where
+    # it heads a headline ("豪掷近7亿买英伟达算力服务器") or provides ("cloud services provided by Amazon") it is
+    # the brand or the provider of what is bought, which the rules read.
+    return [o for o in out if o.start not in known or o.role != "mentioned" and o.cue not in _KNOWN_WEAK_CUES
+            and not (fold_pattern(o.name) in vendors and not _sells_in_clause(o.cue))]
+
+
+def _sells_in_clause(cue: str | None) -> bool:
+    return cue is not None and (cue.startswith("clause ") or cue in ("bought from", "通过…代购"))
+
+
+@cache
+def _vendor_names() -> frozenset[str]:
+    return frozenset(fold_pattern(n) for n in knowledge.orgs().us_vendor_names)
 
 
 def _award_news(match: str, text: str, orgs: list[OrgName]) -> list[OrgName]:
@@ -872,6 +889,8 @@ def _known_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
             plain = re.sub(r",?\s*(?:Co\.,?\s*Ltd\.?|Ltd\.?|Limited|Inc\.?|Corporation|Corp\.?|Company)$", "", row.en).strip()
             if len(plain) >= MIN_KNOWN_EN and " " in plain or re.fullmatch(r"[A-Z][a-z]+[A-Z]?[a-z]+", plain):
                 en.add(plain)
+    for name in knowledge.orgs().us_vendor_names:
+        (en if name.isascii() else zh).add(name if name.isascii() else fold_pattern(name))
     # The operators' provincial companies as news writes them (宁夏电信, 湖南移动): a province's short name
     # and the operator's; screening reads them by the rules of abbreviations_zh.yaml.
     provinces = [_short_division(fold_pattern(row.name)) for row in knowledge.divisions() if row.code.endswith(PROVINCE_CODE_END)]
@@ -942,13 +961,16 @@ STOCK_NAME_REACH = 8
 
 # The verbs of a news sentence whose subject buys ("ByteDance bought", "Tencent has placed orders").
 _EN_BUYING_VERBS = ("(?:bought|purchased|ordered|rented|leased|spent|acquired|procured|imported|placed|tapping|tapped|"
-                    "buying|renting|secured|plans to buy|planned to buy)")
+                    "buying|renting|secured|plans to buy|planned to buy|plans to spend|made orders|made an order|"
+                    "is to buy|are to buy|agreed to buy|stockpiled|snapped up|rushing to buy|rushing to acquire)")
 # An English proper name that buys, rents or spends in a news sentence ("ByteDance bought", "Tencent
 # has ordered", "L&A Design spent"): one to three capitalised words before the verb.
 _EN_BUYING_SUBJECT = re.compile(
     r"(?<![A-Za-z0-9&])((?:[A-Z][A-Za-z0-9&\-]*[a-z][A-Za-z0-9&\-]*|[A-Z]{2,}|[A-Z]&[A-Z])(?:[ ](?:[A-Z][A-Za-z0-9&\-]+|&)){0,2})"
     r"(?=(?:,[^,.\n]{0,60},)?[ ](?:(?:has|had|have|is|are|was|also|reportedly|recently)[ ]){0,2}" + _EN_BUYING_VERBS + r"\b)")
 _EN_BUYING_GATE = re.compile(r" " + _EN_BUYING_VERBS + r"\b")
+# A sentence's opening adverb ("Recently", "Reportedly") is no name.
+_EN_ADVERB = re.compile(r"[A-Z][a-z]{3,}ly")
 # Sentence openers and pronouns that the pattern reads as a name ("The university bought").
 _EN_NOT_NAMES = frozenset({"The", "It", "He", "She", "They", "We", "This", "That", "Its", "Their", "A", "An",
                            "Which", "Who", "China", "Chinese", "US", "U.S.", "Company", "Reuters"})
@@ -963,7 +985,7 @@ def _buying_subjects(match: str) -> list[tuple[int, int, bool]]:
         if re.search(r"[a-z] $", before) and not before.endswith("and "):
             continue  # a capitalised word inside a clause ("said Monday Kestrelworks"), not its subject
         words = m.group(1).split()
-        while words and words[0] in _EN_NOT_NAMES:
+        while words and (words[0] in _EN_NOT_NAMES or _EN_ADVERB.fullmatch(words[0])):
             words = words[1:]
         if not words:
             continue
@@ -974,7 +996,7 @@ def _buying_subjects(match: str) -> list[tuple[int, int, bool]]:
         # before the subject buy with it.
         chain = _EN_COORDINATED_BEFORE.search(match, max(0, start - EN_CHAIN_REACH), start)
         for name_m in _EN_CAPITALISED.finditer(chain.group(0) if chain else ""):
-            if name_m.group(0) not in _EN_NOT_NAMES:
+            if name_m.group(0) not in _EN_NOT_NAMES and not _EN_ADVERB.fullmatch(name_m.group(0)):
                 out.append((chain.start() + name_m.start(), chain.start() + name_m.end(), True))  # type: ignore[union-attr]
     return out
 
@@ -982,7 +1004,10 @@ def _buying_subjects(match: str) -> list[tuple[int, int, bool]]:
 # How far back the names coordinated with a buying subject may run ("A, B, C and D bought").
 EN_CHAIN_REACH = 150
 _EN_CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9&\-]*(?:[ ][A-Z][A-Za-z0-9&\-]*){0,2}")
-_EN_COORDINATED_BEFORE = re.compile(r"(?:[A-Z][A-Za-z0-9&\-]*(?:[ ][A-Z][A-Za-z0-9&\-]*){0,2}(?:,[ ]and[ ]|,[ ]|[ ]and[ ]))+$")
+# A list's last member follows "and": "A, B and C bought" coordinates A and B with C; "Recently, C
+# bought" has no list before C.
+_EN_COORDINATED_BEFORE = re.compile(r"(?:[A-Z][A-Za-z0-9&\-]*(?:[ ][A-Z][A-Za-z0-9&\-]*){0,2}(?:,[ ]))*"
+                                    r"[A-Z][A-Za-z0-9&\-]*(?:[ ][A-Z][A-Za-z0-9&\-]*){0,2}(?:,[ ]and[ ]|[ ]and[ ])$")
 
 
 # A name right before the quoted name of its project (X“多尺度材料计算GPU服务器采购项目”已于……发布):
@@ -1327,5 +1352,6 @@ def _announcer(match: str, orgs: list[OrgName]) -> OrgName | None:
                     after):
             return o
     # the first named at the head that no role word claims, or the one already read as the announcer
-    head = [o for o in orgs if o.start < ANNOUNCER_HEAD and (o.role == "mentioned" or o.cue == "announcer")]
+    head = [o for o in orgs if o.start < ANNOUNCER_HEAD and (o.role == "mentioned" or o.cue == "announcer")
+            and fold_pattern(o.name) not in _vendor_names()]  # a US vendor is the brand of a headline, never its announcer
     return head[0] if head else None

@@ -506,6 +506,7 @@ class OrgsFile:
     company_words: tuple[str, ...]  # a company's name ends so (or holds the English legal form)
     agency_words: tuple[str, ...]  # a frame's supplier whose name holds one runs the tender: the agency
     award_news: AwardNews  # a winner's short name in news of an award
+    us_vendor_names: tuple[str, ...]  # US chip, server, cloud and model makers as news names them
 
     def __post_init__(self) -> None:
         for key, table in (("roles", self.roles), ("en_role_phrases", self.en_role_phrases)):
