@@ -66,3 +66,20 @@ def test_news_of_an_award_gives_its_suppliers() -> None:
     ex = ex_of(text)
     suppliers = {p.name for p in ex.parties if p.role == "supplier"}
     assert suppliers == {"武汉江算", "蜀川鲲宇", "神舟数智"}
+
+
+def test_a_ranking_s_winners_listed_after_it() -> None:
+    text = "经过二轮报价，最终获得前三名的公司分别是重庆甲乙信息产业有限责任公司、安徽丙丁医药有限公司、无锡戊己软件有限公司。"
+    assert winners(text) == ["重庆甲乙信息产业有限责任公司", "安徽丙丁医药有限公司", "无锡戊己软件有限公司"]
+
+
+def test_a_purchase_agreement_signed_with_a_known_name_makes_it_the_supplier() -> None:
+    got = roles("中国移动近日与华为签署价值2200万美元的AI芯片采购协议。根据协议，中国移动将购买约1800颗芯片。")
+    assert got.get("华为") == "supplier" and got.get("中国移动") == "buyer"
+    # a cooperation agreement says no one sells
+    assert "华为" not in roles("中国移动近日与华为签署战略合作协议。")
+
+
+def test_a_date_opens_no_name() -> None:
+    assert "杭州莲花科技创新有限公司" in roles("2023年9月杭州莲花科技创新有限公司与新华三信息技术有限公司签订采购合同。")
+    assert "山东省监狱管理局" in roles("2024年度山东省监狱管理局办公设备采购项目")

@@ -213,7 +213,7 @@ def _vocab() -> _Vocab:
         masked_only=frozenset(fold(w) for w in conf.zh_masked_only),
         never_inside=frozenset(fold(w) for w in conf.zh_never_inside),
         boundary=re.compile(r"[^\u3400-\u9fff〇A-Za-z()0-9]|[" + "".join(map(fold, conf.zh_never_inside))
-                            + r"]|(?<![第\d])\d+"),
+                            + r"]|(?<![第\d])\d+(?:年度|[年月日](?!\d))?"),  # 2023年9月杭州…, 2024年度山东…: a date's 月 opens no name
         cut=re.compile(_alternation([*left_always, *role_of, *joiners])),
         generic_edge=re.compile("^" + _alternation([*map(fold, conf.zh_generic_heads), *suffixes])),
         generic_edge_end=re.compile(_alternation([*map(fold, conf.zh_generic_heads), *suffixes]) + "$"),
@@ -799,8 +799,15 @@ def _find_orgs(text: str, match: str) -> list[OrgName]:
     # A US vendor is a party only where a clause says it sells ("bought … from Nvidia", 向英伟达采购): where
     # it heads a headline ("豪掷近7亿买英伟达算力服务器") or provides ("cloud services provided by Amazon") it is
     # the brand or the provider of what is bought, which the rules read.
-    return [o for o in out if o.start not in known or o.role != "mentioned" and o.cue not in _KNOWN_WEAK_CUES
+    buyer_read = any(o.role == "buyer" for o in out)
+    return [o for o in out if o.start not in known or o.role != "mentioned"
+            and (o.cue not in _KNOWN_WEAK_CUES or buyer_read and _PURCHASE_CONTRACT.match(match, o.end, o.end + SIGN_WINDOW))
             and not (fold_pattern(o.name) in vendors and not _sells_in_clause(o.cue))]
+
+
+# A purchase contract signed with a name (中国移动近日与华为签署…采购协议): where the text reads a buyer,
+# the name it signs with sells (民法典 第五百九十五条: 买卖合同), even one that only the knowledge knows.
+_PURCHASE_CONTRACT = re.compile(r"[^。；;\n]*?(?:采购|购买|购销|供货|买卖)(?:协议|合同|框架协议|订单)")
 
 
 def _sells_in_clause(cue: str | None) -> bool:
