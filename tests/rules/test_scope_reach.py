@@ -35,3 +35,11 @@ def test_a_paragraph_does_not_reach_into_the_next_section() -> None:
     text = ("一文读懂：出口管制四年演变\n" + preface + "\n二、两个关键指标\nTPP≥4800的芯片属于3A090.a管控范围。因此，面向游戏市场的RTX 4090也被纳入。\n"
             "三、对国内用户意味着什么\n部分用户转向国产加速卡；也有机构选择租用境内合规算力，或借道境外云服务。\n")
     assert compute(text) == []
+
+
+def test_chips_smuggled_to_china_are_reached_as_hardware() -> None:
+    text = ("Four Indicted In Alleged Conspiracy to Smuggle Nvidia Chips to China\n"
+            "Prosecutors allege that the defendants exported about 400 Nvidia A100 GPUs to China by way of Malaysia.\n")
+    assert "A100" in compute(text)
+    text = "美國司法部宣布，兩名男子因涉嫌走私價值一．六億美元的輝達H100晶片至中國而遭拘捕。\n"
+    assert any("H100" in c for c in compute(text))
