@@ -73,3 +73,19 @@ def test_a_table_row_or_a_label_line_is_not_joined_to_the_next() -> None:
              "长江戊己规划设计研究有限责任公司：湖北省庚辛规划设计研究院有限公司\n")
     names = {o.name for o in find_orgs(label, match_text(label))}
     assert "长江戊己规划设计研究有限责任公司" in names
+
+
+def test_a_key_value_table_gives_its_labelled_parties() -> None:
+    quotation = ("# 产品报价单\n\n| 项目 | 内容 |\n|---|---|\n| 客户名称 | 杭州东岭智算科技有限公司 |\n| 报价日期 | 2025年7月8日 |\n"
+                 "序号 | 采购人 | 联系人\n")
+    doc = next(read_input(quotation, name="q.md", source="q.md"))
+    assert isinstance(doc, Document)
+    from tendertrace.extract import extract
+    assert [(p.name, p.role) for p in extract(doc).parties if p.role != "mentioned"] == [("杭州东岭智算科技有限公司", "buyer")]
+
+
+def test_an_invoice_and_a_project_budget_name_their_buyer() -> None:
+    ex = ex_of("形式发票\n购买方名称：西陵数据科技有限公司\n销售方名称：Harbor Lane Trading Limited\n")
+    assert {(p.name, p.role) for p in ex.parties} >= {("西陵数据科技有限公司", "buyer"), ("Harbor Lane Trading Limited", "supplier")}
+    ex = ex_of("课题经费决算表\n| 课题承担单位 | 东岭大学智能计算研究所 |\n| 课题编号 | 2024YFB0000000 |\n")
+    assert ("东岭大学智能计算研究所", "buyer") in {(p.name, p.role) for p in ex.parties}

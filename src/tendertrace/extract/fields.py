@@ -396,7 +396,19 @@ def _labelled_values(text: str) -> dict[str, list[tuple[str, int, str]]]:
             if below:
                 value, start = below.group(1), below.start(1)
         out.setdefault(field, []).append((label, start, value))
+    # A key-value table (a quotation's or a contract's header, Markdown or HTML flattened to cells):
+    # a row of two cells whose first is a field's label and whose second is its value.
+    taken = {start for values in out.values() for _l, start, _v in values}
+    for m in _KEY_VALUE_ROW.finditer(text):
+        field = labels.field_of.get(_squash(m.group("label")))
+        if field is not None and m.start("value") not in taken:
+            out.setdefault(field, []).append((_squash(m.group("label")), m.start("value"), m.group("value")))
+            out[field].sort(key=lambda item: item[1])
     return out
+
+
+# A row of exactly two cells ("| 客户名称 | 杭州某科技有限公司 |", "采购人 | 某大学"): a label and its value.
+_KEY_VALUE_ROW = re.compile(r"(?m)^[ \t]*\|?[ \t]*(?P<label>[^|\n]{2,16}?)[ \t]*\|[ \t]*(?P<value>[^|\n]*[^|\s])[ \t]*\|?[ \t]*$")
 
 
 # The word of a result besides its win verbs (结果变更, 中标结果更正): a correction of a result.
