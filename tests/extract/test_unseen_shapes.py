@@ -221,3 +221,29 @@ def test_company_column_without_a_supplier_column_is_no_buyer() -> None:
 
     text = "投标单位名单\n序号\t单位名称\t报价（元）\n1\t南塘视觉科技有限公司\t50,000.00\n"
     assert all(not r.buyers for t in find_tables(text) for r in t.rows)
+
+
+def test_a_plain_text_notice_takes_its_first_line_as_its_title() -> None:
+    # No title but the text's own first line, which ends as a notice's title does: the project's name
+    # comes from it.
+    text = ("东岭大学高性能计算平台扩容项目成交结果公告\n\n一、采购人：东岭大学\n二、成交供应商：南岸算力科技有限公司\n"
+            "三、成交金额：人民币96.5万元\n")
+    ex = _extract(text)
+    assert ex.project_name is not None and "高性能计算平台扩容项目" in ex.project_name
+    assert ex.names("buyer") == ["东岭大学"]
+
+
+def test_a_paragraph_first_line_is_no_title() -> None:
+    text = ("根据学校科研工作安排，现就高性能计算平台扩容有关事项说明如下，请各单位认真阅读并按要求执行，逐项落实到位，"
+            "确保项目按期完成并通过验收。\n采购人：东岭大学\n")
+    ex = _extract(text)
+    assert not ex.project_name or "说明如下" not in ex.project_name
+
+
+def test_a_performance_target_form_gives_its_filing_unit_and_funds() -> None:
+    # 项目支出绩效目标申报表 (财预〔2015〕88号): 填报单位 files it, 年度资金总额 is the year's funds.
+    text = ("项目支出绩效目标申报表\n（2025年度）\n（单位：万元）\n项目名称：智能计算平台建设\n"
+            "填报单位：东岭大学信息化中心\n年度资金总额：120\n")
+    ex = _extract(text)
+    assert ex.names("buyer") == ["东岭大学信息化中心"]
+    assert ex.amount is not None and ex.amount.value == 1_200_000

@@ -200,3 +200,25 @@ def test_a_folder_reads_its_markdown_documents_not_its_own_docs(tmp_path: Path) 
     (tmp_path / "notice.txt").write_text("采购公告\n采购人：东岭大学\n", encoding="utf-8")
     names = [p.name for p in expand_paths([tmp_path])]
     assert names == ["notice.txt", "quotation.md"]
+
+
+def test_a_box_drawn_table_in_gb18030_decodes() -> None:
+    # A table exported as text with box-drawing rules (┌─┬─┐ │ └─┴─┘), saved in GB18030: its rules are
+    # GB2312 symbols, not signs of a wrong encoding.
+    text = ("采购明细表\n┌────┬──────────┬────┐\n│序号│品目名称          │数量│\n├────┼──────────┼────┤\n"
+            "│ 1  │GPU服务器（8卡）  │ 2  │\n│ 2  │存储阵列★         │ 1  │\n└────┴──────────┴────┘\n"
+            "注：①含三年维保；温度≤35℃。\n")
+    decoded, encoding, _ = decode(text.encode("gb18030"))
+    assert decoded == text
+    assert encoding in {"gb18030", "gbk", "gb2312"}
+
+
+def test_markdown_reads_its_words_and_tables_without_markup() -> None:
+    md = ("# 智算服务采购成交结果公告\n\n**采购人：** 东岭大学\n\n| 品目 | 供应商 | 金额（元） |\n|---|---|---|\n"
+          "| GPU云主机租赁 | 南岸算力科技有限公司 | 880,000.00 |\n\n详见[附件](https://example.org/a.pdf)。\n")
+    [doc] = read_input(md.encode("utf-8"), name="result.md", source="result.md")
+    assert isinstance(doc, Document)
+    assert "**" not in doc.text and "|---" not in doc.text and "](" not in doc.text
+    assert "采购人：" in doc.text and "东岭大学" in doc.text
+    row = next(line for line in doc.text.splitlines() if "南岸算力科技有限公司" in line)
+    assert "GPU云主机租赁" in row and "880,000.00" in row

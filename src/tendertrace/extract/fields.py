@@ -208,7 +208,7 @@ def extract_fields(doc: Document) -> Extraction:
         return _from_ocds(doc, doc.meta["ocds"], ex)
     schema = record_schema(doc)
     record = _record_of(doc) if schema else None
-    title = doc.title or ""
+    title = doc.title or _heading_line(text) or ""
 
     values = _labelled_values(text)
     record_amounts: dict[str, float] = {}
@@ -784,6 +784,21 @@ def _buyer_from_title(doc: Document, title: str, ex: Extraction) -> None:
             name = m.group("buyer").strip()
             ex.parties.append(Party(name, "buyer", _find_text(doc, name)))
             return
+
+
+# The longest first line read as a document's title: a notice's title runs to about sixty characters
+# (a buyer's full name, a project's name and 中标结果公告); a longer line is a paragraph.
+MAX_HEADING_CHARS = 80
+
+
+def _heading_line(text: str) -> str | None:
+    """The title of a document that carries none apart from its text (a plain-text, Markdown or DOCX
+    notice): its first line, when that line ends as a notice's title does (…成交结果公告, …采购意向公示)."""
+    head = text.lstrip()[: MAX_HEADING_CHARS + 1]
+    line = head.split("\n", 1)[0].strip()
+    if not line or len(line) > MAX_HEADING_CHARS:
+        return None
+    return line if re.search(_conf().title_suffix, line) else None
 
 
 def _title_to_name(title: str) -> str | None:

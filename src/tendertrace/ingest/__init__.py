@@ -27,6 +27,7 @@ from .readers import (
     read_docx,
     read_html,
     read_json_object,
+    read_markdown,
     read_pdf,
     read_text,
     sniff_format,
@@ -265,7 +266,7 @@ def read_input(
 
 
 
-_READERS: dict[str, Callable[[bytes, Limits], ReadResult]] = {"html": read_html, "htm": read_html, "text": read_text, "txt": read_text, "pdf": read_pdf, "docx": read_docx}
+_READERS: dict[str, Callable[[bytes, Limits], ReadResult]] = {"html": read_html, "htm": read_html, "text": read_text, "txt": read_text, "markdown": read_markdown, "pdf": read_pdf, "docx": read_docx}
 
 
 def _read_json(

@@ -11,6 +11,8 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
+from markdown_it import MarkdownIt
+
 from .decoding import decode
 from .html import html_title, html_to_text
 
@@ -52,6 +54,8 @@ def sniff_format(name: str, data: bytes) -> str:
         return "html"
     if lower.endswith(".json"):
         return "json"
+    if lower.endswith((".md", ".markdown")):
+        return "markdown"
     low = head[:512].lower()
     if low.startswith((b"<!doctype", b"<html", b"<?xml")) or b"<p" in low or b"<div" in low or b"<table" in low:
         return "html"
@@ -64,6 +68,18 @@ def read_html(data: bytes | str, limits: Limits) -> ReadResult:
     text, enc, warnings = (data, None, []) if isinstance(data, str) else decode(data)
     title = html_title(text)
     return ReadResult(html_to_text(text), enc, {"title": title} if title else None, warnings)
+
+
+# CommonMark with GitHub's pipe tables: a table of a Markdown notice reads as the table it is.
+_MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+def read_markdown(data: bytes | str, limits: Limits) -> ReadResult:
+    """A Markdown document (a notice saved from a wiki, a repository or a chat export): rendered to
+    HTML and read as HTML, so that its emphasis (``**采购人：**``), headings and links leave only their
+    words and its pipe tables become tables."""
+    text, enc, warnings = (data, None, []) if isinstance(data, str) else decode(data)
+    return ReadResult(html_to_text(_MARKDOWN.render(text)), enc, None, warnings)
 
 
 def read_text(data: bytes | str, limits: Limits) -> ReadResult:
