@@ -1,10 +1,17 @@
 """Field-extraction accuracy on ../shared/eval/extraction_dev.jsonl, and mention counts on the corpus.
 
     python bench/extraction_eval.py [--corpus] [--show-errors]
+    python bench/extraction_eval.py --texts FOLDER [--show-errors]
 
 Prints per-field precision / recall / exact match, scored as ../shared/eval/README.md suggests:
 names compared after NFKC and whitespace removal, buyer and suppliers as sets, amounts within one
 unit with the right kind, and null gold values counted as "not stated".
+
+``--texts FOLDER`` scores a folder of real public texts instead (news, company announcements,
+notices, each a file): its ``gold.jsonl`` rows give ``file``, ``buyer`` and ``suppliers`` (lists of
+names as the text writes them) and ``amount``; buyer and suppliers are scored as sets (precision,
+recall, F1), amounts within one unit, names compared after NFKC, whitespace removal and
+traditional-to-simplified folding (a text in traditional script keeps its names so).
 """
 
 from __future__ import annotations
@@ -41,7 +48,12 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=None,
                         help="a set of corpus records in extraction_dev.jsonl's format (by corpus id); fields a "
                              "row leaves out are not scored (default ../shared/eval/extraction_dev.jsonl)")
+    parser.add_argument("--texts", type=Path, default=None,
+                        help="a folder of real public texts with a gold.jsonl (file, buyer, suppliers, amount)")
     args = parser.parse_args()
+    if args.texts is not None:
+        texts_fields(Console(), require(args.texts), args.show_errors)
+        return
     if args.findings is not None:
         findings_fields(Console(), require(args.findings), args.show_errors)
     gold_path = require(args.gold or EVAL / "extraction_dev.jsonl")
@@ -153,6 +165,61 @@ def findings_fields(console: Console, folder: Path, show_errors: bool) -> None:
     table.add_row("suppliers P / R / F1", f"{precision:.3f} / {recall:.3f} / {f1:.3f}")
     table.add_row("amount exact", f"{c['amount_ok']}/{c['amount_n']} = {c['amount_ok'] / max(1, c['amount_n']):.3f}")
     table.add_row("date exact", f"{c['date_ok']}/{c['date_n']} = {c['date_ok'] / max(1, c['date_n']):.3f}")
+    console.print(table)
+    if show_errors:
+        for line in errors:
+            console.print(line, markup=False)
+
+
+def texts_fields(console: Console, folder: Path, show_errors: bool) -> None:
+    """Buyer and suppliers (set precision, recall, F1) and amount on a folder of real texts."""
+    from tendertrace.text.fold import fold_zh
+
+    def key(name: str) -> str:
+        return norm(fold_zh(name))
+
+    rows = [json.loads(line) for line in (folder / "gold.jsonl").open(encoding="utf-8") if line.strip()]
+    counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    errors: list[str] = []
+    for g in rows:
+        docs = [d for d in iter_documents([folder / g["file"]]) if isinstance(d, Document)]
+        if not docs:
+            errors.append(f"{g['file']}: not read")
+            continue
+        ex = extract(docs[0])
+        for field, role in (("buyer", "buyer"), ("suppliers", "supplier")):
+            gs, ps = {key(x) for x in g.get(field) or []}, {key(x) for x in ex.names(role)}
+            c = counts[field]
+            c["tp"] += len(gs & ps)
+            c["fp"] += len(ps - gs)
+            c["fn"] += len(gs - ps)
+            c["exact"] += gs == ps
+            c["n"] += 1
+            c["docs_with"] += bool(gs)
+            c["docs_found"] += bool(gs & ps)
+            if gs != ps:
+                errors.append(f"{g['file']} {field}: gold={sorted(gs)} got={sorted(ps)}")
+        ga, pa = g.get("amount"), ex.amount.value if ex.amount else None
+        ok = (ga is None and pa is None) or (ga is not None and pa is not None and abs(ga - pa) <= 1)
+        c = counts["amount"]
+        c["n"] += 1
+        c["exact"] += ok
+        c["docs_with"] += ga is not None
+        c["docs_found"] += ok and ga is not None
+        if not ok:
+            errors.append(f"{g['file']} amount: gold={ga} got={pa}")
+    table = Table(title=f"Parties and amount on {len(rows)} real texts ({folder.name})")
+    for col in ("field", "precision", "recall", "F1", "documents found", "exact match"):
+        table.add_column(col, justify="right" if col != "field" else "left")
+    for field, c in counts.items():
+        if field == "amount":
+            table.add_row(field, "", "", "", f"{c['docs_found']}/{c['docs_with']}", f"{c['exact'] / c['n']:.3f}")
+            continue
+        precision = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
+        recall = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        table.add_row(field, f"{precision:.3f}", f"{recall:.3f}", f"{f1:.3f}", f"{c['docs_found']}/{c['docs_with']}",
+                      f"{c['exact'] / c['n']:.3f}")
     console.print(table)
     if show_errors:
         for line in errors:

@@ -114,3 +114,68 @@ def test_a_member_takes_the_side_of_the_lead_it_is_bracketed_after() -> None:
     text = ("三、评审结果：第一中标候选人：南港大数据产业发展有限公司（联合体成员：北江通信股份有限公司西城分公司）；"
             "第二中标候选人：东岳信息工程有限公司。\n")
     assert _role_of(text, "北江通信股份有限公司西城分公司") == _role_of(text, "南港大数据产业发展有限公司")
+
+
+def test_english_results_story_gives_its_buyer_and_its_list_of_winners() -> None:
+    # A results story written in English: the buyer "announced the winning bid" or "delivered bidding
+    # results", a winner "won the bid", and a list of winners after "Successful bidders are".
+    from tests.extract._docs import roles
+
+    found = roles("On May 2, Eastridge Telecom delivered bidding results for GPU servers. Successful bidders are "
+                  "including Kestrel, Norvane, H7C, Talmont, etc. The total value was not disclosed.")
+    assert found["Eastridge Telecom"] == "buyer"
+    assert {n for n, r in found.items() if r == "supplier"} == {"Kestrel", "Norvane", "H7C", "Talmont"}
+    found = roles("Westport Mobile announced the winning bid for its AI server project. Lumaris won the bid with "
+                  "a total amount of 83 million yuan.")
+    assert found["Westport Mobile"] == "buyer"
+    assert found["Lumaris"] == "supplier"
+
+
+def test_a_country_word_opens_a_name_but_is_none_alone() -> None:
+    from tests.extract._docs import roles
+
+    assert roles("China Eastlink announced the winning bid for the servers.").get("China Eastlink") == "buyer"
+    assert "China" not in roles("Recently, China bought more servers.")
+
+
+def test_news_of_a_companys_filing_on_its_own_purchase_makes_it_the_buyer() -> None:
+    from tests.extract._docs import ex_of
+
+    ex = ex_of("东岭数据(300999)10月21日晚间公告，公司拟斥资不超过40亿元采购服务器资产，增加云算力服务能力。"
+               "该交易金额已占公司最近一期经审计净资产的50%以上。")
+    assert ex.names("buyer") == ["东岭数据"]
+    assert ex.amount is not None and ex.amount.value == 4_000_000_000 and ex.amount.kind == "budget"
+    # the customer who buys from the company is no purchase of the company's own
+    ex = ex_of("东岭数据(300999)公告，客户向公司采购算力服务，合同金额为1.2亿元。")
+    assert "东岭数据" not in ex.names("buyer")
+
+
+def test_a_contracts_value_in_prose_is_its_amount() -> None:
+    from tests.extract._docs import ex_of
+
+    ex = ex_of("近日，子公司浙江西岭云科技有限公司已与上海北屿智能科技有限公司签署了总额高达5.54亿元的算力服务销售合同。")
+    assert ex.amount is not None and ex.amount.value == 554_000_000
+
+
+def test_a_reference_to_a_partys_units_is_not_part_of_its_name() -> None:
+    from tests.extract._docs import ex_of
+
+    ex = ex_of("（三）招标人：东岭网络通信有限公司及省分公司、西岭数字科技有限公司等子公司\n")
+    assert ex.names("buyer") == ["东岭网络通信有限公司", "西岭数字科技有限公司"]
+
+
+def test_english_list_of_buyers_gives_each_buyer() -> None:
+    from tests.extract._docs import roles
+
+    found = roles("Among the buyers were the Eastmoor Academy of Sciences, the Norland Artificial Intelligence "
+                  "Institute, Westvale Earthquake Administration and Kestrel Labs.")
+    assert {n for n, r in found.items() if r == "buyer"} >= {
+        "Eastmoor Academy of Sciences", "Norland Artificial Intelligence Institute", "Westvale Earthquake Administration"}
+
+
+def test_the_buyer_that_announces_its_result_outranks_one_named_in_passing() -> None:
+    from tests.extract._docs import ex_of
+
+    ex = ex_of("On March 6, Westport Unicom announced the winning bid for its model factory project. Lumaris won the "
+               "bid. Lumaris's chip unit previously won a procurement order from Eastport Mobile.")
+    assert ex.names("buyer") == ["Westport Unicom"]

@@ -247,3 +247,47 @@ def test_a_performance_target_form_gives_its_filing_unit_and_funds() -> None:
     ex = _extract(text)
     assert ex.names("buyer") == ["东岭大学信息化中心"]
     assert ex.amount is not None and ex.amount.value == 1_200_000
+
+
+def test_a_speakers_pronoun_and_time_words_open_no_name() -> None:
+    # Spoken or news prose puts a time and a pronoun before the joiner: 今年一季度我们跟X签了.
+    from tests.extract._docs import roles
+
+    found = roles("今年一季度我们跟北岭计算技术研究所签了一个算力租赁的合同。")
+    assert "北岭计算技术研究所" in found
+    found = roles("上个月我们和东岭大学签订了GPU服务器采购合同。")
+    assert "东岭大学" in found and not any(n.startswith(("上个月", "我们")) for n in found)
+    # a joiner inside a name stays (精密机械与物理研究所)
+    assert "东岭光学精密机械与物理研究所" in roles("近日，东岭光学精密机械与物理研究所发布采购公告。")
+
+
+def test_a_label_spaced_to_align_a_form_gives_its_role() -> None:
+    from tests.extract._docs import roles
+
+    found = roles("固定资产卡片\n供 应 商：西岭恒信信息技术有限公司         合同编号：JYS-117\n"
+                  "使用单位：东岭研究院计算中心\n")
+    assert found["西岭恒信信息技术有限公司"] == "supplier"
+
+
+def test_an_invoices_ruled_columns_give_buyer_and_seller() -> None:
+    # 增值税发票: 购买方信息 │ 销售方信息 heads two columns; 名称：X under each names that side.
+    from tests.extract._docs import roles
+
+    text = ("电子发票（增值税专用发票）\n┌──────────────────┬──────────────────┐\n"
+            "│购买方信息        │销售方信息        │\n│名称：东岭大学信息学院 │名称：西岭鼎信电子科技有限公司│\n"
+            "│纳税人识别号：（略）│纳税人识别号：9161XXXX│\n└──────────────────┴──────────────────┘\n")
+    found = roles(text)
+    assert found["东岭大学信息学院"] == "buyer"
+    assert found["西岭鼎信电子科技有限公司"] == "supplier"
+
+
+def test_an_asset_cost_and_an_invoice_total_are_amounts() -> None:
+    ex = _extract("固定资产卡片\n资产名称：GPU计算服务器\n原值（元）：2,386,000.00\n")
+    assert ex.amount is not None and ex.amount.value == 2_386_000
+    ex = _extract("电子发票（增值税专用发票）\n价税合计（大写）　肆拾壹万贰仟捌佰圆整　（小写）¥412800.00\n")
+    assert ex.amount is not None and ex.amount.value == 412_800
+
+
+def test_a_day_month_year_with_hyphens_dates_an_order() -> None:
+    ex = _extract("PURCHASE ORDER\nPO No.: IFT-017        PO Date:   05-Mar-2024\nVendor: Crestline Compute Pte. Ltd.\n")
+    assert ex.published is not None and ex.published.isoformat() == "2024-03-05"

@@ -222,3 +222,22 @@ def test_markdown_reads_its_words_and_tables_without_markup() -> None:
     assert "采购人：" in doc.text and "东岭大学" in doc.text
     row = next(line for line in doc.text.splitlines() if "南岸算力科技有限公司" in line)
     assert "GPU云主机租赁" in row and "880,000.00" in row
+
+
+def test_docx_page_header_and_footer_are_read_once_in_place() -> None:
+    # The unit's name printed over every page (a header) and a signature under it (a footer).
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "东岭研究所　大型仪器设备购置论证材料"
+    document.sections[0].footer.paragraphs[0].text = "条件保障处　二〇二三年五月"
+    document.add_paragraph("一、购置必要性")
+    document.add_section()  # a second section linked to the first: its header is the same text
+    document.add_paragraph("二、选型")
+    buf = io.BytesIO()
+    document.save(buf)
+    doc = _one(buf.getvalue(), name="report.docx")
+    assert isinstance(doc, Document)
+    lines = doc.text.splitlines()
+    assert lines[0] == "东岭研究所　大型仪器设备购置论证材料"
+    assert lines[-1] == "条件保障处　二〇二三年五月"
+    assert doc.text.count("东岭研究所") == 1

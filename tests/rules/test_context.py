@@ -247,3 +247,13 @@ def test_a_track_record_table_is_past_projects() -> None:
     text = "类似项目业绩一览表\n序号 | 项目 | 年份\n1 | 某院H100 GPU服务器采购 | 2023"
     assert _scope_effect(text, "H100") == "past"
     assert _scope_effect("采购清单\n序号 | 项目 | 数量\n1 | H100 GPU服务器 | 2台", "H100") is None
+
+
+def test_a_contract_terminated_as_announced_is_a_cancellation() -> None:
+    text = ("关于“东岭材料计算GPU服务器采购项目”合同解除的公告\n原成交供应商：西岭信息技术有限公司\n"
+            "原合同内容：GPU服务器2台（每台8×NVIDIA H100 80GB SXM5）\n原合同项下货物未交付。\n")
+    found = classify_text(text, date(2022, 11, 25))
+    assert found and not any(c.compute_finding for c in found)
+    assert cancellation(text, "other") is not None
+    # a contract's clause on its own termination is no cancellation of the procurement
+    assert cancellation("GPU服务器采购合同\n乙方违约的，甲方有权解除合同。\n采购NVIDIA H100服务器2台。\n", "other") is None

@@ -71,3 +71,18 @@ def test_no_tie(text: str) -> None:
 ])
 def test_chinese_script_written_in_taiwan_is_no_tie(text: str, tie: str | None) -> None:
     assert china_nexus(match_text(text)) == tie
+
+
+def test_a_japanese_ministrys_sheng_is_no_prc_province() -> None:
+    # A Chinese-language digest of a Japanese tender: 国立大学法人, 日本 and 文部科学省 (a ministry, not a
+    # province) tie it to no PRC place.
+    text = ("【日本】国立大学法人东岭大学 GPU计算服务器系统 一般竞争入札公告\n调达机关：国立大学法人东岭大学（日本宫城县）\n"
+            "品目：GPU服务器4台，每台8×NVIDIA H100 SXM5 80GB\n参加资格：具有文部科学省竞争参加资格\n")
+    assert china_nexus(match_text(text)) is None
+
+
+def test_the_prcs_name_for_taiwan_is_a_prc_document() -> None:
+    # 原产地：美国/中国台湾 is how a PRC form writes a chip's origin; Taiwan's own documents write 台湾.
+    text = ("大型仪器设备购置论证报告\n申请部门：东岭研究所智能计算室\n选型：8×NVIDIA H100 SXM5 整机\n"
+            "是否进口：是（原产地：美国/中国台湾）\n")
+    assert china_nexus(match_text(text)) == "written in Chinese"

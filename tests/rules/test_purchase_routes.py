@@ -46,3 +46,24 @@ def test_a_buy_on_the_items_line_is_not_made_a_rental_by_the_buyers_business() -
             "预计年底前到货。\n"
             "公司表示正积极拓展算力租赁与云计算业务。\n")
     assert "hardware_purchase" in routes(text)
+
+
+def test_an_asset_records_acquisition_field_is_its_route() -> None:
+    # 固定资产卡片: the chip's line is far from 取得方式：购置, which states how the whole record's asset came.
+    text = ("固 定 资 产 卡 片\n资产名称：GPU计算服务器        资产分类：服务器\n"
+            "配置说明：2×Intel Xeon / 8×NVIDIA A100 80GB SXM4 / 2TB DDR4\n" + "备注：随机资料存档案室。\n" * 12
+            + "使用单位：东岭研究院计算中心\n取得方式：购置                取得日期：2022-12-12\n")
+    assert routes(text, date(2023, 1, 5)) == {"hardware_purchase"}
+
+
+def test_a_vat_invoice_records_a_sale() -> None:
+    text = ("电子发票（增值税专用发票）\n开票日期：2024年06月18日\n"
+            "*计算机*图形工作站  DX-W790/RTX4090 24G×2  台  6  60884.95  365309.73  13%  47490.27\n")
+    assert routes(text) == {"hardware_purchase"}
+
+
+def test_an_english_heading_in_capitals_states_its_route() -> None:
+    text = ("EASTRIDGE VISION TECHNOLOGIES CO., LTD.\nShenzhen, P.R. China\n\n        PURCHASE ORDER\n\n"
+            "Line  Description                                 Qty  Amount\n"
+            "1     GPU server, 8x NVIDIA H100 SXM5 80GB          4    1,248,000.00\n")
+    assert routes(text) == {"hardware_purchase"}

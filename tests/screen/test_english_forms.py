@@ -84,3 +84,27 @@ def test_a_patronymic_weighs_little() -> None:
     screener = Screener([ListEntry("1", "SDN", "Nikolai Platonovich Patrushev", [], "Russia")])
     assert screener.best("Nikolai Patrushev").entry.id == "1"
     assert screener.best("Nikolai Petrov") is None
+
+
+def test_a_legal_form_alone_names_no_one() -> None:
+    # SDN lists "PTE" as an alias of an Iranian company; a consignee cell read as "Pte Ltd" is
+    # Singapore's legal form, not that company.
+    screener = Screener([ListEntry("pte", "SDN", "POUYAN TABAAN ENERGY", ["PTE"], "Iran"),
+                         ListEntry("ltd", "EL", "Sino Tech Ltd", [], "China")])
+    for form in ("Pte Ltd", "Pte. Ltd.", "Co., Ltd.", "Sdn. Bhd.", "LLC", "Limited"):
+        assert screener.screen(form) == [], form
+    assert screener.best("PTE").entry.id == "pte"  # the alias itself still finds it
+    assert screener.best("Sino Tech Ltd").entry.id == "ltd"
+
+
+def test_a_listed_brand_written_after_its_registration_place() -> None:
+    # A Chinese registered name opens with its place; the list's English often drops it. The place
+    # must be one of the entry's listed addresses.
+    screener = Screener([
+        ListEntry("ifx", "EL", "Intellifusion", [], "China", address="Longgang District, Shenzhen, China."),
+        ListEntry("bit", "EL", "Beijing Institute of Technology", [], "China", address="Beijing, China"),
+    ])
+    assert screener.best("Shenzhen Intellifusion Co., Ltd.").entry.id == "ifx"
+    assert screener.best("Shenzhen Intellifusion").entry.id == "ifx"
+    assert screener.screen("Wuhan Intellifusion Co., Ltd.") == []  # not a place it is listed at
+    assert screener.screen("Institute of Technology") == []  # a generic name left after the place names no one

@@ -498,6 +498,11 @@ def alias_after(text: str, end: int) -> tuple[int, int] | None:
     return (start, start + len(alias)) if start >= 0 else None
 
 
+# A reference to a party's units after its name (中国联合网络通信有限公司及省分公司, X有限公司等子公司):
+# the party is the name.
+_UNITS_TAIL = re.compile(r"(?<=公司|集团)(?:以及|及|等)其?(?:省|市|各|下属|所属|全资|控股)?(?:分公司|子公司|成员单位|各单位|单位)$")
+
+
 def _names(doc: Document, start: int, value: str, role: Role) -> list[Party]:
     lead = _NAME_LEAD.match(value)
     if lead:  # "采购人信息：名称：X" on one line
@@ -526,7 +531,7 @@ def _names(doc: Document, start: int, value: str, role: Role) -> list[Party]:
     for piece in pieces:
         pos = value.find(piece, offset)
         offset = pos + len(piece) if pos >= 0 else offset
-        name = re.sub(r"(?:组成的)?联合体$", "", piece.strip())
+        name = _UNITS_TAIL.sub("", re.sub(r"(?:组成的)?联合体$", "", piece.strip()))
         if len(name) < 2 or len(name) > 80:
             continue
         if role == "supplier" and not _org_suffix().search(name) and not re.search(r"[A-Za-z]", name):
@@ -648,6 +653,18 @@ _PROSE_AWARD = re.compile(
     r"以\s*(?P<zh>(?:人民币|￥|¥)?\s*" + NUMBER + r"\s*(?:亿元|万元|元|万美元|美元))\s*(?:的价格|的报价|的总价)?\s*(?:成功)?(?:中标|成交|中选)"
     r"|a(?<=\ba)warded\b(?:[^.;]|\.(?!\s+[A-Z]|\s*$)){0,160}?\bfor\s+(?:a\s+total\s+of\s+)?(?P<en>(?:US\$|HK\$|USD|RMB|CNY|\$)\s*" + NUMBER
     + r"(?:\s*(?:million|billion))?)"
+)
+
+
+# A contract's value and a purchase's outlay stated in prose, as news of a company's filing writes
+# them: "签署了总额高达5.54亿元的销售合同" (the contract's amount), "拟斥资不超过40亿元采购服务器" (what
+# the purchase may cost: a budget). Each branch opens with its noun or verb, so a search tries only
+# the positions holding one.
+_PROSE_SUM = re.compile(
+    r"(?:总额|总金额|金额|总价|价值)(?:高达|约为|约|为|达|共计|合计|超过)?\s*(?P<contract>(?:人民币)?\s*" + NUMBER
+    + r"\s*(?:亿元|万元|元))的[^，,。；;\n]{0,16}?(?:合同|订单|协议)"
+    r"|(?:斥资|出资|耗资|投资)(?:不超过|不超|约|近|超过|逾)?\s*(?P<outlay>(?:人民币)?\s*" + NUMBER
+    + r"\s*(?:亿元|万元|元))(?:用于|以)?(?:采购|购买|购置|租用|租赁|建设)"
 )
 
 
@@ -870,6 +887,15 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: knowledge.RecordS
             value = to_number(written.group("num")) * scale(written.group("unit"))
             if value > 0:
                 found.append(("awarded", value, at, at + written.end(), False, "以…中标"))
+    for m in _PROSE_SUM.finditer(text):
+        group = "contract" if m.group("contract") else "outlay"
+        written = MONEY.match(m.group(group))
+        if written and written.group("unit"):
+            value = to_number(written.group("num")) * scale(written.group("unit"))
+            if value > 0:
+                at = m.start(group)
+                found.append(("awarded" if group == "contract" else "budget", value, at, at + written.end(), False,
+                              "合同总额" if group == "contract" else "斥资"))
     for label, kind in (schema.amount_labels if schema else {}).items():
         for m in re.finditer(r"(?:^|\n)" + re.escape(label) + r"\s*[:：]\s*(" + NUMBER + r")\s*$", text, re.M):
             value = to_number(m.group(1)) * units.get(label, 1)

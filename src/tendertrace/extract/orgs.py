@@ -313,10 +313,15 @@ def _head_ok(head: str, vocab: _Vocab) -> bool:
 
 
 def _masked(head: str, vocab: _Vocab) -> bool:
-    return any(m in head for m in vocab.masks)
+    # a lone Latin letter stands for a name withheld (X公司, A公司, 客户B单位) as 某 does
+    return any(m in head for m in vocab.masks) or len(head) == 1 and head.isascii() and head.isalpha()
 
 
-def _left_cut(match: str, begin: int, s: int, vocab: _Vocab) -> tuple[int, str | None]:
+# A short name a bracket defines: （简称“华铁大黄蜂”）, (以下简称"电光云").
+_DEFINED_SHORT = re.compile(r"简称\s*[:：]?\s*[“\"「『]([\u3400-\u9fffA-Za-z0-9]{2,12})[”\"」』]")
+
+
+def _left_cut(match: str, begin: int, s: int, vocab: _Vocab, shorts: tuple[str, ...] = ()) -> tuple[int, str | None]:
     """Where a name that ends with the suffix at ``s`` starts, at or after ``begin``; with the role
     word that stands right before it, if any."""
     window = match[begin:s]
@@ -336,11 +341,16 @@ def _left_cut(match: str, begin: int, s: int, vocab: _Vocab) -> tuple[int, str |
                 return begin + c_end, None
             designated = left[-1:] in _DESIGNATORS and _ends_with(vocab.left_always, left[-9:-1])
             if len(left) > 1 and not vocab.suffix_end.search(left) and not _ends_with(vocab.left_always, left[-8:]) \
-                    and not designated \
+                    and not designated and not (shorts and left.endswith(shorts)) \
                     and not any(left.endswith(m) for m in vocab.masks):
                 continue
         return begin + c_end, word if word in vocab.role_of else None
     return begin, None
+
+
+# A whole name, a joiner, then the rest of a longer run (X有限公司及省分公司, X有限公司等子公司): where the
+# rest is no proper name, the run is the name and a reference to its units, not one name.
+_NAME_THEN_REFERENCE = re.compile(r"(?:有限公司|有限责任公司|集团|公司)(?:以及|及|等|和|与|或)(?P<rest>[^及等和与或]*)$")
 
 
 # The letters that tell one party of a kind from another (客户甲为X, 供应商A为Y, 客户一).
@@ -359,7 +369,7 @@ def _prose_head(head: str, vocab: _Vocab) -> bool:
 
 
 # The joiners of two parties ("A与B签订"), not of two words of one name (精密机械与物理研究所).
-_PAIR_JOINERS = ("与", "和", "同")
+_PAIR_JOINERS = ("与", "和", "同", "跟")
 # How many characters of a name's opening may be a division's name (内蒙古自治区 has six).
 MAX_PLACE = 6
 
@@ -392,6 +402,9 @@ def _ends_with(words: re.Pattern[str], text: str) -> bool:
 def _zh_orgs(match: str, vocab: _Vocab) -> list[tuple[int, int, str | None, bool]]:
     """(start, end, role word before it, masked) of every Chinese organisation name."""
     found: dict[int, tuple[int, str | None, bool, bool]] = {}  # start -> (end, role word, masked, firm end)
+    # The short names the text defines (简称“华铁大黄蜂”): one before a joiner is a party's name, as a
+    # full name would be ("华铁大黄蜂为X公司提供算力云服务").
+    shorts = tuple(m.group(1) for m in _DEFINED_SHORT.finditer(match)) if "简称" in match else ()
     for m in vocab.suffix.finditer(match):
         s, e = m.start(), m.end()
         if s == 0 or not _is_name_char(match[s - 1]) and match[s - 1] not in ")0123456789":
@@ -408,7 +421,7 @@ def _zh_orgs(match: str, vocab: _Vocab) -> list[tuple[int, int, str | None, bool
         begin = _hard_start(match, s, vocab)
         if begin == s:
             continue
-        start, role_word = _left_cut(match, begin, s, vocab)
+        start, role_word = _left_cut(match, begin, s, vocab, shorts)
         if start == s:
             continue
         fragment = vocab.fragment_start.match(match, start)
@@ -418,6 +431,9 @@ def _zh_orgs(match: str, vocab: _Vocab) -> list[tuple[int, int, str | None, bool
         masked = _masked(head, vocab)
         if suffix == _BARE_COMPANY and not masked and _prose_head(head, vocab):
             continue
+        tail = _NAME_THEN_REFERENCE.search(head)
+        if tail is not None and not _head_ok(tail.group("rest"), vocab):
+            continue  # 中国联合网络通信有限公司及省分公司, X有限公司等子公司: a name, then a reference to its units
         if not masked and (suffix in vocab.masked_only or not _head_ok(head, vocab)
                            or vocab.fragment_start.match(match, start)
                            or head in vocab.glossary_words and (suffix.endswith("公司") or suffix in vocab.weak)):
@@ -531,9 +547,18 @@ _EN_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)+|(?:Co|Ltd|Inc|Corp|Bhd|Pte|Pty|P
 _LABEL_TAIL = re.compile(r"(?:[一二三四五六七八九十甲乙丙丁]|[A-E](?![A-Za-z])|\d{1,2})?(?:名称|名|信息)?\s*(?:[(（][^()（）]{1,6}[)）])?\s*(?:如下)?\s*(?:[:：]|为|是)?\s*[“\"「『]?\s*$")
 
 
+# How far back a spaced label may reach (使 用 单 位 名 称: eleven characters with its spaces), and the
+# spaces between its characters.
+ROLE_SPACED = 16
+_LABEL_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+
+
 def _role_word_before(before: str, vocab: _Vocab) -> str | None:
     """The role word that ends right before a name (采购人：, 甲方为, 用户单位名称:), if any."""
     head = before[: _LABEL_TAIL.search(before).start()]  # type: ignore[union-attr]
+    if " " in head[-ROLE_SPACED:] or "\u3000" in head[-ROLE_SPACED:]:
+        # a label spaced to align a form's columns (供 应 商：, 使 用 单 位：) is the label
+        head = head[:-ROLE_SPACED] + _LABEL_SPACES.sub("", head[-ROLE_SPACED:])
     for size in vocab.role_sizes:
         if head[-size:] in vocab.role_of:
             return head[-size:]
@@ -677,7 +702,10 @@ def _find_orgs(text: str, match: str) -> list[OrgName]:
     # Names the knowledge holds without a legal form (中国联通, 浪潮信息, "China Unicom"), and an English
     # proper name that buys ("ByteDance bought"): parties only where a role is read for them.
     known: set[int] = set()
-    for s, e, english in [*_known_names(match, disclosure), *_buying_subjects(match)]:
+    role_list = _en_role_list(match)
+    listed_roles = {s: role for s, _e, role in role_list}
+    for s, e, english in [*_known_names(match, disclosure), *_buying_subjects(match),
+                          *((s, e, True) for s, e, _role in role_list)]:
         if not any(s < te and ts < e for ts, te in taken):
             items.append((s, e, None, False, english))
             taken.append((s, e))
@@ -700,7 +728,9 @@ def _find_orgs(text: str, match: str) -> list[OrgName]:
         if english:
             m = vocab.en_role_phrase.search(before)
             after_m = re.match(r"\s*\(\s*(?:the|as)?\s*[\"“]?(?P<role>[A-Za-z ]{3,30}?)[\"”]?\s*\)", after)
-            if after_m and after_m.group("role").lower() in vocab.en_role_of:
+            if start in listed_roles:
+                role, cue = listed_roles[start], "listed as " + ("winners" if listed_roles[start] == "supplier" else "buyers")
+            elif after_m and after_m.group("role").lower() in vocab.en_role_of:
                 role, cue = vocab.en_role_of[after_m.group("role").lower()], after_m.group("role")
             elif m:
                 role, cue = vocab.en_role_of[m.group("role").lower()], m.group("role")
@@ -708,11 +738,13 @@ def _find_orgs(text: str, match: str) -> list[OrgName]:
                 role, cue = "supplier", "signed with"
             elif _EN_AWARDED_TO.search(_clause_before(match, start)):
                 role, cue = "supplier", "awarded to"
-            elif vocab.en_provider_after.match(match, end):
+            elif (provides := vocab.en_provider_after.match(match, end)) is not None and not (
+                    (buys := vocab.en_buyer_after.match(match, end)) is not None and buys.end() > provides.end()):
+                # the longer phrase tells: "delivered bidding results" is a buyer's, "delivered" a supplier's
                 role, cue = "supplier", "provides"
             elif vocab.en_buyer_after.match(match, end) or _EN_SAID_IT_BOUGHT.match(match, end) \
                     or _EN_HEADING_LINE.fullmatch(match, start_of_line(match, start), start) and _EN_HEADING_THEN_BOUGHT.match(match, end):
-                role, cue = "buyer", "verb"
+                role, cue = "buyer", "announces its result" if _EN_ANNOUNCES_RESULT.match(match, end) else "verb"
             elif _EN_BOUGHT_FROM.search(_clause_before(match, start)):
                 role, cue = "supplier", "bought from"
             elif _EN_ASKED_BEFORE.search(before) and _EN_TO_SUPPLY.match(match, end):
@@ -784,6 +816,8 @@ def _find_orgs(text: str, match: str) -> list[OrgName]:
     out = _signing_subject(match, out)
     out = _provider_statement(match, out)
     out = _announcer_wins(match, out, disclosure)
+    out = _announcer_buys(text, match, out, disclosure)
+    out = _column_headed(match, out, vocab)
     out = _addressed_winner(match, out)
     out = _addressed_buyer(match, out)
     out = clause_roles(match, out)
@@ -969,7 +1003,11 @@ STOCK_NAME_REACH = 8
 # The verbs of a news sentence whose subject buys ("ByteDance bought", "Tencent has placed orders").
 _EN_BUYING_VERBS = ("(?:bought|purchased|ordered|rented|leased|spent|acquired|procured|imported|placed|tapping|tapped|"
                     "buying|renting|secured|plans to buy|planned to buy|plans to spend|made orders|made an order|"
-                    "is to buy|are to buy|agreed to buy|stockpiled|snapped up|rushing to buy|rushing to acquire)")
+                    "is to buy|are to buy|agreed to buy|stockpiled|snapped up|rushing to buy|rushing to acquire|"
+                    # news of a tender's result: its winner and its buyer as subjects ("Baidu won the bid",
+                    # "China Unicom announced the winning bid"); the verbs after the name give the role
+                    "won the bid|won a bid|won the tender|won bids|announced the winning bid|"
+                    "announced the bid results|announced the bidding results|delivered bidding results)")
 # An English proper name that buys, rents or spends in a news sentence ("ByteDance bought", "Tencent
 # has ordered", "L&A Design spent"): one to three capitalised words before the verb.
 _EN_BUYING_SUBJECT = re.compile(
@@ -979,8 +1017,41 @@ _EN_BUYING_GATE = re.compile(r" " + _EN_BUYING_VERBS + r"\b")
 # A sentence's opening adverb ("Recently", "Reportedly") is no name.
 _EN_ADVERB = re.compile(r"[A-Z][a-z]{3,}ly")
 # Sentence openers and pronouns that the pattern reads as a name ("The university bought").
+# Country words open a name ("China Telecom", "US Steel") and are none alone ("China bought").
+_EN_COUNTRY_WORDS = frozenset({"China", "Chinese", "US", "U.S."})
 _EN_NOT_NAMES = frozenset({"The", "It", "He", "She", "They", "We", "This", "That", "Its", "Their", "A", "An",
                            "Which", "Who", "China", "Chinese", "US", "U.S.", "Company", "Reuters"})
+
+
+# News of a tender's result listing its winners by their names alone ("Successful bidders are including
+# Huawei, H3C, Inspur, Sugon, etc."): a list of capitalised names after the cue, up to its end.
+# Its buyers likewise ("Among the buyers were the Chinese Academy of Sciences, the Shandong …").
+_EN_WINNERS_CUE = re.compile(r"\b(?:(?P<supplier>(?:[Ss]uccessful|[Ww]inning)\s+bidders|[Ww]inners)|(?P<buyer>[Bb]uyers|[Cc]ustomers|[Cc]lients))"
+                             r"\s+(?:are\s+including|are|were|include|included)\s*:?\s+")
+_EN_LIST_NAME = re.compile(r"(?:the[ ])?([A-Z][A-Za-z0-9&\-]*(?:[ ](?:(?:of|for|on)[ ](?:the[ ])?)?[A-Z][A-Za-z0-9&\-]*){0,5})")
+_EN_LIST_SEPARATOR = re.compile(r",[ ]and[ ]|,[ ]|[ ]and[ ]")
+# "X announced the winning bid": the buyer whose result the story tells, before any it names in passing.
+_EN_ANNOUNCES_RESULT = re.compile(r"\s*(?:announced|delivered|released)\s+(?:the\s+)?(?:winning\s+bid|bid(?:ding)?\s+results)")
+# The most names such a list is read for (a results story names a handful; a longer run is a table).
+MAX_EN_WINNERS = 12
+
+
+def _en_role_list(match: str) -> list[tuple[int, int, Role]]:
+    """(start, end, role) of each name of a story's list of winners or of buyers."""
+    out: list[tuple[int, int, Role]] = []
+    for cue in _EN_WINNERS_CUE.finditer(match):
+        role: Role = "supplier" if cue.group("supplier") else "buyer"
+        pos = cue.end()
+        for _ in range(MAX_EN_WINNERS):
+            name = _EN_LIST_NAME.match(match, pos)
+            if name is None or name.group(1) in _EN_NOT_NAMES:
+                break
+            out.append((name.start(1), name.end(1), role))
+            sep = _EN_LIST_SEPARATOR.match(match, name.end())
+            if sep is None:
+                break
+            pos = sep.end()
+    return out
 
 
 def _buying_subjects(match: str) -> list[tuple[int, int, bool]]:
@@ -992,9 +1063,9 @@ def _buying_subjects(match: str) -> list[tuple[int, int, bool]]:
         if re.search(r"[a-z] $", before) and not before.endswith("and "):
             continue  # a capitalised word inside a clause ("said Monday Kestrelworks"), not its subject
         words = m.group(1).split()
-        while words and (words[0] in _EN_NOT_NAMES or _EN_ADVERB.fullmatch(words[0])):
+        while len(words) > 1 and (words[0] in _EN_NOT_NAMES and words[0] not in _EN_COUNTRY_WORDS or _EN_ADVERB.fullmatch(words[0])):
             words = words[1:]
-        if not words:
+        if not words or len(words) == 1 and (words[0] in _EN_NOT_NAMES or _EN_ADVERB.fullmatch(words[0])):
             continue
         name = " ".join(words)
         start = m.end(1) - len(name)
@@ -1223,6 +1294,74 @@ def _announcer_wins(match: str, orgs: list[OrgName], disclosure: bool) -> list[O
     if announcer is None or announcer.role not in ("mentioned", "supplier"):
         return orgs
     return [OrgName(o.name, o.start, o.end, "supplier", o.masked, "announcer") if o is announcer else o for o in orgs]
+
+
+# A company's own purchase as its filing, or news of it, tells it: "公司拟斥资不超过40亿元采购服务器",
+# "本公司拟向多家供应商购买". Not after 向, 为 or 与 (客户向公司采购: the customer buys), and not a lease,
+# which a lessor and a lessee both announce.
+_OWN_PURCHASE = re.compile(r"(?<![向为与给对])(?:本公司|公司|本集团)(?:拟|计划|将|决定|已)[^。；;\n]{0,24}?(?<![向为给])(?:采购|购买|购置)(?!合同|协议|订单)")
+
+
+def _announcer_buys(text: str, match: str, orgs: list[OrgName], disclosure: bool) -> list[OrgName]:
+    """A company's announcement of its own purchase, or news of it, names no buyer label: the
+    announcing company (named before its stock code, or the one the text calls 公司) is the buyer."""
+    if any(o.role == "buyer" for o in orgs) or "公司" not in match and "集团" not in match or not _OWN_PURCHASE.search(match):
+        return orgs
+    announcer = next((o for o in orgs if _STOCK_CODE.match(match, o.end) or _CALLS_ITSELF.match(match, o.end)), None)
+    if announcer is None:
+        # news of a filing names the company by its short name and code (协创数据(300857)公告，公司拟…)
+        code = _STOCK_CODE.search(match)
+        short = _STOCK_SHORT_NAME.search(match, max(0, code.start() - STOCK_NAME_REACH), code.start()) if code else None
+        if short is not None and len(short.group(0)) >= MIN_KNOWN_ZH and not any(o.start <= short.start() < o.end for o in orgs):
+            named = OrgName(text[short.start(): short.end()], short.start(), short.end(), "buyer", False, "announcer")
+            return sorted([*orgs, named], key=lambda o: o.start)
+    if announcer is None and disclosure:
+        announcer = _announcer(match, orgs)
+    if announcer is None or announcer.role != "mentioned":
+        return orgs
+    return [OrgName(o.name, o.start, o.end, "buyer", o.masked, "announcer") if o is announcer else o for o in orgs]
+
+
+# A form of two or more columns drawn with rules (an invoice's 购买方信息 │ 销售方信息 block, a
+# contract's 甲方 │ 乙方 signature block): a header row names each column's party, the rows under it
+# give 名称：X in that column. How many rows under its header a column's name may stand.
+COLUMN_ROWS = 4
+_CELL_RULE = re.compile(r"[│┃|]")
+_COLUMN_NAME = re.compile(r"\s*(?:名\s*称|单位名称|公司名称|单位)\s*[:：]\s*$")
+_COLUMN_HEAD = re.compile(r"\s*(?P<role>[\u4e00-\u9fff]{1,8}?)\s*(?:信息|情况)?\s*[:：]?\s*$")
+
+
+def _column_headed(match: str, orgs: list[OrgName], vocab: _Vocab) -> list[OrgName]:
+    """A name under 名称： in a ruled column whose header cell, a few rows up, is a role word
+    (购买方信息 │ 销售方信息): it has that role."""
+    if not any(o.role == "mentioned" for o in orgs) or "│" not in match and "|" not in match:
+        return orgs
+    out = list(orgs)
+    for i, o in enumerate(orgs):
+        if o.role != "mentioned":
+            continue
+        line_start = start_of_line(match, o.start)
+        row = match[line_start: match.find("\n", o.start) if "\n" in match[o.start:] else len(match)]
+        before = match[line_start: o.start]
+        column = len(_CELL_RULE.findall(before))
+        cell_open = max((m.end() for m in _CELL_RULE.finditer(before)), default=0)
+        if column == 0 or not _CELL_RULE.search(row[o.end - line_start:]) or not _COLUMN_NAME.fullmatch(before[cell_open:]):
+            continue
+        pos = line_start
+        for _ in range(COLUMN_ROWS):
+            if pos == 0:
+                break
+            up = start_of_line(match, pos - 1)
+            cells = _CELL_RULE.split(match[up: pos - 1])
+            pos = up
+            if len(cells) <= column:
+                continue
+            head = _COLUMN_HEAD.fullmatch(cells[column])
+            role = vocab.role_of.get(head.group("role")) if head else None
+            if role is not None:
+                out[i] = OrgName(o.name, o.start, o.end, role, o.masked, head.group("role"))  # type: ignore[union-attr]
+                break
+    return out
 
 
 @cache

@@ -209,7 +209,10 @@ def read_docx(data: bytes, limits: Limits) -> ReadResult:
 
     try:
         document = docx.Document(io.BytesIO(data))
-        lines: list[str] = [p.text for p in document.paragraphs]
+        # A page's header and footer (the unit's name over every page, a signature block under it)
+        # stand where a reader sees them: before and after the body, each distinct text once.
+        heads, feet = _docx_margins(document)
+        lines: list[str] = [*heads, *(p.text for p in document.paragraphs)]
         for table in document.tables:
             for row in table.rows:
                 cells = [c.text.strip() for c in row.cells]
@@ -221,7 +224,28 @@ def read_docx(data: bytes, limits: Limits) -> ReadResult:
         raise
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors on broken parts
         raise ReadError(f"broken DOCX ({type(exc).__name__}): {exc}") from exc
+    lines.extend(feet)
     return ReadResult("\n".join(ln for ln in lines if ln.strip()), None, None, [])
+
+
+def _docx_margins(document: Any) -> tuple[list[str], list[str]]:
+    """The distinct paragraph texts of every section's headers and footers (first-page, odd and even)."""
+    out: tuple[list[str], list[str]] = ([], [])
+    seen: set[str] = set()
+    for section in document.sections:
+        for side, parts in ((0, ("first_page_header", "header", "even_page_header")),
+                            (1, ("first_page_footer", "footer", "even_page_footer"))):
+            for part in parts:
+                margin = getattr(section, part)
+                if margin.is_linked_to_previous and margin is not section.header and margin is not section.footer:
+                    continue
+                texts = [p.text for p in margin.paragraphs]
+                texts += [" | ".join(c.text.strip() for c in row.cells if c.text.strip()) for t in margin.tables for row in t.rows]
+                for text in texts:
+                    if text.strip() and text not in seen:
+                        seen.add(text)
+                        out[side].append(text)
+    return out
 
 
 def read_json_object(obj: dict[str, Any]) -> ReadResult:

@@ -244,6 +244,7 @@ class EvidenceFile:
     compute_context: Pattern
     domestic_marker: Pattern
     cpu_only: Pattern  # an instance or server stated to have no GPU
+    record_route: Pattern  # a record's field that says how its one asset was acquired (取得方式：购置)
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,6 +53,7 @@ from .evidence import (
     named_model,
     objects_in,
     paragraph_span,
+    record_routes,
     route_for,
     routes_in,
 )
@@ -490,7 +491,9 @@ def _title_evidence(ex: Extraction, text: str, mentions: list[Mention]) -> tuple
     head = evidence_in(text, 0, min(len(text), TITLE_CHARS), mentions)
     name = ex.project_name or ""
     named = Evidence(frozenset(objects_in(name, 0, len(name))), frozenset(routes_in(name, 0, len(name))), frozenset())
-    return Evidence(head.objects | named.objects, head.verbs | named.verbs, head.kinds), named
+    # an asset record's acquisition field states the route of the record as its title would
+    acquired = frozenset(record_routes(text))
+    return Evidence(head.objects | named.objects, head.verbs | named.verbs | acquired, head.kinds), named
 
 
 def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,

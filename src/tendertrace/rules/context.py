@@ -539,7 +539,7 @@ def china_nexus(text: str) -> str | None:
     han = sum(1 for _ in itertools.islice(_HAN.finditer(text), HAN_NEXUS_CHARS))
     conf = _conf()
     prc_words = bool(conf.prc.search(text) or _prc_places().search(text))
-    taiwanese = bool(conf.taiwan.search(text)) and not conf.prc.search(text)
+    taiwanese = bool(conf.taiwan.search(text)) and not prc_words
     # a buyer abroad writing in Chinese ("马来西亚某公司采购…", "预算1,200万令吉") with no PRC word or place
     taiwanese = taiwanese or (bool(conf.foreign.search(text)) and not prc_words)
     if han >= HAN_NEXUS_CHARS and not taiwanese and (not _KANA.search(text) or _CHINESE_ONLY.search(text)):

@@ -43,20 +43,23 @@ class _Vocab:
     domestic: re.Pattern[str]
     named_model: re.Pattern[str]
     cpu_only: re.Pattern[str]
+    record_route: re.Pattern[str]
 
 
 @cache
 def vocab() -> _Vocab:
     conf = knowledge.evidence()
     return _Vocab(
-        {k: re.compile(fold_pattern(v)) for k, v in conf.compute_objects.items()},
-        {k: re.compile(fold_pattern(v)) for k, v in conf.routes.items()},
+        # case apart: an English heading in capitals ("PURCHASE ORDER", "GPU SERVER") says what its words say
+        {k: re.compile(fold_pattern(v), re.I) for k, v in conf.compute_objects.items()},
+        {k: re.compile(fold_pattern(v), re.I) for k, v in conf.routes.items()},
         re.compile(fold_pattern(conf.china_operated)),
         re.compile(fold_pattern(conf.benchmark_before)),
         re.compile(fold_pattern(conf.benchmark_after)),
         re.compile(fold_pattern(conf.domestic_marker)),
         re.compile(fold_pattern(conf.named_model)),
         re.compile(fold_pattern(conf.cpu_only)),
+        re.compile(fold_pattern(conf.record_route)),
     )
 
 
@@ -106,6 +109,12 @@ def routes_in(text: str, lo: int, hi: int) -> set[str]:
     that stand in no negation or replacement ("不涉及境外云服务" states no overseas route)."""
     return {name for name, pattern in vocab().routes.items()
             if any(_stated(text, m.start(), m.end()) for m in pattern.finditer(text, lo, hi))}
+
+
+def record_routes(text: str) -> set[str]:
+    """The route words of a record's acquisition field (取得方式：购置), wherever the record states it."""
+    m = vocab().record_route.search(text)
+    return routes_in(text, m.start(), m.end()) if m else set()
 
 
 def _stated(text: str, start: int, end: int) -> bool:

@@ -32,6 +32,7 @@ from .names import (
     core_zh,
     fold_zh,
     is_chinese,
+    legal_form_only,
     self_marked,
     split_bracket,
     tokens_en,
@@ -86,8 +87,8 @@ class Screener:
     def screen(self, query: str, limit: int = 3) -> list[Hit]:
         """Hits at or above the threshold, best first; a sub-unit of a listed entity comes back as affiliate."""
         query = query.strip()
-        if not query:
-            return []
+        if not query or legal_form_only(query):
+            return []  # a legal form alone names no one (an alias such as SDN's "PTE" is no match for "Pte Ltd")
         if not query.isascii():  # a lone surrogate cannot reach rigour's (Rust) name tables: it reads as U+FFFD
             query = query.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
         hits = self._cache.get(query)
@@ -147,6 +148,7 @@ class Screener:
             # A unit written after its group counts only where the name found nothing else: a
             # name that reaches its listed parent (国防科技大学|信息系统工程重点实验室) stays its affiliate.
             restated = (self._place_sibling(query, hits) or self._restated(query) or self._name_and_place(query) or self._placed(query)
+                        or self._place_first(query)
                         or self._unit_of_parent(query)
                         or ([] if hits else self._under_group(query) or self._local_organ(query)
                             or self._trade_sibling(query) or self._short_name(query)))
@@ -246,6 +248,18 @@ class Screener:
         head, place = split
         found = [h for h in self._screen_once(head) if h.relation == "self" and relation.place_listed(place, h.entry)]
         return [replace(h, query=query, explanation=f"'{query}' is '{head}' written with its listed place; "
+                        f"{h.explanation}") for h in found]
+
+    def _place_first(self, query: str) -> list[Hit]:
+        """A listed company written with its registration place before its listed English name
+        ("Shenzhen Intellifusion Technologies Co., Ltd." for the listed "Intellifusion") is that
+        company itself where one of its listed addresses names the place."""
+        split = relation.place_first(query)
+        if split is None:
+            return []
+        head, place = split
+        found = [h for h in self._screen_once(head) if h.relation == "self" and relation.place_listed(place, h.entry)]
+        return [replace(h, query=query, explanation=f"'{query}' is '{head}' written after its listed place; "
                         f"{h.explanation}") for h in found]
 
     def _placed(self, query: str) -> list[Hit]:

@@ -180,6 +180,21 @@ def without_legal_forms(text: str) -> str:
 
 
 @lru_cache(maxsize=WORD_CACHE)
+def legal_form_only(text: str) -> bool:
+    """"Pte Ltd", "Co., Ltd.", "Sdn. Bhd.": a Latin text that is nothing but legal forms (rigour's table)
+    and small words, which names no organisation (a cell or a wrapped line read alone)."""
+    if is_chinese(text):
+        return False
+    out = text.casefold()
+    found = extract_org_types(out)
+    if not found:
+        return False
+    for form, _canonical in found:
+        out = _form_patterns(form)[1].sub(" ", out)
+    return not [t for t in tokens_en(out) if t not in STOPWORDS]
+
+
+@lru_cache(maxsize=WORD_CACHE)
 def ends_in_legal_form(text: str) -> bool:
     """"Skyverse Ltd.", "Tenco Technology Co., Limited": a Latin name whose last words are a legal
     form (rigour's table), as a company's name is written before an address put after it."""

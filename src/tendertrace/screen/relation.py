@@ -507,6 +507,26 @@ def name_and_place(query: str) -> tuple[str, list[str]] | None:
     return head, words
 
 
+def place_first(query: str) -> tuple[str, list[str]] | None:
+    """"Shenzhen Intellifusion Technologies Co., Ltd.", "Hangzhou Hikvision": a Latin company name
+    opened by one word that may be its registration place (a Chinese registered name opens with its
+    place; the list's English often drops it), then a name that names one company by itself (a
+    legal form closes it, or it is one word) -- the name and the place's word. Whether the word is a
+    place of the entity is the caller's test (``place_listed``)."""
+    if is_chinese(query):
+        return None
+    first, _sep, rest = query.strip().partition(" ")
+    rest = rest.strip(" ,")
+    if not first.isalpha() or not first[:1].isupper() or not rest:
+        return None
+    words = content_tokens(first)
+    if len(words) != 1 or words[0] in ORG_WORDS or words[0] in SUBUNIT_WORDS:
+        return None
+    if not (ends_in_legal_form(rest) and len(content_tokens(rest)) >= 1 or one_word_name(rest)):
+        return None
+    return rest, words
+
+
 def one_word_name(name: str) -> bool:
     """A name of one word (an initialism or a brand: CUMEC, XMC): it names one organisation, not a
     kind of one, so a place after it is its seat, not a campus of it."""

@@ -33,7 +33,8 @@ _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 NUMERIC = re.compile(r"(?<![0-9_\-/.])(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})(?!\d)")
 DAY_FIRST = re.compile(r"(?<![0-9A-Za-z_\-/.])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})(?![0-9\-/.])")
 WRITTEN = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
-DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(" + _MONTH_ALT + r")\.?,?\s+(\d{4})(?!\d)", re.I)
+# "5 March 2024", and the 05-Mar-2024 of orders, invoices and shipping papers
+DAY_MONTH = re.compile(r"(?<![\dA-Za-z])(\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)(" + _MONTH_ALT + r")\.?,?(?:\s+|-)(\d{4})(?!\d)", re.I)
 MONTH_DAY = re.compile(r"\b(" + _MONTH_ALT + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)", re.I)
 
 # Every month name the English patterns read begins with one of these stems. A case-insensitive
