@@ -108,3 +108,28 @@ def test_a_listed_brand_written_after_its_registration_place() -> None:
     assert screener.best("Shenzhen Intellifusion").entry.id == "ifx"
     assert screener.screen("Wuhan Intellifusion Co., Ltd.") == []  # not a place it is listed at
     assert screener.screen("Institute of Technology") == []  # a generic name left after the place names no one
+
+
+def test_a_romanised_listing_is_found_from_its_chinese_name_and_its_pinyin() -> None:
+    # The list writes a Chinese company's name in pinyin, syllables grouped word by word ("Pishan Haishi
+    # Yong'an"); its Chinese name composes to one run of pinyin, which is cut into the listed words.
+    screener = Screener([
+        ListEntry("ps", "EL", "Pishan Haishi Yong'an Electronic Technology Co., Ltd.", [], "China"),
+        ListEntry("sz", "EL", "Suzhou Huawei Investment Co., Ltd.", [], "China"),
+        ListEntry("hw", "EL", "Huawei Technologies Co., Ltd.", ["Huawei"], "China"),
+        ListEntry("nd", "EL", "Suzhou Nanda Optoelectronic Materials Co., Ltd.", [], "China"),
+    ])
+    assert screener.best("皮山海视永安电子技术有限公司").entry.id == "ps"
+    assert screener.best("Pishan Haishi Yong'an Dianzi Jishu Youxian Gongsi").entry.id == "ps"
+    # a known trade name inside a longer name is read word by word too (华为 in 苏州华为投资)
+    assert screener.best("苏州华为投资有限公司").entry.id == "sz"
+    # pinyin syllables stay with the word they were written in ("Suzhou Nanda", not "suzhounan da")
+    hit = screener.best("Suzhou Nanda Guangdian Cailiao Youxian Gongsi")
+    assert hit is not None and (hit.entry.id, hit.relation) == ("nd", "self")
+
+
+def test_a_legal_form_in_pinyin_is_no_sub_unit() -> None:
+    from tendertrace.screen.relation import parents
+
+    assert "Beijing Fujirui Guangdian Keji" not in parents("Beijing Fujirui Guangdian Keji Gufen Youxian Gongsi")
+    assert "Beijing Fujirui" in parents("Beijing Fujirui Guangdian Keji Gufen Youxian Gongsi")

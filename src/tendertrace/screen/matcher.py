@@ -419,6 +419,8 @@ class Screener:
         """Hits for ``query`` at or above the threshold; with ``subunit``, the query is the parent of
         that name and every hit an affiliate."""
         translations = translate(query)
+        if is_chinese(query):
+            translations += tuple(t for t in map(self.readings.syllabled, translations) if t is not None)
         if subunit is None:  # a parent cut from a name is an organisation as written, not a person's name
             translations += self.readings.expansions(query) + self.readings.person_readings(query)
         else:  # ... whose initialisms may still be spelled out ("Second Institute of Oceanography, MNR")

@@ -214,6 +214,20 @@ _LEGAL_FORM = re.compile(r"(?:集团)?(?:" + "|".join(map(re.escape, _WORDS.zh_l
 
 
 @lru_cache(maxsize=WORD_CACHE)
+@lru_cache(maxsize=1)
+def pinyin_legal_words() -> frozenset[str]:
+    """The PRC legal forms (name_words.yaml ``zh_legal_forms``, with 集团) written in pinyin, word by
+    word and run together: gufen, youxian, zeren, gongsi, jituan, youxiangongsi."""
+    from pypinyin import lazy_pinyin
+
+    out: set[str] = set()
+    for form in (*_WORDS.zh_legal_forms, "集团"):
+        syllables = lazy_pinyin(form)
+        out.update("".join(syllables[k: k + 2]) for k in range(0, len(syllables), 2))
+        out.add("".join(syllables))
+    return frozenset(out)
+
+
 def zh_legal_form_only(folded: str) -> bool:
     """集团有限公司, 股份有限公司: the rest of a name is its legal form and nothing else."""
     return bool(_LEGAL_FORM.fullmatch(folded))
@@ -517,6 +531,15 @@ def _translate(name: str) -> list[Translation]:
     if not is_chinese(name):
         out: list[Translation] = [Translation(name, "as-is")]
         known = _pinyin_aliases().get(_compact_latin(name))
+        if known is None:
+            # its legal form in pinyin dropped ("... Keji Gufen Youxian Gongsi"): the table holds each
+            # name without its legal form too
+            words = tokens_en(name)
+            forms = pinyin_legal_words()
+            while words and words[-1] in forms:
+                words = words[:-1]
+            if words and len(words) < len(tokens_en(name)):
+                known = _pinyin_aliases().get(_compact_latin("".join(words)))
         if known:  # "Haerbin Gongye Daxue" is the pinyin of 哈尔滨工业大学 in the alias table
             en, relation, source, zh = known
             out.append(Translation(en, "pinyin-alias", relation, f"{zh}: {source}"))
@@ -547,6 +570,12 @@ def _translate(name: str) -> list[Translation]:
     composed = _compose(folded)
     if composed:
         out.append(Translation(composed[0], "glossary", composed[1]))
+        # A known name inside a longer one may be only its trade name's characters (苏州华为投资 is
+        # listed as "Suzhou Huawei Investment", 苏州南大光电材料 as "Suzhou Nanda Optoelectronic
+        # Materials"): the name read word by word too.
+        plain = None if hit else _compose(folded, with_aliases=False)
+        if plain and plain[0] != composed[0]:
+            out.append(Translation(plain[0], "glossary", "self"))
     group = english_short_form(unit or folded)
     if group:  # "AVIC Leihua Electronic Technology Research Institute", as the lists print AVIC's units
         rest = _compose(group[1])
@@ -607,18 +636,18 @@ def _positional_numbers(folded: str) -> str:
     return _POSITIONAL_RUN.sub(repl, folded)
 
 
-def _compose(folded: str) -> tuple[str, str] | None:
+def _compose(folded: str, with_aliases: bool = True) -> tuple[str, str] | None:
     """Greedy longest-match over aliases and the glossary; pinyin for the runs between.
 
     Returns the English and the relation: ``affiliate`` when an alias used inside names a
-    subsidiary (天翼云 -> China Telecom).
+    subsidiary (天翼云 -> China Telecom). Without ``with_aliases``, the glossary and pinyin alone.
     """
     words: list[str] = []
     relation = "self"
     folded = _numbered_units(folded)
     run = ""
     i = 0
-    aliases, glossary, prefixes = _aliases(), _glossary(), piece_prefixes()
+    aliases, glossary, prefixes = _aliases() if with_aliases else {}, _glossary(), piece_prefixes()
     matched = False
     while i < len(folded):
         if folded[i] == "[":
@@ -753,7 +782,7 @@ def _read_pinyin(name: str) -> str | None:
     word_of = [n for n, group in enumerate(syllables) for _ in group]
     starts = {0, *(k for k in range(1, len(flat)) if word_of[k] != word_of[k - 1])}
     table = _pinyin_glossary()
-    out: list[str] = []
+    out: list[tuple[str, int | None]] = []  # an English word (None), or a syllable and its written word
     i = 0
     changed = False
     while i < len(flat):
@@ -764,23 +793,25 @@ def _read_pinyin(name: str) -> str | None:
                 continue
             en = table.get(tuple(flat[i:j]))
             if en and (j - i) >= 2:
-                out.append(en)
+                out.append((en, None))
                 i = j
                 changed = True
                 break
         else:
-            out.append(flat[i])
+            out.append((flat[i], word_of[i]))
             i += 1
     if not changed:
         return None
-    # Re-join proper-name syllables that were split, e.g. "si chuan" -> "sichuan".
+    # The syllables left of one written word are that word again ("Nan da" -> "nanda"); those of two
+    # words stay two ("Suzhou Nanda", not "suzhounan da").
     joined: list[str] = []
-    for word in out:
-        if joined and word.islower() and joined[-1].islower() and len(word) <= 6 and len(joined[-1]) <= 6 and \
-                not any(w[0].isupper() for w in (word,)):
-            joined[-1] = joined[-1] + word
+    last: int | None = None
+    for word, written in out:
+        if written is not None and written == last and joined:
+            joined[-1] += word
         else:
             joined.append(word)
+        last = written
     return " ".join(joined)
 
 

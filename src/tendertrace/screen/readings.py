@@ -39,6 +39,9 @@ def warm_name_symbols() -> None:
             _RIGOUR_READY.set()
 
 
+# The most syllables one word of a romanised name holds (Haishi, Yongan, Xiangteng: two; Wulumuqi: four).
+MAX_WORD_SYLLABLES = 4
+
 class Readings:
     """The other forms of queries, against one index (whose words decide what is joined or split)."""
 
@@ -196,6 +199,37 @@ class Readings:
                 out.append(word)
             i += 1
         return " ".join(out) if changed else None
+
+    def syllabled(self, tr: Translation) -> Translation | None:
+        """A Chinese name's translation whose proper name came out as one run of pinyin
+        ("Pishanhaishiyongan Electronic Technology") where the lists write it word by word ("Pishan
+        Haishi Yong'an Electronic Technology"): the run cut into the fewest listed words, each
+        several syllables of it."""
+        words = tokens_en(tr.text)
+        out: list[str] = []
+        changed = False
+        for word in words:
+            pieces = self._listed_pieces(word) if word not in self.index.postings and word.isalpha() else None
+            out.extend(pieces or [word])
+            changed = changed or bool(pieces)
+        return Translation(" ".join(out), tr.method, tr.relation, tr.source) if changed else None
+
+    def _listed_pieces(self, word: str) -> list[str] | None:
+        """``word``'s syllables grouped into the fewest words the index holds (two at least), or None."""
+        syllables = split_syllables(word)
+        if len(syllables) < 2 or "".join(syllables) != word:
+            return None
+        n = len(syllables)
+        best: list[list[str] | None] = [None] * (n + 1)
+        best[0] = []
+        for end in range(1, n + 1):
+            for start in range(max(0, end - MAX_WORD_SYLLABLES), end):
+                prev = best[start]
+                piece = "".join(syllables[start:end])
+                if prev is not None and piece in self.index.postings and (best[end] is None or len(prev) + 1 < len(best[end])):  # type: ignore[arg-type]
+                    best[end] = [*prev, piece]
+        found = best[n]
+        return found if found is not None and len(found) >= 2 else None
 
     def _pinyin_split(self, word: str) -> list[str] | None:
         """A pinyin word the index does not have, cut into syllables that the index each has as a

@@ -58,6 +58,7 @@ from .names import (
     is_chinese,
     lengthened_trade_name,
     piece_prefixes,
+    pinyin_legal_words,
     reading,
     tokens_en,
     zh_legal_form_only,
@@ -340,9 +341,12 @@ def parents(query: str) -> list[str]:
                 out.append(head)
         return out
     words = query.replace(",", " ,").split()
-    # a name never ends with a connector: "Centre for" of "Centre for Artificial Intelligence Research" is none
+    # a name never ends with a connector: "Centre for" of "Centre for Artificial Intelligence Research" is none;
+    # nor is a name's legal form in pinyin a part of it ("X Keji | Gufen Youxian Gongsi")
+    forms = pinyin_legal_words()
     out = [" ".join(words[:i]).rstrip(" ,") for i in range(len(words) - 1, 1, -1)
-           if content_tokens(words[i - 1].strip(","))]
+           if content_tokens(words[i - 1].strip(","))
+           and not all(t in forms for t in tokens_en(" ".join(words[i:])))]
     if len(words) > 1 and len(words[0]) >= f.PARENT_WORD_MIN_LETTERS and not set(tokens_en(words[0])) <= ORG_WORDS:
         out.append(words[0])  # "Inspur Cloud Information Technology" -> "Inspur"; never "Centre" of "Centre for …"
     parts = query.split(",")
