@@ -241,3 +241,34 @@ def test_docx_page_header_and_footer_are_read_once_in_place() -> None:
     assert lines[0] == "东岭研究所　大型仪器设备购置论证材料"
     assert lines[-1] == "条件保障处　二〇二三年五月"
     assert doc.text.count("东岭研究所") == 1
+
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>东岭研究院 - 采购信息</title>
+  <entry><title>物业服务项目中标公告</title><link href="https://example.org/1.html"/>
+    <published>2024-08-20T09:15:00+08:00</published><summary>中标供应商：东岭物业服务有限公司</summary></entry>
+  <entry><title>算力租赁服务项目成交公告</title><link href="https://example.org/2.html"/>
+    <published>2024-08-14T16:40:00+08:00</published>
+    <content type="html">&lt;p&gt;成交供应商：西岭算力科技有限公司&lt;/p&gt;&lt;p&gt;成交金额：345.6万元&lt;/p&gt;</content></entry>
+</feed>"""
+
+
+def test_an_atom_feed_gives_one_document_per_entry() -> None:
+    docs = list(read_input(ATOM.encode("utf-8"), name="atom.xml", source="atom.xml"))
+    assert [d.title for d in docs if isinstance(d, Document)] == ["物业服务项目中标公告", "算力租赁服务项目成交公告"]
+    second = docs[1]
+    assert isinstance(second, Document)
+    assert "成交供应商：西岭算力科技有限公司" in second.text and "<p>" not in second.text
+    assert second.published is not None and second.published.isoformat() == "2024-08-14"
+    assert second.provenance.url == "https://example.org/2.html"
+    assert len({d.id for d in docs if isinstance(d, Document)}) == 2
+
+
+def test_an_rss_feed_and_a_broken_one() -> None:
+    rss = ("<?xml version='1.0'?><rss version='2.0'><channel><title>公告</title><item><title>GPU服务器采购结果公告</title>"
+           "<link>https://example.org/3.html</link><pubDate>Tue, 05 Mar 2024 08:00:00 +0800</pubDate>"
+           "<description>&lt;p&gt;中标人：东岭信息技术有限公司&lt;/p&gt;</description></item></channel></rss>")
+    [doc] = read_input(rss.encode("utf-8"), name="feed.xml", source="feed.xml")
+    assert isinstance(doc, Document) and doc.title == "GPU服务器采购结果公告" and "东岭信息技术有限公司" in doc.text
+    [failed] = read_input(b"<?xml version='1.0'?><rss version='2.0'><channel><item><title>x</title>", name="bad.xml", source="bad.xml")
+    assert isinstance(failed, IngestFailure) and "feed" in failed.reason

@@ -668,6 +668,10 @@ _PROSE_SUM = re.compile(
 )
 
 
+# A contract's or an outlay's word one of which every ``_PROSE_SUM`` match holds: a cheap test first.
+_PROSE_SUM_WORDS = ("合同", "订单", "协议", "斥资", "出资", "耗资", "投资")
+
+
 # A first candidate's bid stands within this many characters after its name, before the next candidate.
 CANDIDATE_REACH = 200
 _NEXT_CANDIDATE = re.compile(r"第[二2]\s*(?:名|中标|成交|中选|候选)")
@@ -887,7 +891,7 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: knowledge.RecordS
             value = to_number(written.group("num")) * scale(written.group("unit"))
             if value > 0:
                 found.append(("awarded", value, at, at + written.end(), False, "以…中标"))
-    for m in _PROSE_SUM.finditer(text):
+    for m in _PROSE_SUM.finditer(text) if any(w in text for w in _PROSE_SUM_WORDS) else ():
         group = "contract" if m.group("contract") else "outlay"
         written = MONEY.match(m.group(group))
         if written and written.group("unit"):

@@ -1028,6 +1028,8 @@ _EN_NOT_NAMES = frozenset({"The", "It", "He", "She", "They", "We", "This", "That
 # Its buyers likewise ("Among the buyers were the Chinese Academy of Sciences, the Shandong …").
 _EN_WINNERS_CUE = re.compile(r"\b(?:(?P<supplier>(?:[Ss]uccessful|[Ww]inning)\s+bidders|[Ww]inners)|(?P<buyer>[Bb]uyers|[Cc]ustomers|[Cc]lients))"
                              r"\s+(?:are\s+including|are|were|include|included)\s*:?\s+")
+# The letters every cue of ``_EN_WINNERS_CUE`` holds: a cheap test before the pattern.
+_EN_LIST_WORDS = ("idders", "inners", "uyers", "ustomers", "lients")
 _EN_LIST_NAME = re.compile(r"(?:the[ ])?([A-Z][A-Za-z0-9&\-]*(?:[ ](?:(?:of|for|on)[ ](?:the[ ])?)?[A-Z][A-Za-z0-9&\-]*){0,5})")
 _EN_LIST_SEPARATOR = re.compile(r",[ ]and[ ]|,[ ]|[ ]and[ ]")
 # "X announced the winning bid": the buyer whose result the story tells, before any it names in passing.
@@ -1039,6 +1041,8 @@ MAX_EN_WINNERS = 12
 def _en_role_list(match: str) -> list[tuple[int, int, Role]]:
     """(start, end, role) of each name of a story's list of winners or of buyers."""
     out: list[tuple[int, int, Role]] = []
+    if not any(w in match for w in _EN_LIST_WORDS):
+        return out  # no cue word: the pattern, which opens with a word boundary, would try every position
     for cue in _EN_WINNERS_CUE.finditer(match):
         role: Role = "supplier" if cue.group("supplier") else "buyer"
         pos = cue.end()

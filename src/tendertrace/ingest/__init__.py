@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import html as html_lib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -25,6 +26,7 @@ from .readers import (
     ReadError,
     ReadResult,
     read_docx,
+    read_feed,
     read_html,
     read_json_object,
     read_markdown,
@@ -248,6 +250,9 @@ def read_input(
         if fmt in ("ocds", "json"):
             yield from _read_json(data, doc_id, source, file, limits, source_id, fmt)
             return
+        if fmt == "feed":
+            yield from _read_feed(data.encode("utf-8") if isinstance(data, str) else data, source, file, limits, source_id)
+            return
         if fmt in ("html", "text"):  # these two read text as given, without a round trip through bytes
             result = (read_html if fmt == "html" else read_text)(data, limits)
         else:
@@ -320,6 +325,26 @@ def ocds_releases(obj: Any) -> list[dict[str, Any]] | None:
     if "ocid" in obj and any(k in obj for k in ("tag", "releaseTag", "tender", "awards", "buyer")):
         return [obj]
     return None
+
+
+def _read_feed(data: bytes, source: str, file: str | None, limits: Limits, source_id: str | None) -> Iterator[Document | IngestFailure]:
+    """Each entry of an Atom or RSS feed as a document of its own: its title, its date and its
+    content read as HTML, its link kept as the notice's URL."""
+    entries = read_feed(data)
+    if not entries:
+        yield IngestFailure(content_id(data), source, file, "feed holds no entry", source_id)
+        return
+    for i, entry in enumerate(entries):
+        page = f"<h1>{html_lib.escape(entry.title)}</h1>\n{entry.html}"
+        for item in read_input(page, name=f"entry{i}.html", source=source, file=file, limits=limits, fmt="html",
+                               source_id=source_id):
+            if isinstance(item, Document):
+                item.title = entry.title or item.title
+                item.published = item.published or parse_date(entry.published)
+                item.meta["feed_entry"] = {"index": i, "link": entry.link}
+                if entry.link:
+                    item.provenance.url = item.provenance.url or entry.link
+            yield item
 
 
 def _document(

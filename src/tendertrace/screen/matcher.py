@@ -27,6 +27,7 @@ from .index import IndexedName, NameIndex
 from .names import (
     CAMPUS_MARKERS,
     SELF_MARKERS,
+    WORD_BY_WORD,
     Translation,
     content_tokens,
     core_zh,
@@ -419,8 +420,10 @@ class Screener:
         """Hits for ``query`` at or above the threshold; with ``subunit``, the query is the parent of
         that name and every hit an affiliate."""
         translations = translate(query)
-        if is_chinese(query):
-            translations += tuple(t for t in map(self.readings.syllabled, translations) if t is not None)
+        # A Chinese name read word by word, and its pinyin runs cut into listed words: tried only where
+        # the other readings reach no entry (they cost a scoring each, and most names need neither).
+        fallback: tuple[Translation, ...] | None = tuple(t for t in translations if t.source == WORD_BY_WORD)
+        translations = tuple(t for t in translations if t.source != WORD_BY_WORD)
         if subunit is None:  # a parent cut from a name is an organisation as written, not a person's name
             translations += self.readings.expansions(query) + self.readings.person_readings(query)
         else:  # ... whose initialisms may still be spelled out ("Second Institute of Oceanography, MNR")
@@ -429,9 +432,21 @@ class Screener:
         # ``best``: a later one replaces it only by scoring more.
         reaching = self.threshold - f.ROUNDING
         best: dict[int, Candidate] = {}
-        for tr in translations:
+        tried: list[Translation] = []
+        pending = list(translations)
+        while True:
+            if not pending and fallback is not None:
+                if not any(c.rounded >= self.threshold for c in best.values()):
+                    # every reading tried and none reaches an entry: then the fallbacks
+                    pending = [*fallback, *(t for t in map(self.readings.syllabled, [*translations, *fallback])
+                                            if t is not None)] if is_chinese(query) else list(fallback)
+                fallback = None
+            if not pending:
+                break
+            tr = pending.pop(0)
             if best and max(c.score for c in best.values()) >= f.PERFECT:
                 break  # a perfect match on a more trustworthy translation: the rest cannot beat it
+            tried.append(tr)
             q_tokens, scored = self._scored(tr)
             reads_chinese = is_chinese(query) or tr.method in ("pinyin-alias", "pinyin-glossary")
             for value, parts, name in scored:
@@ -456,7 +471,7 @@ class Screener:
                     best[name.entry] = Candidate(name.weight, Scored(name.weight, 1.0, 1.0),
                                                  Translation(name.text, "listed-zh"), name,
                                                  "affiliate" if subunit else "self")
-        return self._ranked(query, subunit, translations, best)
+        return self._ranked(query, subunit, tuple(tried), best)
 
     def _ranked(self, query: str, subunit: str | None, translations: tuple[Translation, ...],
                 best: dict[int, Candidate]) -> list[Hit]:

@@ -521,6 +521,11 @@ def whole_alias(folded: str) -> tuple[str, str, str] | None:
     return _aliases().get("whole:" + folded)
 
 
+# The source of a translation that reads a Chinese name word by word past a known name inside it:
+# a fallback, tried where the other translations reach no entry.
+WORD_BY_WORD = "read word by word"
+
+
 @lru_cache(maxsize=50_000)
 def translate(name: str) -> tuple[Translation, ...]:
     """English forms of a name to screen, most trustworthy first."""
@@ -575,7 +580,7 @@ def _translate(name: str) -> list[Translation]:
         # Materials"): the name read word by word too.
         plain = None if hit else _compose(folded, with_aliases=False)
         if plain and plain[0] != composed[0]:
-            out.append(Translation(plain[0], "glossary", "self"))
+            out.append(Translation(plain[0], "glossary", "self", WORD_BY_WORD))
     group = english_short_form(unit or folded)
     if group:  # "AVIC Leihua Electronic Technology Research Institute", as the lists print AVIC's units
         rest = _compose(group[1])

@@ -41,6 +41,8 @@ def warm_name_symbols() -> None:
 
 # The most syllables one word of a romanised name holds (Haishi, Yongan, Xiangteng: two; Wulumuqi: four).
 MAX_WORD_SYLLABLES = 4
+# ... and the fewest: a listed word of one syllable (Dong, Ling) is as likely any other name's.
+MIN_WORD_SYLLABLES = 2
 
 class Readings:
     """The other forms of queries, against one index (whose words decide what is joined or split)."""
@@ -206,6 +208,8 @@ class Readings:
         Haishi Yong'an Electronic Technology"): the run cut into the fewest listed words, each
         several syllables of it."""
         words = tokens_en(tr.text)
+        if all(w in self.index.postings or len(w) < 2 * f.MIN_SPLIT_LETTERS for w in words):
+            return None  # every word listed or too short to hold two
         out: list[str] = []
         changed = False
         for word in words:
@@ -223,7 +227,7 @@ class Readings:
         best: list[list[str] | None] = [None] * (n + 1)
         best[0] = []
         for end in range(1, n + 1):
-            for start in range(max(0, end - MAX_WORD_SYLLABLES), end):
+            for start in range(max(0, end - MAX_WORD_SYLLABLES), end - MIN_WORD_SYLLABLES + 1):
                 prev = best[start]
                 piece = "".join(syllables[start:end])
                 if prev is not None and piece in self.index.postings and (best[end] is None or len(prev) + 1 < len(best[end])):  # type: ignore[arg-type]
