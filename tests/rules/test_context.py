@@ -257,3 +257,36 @@ def test_a_contract_terminated_as_announced_is_a_cancellation() -> None:
     assert cancellation(text, "other") is not None
     # a contract's clause on its own termination is no cancellation of the procurement
     assert cancellation("GPU服务器采购合同\n乙方违约的，甲方有权解除合同。\n采购NVIDIA H100服务器2台。\n", "other") is None
+
+
+def test_a_securities_research_report_buys_nothing_it_names() -> None:
+    # 发布证券研究报告暂行规定: a report states its analyst's 执业证书编号 and its risk disclosure.
+    text = ("【东岭证券研究所】电子行业周报\n核心观点：H20受限后，国内云厂商采购将转向国产AI芯片；H100整机报价波动加大。\n"
+            "投资建议：维持行业“推荐”评级。\n风险提示：海外政策进一步变化。\n分析师：贾××（执业证书编号：S06XXXXXXXX）\n")
+    found = classify_text(text, date(2025, 4, 21))
+    assert found and not any(c.compute_finding for c in found)
+    # a procurement notice that mentions risks is no report
+    notice = "GPU服务器采购公告\n采购人：东岭大学\n采购NVIDIA H100服务器2台。\n风险提示：供货周期以合同为准。\n"
+    assert any(c.compute_finding for c in classify_text(notice, date(2024, 3, 1)))
+
+
+def test_a_model_named_as_a_benchmark_is_not_reached() -> None:
+    text = ("科技成果评价意见\n东岭政务大模型在C-Eval、CMMLU评测集上的得分与GPT-4o、Claude 3.5 Sonnet等国外模型的公开成绩相当，"
+            "对比模型成绩引自公开技术报告。\n评价单位：东岭市科学技术协会\n")
+    found = [c for c in classify_text(text, date(2025, 2, 1)) if c.model]
+    assert found and not any(c.compute_finding for c in found)
+    assert all((c.context or "").startswith("a benchmark") for c in found)
+    # buying access for an evaluation is reaching the model
+    bought = "东岭大学采购GPT-4o API调用服务（500万tokens），用于大模型评测。\n"
+    assert any(c.compute_finding for c in classify_text(bought, date(2025, 2, 1)) if c.model)
+
+
+def test_a_negation_runs_on_over_a_hard_wrapped_line() -> None:
+    # A plain-text list item wrapped with a hanging indent: the exclusion covers the wrapped part.
+    text = ("算力服务采购需求\n采购人：东岭大学\n    1. 本项目不接受亚马逊云科技（AWS）、微软Azure、谷歌云、甲骨文云\n"
+            "       （Oracle Cloud）等境外云服务；\n    2. 供应商提供升腾910B算力。\n")
+    found = [c for c in classify_text(text, date(2025, 3, 1)) if c.provider]
+    assert found and not any(c.compute_finding for c in found)
+    # lines of a form indented alike are lines of their own
+    form = "    不接受进口产品\n    采购NVIDIA H100服务器2台，用于大模型训练\n"
+    assert any(c.compute_finding for c in classify_text("GPU服务器采购公告\n采购人：东岭大学\n" + form, date(2024, 3, 1)))

@@ -197,6 +197,7 @@ class ContextFile:
     value_change: Pattern
     topic_procurement: Pattern
     no_purchase: Pattern  # a heading that says the text buys nothing (a job advertisement, a fraud warning)
+    research_report: Pattern  # the statements a securities research report must carry: commentary, no purchase
     china_nexus: Pattern
     taiwan_script: Pattern
     prc_script: Pattern
@@ -245,6 +246,7 @@ class EvidenceFile:
     domestic_marker: Pattern
     cpu_only: Pattern  # an instance or server stated to have no GPU
     record_route: Pattern  # a record's field that says how its one asset was acquired (取得方式：购置)
+    model_benchmark: Pattern  # a model named in its sentence as what another is compared against
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,6 +50,7 @@ from .evidence import (
     is_benchmark,
     line_span,
     mentions_between,
+    model_benchmark,
     named_model,
     objects_in,
     paragraph_span,
@@ -553,6 +554,8 @@ def _assess(cls: Classification, m: Mention, mentions: list[Mention], text: str,
         cls.context = f"cancelled: {lot_cancelled} (its lot)"
     elif scope is not None:
         cls.context = f"{scope.effect}: {scope.cue}"
+    elif cls.model and (compared := model_benchmark(text, m)) is not None:
+        cls.context = f"a benchmark: the model is what another is compared against ({compared})"
     elif cls.route is None and (us or cls.needs_review):
         cls.context = "no route: no purchase, rental, subscription or access is stated"
     if cls.context:

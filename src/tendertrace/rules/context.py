@@ -71,6 +71,7 @@ class _Conf:
     reference: re.Pattern[str]
     lot: re.Pattern[str]
     no_purchase: re.Pattern[str]
+    research_report: re.Pattern[str]
 
 
 @cache
@@ -90,7 +91,8 @@ def _conf() -> _Conf:
                  re.compile(fold_pattern(conf.topic_procurement)), re.compile(fold_pattern(conf.china_nexus)),
                  re.compile(fold_pattern(conf.taiwan_script)), re.compile(fold_pattern(conf.prc_script)),
                  re.compile(fold_pattern(conf.foreign_script)), re.compile(fold_pattern(conf.reference_cell)),
-                 re.compile(fold_pattern(conf.lot_marker), re.MULTILINE), re.compile(fold_pattern(conf.no_purchase)))
+                 re.compile(fold_pattern(conf.lot_marker), re.MULTILINE), re.compile(fold_pattern(conf.no_purchase)),
+                 re.compile(fold_pattern(conf.research_report)))
 
 
 def _clause_end(text: str, start: int, limit: int | None = None, commas: bool = True) -> int:
@@ -100,6 +102,8 @@ def _clause_end(text: str, start: int, limit: int | None = None, commas: bool = 
     conf = _conf()
     limit = len(text) if limit is None else min(len(text), limit)
     line_end = text.find("\n", start, limit)
+    while 0 <= line_end < limit - 1 and _wrapped_into(text, line_end + 1):
+        line_end = text.find("\n", line_end + 1, limit)  # a hard-wrapped sentence runs on
     line_end = limit if line_end < 0 else line_end
     hard = conf.end.search(text, start, line_end)
     stop = hard.start() if hard else line_end
@@ -236,6 +240,26 @@ def scope_at(scopes: list[Scope], start: int, end: int) -> Scope | None:
     return max(covering, key=lambda s: (s.effect in NOT_STATED, s.start)) if covering else None
 
 
+# A plain-text paragraph wrapped by hand with a hanging indent: the line before ends inside a
+# sentence (a character, 、 or a comma, no stop), this one opens with more spaces than it did and
+# with no list marker.
+_OPEN_LINE_END = re.compile(r"[\u3400-\u9fffA-Za-z0-9、，,（(“\"）)]$")
+_CONTINUATION = re.compile(r"[ \t\u3000]{2,}(?![（(]?[0-9一二三四五六七八九十①-⑳]+[)）.．、]|[•·\-*])\S")
+
+
+def _wrapped_into(text: str, line_start: int) -> bool:
+    """Whether the line starting at ``line_start`` continues the sentence of the line before it."""
+    if line_start <= 0 or text[line_start - 1] != "\n":
+        return False
+    prev_start = text.rfind("\n", 0, line_start - 1) + 1
+    prev = text[prev_start: line_start - 1].rstrip()
+    if not (prev and _OPEN_LINE_END.search(prev)):
+        return False
+    m = _CONTINUATION.match(text, line_start)
+    # indented deeper than the line before (a hanging indent), not one more line of a list or a form
+    return m is not None and m.end() - 1 - line_start > len(prev) - len(prev.lstrip())
+
+
 # How far back from a mention a cue can open its scope: a clause is shorter than a line, and a
 # long line (a page flattened into one) is read only this far back.
 SCOPE_REACH = 200
@@ -246,6 +270,8 @@ def scope_of(text: str, start: int, end: int) -> Scope | None:
     :data:`SCOPE_REACH` characters before it (and, for a backward cue, the rest of its clause
     after it), are read."""
     lo = start_of_line(text, start, SCOPE_REACH)
+    if lo > 0 and start - lo < SCOPE_REACH and _wrapped_into(text, lo):
+        lo = start_of_line(text, lo - 1, SCOPE_REACH - (start - lo))  # the line this one continues
     found = find_scopes(text, lo, start)
     clause_end = _clause_end(text, end, end + SCOPE_REACH)
     if clause_end < len(text) and _conf().comma.match(text, clause_end):
@@ -445,9 +471,14 @@ def topic_procurement(project_name: str | None, text: str) -> str | None:
 
 def no_purchase(text: str) -> str | None:
     """The words of a text's heading saying it buys nothing whatever it names: a job advertisement,
-    a warning against a forged order, an import request the experts refused; None otherwise."""
+    a warning against a forged order, an import request the experts refused; or the statements of
+    a securities research report anywhere in it; None otherwise."""
     m = _conf().no_purchase.search(text[:TITLE_REACH])
-    return m.group(0) if m else None
+    if m:
+        return m.group(0)
+    if "执业证书编号" in text and _conf().research_report.match(text):
+        return "a securities research report (执业证书编号, 投资建议 / 风险提示)"
+    return None
 
 
 # How far into a notice its opening lines run when its type is read from them (extract.fields

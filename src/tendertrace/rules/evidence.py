@@ -44,6 +44,7 @@ class _Vocab:
     named_model: re.Pattern[str]
     cpu_only: re.Pattern[str]
     record_route: re.Pattern[str]
+    model_benchmark: re.Pattern[str]
 
 
 @cache
@@ -60,6 +61,7 @@ def vocab() -> _Vocab:
         re.compile(fold_pattern(conf.named_model)),
         re.compile(fold_pattern(conf.cpu_only)),
         re.compile(fold_pattern(conf.record_route)),
+        re.compile(fold_pattern(conf.model_benchmark)),
     )
 
 
@@ -178,6 +180,23 @@ def is_benchmark(text: str, m: Mention) -> bool:
     lo, hi = line_span(text, m.start, m.end)
     return bool(v.benchmark_before.search(text[max(lo, m.start - 24): m.start])
                 or v.benchmark_after.match(text[m.end: min(hi, m.end + 16)]))
+
+
+# The sentence of a model's mention: back to and on to one of these.
+_SENTENCE_STOP = re.compile(r"[。；;！!？?\n]")
+
+
+def model_benchmark(text: str, m: Mention) -> str | None:
+    """The comparison word of the sentence (or table row) naming a model as a benchmark, where the
+    sentence states no route of its own to the model (调用, 接入, 购买 …); None otherwise."""
+    stops = [s.end() for s in _SENTENCE_STOP.finditer(text, max(0, m.start - 200), m.start)]
+    lo = stops[-1] if stops else max(0, m.start - 200)
+    nxt = _SENTENCE_STOP.search(text, m.end, m.end + 200)
+    hi = nxt.start() if nxt else min(len(text), m.end + 200)
+    found = vocab().model_benchmark.search(text, lo, hi)
+    if found is None or routes_in(text, lo, hi):
+        return None
+    return found.group(0)
 
 
 def china_operated(text: str, lo: int, hi: int) -> str | None:
