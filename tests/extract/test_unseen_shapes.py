@@ -291,3 +291,30 @@ def test_an_asset_cost_and_an_invoice_total_are_amounts() -> None:
 def test_a_day_month_year_with_hyphens_dates_an_order() -> None:
     ex = _extract("PURCHASE ORDER\nPO No.: IFT-017        PO Date:   05-Mar-2024\nVendor: Crestline Compute Pte. Ltd.\n")
     assert ex.published is not None and ex.published.isoformat() == "2024-03-05"
+
+
+def test_a_scans_letter_o_in_a_model_number_reads_as_zero() -> None:
+    from tendertrace.extract.mentions import find_mentions
+
+    found = [m.normalized for m in find_mentions("配置8×NVIDIA A8OO 80GB SXM4（NVLink）") if m.kind == "chip"]
+    assert found == ["nvidia-a800"]
+    assert not [m for m in find_mentions("型号：OPPO A8 手机") if m.kind == "chip"]
+
+
+def test_a_forms_placeholder_names_no_party_and_a_bilingual_label_gives_its_role() -> None:
+    from tests.extract._docs import roles
+
+    text = ("COMMERCIAL INVOICE / 상업송장\nSeller / 판매자:  EASTRIDGE GLOBAL TRADING CO., LTD., Seoul, Korea\n"
+            "Buyer / 구매자:   东岭视觉数字技术股份有限公司\nConsignee:        Same as Buyer, c/o bonded warehouse\n")
+    found = roles(text)
+    assert found["EASTRIDGE GLOBAL TRADING CO., LTD."] == "supplier"
+    assert found["东岭视觉数字技术股份有限公司"] == "buyer"
+    ex = _extract(text)
+    assert not any(p.name.lower().startswith("same as") for p in ex.parties)
+
+
+def test_one_character_before_a_joiner_is_part_of_the_name() -> None:
+    from tests.extract._docs import roles
+
+    assert "云从科技集团股份有限公司" in roles("客户名称 云从科技集团股份有限公司\n")
+    assert "西岭数据有限公司" in roles("东岭大学与西岭数据有限公司签订合同。")

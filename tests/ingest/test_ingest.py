@@ -272,3 +272,13 @@ def test_an_rss_feed_and_a_broken_one() -> None:
     assert isinstance(doc, Document) and doc.title == "GPU服务器采购结果公告" and "东岭信息技术有限公司" in doc.text
     [failed] = read_input(b"<?xml version='1.0'?><rss version='2.0'><channel><item><title>x</title>", name="bad.xml", source="bad.xml")
     assert isinstance(failed, IngestFailure) and "feed" in failed.reason
+
+
+def test_a_csv_sheet_reads_as_a_table_and_its_form_rows_as_labels() -> None:
+    sheet = ("东岭算力科技有限公司 算力租赁服务月度结算对账单,,,,,\n客户名称,西岭智能科技股份有限公司,,,合同编号,RX-0087\n"
+             "序号,资源规格,数量,单价,金额（元）,备注\n1,GPU裸金属 8×NVIDIA RTX 4090,24,\"16,800.00\",\"403,200.00\",\n")
+    [doc] = read_input(sheet.encode("gb18030"), name="statement.csv", source="statement.csv")
+    assert isinstance(doc, Document)
+    assert "客户名称：西岭智能科技股份有限公司" in doc.text.replace(" | ", "  ") or "客户名称 | 西岭智能科技股份有限公司" in doc.text
+    row = next(line for line in doc.text.splitlines() if "RTX 4090" in line)
+    assert "403,200.00" in row and '"' not in row

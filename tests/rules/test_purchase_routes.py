@@ -67,3 +67,13 @@ def test_an_english_heading_in_capitals_states_its_route() -> None:
             "Line  Description                                 Qty  Amount\n"
             "1     GPU server, 8x NVIDIA H100 SXM5 80GB          4    1,248,000.00\n")
     assert routes(text) == {"hardware_purchase"}
+
+
+def test_a_duty_free_import_list_and_a_commercial_invoice_state_a_purchase() -> None:
+    text = ("科技开发用品免税进口 审核确认情况表\n" + "备注：予以免税的项目凭征免税证明办理通关。\n" * 8
+            + "3  东岭量子研究院  东岭恒瑞进出口有限公司  GPU计算服务器  Supermicro SYS-821GE，配置8×NVIDIA H100 SXM5 80GB  2台\n")
+    assert routes(text, date(2023, 4, 18)) == {"hardware_purchase"}
+    invoice = ("          EASTRIDGE GLOBAL TRADING CO., LTD.\n          Seoul, Republic of Korea\n" + "Ref: HBG-23\n" * 12
+               + "               COMMERCIAL INVOICE\nBuyer: 东岭视觉数字技术股份有限公司, Hangzhou, China\n"
+               "1   GPU server, 8 x NVIDIA H800 SXM5 80GB   4   298,000.00   1,192,000.00\n")
+    assert routes(invoice, date(2023, 7, 14)) == {"hardware_purchase"}

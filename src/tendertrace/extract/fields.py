@@ -503,6 +503,10 @@ def alias_after(text: str, end: int) -> tuple[int, int] | None:
 _UNITS_TAIL = re.compile(r"(?<=公司|集团)(?:以及|及|等)其?(?:省|市|各|下属|所属|全资|控股)?(?:分公司|子公司|成员单位|各单位|单位)$")
 
 
+# A form's field that points elsewhere instead of naming a party: "Same as Buyer", "To order", 同上.
+_PLACEHOLDER = re.compile(r"(?i)(?:same\s+as\b|as\s+above\b|to\s+order\b|to\s+the\s+order\s+of\b|n/?a$|同上|见上|详见|同采购人|同买方)")
+
+
 def _names(doc: Document, start: int, value: str, role: Role) -> list[Party]:
     lead = _NAME_LEAD.match(value)
     if lead:  # "采购人信息：名称：X" on one line
@@ -518,7 +522,7 @@ def _names(doc: Document, start: int, value: str, role: Role) -> list[Party]:
     raw = split_alias(raw.strip())[0]
     kept = raw if _EN_ABBREVIATED_END.search(raw) else ""  # "… Pte. Ltd.": the point is the name's
     raw = kept or raw.rstrip("。.：:")
-    if not raw or raw in ("/", "无", "-", "—"):
+    if not raw or raw in ("/", "无", "-", "—") or _PLACEHOLDER.match(raw):
         return []
     parts: list[Party] = []
     pieces = [raw] if role != "supplier" else re.split(r"[、/]|(?:和|与)(?=\S{4,})", raw)
@@ -1130,13 +1134,14 @@ def _corrected_cell(text: str, line_start: int, label_end: int) -> int | None:
 # (a unit line may also close a header line after a wide gap: "预算单位：X区教育局        单位：万元")
 # Opened at a line start or at the first of a run of blanks, with possessive blanks: a layout line of
 # many spaces (PDF text) is then one attempt per run, not one per space and split.
-_UNIT_LINE = re.compile(r"(?m)(?:^|(?<![ \t])(?=[ \t]{2}|\t))[ \t]*+[（(]?[ \t]*+(?:金额|价格|资金|币种及)?单位[ \t]*+[:：][ \t]*+(?:人民币)?[ \t]*+(" + YUAN_UNIT + r")[ \t]*+[）)]?[ \t]*+$")
+_UNIT_LINE = re.compile(r"(?m)(?:^(?:[^\n|:：]{1,16}?[ \t])?|(?<![ \t])(?=[ \t]{2}|\t))[ \t]*+[（(]?[ \t]*+(?:金额|价格|资金|币种及)?单位[ \t]*+[:：][ \t]*+(?:人民币)?[ \t]*+(" + YUAN_UNIT + r")[ \t]*+[）)]?[ \t]*+$")
 # What ends one field of a line of several ("价款：5,880万元；租期：36个月").
 _FIELD_ENDS = "；;。"
 # A numbered heading line (二、预算, 3. 采购预算) whose label ends it: the figure stands on the line below.
 _HEADING_LABEL = re.compile(r"[ \t]*(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])[ \t]*\S{1,12}[ \t：:]*$", re.M)
 # A line of an itemised list that ends in a bare figure of money after a wide gap ("（2）云服务租用    35.00"):
-# its unit is the one a unit line above states. Two decimals make it money, not a count.
+# its unit is the one a unit line above states (a line of its own, or after a table's caption: "2024年1-6月 单位：万元").
+# Two decimals make it money, not a count.
 _LISTED_FIGURE = re.compile(r"(?m)^[ \t]*\S[^\n]*?\S(?:[ \t]{2,}|\t)(?P<num>\d{1,3}(?:,\d{3})*(?:\d+)?\.\d{2})[ \t]*$")
 # A unit line governs the labelled figures this many characters below it at most: one section of a
 # report (a 重大合同 block), never the whole document.

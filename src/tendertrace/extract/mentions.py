@@ -304,8 +304,20 @@ def _open_patterns(text: str) -> list[_Pattern]:
     return [patterns[i] for i in sorted([*opened, *gates.ungated])]
 
 
+# A model number as a scan's text recognition reads it: the letter O for the digit 0 after a digit
+# (A8OO, H1OO, V1OO). Read with the digit, in place: the text keeps its length and every span.
+_OCR_MODEL_NUMBER = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,3}\d[0-9O]*O[0-9O]*(?![A-Za-z0-9])")
+
+
+def _read_ocr_digits(text: str) -> str:
+    if "O" not in text:
+        return text
+    return _OCR_MODEL_NUMBER.sub(lambda m: m.group(0).replace("O", "0"), text)
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every mention in ``text`` (the matching text), longest first where they overlap."""
+    text = _read_ocr_digits(text)
     found: list[Mention] = []
     context = _vendor_context()
     for pat in _open_patterns(text):

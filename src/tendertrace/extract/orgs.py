@@ -195,7 +195,7 @@ def _vocab() -> _Vocab:
     cap = r"(?:[A-Z][A-Za-z0-9'’&\-]*\.?|[A-Z]\.)"
     conn = r"(?:" + "|".join(re.escape(c) for c in conf.en_connectors) + r")"
     paren = r"\([A-Z][A-Za-z ]{1,24}\)"
-    legal = r"(?:,?[ ]?(?:Co\.,?[ ]?Ltd\.?|Ltd\.?|Inc\.?|Limited|LLC|Corp\.?|PLC|plc|GmbH|AG|S\.A\.|N\.V\.|B\.V\.))"
+    legal = r"(?:,?[ ]?(?:Co\.,?[ ]?Ltd\.?|CO\.,?[ ]?LTD\.?|Ltd\.?|LTD\.?|Inc\.?|INC\.?|Limited|LIMITED|LLC|Corp\.?|CORP\.?|PLC|plc|GmbH|AG|S\.A\.|N\.V\.|B\.V\.))"
     en_name = re.compile(
         r"(?<![A-Za-z0-9])" + cap + r"(?:(?:[ ]+" + conn + r")*[ ]+(?:" + cap + r"|" + paren + r")|" + legal + r")*"
     )
@@ -220,7 +220,7 @@ def _vocab() -> _Vocab:
         glossary_words=frozenset(_glossary_words()),
         fragment_start=re.compile(_alternation(map(fold, conf.zh_fragment_starts))),
         buyer_verb_after=re.compile(
-            r"(?:" + _PRICE_BEFORE_VERB + r"|[^，,。；;:：\n与和同向的为对由及签]{0," + str(VERB_GAP) + r"}?)(?:"
+            r"(?:" + _PRICE_BEFORE_VERB + r"|[^，,。；;:：\n与和同向的为对由及签|]{0," + str(VERB_GAP) + r"}?)(?:"
             + _alternation(map(fold, conf.buyer_verbs_after)) + ")"
             + r"(?!" + _alternation(map(fold, conf.verb_noun_heads)) + ")"
         ),
@@ -252,7 +252,8 @@ def _vocab() -> _Vocab:
         en_buyer_after=re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:,[^,.]{0,60},\s*)?(?:recently\s+|has\s+recently\s+)?(?:"
                                   + _alternation(conf.en_buyer_verbs_after) + r")\b"),
         en_role_phrase=re.compile(
-            r"(?P<role>" + _alternation(en_role_of) + r")[\"”]?\)?\s*(?:[:：,]\s*|is\s+|was\s+)?(?:the\s+)?$", re.I
+            # a bilingual form's label gives its other language after a slash ("Buyer / 구매자:", "Seller / 卖方：")
+            r"(?P<role>" + _alternation(en_role_of) + r")[\"”]?\)?(?:\s*/\s*[^\s:：/A-Za-z]{1,12})?\s*(?:[:：,]\s*|is\s+|was\s+)?(?:the\s+)?$", re.I
         ),
         en_role_of=en_role_of,
         disclosure=tuple(conf.disclosure_markers),
@@ -340,6 +341,8 @@ def _left_cut(match: str, begin: int, s: int, vocab: _Vocab, shorts: tuple[str, 
                 # "以单一来源方式与广州极算信息科技有限公司": a name that opens with its place is a name of its own.
                 return begin + c_end, None
             designated = left[-1:] in _DESIGNATORS and _ends_with(vocab.left_always, left[-9:-1])
+            if len(left) == 1 and not (left in vocab.joiners or _ends_with(vocab.left_always, left)):
+                continue  # one character before the joiner is no name of its own: the joiner is inside (云从科技)
             if len(left) > 1 and not vocab.suffix_end.search(left) and not _ends_with(vocab.left_always, left[-8:]) \
                     and not designated and not (shorts and left.endswith(shorts)) \
                     and not any(left.endswith(m) for m in vocab.masks):
@@ -351,6 +354,15 @@ def _left_cut(match: str, begin: int, s: int, vocab: _Vocab, shorts: tuple[str, 
 # A whole name, a joiner, then the rest of a longer run (X有限公司及省分公司, X有限公司等子公司): where the
 # rest is no proper name, the run is the name and a reference to its units, not one name.
 _NAME_THEN_REFERENCE = re.compile(r"(?:有限公司|有限责任公司|集团|公司)(?:以及|及|等|和|与|或)(?P<rest>[^及等和与或]*)$")
+
+
+# An English form's label, with its colon, right before a name on its line ("Buyer:", "Seller / 판매자:").
+_EN_LABEL_BEFORE = re.compile(r"[A-Za-z][A-Za-z ]{1,30}(?:\s*/\s*[^\s:：/A-Za-z]{1,12})?\s*[:：][ \t]*$")
+
+
+# The preposition of the one bought from, right before a name ("转为向X租赁", "从X处采购").
+_FROM_BEFORE = re.compile(r"(?:向|从|自)[ \t]*$")
+_CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]")
 
 
 # The letters that tell one party of a kind from another (客户甲为X, 供应商A为Y, 客户一).
@@ -462,22 +474,30 @@ def _zh_orgs(match: str, vocab: _Vocab) -> list[tuple[int, int, str | None, bool
 
 # A legal form ends an English company's name: "Jiangcheng Computing Co., Ltd. for US$680,000" is
 # the company, then the price ("Institute for Advanced Study" goes on past its institution word).
-_EN_LEGAL_END = re.compile(r"^(?:Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|PLC|plc|GmbH|AG|LLP|Bhd\.?|Pty\.?|Pvt\.|K\.K\.|Tbk|S\.[A-Za-z.]+)$")
+_EN_LEGAL_END = re.compile(r"^(?:Ltd\.?|LTD\.?|Limited|LIMITED|Inc\.?|INC\.?|LLC|L\.L\.C\.|PLC|plc|GmbH|AG|LLP|Bhd\.?|BHD\.?|Pty\.?|Pvt\.|K\.K\.|Tbk|S\.[A-Za-z.]+)$")
+
+
+# The legal forms a company's name ends with when a form or an invoice writes it in capitals
+# ("HANBIT GLOBAL TRADING CO., LTD."): only these, not every institution word in capitals (a heading's
+# CENTER, OFFICE or GROUP).
+_EN_LEGAL_CAPITALS = frozenset({"CO", "LTD", "LIMITED", "INC", "CORP", "CORPORATION", "LLC", "PTE", "BHD", "PLC", "GMBH"})
+_EN_LEGAL_CAPITALS_ANY = re.compile(r"\b(?:CO|LTD|LIMITED|INC|CORP|CORPORATION|LLC|PTE|BHD|PLC|GMBH)\b")
 
 
 def _en_orgs(text: str, vocab: _Vocab) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    if not vocab.en_suffix_any.search(text):
+    if not vocab.en_suffix_any.search(text) and not _EN_LEGAL_CAPITALS_ANY.search(text):
         return out
     for m in vocab.en_name.finditer(text):
         run = m.group(0)
-        if " " not in run or not vocab.en_suffix_any.search(run):
+        if " " not in run or not (vocab.en_suffix_any.search(run) or _EN_LEGAL_CAPITALS_ANY.search(run)):
             continue
         tokens = list(re.finditer(r"[A-Za-z][A-Za-z0-9'’&\-.]*", run))
         last = None
         for tok in tokens:
             word = tok.group(0)
-            if word in vocab.en_suffix_words or word.rstrip(".,") in vocab.en_suffix_words or word.rstrip(",") in vocab.en_suffix_words:
+            if word in vocab.en_suffix_words or word.rstrip(".,") in vocab.en_suffix_words or word.rstrip(",") in vocab.en_suffix_words \
+                    or word.isupper() and word.rstrip(".,") in _EN_LEGAL_CAPITALS:
                 last = tok
         if last is None:
             continue
@@ -537,7 +557,8 @@ def _en_pair(text: str, start: int, end: int, vocab: _Vocab) -> list[tuple[int, 
 
 
 # A word a full stop belongs to: an abbreviation (Ltd., Co., S.A., Bhd., Pte., K.K.), not a sentence's end.
-_EN_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)+|(?:Co|Ltd|Inc|Corp|Bhd|Pte|Pty|Pvt|Tbk|Plc|Cie|Mfg|Intl|Bros|Jr|Sr|St)\.")
+_EN_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)+|(?:Co|Ltd|Inc|Corp|Bhd|Pte|Pty|Pvt|Tbk|Plc|Cie|Mfg|Intl|Bros|Jr|Sr|St"
+                              r"|CO|LTD|INC|CORP|BHD|PTE|PTY|PVT|PLC)\.")
 
 
 # -- roles ------------------------------------------------------------------------------------
@@ -650,6 +671,10 @@ _WRAP_IN_NAME = re.compile(r"(?<=[\u3400-\u9fff()（）])[ \t]*\n[ \t]*(?=[\u340
 LABEL_REACH = 24
 
 
+# The parts a legal form is wrapped after (…有限 / 公司, …股份有限 / 公司, …集团 / 公司).
+_LEGAL_FORM_PARTS = ("有限", "股份", "责任", "集团", "分", "子", "控股", "科技", "技术", "信息", "网络", "电子")
+
+
 def _unwrapped(text: str, match: str) -> tuple[str, str, list[int]] | None:
     """``text`` and ``match`` with the breaks of wrapped lines taken out, and the offset in ``match`` of
     each character kept; None where nothing is wrapped."""
@@ -662,8 +687,11 @@ def _unwrapped(text: str, match: str) -> tuple[str, str, list[int]] | None:
         # a table's rows (cells joined by " | ") are lines of their own, however long; so is a line
         # that ends with a whole name (unless its legal form follows: 第八工程局\n有限公司) or holds a label
         whole_name = bool(vocab.suffix_end.search(line)) and not vocab.suffix.match(match, m.end())
+        # a line opening with 公司 after one that ends in no part of a legal form begins a sentence about
+        # the company ("…主要供应商情况" / "公司主要从事…"), no wrapped name (…有限 / 公司)
+        sentence_subject = following.startswith(("公司", "本公司")) and not line.endswith(_LEGAL_FORM_PARTS)
         if len(line) >= WRAP_LINE and "|" not in line and "|" not in following and not whole_name \
-                and not re.search(r"[:：]", following[:LABEL_REACH]):
+                and not sentence_subject and not re.search(r"[:：]", following[:LABEL_REACH]):
             cuts.append((m.start(), m.end()))
     if not cuts:
         return None
@@ -771,6 +799,10 @@ def _find_orgs(text: str, match: str) -> list[OrgName]:
                 role, cue = "supplier", "联合体成员"
             elif before_m:
                 role, cue = vocab.role_of[before_m], before_m
+            elif (en_label := _EN_LABEL_BEFORE.search(before)) is not None and (
+                    en_m := vocab.en_role_phrase.search(before[: en_label.end()])) is not None:
+                # a Chinese name under an English form's label ("Buyer / 구매자:  杭州…有限公司")
+                role, cue = vocab.en_role_of[en_m.group("role").lower()], en_m.group("role")
             elif re.search(r"由\s*$", before) and _DELIVERED_AFTER.match(match, end):
                 role, cue = "supplier", "由…承建"
             elif re.search(r"(?:向|为)\s*$", before) and _PROVIDED_AFTER.match(match, end):
@@ -803,7 +835,11 @@ def _find_orgs(text: str, match: str) -> list[OrgName]:
         if role == "mentioned" and not english and _OWN_PROJECT.match(match, end):
             role, cue = "buyer", "项目业主"
         if role == "mentioned" and not english and vocab.buyer_verb_after.match(match, end):
-            role, cue = "buyer", "verb"
+            # "向X租赁GPU算力", "从X采购": the one bought or rented from sells; else the name buys ("X采购")
+            # (a named subject before it, "A向X采购", is the clause frames' to read)
+            subject = out[-1] if out else None
+            named_subject = subject is not None and not _CLAUSE_BREAK.search(match, subject.end, start)
+            role, cue = ("supplier", "向…采购") if _FROM_BEFORE.search(before) and not named_subject else ("buyer", "verb")
         if cue in ("与…签订", "signed with") and disclosure:
             direction = _contract_direction(match, start, vocab)
             role = direction or "buyer"

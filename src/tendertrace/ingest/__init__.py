@@ -25,6 +25,7 @@ from .readers import (
     Limits,
     ReadError,
     ReadResult,
+    read_csv,
     read_docx,
     read_feed,
     read_html,
@@ -271,7 +272,7 @@ def read_input(
 
 
 
-_READERS: dict[str, Callable[[bytes, Limits], ReadResult]] = {"html": read_html, "htm": read_html, "text": read_text, "txt": read_text, "markdown": read_markdown, "pdf": read_pdf, "docx": read_docx}
+_READERS: dict[str, Callable[[bytes, Limits], ReadResult]] = {"html": read_html, "htm": read_html, "text": read_text, "txt": read_text, "markdown": read_markdown, "csv": read_csv, "pdf": read_pdf, "docx": read_docx}
 
 
 def _read_json(

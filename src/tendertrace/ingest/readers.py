@@ -57,6 +57,8 @@ def sniff_format(name: str, data: bytes) -> str:
         return "json"
     if lower.endswith((".md", ".markdown")):
         return "markdown"
+    if lower.endswith((".csv", ".tsv")):
+        return "csv"
     if _FEED_ROOT.search(head[:1024]):
         return "feed"
     low = head[:512].lower()
@@ -83,6 +85,36 @@ def read_markdown(data: bytes | str, limits: Limits) -> ReadResult:
     words and its pipe tables become tables."""
     text, enc, warnings = (data, None, []) if isinstance(data, str) else decode(data)
     return ReadResult(html_to_text(_MARKDOWN.render(text)), enc, None, warnings)
+
+
+# A form's label in a sheet's cell: a few characters, no figure ("客户名称", "结算周期", "Invoice No.").
+_CSV_LABEL = re.compile(r"[^\d,，;；|]{2,16}")
+# The most cells of one CSV row read (a wider row is a data dump, not a form or a table of lines).
+MAX_CSV_CELLS = 200
+
+
+def read_csv(data: bytes | str, limits: Limits) -> ReadResult:
+    """A spreadsheet saved as CSV or TSV (a reimbursement list, a statement, a bid-opening record):
+    its rows read as an HTML table's, so that a row of label and value cells ("客户名称,X,,,合同编号,Y")
+    gives its labelled values and a table its columns, as the same sheet exported to HTML would."""
+    import csv
+    import html
+
+    text, enc, warnings = (data, None, []) if isinstance(data, str) else decode(data)
+    sample = text[:4096]
+    delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+    rows = []
+    for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+        cells = row[:MAX_CSV_CELLS]
+        while cells and not cells[-1].strip():
+            cells.pop()
+        filled = [c for c in cells if c.strip()]
+        if len(filled) < len(cells) and len(filled) % 2 == 0 and all(
+                _CSV_LABEL.fullmatch(filled[i].strip()) for i in range(0, len(filled), 2)):
+            cells = filled  # a form's row of label and value cells, spread over a sheet's columns
+        if cells:
+            rows.append("<tr>" + "".join(f"<td>{html.escape(c.strip())}</td>" for c in cells) + "</tr>")
+    return ReadResult(html_to_text("<table>" + "".join(rows) + "</table>"), enc, None, warnings)
 
 
 # An Atom or RSS feed's root element, after its XML declaration and comments.

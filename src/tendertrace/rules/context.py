@@ -247,7 +247,7 @@ _OPEN_LINE_END = re.compile(r"[\u3400-\u9fffA-Za-z0-9、，,（(“\"）)]$")
 _CONTINUATION = re.compile(r"[ \t\u3000]{2,}(?![（(]?[0-9一二三四五六七八九十①-⑳]+[)）.．、]|[•·\-*])\S")
 
 
-def _wrapped_into(text: str, line_start: int) -> bool:
+def _wrapped_into(text: str, line_start: int, depth: int = 0) -> bool:
     """Whether the line starting at ``line_start`` continues the sentence of the line before it."""
     if line_start <= 0 or text[line_start - 1] != "\n":
         return False
@@ -256,8 +256,21 @@ def _wrapped_into(text: str, line_start: int) -> bool:
     if not (prev and _OPEN_LINE_END.search(prev)):
         return False
     m = _CONTINUATION.match(text, line_start)
-    # indented deeper than the line before (a hanging indent), not one more line of a list or a form
-    return m is not None and m.end() - 1 - line_start > len(prev) - len(prev.lstrip())
+    if m is None:
+        return False
+    # indented deeper than the line before (a hanging indent), or as deep as a line that is itself
+    # such a continuation -- not one more line of a list or a form
+    indent, prev_indent = m.end() - 1 - line_start, len(prev) - len(prev.lstrip())
+    if indent < prev_indent or depth >= MAX_WRAPPED_LINES:
+        return False
+    # the line before opens a list item (its text hangs under the item's words) or is itself wrapped
+    return (indent > prev_indent and bool(_LIST_ITEM.match(prev.lstrip()))) or _wrapped_into(text, prev_start, depth + 1)
+
+
+# A list item's marker: 1. 2、 (3) ① 一、 • -
+_LIST_ITEM = re.compile(r"(?:[（(]?[0-9一二三四五六七八九十①-⑳]+[)）.．、]|[•·\-*])\s*\S")
+# The most lines of one hard-wrapped sentence read as one.
+MAX_WRAPPED_LINES = 6
 
 
 # How far back from a mention a cue can open its scope: a clause is shorter than a line, and a
