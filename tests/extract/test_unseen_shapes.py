@@ -318,3 +318,11 @@ def test_one_character_before_a_joiner_is_part_of_the_name() -> None:
 
     assert "云从科技集团股份有限公司" in roles("客户名称 云从科技集团股份有限公司\n")
     assert "西岭数据有限公司" in roles("东岭大学与西岭数据有限公司签订合同。")
+
+
+def test_a_questions_company_is_no_name() -> None:
+    from tests.extract._docs import roles
+
+    found = roles("王×：行，合同主体是哪个公司？\n李经理：东岭星算云科技有限公司，营业执照发你邮箱了。这家公司在余杭。")
+    assert "东岭星算云科技有限公司" in found
+    assert not any(n.endswith("公司") and n[:-2] in ("哪个", "这家") for n in found)
