@@ -326,3 +326,16 @@ def test_a_questions_company_is_no_name() -> None:
     found = roles("王×：行，合同主体是哪个公司？\n李经理：东岭星算云科技有限公司，营业执照发你邮箱了。这家公司在余杭。")
     assert "东岭星算云科技有限公司" in found
     assert not any(n.endswith("公司") and n[:-2] in ("哪个", "这家") for n in found)
+
+
+def test_a_labelled_name_wrapped_onto_the_next_line_is_read_whole() -> None:
+    # A scan's text or a narrow column breaks the value of 供应商名称 inside the name.
+    text = ("东岭医院AI训练服务器采购项目成交结果公告\n四、成交信息\n  供应商名称：广州粤算信息技\n  术有限公司\n"
+            "  成交金额：人民币壹佰叁拾捌万陆仟元整\n")
+    ex = _extract(text)
+    assert ex.names("supplier") == ["广州粤算信息技术有限公司"]
+
+
+def test_a_labelled_value_ends_with_its_table_cell() -> None:
+    ex = _extract("东岭研究院 科研项目经费报销明细表\n项目编号：NH-017 | 项目名称：多模态医学影像报告生成研究 | 项目负责人：周××\n")
+    assert ex.project_name == "多模态医学影像报告生成研究"

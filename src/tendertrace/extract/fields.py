@@ -374,8 +374,8 @@ def _hint_type(hint: str | None) -> str | None:
 def _labelled_values(text: str) -> dict[str, list[tuple[str, int, str]]]:
     """field -> [(label, value start, value)] in document order.
 
-    A value runs to the end of its line or to the next label on it; an empty value (a heading such
-    as 采购人信息) borrows the 名称 line below it.
+    A value runs to the end of its line, its table cell or the next label on it; an empty value (a
+    heading such as 采购人信息) borrows the 名称 line below it.
     """
     labels = _labels()
     out: dict[str, list[tuple[str, int, str]]] = {}
@@ -390,6 +390,9 @@ def _labelled_values(text: str) -> dict[str, list[tuple[str, int, str]]]:
         end = len(text) if line_end < 0 else line_end
         if i + 1 < len(matches) and matches[i + 1].start() < end:
             end = matches[i + 1].start()
+        cell_end = text.find(" | ", start, end)
+        if cell_end >= 0:
+            end = cell_end  # a value ends with its table cell ("项目名称：X | 项目负责人：Y")
         value = _TRAILING_NUMBERING.sub("", text[start:end])
         if not value.strip() or label.endswith("信息"):
             below = re.compile(r"\n\s*(?:\d[.、．]?\d?\s*)?名\s*称" + _COLON + r"([^\n]+)").match(text, end if line_end < 0 else line_end)

@@ -669,6 +669,10 @@ _WRAP_IN_NAME = re.compile(r"(?<=[\u3400-\u9fff()（）])[ \t]*\n[ \t]*(?=[\u340
 
 # How far into the next line a colon makes it a label's line of its own (长江勘测…有限公司：湖北…).
 LABEL_REACH = 24
+# A label's value that a line break cuts: the label, its colon, then Chinese up to the break; the rest
+# of the name on the next line is this long at most (术有限公司, 信息科技股份有限公司).
+_LABEL_VALUE_END = re.compile(r"[:：][ \t]*[\u3400-\u9fff()（）]{2,}$")
+WRAPPED_NAME_REST = 16
 
 
 # The parts a legal form is wrapped after (…有限 / 公司, …股份有限 / 公司, …集团 / 公司).
@@ -690,7 +694,11 @@ def _unwrapped(text: str, match: str) -> tuple[str, str, list[int]] | None:
         # a line opening with 公司 after one that ends in no part of a legal form begins a sentence about
         # the company ("…主要供应商情况" / "公司主要从事…"), no wrapped name (…有限 / 公司)
         sentence_subject = following.startswith(("公司", "本公司")) and not line.endswith(_LEGAL_FORM_PARTS)
-        if len(line) >= WRAP_LINE and "|" not in line and "|" not in following and not whole_name \
+        # a label's value wrapped by a scan or a narrow column ("供应商名称：广州粤算信息技" / "术有限公司"),
+        # however short its line: the next line is the rest of the name and ends with its legal form
+        label_wrap = bool(_LABEL_VALUE_END.search(line)) and not whole_name \
+            and len(following.strip()) <= WRAPPED_NAME_REST and bool(vocab.suffix_end.search(following.strip()))
+        if (len(line) >= WRAP_LINE or label_wrap) and "|" not in line and "|" not in following and not whole_name \
                 and not sentence_subject and not re.search(r"[:：]", following[:LABEL_REACH]):
             cuts.append((m.start(), m.end()))
     if not cuts:
