@@ -696,8 +696,12 @@ def _unwrapped(text: str, match: str) -> tuple[str, str, list[int]] | None:
         sentence_subject = following.startswith(("公司", "本公司")) and not line.endswith(_LEGAL_FORM_PARTS)
         # a label's value wrapped by a scan or a narrow column ("供应商名称：广州粤算信息技" / "术有限公司"),
         # however short its line: the next line is the rest of the name and ends with its legal form
-        label_wrap = bool(_LABEL_VALUE_END.search(line)) and not whole_name \
-            and len(following.strip()) <= WRAPPED_NAME_REST and bool(vocab.suffix_end.search(following.strip()))
+        rest = following.strip()
+        rest_form = vocab.suffix_end.search(rest)
+        # ... and is no name by itself ("术有限公司", "技术有限公司"): a whole name on the next line
+        # ("证券简称：江城数据" / "江城数据科技股份有限公司") is a line of its own
+        label_wrap = bool(_LABEL_VALUE_END.search(line)) and not whole_name and len(rest) <= WRAPPED_NAME_REST \
+            and rest_form is not None and not _head_ok(rest[: rest_form.start()], vocab)
         if (len(line) >= WRAP_LINE or label_wrap) and "|" not in line and "|" not in following and not whole_name \
                 and not sentence_subject and not re.search(r"[:：]", following[:LABEL_REACH]):
             cuts.append((m.start(), m.end()))
