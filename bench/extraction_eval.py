@@ -31,7 +31,7 @@ from rich.table import Table  # noqa: E402
 from tendertrace.extract import extract  # noqa: E402
 from tendertrace.extract.output import extraction_record  # noqa: E402
 from tendertrace.ingest import iter_documents  # noqa: E402
-from tendertrace.model import Document  # noqa: E402
+from tendertrace.model import Document, Extraction  # noqa: E402
 
 
 def norm(name: str | None) -> str:
@@ -103,9 +103,7 @@ def main() -> None:
     for col in ("field", "precision", "recall", "F1", "exact match"):
         table.add_column(col, justify="right" if col != "field" else "left")
     for field, c in counts.items():
-        precision = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
-        recall = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        precision, recall, f1 = _prf(c["tp"], c["fp"], c["fn"])
         table.add_row(field, f"{precision:.3f}", f"{recall:.3f}", f"{f1:.3f}", f"{c['exact'] / c['n']:.3f}")
     console = Console()
     console.print(table)
@@ -116,6 +114,19 @@ def main() -> None:
         corpus_counts(console)
 
 
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 of set matches (1.0 where nothing was expected or found)."""
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return precision, recall, (2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+
+
+def _extract_file(path: Path) -> Extraction | None:
+    """The extraction of a set's file (its first document), None where it is not read."""
+    docs = [d for d in iter_documents([path]) if isinstance(d, Document)]
+    return extract(docs[0]) if docs else None
+
+
 def findings_fields(console: Console, folder: Path, show_errors: bool) -> None:
     """Buyer (exact, and found among any party), suppliers (F1), amount (within one unit) and date on a
     findings set: gold.jsonl rows with ``file, buyer_zh, suppliers_zh, amount, date``."""
@@ -123,11 +134,10 @@ def findings_fields(console: Console, folder: Path, show_errors: bool) -> None:
     c: collections.Counter = collections.Counter()
     errors: list[str] = []
     for g in rows:
-        docs = [d for d in iter_documents([folder / g["file"]]) if isinstance(d, Document)]
-        if not docs:
+        ex = _extract_file(folder / g["file"])
+        if ex is None:
             errors.append(f"{g['file']}: not read")
             continue
-        ex = extract(docs[0])
         gold_buyer = norm(g.get("buyer_zh") or g.get("buyer_en")) or None
         buyers = {norm(n) for n in ex.names("buyer")}
         if gold_buyer is not None:
@@ -154,9 +164,7 @@ def findings_fields(console: Console, folder: Path, show_errors: bool) -> None:
         c["date_ok"] += gd == pd
         if gd != pd:
             errors.append(f"{g['file']} date: gold={gd} got={pd} ({getattr(ex, 'date_source', None)})")
-    precision = c["sup_tp"] / (c["sup_tp"] + c["sup_fp"]) if c["sup_tp"] + c["sup_fp"] else 1.0
-    recall = c["sup_tp"] / (c["sup_tp"] + c["sup_fn"]) if c["sup_tp"] + c["sup_fn"] else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision, recall, f1 = _prf(c["sup_tp"], c["sup_fp"], c["sup_fn"])
     table = Table(title=f"Parties, amount and date on {len(rows)} documents ({folder.name})")
     table.add_column("measure")
     table.add_column("value", justify="right")
@@ -182,11 +190,10 @@ def texts_fields(console: Console, folder: Path, show_errors: bool) -> None:
     counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     errors: list[str] = []
     for g in rows:
-        docs = [d for d in iter_documents([folder / g["file"]]) if isinstance(d, Document)]
-        if not docs:
+        ex = _extract_file(folder / g["file"])
+        if ex is None:
             errors.append(f"{g['file']}: not read")
             continue
-        ex = extract(docs[0])
         for field, role in (("buyer", "buyer"), ("suppliers", "supplier")):
             gs, ps = {key(x) for x in g.get(field) or []}, {key(x) for x in ex.names(role)}
             c = counts[field]
@@ -215,9 +222,7 @@ def texts_fields(console: Console, folder: Path, show_errors: bool) -> None:
         if field == "amount":
             table.add_row(field, "", "", "", f"{c['docs_found']}/{c['docs_with']}", f"{c['exact'] / c['n']:.3f}")
             continue
-        precision = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
-        recall = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        precision, recall, f1 = _prf(c["tp"], c["fp"], c["fn"])
         table.add_row(field, f"{precision:.3f}", f"{recall:.3f}", f"{f1:.3f}", f"{c['docs_found']}/{c['docs_with']}",
                       f"{c['exact'] / c['n']:.3f}")
     console.print(table)

@@ -675,8 +675,9 @@ _LABEL_VALUE_END = re.compile(r"[:：][ \t]*[\u3400-\u9fff()（）]{2,}$")
 WRAPPED_NAME_REST = 16
 
 
-# The parts a legal form is wrapped after (…有限 / 公司, …股份有限 / 公司, …集团 / 公司).
-_LEGAL_FORM_PARTS = ("有限", "股份", "责任", "集团", "分", "子", "控股", "科技", "技术", "信息", "网络", "电子")
+# The words a company's name is wrapped after, before the rest of its legal form (…有限 / 公司,
+# …股份有限 / 公司, …集团 / 公司, …科技 / 公司).
+_WRAPPED_BEFORE_FORM = ("有限", "股份", "责任", "集团", "分", "子", "控股", "科技", "技术", "信息", "网络", "电子")
 
 
 def _unwrapped(text: str, match: str) -> tuple[str, str, list[int]] | None:
@@ -693,7 +694,7 @@ def _unwrapped(text: str, match: str) -> tuple[str, str, list[int]] | None:
         whole_name = bool(vocab.suffix_end.search(line)) and not vocab.suffix.match(match, m.end())
         # a line opening with 公司 after one that ends in no part of a legal form begins a sentence about
         # the company ("…主要供应商情况" / "公司主要从事…"), no wrapped name (…有限 / 公司)
-        sentence_subject = following.startswith(("公司", "本公司")) and not line.endswith(_LEGAL_FORM_PARTS)
+        sentence_subject = following.startswith(("公司", "本公司")) and not line.endswith(_WRAPPED_BEFORE_FORM)
         # a label's value wrapped by a scan or a narrow column ("供应商名称：广州粤算信息技" / "术有限公司"),
         # however short its line: the next line is the rest of the name and ends with its legal form
         rest = following.strip()

@@ -21,11 +21,10 @@ _CJK_COMMON = range(0x4E00, 0x9FA6)
 # Roman numerals, arrows, mathematical operators, enclosed numbers (①), box drawing (the ┌─┐│ of a
 # table exported as text), geometric shapes (■, ▲), stars (★) and bopomofo. Text decoded with the wrong
 # encoding lands in none of them more often than in CJK.
-_SYMBOL_ROWS = (
-    range(0x00A0, 0x0100), range(0x0391, 0x0452), range(0x2000, 0x2070), range(0x2100, 0x2200),
-    range(0x2200, 0x2300), range(0x2460, 0x2500), range(0x2500, 0x2580), range(0x25A0, 0x2600),
-    range(0x2600, 0x2700), range(0x3100, 0x3130),
-)
+_SYMBOL_ROWS = frozenset(o for lo, hi in (
+    (0x00A0, 0x0100), (0x0391, 0x0452), (0x2000, 0x2070), (0x2100, 0x2300), (0x2460, 0x2580),
+    (0x25A0, 0x2700), (0x3100, 0x3130),
+) for o in range(lo, hi))
 
 
 class DecodeError(ValueError):
@@ -41,7 +40,7 @@ def _plausibility(text: str) -> float:
         o = ord(ch)
         if o < 128 or o in _CJK_COMMON or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF \
                 or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x3134F \
-                or any(o in row for row in _SYMBOL_ROWS):  # extensions A to G (GB18030 four-byte); symbols
+                or o in _SYMBOL_ROWS:  # extensions A to G (GB18030 four-byte); symbols
             good += 1
     return good / len(text)
 

@@ -197,7 +197,8 @@ class ContextFile:
     value_change: Pattern
     topic_procurement: Pattern
     no_purchase: Pattern  # a heading that says the text buys nothing (a job advertisement, a fraud warning)
-    research_report: Pattern  # the statements a securities research report must carry: commentary, no purchase
+    research_report_mark: Pattern  # the analyst's certificate number a securities research report states
+    research_report: Pattern  # ... and the statements it carries beside it: commentary, no purchase
     china_nexus: Pattern
     taiwan_script: Pattern
     prc_script: Pattern

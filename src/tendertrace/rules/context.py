@@ -71,6 +71,7 @@ class _Conf:
     reference: re.Pattern[str]
     lot: re.Pattern[str]
     no_purchase: re.Pattern[str]
+    research_report_mark: re.Pattern[str]
     research_report: re.Pattern[str]
 
 
@@ -92,7 +93,7 @@ def _conf() -> _Conf:
                  re.compile(fold_pattern(conf.taiwan_script)), re.compile(fold_pattern(conf.prc_script)),
                  re.compile(fold_pattern(conf.foreign_script)), re.compile(fold_pattern(conf.reference_cell)),
                  re.compile(fold_pattern(conf.lot_marker), re.MULTILINE), re.compile(fold_pattern(conf.no_purchase)),
-                 re.compile(fold_pattern(conf.research_report)))
+                 re.compile(fold_pattern(conf.research_report_mark)), re.compile(fold_pattern(conf.research_report)))
 
 
 def _clause_end(text: str, start: int, limit: int | None = None, commas: bool = True) -> int:
@@ -489,8 +490,10 @@ def no_purchase(text: str) -> str | None:
     m = _conf().no_purchase.search(text[:TITLE_REACH])
     if m:
         return m.group(0)
-    if "执业证书编号" in text and _conf().research_report.match(text):
-        return "a securities research report (执业证书编号, 投资建议 / 风险提示)"
+    mark = _conf().research_report_mark.search(text)
+    statement = _conf().research_report.search(text) if mark else None
+    if mark and statement:
+        return f"a securities research report ({mark.group(0)}, {statement.group(0)})"
     return None
 
 

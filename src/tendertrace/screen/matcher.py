@@ -243,24 +243,22 @@ class Screener:
         "X Technology Co., Ltd. (Chengdu)"), or a numbered unit with its city ("CETC 10th
         Institute, Chengdu"), is that entity itself where one of its listed addresses (or its
         country) names the place; of several entities of the name, those."""
-        split = relation.name_and_place(query)
-        if split is None:
-            return []
-        head, place = split
-        found = [h for h in self._screen_once(head) if h.relation == "self" and relation.place_listed(place, h.entry)]
-        return [replace(h, query=query, explanation=f"'{query}' is '{head}' written with its listed place; "
-                        f"{h.explanation}") for h in found]
+        return self._at_listed_place(query, relation.name_and_place(query), "with")
 
     def _place_first(self, query: str) -> list[Hit]:
         """A listed company written with its registration place before its listed English name
         ("Shenzhen Intellifusion Technologies Co., Ltd." for the listed "Intellifusion") is that
         company itself where one of its listed addresses names the place."""
-        split = relation.place_first(query)
+        return self._at_listed_place(query, relation.place_first(query), "after")
+
+    def _at_listed_place(self, query: str, split: tuple[str, list[str]] | None, where: str) -> list[Hit]:
+        """The self hits of a name written with a place (``split``: the name and the place's words)
+        that one of the entry's listed addresses names."""
         if split is None:
             return []
         head, place = split
         found = [h for h in self._screen_once(head) if h.relation == "self" and relation.place_listed(place, h.entry)]
-        return [replace(h, query=query, explanation=f"'{query}' is '{head}' written after its listed place; "
+        return [replace(h, query=query, explanation=f"'{query}' is '{head}' written {where} its listed place; "
                         f"{h.explanation}") for h in found]
 
     def _placed(self, query: str) -> list[Hit]:
@@ -422,31 +420,39 @@ class Screener:
         translations = translate(query)
         # A Chinese name read word by word, and its pinyin runs cut into listed words: tried only where
         # the other readings reach no entry (they cost a scoring each, and most names need neither).
-        fallback: tuple[Translation, ...] | None = tuple(t for t in translations if t.source == WORD_BY_WORD)
+        fallback = tuple(t for t in translations if t.source == WORD_BY_WORD)
         translations = tuple(t for t in translations if t.source != WORD_BY_WORD)
         if subunit is None:  # a parent cut from a name is an organisation as written, not a person's name
             translations += self.readings.expansions(query) + self.readings.person_readings(query)
         else:  # ... whose initialisms may still be spelled out ("Second Institute of Oceanography, MNR")
             translations += tuple(t for t in self.readings.expansions(query) if t.method == "acronym")
+        best: dict[int, Candidate] = {}
+        self._consider_all(query, subunit, translations, best)
+        extra: tuple[Translation, ...] = ()
+        if not any(c.rounded >= self.threshold for c in best.values()):
+            # every reading tried and none reaches an entry: then the fallbacks
+            extra = fallback + (tuple(t for t in map(self.readings.syllabled, (*translations, *fallback)) if t is not None)
+                                if is_chinese(query) else ())
+            self._consider_all(query, subunit, extra, best)
+        if self.index.zh_names and is_chinese(query):  # after the translations, which stop at their first perfect match
+            for n in self.index.zh_names.get(core_zh(fold_zh(query)), ()):
+                name = self.index.names[n]
+                if name.weight > (best[name.entry].score if name.entry in best else 0.0):
+                    best[name.entry] = Candidate(name.weight, Scored(name.weight, 1.0, 1.0),
+                                                 Translation(name.text, "listed-zh"), name,
+                                                 "affiliate" if subunit else "self")
+        return self._ranked(query, subunit, translations + extra, best)
+
+    def _consider_all(self, query: str, subunit: str | None, translations: tuple[Translation, ...],
+                      best: dict[int, Candidate]) -> None:
+        """Score ``translations`` in order into ``best`` (entry -> its best candidate), stopping at a
+        perfect match: the translations after it, less trustworthy, cannot beat it."""
         # A name scoring below this is no hit, nor does it keep another translation's hit out of
         # ``best``: a later one replaces it only by scoring more.
         reaching = self.threshold - f.ROUNDING
-        best: dict[int, Candidate] = {}
-        tried: list[Translation] = []
-        pending = list(translations)
-        while True:
-            if not pending and fallback is not None:
-                if not any(c.rounded >= self.threshold for c in best.values()):
-                    # every reading tried and none reaches an entry: then the fallbacks
-                    pending = [*fallback, *(t for t in map(self.readings.syllabled, [*translations, *fallback])
-                                            if t is not None)] if is_chinese(query) else list(fallback)
-                fallback = None
-            if not pending:
-                break
-            tr = pending.pop(0)
+        for tr in translations:
             if best and max(c.score for c in best.values()) >= f.PERFECT:
-                break  # a perfect match on a more trustworthy translation: the rest cannot beat it
-            tried.append(tr)
+                break
             q_tokens, scored = self._scored(tr)
             reads_chinese = is_chinese(query) or tr.method in ("pinyin-alias", "pinyin-glossary")
             for value, parts, name in scored:
@@ -464,14 +470,6 @@ class Screener:
                 if rel == "self" and relation.subunit_of(query, tr, q_tokens, name, parts):
                     rel = "affiliate"  # the listed name plus a sub-unit: 天山区分局, (Shenzhen)
                 best[name.entry] = Candidate(value, parts, tr, name, rel)
-        if self.index.zh_names and is_chinese(query):  # after the translations, which stop at their first perfect match
-            for n in self.index.zh_names.get(core_zh(fold_zh(query)), ()):
-                name = self.index.names[n]
-                if name.weight > (best[name.entry].score if name.entry in best else 0.0):
-                    best[name.entry] = Candidate(name.weight, Scored(name.weight, 1.0, 1.0),
-                                                 Translation(name.text, "listed-zh"), name,
-                                                 "affiliate" if subunit else "self")
-        return self._ranked(query, subunit, tuple(tried), best)
 
     def _ranked(self, query: str, subunit: str | None, translations: tuple[Translation, ...],
                 best: dict[int, Candidate]) -> list[Hit]:
