@@ -282,3 +282,43 @@ def test_a_csv_sheet_reads_as_a_table_and_its_form_rows_as_labels() -> None:
     assert "客户名称：西岭智能科技股份有限公司" in doc.text.replace(" | ", "  ") or "客户名称 | 西岭智能科技股份有限公司" in doc.text
     row = next(line for line in doc.text.splitlines() if "RTX 4090" in line)
     assert "403,200.00" in row and '"' not in row
+
+
+def test_an_rss_items_full_content_is_read_over_its_summary() -> None:
+    rss = ("<?xml version='1.0'?><rss version='2.0' xmlns:content='http://purl.org/rss/1.0/modules/content/'><channel>"
+           "<item><title>算力租赁服务项目成交公告</title><pubDate>Tue, 19 Mar 2024 16:12:00 +0800</pubDate>"
+           "<description>采购人：东岭研究院……</description>"
+           "<content:encoded><![CDATA[<p>采购人：东岭研究院</p><table><tr><td>8张NVIDIA A800 80GB</td></tr></table>]]>"
+           "</content:encoded></item></channel></rss>")
+    [doc] = read_input(rss.encode("utf-8"), name="feed.xml", source="feed.xml")
+    assert isinstance(doc, Document) and "A800" in doc.text
+
+
+LISTING = """东岭市公共资源交易网
+当前位置：首页 > 交易信息 > 结果公示
+东岭市环境卫生管理中心道路清扫服务项目中标结果公告
+发布时间：2026-02-11 来源：市本级
+采购人：东岭市环境卫生管理中心
+中标供应商：东岭绿岸环境服务有限公司
+东岭市智能计算研究院GPU服务器采购项目成交结果公告
+发布时间：2026-02-10 来源：市本级
+采购人：东岭市智能计算研究院
+成交供应商：东岭数智科技有限公司
+东岭市人民医院耗材配送服务项目废标公告
+发布时间：2026-02-06 来源：市本级
+废标原因：实质性响应的供应商不足三家
+"""
+
+
+def test_a_listing_page_gives_one_document_per_notice() -> None:
+    docs = [d for d in read_input(LISTING.encode("utf-8"), name="list.txt", source="list.txt") if isinstance(d, Document)]
+    assert [d.title for d in docs] == ["东岭市环境卫生管理中心道路清扫服务项目中标结果公告",
+                                       "东岭市智能计算研究院GPU服务器采购项目成交结果公告", "东岭市人民医院耗材配送服务项目废标公告"]
+    assert "东岭数智科技有限公司" in docs[1].text and "废标" not in docs[1].text
+    again = [d.id for d in read_input(LISTING.encode("utf-8"), name="list.txt", source="list.txt") if isinstance(d, Document)]
+    assert again == [d.id for d in docs] and len(set(again)) == 3
+
+
+def test_a_notice_with_one_date_line_is_one_document() -> None:
+    text = "东岭大学GPU服务器采购项目中标公告\n发布时间：2026-02-10\n采购人：东岭大学\n相关公告\n东岭大学GPU服务器采购项目招标公告\n"
+    assert len(list(read_input(text.encode("utf-8"), name="one.txt", source="one.txt"))) == 1

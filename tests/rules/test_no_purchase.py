@@ -43,3 +43,21 @@ def test_an_inventory_count_of_assets_held_buys_nothing() -> None:
             "序号,资产名称,规格型号,品牌,取得日期,取得方式,原值（元）,盘点结果\n"
             "2,GPU服务器,DGX A100 320GB,NVIDIA,2021-08-16,购置,1598000.00,账实相符\n")
     assert compute(text) == []
+
+
+def test_a_job_advertisement_written_as_its_sections_buys_nothing() -> None:
+    text = ("【社招】智算集群运维工程师\n东岭智算科技有限公司 · 3-5年 · 本科\n\n"
+            "## 岗位职责\n1. 负责千卡GPU集群（NVIDIA A100 / H100）的日常运维；\n2. 维护Slurm调度平台。\n\n"
+            "## 任职要求\n- 熟悉CUDA与NCCL；\n- 有AWS / Azure GPU实例使用经验者优先；\n- 有调用Claude API经验者加分。\n")
+    assert compute(text) == []
+
+
+def test_an_operations_tender_listing_its_staffs_duties_still_buys() -> None:
+    text = ("东岭大学GPU服务器采购及驻场运维项目招标公告\n采购人：东岭大学\n采购内容：GPU服务器2台，每台配置8块NVIDIA H100。\n"
+            "驻场人员岗位职责：负责服务器日常运维。\n任职要求：熟悉Linux。\n")
+    assert any("H100" in c for c in compute(text))
+
+
+def test_a_vendors_sales_to_china_are_trade_news_not_a_purchase() -> None:
+    text = "隔夜美股：英伟达收涨4%。消息面上，英伟达表示已向美方提交H20芯片对华销售的许可申请，预计将获批。上海算力板块走强。"
+    assert compute(text) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from ..model import Document, Extraction, Lot, Party
@@ -139,6 +140,27 @@ def _announcing_company(doc: Document, orgs: list[OrgName]) -> str | None:
     return announcer.name if announcer is not None else None
 
 
+# How far after a winner's name its bracketed consortium list may run ("X（联合体成员：A、B）").
+MEMBERS_REACH = 80
+_CONSORTIUM_CUES = ("联合体牵头人", "联合体牵头方", "联合体主体", "联合体成员")
+
+
+def _members_of_winners(doc: Document, ex: Extraction, orgs: list[OrgName]) -> list[OrgName]:
+    """The members a labelled winner's bracket lists (中标单位：X（联合体成员：A、B）): the consortium won
+    as one, so its members are suppliers too (招标投标法 第三十一条). A candidate's members are not."""
+    ends = [p.span.end for p in ex.parties if p.role == "supplier" and p.span is not None]
+    out = []
+    for o in orgs:
+        if o.role != "supplier" or o.cue not in _CONSORTIUM_CUES:
+            continue
+        for end in ends:
+            between = doc.text[end: o.start]
+            if 0 <= o.start - end <= MEMBERS_REACH and between[:1] in ("(", "（") and not re.search(r"[)）\n]", between):
+                out.append(o)
+                break
+    return out
+
+
 def _winner_word(cue: str | None) -> bool:
     """A role word that names a winner (中标单位为X, 成交供应商：X): a result is told, whatever the
     notice's type read from its title."""
@@ -193,6 +215,8 @@ def add_parties(doc: Document, ex: Extraction, orgs: list[OrgName]) -> None:
             # The agent or supplier the buyer deals with is named: the foreign seller behind it is mentioned.
             suppliers = direct
         take("supplier", suppliers)
+    else:
+        take("supplier", _members_of_winners(doc, ex, orgs))
     if not ex.names("agency"):
         take("agency", [o for o in orgs if o.role == "agency"][:1])
     added = 0

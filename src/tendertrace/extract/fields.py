@@ -488,6 +488,10 @@ def split_alias(name: str) -> tuple[str, str | None]:
     return name, None
 
 
+# A bracket that holds a label's colon or a list's 、 names other parties, not the name before it.
+_LABELLED_OR_LISTED = re.compile(r"[:：、]")
+
+
 def alias_after(text: str, end: int) -> tuple[int, int] | None:
     """The span of the bracketed second name right after a name ending at ``end``, or None."""
     m = _ALIAS_BRACKET.match(text, end)
@@ -495,8 +499,8 @@ def alias_after(text: str, end: int) -> tuple[int, int] | None:
         return None
     head_start = max(0, end - MAX_ALIAS_CHARS)
     _head, alias = split_alias(text[head_start: m.end()])
-    if alias is None:
-        return None
+    if alias is None or _LABELLED_OR_LISTED.search(alias):
+        return None  # "(联合体成员：A、B)" lists other parties under a label: no second name of this one
     start = text.find(alias, end)
     return (start, start + len(alias)) if start >= 0 else None
 

@@ -231,6 +231,8 @@ def _vocab() -> _Vocab:
             r"(?:" + _alternation(map(fold, conf.zh_win_verbs)) + r")"
             + r"(?!" + _alternation(map(fold, conf.zh_win_nouns)) + r")"
             + r"|\s*被(?:确定|确认|选定)为(?:本项目|该项目|本次采购)?的?(?:中标|成交|中选)(?:人|单位|供应商|方)"
+            # "确认X为中标商", "X为本项目成交供应商": the result's statement of who won
+            + r"|\s*为(?:本项目|该项目|本次采购|本次)?的?(?:中标|成交|中选)(?:人|单位|供应商|方|商)(?!候选)"
             + r"|\s*关于(?:项目|公司)?(?:中标|成交|中选)(?!候选)"
         ),
         masks=tuple(fold(w) for w in conf.zh_masks),
@@ -248,8 +250,9 @@ def _vocab() -> _Vocab:
         en_suffix_words=en_suffix_words,
         en_suffix_any=re.compile(_alternation(w.rstrip(".") for w in en_suffix_words)),
         en_stop_heads=frozenset(conf.en_stop_heads),
-        en_provider_after=re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:,[^,.]{0,60},\s*)?(?:" + _alternation(conf.en_provider_verbs_after) + r")\b"),
-        en_buyer_after=re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:,[^,.]{0,60},\s*)?(?:recently\s+|has\s+recently\s+)?(?:"
+        en_provider_after=re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:,[^,.]{0,60},\s*)?(?:(?:" + _EN_TIME_WORDS + r"|both|all|just)\s+)?(?:"
+                                     + _alternation(conf.en_provider_verbs_after) + r")\b"),
+        en_buyer_after=re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:,[^,.]{0,60},\s*)?(?:recently\s+|has\s+recently\s+|(?:" + _EN_TIME_WORDS + r")\s+)?(?:"
                                   + _alternation(conf.en_buyer_verbs_after) + r")\b"),
         en_role_phrase=re.compile(
             # a bilingual form's label gives its other language after a slash ("Buyer / 구매자:", "Seller / 卖方：")
@@ -783,6 +786,8 @@ def _find_orgs(text: str, match: str) -> list[OrgName]:
                     (buys := vocab.en_buyer_after.match(match, end)) is not None and buys.end() > provides.end()):
                 # the longer phrase tells: "delivered bidding results" is a buyer's, "delivered" a supplier's
                 role, cue = "supplier", "provides"
+            elif _en_subjects()[2].match(match, end) and (start, end) in _possessive_buyers(match, _en_subjects()[2]):
+                role, cue = "buyer", "its procurement"
             elif vocab.en_buyer_after.match(match, end) or _EN_SAID_IT_BOUGHT.match(match, end) \
                     or _EN_HEADING_LINE.fullmatch(match, start_of_line(match, start), start) and _EN_HEADING_THEN_BOUGHT.match(match, end):
                 role, cue = "buyer", "announces its result" if _EN_ANNOUNCES_RESULT.match(match, end) else "verb"
@@ -882,10 +887,32 @@ def _find_orgs(text: str, match: str) -> list[OrgName]:
     # A US vendor is a party only where a clause says it sells ("bought … from Nvidia", 向英伟达采购): where
     # it heads a headline ("豪掷近7亿买英伟达算力服务器") or provides ("cloud services provided by Amazon") it is
     # the brand or the provider of what is bought, which the rules read.
+    out = _short_english_forms(out, vocab)
     buyer_read = any(o.role == "buyer" for o in out)
     return [o for o in out if o.start not in known or o.role != "mentioned"
             and (o.cue not in _KNOWN_WEAK_CUES or buyer_read and _PURCHASE_CONTRACT.match(match, o.end, o.end + SIGN_WINDOW))
             and not (fold_pattern(o.name) in vendors and not _sells_in_clause(o.cue))]
+
+
+def _short_english_forms(orgs: list[OrgName], vocab: _Vocab) -> list[OrgName]:
+    """An English name that is the leading words of a longer one the text names ("Hanlin Digital" of
+    "Hanlin Digital Infrastructure Group Co., Ltd.") is that organisation's short form: the longer name
+    takes the role it was given and the short one goes; an institution word alone ("the Centre's
+    tender") is no name."""
+    out = [o for o in orgs if not (o.name.isascii() and o.name.rstrip(".") in vocab.en_suffix_words)]
+    longer = [j for j, o in enumerate(out) if o.name.isascii() and " " in o.name]
+    drop: set[int] = set()
+    for i, o in enumerate(out):
+        if not o.name.isascii():
+            continue
+        j = next((j for j in longer if j != i and out[j].name.startswith(o.name + " ")), None)
+        if j is None:
+            continue
+        drop.add(i)
+        full = out[j]
+        if full.role == "mentioned" and o.role != "mentioned":
+            out[j] = OrgName(full.name, full.start, full.end, o.role, full.masked, o.cue)
+    return [o for i, o in enumerate(out) if i not in drop]
 
 
 # A purchase contract signed with a name (中国移动近日与华为签署…采购协议): where the text reads a buyer,
@@ -1049,20 +1076,37 @@ _STOCK_SHORT_NAME = re.compile(r"[\u3400-\u9fff]{2,8}$")
 STOCK_NAME_REACH = 8
 
 
-# The verbs of a news sentence whose subject buys ("ByteDance bought", "Tencent has placed orders").
-_EN_BUYING_VERBS = ("(?:bought|purchased|ordered|rented|leased|spent|acquired|procured|imported|placed|tapping|tapped|"
-                    "buying|renting|secured|plans to buy|planned to buy|plans to spend|made orders|made an order|"
-                    "is to buy|are to buy|agreed to buy|stockpiled|snapped up|rushing to buy|rushing to acquire|"
-                    # news of a tender's result: its winner and its buyer as subjects ("Baidu won the bid",
-                    # "China Unicom announced the winning bid"); the verbs after the name give the role
-                    "won the bid|won a bid|won the tender|won bids|announced the winning bid|"
-                    "announced the bid results|announced the bidding results|delivered bidding results)")
-# An English proper name that buys, rents or spends in a news sentence ("ByteDance bought", "Tencent
-# has ordered", "L&A Design spent"): one to three capitalised words before the verb.
-_EN_BUYING_SUBJECT = re.compile(
-    r"(?<![A-Za-z0-9&])((?:[A-Z][A-Za-z0-9&\-]*[a-z][A-Za-z0-9&\-]*|[A-Z]{2,}|[A-Z]&[A-Z])(?:[ ](?:[A-Z][A-Za-z0-9&\-]+|&)){0,2})"
-    r"(?=(?:,[^,.\n]{0,60},)?[ ](?:(?:has|had|have|is|are|was|also|reportedly|recently)[ ]){0,2}" + _EN_BUYING_VERBS + r"\b)")
-_EN_BUYING_GATE = re.compile(r" " + _EN_BUYING_VERBS + r"\b")
+# The time words news writes between a subject and its verb ("China Unicom yesterday released").
+_EN_TIME_WORDS = r"(?:yesterday|today|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this\s+week|last\s+week)"
+# The verbs of a news sentence whose subject buys or wins, beyond the role verbs of ``orgs.yaml``
+# (en_buyer_verbs_after, en_provider_verbs_after), which are subject verbs too: what a subject does
+# that gives it no role of its own ("snapped up", "stockpiled" say it bought; the role verbs tell).
+_EN_SUBJECT_ONLY_VERBS = ("acquired", "imported", "tapping", "buying", "renting", "secured", "plans to buy",
+                          "planned to buy", "plans to spend", "made orders", "made an order", "is to buy", "are to buy",
+                          "agreed to buy", "stockpiled", "snapped up", "rushing to buy", "rushing to acquire")
+# An English proper name, one to three capitalised words (a brand written with a small first
+# letter, xFusion, counts as capitalised).
+_EN_PROPER = r"(?:[A-Z][A-Za-z0-9&\-]*[a-z][A-Za-z0-9&\-]*|[a-z][A-Z][A-Za-z0-9&\-]*|[A-Z]{2,}[A-Za-z0-9&\-]*|[A-Z]&[A-Z])"
+# The most words between a possessive buyer and its procurement ("China Telecom's $2 billion server
+# procurement", "China Mobile's 2024-2025 new intelligent computing center tender").
+EN_POSSESSIVE_WORDS = 6
+
+
+@cache
+def _en_subjects() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The pattern of an English proper name that buys, rents, spends or wins in a news sentence
+    ("ByteDance bought", "Tencent has ordered", "ZTE won the most"), one to three capitalised words
+    before the verb; the gate of its verbs; and the possessive before a procurement ("China
+    Telecom's server tender"), whose owner buys."""
+    conf = knowledge.orgs()
+    verbs = "(?:" + _alternation([*_EN_SUBJECT_ONLY_VERBS, *conf.en_buyer_verbs_after, *conf.en_provider_verbs_after]) + ")"
+    subject = re.compile(
+        r"(?<![A-Za-z0-9&])(" + _EN_PROPER + r"(?:[ ](?:[A-Z][A-Za-z0-9&\-]+|&)){0,2})"
+        r"(?=(?:,[^,.\n]{0,60},)?[ ](?:(?:has|had|have|is|are|was|were|also|reportedly|recently|both|all|just|" + _EN_TIME_WORDS + r")[ ]){0,2}" + verbs + r"\b)")
+    gate = re.compile(r" " + verbs + r"\b|['’]s\b")
+    possessive = re.compile(r"['’]s(?:[ ][^ ,.;:!?\n]+){0," + str(EN_POSSESSIVE_WORDS) + r"}?[ ](?:"
+                            + _alternation(conf.en_possessive_objects) + r")\b")
+    return subject, gate, possessive
 # A sentence's opening adverb ("Recently", "Reportedly") is no name.
 _EN_ADVERB = re.compile(r"[A-Z][a-z]{3,}ly")
 # Sentence openers and pronouns that the pattern reads as a name ("The university bought").
@@ -1075,14 +1119,20 @@ _EN_NOT_NAMES = frozenset({"The", "It", "He", "She", "They", "We", "This", "That
 # News of a tender's result listing its winners by their names alone ("Successful bidders are including
 # Huawei, H3C, Inspur, Sugon, etc."): a list of capitalised names after the cue, up to its end.
 # Its buyers likewise ("Among the buyers were the Chinese Academy of Sciences, the Shandong …").
+# Or the names after a passive supply verb, a descriptor of what they are between ("will be supplied
+# by local firms ZTE, H3C and xFusion", "built by Chinese vendors such as Inspur and Sugon").
 _EN_WINNERS_CUE = re.compile(r"\b(?:(?P<supplier>(?:[Ss]uccessful|[Ww]inning)\s+bidders|[Ww]inners)|(?P<buyer>[Bb]uyers|[Cc]ustomers|[Cc]lients))"
-                             r"\s+(?:are\s+including|are|were|include|included)\s*:?\s+")
+                             r"\s+(?:are\s+including|are|were|include|included)\s*:?\s+"
+                             r"|\b(?P<supplied>(?:supplied|provided|delivered|built|won)\s+by)\s+"
+                             r"(?:(?:local|domestic|Chinese|Chinese-made|state-owned|major|leading|several)\s+)?"
+                             r"(?:firms|companies|vendors|suppliers|manufacturers|makers|players|bidders)\s+(?:such\s+as\s+|including\s+)?")
 # The letters every cue of ``_EN_WINNERS_CUE`` holds: a cheap test before the pattern.
-_EN_LIST_WORDS = ("idders", "inners", "uyers", "ustomers", "lients")
-_EN_LIST_NAME = re.compile(r"(?:the[ ])?([A-Z][A-Za-z0-9&\-]*(?:[ ](?:(?:of|for|on)[ ](?:the[ ])?)?[A-Z][A-Za-z0-9&\-]*){0,5})")
+_EN_LIST_WORDS = ("idders", "inners", "uyers", "ustomers", "lients", "ed by", "ilt by", "on by")
+_EN_LIST_NAME = re.compile(r"(?:the[ ])?((?:[A-Z]|[a-z](?=[A-Z]))[A-Za-z0-9&\-]*(?:[ ](?:(?:of|for|on)[ ](?:the[ ])?)?[A-Z][A-Za-z0-9&\-]*){0,5})")
 _EN_LIST_SEPARATOR = re.compile(r",[ ]and[ ]|,[ ]|[ ]and[ ]")
 # "X announced the winning bid": the buyer whose result the story tells, before any it names in passing.
-_EN_ANNOUNCES_RESULT = re.compile(r"\s*(?:announced|delivered|released)\s+(?:the\s+)?(?:winning\s+bid|bid(?:ding)?\s+results)")
+_EN_ANNOUNCES_RESULT = re.compile(r"\s*(?:" + _EN_TIME_WORDS + r"\s+|just\s+|has\s+|has\s+just\s+)?(?:announced|delivered|released|published|issued)\s+"
+                                  r"(?:the\s+|its\s+)?(?:winning\s+bids?|bid(?:ding)?\s+results|bid-winning\s+announcement|results|shortlist)")
 # The most names such a list is read for (a results story names a handful; a longer run is a table).
 MAX_EN_WINNERS = 12
 
@@ -1093,7 +1143,7 @@ def _en_role_list(match: str) -> list[tuple[int, int, Role]]:
     if not any(w in match for w in _EN_LIST_WORDS):
         return out  # no cue word: the pattern, which opens with a word boundary, would try every position
     for cue in _EN_WINNERS_CUE.finditer(match):
-        role: Role = "supplier" if cue.group("supplier") else "buyer"
+        role: Role = "supplier" if cue.group("supplier") or cue.group("supplied") else "buyer"
         pos = cue.end()
         for _ in range(MAX_EN_WINNERS):
             name = _EN_LIST_NAME.match(match, pos)
@@ -1108,10 +1158,13 @@ def _en_role_list(match: str) -> list[tuple[int, int, Role]]:
 
 
 def _buying_subjects(match: str) -> list[tuple[int, int, bool]]:
-    if not _EN_BUYING_GATE.search(match):
+    subject, gate, possessive = _en_subjects()
+    if not gate.search(match):
         return []  # no buying verb: the pattern, which opens with a capital, would try every one
     out = []
-    for m in _EN_BUYING_SUBJECT.finditer(match):
+    for start, end in _possessive_buyers(match, possessive):
+        out.append((start, end, True))
+    for m in subject.finditer(match):
         before = match[max(0, m.start(1) - 5): m.start(1)]
         if re.search(r"[a-z] $", before) and not before.endswith("and "):
             continue  # a capitalised word inside a clause ("said Monday Kestrelworks"), not its subject
@@ -1129,6 +1182,30 @@ def _buying_subjects(match: str) -> list[tuple[int, int, bool]]:
         for name_m in _EN_CAPITALISED.finditer(chain.group(0) if chain else ""):
             if name_m.group(0) not in _EN_NOT_NAMES and not _EN_ADVERB.fullmatch(name_m.group(0)):
                 out.append((chain.start() + name_m.start(), chain.start() + name_m.end(), True))  # type: ignore[union-attr]
+    return out
+
+
+# The owner of a possessive before a procurement is one to three capitalised words ("China Telecom's").
+_EN_OWNER_BEFORE = re.compile(r"(?<![A-Za-z0-9&])" + _EN_PROPER + r"(?:[ ][A-Z][A-Za-z0-9&\-]+){0,2}$")
+
+
+def _possessive_buyers(match: str, possessive: re.Pattern[str]) -> list[tuple[int, int]]:
+    """(start, end) of each name whose procurement a news sentence names ("China Telecom's $2 billion
+    server procurement"): the procurement's owner buys. A US vendor's orders ("Nvidia's H20 orders")
+    are its sales, so it is none."""
+    vendors = frozenset(knowledge.orgs().us_vendor_names)
+    out = []
+    for m in possessive.finditer(match):
+        owner = _EN_OWNER_BEFORE.search(match, max(0, m.start() - 60), m.start())
+        if owner is None:
+            continue
+        words = owner.group(0).split()
+        while words and (words[0] in _EN_NOT_NAMES and words[0] not in _EN_COUNTRY_WORDS or _EN_ADVERB.fullmatch(words[0])):
+            words = words[1:]
+        name = " ".join(words)
+        if not words or name in _EN_NOT_NAMES or name in vendors or words[0] in vendors:
+            continue
+        out.append((m.start() - len(name), m.start()))
     return out
 
 
@@ -1266,12 +1343,12 @@ def _coordinated(match: str, orgs: list[OrgName]) -> list[OrgName]:
         if left.role != "mentioned":
             continue
         gap = match[left.end: right.start].strip()
-        if right.role == "buyer" and right.cue in ("verb", "发布公告") and gap in ("和", "及", "、", "与", "以及", "and", ","):
+        if right.role == "buyer" and right.cue in ("verb", "发布公告") and gap in ("和", "及", "、", "与", "以及", "and", ",", ", and"):
             out[i - 1] = OrgName(left.name, left.start, left.end, "buyer", left.masked, right.cue)
         elif right.role == "supplier" and right.cue in ("中标", "中标份额", "为成交供应商") and gap in ("、", "和", "及", "以及"):
             # "中兴通讯、新华三和曙光信息中标": the names listed with a winner won with it
             out[i - 1] = OrgName(left.name, left.start, left.end, "supplier", left.masked, right.cue)
-        elif right.role == "supplier" and right.cue == "provides" and gap in ("and", ","):
+        elif right.role == "supplier" and right.cue == "provides" and gap in ("and", ",", ", and"):
             # "Getech Ltd and Jigsaw Systems Limited were appointed as suppliers"
             out[i - 1] = OrgName(left.name, left.start, left.end, "supplier", left.masked, "provides")
         elif right.cue in ("与…签订", "signed with") and gap in ("与", "和", "同"):

@@ -11,6 +11,7 @@ import hashlib
 import html as html_lib
 import json
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -268,8 +269,33 @@ def read_input(
     except MemoryError:
         yield IngestFailure(doc_id, source, file, "input too large to read in memory", source_id)
         return
-    yield _document(result, doc_id, source, file, fmt, source_id, limits)
+    sections = listing_sections(result.text) if fmt in ("html", "htm", "text", "txt", "markdown") else []
+    if len(sections) < 2:
+        yield _document(result, doc_id, source, file, fmt, source_id, limits)
+        return
+    for i, (start, end) in enumerate(sections):
+        part = ReadResult(result.text[start:end], result.encoding, None, list(result.warnings or []))
+        doc = _document(part, content_id(f"{doc_id}#notice{i}"), f"{source}#notice{i}", file, fmt, source_id, limits)
+        doc.title = result.text[start:end].split("\n", 1)[0].strip()
+        doc.meta["listing_entry"] = {"index": i, "of": len(sections)}
+        yield doc
 
+
+# A portal's listing page with its entries expanded (交易信息 > 结果公示, "已展开摘要"): each notice is a
+# title line that ends with a notice word, then its own 发布时间 line. A page holding two or more is read
+# as one document per notice, as a feed is: each has its own buyer, supplier, date and status, and a
+# cancelled notice among them cancels only itself.
+_LISTING_HEAD = re.compile(r"^[ \t]*([^\n]{4,120}?(?:公告|公示|结果|通知|通告))[ \t]*\n[ \t]*(?:发布时间|发布日期|发布于|公告时间|公示时间)[ \t]*[:：]",
+                           re.MULTILINE)
+
+
+def listing_sections(text: str) -> list[tuple[int, int]]:
+    """The spans of the notices of a listing page (see ``_LISTING_HEAD``): each from its title line to
+    the next one's, the last to the end of the text; fewer than two heads: none."""
+    heads = [m.start(1) for m in _LISTING_HEAD.finditer(text)]
+    if len(heads) < 2:
+        return []
+    return [(start, heads[i + 1] if i + 1 < len(heads) else len(text)) for i, start in enumerate(heads)]
 
 
 _READERS: dict[str, Callable[[bytes, Limits], ReadResult]] = {"html": read_html, "htm": read_html, "text": read_text, "txt": read_text, "markdown": read_markdown, "csv": read_csv, "pdf": read_pdf, "docx": read_docx}

@@ -120,6 +120,7 @@ def read_csv(data: bytes | str, limits: Limits) -> ReadResult:
 # An Atom or RSS feed's root element, after its XML declaration and comments.
 _FEED_ROOT = re.compile(rb"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:feed\b[^>]*xmlns=[\"']http://www\.w3\.org/2005/Atom|rss\b)", re.S)
 _ATOM = "{http://www.w3.org/2005/Atom}"
+_RSS_CONTENT = "{http://purl.org/rss/1.0/modules/content/}"  # the RSS content module (content:encoded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +155,10 @@ def read_feed(data: bytes) -> list[FeedEntry]:
                                  link.get("href") if link is not None else None, _xml_text(body)))
     else:
         for item in root.iter("item"):
+            # the RSS content module's full body (content:encoded) over the description, its summary
+            content = _xml_text(item.find(_RSS_CONTENT + "encoded")) or _xml_text(item.find("description"))
             out.append(FeedEntry(_xml_text(item.find("title")), _xml_text(item.find("pubDate")) or None,
-                                 _xml_text(item.find("link")) or None, _xml_text(item.find("description"))))
+                                 _xml_text(item.find("link")) or None, content))
     return out
 
 

@@ -199,6 +199,9 @@ class ContextFile:
     no_purchase: Pattern  # a heading that says the text buys nothing (a job advertisement, a fraud warning)
     research_report_mark: Pattern  # the analyst's certificate number a securities research report states
     research_report: Pattern  # ... and the statements it carries beside it: commentary, no purchase
+    job_duties: Pattern  # a job advertisement's duties section ...
+    job_requirements: Pattern  # ... and its requirements section: the compute it names are skills
+    procurement_heading: Pattern  # a heading's words that name a procurement (then no job advertisement)
     china_nexus: Pattern
     taiwan_script: Pattern
     prc_script: Pattern
@@ -491,6 +494,7 @@ class OrgsFile:
     en_stop_heads: tuple[str, ...]
     en_provider_verbs_after: tuple[str, ...]
     en_buyer_verbs_after: tuple[str, ...]
+    en_possessive_objects: tuple[str, ...]  # "China Telecom's server tender": the procurement its owner buys
     owner_roles: tuple[str, ...]
     upstream_supplier_roles: tuple[str, ...]  # a foreign seller behind a named supplier or import agent
     roles: Mapping[str, tuple[str, ...]]  # role -> its words, in the file's order

@@ -73,6 +73,7 @@ class _Conf:
     no_purchase: re.Pattern[str]
     research_report_mark: re.Pattern[str]
     research_report: re.Pattern[str]
+    job: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]  # duties, requirements, a procurement heading
 
 
 @cache
@@ -93,7 +94,9 @@ def _conf() -> _Conf:
                  re.compile(fold_pattern(conf.taiwan_script)), re.compile(fold_pattern(conf.prc_script)),
                  re.compile(fold_pattern(conf.foreign_script)), re.compile(fold_pattern(conf.reference_cell)),
                  re.compile(fold_pattern(conf.lot_marker), re.MULTILINE), re.compile(fold_pattern(conf.no_purchase)),
-                 re.compile(fold_pattern(conf.research_report_mark)), re.compile(fold_pattern(conf.research_report)))
+                 re.compile(fold_pattern(conf.research_report_mark)), re.compile(fold_pattern(conf.research_report)),
+                 (re.compile(fold_pattern(conf.job_duties)), re.compile(fold_pattern(conf.job_requirements)),
+                  re.compile(fold_pattern(conf.procurement_heading))))
 
 
 def _clause_end(text: str, start: int, limit: int | None = None, commas: bool = True) -> int:
@@ -485,11 +488,15 @@ def topic_procurement(project_name: str | None, text: str) -> str | None:
 
 def no_purchase(text: str) -> str | None:
     """The words of a text's heading saying it buys nothing whatever it names: a job advertisement,
-    a warning against a forged order, an import request the experts refused; or the statements of
-    a securities research report anywhere in it; None otherwise."""
+    a warning against a forged order, an import request the experts refused; or, anywhere in it, a
+    job advertisement's duties and requirements sections under a heading that names no procurement,
+    or the statements of a securities research report; None otherwise."""
     m = _conf().no_purchase.search(text[:TITLE_REACH])
     if m:
         return m.group(0)
+    duties, requirements, procurement = _conf().job
+    if not procurement.search(text[:TITLE_REACH]) and (d := duties.search(text)) and (r := requirements.search(text)):
+        return f"a job advertisement ({d.group(0).strip(' :：' + chr(10))}, {r.group(0).strip(' :：' + chr(10))})"
     mark = _conf().research_report_mark.search(text)
     statement = _conf().research_report.search(text) if mark else None
     if mark and statement:
