@@ -61,3 +61,9 @@ def test_an_operations_tender_listing_its_staffs_duties_still_buys() -> None:
 def test_a_vendors_sales_to_china_are_trade_news_not_a_purchase() -> None:
     text = "隔夜美股：英伟达收涨4%。消息面上，英伟达表示已向美方提交H20芯片对华销售的许可申请，预计将获批。上海算力板块走强。"
     assert compute(text) == []
+
+
+def test_a_platforms_education_programme_is_no_cloud_purchase() -> None:
+    text = ("东岭大学计算机学院院务会纪要\n会议同意推荐8名教师参加亚马逊云科技（AWS）高校合作项目组织的“AWS Academy Cloud Foundations”"
+            "讲师认证，费用32,000元，不涉及开通任何云服务账号。\n")
+    assert compute(text) == []

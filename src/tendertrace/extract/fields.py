@@ -1095,7 +1095,10 @@ def _table_lot_label(text: str, line_start: int) -> str | None:
 _ORIGINAL_NOTICE = re.compile(r"[ \t]*(?:[0-9一二三四五六七八九十]+[.、．][ \t]*)?(?:原|首次|原始|前次|上次)")
 _NAME_LEAD = re.compile(r"\s*名\s*称\s*[:：]\s*")
 # A bracket that closes a name and holds a street address (a road or street word and a number).
-_ADDRESS_BRACKET = re.compile(r"[（(][^（）()]{0,30}?(?:路|街|大道|道|巷|弄|号楼|大厦)[^（）()]{0,12}?\d+[^（）()]{0,8}[）)]\s*$")
+# So does one that holds only a division path down to a district or county (（武汉市武昌区）, （广东省深圳市
+# 南山区）): where the unit is, not a campus or branch, which a bare place names (哈尔滨工业大学（威海）).
+_ADDRESS_BRACKET = re.compile(r"[（(][^（）()]{0,30}?(?:路|街|大道|道|巷|弄|号楼|大厦)[^（）()]{0,12}?\d+[^（）()]{0,8}[）)]\s*$"
+                              r"|[（(](?:[\u4e00-\u9fff]{2,8}?(?:省|自治区))?[\u4e00-\u9fff]{2,8}?市[\u4e00-\u9fff]{1,6}?(?:区|县)[）)]\s*$")
 # A piece of a list of buyers shorter than this is an abbreviation, not a name of its own.
 MIN_LISTED_NAME = 4
 _PERCENT_LABEL = re.compile(r"\s*[（(]\s*[%％‰]\s*[）)]")

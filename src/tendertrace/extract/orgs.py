@@ -815,6 +815,8 @@ def _find_orgs(text: str, match: str) -> list[OrgName]:
                 role, cue = "supplier", "选定"
             elif _CONSORTIUM_AFTER.match(match, end):
                 role, cue = "supplier", "联合体成员"
+            elif _SEALED_BIDDER_BEFORE.search(before) and _SEAL_AFTER.match(match, end):
+                role, cue = "supplier", "投标人（盖章）"
             elif before_m:
                 role, cue = vocab.role_of[before_m], before_m
             elif (en_label := _EN_LABEL_BEFORE.search(before)) is not None and (
@@ -1356,6 +1358,12 @@ def _coordinated(match: str, orgs: list[OrgName]) -> list[OrgName]:
             out[i - 1] = OrgName(left.name, left.start, left.end, other, left.masked, right.cue)
     return out
 
+
+# A bidder's own response papers (投标函, 报价表, 偏离表, 响应文件) name their bidder under its label with
+# its seal: "投标人：X（盖章）" is the one offering to supply (招标投标法 第二十七条: the bid is the bidder's
+# response, sealed by it); a call's blank template has no name before its （盖章）.
+_SEALED_BIDDER_BEFORE = re.compile(r"(?:投标人|投标单位|响应人|响应供应商|报价人|报价单位|磋商供应商|供应商)(?:名称|全称)?\s*[:：]\s*$")
+_SEAL_AFTER = re.compile(r"\s*[（(]\s*(?:盖章|加盖公章|盖公章|公章|盖单位公章|单位盖章)\s*[)）]")
 
 # "X作为联合体牵头人", "X为本项目联合体成员": X bids in a consortium, one of the winning side.
 _CONSORTIUM_AFTER = re.compile(r"\s*(?:作为|为|系|是)(?:本项目|该项目|本次)?的?联合体(?:牵头人|牵头方|主体|成员)")

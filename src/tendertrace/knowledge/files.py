@@ -537,6 +537,8 @@ class NameWordsFile:
     subunit_sites: tuple[str, ...]
     name_continuations: tuple[str, ...]
     whole_institution_endings: tuple[str, ...]
+    association_endings_zh: tuple[str, ...]  # a membership body's name ends so: no unit of its namesake
+    association_words_en: tuple[str, ...]  # ... and in English
     self_markers: tuple[str, ...]
     campus_markers: tuple[str, ...]
     org_words: tuple[str, ...]

@@ -62,6 +62,11 @@ class Candidate:
         return round(self.score, f.SCORE_DIGITS)
 
 
+# The words of the special administrative regions' English names, which the division table's
+# provinces and prefectures do not hold (GB/T 2260 codes them 810000, 820000).
+_SPECIAL_REGION_WORDS = frozenset({"hongkong", "macau", "macao"})
+
+
 class Screener:
     """Screen names against loaded list entries."""
 
@@ -94,7 +99,7 @@ class Screener:
             query = query.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
         hits = self._cache.get(query)
         if hits is None:
-            hits = self._screen_query(query)
+            hits = [h for h in self._screen_query(query) if not relation.association_of(query, h.entry)]
             if len(self._cache) < f.QUERY_CACHE:
                 self._cache[query] = hits
         return hits[:limit]
@@ -165,9 +170,26 @@ class Screener:
                 return hits
             parent = [h for h in self._screen_full(head, subunit=query)
                       if h.score >= self.threshold and h.name_coverage >= f.PARENT_COVER]
+            seat = self._bracketed_seat(word)
+            if parent and seat and relation.place_listed(seat, parent[0].entry):
+                # 嘉兆科技有限公司（中国香港）of a listing with a Hong Kong address: the region the entry is
+                # listed at names the entity itself, not a branch of it
+                return [replace(h, relation="self", explanation=f"'{word}' is where the entry is listed; {h.explanation}")
+                        for h in parent if relation.place_listed(seat, h.entry)]
             if parent:
                 return parent
         return hits
+
+    @staticmethod
+    def _bracketed_seat(word: str) -> list[str]:
+        """The English words of a bracketed special administrative region (（中国香港）, （香港）, （澳门）
+        -> hongkong, macau), the country word dropped; [] for any other bracket: a city in brackets
+        (（威海）, （深圳）) is a campus or a branch."""
+        for tr in translate(word):
+            words = [w for w in content_tokens(tr.text) if w != "china"]
+            if words and all(w in _SPECIAL_REGION_WORDS for w in words):
+                return words
+        return []
 
     def _place_sibling(self, query: str, hits: list[Hit]) -> list[Hit]:
         """A listed company's trade name with another city (摩尔线程成都公司, "Moore Threads (Chengdu)",

@@ -3,6 +3,8 @@ of it (an affiliate) rather than the entity itself. Each rule is one named funct
 
 Rules that refuse a hit (``refusal`` names the first that applies):
 
+- association (applied to every hit, ``association_of``): a membership body (协会, 联合会, "Association") is no unit of the company it is named
+  after;
 - country: a Chinese-script name (or a reading of one) reaches an entry of a country that does not
   write Chinese only through an exact alias (陆军研究院 is not Peru's Shining Path, a.k.a.
   "People's Liberation Army");
@@ -39,6 +41,8 @@ from ..text.numerals import chinese_number
 from . import factors as f
 from .index import IndexedName, NameIndex
 from .names import (
+    ASSOCIATION_ENDINGS_ZH,
+    ASSOCIATION_WORDS_EN,
     CHINESE_SCRIPT_COUNTRIES,
     HOLDING_WORDS,
     KOREAN_COUNTRIES,
@@ -99,6 +103,25 @@ def refusal(index: NameIndex, query: str, tr: Translation, reads_chinese: bool, 
     if tr.method == "glossary" and slipped_proper_name(q_tokens, name.tokens, index.idf, index.rare_idf):
         return "near name"
     return None
+
+
+def names_association(query: str) -> bool:
+    """Whether a name is a membership body's: it ends in 协会, 联合会, 学会 ... or its last English word
+    is "Association", "Society" ... (name_words.yaml)."""
+    written = re.sub(r"[\s()（）.,]+$", "", query)
+    if written.endswith(ASSOCIATION_ENDINGS_ZH):
+        return True
+    words = re.findall(r"[A-Za-z]+", written)
+    return bool(words) and words[-1].lower() in ASSOCIATION_WORDS_EN
+
+
+def association_of(query: str, entry: ListEntry) -> bool:
+    """A membership body (协会, 联合会, "Association") named after a listed company or institution is an
+    organisation of its own (中国移动通信联合会 is no part of China Mobile), unless the listed entry is
+    such a body too."""
+    return names_association(query) and not any(names_association(n) or any(w in n for w in ASSOCIATION_ENDINGS_ZH)
+                                                  or ASSOCIATION_WORDS_EN & {t.lower() for t in re.findall(r"[A-Za-z]+", n)}
+                                                  for n in (entry.name, *entry.aliases))
 
 
 def slipped_proper_name(query: list[str], name: tuple[str, ...], idf: dict[str, float], rare: float) -> bool:
