@@ -71,3 +71,25 @@ def test_a_consortium_lead_and_the_writers_own_institution_open_no_name() -> Non
     assert "牵头人与北岭建投集团股份有限公司" not in got
     got = _parties("本次采购由我校信息科学技术学院提出需求。")
     assert "我校信息科学技术学院" not in got
+
+
+def test_a_go_between_named_by_a_report_is_the_supplier() -> None:
+    got = roles("The orders were placed on Monday with an intermediary called Eastbay Supply Chain, and 64 servers are due in June.")
+    assert got.get("Eastbay Supply Chain") == "supplier"
+
+
+def test_buyers_listed_with_a_descriptor_and_winners_in_the_present_tense() -> None:
+    assert "Tsinglan University" in roles("The buyers include the state-run Tsinglan University, which has military ties.")
+    got = roles("The public sector accelerates AI adoption as Zhiwen and iSpark emerge as winners.")
+    assert got.get("Zhiwen") == got.get("iSpark") == "supplier"
+
+
+def test_a_run_opened_by_a_verb_is_no_winner() -> None:
+    assert roles("确认公司为该项目的中标单位，预计该项目中标金额为人民币7,900万元。") == {}
+
+
+def test_a_joint_stock_companys_service_contract_tells_what_it_sells() -> None:
+    got = roles("合同内容显示，东岭通信集团股份有限公司与西岭超算中心有限公司签订《算力服务合同》。")
+    assert got == {"东岭通信集团股份有限公司": "supplier", "西岭超算中心有限公司": "buyer"}
+    got = roles("东岭通信集团股份有限公司与西岭计算科技有限公司签订《采购合同》。")
+    assert got == {"东岭通信集团股份有限公司": "buyer", "西岭计算科技有限公司": "supplier"}

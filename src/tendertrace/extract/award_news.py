@@ -88,7 +88,9 @@ def _cues() -> _Cues:
                            + _alt(news.between_after) + r"(?![候结公通金价])"),
         coordinators=re.compile(_alt(news.coordinators)),
         not_names=not_names,
-        not_starts=tuple(w for w in not_names if len(w) >= MIN_BARE) + tuple(fold_pattern(w) for w in conf.zh_generic_heads),
+        # a run opened by a word no name opens with (预计该项目, 确认公司): the main recogniser's left words
+        not_starts=(tuple(w for w in not_names if len(w) >= MIN_BARE) + tuple(fold_pattern(w) for w in conf.zh_generic_heads)
+                    + tuple(fold_pattern(w) for w in conf.zh_left_always if len(w) >= MIN_BARE)),
         never_inside=frozenset(fold_pattern(w) for w in conf.zh_never_inside),
         packages=re.compile(_alt(news.package_words)),
     )

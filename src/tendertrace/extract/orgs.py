@@ -1127,10 +1127,12 @@ _EN_WINNERS_CUE = re.compile(r"\b(?:(?P<supplier>(?:[Ss]uccessful|[Ww]inning)\s+
                              r"\s+(?:are\s+including|are|were|include|included)\s*:?\s+"
                              r"|\b(?P<supplied>(?:supplied|provided|delivered|built|won)\s+by)\s+"
                              r"(?:(?:local|domestic|Chinese|Chinese-made|state-owned|major|leading|several)\s+)?"
-                             r"(?:firms|companies|vendors|suppliers|manufacturers|makers|players|bidders)\s+(?:such\s+as\s+|including\s+)?")
+                             r"(?:firms|companies|vendors|suppliers|manufacturers|makers|players|bidders)\s+(?:such\s+as\s+|including\s+)?"
+                             # the go-between a report names ("placed with an intermediary called Runxin Supply Chain")
+                             r"|\b(?P<named>(?:intermediary|reseller|distributor|agent|supplier|vendor)\s+(?:called|named))\s+")
 # The letters every cue of ``_EN_WINNERS_CUE`` holds: a cheap test before the pattern.
-_EN_LIST_WORDS = ("idders", "inners", "uyers", "ustomers", "lients", "ed by", "ilt by", "on by")
-_EN_LIST_NAME = re.compile(r"(?:the[ ])?((?:[A-Z]|[a-z](?=[A-Z]))[A-Za-z0-9&\-]*(?:[ ](?:(?:of|for|on)[ ](?:the[ ])?)?[A-Z][A-Za-z0-9&\-]*){0,5})")
+_EN_LIST_WORDS = ("idders", "inners", "uyers", "ustomers", "lients", "ed by", "ilt by", "on by", "called", "named")
+_EN_LIST_NAME = re.compile(r"(?:the[ ])?(?:[a-z]+-[a-z]+[ ])?((?:[A-Z]|[a-z](?=[A-Z]))[A-Za-z0-9&\-]*(?:[ ](?:(?:of|for|on)[ ](?:the[ ])?)?[A-Z][A-Za-z0-9&\-]*){0,5})")
 _EN_LIST_SEPARATOR = re.compile(r",[ ]and[ ]|,[ ]|[ ]and[ ]")
 # "X announced the winning bid": the buyer whose result the story tells, before any it names in passing.
 _EN_ANNOUNCES_RESULT = re.compile(r"\s*(?:" + _EN_TIME_WORDS + r"\s+|just\s+|has\s+|has\s+just\s+)?(?:announced|delivered|released|published|issued)\s+"
@@ -1145,7 +1147,7 @@ def _en_role_list(match: str) -> list[tuple[int, int, Role]]:
     if not any(w in match for w in _EN_LIST_WORDS):
         return out  # no cue word: the pattern, which opens with a word boundary, would try every position
     for cue in _EN_WINNERS_CUE.finditer(match):
-        role: Role = "supplier" if cue.group("supplier") or cue.group("supplied") else "buyer"
+        role: Role = "supplier" if cue.group("supplier") or cue.group("supplied") or cue.group("named") else "buyer"
         pos = cue.end()
         for _ in range(MAX_EN_WINNERS):
             name = _EN_LIST_NAME.match(match, pos)
@@ -1354,6 +1356,10 @@ def _coordinated(match: str, orgs: list[OrgName]) -> list[OrgName]:
             # "Getech Ltd and Jigsaw Systems Limited were appointed as suppliers"
             out[i - 1] = OrgName(left.name, left.start, left.end, "supplier", left.masked, "provides")
         elif right.cue in ("与…签订", "signed with") and gap in ("与", "和", "同"):
+            if right.role == "supplier" and _sells_by_contract(match, left, right):
+                out[i - 1] = OrgName(left.name, left.start, left.end, "supplier", left.masked, right.cue)
+                out[i] = OrgName(right.name, right.start, right.end, "buyer", right.masked, right.cue)
+                continue
             other: Role = "buyer" if right.role == "supplier" else "supplier"
             out[i - 1] = OrgName(left.name, left.start, left.end, other, left.masked, right.cue)
     return out
@@ -1554,9 +1560,29 @@ def _zh_signing_subject(match: str, orgs: list[OrgName]) -> list[OrgName]:
         o, left = out[i], out[i - 1]
         if o.cue != "与…签订" or o.role != "supplier" or left.role != "mentioned":
             continue
-        if _ZH_SUBJECT_GAP.fullmatch(match, left.end, o.start):
+        if not _ZH_SUBJECT_GAP.fullmatch(match, left.end, o.start):
+            continue
+        if _sells_by_contract(match, left, o):
+            # "X股份有限公司与Y签订《算力服务合同》": news of a listed company's contract tells what it sells,
+            # as its own disclosure does (the sales contracts of 上市规则 日常经营重大合同)
+            out[i - 1] = OrgName(left.name, left.start, left.end, "supplier", left.masked, "与…签订")
+            out[i] = OrgName(o.name, o.start, o.end, "buyer", o.masked, o.cue)
+        else:
             out[i - 1] = OrgName(left.name, left.start, left.end, "buyer", left.masked, "与…签订")
     return out
+
+
+# A joint-stock company's legal form (公司法 第二条 股份有限公司), the form of every A-share issuer.
+_JOINT_STOCK = ("股份有限公司", "股份公司")
+
+
+def _sells_by_contract(match: str, subject: OrgName, counterpart: OrgName) -> bool:
+    """"X股份有限公司与Y有限公司签订《算力服务合同》": news of a listed company's contract tells what it sells,
+    as its own disclosure does (the sales contracts of 上市规则 日常经营重大合同): the joint-stock subject
+    supplies a company counterpart that is no joint-stock one."""
+    contract = match[counterpart.end: counterpart.end + SIGN_WINDOW].lower()
+    return (subject.name.endswith(_JOINT_STOCK) and not counterpart.name.endswith(_JOINT_STOCK)
+            and counterpart.name.endswith("公司") and any(w in contract for w in _vocab().sells))
 
 
 def _clause_before(match: str, start: int) -> str:
