@@ -32,3 +32,17 @@ def test_a_faculty_is_an_organisation_and_a_clause_word_before_it_is_not() -> No
     got = _parties("版权所有 © 天津大学智能与计算学部 地址：天津市津南区\n接入方式学部统一API网关。\n")
     assert "天津大学智能与计算学部" in got
     assert not any(n.startswith("接入方式") for n in got)
+
+
+def test_a_total_written_as_its_computation_is_the_figure_after_the_equals_sign() -> None:
+    ex = extract(Document(id="t", source="t", format="text",
+                          text="2.2 本补充协议新增服务费总额为：256卡 × 12个月 × 4,500元 = 人民币壹仟叁佰捌拾贰万肆仟元整（¥13,824,000.00）。\n"))
+    assert ex.amount is not None and ex.amount.value == 13_824_000
+    ex = extract(Document(id="t", source="t", format="text", text="中标金额：8台×12.5万元=100万元\n"))
+    assert ex.amount is not None and ex.amount.value == 1_000_000
+
+
+def test_a_recharge_receipts_settlement_is_its_amount() -> None:
+    ex = extract(Document(id="t", source="t", format="text",
+                          text="云账户充值确认单\n客户名称：东岭智能科技有限公司\n本次充值额度：USD 20,000.00\n本次结算金额（含税）：人民币 143,600.00 元\n"))
+    assert ex.amount is not None and ex.amount.value == 143_600

@@ -869,6 +869,12 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: knowledge.RecordS
             segment = text[base: min(line_end, base + 48)]
         if base == m.end() and regex.search(segment[:6]):  # another label follows: this one is a heading word
             continue
+        product = _COMPUTED_TOTAL.match(text, base, min(line_end, base + COMPUTED_REACH))
+        if product is not None:
+            # a total written as its computation ("256卡 × 12个月 × 4,500元 = 人民币壹仟叁佰捌拾贰万肆仟元整"): the
+            # figure after the equals sign is the amount, the factors before it are not
+            base = product.end()
+            segment = text[base: min(line_end, base + 48)]
         if _PERCENT_LABEL.match(segment):
             continue  # 中标价(%)：98.67 states a rate of a fee standard, not money
         label_area = text[line_start: m.end()] + segment[:16]
@@ -1094,6 +1100,9 @@ def _table_lot_label(text: str, line_start: int) -> str | None:
 # A date line that opens with a word saying it dates the original notice (原公告发布日期, 首次公告日期).
 _ORIGINAL_NOTICE = re.compile(r"[ \t]*(?:[0-9一二三四五六七八九十]+[.、．][ \t]*)?(?:原|首次|原始|前次|上次)")
 _NAME_LEAD = re.compile(r"\s*名\s*称\s*[:：]\s*")
+# How far a label's computation may run before its equals sign ("256卡 × 12个月 × 4,500元 = ").
+COMPUTED_REACH = 60
+_COMPUTED_TOTAL = re.compile(r"[^\n=＝]{0,40}?[×xX*＊][^\n=＝]{0,40}?[=＝]\s*")
 # A bracket that closes a name and holds a street address (a road or street word and a number).
 # So does one that holds only a division path down to a district or county (（武汉市武昌区）, （广东省深圳市
 # 南山区）): where the unit is, not a campus or branch, which a bare place names (哈尔滨工业大学（威海）).
