@@ -67,3 +67,14 @@ def test_a_platforms_education_programme_is_no_cloud_purchase() -> None:
     text = ("东岭大学计算机学院院务会纪要\n会议同意推荐8名教师参加亚马逊云科技（AWS）高校合作项目组织的“AWS Academy Cloud Foundations”"
             "讲师认证，费用32,000元，不涉及开通任何云服务账号。\n")
     assert compute(text) == []
+
+
+def test_an_advisory_on_export_controls_buys_nothing() -> None:
+    text = ("东岭省算力产业协会\n关于美国先进计算芯片及云服务出口管制动态的风险提示\n各会员单位：\n"
+            "2022年起对向中国出口的NVIDIA A100、H100实施许可证要求。通过境外账号或代充值方式使用境外GPU云实例或OpenAI接口存在合规风险。\n")
+    assert compute(text) == []
+
+
+def test_a_purchase_that_mentions_export_controls_is_still_one() -> None:
+    text = "东岭大学GPU服务器采购项目中标公告\n采购人：东岭大学\n采购GPU服务器2台，每台配置8块NVIDIA H100，供应商须遵守出口管制法规。\n"
+    assert any("H100" in c for c in compute(text))
