@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from tendertrace.model import ListEntry
-from tendertrace.screen import Screener
+from tendertrace.screen import Screener, load_file
 
+from ..conftest import LISTS, needs_shared
 from ._hits import best
 
 ENTRIES = [
@@ -42,3 +43,20 @@ def test_a_bracketed_region_where_the_entry_is_listed_is_the_entry(screener: Scr
     assert best(screener, "嘉兆科技有限公司（中国香港）") == ("corad", "self")
     assert best(screener, "嘉兆科技有限公司（深圳）") == ("corad", "affiliate")
     assert best(screener, "哈尔滨工业大学（威海）") == ("hit", "affiliate")
+
+
+def test_english_abbreviations_of_name_words_read_as_the_words() -> None:
+    s = Screener([ListEntry("xl", "EL", "Xi'an Eastpine Innovative Information Technology Co., Ltd.", [], "China")])
+    assert best(s, "Xian Eastpine Innovative Info Tech Co Ltd") == ("xl", "self")
+
+
+@needs_shared(LISTS / "us_lists_nsfreg_2026-07" / "bis_entity_list.json")
+def test_a_groups_short_name_after_a_city_is_its_listed_company_there() -> None:
+    # 北方华创 is Naura Technology Group's short name in the alias table (its annual report); the Entity
+    # List holds the group and its city companies (Wuhan Naura, Shanghai Naura ...)
+    entries = [e for *_, es in load_file(LISTS / "us_lists_nsfreg_2026-07" / "bis_entity_list.json") for e in es]
+    s = Screener(entries)
+    hit = s.best("武汉北方华创")
+    assert hit is not None and (hit.entry.name, hit.relation) == ("Wuhan Naura Microelectronics Equipment Co., Ltd.", "self")
+    hit = s.best("北方华创")
+    assert hit is not None and (hit.entry.name, hit.relation) == ("Naura Technology Group Co., Ltd.", "self")

@@ -153,7 +153,8 @@ class Screener:
         if not (hits and hits[0].relation == "self"):
             # A unit written after its group counts only where the name found nothing else: a
             # name that reaches its listed parent (国防科技大学|信息系统工程重点实验室) stays its affiliate.
-            restated = (self._place_sibling(query, hits) or self._restated(query) or self._name_and_place(query) or self._placed(query)
+            restated = (self._place_sibling(query, hits) or self._city_and_short_name(query, hits) or self._restated(query)
+                        or self._name_and_place(query) or self._placed(query)
                         or self._place_first(query)
                         or self._unit_of_parent(query)
                         or ([] if hits else self._under_group(query) or self._local_organ(query)
@@ -190,6 +191,25 @@ class Screener:
             if words and all(w in _SPECIAL_REGION_WORDS for w in words):
                 return words
         return []
+
+    def _city_and_short_name(self, query: str, hits: list[Hit]) -> list[Hit]:
+        """A listed group's short name after a city (武汉北方华创, 上海北方华创) is the group's listed company of
+        that city, when the best hit is one: an entry other than the group whose name holds the city's
+        reading (Wuhan Naura Microelectronics Equipment), which the name reached only as an affiliate
+        because the short name read as the group's full name."""
+        if not hits or hits[0].relation != "affiliate" or not is_chinese(query):
+            return []
+        place = tradename.leading_place(fold_zh(query))
+        if place is None:
+            return []
+        reading, rest = place
+        group = [h for h in self._screen_once(rest) if h.relation == "self"]
+        top = hits[0]
+        if (not group or any(g.entry is top.entry for g in group)
+                or reading not in {_stem(t) for t in tokens_en(top.entry.name)}):
+            return []
+        return [replace(top, relation="self", explanation=f"'{rest}' after the city '{query[: len(query) - len(rest)]}' is "
+                        f"the group's company of that city; {top.explanation}")]
 
     def _place_sibling(self, query: str, hits: list[Hit]) -> list[Hit]:
         """A listed company's trade name with another city (摩尔线程成都公司, "Moore Threads (Chengdu)",

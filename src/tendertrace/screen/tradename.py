@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pypinyin import lazy_pinyin
+
 from ..knowledge import files as knowledge
 from .divisions import divisions
 from .names import COMPATIBLE_FORMS, _alias_rows, _glossary, core_zh, fold_zh, form_kind, zh_legal_form_only
@@ -67,6 +69,18 @@ def _place(folded: str) -> tuple[str, int] | None:
             if found and len(found) == 1:
                 return found[0].code, size
     return None
+
+
+def leading_place(folded: str) -> tuple[str, str] | None:
+    """The pinyin reading of the division a name opens with, written without its level (武汉北方华创 ->
+    ("wuhan", 北方华创)), and the rest of the name; None when it opens with none or only the division."""
+    found = _place(folded)
+    if found is None:
+        return None
+    _code, size = found
+    if folded[size:size + 1] in PLACE_SUFFIXES:
+        return None  # 武汉市北方华创: the written level goes with the place, read by the other rules
+    return "".join(lazy_pinyin(folded[:size])).lower(), folded[size:]
 
 
 def _split(folded: str) -> tuple[str, str, str] | None:
