@@ -16,7 +16,7 @@ __all__ = ["extract", "find_mentions", "find_orgs"]
 
 # Of the roles a recogniser gives, the cues that are as good as a label: a role word before the name,
 # a bracket after it (（以下简称“甲方”）), a contract's counterpart; then a verb after the name.
-_CUE_RANK = {"向…采购": 1, "announces its result": 0, "listed as buyers": 2, "verb": 3, "issuer": 2, "与…签订": 1, "signed with": 1, "announcer": 1, "为成交供应商": 0, "中标": 0, "选定": 0,
+_CUE_RANK = {"向…采购": 1, "announces its result": 0, "listed as buyers": 2, "verb": 3, "issuer": 2, "signature": 2, "与…签订": 1, "signed with": 1, "announcer": 1, "为成交供应商": 0, "中标": 0, "选定": 0,
              "投标人（盖章）": 0}
 # The cues of a sentence that names a result's winner among the bidders a table lists: "确定X为成交供应商",
 # "X为本项目中标人" (政府采购法 第四十六条 成交供应商) and "拟选定X" (a price-comparison record's conclusion).
@@ -62,7 +62,7 @@ def extract(doc: Document) -> Extraction:
     if ex.mentions:
         # Only a document that mentions compute can have a compute row whose amount and supplier a
         # finding takes.
-        tables = find_tables(doc.match_text or doc.text)
+        tables = find_tables(doc.match_text or doc.text, doc.text)
         ex.amounts = row_amounts(doc, tables)
         in_table = table_lots(doc, tables)
         if in_table and not any(lot.supplier for lot in ex.lots):

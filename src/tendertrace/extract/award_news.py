@@ -56,7 +56,7 @@ class _Cues:
     shared_ranks: frozenset[str]
     shared_award: re.Pattern[str]
     listing: re.Pattern[str]  # the names follow the cue
-    between: re.Pattern[str]  # 由X中标
+    between: re.Pattern[str]  # 由X中标, 由A、B和C中标
     coordinators: re.Pattern[str]
     not_names: frozenset[str]
     not_starts: tuple[str, ...]
@@ -84,7 +84,7 @@ def _cues() -> _Cues:
         shared_ranks=frozenset(fold_pattern(w) for w in news.shared_ordinals),
         shared_award=re.compile(_alt(news.shared_award_words)),
         listing=re.compile(_alt(news.list_cues)),
-        between=re.compile(r"(?<!" + _alt(news.between_not_after) + ")" + _alt(news.between_before) + r"(?![于此衷])(" + _NAME_CHAR + r"{" + str(MIN_BARE) + "," + str(MAX_BARE) + r"}?)"
+        between=re.compile(r"(?<!" + _alt(news.between_not_after) + ")" + _alt(news.between_before) + r"(?![于此衷])((?:" + _NAME_CHAR + r"|、){" + str(MIN_BARE) + "," + str(LIST_REACH) + r"}?)"
                            + _alt(news.between_after) + r"(?![候结公通金价])"),
         coordinators=re.compile(_alt(news.coordinators)),
         not_names=not_names,
@@ -167,5 +167,8 @@ def award_news_winners(match: str) -> list[BareWinner]:
         if run is not None:
             keep(_split(run.group(1), run.start(1), cues), m.group(0))
     for m in cues.between.finditer(match):
-        keep([(m.start(1), m.end(1))], "由…中标")
+        # "由A、B和C中标": each name of the list, none longer than a short name
+        spans = _split(m.group(1), m.start(1), cues)
+        if all(e - s <= MAX_BARE for s, e in spans):
+            keep(spans, "由…中标")
     return [BareWinner(s, e, cue) for (s, e), cue in sorted(found.items())]

@@ -37,7 +37,9 @@ from .literals import longest_word_pattern
 from .tables import Cell, Table, find_tables
 
 # A rate per unit after a figure (元/公顷, （元/台）, /month), not a bilingual "/ CNY 84,000".
-_PER_UNIT = re.compile(r"\s*[（(]?\s*(?:元|万元)?\s*/\s*[\u4e00-\u9fffa-z]")
+# A figure over a period of several years or months (60万元/两年, 12万元/3个月) is that period's total,
+# not a rate.
+_PER_UNIT = re.compile(r"\s*[（(]?\s*(?:元|万元)?\s*/\s*(?![两二三四五六七八九十]+个?[年月])[\u4e00-\u9fffa-z]")
 # Figures of money kept per document, for a finding to pick its row's: a table of 500 rows is
 # the line-item limit too.
 MAX_AMOUNTS = 500
@@ -220,9 +222,13 @@ def extract_fields(doc: Document) -> Extraction:
     hint = None
     if record is not None and schema and schema.fields.get("notice_hint"):
         hint = str(record.get(schema.fields["notice_hint"]) or "")
-    ex.notice_type = (
-        notice_type_of(title) or notice_type_of(text[:300]) or _hint_type(hint) or "other"  # type: ignore[assignment]
-    )
+    read_type = notice_type_of(title) or notice_type_of(text[:300])
+    hinted = _hint_type(hint)
+    if hinted and read_type in (None, "tender_call"):
+        # The portal's own kind of the record (jianyu's subtype 合同, 中标) over a call read only from a
+        # title that names its project ("…采购项目" is the title of its call and of its contract alike).
+        read_type = hinted
+    ex.notice_type = read_type or "other"  # type: ignore[assignment]
 
     party_roles: tuple[Role, ...] = ("buyer", "agency", "supplier")
     for field in party_roles:
@@ -320,7 +326,7 @@ def row_amounts(doc: Document, tables: list[Table] | None = None) -> list[Amount
     found = [AmountAt(tidy(v), cur, doc.span(s, e), doc.span(cs, ce))
              for v, cur, s, e, cs, ce in find_amounts(text)[:MAX_AMOUNTS]]
     stated = [(a.span.start, a.span.end) for a in found]
-    for table in find_tables(text) if tables is None else tables:
+    for table in find_tables(text, doc.text) if tables is None else tables:
         for row in table.rows:
             for money in row.money:
                 cell = money.cell
@@ -781,7 +787,7 @@ def _ranked_candidates(doc: Document, text: str) -> tuple[Party | None, Amount |
     candidate, rank, first, bid = (_pattern(k) for k in ("candidate_column", "rank_column", "first_rank", "bid_row"))
     if not (_CANDIDATE_CELL.match(text) or _CANDIDATE_CELL_AFTER.search(text)):
         return None, None  # no header cell names the candidates: no table to read
-    for table in find_tables(text):
+    for table in find_tables(text, doc.text):
         heads = [c.text for c in table.header.cells]
         column = next((i for i, h in enumerate(heads) if candidate.match(h)), None)
         if column is None:
@@ -1266,8 +1272,9 @@ def _from_record(doc: Document, record: dict[str, Any], schema: knowledge.Record
         value = record.get(key) if key else None
         if isinstance(value, str) and value.strip():
             for name in re.split(r"[,，、;；]", value) if role == "supplier" else [value]:
-                name = name.strip()
-                if name:
+                name = (_winner_name(name.strip()) or "") if role == "supplier" else name.strip()
+                if name and not (role == "supplier" and name in ex.names("buyer")):
+                    # (a record whose winner field repeats its buyer names no winner)
                     ex.parties.append(Party(name, role, _find_text(doc, name, after=f"{key}: ")))
     listed = fields.get("suppliers")
     if listed and "[]." in listed:
@@ -1275,8 +1282,8 @@ def _from_record(doc: Document, record: dict[str, Any], schema: knowledge.Record
         list_key, item_key = listed.split("[].", 1)
         items = record.get(list_key)
         for i, item in enumerate(items if isinstance(items, list) else []):
-            name = str(item.get(item_key) or "").strip() if isinstance(item, dict) else ""
-            if name and name not in ex.names("supplier"):
+            name = _winner_name(str(item.get(item_key) or "").strip()) or "" if isinstance(item, dict) else ""
+            if name and name not in ex.names("supplier") and name not in ex.names("buyer"):
                 ex.parties.append(Party(name, "supplier", _find_text(doc, name, after=f"{list_key}[{i}].{item_key}: ")))
     amounts: dict[str, float] = {}
     for kind in ("awarded", "budget"):
@@ -1294,6 +1301,27 @@ def _from_record(doc: Document, record: dict[str, Any], schema: knowledge.Record
         if key and isinstance(record.get(key), str) and record[key].strip():
             setattr(ex, field, record[key].strip())
     return amounts
+
+
+# A record's winner field ends its name with its bracketed role or place (（联合体牵头人）, （中国）) at most.
+_TRAILING_BRACKET = re.compile(r"\s*[（(][^）)]{0,12}[）)]\s*$")
+# ... or runs on into the page after a company's legal form (X有限公司杭州市滨江区…, X有限公司企业信息).
+_LEGAL_FORM = re.compile(r".{2,}?(?:有限责任公司|股份有限公司|有限公司)(?![（(])")
+
+
+def _winner_name(name: str) -> str | None:
+    """A listing record's winner field as the organisation it names, ending as a name does (有限公司,
+    医院, 经营部, Ltd); a company whose field runs on into the page keeps its name up to its legal form;
+    a scraper's fragment of the page (股份, 系中华人民共和国合) names no winner."""
+    if name.isascii():
+        return name if any(c.isalpha() for c in name) else None
+    conf = knowledge.orgs()
+    endings = conf.zh_suffixes + conf.zh_weak_suffixes + conf.company_words + conf.public_body_words + conf.zh_business_endings
+    bare = _TRAILING_BRACKET.sub("", name)
+    if len(bare) >= 4 and bare.endswith(endings):
+        return name
+    form = _LEGAL_FORM.match(name)
+    return form.group(0) if form else None
 
 
 def _record_money(value: Any, factor: float) -> float | None:

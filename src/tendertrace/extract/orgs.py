@@ -49,6 +49,9 @@ EN_SIGN_WINDOW = 120
 EN_CLAUSE_REACH = EN_SIGN_WINDOW + 30
 # How many characters of adverbs may stand between a buyer and its verb (近日通过代理商购买).
 VERB_GAP = 10
+# How far a procurement's noun may follow the verb that opens it: a year range and an item
+# ("启动2020-2021年人工智能服务器产品集采" has 19 characters between).
+LAUNCH_REACH = 30
 # Or the price it pays between them ("X以1.84亿元的价格采购", "X以498万元购置", "X斥资1.2亿元采购",
 # "X拟投入预算980万元，采购"), as news prose tells a purchase.
 _PRICE_BEFORE_VERB = (r"(?:以[^，,。；;:：\n]{0,16}?元(?:的(?:价格|总价|报价|金额))?"
@@ -220,8 +223,11 @@ def _vocab() -> _Vocab:
         glossary_words=frozenset(_glossary_words()),
         fragment_start=re.compile(_alternation(map(fold, conf.zh_fragment_starts))),
         buyer_verb_after=re.compile(
-            r"(?:" + _PRICE_BEFORE_VERB + r"|[^，,。；;:：\n与和同向的为对由及签|]{0," + str(VERB_GAP) + r"}?)(?:"
+            r"(?:(?:" + _PRICE_BEFORE_VERB + r"|[^，,。；;:：\n与和同向的为对由及签|]{0," + str(VERB_GAP) + r"}?)(?:"
             + _alternation(map(fold, conf.buyer_verbs_after)) + ")"
+            # "X启动…集采", "X完成…的集采": the procurement X opens or closes, its noun later in the clause
+            + r"|[^，,。；;:：\n与和同向的为对由及签|]{0," + str(VERB_GAP) + r"}?(?:" + _alternation(map(fold, conf.buyer_launch_verbs))
+            + r")[^，,。；;:：\n]{0," + str(LAUNCH_REACH) + r"}?(?:" + _alternation(map(fold, conf.procurement_nouns)) + r"))"
             + r"(?!" + _alternation(map(fold, conf.verb_noun_heads)) + ")"
         ),
         # "X以498万元中标", "X 35298 万元中标", "X作为联合牵头人中标", "X所投微机以最低价中标", "X成功中标…"
@@ -332,13 +338,13 @@ def _left_cut(match: str, begin: int, s: int, vocab: _Vocab, shorts: tuple[str, 
     cuts = [(m.start(), m.end(), m.group(0)) for m in vocab.cut.finditer(window)]
     for i, (c_start, c_end, word) in enumerate(reversed(cuts)):
         head = window[c_end:]
-        if not head and i == 0 and (len(word) > 1 or word not in vocab.joiners):
+        if not head and i == 0 and word not in vocab.joiners:
             return s, None  # a suffix right after a verb or preposition (由银行, 采购中心) names nothing
         if not head or not (_head_ok(head, vocab) or _masked(head, vocab) and head):
             if i == 0 and len(word) > 1 and word not in vocab.role_of and word not in vocab.joiners:
                 return s, None  # a verb, then no proper name (组织原评标委员会): the verb ends no name's start
             continue
-        if len(word) == 1 and word in vocab.joiners and word not in vocab.role_of:
+        if word in vocab.joiners and word not in vocab.role_of:
             left = window[:c_start]
             if word in _PAIR_JOINERS and _place_leads(head):
                 # "以单一来源方式与广州极算信息科技有限公司": a name that opens with its place is a name of its own.
@@ -881,6 +887,8 @@ def _find_orgs(text: str, match: str) -> list[OrgName]:
         out = _with_announcer(match, text, out)
     elif not any(o.role == "buyer" for o in out):
         out = _with_issuer(match, out, vocab)
+        if not any(o.role == "buyer" for o in out):
+            out = _with_signature(match, out)
     # A known name in no role is a brand or a reference (昇腾 of 华为, "Nvidia's chips"), no party; nor is
     # one that only stands after 与 ("海算科技与云天励飞达成合作" says no one sells).
     vendors = _vendor_names()
@@ -1334,6 +1342,41 @@ def _with_issuer(match: str, orgs: list[OrgName], vocab: _Vocab) -> list[OrgName
         subject = deal and i == 0 and not before and o.start == line_start
         if not after or vocab.title_words.search(after) or after.startswith("关于") or subject:
             orgs[i] = OrgName(o.name, o.start, o.end, "buyer", o.masked, "issuer")
+            return orgs
+    return orgs
+
+
+# A document's signature (落款): the issuing organisation's name on a line of its own, the date of
+# issue on the next (GB/T 9704-2012 党政机关公文格式 §7.3.5: 发文机关署名 above 成文日期), within the
+# last lines of the text; a seal word may follow the name, a label may open it.
+SIGNATURE_LINES = 8
+_SIGNATURE_DATE = re.compile(r"\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+                             r"|[〇○零一二三四五六七八九]{4}年[〇○零一二三四五六七八九十]{1,2}月[〇○零一二三四五六七八九十]{1,3}日)\s*")
+_SIGNATURE_LABEL = re.compile(r"(?:发布单位|发布人|发文单位|落款|单位(?:名称)?)\s*[:：]\s*")
+_SEAL = re.compile(r"\s*[（(]?\s*(?:盖章|公章|印章|章)\s*[)）]?\s*")
+# A signature of the body that runs tenders for others (X招标有限公司, Y工程咨询有限公司, Z公共资源交易中心)
+# is the agency's, not the buyer's (政府采购法 第十九条).
+_AGENCY_NAME = re.compile(r"招标(?:代理)?[^学院校]{0,6}公司|代理|咨询|造价|项目管理|交易中心|公共资源")
+
+
+def _with_signature(match: str, orgs: list[OrgName]) -> list[OrgName]:
+    """A notice that names no buyer but is signed at its foot by an organisation, the date under it:
+    the signer issued it, so it is the buyer."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", match)]
+    tail = lines[-SIGNATURE_LINES:]
+    for k, (start, end) in enumerate(tail[:-1]):
+        nxt_start, nxt_end = tail[k + 1]
+        if not _SIGNATURE_DATE.fullmatch(match, nxt_start, nxt_end):
+            continue
+        for i, o in enumerate(orgs):
+            if o.role != "mentioned" or not start <= o.start < end:
+                continue
+            before, after = match[start: o.start], match[o.end: end]
+            if before.strip() and not _SIGNATURE_LABEL.fullmatch(before.strip() + "：" if before.strip()[-1:] not in ":：" else before.strip()):
+                continue
+            if (after.strip() and not _SEAL.fullmatch(after)) or _AGENCY_NAME.search(o.name):
+                continue
+            orgs[i] = OrgName(o.name, o.start, o.end, "buyer", o.masked, "signature")
             return orgs
     return orgs
 

@@ -37,8 +37,12 @@ _CELL_MONEY = re.compile(
     r"\s*(?:人民币|[¥￥]|RMB|CNY)?\s*(?P<num>" + NUMBER + r")\s*(?P<unit>" + YUAN_UNIT + r"|万|亿)?\s*(?:[（(][^）)]{0,8}[）)])?\s*$"
 )
 _DIGIT = re.compile(r"\d")
-# A line drawn with dashes and bars (-----|------, |:---|---:|, +----+----+): a table's rule, no row.
-_RULE_LINE = re.compile(r"[ \t]*[|+]?[ \t]*[-=:]{3,}[ \t]*(?:[|+][ \t]*[-=:]{3,}[ \t]*)*[|+]?[ \t]*")
+# A line drawn with dashes and bars (-----|------, |:---|---:|, +----+----+): a table's rule, no row;
+# also one drawn with box-drawing characters (┌────┬────┐, ├────┼────┤), as text exports of tables draw them.
+_RULE_LINE = re.compile(r"[ \t]*[|+]?[ \t]*[-=:]{3,}[ \t]*(?:[|+][ \t]*[-=:]{3,}[ \t]*)*[|+]?[ \t]*"
+                        r"|[ \t]*[\u2500-\u257f][\u2500-\u257f \t]*")
+# The vertical bars of a table drawn with box-drawing characters (│a│b│, ┃a┃b┃): cell separators.
+_BOX_BARS = "\u2502\u2503\u2551"
 _LOT_CELL = re.compile(r"第?\s*(?:[一二三四五六七八九十\d]{1,3}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+)\s*(?:包|标段|标包|子包|合同包|分包)?")
 _LOT_WORD = re.compile(r"包|标段|标包|子包|合同包|分包")
 
@@ -93,7 +97,13 @@ def split_row(text: str, start: int, end: int) -> Row | None:
     line = text[start:end]
     body_start, body_end = 0, len(line)
     stripped = line.strip()
-    if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+    box = next((b for b in _BOX_BARS if stripped.startswith(b) and stripped.endswith(b) and len(stripped) > 1), None)
+    if box is not None:
+        # A row drawn with box-drawing bars: they open, part and close its cells as Markdown's do.
+        body_start = line.index(box) + 1
+        body_end = line.rindex(box)
+        sep = box
+    elif stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
         # A Markdown row: its bars at both ends open and close it.
         body_start = line.index("|") + 1
         body_end = line.rindex("|")
@@ -119,21 +129,26 @@ def split_row(text: str, start: int, end: int) -> Row | None:
 # is nearest its own, in display columns (a CJK character is two columns wide, as editors align them).
 ALIGN_GAP = 2
 _ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")
+_GAP = re.compile(r" {" + str(ALIGN_GAP) + r",}|\u3000")
 
 
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def aligned_cells(text: str, start: int, end: int) -> list[tuple[Cell, int]] | None:
+def aligned_cells(text: str, start: int, end: int, display: str | None = None) -> list[tuple[Cell, int]] | None:
     """The line ``text[start:end]`` cut at runs of spaces, each cell with its display column; None
-    when the line is not cut so into ``MIN_CELLS`` cells."""
+    when the line is not cut so into ``MIN_CELLS`` cells. ``display`` is the text as written, of the
+    same length, when ``text`` is its folded form: folding makes full-width brackets and letters
+    half-width, so the columns are measured on what the writer aligned."""
     line = text[start:end]
-    if "  " not in line.strip() or "\t" in line or "|" in line:
+    shown = display[start:end] if display is not None and len(display) == len(text) else line
+    # (an ideographic space, U+3000, is a gap of its own: Chinese text aligns columns with it)
+    if not _GAP.search(line.strip()) or "\t" in line or "|" in line:
         return None
     out: list[tuple[Cell, int]] = []
     for m in _ALIGNED_CELL.finditer(line):
-        out.append((Cell(m.group(0), start + m.start(), start + m.end()), _width(line[: m.start()])))
+        out.append((Cell(m.group(0), start + m.start(), start + m.end()), _width(shown[: m.start()])))
     return out if len(out) >= MIN_CELLS else None
 
 
@@ -200,9 +215,11 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
         pos = end + 1
 
 
-def find_tables(text: str) -> list[Table]:
-    """Every table of the text with a money, a supplier or a buyer column, in text order."""
-    if " | " not in text and "\t" not in text and "\n|" not in text and "  " not in text:
+def find_tables(text: str, display: str | None = None) -> list[Table]:
+    """Every table of the text with a money, a supplier or a buyer column, in text order; ``display``
+    is the text as written when ``text`` is its folded form (``aligned_cells``)."""
+    if " | " not in text and "\t" not in text and "\n|" not in text and "  " not in text and "\u3000" not in text \
+            and not any(bar in text for bar in _BOX_BARS):
         return []
     tables: list[Table] = []
     header: Row | None = None
@@ -224,7 +241,7 @@ def find_tables(text: str) -> list[Table]:
         if start == end or _RULE_LINE.fullmatch(text, start, end):
             continue  # a blank line, or the rule a plain-text or Markdown table draws under its header
         row = split_row(text, start, end)
-        aligned = aligned_cells(text, start, end) if row is None else None
+        aligned = aligned_cells(text, start, end, display) if row is None else None
         if aligned is not None:
             row = Row(start, end, tuple(c for c, _col in aligned))
             if not _is_header(row):

@@ -474,6 +474,7 @@ class OrgsFile:
     sources: OrgSources
     zh_suffixes: tuple[str, ...]
     zh_weak_suffixes: tuple[str, ...]
+    zh_business_endings: tuple[str, ...]  # an individual business's name ends so (店, 经营部)
     zh_compounds: tuple[str, ...]
     zh_thing_endings: tuple[str, ...]
     notice_title_words: tuple[str, ...]
@@ -499,6 +500,8 @@ class OrgsFile:
     upstream_supplier_roles: tuple[str, ...]  # a foreign seller behind a named supplier or import agent
     roles: Mapping[str, tuple[str, ...]]  # role -> its words, in the file's order
     buyer_verbs_after: tuple[str, ...]
+    buyer_launch_verbs: tuple[str, ...]  # 启动…集采: the name before them runs the procurement
+    procurement_nouns: tuple[str, ...]
     zh_win_verbs: tuple[str, ...]
     zh_win_nouns: tuple[str, ...]
     verb_noun_heads: tuple[str, ...]
