@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..knowledge import files as knowledge
 from ..model import Document, Extraction, Lot, Party
 from .clauses import is_clause_cue
 from .fields import alias_after, extract_fields, row_amounts, table_lots
@@ -57,6 +58,7 @@ def extract(doc: Document) -> Extraction:
         mention.text = doc.text[mention.start: mention.end]
     orgs = find_orgs(doc.text, doc.match_text or doc.text)
     add_parties(doc, ex, orgs)
+    _completed_names(doc, ex, orgs)
     _prose_winners(ex, orgs)
     _second_names(doc, ex)
     if ex.mentions:
@@ -75,6 +77,29 @@ def extract(doc: Document) -> Extraction:
                     lot.supplier = announcer
         _lot_rows_elsewhere(doc, ex, tables)
     return ex
+
+
+# The last characters of organisations' names that no suffix list spells out whole (博物院, 气象台,
+# 养老院): a labelled name ending so is complete as written.
+_ONE_CHARACTER_ENDINGS = tuple("院所馆站局部处队会社厂行店台校园场")
+
+
+def _completed_names(doc: Document, ex: Extraction, orgs: list[OrgName]) -> None:
+    """A labelled party whose value the page cut short (采购单位：上海师范大学附属xx现代) is the longer
+    name the text writes elsewhere that opens with it and ends as a name does (…现代职业学校)."""
+    conf = knowledge.orgs()
+    endings = conf.zh_suffixes + conf.zh_weak_suffixes + conf.company_words
+    for party in ex.parties:
+        if party.source != "label" or party.name.isascii() or len(party.name) < MIN_NAME or party.name.endswith(endings) \
+                or party.name.endswith(_ONE_CHARACTER_ENDINGS):
+            continue
+        longer = next((o for o in orgs if o.name.startswith(party.name) and len(o.name) > len(party.name)
+                       and o.name.endswith(endings)), None)
+        if longer is None:
+            continue
+        full = longer.name
+        ex.parties = [p for p in ex.parties if p is party or p.name != full]
+        party.name, party.span = full, doc.span(longer.start, longer.end)  # the span of the whole name
 
 
 def _prose_winners(ex: Extraction, orgs: list[OrgName]) -> None:

@@ -169,6 +169,7 @@ def award_news_winners(match: str) -> list[BareWinner]:
     for m in cues.between.finditer(match):
         # "由A、B和C中标": each name of the list, none longer than a short name
         spans = _split(m.group(1), m.start(1), cues)
-        if all(e - s <= MAX_BARE for s, e in spans):
+        # a list is names only where every part is one ("由综合评分第一名、第二名的保险公司…中标" lists ranks)
+        if all(e - s <= MAX_BARE for s, e in spans) and (len(spans) == 1 or all(_plausible(match[s:e], cues) for s, e in spans)):
             keep(spans, "由…中标")
     return [BareWinner(s, e, cue) for (s, e), cue in sorted(found.items())]

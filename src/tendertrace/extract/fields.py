@@ -34,7 +34,7 @@ from .amounts import (
 from .clauses import WRAP_LINE
 from .dates import document_date
 from .literals import longest_word_pattern
-from .tables import Cell, Table, find_tables
+from .tables import Cell, Table, find_tables, is_rule_line
 
 # A rate per unit after a figure (元/公顷, （元/台）, /month), not a bilingual "/ CNY 84,000".
 # A figure over a period of several years or months (60万元/两年, 12万元/3个月) is that period's total,
@@ -551,8 +551,8 @@ def _names(doc: Document, start: int, value: str, role: Role) -> list[Party]:
         name = _UNITS_TAIL.sub("", re.sub(r"(?:组成的)?联合体$", "", piece.strip()))
         if len(name) < 2 or len(name) > 80:
             continue
-        if role == "supplier" and not _org_suffix().search(name) and not re.search(r"[A-Za-z]", name):
-            continue
+        if role == "supplier" and not _org_suffix().search(_TRAILING_BRACKET.sub("", name)) and not re.search(r"[A-Za-z]", name):
+            continue  # (a campus or place in brackets may close the name: 哈尔滨工业大学(威海))
         begin = start + (pos if pos >= 0 else 0)
         parts.append(Party(doc.text[begin: begin + len(name)] if pos >= 0 else name, role, doc.span(begin, begin + len(name))))
     return parts
@@ -1009,7 +1009,9 @@ def _table_columns(text: str, labels: list[str]) -> Iterator[_Column]:
     width = 0
     for line in text.split("\n"):
         cells = line.split(" | ")
-        if len(cells) < 3:
+        if is_rule_line(line):
+            pass  # the rule a Markdown or plain-text table draws under its header (---|---|---)
+        elif len(cells) < 3:
             header = None
         else:
             named = [(i, c, next(lab for lab in labels if lab in c)) for i, c in enumerate(cells)

@@ -346,7 +346,8 @@ def _left_cut(match: str, begin: int, s: int, vocab: _Vocab, shorts: tuple[str, 
             continue
         if word in vocab.joiners and word not in vocab.role_of:
             left = window[:c_start]
-            if word in _PAIR_JOINERS and _place_leads(head):
+            if word in _PAIR_JOINERS and (_place_leads(head) or _masked(head, vocab)):
+                # (... and so does a masked one: "莲花紫星与H公司签订", "X与某公司合作")
                 # "以单一来源方式与广州极算信息科技有限公司": a name that opens with its place is a name of its own.
                 return begin + c_end, None
             designated = left[-1:] in _DESIGNATORS and _ends_with(vocab.left_always, left[-9:-1])
@@ -889,6 +890,7 @@ def _find_orgs(text: str, match: str) -> list[OrgName]:
         out = _with_issuer(match, out, vocab)
         if not any(o.role == "buyer" for o in out):
             out = _with_signature(match, out)
+    out = _subsidiary_named_after(match, text, out)
     # A known name in no role is a brand or a reference (昇腾 of 华为, "Nvidia's chips"), no party; nor is
     # one that only stands after 与 ("海算科技与云天励飞达成合作" says no one sells).
     vendors = _vendor_names()
@@ -961,6 +963,40 @@ def _award_news(match: str, text: str, orgs: list[OrgName]) -> list[OrgName]:
             else:
                 out[hit] = OrgName(o.name, o.start, o.end, "supplier", o.masked, w.cue)
     return sorted(out, key=lambda o: o.start) if added else out
+
+
+# A company's subsidiary as news and filings name it: the parent, the relation word, then the
+# subsidiary's short name right before what it does ("汇纳科技控股子公司四川汇算智算拟采购100台服务器").
+_SUBSIDIARY_WORD = re.compile(r"(?:全资|控股|间接全资)?(?:子公司|孙公司|附属公司)$")
+_SHORT_THEN_VERB = (r"(?:拟|将|已|已经|近日|日前|计划|正在|于\d{4}年\d{1,2}月\d{1,2}日)?")
+# A subsidiary's short name runs two characters at least and, like a trade name with its place
+# (四川汇算智算), about twelve at most.
+SUBSIDIARY_SHORT = (2, 12)
+
+
+@cache
+def _buying_verb_at() -> re.Pattern[str]:
+    conf = knowledge.orgs()
+    return re.compile(_SHORT_THEN_VERB + "(?:" + _alternation(map(fold_pattern, conf.buyer_verbs_after)) + ")")
+
+
+def _subsidiary_named_after(match: str, text: str, orgs: list[OrgName]) -> list[OrgName]:
+    """A buyer read as "X控股子公司" whose subsidiary's short name stands between it and its verb: the
+    subsidiary is the buyer (its parent is only how the text places it)."""
+    out = list(orgs)
+    verb = _buying_verb_at()
+    for i, o in enumerate(out):
+        if o.role != "buyer" or not _SUBSIDIARY_WORD.search(o.name):
+            continue
+        low, high = SUBSIDIARY_SHORT
+        for n in range(low, high + 1):
+            end = o.end + n
+            if end > len(match) or not all(_is_name_char(ch) for ch in match[o.end: end]):
+                break
+            if verb.match(match, end):
+                out[i] = OrgName(text[o.end: end], o.end, end, "buyer", False, "verb")
+                break
+    return out
 
 
 # The cues too weak to make a party of a name that only the knowledge recognises.
@@ -1389,7 +1425,9 @@ def _coordinated(match: str, orgs: list[OrgName]) -> list[OrgName]:
         left, right = out[i - 1], out[i]
         if left.role != "mentioned":
             continue
-        gap = match[left.end: right.start].strip()
+        defined = _DEFINES_SHORT.match(match, left.end, right.start)
+        # (the bracket defining the left name's short form stands in the gap: "A（以下简称“a”）与B签订")
+        gap = match[defined.end() if defined else left.end: right.start].strip()
         if right.role == "buyer" and right.cue in ("verb", "发布公告") and gap in ("和", "及", "、", "与", "以及", "and", ",", ", and"):
             out[i - 1] = OrgName(left.name, left.start, left.end, "buyer", left.masked, right.cue)
         elif right.role == "supplier" and right.cue in ("中标", "中标份额", "为成交供应商") and gap in ("、", "和", "及", "以及"):

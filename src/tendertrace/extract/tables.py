@@ -47,6 +47,11 @@ _LOT_CELL = re.compile(r"第?\s*(?:[一二三四五六七八九十\d]{1,3}|[Ⅰ�
 _LOT_WORD = re.compile(r"包|标段|标包|子包|合同包|分包")
 
 
+def is_rule_line(line: str) -> bool:
+    """A line that only draws a table's rule (-----|-----, |:---|---:|, ├────┼────┤)."""
+    return bool(line.strip()) and _RULE_LINE.fullmatch(line) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class Cell:
     text: str  # the cell's text, stripped

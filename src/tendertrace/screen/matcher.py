@@ -461,7 +461,7 @@ class Screener:
         that name and every hit an affiliate."""
         translations = translate(query)
         # A Chinese name read word by word, and its pinyin runs cut into listed words: tried only where
-        # the other readings reach no entry (they cost a scoring each, and most names need neither).
+        # the other readings match no entry whole (they cost a scoring each, and most names need neither).
         fallback = tuple(t for t in translations if t.source == WORD_BY_WORD)
         translations = tuple(t for t in translations if t.source != WORD_BY_WORD)
         if subunit is None:  # a parent cut from a name is an organisation as written, not a person's name
@@ -471,8 +471,10 @@ class Screener:
         best: dict[int, Candidate] = {}
         self._consider_all(query, subunit, translations, best)
         extra: tuple[Translation, ...] = ()
-        if not any(c.rounded >= self.threshold for c in best.values()):
-            # every reading tried and none reaches an entry: then the fallbacks
+        if not any(c.score >= f.PERFECT for c in best.values()):
+            # every reading tried and none matches an entry whole: then the fallbacks (a known short
+            # name inside a longer one, 航空工业 in 沈阳西子航空工业有限公司, read as its entry's English
+            # name reaches an entry only in part, where the name read word by word may match it whole)
             extra = fallback + (tuple(t for t in map(self.readings.syllabled, (*translations, *fallback)) if t is not None)
                                 if is_chinese(query) else ())
             self._consider_all(query, subunit, extra, best)
