@@ -88,3 +88,18 @@ def test_a_winner_field_running_on_into_the_page_keeps_the_company_and_one_repea
     assert extract(doc).names("supplier") == []  # type: ignore[arg-type]
     doc = next(read_input(json.dumps({**base, "winner": "东岭区胜威办公家具店"}, ensure_ascii=False), name="r.json", source="r.json"))
     assert extract(doc).names("supplier") == ["东岭区胜威办公家具店"]  # type: ignore[arg-type]
+
+
+def test_a_call_whose_title_opens_with_its_buyer_names_it() -> None:
+    record = {"publishOneType": "PROCUREMENT", "companyTypeName": "新疆", "publishDate": "2025-10-14 10:00:00",
+              "name": "中国移动新疆公司2025年变频氟泵空调集成采购_招标公告"}
+    doc = next(read_input(json.dumps(record, ensure_ascii=False), name="r.json", source="r.json"))
+    assert extract(doc).names("buyer") == ["中国移动新疆公司"]  # type: ignore[arg-type]
+
+
+def test_a_title_opened_by_an_agency_or_a_company_announcing_its_award_names_no_buyer() -> None:
+    from tendertrace.extract.orgs import title_buyer
+
+    assert title_buyer("东岭国际招标有限公司关于西岭医院设备采购项目的招标公告") is None
+    assert title_buyer("东岭数智科技股份有限公司关于中标智算中心项目的公告") is None
+    assert title_buyer("西岭大学智算平台建设项目询价公告") == "西岭大学"

@@ -34,6 +34,7 @@ from .amounts import (
 from .clauses import WRAP_LINE
 from .dates import document_date
 from .literals import longest_word_pattern
+from .orgs import title_buyer
 from .tables import Cell, Table, find_tables, is_rule_line
 
 # A rate per unit after a figure (元/公顷, （元/台）, /month), not a bilingual "/ CNY 84,000".
@@ -258,6 +259,10 @@ def extract_fields(doc: Document) -> Extraction:
         _entrusted(doc, text, ex)
     if not any(p.role == "buyer" for p in ex.parties) and title:
         _buyer_from_title(doc, title, ex)
+    if not any(p.role == "buyer" for p in ex.parties) and title and ex.notice_type in _TITLE_BUYER_KINDS:
+        opening = title_buyer(title)
+        if opening is not None:
+            ex.parties.append(Party(opening, "buyer", _find_text(doc, opening), source="title"))
     result_correction = ex.notice_type == "correction" and any(
         w in title + (hint or "") for w in knowledge.orgs().zh_win_verbs + _RESULT_WORDS)
     if ex.notice_type not in ("award", "single_source") and not (result_correction and record_winners):
@@ -551,7 +556,7 @@ def _names(doc: Document, start: int, value: str, role: Role) -> list[Party]:
         name = _UNITS_TAIL.sub("", re.sub(r"(?:组成的)?联合体$", "", piece.strip()))
         if len(name) < 2 or len(name) > 80:
             continue
-        if role == "supplier" and not _org_suffix().search(_TRAILING_BRACKET.sub("", name)) and not re.search(r"[A-Za-z]", name):
+        if role == "supplier" and not _org_suffix().search(_CAMPUS_BRACKET.sub("", name)) and not re.search(r"[A-Za-z]", name):
             continue  # (a campus or place in brackets may close the name: 哈尔滨工业大学(威海))
         begin = start + (pos if pos >= 0 else 0)
         parts.append(Party(doc.text[begin: begin + len(name)] if pos >= 0 else name, role, doc.span(begin, begin + len(name))))
@@ -812,6 +817,11 @@ def _ranked_candidates(doc: Document, text: str) -> tuple[Party | None, Amount |
 @cache
 def _title_buyer_patterns() -> list[re.Pattern[str]]:
     return [re.compile(p) for p in _conf().title_buyer]
+
+
+# The notices whose title opens with their buyer: calls, intentions, corrections and cancellations of
+# them (a result's title may open with its winner's announcement).
+_TITLE_BUYER_KINDS = ("tender_call", "intention", "correction", "cancellation", "single_source")
 
 
 def _buyer_from_title(doc: Document, title: str, ex: Extraction) -> None:
@@ -1305,6 +1315,9 @@ def _from_record(doc: Document, record: dict[str, Any], schema: knowledge.Record
     return amounts
 
 
+# A campus or place in brackets closing a name (哈尔滨工业大学(威海), 华为技术(深圳)): a division's short
+# name, at most as long as 内蒙古 or 黑龙江; a longer bracket is a remark (（作为境外资源代理方）).
+_CAMPUS_BRACKET = re.compile(r"\s*[（(][\u3400-\u9fff]{2,3}[）)]\s*$")
 # A record's winner field ends its name with its bracketed role or place (（联合体牵头人）, （中国）) at most.
 _TRAILING_BRACKET = re.compile(r"\s*[（(][^）)]{0,12}[）)]\s*$")
 # ... or runs on into the page after a company's legal form (X有限公司杭州市滨江区…, X有限公司企业信息).

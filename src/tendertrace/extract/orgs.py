@@ -1395,6 +1395,25 @@ _SEAL = re.compile(r"\s*[（(]?\s*(?:盖章|公章|印章|章)\s*[)）]?\s*")
 _AGENCY_NAME = re.compile(r"招标(?:代理)?[^学院校]{0,6}公司|代理|咨询|造价|项目管理|交易中心|公共资源")
 
 
+# A title that opens with its buyer's name, then its project (中国移动新疆公司2025年变频氟泵空调集成采购_招标公告,
+# 西岭大学智算平台建设项目询价公告): the usual form of a Chinese notice's title, 采购人 + 项目名称 + 公告类型
+# (政府采购公告和公示信息格式规范, 财办库〔2020〕50号). A title opened by a company's own announcement
+# (X关于中标…的公告) is the company's, and one opened by an agency names who runs the tender.
+_TITLE_AFTER_BUYER = re.compile(r"\s*(?:\d{4}\s*(?:年|-)|[^关]|关(?!于))")
+
+
+def title_buyer(title: str) -> str | None:
+    """The organisation a notice's title opens with, when what follows it is its project."""
+    match = fold_pattern(title.strip())
+    orgs = [o for o in find_orgs(match) if o.start == 0]
+    if not orgs:
+        return None
+    first = orgs[0]
+    if _AGENCY_NAME.search(first.name) or not _TITLE_AFTER_BUYER.match(match, first.end):
+        return None
+    return title.strip()[first.start: first.end]
+
+
 def _with_signature(match: str, orgs: list[OrgName]) -> list[OrgName]:
     """A notice that names no buyer but is signed at its foot by an organisation, the date under it:
     the signer issued it, so it is the buyer."""

@@ -179,7 +179,27 @@ def read_text(data: bytes | str, limits: Limits) -> ReadResult:
     if "<" in text[:2000] and any(t in text[:2000].lower() for t in ("<p", "<div", "<table", "<br")):
         title = html_title(text)
         return ReadResult(html_to_text(text), enc, {"title": title} if title else None, warnings)
-    return ReadResult(text.replace("\r\n", "\n").replace("\r", "\n"), enc, None, warnings)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _CALENDAR.match(text):
+        text = unfold_calendar(text)
+    return ReadResult(text, enc, None, warnings)
+
+
+# An iCalendar or vCard file (a meeting invitation, a contact card a mail client exports).
+_CALENDAR = re.compile(r"\s*BEGIN:(?:VCALENDAR|VCARD)\b")
+# RFC 5545 §3.1: a content line longer than 75 octets is folded, its continuation opening with one
+# space or tab; §3.3.11: a text value escapes its line breaks, commas, semicolons and backslashes.
+_FOLD = re.compile(r"\n[ \t]")
+_ESCAPED = re.compile(r"\\([nN,;\\])")
+
+
+def unfold_calendar(text: str) -> str:
+    """An iCalendar or vCard text with its folded lines joined and its text escapes read, so that a
+    name or a figure split over two lines (杭州衡\\n 川智能科技有限公司, 1\\,280\\,000.00元) is whole.
+    Two rules of RFC 5545, written here: a parser library would give the properties, not the text
+    the recognisers read."""
+    text = _FOLD.sub("", text)
+    return _ESCAPED.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), text)
 
 
 def read_pdf(data: bytes, limits: Limits) -> ReadResult:
