@@ -19,3 +19,8 @@ def test_a_name_holding_a_listed_short_name_is_read_word_by_word_too() -> None:
     hit = _screener().best("沈阳西子航空工业有限公司")
     assert hit is not None
     assert (hit.entry.name, hit.relation) == ("Shenyang Xizi Aviation Industry Co., Ltd.", "self")
+
+
+def test_a_lone_surrogate_is_screened_as_a_replacement_character() -> None:
+    assert _screener().screen("\ud800") == []
+    assert _screener().screen("\ud800 Co., Ltd.") == []

@@ -93,10 +93,10 @@ class Screener:
     def screen(self, query: str, limit: int = 3) -> list[Hit]:
         """Hits at or above the threshold, best first; a sub-unit of a listed entity comes back as affiliate."""
         query = query.strip()
-        if not query or legal_form_only(query):
-            return []  # a legal form alone names no one (an alias such as SDN's "PTE" is no match for "Pte Ltd")
         if not query.isascii():  # a lone surrogate cannot reach rigour's (Rust) name tables: it reads as U+FFFD
             query = query.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+        if not query or legal_form_only(query):
+            return []  # a legal form alone names no one (an alias such as SDN's "PTE" is no match for "Pte Ltd")
         hits = self._cache.get(query)
         if hits is None:
             hits = [h for h in self._screen_query(query) if not relation.association_of(query, h.entry)]
