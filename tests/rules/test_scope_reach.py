@@ -43,3 +43,13 @@ def test_chips_smuggled_to_china_are_reached_as_hardware() -> None:
     assert "A100" in compute(text)
     text = "美國司法部宣布，兩名男子因涉嫌走私價值一．六億美元的輝達H100晶片至中國而遭拘捕。\n"
     assert any("H100" in c for c in compute(text))
+
+
+def test_a_prohibition_ending_its_clause_forbids_the_clause_before_it() -> None:
+    text = ("云资源开通申请\n申请单位：东岭医药研究院有限公司\n# 注意：AzureChinaCloud = 世纪互联运营的 Azure 中国；"
+            "AzureCloud = 全球版，本单位制度不允许使用\n用途：实验室信息管理系统迁移上云，续用 Azure 中国订阅，通用型虚拟机4台。\n")
+    assert compute(text) == []
+    # the global cloud allowed is a route abroad
+    allowed = ("云资源开通申请\n申请单位：东岭医药研究院有限公司\n申请通过CSP合作伙伴开通全球版 Azure 订阅，"
+               "部署8卡H100虚拟机2台，用于模型训练。\n")
+    assert compute(allowed)

@@ -149,7 +149,7 @@ def _clause_start(text: str, end: int) -> int:
 
 # What may stand between a backward cue and the end of its clause when the cue is all the clause
 # says ("，已撤销。", "（本包已删除）", ": withdrawn."): closing brackets, quotes and spaces.
-_CLAUSE_TAIL = re.compile(r"[\s)）】\]》”’」』]*")
+_CLAUSE_TAIL = re.compile(r"[ \t\u3000)）】\]》”’」』]*")  # (never past the line's end, which ends the clause)
 
 
 # A negator right before a withdrawal cue denies it ("not cancelled", "并未撤销", "没有暂缓"): the
@@ -166,9 +166,9 @@ def _denies_withdrawal(text: str, end: int) -> bool:
     return any(effect == "withdrawn" and pattern.match(text, at) for effect, pattern in _conf().backward)
 
 
-# A clause that names nothing but the cue's subject ("本包已", "该项") and the adverbials of its
+# A clause that names nothing but the cue's subject ("本包已", "该项", "本单位制度") and the adverbials of its
 # decision ("已于上周经总经理办公会决定取消"): the cue speaks of the clause before it.
-_SUBJECT_ONLY = re.compile(r"\s*(?:[本该此]\s*(?:包|标段|分标|项|行|条|项目|需求|内容|采购意向|意向|方案|计划)?)?\s*"
+_SUBJECT_ONLY = re.compile(r"\s*(?:[本该此]\s*(?:包|标段|分标|项|行|条|项目|需求|内容|采购意向|意向|方案|计划|单位(?:制度|规定)?)?)?\s*"
                            r"(?:已经|已|予以|被|均|一律|现|目前)?\s*(?:于[^，,。；;\n]{1,12}?)?\s*(?:经[^，,。；;\n]{1,16}?)?\s*"
                            r"(?:研究|讨论|审议|审批)?\s*(?:决定|同意|确定)?\s*(?:予以|被)?\s*")
 
