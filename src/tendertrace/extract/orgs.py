@@ -23,6 +23,7 @@ from typing import cast
 
 from ..knowledge import files as knowledge
 from ..model import Role
+from ..text.dates import find_date
 from ..text.fold import fold_pattern
 from ..text.fold import line_end as end_of_line
 from ..text.fold import line_start as start_of_line
@@ -1386,13 +1387,21 @@ def _with_issuer(match: str, orgs: list[OrgName], vocab: _Vocab) -> list[OrgName
 # issue on the next (GB/T 9704-2012 党政机关公文格式 §7.3.5: 发文机关署名 above 成文日期), within the
 # last lines of the text; a seal word may follow the name, a label may open it.
 SIGNATURE_LINES = 8
-_SIGNATURE_DATE = re.compile(r"\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
-                             r"|[〇○零一二三四五六七八九]{4}年[〇○零一二三四五六七八九十]{1,2}月[〇○零一二三四五六七八九十]{1,3}日)\s*")
-_SIGNATURE_LABEL = re.compile(r"(?:发布单位|发布人|发文单位|落款|单位(?:名称)?)\s*[:：]\s*")
-_SEAL = re.compile(r"\s*[（(]?\s*(?:盖章|公章|印章|章)\s*[)）]?\s*")
-# A signature of the body that runs tenders for others (X招标有限公司, Y工程咨询有限公司, Z公共资源交易中心)
-# is the agency's, not the buyer's (政府采购法 第十九条).
-_AGENCY_NAME = re.compile(r"招标(?:代理)?[^学院校]{0,6}公司|代理|咨询|造价|项目管理|交易中心|公共资源")
+_SIGNATURE_LABEL = re.compile(r"(?:发布单位|发布人|发文单位|落款|单位(?:名称)?)\s*[:：]?")
+
+
+@cache
+def _agency_name() -> re.Pattern[str]:
+    """A name holding one of orgs.yaml's agency words runs tenders for others (X招标有限公司, Y工程咨询
+    有限公司, Z公共资源交易中心): its signature or title is the agency's, not the buyer's (政府采购法 第十九条)."""
+    return re.compile(_alternation(map(fold_pattern, knowledge.orgs().agency_words)))
+
+
+def _is_date_line(line: str) -> bool:
+    """A line that is only a date (2025年3月1日, 二〇二五年三月一日, 2025-03-01)."""
+    found = find_date(line)
+    # (a numeric date's match stops before its 日 or 号)
+    return found is not None and not line[: found[1]].strip() and line[found[2]:].strip() in ("", "日", "号")
 
 
 # A title that opens with its buyer's name, then its project (中国移动新疆公司2025年变频氟泵空调集成采购_招标公告,
@@ -1409,7 +1418,7 @@ def title_buyer(title: str) -> str | None:
     if not orgs:
         return None
     first = orgs[0]
-    if _AGENCY_NAME.search(first.name) or not _TITLE_AFTER_BUYER.match(match, first.end):
+    if _agency_name().search(first.name) or not _TITLE_AFTER_BUYER.match(match, first.end):
         return None
     return title.strip()[first.start: first.end]
 
@@ -1421,15 +1430,15 @@ def _with_signature(match: str, orgs: list[OrgName]) -> list[OrgName]:
     tail = lines[-SIGNATURE_LINES:]
     for k, (start, end) in enumerate(tail[:-1]):
         nxt_start, nxt_end = tail[k + 1]
-        if not _SIGNATURE_DATE.fullmatch(match, nxt_start, nxt_end):
+        if not _is_date_line(match[nxt_start: nxt_end]):
             continue
         for i, o in enumerate(orgs):
             if o.role != "mentioned" or not start <= o.start < end:
                 continue
-            before, after = match[start: o.start], match[o.end: end]
-            if before.strip() and not _SIGNATURE_LABEL.fullmatch(before.strip() + "：" if before.strip()[-1:] not in ":：" else before.strip()):
+            before, after = match[start: o.start].strip(), match[o.end: end].rstrip()
+            if before and not _SIGNATURE_LABEL.fullmatch(before):
                 continue
-            if (after.strip() and not _SEAL.fullmatch(after)) or _AGENCY_NAME.search(o.name):
+            if (after and not _SEAL_AFTER.fullmatch(after)) or _agency_name().search(o.name):
                 continue
             orgs[i] = OrgName(o.name, o.start, o.end, "buyer", o.masked, "signature")
             return orgs
