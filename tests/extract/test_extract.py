@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tendertrace.extract import extract, find_mentions
@@ -105,6 +107,29 @@ def test_ocds_award() -> None:
     assert ex.notice_type == "award"
     assert ex.names("buyer") == ["DEPARTMENT OF X"] and ex.names("supplier") == ["ACME LTD"]
     assert ex.amount.value == 24406 and ex.amount.currency == "EUR"
+
+
+def test_an_ocds_republishers_name_is_no_buyer() -> None:
+    import json
+
+    release = {"ocid": "ocds-b5fd17-x", "id": "2", "date": "2014-12-17T00:00:00Z", "tag": ["tender"],
+               "buyer": {"name": "Spend Network"},
+               "tender": {"title": "Framework for meals", "description": "Northmoor District Council is establishing a framework."}}
+    ex = extract(next(read_input(json.dumps(release), name="r.json", source="r.json")))
+    assert ex.names("buyer") == ["Northmoor District Council"]
+
+
+def test_a_results_title_opens_with_its_buyer_not_its_winner() -> None:
+    doc = next(read_input(json.dumps({"title": "滨湖医科大学第一医院手术室管理系统工程项目", "subtype": "成交",
+                                      "spiderCode": "a_gjggzyjypt_gcjs_jggs", "publishTime": 1593696305,
+                                      "winner": "滨湖久顺医疗科技有限责任公司", "bidAmount": 8989900,
+                                      "detail": "滨湖医科大学第一医院手术室管理系统工程项目 中标人：滨湖久顺医疗科技有限责任公司"}, ensure_ascii=False),
+                          name="r.json", source="r.json"))
+    ex = extract(doc)
+    assert ex.names("buyer") == ["滨湖医科大学第一医院"] and ex.names("supplier") == ["滨湖久顺医疗科技有限责任公司"]
+    won = extract(next(read_input("滨湖久顺医疗科技有限责任公司中标滨湖医院项目结果公告\n中标人：滨湖久顺医疗科技有限责任公司\n",
+                                  name="n.txt", source="n.txt")))
+    assert "滨湖久顺医疗科技有限责任公司" not in won.names("buyer")  # the winner heading the title
 
 
 def test_candidate_and_result_publicity_is_an_award() -> None:

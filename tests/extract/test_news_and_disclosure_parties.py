@@ -179,3 +179,30 @@ def test_the_buyer_that_announces_its_result_outranks_one_named_in_passing() -> 
     ex = ex_of("On March 6, Westport Unicom announced the winning bid for its model factory project. Lumaris won the "
                "bid. Lumaris's chip unit previously won a procurement order from Eastport Mobile.")
     assert ex.names("buyer") == ["Westport Unicom"]
+
+
+def test_a_clauses_object_that_opens_with_a_verb_is_no_name() -> None:
+    from ._docs import roles
+
+    assert roles("关联交易的主要内容包括租赁厂房及办公室、采购商品及服务、销售商品及服务等。") == {}
+
+
+def test_an_agency_that_issues_the_award_letter_is_the_agency() -> None:
+    from ._docs import roles
+
+    got = roles("近日，云岭科技股份有限公司收到滨海省机电设备招标有限公司发出的《成交通知书》，公司为该项目的成交单位。")
+    assert got.get("滨海省机电设备招标有限公司") == "agency"
+    got = roles("近日，云岭科技股份有限公司收到滨海市数据集团有限公司发出的《中标通知书》。")
+    assert got.get("滨海市数据集团有限公司") == "buyer"
+
+
+def test_a_bill_greets_its_customer_and_is_signed_by_its_supplier() -> None:
+    from ._docs import ex_of
+
+    ex = ex_of("尊敬的江北船舶研究所：\n\n您通过我司开立的海外云账户 2024 年 10 月费用已出账，明细如下：\n\n"
+               "序号  服务                      用量            金额\n1     GPU实例(8×H100)         312 实例小时    30,675.84\n"
+               "      本期合计                                  38,760.25\n\n请于 2024 年 11 月 20 日前付款至我司账户。\n\n"
+               "上海岚拓云计算服务有限公司 账单中心\n")
+    assert {p.name: p.role for p in ex.parties if p.role != "mentioned"} == {
+        "江北船舶研究所": "buyer", "上海岚拓云计算服务有限公司": "supplier"}
+    assert ex.amount is not None and ex.amount.value == 38760.25

@@ -51,3 +51,12 @@ def test_recharge_and_planned_purchase_amounts_are_read() -> None:
     doc = next(read_input("单一来源采购公示\n五、拟采购金额：人民币9,180,000.00元\n", name="d.txt", source="d.txt"))
     ex = extract(doc)
     assert ex.amount and ex.amount.value == 9180000 and ex.amount.kind == "budget"
+
+
+def test_a_tab_separated_result_table_names_its_winner_and_amount() -> None:
+    from ._docs import ex_of
+
+    ex = ex_of("某学院运动服采购成交公告\n\n成交结果：\n\n包号\t成交供应商名称\t成交金额(元)\n001\t丹江市滨岸服装厂\t269100.00\n\n"
+               "采购单位：某学院\n")
+    assert [p.name for p in ex.parties if p.role == "supplier"] == ["丹江市滨岸服装厂"]
+    assert ex.amount is not None and ex.amount.value == 269100

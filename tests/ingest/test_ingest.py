@@ -322,3 +322,24 @@ def test_a_listing_page_gives_one_document_per_notice() -> None:
 def test_a_notice_with_one_date_line_is_one_document() -> None:
     text = "东岭大学GPU服务器采购项目中标公告\n发布时间：2026-02-10\n采购人：东岭大学\n相关公告\n东岭大学GPU服务器采购项目招标公告\n"
     assert len(list(read_input(text.encode("utf-8"), name="one.txt", source="one.txt"))) == 1
+
+
+def test_an_email_is_read_as_its_headers_and_decoded_text_parts() -> None:
+    import base64
+    from email.header import Header
+
+    body = "尊敬的江北研究所：\n您通过我司开立的账户本月费用明细如下。\n".encode("gb18030")
+    raw = (b"From: =?gb2312?B?" + base64.b64encode("岚拓账单中心".encode("gb2312")) + b"?= <bill@example.com>\n"
+           b"To: it@example.cn\nSubject: " + Header("十月账单", "gb2312").encode().encode() + b"\n"
+           b"Date: Tue, 05 Nov 2024 09:12:44 +0800\nMIME-Version: 1.0\n"
+           b"Content-Type: multipart/mixed; boundary=\"b1\"\n\n--b1\n"
+           b"Content-Type: text/plain; charset=\"gb2312\"\nContent-Transfer-Encoding: base64\n\n"
+           + base64.encodebytes(body) + b"\n--b1\nContent-Type: application/pdf\n"
+           b"Content-Disposition: attachment; filename=\"bill.pdf\"\nContent-Transfer-Encoding: base64\n\nJVBERi0=\n--b1--\n")
+    doc = next(read_input(raw, name="bill.eml", source="bill.eml"))
+    assert isinstance(doc, Document) and doc.format == "email"
+    assert doc.title == "十月账单" and str(doc.published) == "2024-11-05"
+    assert "From: 岚拓账单中心 <bill@example.com>" in doc.text and "尊敬的江北研究所：" in doc.text
+    assert any("bill.pdf" in w for w in doc.warnings)
+    # no extension: the header lines say it is a message
+    assert next(read_input(raw, name="bill", source="bill")).format == "email"  # type: ignore[union-attr]

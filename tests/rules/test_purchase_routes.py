@@ -77,3 +77,9 @@ def test_a_duty_free_import_list_and_a_commercial_invoice_state_a_purchase() -> 
                + "               COMMERCIAL INVOICE\nBuyer: 东岭视觉数字技术股份有限公司, Hangzhou, China\n"
                "1   GPU server, 8 x NVIDIA H800 SXM5 80GB   4   298,000.00   1,192,000.00\n")
     assert routes(invoice, date(2023, 7, 14)) == {"hardware_purchase"}
+
+
+def test_servers_received_as_a_gift_are_acquired_as_a_purchase() -> None:
+    text = ("接受社会捐赠协议\n捐赠方（甲方）：岭南智算科技有限公司\n受赠方（乙方）：江北大学\n"
+            "甲方自愿向乙方捐赠下列实物财产：GPU服务器，8 × NVIDIA H100 80GB SXM5，共2台，用于人工智能研究院。\n")
+    assert routes(text) == {"hardware_purchase"}

@@ -7,6 +7,8 @@ import pytest
 from tendertrace.model import ListEntry
 from tendertrace.screen import Screener
 
+from ._hits import best
+
 ENTRIES = [
     ListEntry("hit", "EL", "Harbin Institute of Technology", [], "China"),
     ListEntry("higon", "EL", "Higon Information Technology", [], "China"),  # also H-I-T, but a company
@@ -133,3 +135,21 @@ def test_a_legal_form_in_pinyin_is_no_sub_unit() -> None:
 
     assert "Beijing Fujirui Guangdian Keji" not in parents("Beijing Fujirui Guangdian Keji Gufen Youxian Gongsi")
     assert "Beijing Fujirui" in parents("Beijing Fujirui Guangdian Keji Gufen Youxian Gongsi")
+
+
+def test_short_forms_of_telecommunication_and_communication() -> None:
+    screener = Screener([
+        ListEntry("hj", "EL", "Beijing Huanjia Telecommunication Co., Ltd.", [], "China"),
+        ListEntry("gg", "EL", "Changzhou Guoguang Data Communications Co., Ltd.", [], "China"),
+    ])
+    assert best(screener, "Beijing Huanjia Telecom Co Ltd") == ("hj", "self")
+    assert best(screener, "Changzhou Guoguang Data Comm") == ("gg", "self")
+
+
+def test_an_aliass_initials_are_no_name_of_the_entry() -> None:
+    # "Jiangsu Carbon Element Technology" translates 碳元科技 word for word: nobody calls it JCET, and
+    # a company that is called so (JCET Group) is another.
+    screener = Screener([ListEntry("ty", "EL", "Tanyuan Technology Co. Ltd.", ["Jiangsu Carbon Element Technology"], "China"),
+                         ListEntry("uestc", "EL", "University of Electronic Science and Technology of China", [], "China")])
+    assert best(screener, "JCET Group Co., Ltd.") is None
+    assert best(screener, "UESTC") == ("uestc", "self")

@@ -33,10 +33,12 @@ UNIT_SCALE = {
     "million Hong Kong dollars": (1e6, "HKD"), "Hong Kong dollars": (1.0, "HKD"),
     # the abbreviations of English financial prose (RMB12m, HK$3.5m, US$1.5bn), after a currency only
     "mn": (1e6, None), "m": (1e6, None), "bn": (1e9, None),
+    # ... and of news headlines and tickers ($14.2B, $500M), in capitals
+    "B": (1e9, None), "M": (1e6, None),
 }
 # Units that stand for money only after a currency (RMB12m; 12m alone is a length): a figure without
 # one counts things as often as money.
-PREFIXED_ONLY = ("mn", "m", "bn")
+PREFIXED_ONLY = ("mn", "m", "bn", "B", "M")
 
 
 def _unit_pattern(unit: str) -> str:

@@ -34,7 +34,7 @@ from .amounts import (
 from .clauses import WRAP_LINE
 from .dates import document_date
 from .literals import longest_word_pattern
-from .orgs import title_buyer
+from .orgs import find_orgs, title_buyer
 from .tables import Cell, Table, find_tables, is_rule_line
 
 # A rate per unit after a figure (元/公顷, （元/台）, /month), not a bilingual "/ CNY 84,000".
@@ -211,7 +211,9 @@ def extract_fields(doc: Document) -> Extraction:
         return _from_ocds(doc, doc.meta["ocds"], ex)
     schema = record_schema(doc)
     record = _record_of(doc) if schema else None
-    title = doc.title or _heading_line(text) or ""
+    recorded = record.get(schema.fields["title"]) if record is not None and schema is not None and "title" in schema.fields else None
+    # a record read as the document titles it by its own title field, before its text's first line ("title: …")
+    title = doc.title or (recorded if isinstance(recorded, str) else None) or _heading_line(text) or ""
 
     values = _labelled_values(text)
     record_amounts: dict[str, float] = {}
@@ -259,9 +261,11 @@ def extract_fields(doc: Document) -> Extraction:
         _entrusted(doc, text, ex)
     if not any(p.role == "buyer" for p in ex.parties) and title:
         _buyer_from_title(doc, title, ex)
-    if not any(p.role == "buyer" for p in ex.parties) and title and ex.notice_type in _TITLE_BUYER_KINDS:
+    if not any(p.role == "buyer" for p in ex.parties) and title and ex.notice_type in (*_TITLE_BUYER_KINDS, "award"):
         opening = title_buyer(title)
-        if opening is not None:
+        winners = {_key(p.name) for p in ex.parties if p.role == "supplier"}
+        if opening is not None and _key(opening) not in winners and not (
+                ex.notice_type == "award" and _WON_AFTER_NAME.match(title, title.find(opening) + len(opening))):
             ex.parties.append(Party(opening, "buyer", _find_text(doc, opening), source="title"))
     result_correction = ex.notice_type == "correction" and any(
         w in title + (hint or "") for w in knowledge.orgs().zh_win_verbs + _RESULT_WORDS)
@@ -690,6 +694,13 @@ _PROSE_SUM = re.compile(
 )
 
 
+# English news of an award states the contract's value before its noun ("a three-year, $15 million
+# contract", "a $699 million, five-year contract", "$14.2B deal"): the figure is what was awarded.
+_EN_CONTRACT_SUM = re.compile(
+    r"(?P<en>(?:US)?\$\s?" + NUMBER + r"(?:\s*(?:million|billion|bn|mn|m|B|M)\b)?)"
+    r"(?:,?\s+(?:[a-z0-9]+-(?:year|month)|multi-?year|firm-fixed-price|cost-plus|fixed-price))*"
+    r"(?:\s+[a-z][a-z\-]*){0,3}?\s+(?:contracts?|deals?|awards?|agreements?|pacts?|task\s+orders?)\b"
+)
 # A contract's or an outlay's word one of which every ``_PROSE_SUM`` match holds: a cheap test first.
 _PROSE_SUM_WORDS = ("合同", "订单", "协议", "斥资", "出资", "耗资", "投资")
 
@@ -820,8 +831,17 @@ def _title_buyer_patterns() -> list[re.Pattern[str]]:
 
 
 # The notices whose title opens with their buyer: calls, intentions, corrections and cancellations of
-# them (a result's title may open with its winner's announcement).
+# them; and a result, unless the name that opens its title is its winner's (X公司中标…, X喜获…, or the
+# winner the result names).
 _TITLE_BUYER_KINDS = ("tender_call", "intention", "correction", "cancellation", "single_source")
+def _key(name: str) -> str:
+    return "".join(name.split()).casefold()
+
+
+_BLANK_RUN = re.compile(r"[ \t\u3000]+")
+
+
+_WON_AFTER_NAME = re.compile(r"\s*(?:成功|顺利|再次|喜|荣|又|再)?(?:中标|成交|中选|入围|获|夺|斩获|拿下|签约|签订)")
 
 
 def _buyer_from_title(doc: Document, title: str, ex: Extraction) -> None:
@@ -877,6 +897,11 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: knowledge.RecordS
             continue
         # A correction table's row (预算金额 | 480.00万元 | 720.00万元): the figure after correction.
         base = _corrected_cell(text, line_start, m.end()) or m.end()
+        # A statement's total in a table aligned with spaces ("本期合计" … "38,760.25" at the right edge):
+        # the run of blanks between is no part of the value.
+        blank = _BLANK_RUN.match(text, base, line_end)
+        if blank is not None and blank.end() - base > 2:
+            base = blank.end()
         segment = text[base: min(line_end, base + 48)]
         if not segment.strip(" \t：:") and _HEADING_LABEL.match(text, line_start) and line_end < len(text):
             # A heading that is the label ("二、预算"): its figure is the line under it.
@@ -933,6 +958,12 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: knowledge.RecordS
                 at = m.start(group)
                 found.append(("awarded" if group == "contract" else "budget", value, at, at + written.end(), False,
                               "合同总额" if group == "contract" else "斥资"))
+    for m in _EN_CONTRACT_SUM.finditer(text) if "$" in text else ():
+        written = MONEY.match(m.group("en"))
+        if written and written.group("prefix"):
+            value = to_number(written.group("num")) * scale(written.group("unit"))
+            if value > 0:
+                found.append(("awarded", value, m.start("en"), m.start("en") + written.end(), False, "$… contract"))
     for label, kind in (schema.amount_labels if schema else {}).items():
         for m in re.finditer(r"(?:^|\n)" + re.escape(label) + r"\s*[:：]\s*(" + NUMBER + r")\s*$", text, re.M):
             value = to_number(m.group(1)) * units.get(label, 1)
@@ -1018,7 +1049,10 @@ def _table_columns(text: str, labels: list[str]) -> Iterator[_Column]:
     header: tuple[int, str, str] | None = None  # column, label, header text
     width = 0
     for line in text.split("\n"):
-        cells = line.split(" | ")
+        # A table is written " | " between cells (HTML, DOCX and PDF tables as ingest writes them) or
+        # with tabs (a plain text or an e-mail copied from a spreadsheet).
+        sep = " | " if " | " in line or "\t" not in line.strip() else "\t"
+        cells = line.split(sep)
         if is_rule_line(line):
             pass  # the rule a Markdown or plain-text table draws under its header (---|---|---)
         elif len(cells) < 3:
@@ -1031,7 +1065,7 @@ def _table_columns(text: str, labels: list[str]) -> Iterator[_Column]:
                 header, width = (col, label, cell), len(cells)
             elif header and len(cells) == width:
                 col, label, head = header
-                yield _Column(head, label, cells, col, pos + sum(len(c) + 3 for c in cells[:col]))
+                yield _Column(head, label, cells, col, pos + sum(len(c) + len(sep) for c in cells[:col]))
             else:
                 header = None
         pos += len(line) + 1
@@ -1376,6 +1410,13 @@ def _find_text(doc: Document, value: str, after: str = "") -> Span | None:
     return doc.span(start, start + len(value))
 
 
+def _named_in(text: str) -> str | None:
+    """The first organisation a release's description names, of the ones with an institution word or a
+    legal form (the recogniser's English names)."""
+    found = [o for o in find_orgs(text) if " " in o.name or not o.name.isascii()]
+    return found[0].name if found else None
+
+
 def _from_ocds(doc: Document, release: dict[str, Any], ex: Extraction) -> Extraction:
     tags = release.get("tag") or release.get("releaseTag") or []
     tags = [tags] if isinstance(tags, str) else list(tags)
@@ -1385,6 +1426,10 @@ def _from_ocds(doc: Document, release: dict[str, Any], ex: Extraction) -> Extrac
     tender: dict[str, Any] = given if isinstance(given, dict) else {}
     ex.project_name = (tender.get("title") or release.get("title") or doc.title or None)
     buyer_name = _ocds_name(release.get("buyer"))
+    if buyer_name in _conf().ocds_publishers:
+        # the republisher's name stands where the buyer does: the buyer is the one the tender's own
+        # words name ("South Gloucestershire Council is establishing a new framework")
+        buyer_name = _named_in(" ".join(str(tender.get(k) or "") for k in ("description", "title")))
     if buyer_name:
         ex.parties.append(Party(buyer_name, "buyer", _find_text(doc, buyer_name)))
     procuring = _ocds_name(tender.get("procuringEntity"))

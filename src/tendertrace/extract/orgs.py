@@ -27,6 +27,7 @@ from ..text.dates import find_date
 from ..text.fold import fold_pattern
 from ..text.fold import line_end as end_of_line
 from ..text.fold import line_start as start_of_line
+from .award_en import en_award_parties
 from .award_news import award_news_winners
 from .clauses import AT_PLACE, WRAP_LINE, clause_roles
 
@@ -111,6 +112,7 @@ class _Vocab:
     win_after: re.Pattern[str]
     masks: tuple[str, ...]
     prose_verbs: tuple[str, ...]
+    opening_verbs: tuple[str, ...]
     role_of: dict[str, Role]
     role_sizes: tuple[int, ...]
     role_after: re.Pattern[str]
@@ -244,6 +246,7 @@ def _vocab() -> _Vocab:
         ),
         masks=tuple(fold(w) for w in conf.zh_masks),
         prose_verbs=tuple(fold(w) for w in (*conf.zh_right_verbs, *conf.zh_left_always, *conf.zh_prose_verbs)),
+        opening_verbs=tuple(fold(w) for w in conf.zh_opening_verbs),
         role_of=role_of,
         role_sizes=tuple(sorted({len(w) for w in role_of}, reverse=True)),
         role_after=re.compile(
@@ -452,7 +455,7 @@ def _zh_orgs(match: str, vocab: _Vocab) -> list[tuple[int, int, str | None, bool
             start = fragment.end()  # "控股子公司北京青云智算科技有限公司" wrapped as "控股子\n公司北京…": the name opens at its place
         head = match[start:s]
         masked = _masked(head, vocab)
-        if suffix == _BARE_COMPANY and not masked and _prose_head(head, vocab):
+        if suffix == _BARE_COMPANY and not masked and _prose_head(head, vocab) or head.startswith(vocab.opening_verbs):
             continue
         tail = _NAME_THEN_REFERENCE.search(head)
         if tail is not None and not _head_ok(tail.group("rest"), vocab):
@@ -756,8 +759,9 @@ def _find_orgs(text: str, match: str) -> list[OrgName]:
     known: set[int] = set()
     role_list = _en_role_list(match)
     listed_roles = {s: role for s, _e, role in role_list}
+    awards = en_award_parties(match)
     for s, e, english in [*_known_names(match, disclosure), *_buying_subjects(match),
-                          *((s, e, True) for s, e, _role in role_list)]:
+                          *((s, e, True) for s, e, _role in role_list), *((a.start, a.end, True) for a in awards)]:
         if not any(s < te and ts < e for ts, te in taken):
             items.append((s, e, None, False, english))
             taken.append((s, e))
@@ -780,8 +784,11 @@ def _find_orgs(text: str, match: str) -> list[OrgName]:
         if english:
             m = vocab.en_role_phrase.search(before)
             after_m = re.match(r"\s*\(\s*(?:the|as)?\s*[\"“]?(?P<role>[A-Za-z ]{3,30}?)[\"”]?\s*\)", after)
+            award = next((a for a in awards if a.start < end and start < a.end), None)
             if start in listed_roles:
                 role, cue = listed_roles[start], "listed as " + ("winners" if listed_roles[start] == "supplier" else "buyers")
+            elif award is not None:
+                role, cue = award.role, award.cue
             elif after_m and after_m.group("role").lower() in vocab.en_role_of:
                 role, cue = vocab.en_role_of[after_m.group("role").lower()], after_m.group("role")
             elif m:
@@ -836,7 +843,10 @@ def _find_orgs(text: str, match: str) -> list[OrgName]:
             elif re.search(r"(?:向|为)\s*$", before) and _PROVIDED_AFTER.match(match, end):
                 role, cue = "buyer", "向…提供"
             elif re.search(r"收到\s*$", before) and _AWARD_LETTER_FROM.match(match, end):
-                role, cue = "buyer", "发出中标通知书"
+                # the one that issues the award letter awards: the buyer, or the agency that runs its
+                # tender (广东省机电设备招标有限公司发出的《成交通知书》), whose name says so
+                role = "agency" if _agency_name().search(text[start:end]) else "buyer"
+                cue = "发出中标通知书"
             elif re.search(r"(?:通过|经由|借助)\s*$", before) and _BOUGHT_THROUGH.match(match, end):
                 role, cue = "supplier", "通过…代购"
             elif _INVITES_BIDS.match(match, end):
@@ -883,6 +893,7 @@ def _find_orgs(text: str, match: str) -> list[OrgName]:
     out = _announcer_buys(text, match, out, disclosure)
     out = _column_headed(match, out, vocab)
     out = _addressed_winner(match, out)
+    out = _billing_letter(match, out)
     out = _addressed_buyer(match, out)
     out = clause_roles(match, out)
     if disclosure:
@@ -918,7 +929,10 @@ def _short_english_forms(orgs: list[OrgName], vocab: _Vocab) -> list[OrgName]:
     for i, o in enumerate(out):
         if not o.name.isascii():
             continue
-        j = next((j for j in longer if j != i and out[j].name.startswith(o.name + " ")), None)
+        # the leading words ("Hanlin Digital"), or two words or more inside it, as a bracket defines
+        # them ("Hangzhou Lingyun Zhisuan Technology Co., Ltd. ("Lingyun Zhisuan")")
+        j = next((j for j in longer if j != i and (out[j].name.startswith(o.name + " ")
+                                                   or " " in o.name and f" {o.name} " in f" {out[j].name} ")), None)
         if j is None:
             continue
         drop.add(i)
@@ -934,7 +948,8 @@ _PURCHASE_CONTRACT = re.compile(r"[^。；;\n]*?(?:采购|购买|购销|供货|�
 
 
 def _sells_in_clause(cue: str | None) -> bool:
-    return cue is not None and (cue.startswith("clause ") or cue in ("bought from", "通过…代购"))
+    # a clause's seller, and a supplier an English award sentence names ("CoreWeave will provide Meta with")
+    return cue is not None and (cue.startswith("clause ") or cue in ("bought from", "通过…代购") or cue.endswith("(news)"))
 
 
 @cache
@@ -1295,6 +1310,34 @@ def _addressed_winner(match: str, orgs: list[OrgName]) -> list[OrgName]:
             out[i] = OrgName(o.name, o.start, o.end, "supplier", o.masked, "致")
             return out
     return orgs
+
+
+# A company's letter to its customer -- a bill, a statement of charges, a quotation -- greets the
+# customer (尊敬的X：, 致：X, at a line's start), calls itself 我司 or 本公司, and signs at its foot: the one
+# greeted buys what the letter bills or quotes, and the company that signs supplies it.
+_GREETING = re.compile(r"^[ \t]*(?:尊敬的|致)[ \t]*[:：]?[ \t]*$")
+_SELF_REFERENCE = re.compile(r"我司|我公司|本公司")
+_BILLING = re.compile(r"账单|對帳單|对账单|费用确认|费用明细|结算单|缴费通知|付款通知|请于[^。\n]{0,20}付款|报价单|报价函|报价如下")
+
+
+def _billing_letter(match: str, orgs: list[OrgName]) -> list[OrgName]:
+    if any(o.role in ("buyer", "supplier") for o in orgs) or not _SELF_REFERENCE.search(match) or not _BILLING.search(match):
+        return orgs
+    greeted = next((i for i, o in enumerate(orgs) if o.role == "mentioned"
+                    and _GREETING.match(match[start_of_line(match, o.start): o.start])), None)
+    if greeted is None:
+        return orgs
+    lines = [m.start() for m in re.finditer(r"[^\n]*\S[^\n]*", match)]
+    foot = lines[-SIGNATURE_LINES] if len(lines) >= SIGNATURE_LINES else 0
+    sender = next((i for i in range(len(orgs) - 1, -1, -1) if i != greeted and orgs[i].role == "mentioned"
+                   and orgs[i].start >= foot and orgs[i].name.endswith(("公司", "有限公司"))), None)
+    out = list(orgs)
+    g = out[greeted]
+    out[greeted] = OrgName(g.name, g.start, g.end, "buyer", g.masked, "尊敬的 (bill)")
+    if sender is not None:
+        o = out[sender]
+        out[sender] = OrgName(o.name, o.start, o.end, "supplier", o.masked, "我司 (bill)")
+    return out
 
 
 def _addressed_buyer(match: str, orgs: list[OrgName]) -> list[OrgName]:

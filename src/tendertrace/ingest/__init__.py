@@ -28,6 +28,7 @@ from .readers import (
     ReadResult,
     read_csv,
     read_docx,
+    read_email,
     read_feed,
     read_html,
     read_json_object,
@@ -298,7 +299,7 @@ def listing_sections(text: str) -> list[tuple[int, int]]:
     return [(start, heads[i + 1] if i + 1 < len(heads) else len(text)) for i, start in enumerate(heads)]
 
 
-_READERS: dict[str, Callable[[bytes, Limits], ReadResult]] = {"html": read_html, "htm": read_html, "text": read_text, "txt": read_text, "markdown": read_markdown, "csv": read_csv, "pdf": read_pdf, "docx": read_docx}
+_READERS: dict[str, Callable[[bytes, Limits], ReadResult]] = {"html": read_html, "htm": read_html, "text": read_text, "txt": read_text, "markdown": read_markdown, "csv": read_csv, "pdf": read_pdf, "docx": read_docx, "email": read_email}
 
 
 def _read_json(
@@ -387,7 +388,10 @@ def _document(
         warnings.append("no visible text")
     meta = dict(result.meta or {})
     title = meta.get("title") if isinstance(meta.get("title"), str) else None
-    return Document(
+    doc = Document(
         id=doc_id, source=source, format=fmt, text=text, match_text=match_text(text), file=file, title=title,
         source_id=source_id, encoding=result.encoding, meta=meta, warnings=warnings,
     )
+    if isinstance(meta.get("published"), str):
+        doc.published = parse_date(meta["published"])  # an e-mail's Date header
+    return doc

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import email
+import email.policy
 import io
 import json
 import logging
@@ -44,6 +46,11 @@ class ReadResult:
     warnings: list[str] | None = None
 
 
+# An Internet message (RFC 5322) as saved from a mail client: header lines, one of them MIME-Version
+# (RFC 2045) or the Received/Message-ID lines a transfer adds, before the first blank line.
+_MIME_HEAD = re.compile(rb"(?:[A-Za-z][A-Za-z0-9-]*:[^\n]*\n(?:[ \t][^\n]*\n)*){2,}?(?:MIME-Version|Message-ID|Received):", re.I)
+
+
 def sniff_format(name: str, data: bytes) -> str:
     lower = name.lower()
     head = data[:2048].lstrip()
@@ -59,6 +66,8 @@ def sniff_format(name: str, data: bytes) -> str:
         return "markdown"
     if lower.endswith((".csv", ".tsv")):
         return "csv"
+    if lower.endswith(".eml") or _MIME_HEAD.match(head[:2048]):
+        return "email"
     if _FEED_ROOT.search(head[:1024]):
         return "feed"
     low = head[:512].lower()
@@ -200,6 +209,72 @@ def unfold_calendar(text: str) -> str:
     the recognisers read."""
     text = _FOLD.sub("", text)
     return _ESCAPED.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), text)
+
+
+# The header fields an e-mail's text keeps, in this order: who wrote to whom, when, about what.
+_MAIL_HEADERS = ("From", "To", "Cc", "Date", "Subject")
+
+
+def read_email(data: bytes, limits: Limits) -> ReadResult:
+    """An e-mail (.eml, RFC 5322 with MIME): its header fields decoded (RFC 2047 words), then each
+    text part, its transfer encoding (base64, quoted-printable) undone and its charset read, an HTML
+    part as HTML; a forwarded message inside is read the same way. Attachments of other types are
+    named in a warning, not read."""
+    msg = email.message_from_bytes(data, policy=email.policy.default)
+    warnings: list[str] = []
+    lines = _mail_text(msg, warnings)
+    subject = str(msg.get("Subject") or "").strip()
+    meta: dict[str, Any] = {"title": subject} if subject else {}
+    sent = msg.get("Date")
+    try:
+        when = sent.datetime if sent is not None else None
+    except (AttributeError, TypeError, ValueError):
+        when = None
+    if when is not None:
+        meta["published"] = when.date().isoformat()
+    return ReadResult("\n".join(lines).strip() + "\n", "email", meta or None, warnings)
+
+
+def _mail_text(msg: Any, warnings: list[str]) -> list[str]:
+    lines = []
+    for field in _MAIL_HEADERS:
+        value = msg.get(field)
+        if value is not None and str(value).strip():
+            lines.append(f"{field}: {str(value).strip()}")
+    lines.append("")
+    plain = [part for part in msg.walk() if part.get_content_type() == "text/plain" and not part.is_attachment()]
+    for part in msg.walk():
+        kind = part.get_content_type()
+        if part.is_multipart():
+            continue
+        if kind == "message/rfc822":
+            for inner in part.iter_parts():
+                lines.extend(_mail_text(inner, warnings))
+            continue
+        if kind == "text/html" and plain:
+            continue  # multipart/alternative: the plain part says the same
+        if kind not in ("text/plain", "text/html") or part.is_attachment() and kind != "text/plain":
+            warnings.append(f"attachment not read: {part.get_filename() or kind}")
+            continue
+        payload = part.get_payload(decode=True) or b""
+        text = _part_text(payload, part.get_content_charset())
+        lines.append(html_to_text(text) if kind == "text/html" else text)
+    return lines
+
+
+def _part_text(payload: bytes, charset: str | None) -> str:
+    """A part's bytes in its declared charset; GB2312 and GBK are read as GB18030, their superset
+    (mail clients declare gb2312 for text holding characters outside it), and an undeclared or
+    wrong charset is detected as a file's would be."""
+    name = (charset or "").lower()
+    if name in ("gb2312", "gbk", "x-gbk", "cp936", "euc-cn"):
+        name = "gb18030"
+    if name:
+        try:
+            return payload.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode(payload)[0]
 
 
 def read_pdf(data: bytes, limits: Limits) -> ReadResult:

@@ -371,6 +371,7 @@ class FieldsFile:
     record_notice_words: tuple[tuple[str, ...], ...]  # (word in a record's kind, notice type)
     org_suffixes: tuple[str, ...]
     generic_buyers: tuple[str, ...]
+    ocds_publishers: tuple[str, ...]  # an OCDS republisher whose name stands where the buyer does
     name_remarks: tuple[str, ...]
     name_self_markers: tuple[str, ...]  # a bracket after a name that says the unit itself (（本级）)
     name_branch_endings: tuple[str, ...]  # a bracket after a name that names a branch of it (（天津分公司）)
@@ -415,6 +416,7 @@ class OrgSources:
     roles: str
     clause_frames: str
     award_news: str
+    award_news_en: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,6 +440,21 @@ class AwardNews:
     between_after: tuple[str, ...]
     coordinators: tuple[str, ...]  # A和B分别获得
     not_names: tuple[str, ...]  # words that stand where a name does and are none (厂商, 国产厂商)
+
+
+@dataclass(frozen=True, slots=True)
+class AwardNewsEn:
+    """The frames of an English sentence reporting a contract award (extract/award_en.py)."""
+
+    award_verbs: tuple[str, ...]  # X has awarded Y a contract; X awarded a contract to Y
+    passive_verbs: tuple[str, ...]  # Y has been awarded a contract by X
+    win_verbs: tuple[str, ...]  # Y won a contract from X
+    objects: tuple[str, ...]  # what is awarded or won: contract, deal, task order
+    provide_verbs: tuple[str, ...]  # Y will provide X with ...
+    auxiliaries: tuple[str, ...]  # words between a subject and its verb: has, recently, today
+    descriptors: tuple[str, ...]  # the noun of a descriptor before a name: IT services firm CGI Federal
+    list_openers: tuple[str, ...]  # to nine suppliers, including Y
+    not_names: tuple[str, ...]  # capitalised words that open a sentence and name no one
 
 
 @dataclass(frozen=True, slots=True)
@@ -480,6 +497,7 @@ class OrgsFile:
     notice_title_words: tuple[str, ...]
     zh_right_verbs: tuple[str, ...]
     zh_prose_verbs: tuple[str, ...]  # verbs of a disclosure's prose that end no name (优化公司资产结构)
+    zh_opening_verbs: tuple[str, ...]  # a name never opens with one (租赁厂房及办公室 is a clause's object)
     zh_operator_brands: tuple[str, ...]  # the telecom operators written after a province (宁夏电信)
     zh_numerals: str
     zh_masked_only: tuple[str, ...]
@@ -517,6 +535,7 @@ class OrgsFile:
     company_words: tuple[str, ...]  # a company's name ends so (or holds the English legal form)
     agency_words: tuple[str, ...]  # a frame's supplier whose name holds one runs the tender: the agency
     award_news: AwardNews  # a winner's short name in news of an award
+    award_news_en: AwardNewsEn  # the parties of an English sentence reporting an award
     us_vendor_names: tuple[str, ...]  # US chip, server, cloud and model makers as news names them
 
     def __post_init__(self) -> None:

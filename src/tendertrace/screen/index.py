@@ -349,7 +349,10 @@ def _forms(entry: ListEntry) -> list[tuple[str, float]]:
             trailing = not text[m.end():].strip(" ,.")
             if trailing and (spelled is None or spelled.split()[0] == tokens_en(words[0])[:1][0]):
                 forms.setdefault(m.group(1), 1.0)
-        initials = initialism(stripped or text)
+        # An initialism the list does not print is the entry's own only when its own name spells it: an
+        # alias is often a literal translation of the Chinese name ("Jiangsu Carbon Element Technology"
+        # for 碳元科技), whose initials (JCET) nobody goes by -- and another company may (JCET Group).
+        initials = initialism(stripped or text) if text == entry.name else None
         if initials:
             forms.setdefault(initials, f.INITIALISM_WEIGHT)
         unit = without_group_initialism(stripped or text)

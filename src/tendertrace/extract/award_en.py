@@ -1,0 +1,279 @@
+"""The parties of an English sentence that reports a contract award, named without a legal form.
+
+News and press releases write "The U.S. Army has awarded BAE Systems a $699 million contract", "The
+Environmental Protection Agency has awarded a three-year contract to IT services firm CGI Federal",
+"Lockheed Martin has been awarded the ... contract by the Department of Defense ...", "IBM won a
+cloud contract from the Interior Department" or "CoreWeave will provide Meta Platforms with AI
+computing". The suffix recogniser (extract/orgs.py) finds none of these names: they carry no legal
+form. Here the frame of ``orgs.yaml award_news_en`` finds them: the one that awards buys, the one
+awarded, that wins or that provides supplies. A name is a run of capitalised words (of, for, the
+and & between them), after any descriptor ("IT services firm", "Virginia-based"); a sentence is
+read on its own, and a headline in title case is no sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..knowledge import files as knowledge
+from ..model import Role
+
+# The most capitalised words a name runs to ("Department of Defense High Performance Computing
+# Modernization Office" is eight with its connectives; more is a title).
+MAX_NAME_WORDS = 10
+# The most names of one list ("awarded to Google, Oracle, Amazon, and Microsoft"): a handful.
+MAX_LIST = 8
+# How far after the verb the object and its "to"/"by"/"from" may stand, in characters.
+FRAME_REACH = 200
+# A sentence with this share or more of its words capitalised is a headline in title case
+# ("U.S. Army Awards Computing Modernization Contract to BAE Systems"), whose frame cannot be told.
+TITLE_CASE_SHARE = 0.85
+# Shortest sentence (in words) that the title-case test applies to: shorter ones are names alone.
+TITLE_CASE_MIN_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class AwardParty:
+    start: int
+    end: int
+    role: Role
+    cue: str
+
+
+def _alt(words: tuple[str, ...] | list[str]) -> str:
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+
+# A capitalised word of a name: a word (BAE, CoreWeave, Inc.), an initialism (U.S.), a small-first brand (xFusion).
+_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][A-Za-z0-9&’'\-]*\.?|[a-z][A-Z][A-Za-z0-9\-]*)"
+_NAME = _WORD + r"(?:[ ](?:(?:of|for|the|and|&)[ ]){0,2}" + _WORD + r"){0," + str(MAX_NAME_WORDS - 1) + r"}"
+# A full stop that ends a sentence: after a word that is no abbreviation, before a capital or a quote.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z])|\n\s*\n|\n(?=[A-Z][^\n]{0,120}\n)")
+# Country words open a name ("U.S. Army", "China Mobile") and are none alone.
+_COUNTRY_WORDS = frozenset({"U.S.", "US", "USA", "China", "Chinese", "American", "UK", "British"})
+# The capitalised prepositions a sentence opens with: a phrase they open is no name of a list.
+_PREPOSITIONS = frozenset({"For", "In", "On", "At", "By", "With", "From", "Under", "After", "Before", "Through", "Via"})
+_ABBREVIATED = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Co|Corp|Inc|Ltd|Mr|Ms|Mrs|Dr|St|Gen|Col|Lt|Sen|Rep|No|Jr|Sr|vs|Dept|Univ)\.)$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Frames:
+    active: re.Pattern[str]
+    passive: re.Pattern[str]
+    win: re.Pattern[str]
+    provide: re.Pattern[str]
+    object_to: re.Pattern[str]
+    descriptor_before: re.Pattern[str]
+    awarded_to: re.Pattern[str]
+    by: re.Pattern[str]
+    from_: re.Pattern[str]
+    item: re.Pattern[str]
+    separator: re.Pattern[str]
+    opener: re.Pattern[str]
+    gate: re.Pattern[str]
+    not_names: frozenset[str]
+
+
+@cache
+def _frames() -> _Frames:
+    w = knowledge.orgs().award_news_en
+    aux = r"(?:(?:" + _alt(w.auxiliaries) + r"|[a-z]+ly)\s+){0,3}"
+    bracket = r"(?:\s*\([^()\n]{1,40}\))?(?:,[^,\n]{1,60},)?"
+    based = r"(?:(?:[A-Z][A-Za-z.]*\s?)+-\s?(?:based|headquartered)\s+)"
+    noun = r"(?:(?:[A-Za-z\-]+\s+){0,3}?" + _alt(w.descriptors) + r"\s+)"
+    descriptor = r"(?:(?:the|a|an|its)\s+)?" + based + "?" + noun + "?"
+    item = re.compile(descriptor + r"(" + _NAME + r")")
+    return _Frames(
+        active=re.compile(r"(" + _NAME + r")" + bracket + r"\s+" + aux + _alt(w.award_verbs) + r"\b\s*"),
+        passive=re.compile(r"(" + _NAME + r")" + bracket + r"\s+" + aux + _alt(w.passive_verbs) + r"\b"),
+        win=re.compile(r"(" + _NAME + r")" + bracket + r"\s+" + aux + _alt(w.win_verbs)
+                       + r"\s+(?:a|an|the|its|two|three|four|five|several|multiple|one|\$|US\$)[^.;\n]{0," + str(FRAME_REACH)
+                       + r"}?\b" + _alt(w.objects) + r"\b"),
+        provide=re.compile(r"(" + _NAME + r")" + bracket + r"\s+" + aux + _alt(w.provide_verbs) + r"\s+(?:the\s+)?(" + _NAME + r")\s+with\b"),
+        descriptor_before=re.compile(r"(?:(?:the|a|an|its)\s+)?" + based + noun + "?$|" + noun + "$"),
+        object_to=re.compile(r"\b" + _alt(w.objects) + r"\b[^;\n]{0," + str(FRAME_REACH) + r"}?\bto\s+"),
+        awarded_to=re.compile(r"\b(?:awarded|granted)\s+to\s+"),
+        by=re.compile(r"\bby\s+"),
+        from_=re.compile(r"\b(?:from|with|by)\s+"),
+        item=item,
+        separator=re.compile(r",\s+and\s+|,\s+|\s+and\s+"),
+        opener=re.compile(r"[^,;\n]{0,60}?,?\s+" + _alt(w.list_openers) + r"\s+"),
+        gate=re.compile(r"\b(?:award|won\b|wins\b|secur|landed|clinch|captur|bagged|received|selected|chosen|picked|provide|supply|deliver)"),
+        not_names=frozenset(w.not_names),
+    )
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: a full stop after an abbreviation (Corp., U.S.) ends none."""
+    out = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if "\n" not in m.group(0) and _ABBREVIATED.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "Orbis Data Corp. won", "the U.S. Army": a full stop of an abbreviation
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return [(s, e) for s, e in out if e > s]
+
+
+def _title_case(sentence: str) -> bool:
+    words = re.findall(r"[A-Za-z][A-Za-z’'\-]*", sentence)
+    long_words = [x for x in words if len(x) > 3]
+    return len(words) >= TITLE_CASE_MIN_WORDS and bool(long_words) and \
+        sum(1 for x in long_words if x[0].isupper()) / len(long_words) >= TITLE_CASE_SHARE
+
+
+def _trim(text: str, start: int, end: int, frames: _Frames) -> tuple[int, int] | None:
+    """The name inside a matched run: its opening sentence words (The, For, In) dropped, cut after a
+    legal form's full stop, and its sentence's own full stop left out."""
+    run = text[start:end]
+    tokens = list(re.finditer(r"\S+", run))
+    first = 0
+    while first < len(tokens) - 1 and tokens[first].group(0) not in _COUNTRY_WORDS and (
+            tokens[first].group(0) in frames.not_names or tokens[first].group(0).lower() in ("of", "for", "the", "and", "&")):
+        first += 1  # "The U.S. Army": the article goes, the country word opens the name
+    if first >= len(tokens):
+        return None
+    last = len(tokens) - 1
+    for i in range(first, len(tokens) - 1):
+        word = tokens[i].group(0)
+        if word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+            last = i  # "Microsoft Corp. The DoD said": the legal form's full stop ends the name
+            break
+    while last > first and (tokens[last].group(0).lower() in ("of", "for", "the", "and", "&")
+                            or tokens[last].group(0).rstrip(".,") in frames.not_names and tokens[last].group(0) not in _COUNTRY_WORDS):
+        last -= 1  # "Veloxa Labs on Friday", "the Harbour Board in March": a time word ends the name before it
+    s, e = start + tokens[first].start(), start + tokens[last].end()
+    word = tokens[last].group(0)
+    if word.endswith(".") and not _ABBREVIATED.search(word) and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+        e -= 1
+    name = text[s:e]
+    if not name or name in frames.not_names or not re.search(r"[A-Za-z]{2}", name):
+        return None
+    return s, e
+
+
+def _list_at(text: str, pos: int, limit: int, frames: _Frames) -> list[tuple[int, int]]:
+    """The names of a list that opens at ``pos`` ("Google, Oracle, Amazon, and Microsoft")."""
+    out = []
+    for _ in range(MAX_LIST):
+        m = frames.item.match(text, pos, limit)
+        if m is None:
+            break
+        span = _trim(text, m.start(1), m.end(1), frames)
+        if span is None:
+            break
+        out.append(span)
+        sep = frames.separator.match(text, m.end(1), limit)
+        if sep is None:
+            break
+        pos = sep.end()
+    return out
+
+
+def _list_before(text: str, floor: int, start: int, frames: _Frames) -> list[tuple[int, int]]:
+    """The names coordinated before a subject at ``start`` ("A LLC, B Inc., and C Corp. each are
+    awarded"), each part between commas and "and" read back while it is a name."""
+    described = frames.descriptor_before.search(text, max(floor, start - FRAME_REACH), start)
+    if described is not None:
+        start = described.start()  # "Washington-based Microsoft Corp.": the descriptor is the item's
+    parts = re.split(r"(,\s+and\s+|,\s+|\s+and\s+)", text[floor:start])
+    if len(parts) < 3 or parts[-1].strip():
+        return []
+    out: list[tuple[int, int]] = []
+    end = start - len(parts[-2]) - len(parts[-1])
+    for i in range(len(parts) - 3, -1, -2):
+        part = parts[i]
+        part_start = end - len(part)
+        if part.split(" ", 1)[0].strip() in _PREPOSITIONS:
+            break  # "For the Washington Headquarters Services, A LLC and B Inc. each are awarded": no item
+        m = frames.item.fullmatch(text, part_start + len(part) - len(part.lstrip()), end)
+        span = _trim(text, m.start(1), m.end(1), frames) if m else None
+        if span is None or len(out) >= MAX_LIST:
+            break
+        out.append(span)
+        end = part_start - (len(parts[i - 1]) if i >= 1 else 0)
+    return out
+
+
+def _recipients_after(text: str, pos: int, limit: int, frames: _Frames) -> list[tuple[int, int]]:
+    """Who an active award's verb gives to: its direct object ("awarded BAE Systems a contract"), or
+    the names after "to" that follow the contract ("a contract to IT services firm CGI Federal"), or
+    a list after "to nine suppliers, including"."""
+    direct = _list_at(text, pos, limit, frames)
+    if direct and re.match(r"\s*(?:,\s*)?(?:a|an|the|its|two|three|four|five|several|contracts?|\$|US\$)\b", text[direct[-1][1]: limit]):
+        return direct
+    to = frames.object_to.search(text, pos, limit)
+    if to is None:
+        return []
+    named = _list_at(text, to.end(), limit, frames)
+    if named:
+        return named
+    opener = frames.opener.match(text, to.end(), limit)
+    return _list_at(text, opener.end(), limit, frames) if opener else []
+
+
+def en_award_parties(text: str) -> list[AwardParty]:
+    """Every party an English award sentence of ``text`` names, with its role."""
+    if not text.isascii() and not re.search(r"[A-Za-z]{4}", text):
+        return []
+    frames = _frames()
+    if not frames.gate.search(text):
+        return []
+    out: list[AwardParty] = []
+    for s, e in sentences(text):
+        sentence = text[s:e]
+        if not frames.gate.search(sentence) or _title_case(sentence):
+            continue
+        found: list[AwardParty] = []
+        for m in frames.active.finditer(text, s, e):
+            agent = _trim(text, m.start(1), m.end(1), frames)
+            recipients = _recipients_after(text, m.end(), e, frames)
+            if agent and recipients:
+                found.append(AwardParty(*agent, "buyer", "awarded (news)"))
+                found.extend(AwardParty(a, b, "supplier", "awarded (news)") for a, b in recipients)
+        for m in frames.passive.finditer(text, s, e):
+            recipients = _list_at(text, m.start(1), m.end(1), frames) + _list_before(text, s, m.start(1), frames)
+            by = frames.by.search(text, m.end(), min(e, m.end() + FRAME_REACH))
+            agents = _list_at(text, by.end(), e, frames)[:1] if by else []
+            found.extend(AwardParty(a, b, "supplier", "was awarded (news)") for a, b in recipients)
+            found.extend(AwardParty(a, b, "buyer", "was awarded (news)") for a, b in agents)
+        for m in frames.awarded_to.finditer(text, s, e):
+            # "contracts were awarded to Google, Oracle, Amazon, and Microsoft": the winners, whoever awards
+            found.extend(AwardParty(a, b, "supplier", "awarded to (news)") for a, b in _list_at(text, m.end(), e, frames))
+        for m in frames.win.finditer(text, s, e):
+            recipients = _list_at(text, m.start(1), m.end(1), frames) + _list_before(text, s, m.start(1), frames)
+            source = frames.from_.search(text, m.end(), min(e, m.end() + FRAME_REACH))
+            agents = _list_at(text, source.end(), e, frames)[:1] if source else []
+            found.extend(AwardParty(a, b, "supplier", "won (news)") for a, b in recipients)
+            found.extend(AwardParty(a, b, "buyer", "won (news)") for a, b in agents)
+        for m in frames.provide.finditer(text, s, e):
+            supplier = _trim(text, m.start(1), m.end(1), frames)
+            buyer = _trim(text, m.start(2), m.end(2), frames)
+            if supplier and buyer:
+                found.append(AwardParty(*supplier, "supplier", "provides (news)"))
+                found.append(AwardParty(*buyer, "buyer", "provides (news)"))
+        out.extend(found)
+    out = _without_short_forms(text, out)
+    seen: set[tuple[int, int]] = set()
+    unique: list[AwardParty] = []
+    for party in sorted(out, key=lambda p: (p.start, p.end)):
+        if (party.start, party.end) not in seen and not any(p.start <= party.start and party.end <= p.end and p is not party
+                                                            for p in unique if (p.start, p.end) != (party.start, party.end)):
+            seen.add((party.start, party.end))
+            unique.append(party)
+    return unique
+
+
+def _without_short_forms(text: str, parties: list[AwardParty]) -> list[AwardParty]:
+    """A name that is the first or last words of a longer one of the same role ("Army" of "U.S.
+    Army", "Meta" of "Meta Platforms", "CGI" of "CGI Federal") is that party again: it goes."""
+    names = {(p.role, text[p.start:p.end]) for p in parties}
+
+    def shorter(p: AwardParty) -> bool:
+        name = text[p.start:p.end]
+        return any(role == p.role and other != name and (other.startswith(name + " ") or other.endswith(" " + name))
+                   for role, other in names)
+    return [p for p in parties if not shorter(p)]
