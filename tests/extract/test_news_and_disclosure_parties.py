@@ -206,3 +206,22 @@ def test_a_bill_greets_its_customer_and_is_signed_by_its_supplier() -> None:
     assert {p.name: p.role for p in ex.parties if p.role != "mentioned"} == {
         "江北船舶研究所": "buyer", "上海岚拓云计算服务有限公司": "supplier"}
     assert ex.amount is not None and ex.amount.value == 38760.25
+
+
+def test_a_reports_own_unit_buys_and_a_spaced_date_opens_no_name() -> None:
+    from ._docs import ex_of
+
+    ex = ex_of("# 信息科周工作报告（2024 年第 37 周）\n\n> 单位：滨江市第二人民医院 信息科\n\n"
+               "推理服务器采购已完成院内比选，9 月 12 日与滨州医信科技有限公司签订采购合同：GPU 推理服务器 2 台，合同金额 128.60 万元。\n")
+    assert ex.notice_type == "other"
+    assert {p.name: p.role for p in ex.parties if p.role != "mentioned"} == {
+        "滨江市第二人民医院": "buyer", "滨州医信科技有限公司": "supplier"}
+
+
+def test_an_end_user_statement_names_its_buyer_and_the_seller_it_writes_to() -> None:
+    from ._docs import ex_of
+
+    ex = ex_of("最终用户和最终用途说明\n致（To）：北京滨衡科技有限公司\n我单位因科研需要，向贵公司采购下列物项，现说明如下：\n"
+               "一、最终用户\n最终用户为我单位本身。\n最终用户（盖章）：北京滨湖材料研究院有限公司\n")
+    assert {p.name: p.role for p in ex.parties if p.role != "mentioned"} == {
+        "北京滨湖材料研究院有限公司": "buyer", "北京滨衡科技有限公司": "supplier"}

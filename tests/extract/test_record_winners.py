@@ -53,3 +53,27 @@ def test_the_supplier_a_single_source_proposal_names() -> None:
     ex = ex_of("西溪会展中心运营服务人员增加项目单一来源采购论证公示\n一、采购人名称：西溪会展服务有限公司\n"
                "五、预算金额：人民币320000.00元\n七、拟单一来源采购对象：白沙湾物业服务有限公司\n", name="s.txt")
     assert ex.names("supplier") == ["白沙湾物业服务有限公司"]
+
+
+def test_a_record_no_schema_knows_is_read_by_its_key_words() -> None:
+    ex = ex_of({"ticket": {"title": "申请采购 GPU 云服务", "requester": {"name": "刘XX", "dept_path": "滨湖中心；设计部",
+                                                                "dept_full_name": "滨湖船舶设计中心设计研究部"},
+                           "items": [{"amount": 100000.0}, {"amount": 68000.0}],
+                           "vendor_quote": {"vendor": "武汉衡景数智科技有限公司", "total": "168,000.00"}}})
+    assert ex.names("buyer") == ["滨湖船舶设计中心设计研究部"]  # not the person, not the path of units
+    assert ex.names("supplier") == ["武汉衡景数智科技有限公司"]
+    assert ex.amount is not None and ex.amount.value == 168000  # the total, not an item's amount
+
+
+def test_a_chinese_platforms_tenderer_is_its_buyer_and_a_winners_sum_its_award() -> None:
+    xml = ("<?xml version=\"1.0\"?><X><TenderProject><TendererName>滨湖先进技术研究院</TendererName>"
+           "<AgencyName>滨湖工程咨询有限公司</AgencyName></TenderProject><Bulletin><BulletinTitle>GPU计算节点中标结果公告</BulletinTitle>"
+           "<WinBidder><BidderName>滨湖恒锐信息系统有限公司</BidderName><BidAmount unit=\"万元\">1536.8</BidAmount></WinBidder>"
+           "<Candidate><BidderName>滨湖澄域智能科技有限公司</BidderName><BidAmount unit=\"万元\">1552</BidAmount></Candidate></Bulletin></X>")
+    ex = ex_of(xml, name="m.xml")
+    assert ex.notice_type == "award"
+    assert (ex.names("buyer"), ex.names("supplier"), ex.names("agency")) == (
+        ["滨湖先进技术研究院"], ["滨湖恒锐信息系统有限公司"], ["滨湖工程咨询有限公司"])
+    assert ex.amount is not None and ex.amount.value == 15_368_000
+    english = ex_of("<?xml version=\"1.0\"?><Tender><TendererParty><Name>Acme Widgets Ltd</Name></TendererParty></Tender>", name="e.xml")
+    assert english.names("buyer") == []  # UBL's tenderer is a bidder

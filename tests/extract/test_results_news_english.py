@@ -93,3 +93,10 @@ def test_a_joint_stock_companys_service_contract_tells_what_it_sells() -> None:
     assert got == {"东岭通信集团股份有限公司": "supplier", "西岭超算中心有限公司": "buyer"}
     got = roles("东岭通信集团股份有限公司与西岭计算科技有限公司签订《采购合同》。")
     assert got == {"东岭通信集团股份有限公司": "buyer", "西岭计算科技有限公司": "supplier"}
+
+
+def test_a_name_written_twice_is_no_short_form_of_itself() -> None:
+    from tendertrace.extract.orgs import find_orgs
+
+    found = find_orgs('Harbourline Data Limited (the "Employer") invites tenders for GPU systems.\n© 2024 Harbourline Data Limited.')
+    assert [(o.name, o.role) for o in found] == [("Harbourline Data Limited", "buyer"), ("Harbourline Data Limited", "mentioned")]

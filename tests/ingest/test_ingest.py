@@ -343,3 +343,22 @@ def test_an_email_is_read_as_its_headers_and_decoded_text_parts() -> None:
     assert any("bill.pdf" in w for w in doc.warnings)
     # no extension: the header lines say it is a message
     assert next(read_input(raw, name="bill", source="bill")).format == "email"  # type: ignore[union-attr]
+
+
+def test_an_xml_message_is_read_as_its_element_paths_and_its_html_body() -> None:
+    xml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Msg xmlns=\"urn:x\"><Project><TendererName>滨湖研究院</TendererName>"
+           "<Price unit=\"万元\">12.5</Price></Project><Body><![CDATA[<p>一、项目名称：服务器采购</p><table><tr><td>中标人</td>"
+           "</tr></table>]]></Body></Msg>").encode()
+    doc = next(read_input(xml, name="m.xml", source="m.xml"))
+    assert isinstance(doc, Document) and doc.format == "xml"
+    assert "Msg.Project.TendererName: 滨湖研究院" in doc.text and "Msg.Project.Price@unit: 万元" in doc.text
+    assert "一、项目名称：服务器采购" in doc.text and "<p>" not in doc.text
+    broken = next(read_input(b"<?xml version=\"1.0\"?><a><b>x</a>", name="b.xml", source="b.xml"))
+    assert isinstance(broken, Document) and any("not well-formed" in w for w in broken.warnings)
+
+
+def test_a_digest_of_notices_is_one_document_per_entry() -> None:
+    text = ("【每日订阅推送】2025年03月11日\n\n①【招标公告】滨湖市公安局视频云存储扩容项目\n　　采购人：滨湖市公安局　｜　预算：312.00万元\n\n"
+            "②【竞争性磋商】滨湖港务集团有限公司大模型服务采购项目\n　　采购人：滨湖港务集团有限公司　｜　预算：48.00万元\n")
+    docs = list(read_input(text, name="d.txt", source="d.txt"))
+    assert [d.title for d in docs] == ["①【招标公告】滨湖市公安局视频云存储扩容项目", "②【竞争性磋商】滨湖港务集团有限公司大模型服务采购项目"]

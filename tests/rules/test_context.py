@@ -290,3 +290,12 @@ def test_a_negation_runs_on_over_a_hard_wrapped_line() -> None:
     # lines of a form indented alike are lines of their own
     form = "    不接受进口产品\n    采购NVIDIA H100服务器2台，用于大模型训练\n"
     assert any(c.compute_finding for c in classify_text("GPU服务器采购公告\n采购人：东岭大学\n" + form, date(2024, 3, 1)))
+
+
+def test_a_question_whether_something_is_bought_states_nothing_bought() -> None:
+    from datetime import date
+
+    from tendertrace.rules import classify_text
+
+    text = "来信内容：请问会不会采购英伟达的显卡，或者租用亚马逊云、微软 Azure 这样的国外云？\n"
+    assert not [c for c in classify_text(text, date(2025, 6, 18)) if c.compute_finding]

@@ -59,6 +59,17 @@ MONEY = re.compile(
 CAPITAL = re.compile(r"[壹贰叁肆伍陆柒捌玖拾][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*(?:圆|元)(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?")
 
 
+# An amount in common Chinese numerals, as speech and its transcripts say it (最高限价为人民币一千九百二十万元,
+# 三亿元): a counting form with a unit character, then 元.
+SPOKEN = re.compile(r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?<=[十百千万亿])元")
+
+
+def parse_spoken(text: str) -> float | None:
+    """一千九百二十万元 -> 19200000, 三亿元 -> 300000000 (counted, units included)."""
+    value = counted_number(text[:-1]) if text.endswith("元") else None
+    return float(value) if value else None
+
+
 def parse_capital(text: str) -> float | None:
     """大写 amounts: 贰拾万元整 -> 200000, 壹佰贰拾叁万肆仟伍佰陆拾柒元捌角 -> 1234567.8."""
     m = re.fullmatch(r"([零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+)(?:圆|元)(?:([零壹贰叁肆伍陆柒捌玖])角)?(?:([零壹贰叁肆伍陆柒捌玖])分)?整?", text)

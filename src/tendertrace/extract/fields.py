@@ -21,12 +21,14 @@ from .amounts import (
     CAPITAL,
     MONEY,
     NUMBER,
+    SPOKEN,
     YUAN_UNIT,
     YUAN_UNITS,
     currency_at,
     currency_before,
     find_amounts,
     parse_capital,
+    parse_spoken,
     scale,
     tidy,
     to_number,
@@ -213,6 +215,10 @@ def extract_fields(doc: Document) -> Extraction:
     record = _record_of(doc) if schema else None
     recorded = record.get(schema.fields["title"]) if record is not None and schema is not None and "title" in schema.fields else None
     # a record read as the document titles it by its own title field, before its text's first line ("title: …")
+    if recorded is None and schema is None and doc.format in ("json", "xml"):
+        # a record no schema knows titles itself under a key ending "title" (BulletinTitle, ticket.title)
+        recorded = next((m.group(2).strip() for m in _RECORD_LINE.finditer(text)
+                         if _key_words(m.group(1))[-1:] and _key_words(m.group(1))[-1][-1:] == ["title"]), None)
     title = doc.title or (recorded if isinstance(recorded, str) else None) or _heading_line(text) or ""
 
     values = _labelled_values(text)
@@ -233,6 +239,7 @@ def extract_fields(doc: Document) -> Extraction:
         read_type = hinted
     ex.notice_type = read_type or "other"  # type: ignore[assignment]
 
+    keyed_amount = _record_keys(doc, text, ex) if schema is None and doc.format in ("json", "xml") else None
     party_roles: tuple[Role, ...] = ("buyer", "agency", "supplier")
     for field in party_roles:
         if any(p.role == field for p in ex.parties):
@@ -246,6 +253,10 @@ def extract_fields(doc: Document) -> Extraction:
                     first = {p.name for p in names}
                     ex.parties.extend(p for p in _co_buyers(doc, text, label, start, found[i + 1:]) if p.name not in first)
                 break
+    if ex.notice_type in ("tender_call", "other") and _result_told(text, values):
+        # a call's or an export's title (网上竞价…出价记录), but its fields name the winner and what it
+        # won for (成交供应商：X, 成交金额：…): the document tells a result
+        ex.notice_type = "award"
     sections = _lot_sections(doc, text, values) if ex.notice_type in ("award", "single_source") else []
     if sections:
         # A result of several lots, each with its own winner: every lot's winner is a supplier.
@@ -313,6 +324,9 @@ def extract_fields(doc: Document) -> Extraction:
             ex.amount = Amount(tidy(record_amounts[kind]), "CNY", kind, None)  # type: ignore[arg-type]
     elif ex.amount is None:
         _amounts(doc, text, ex, schema)
+    if ex.amount is None and keyed_amount is not None:
+        ex.amount = keyed_amount
+        ex.currency = keyed_amount.currency
     if sections:
         ex.lots = [lot for lot, _supplier, _amount in sections]
         amounts_in_lots = [amount for _lot, _supplier, amount in sections if amount is not None]
@@ -529,6 +543,11 @@ _UNITS_TAIL = re.compile(r"(?<=公司|集团)(?:以及|及|等)其?(?:省|市|�
 _PLACEHOLDER = re.compile(r"(?i)(?:same\s+as\b|as\s+above\b|to\s+order\b|to\s+the\s+order\s+of\b|n/?a$|同上|见上|详见|同采购人|同买方)")
 
 
+# A reference to a party, not its name: the writer's own unit (最终用户为我单位本身, 本公司) or the one it
+# writes to (贵公司), the one just named (该单位).
+_REFERENCE_NAME = re.compile(r"(?:我|本|贵|该)(?:单位|公司|校|院|所|局|中心|集团|部门|司|方|厂|行)")
+
+
 def _names(doc: Document, start: int, value: str, role: Role) -> list[Party]:
     lead = _NAME_LEAD.match(value)
     if lead:  # "采购人信息：名称：X" on one line
@@ -558,7 +577,7 @@ def _names(doc: Document, start: int, value: str, role: Role) -> list[Party]:
         pos = value.find(piece, offset)
         offset = pos + len(piece) if pos >= 0 else offset
         name = _UNITS_TAIL.sub("", re.sub(r"(?:组成的)?联合体$", "", piece.strip()))
-        if len(name) < 2 or len(name) > 80:
+        if len(name) < 2 or len(name) > 80 or _REFERENCE_NAME.match(name):
             continue
         if role == "supplier" and not _org_suffix().search(_CAMPUS_BRACKET.sub("", name)) and not re.search(r"[A-Za-z]", name):
             continue  # (a campus or place in brackets may close the name: 哈尔滨工业大学(威海))
@@ -838,6 +857,21 @@ def _key(name: str) -> str:
     return "".join(name.split()).casefold()
 
 
+# The words of a label only a result has (成交供应商, 中标人, 中选单位; 成交金额, 中标价).
+_RESULT_LABEL_WORDS = ("中标", "成交", "中选")
+
+
+def _result_told(text: str, values: dict[str, list[tuple[str, int, str]]]) -> bool:
+    """Whether the labelled fields name a winner and the sum it won for: a result, whatever the title."""
+    winners = [lab for lab, _s, v in values.get("supplier", []) if any(w in lab for w in _RESULT_LABEL_WORDS)
+               and v.strip() and _org_suffix().search(re.split(r"[\s，,。；;|]", v.strip())[0])]
+    if not winners:
+        return False
+    regex, kind_of, _exclude = _amount_labels()
+    return any(kind_of.get(m.group(0)) == "awarded" and any(w in m.group(0) for w in _RESULT_LABEL_WORDS)
+               for m in regex.finditer(text))
+
+
 _BLANK_RUN = re.compile(r"[ \t\u3000]+")
 
 
@@ -1077,6 +1111,13 @@ def _table_amounts(
     """Amounts in a column of a table (``a | b | c`` lines) whose header names an amount label."""
     out: list[tuple[str, float, int, int, bool, str]] = []
     for column in _table_columns(text, list(kind_of)):
+        cap = CAPITAL.match(column.cell.strip())
+        value_in_words = parse_capital(cap.group(0)) if cap else None
+        if cap and value_in_words:
+            # a figure in capital numerals first (壹仟伍佰叁拾陆万捌仟元整（￥15,368,000.00）): it is the cell's
+            at = column.offset + len(column.cell) - len(column.cell.lstrip())
+            out.append((kind_of[column.label], value_in_words, at, at + cap.end(), False, column.header))
+            continue
         m = MONEY.search(column.cell)
         if m and m.start() < 4:
             unit = m.group("unit")
@@ -1235,6 +1276,10 @@ def _unit_above(text: str, pos: int) -> float | None:
 _DATE_UNIT_AFTER = re.compile(r"\s*(?:年|月|日|号|天|周|季度|个月|[-/.]\d)")
 
 
+# How far after its label a figure said in words may open (为人民币一千九百二十万元): a currency word between.
+SPOKEN_REACH = 8
+
+
 def _first_money(segment: str, label_area: str, units: Mapping[str, float],
                  unit_above: float | None = None) -> tuple[float | None, int, int]:
     cap = CAPITAL.search(segment)
@@ -1242,6 +1287,10 @@ def _first_money(segment: str, label_area: str, units: Mapping[str, float],
     if cap and (not m or cap.start() < m.start()):
         value = parse_capital(cap.group(0))
         return (value, cap.start(), cap.end()) if value else (None, 0, 0)
+    spoken = SPOKEN.search(segment)
+    if spoken and spoken.start() <= SPOKEN_REACH and (not m or spoken.start() < m.start()):
+        value = parse_spoken(spoken.group(0))
+        return (value, spoken.start(), spoken.end()) if value else (None, 0, 0)
     if not m:
         return None, 0, 0
     if m.start() > 24:
@@ -1408,6 +1457,74 @@ def _find_text(doc: Document, value: str, after: str = "") -> Span | None:
         return None
     start = pos + len(after)
     return doc.span(start, start + len(value))
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_RECORD_LINE = re.compile(r"^([A-Za-z_][\w.\[\]@\-]*):[ \t]*(\S[^\n]*)$", re.M)
+_KEY_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+
+
+def _key_words(key: str) -> list[list[str]]:
+    """The words of each segment of a record key ("WinBidderList.WinBidder.BidAmount@unit")."""
+    return [[w.lower() for w in _KEY_WORD.findall(seg)] for seg in re.split(r"[.\[\]@]+", key) if seg]
+
+
+def _has_word(segments: list[list[str]], vocab: frozenset[str]) -> bool:
+    for words in segments:
+        joined = ["".join(words[i:i + 2]) for i in range(len(words) - 1)]
+        if any(w in vocab for w in [*words, *joined, "".join(words)]):
+            return True
+    return False
+
+
+def _record_keys(doc: Document, text: str, ex: Extraction) -> Amount | None:
+    """Parties and the sum of a record no schema knows, from its key words (fields.yaml record_keys):
+    a party where a role word stands in its key and the value is an organisation's name; the sum under
+    a supplier's key or a total's. Returns the sum as an amount, or None."""
+    keys = _conf().record_keys
+    vocab = {role: frozenset(getattr(keys, role)) for role in ("buyer", "supplier", "agency")}
+    names, sums, totals = frozenset(keys.names), frozenset(keys.sums), frozenset(keys.totals)
+    chinese_buyer = frozenset(keys.buyer_in_chinese_data)
+    units: dict[str, str] = {}
+    found: list[tuple[int, float, str, int, int]] = []  # rank, value, key, start, end
+    parties: list[tuple[int, int, Party]] = []  # rank, position, party
+    for m in _RECORD_LINE.finditer(text):
+        key, value = m.group(1), m.group(2).strip()
+        if key.endswith("@unit"):
+            units[key[: -len("@unit")]] = value
+            continue
+        segments = _key_words(key)
+        if not segments:
+            continue
+        last = segments[-1]
+        for role in ("buyer", "supplier", "agency"):
+            words = vocab[role] | chinese_buyer if role == "buyer" and _CJK.search(value) else vocab[role]
+            if not _has_word(segments, words) or not (set(last) & names or _has_word([last], words)):
+                continue
+            name = value.strip(" ;；,，")
+            if re.search(r"[;；/|>]", name):
+                break  # a path of units ("中心；研究部；设计室"), not one name
+            if _org_suffix().search(name) or any(o.start == 0 and o.end >= len(name) - 1 for o in find_orgs(name)):
+                # a key ending with "name" names the party before one ending with "dept" or "org"
+                rank = 0 if last[-1:] == ["name"] else 1
+                parties.append((rank, m.start(2), Party(name, role, doc.span(m.start(2), m.start(2) + len(name)), source="label")))
+            break
+        if (set(last) & sums or _has_word([last], sums)) and (_has_word(segments, vocab["supplier"]) or _has_word([last], totals)):
+            money = MONEY.match(value)
+            if money and money.end() >= len(value.rstrip()) - 4:
+                factor = scale(units.get(key) or money.group("unit"))
+                rank = 0 if _has_word([last], totals) else 1
+                found.append((rank, to_number(money.group("num")) * factor, key, m.start(2), m.start(2) + money.end()))
+    for role in ("buyer", "supplier", "agency"):
+        of_role = sorted((r, at, p) for r, at, p in parties if p.role == role)
+        if of_role and not any(p.role == role for p in ex.parties):
+            ex.parties.append(of_role[0][2])
+    if not found:
+        return None
+    rank, value, key, start, end = min(found, key=lambda f: (f[0], f[3]))
+    if value <= 0:
+        return None
+    return Amount(tidy(value), currency_at(text[start:end]), "awarded", doc.span(start, end), key)
 
 
 def _named_in(text: str) -> str | None:

@@ -219,7 +219,7 @@ def _vocab() -> _Vocab:
         masked_only=frozenset(fold(w) for w in conf.zh_masked_only),
         never_inside=frozenset(fold(w) for w in conf.zh_never_inside),
         boundary=re.compile(r"[^\u3400-\u9fff〇A-Za-z()0-9]|[" + "".join(map(fold, conf.zh_never_inside))
-                            + r"]|(?<![第\d])\d+(?:年度|[年月日](?!\d))?"),  # 2023年9月杭州…, 2024年度山东…: a date's 月 opens no name
+                            + r"]|(?<![第\d])\d+(?:[ \t]?(?:年度|[年月日](?!\d)))?"),  # "9 月 12 日与X": a date's spaced 日 too  # 2023年9月杭州…, 2024年度山东…: a date's 月 opens no name
         cut=re.compile(_alternation([*left_always, *role_of, *joiners])),
         generic_edge=re.compile("^" + _alternation([*map(fold, conf.zh_generic_heads), *suffixes])),
         generic_edge_end=re.compile(_alternation([*map(fold, conf.zh_generic_heads), *suffixes]) + "$"),
@@ -828,6 +828,8 @@ def _find_orgs(text: str, match: str) -> list[OrgName]:
                 role, cue = "supplier", "中标"
             elif _SELECTED_BEFORE.search(before):
                 role, cue = "supplier", "选定"
+            elif _PURCHASING_UNIT_AFTER.match(match, end):
+                role, cue = "buyer", "采购部"
             elif _CONSORTIUM_AFTER.match(match, end):
                 role, cue = "supplier", "联合体成员"
             elif _SEALED_BIDDER_BEFORE.search(before) and _SEAL_AFTER.match(match, end):
@@ -932,7 +934,8 @@ def _short_english_forms(orgs: list[OrgName], vocab: _Vocab) -> list[OrgName]:
         # the leading words ("Hanlin Digital"), or two words or more inside it, as a bracket defines
         # them ("Hangzhou Lingyun Zhisuan Technology Co., Ltd. ("Lingyun Zhisuan")")
         j = next((j for j in longer if j != i and (out[j].name.startswith(o.name + " ")
-                                                   or " " in o.name and f" {o.name} " in f" {out[j].name} ")), None)
+                                                   or " " in o.name and len(out[j].name) > len(o.name)
+                                                   and f" {o.name} " in f" {out[j].name} ")), None)
         if j is None:
             continue
         drop.add(i)
@@ -1315,12 +1318,22 @@ def _addressed_winner(match: str, orgs: list[OrgName]) -> list[OrgName]:
 # A company's letter to its customer -- a bill, a statement of charges, a quotation -- greets the
 # customer (尊敬的X：, 致：X, at a line's start), calls itself 我司 or 本公司, and signs at its foot: the one
 # greeted buys what the letter bills or quotes, and the company that signs supplies it.
-_GREETING = re.compile(r"^[ \t]*(?:尊敬的|致)[ \t]*[:：]?[ \t]*$")
+_GREETING = re.compile(r"^[ \t]*(?:尊敬的|致)[ \t]*(?:[（(][A-Za-z ]{1,12}[)）])?[ \t]*[:：]?[ \t]*$")
+# A letter to the one it buys from (最终用户说明, 采购函: "致：X … 我单位向贵公司采购下列物项"): the addressee sells.
+_BUYS_FROM_ADDRESSEE = re.compile(r"向贵(?:公司|方|单位|司)(?:采购|购买|订购|购置|租用|租赁|定制)")
 _SELF_REFERENCE = re.compile(r"我司|我公司|本公司")
 _BILLING = re.compile(r"账单|對帳單|对账单|费用确认|费用明细|结算单|缴费通知|付款通知|请于[^。\n]{0,20}付款|报价单|报价函|报价如下")
 
 
 def _billing_letter(match: str, orgs: list[OrgName]) -> list[OrgName]:
+    if not any(o.role == "supplier" for o in orgs) and _BUYS_FROM_ADDRESSEE.search(match):
+        addressee = next((i for i, o in enumerate(orgs) if o.role == "mentioned"
+                          and _GREETING.match(match[start_of_line(match, o.start): o.start])), None)
+        if addressee is not None:
+            out = list(orgs)
+            a = out[addressee]
+            out[addressee] = OrgName(a.name, a.start, a.end, "supplier", a.masked, "致 (向贵公司采购)")
+            return out
     if any(o.role in ("buyer", "supplier") for o in orgs) or not _SELF_REFERENCE.search(match) or not _BILLING.search(match):
         return orgs
     greeted = next((i for i, o in enumerate(orgs) if o.role == "mentioned"
@@ -1394,9 +1407,19 @@ _NAMED_WINNER = re.compile(r"\s*(?:为|是)(?:本项目|本次采购|本次|该�
                            # "X成为学生计算机设备采购项目的中标方", as a news report tells the winner
                            r"|\s*成为[^，,。；;\n]{0,40}?的(?:成交|中标|中选)(?:供应商|人|单位|方)(?!候选)")
 # "拟选定X", "最终选定X为…": the conclusion of a price comparison or selection naming the supplier chosen.
+# A name, then its purchasing department on the same line (X有限公司 采购部 陈生, a 求购 post's or an
+# order's signature; X大学采购与招标中心): the organisation that buys.
+_PURCHASING_UNIT_AFTER = re.compile(r"[ \t\u3000]*(?:采购部|采购处|采购科|采购办|采购中心|采购与招标(?:中心|管理中心|办公室)|物资采购部|"
+                                    r"(?:Procurement|Purchasing)\s+(?:Department|Dept\.?|Office|Centre|Center))(?![\u3400-\u9fff])")
 _SELECTED_BEFORE = re.compile(r"(?:拟|决定|最终|经比较)?选定\s*$")
 # The label of a title line in a record laid out as text ("title: …", "标题：…").
 _TITLE_LABEL = re.compile(r"(?:title|标题|公告标题|name)\s*[:：]", re.I)
+
+
+# The label of the unit a report, a form or a request is made by, in its head (工作报告: 单位, 填报单位,
+# 报送单位, 编制单位), and the department of it that may follow on the line (信息科, 设备处, 科研部).
+_UNIT_LABEL = re.compile(r"(?:单位|单位名称|填报单位|报送单位|编制单位|报告单位|发文单位|发布单位)\s*[:：]")
+_DEPARTMENT = re.compile(r"[\u3400-\u9fff]{1,8}(?:科|处|部|室|办|中心|组|所)")
 
 
 def _with_issuer(match: str, orgs: list[OrgName], vocab: _Vocab) -> list[OrgName]:
@@ -1415,6 +1438,10 @@ def _with_issuer(match: str, orgs: list[OrgName], vocab: _Vocab) -> list[OrgName
             continue
         line_start, line_end = start_of_line(match, o.start), end_of_line(match, o.end)
         before, after = match[line_start: o.start].strip(), match[o.end: line_end].strip()
+        if _UNIT_LABEL.fullmatch(before.lstrip(">*-#· \t")) and (not after or _DEPARTMENT.fullmatch(after)):
+            # a report's or a form's own unit in its head (单位：X医院 信息科, 填报单位：X): it issues it
+            orgs[i] = OrgName(o.name, o.start, o.end, "buyer", o.masked, "issuer")
+            return orgs
         if before and not _TITLE_LABEL.fullmatch(before):
             continue
         # A report of a deal (a supplier named in it) headed by the organisation whose project it is

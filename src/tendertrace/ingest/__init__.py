@@ -35,6 +35,7 @@ from .readers import (
     read_markdown,
     read_pdf,
     read_text,
+    read_xml,
     sniff_format,
 )
 
@@ -290,16 +291,23 @@ _LISTING_HEAD = re.compile(r"^[ \t]*([^\n]{4,120}?(?:公告|公示|结果|通知
                            re.MULTILINE)
 
 
+# ... or a digest of notices (a subscription's daily push, a portal's summary list): each entry a line
+# opening with its number and its notice's kind in brackets ("①【招标公告】X项目", "2.【中标公告】Y").
+_DIGEST_HEAD = re.compile(r"^[ \t]*((?:[\u2460-\u2473]|\d{1,2}[.、)）])[ \t]*【[^】\n]{2,12}】[^\n]{4,120})$", re.MULTILINE)
+
+
 def listing_sections(text: str) -> list[tuple[int, int]]:
-    """The spans of the notices of a listing page (see ``_LISTING_HEAD``): each from its title line to
-    the next one's, the last to the end of the text; fewer than two heads: none."""
+    """The spans of the notices of a listing page (see ``_LISTING_HEAD``, ``_DIGEST_HEAD``): each from
+    its title line to the next one's, the last to the end of the text; fewer than two heads: none."""
     heads = [m.start(1) for m in _LISTING_HEAD.finditer(text)]
+    if len(heads) < 2:
+        heads = [m.start(1) for m in _DIGEST_HEAD.finditer(text)]
     if len(heads) < 2:
         return []
     return [(start, heads[i + 1] if i + 1 < len(heads) else len(text)) for i, start in enumerate(heads)]
 
 
-_READERS: dict[str, Callable[[bytes, Limits], ReadResult]] = {"html": read_html, "htm": read_html, "text": read_text, "txt": read_text, "markdown": read_markdown, "csv": read_csv, "pdf": read_pdf, "docx": read_docx, "email": read_email}
+_READERS: dict[str, Callable[[bytes, Limits], ReadResult]] = {"html": read_html, "htm": read_html, "text": read_text, "txt": read_text, "markdown": read_markdown, "csv": read_csv, "pdf": read_pdf, "docx": read_docx, "email": read_email, "xml": read_xml}
 
 
 def _read_json(

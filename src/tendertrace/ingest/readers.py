@@ -71,6 +71,8 @@ def sniff_format(name: str, data: bytes) -> str:
     if _FEED_ROOT.search(head[:1024]):
         return "feed"
     low = head[:512].lower()
+    if (lower.endswith(".xml") or low.startswith(b"<?xml")) and b"<html" not in head[:2048].lower():
+        return "xml"  # a data message or export (not XHTML, not a feed: both are told above)
     if low.startswith((b"<!doctype", b"<html", b"<?xml")) or b"<p" in low or b"<div" in low or b"<table" in low:
         return "html"
     if head.startswith(b"{"):
@@ -169,6 +171,43 @@ def read_feed(data: bytes) -> list[FeedEntry]:
             out.append(FeedEntry(_xml_text(item.find("title")), _xml_text(item.find("pubDate")) or None,
                                  _xml_text(item.find("link")) or None, content))
     return out
+
+
+# Markup inside an element's text (a notice's body carried in CDATA by a data-exchange message).
+_MARKUP = re.compile(r"<(?:p|div|table|tr|td|br|span|h[1-6])\b", re.I)
+
+
+def read_xml(data: bytes, limits: Limits) -> ReadResult:
+    """An XML data message or export (a trading platform's push to a public service platform, a
+    system's export): ``Path.Tag: value`` lines for its elements and attributes, namespaces dropped,
+    as a JSON record's keys are; an element carrying HTML (a notice's body in CDATA) is read as HTML
+    under its tag. Not well-formed XML is read as HTML, which forgives it."""
+    from xml.etree import ElementTree
+
+    text, enc, warnings = decode(data)
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as exc:
+        warnings = [*warnings, f"not well-formed XML, read as HTML: {exc}"]
+        return ReadResult(html_to_text(text), enc, None, warnings)
+    lines: list[str] = []
+    bodies: list[str] = []
+    _xml_lines(root, "", lines, bodies)
+    return ReadResult("\n".join([*lines, *bodies]), enc, None, warnings)
+
+
+def _xml_lines(node: Any, prefix: str, lines: list[str], bodies: list[str]) -> None:
+    tag = str(node.tag).rsplit("}", 1)[-1]
+    path = f"{prefix}.{tag}" if prefix else tag
+    for name, value in node.attrib.items():
+        lines.append(f"{path}@{name.rsplit('}', 1)[-1]}: {value}")
+    value = (node.text or "").strip()
+    if value and _MARKUP.search(value):
+        bodies.append(f"{path}:\n{html_to_text(value)}")
+    elif value:
+        lines.append(f"{path}: {' '.join(value.split())}")
+    for child in node:
+        _xml_lines(child, path, lines, bodies)
 
 
 def _xml_text(node: Any) -> str:

@@ -353,6 +353,19 @@ class TableColumns:
 
 
 @dataclass(frozen=True, slots=True)
+class RecordKeys:
+    """The words of a data record's keys that name a party or a sum (fields.yaml record_keys)."""
+
+    buyer: tuple[str, ...]
+    buyer_in_chinese_data: tuple[str, ...]  # the buyer's key words of China's platform data only
+    supplier: tuple[str, ...]
+    agency: tuple[str, ...]
+    names: tuple[str, ...]
+    sums: tuple[str, ...]
+    totals: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class FieldsFile:
     """fields.yaml: the labels of a notice's fields, amounts and tables."""
 
@@ -372,6 +385,7 @@ class FieldsFile:
     org_suffixes: tuple[str, ...]
     generic_buyers: tuple[str, ...]
     ocds_publishers: tuple[str, ...]  # an OCDS republisher whose name stands where the buyer does
+    record_keys: RecordKeys  # a schema-less record's key words: which party or sum a value is
     name_remarks: tuple[str, ...]
     name_self_markers: tuple[str, ...]  # a bracket after a name that says the unit itself (（本级）)
     name_branch_endings: tuple[str, ...]  # a bracket after a name that names a branch of it (（天津分公司）)
