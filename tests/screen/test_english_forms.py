@@ -153,3 +153,14 @@ def test_an_aliass_initials_are_no_name_of_the_entry() -> None:
                          ListEntry("uestc", "EL", "University of Electronic Science and Technology of China", [], "China")])
     assert best(screener, "JCET Group Co., Ltd.") is None
     assert best(screener, "UESTC") == ("uestc", "self")
+
+
+def test_a_name_written_in_both_scripts_is_the_entry_itself() -> None:
+    screener = Screener([
+        ListEntry("lz", "EL", "LINKZOL (Beijing) Technology Co., Ltd.", ["Lianzhong Cluster (Beijing) Technology Co., Ltd."], "China"),
+        ListEntry("gy", "EL", "Guangzhou Guangyou Communications Equipment Co., Ltd.", [], "China"),
+    ])
+    assert best(screener, "LINKZOL联众集群科技") == ("lz", "self")
+    assert best(screener, "OTHERCO北京联众集群科技有限公司") is None  # a Latin word the entry's names do not hold
+    # 器材 composes as Equipment: the listed name written in full
+    assert best(screener, "广州市广有通讯器材有限公司") == ("gy", "self")

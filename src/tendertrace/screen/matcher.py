@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Any
@@ -153,7 +154,7 @@ class Screener:
         if not (hits and hits[0].relation == "self"):
             # A unit written after its group counts only where the name found nothing else: a
             # name that reaches its listed parent (国防科技大学|信息系统工程重点实验室) stays its affiliate.
-            restated = (self._place_sibling(query, hits) or self._city_and_short_name(query, hits) or self._restated(query)
+            restated = (self._two_scripts(query) or self._place_sibling(query, hits) or self._city_and_short_name(query, hits) or self._restated(query)
                         or self._name_and_place(query) or self._placed(query)
                         or self._place_first(query)
                         or self._unit_of_parent(query)
@@ -245,6 +246,24 @@ class Screener:
                                         + (f" (the query adds {', '.join(sorted(extra))}: a unit of it)" if extra else "")
                                         + f"; {top.explanation}")]
         return []
+
+    def _two_scripts(self, query: str) -> list[Hit]:
+        """A name written in both scripts (LINKZOL联众集群, SOPHGO武汉算能, 中芯国际SMIC): the Chinese part
+        names the entry, and every Latin word of it is a word of the entry's listed names -- the
+        brand restated, not a further unit."""
+        latin = _LATIN_WORD.findall(query)
+        chinese = _CJK_RUN.sub("", _LATIN_RUN.sub("", query)) if latin else ""
+        if not latin or len(chinese) < 2 or chinese == query:
+            return []
+        found = [h for h in self.screen(chinese, limit=f.RANKED) if h.score >= self.threshold and h.relation == "self"]
+        if not found:
+            return []
+        top = found[0]
+        words = self._entity_words(top.entry)
+        if not all(_stem(t) in words for w in latin for t in content_tokens(w)):
+            return []
+        return [replace(top, query=query, explanation=f"'{query}' writes its name in both scripts, "
+                                                        f"'{' '.join(latin)}' a word of the entry's own names; {top.explanation}")]
 
     def _entity_words(self, entry: ListEntry) -> frozenset[str]:
         """The words of all of an entry's listed names (each stemmed, ``_stem``); kept per entry."""
@@ -584,6 +603,12 @@ class Screener:
 
 
 MIN_STEMMED_LETTERS = 5  # "Threads" / "Thread": a final s of a longer word is dropped; "Ltds", "Labs" too short to matter
+
+
+# The Latin words of a name written in both scripts, the runs they stand in, and what is not Chinese.
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&\-]{2,}")
+_LATIN_RUN = re.compile(r"[A-Za-z0-9&\-\s]+")
+_CJK_RUN = re.compile(r"[^\u3400-\u9fff（）()]")
 
 
 def _stem(word: str) -> str:

@@ -689,6 +689,10 @@ def _compose(folded: str, with_aliases: bool = True) -> tuple[str, str] | None:
             matched = True
             i = end
         else:
+            if run and run[-1].isascii() != folded[i].isascii() and (run[-1].isalpha() or folded[i].isalpha()):
+                # a brand in Latin letters beside Chinese (LINKZOL联众集群, SOPHGO武汉算能) is a word of its own
+                words.append(_proper(run))
+                run = ""
             run += folded[i]
             i += 1
     if run:
