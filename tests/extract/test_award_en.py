@@ -86,3 +86,17 @@ def test_a_short_form_of_a_billion_in_news() -> None:
     assert ex.amount is not None and ex.amount.value == 14_200_000_000
     assert roles("Kestrel Cloud has secured a cloud computing contract worth as much as $14.2B with Northwind Platforms.") == {
         "Kestrel Cloud": "supplier", "Northwind Platforms": "buyer"}
+
+
+def test_a_purchase_from_a_seller_and_its_price() -> None:
+    text = "The town board of Westbridge has agreed to purchase two ladder trucks from Harlan Apparatus for $778,568."
+    assert _award(text).get("Harlan Apparatus") == "supplier"
+    ex = ex_of(text)
+    assert ex.amount is not None and ex.amount.value == 778568
+
+
+def test_the_subject_that_said_it_awarded_and_names_beyond_ascii() -> None:
+    got = _award("The Harbour Transit Authority said Thursday it has doled out a $119 million contract to Norvik Bus Inc. to build buses.")
+    assert got == {"Harbour Transit Authority": "buyer", "Norvik Bus Inc.": "supplier"}
+    got = _award("The University of Hawaiʻi has been awarded a contract valued at up to $75 million by the Pacific Research Laboratory.")
+    assert got == {"University of Hawaiʻi": "supplier", "Pacific Research Laboratory": "buyer"}

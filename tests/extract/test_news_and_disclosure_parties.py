@@ -225,3 +225,46 @@ def test_an_end_user_statement_names_its_buyer_and_the_seller_it_writes_to() -> 
                "一、最终用户\n最终用户为我单位本身。\n最终用户（盖章）：北京滨湖材料研究院有限公司\n")
     assert {p.name: p.role for p in ex.parties if p.role != "mentioned"} == {
         "北京滨湖材料研究院有限公司": "buyer", "北京滨衡科技有限公司": "supplier"}
+
+
+def test_a_bidder_gaining_ground_in_tenders_does_not_buy() -> None:
+    from ._docs import roles
+
+    assert roles("这种深度绑定让华为在后续招标中占据先机。").get("华为") != "buyer"
+
+
+def test_news_of_a_result_won_whole_and_of_a_consortium() -> None:
+    from ._docs import ex_of, roles
+
+    ex = ex_of("衢江公交集团有限公司30辆公交车公开招标采购完成。经过评标委员会评审，滨州宇通客车股份有限公司以各标项综合得分最高独中两元，"
+               "中标总金额为1992万元。\n")
+    assert "滨州宇通客车股份有限公司" in ex.names("supplier") and ex.amount is not None and ex.amount.value == 19_920_000
+    got = roles("某市信息化项目公布中标结果，滨海智元科技有限公司与山东省滨海工程有限公司组成的联合体成功中标。")
+    assert got.get("滨海智元科技有限公司") == got.get("山东省滨海工程有限公司") == "supplier"
+
+
+def test_the_winner_signs_with_the_one_it_won_from() -> None:
+    from ._docs import roles
+
+    got = roles("滨远股份公告其全资子公司滨海公路机械有限公司在获得“城市管理机械设备采购项目”中标通知书后，"
+                "于近日正式与滨海市城市建设控股集团有限公司签订《设备采购合同》。")
+    assert got == {"滨海公路机械有限公司": "supplier", "滨海市城市建设控股集团有限公司": "buyer"}
+
+
+def test_a_company_that_tenders_itself_buys_in_its_disclosure() -> None:
+    from ._docs import ex_of
+
+    ex = ex_of("滨原高速公路股份有限公司关于关联方中标本公司BT投融资建设项目的公告\n"
+               "公司作为招标人的机场高速改扩建工程BT项目开标，滨南省公路工程局集团有限公司通过公开竞标的方式获得中标资格，"
+               "公司于近日向其发出中标通知书。\n")
+    assert ex.names("buyer") == ["滨原高速公路股份有限公司"]
+
+
+def test_a_publisher_of_its_own_procurement_and_a_sum_with_its_unit_field() -> None:
+    from ._docs import ex_of
+
+    ex = ex_of("一体电脑采购项目成交通告\n滨海商通科技有限公司于2011年09月8日 在阳光电子采购平台发布的采购一体电脑采购项目，经过询价采购程序，"
+               "最终确认采购结果如下：\n成交供应商名称：北京滨人方创科技有限公司\n")
+    assert ex.names("buyer") == ["滨海商通科技有限公司"]
+    ex = ex_of("中标（成交）结果公告 中标（成交）供应商名称： 武汉市滨亚科技有限公司 中标（成交）价格： 121.5 价格单位： 万元 价格币种： 人民币\n")
+    assert ex.amount is not None and ex.amount.value == 1_215_000

@@ -47,7 +47,9 @@ def _alt(words: tuple[str, ...] | list[str]) -> str:
 
 
 # A capitalised word of a name: a word (BAE, CoreWeave, Inc.), an initialism (U.S.), a small-first brand (xFusion).
-_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][A-Za-z0-9&’'\-]*\.?|[a-z][A-Z][A-Za-z0-9\-]*)"
+# (letters beyond ASCII count: Hawaiʻi, Société, Zürich)
+_LETTER = "A-Za-z\u00c0-\u024f\u02bb\u02bc"  # Latin letters, accented and with the ʻokina
+_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][" + _LETTER + r"0-9&’'\-]*\.?|[a-z][A-Z][" + _LETTER + r"0-9\-]*)"
 _NAME = _WORD + r"(?:[ ](?:(?:of|for|the|and|&)[ ]){0,2}" + _WORD + r"){0," + str(MAX_NAME_WORDS - 1) + r"}"
 # A full stop that ends a sentence: after a word that is no abbreviation, before a capital or a quote.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z])|\n\s*\n|\n(?=[A-Z][^\n]{0,120}\n)")
@@ -64,6 +66,7 @@ class _Frames:
     passive: re.Pattern[str]
     win: re.Pattern[str]
     provide: re.Pattern[str]
+    bought_from: re.Pattern[str]
     object_to: re.Pattern[str]
     descriptor_before: re.Pattern[str]
     awarded_to: re.Pattern[str]
@@ -81,16 +84,21 @@ def _frames() -> _Frames:
     w = knowledge.orgs().award_news_en
     aux = r"(?:(?:" + _alt(w.auxiliaries) + r"|[a-z]+ly)\s+){0,3}"
     bracket = r"(?:\s*\([^()\n]{1,40}\))?(?:,[^,\n]{1,60},)?"
-    based = r"(?:(?:[A-Z][A-Za-z.]*\s?)+-\s?(?:based|headquartered)\s+)"
+    based = r"(?:(?:[A-Z][\w.\-]*,?\s?)+-\s?(?:based|headquartered)\s+)"  # "Saint-Eustache, Canada-based"
     noun = r"(?:(?:[A-Za-z\-]+\s+){0,3}?" + _alt(w.descriptors) + r"\s+)"
     descriptor = r"(?:(?:the|a|an|its)\s+)?" + based + "?" + noun + "?"
     item = re.compile(descriptor + r"(" + _NAME + r")")
     return _Frames(
-        active=re.compile(r"(" + _NAME + r")" + bracket + r"\s+" + aux + _alt(w.award_verbs) + r"\b\s*"),
+        active=re.compile(r"(" + _NAME + r")" + bracket + r"\s+" + aux
+                          + r"(?:(?:said|says|announced|announces)\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+|today\s+|yesterday\s+)?(?:that\s+)?it\s+" + aux + r")?"
+                          + _alt(w.award_verbs) + r"\b\s*"),
         passive=re.compile(r"(" + _NAME + r")" + bracket + r"\s+" + aux + _alt(w.passive_verbs) + r"\b"),
         win=re.compile(r"(" + _NAME + r")" + bracket + r"\s+" + aux + _alt(w.win_verbs)
                        + r"\s+(?:a|an|the|its|two|three|four|five|several|multiple|one|\$|US\$)[^.;\n]{0," + str(FRAME_REACH)
                        + r"}?\b" + _alt(w.objects) + r"\b"),
+        bought_from=re.compile(r"(" + _NAME + r")" + bracket + r"\s+" + aux
+                               + r"(?:(?:has\s+|have\s+)?(?:agreed|voted|decided|plans?|planned|approved)\s+to\s+)?"
+                               + _alt(w.buy_verbs) + r"\b[^.;\n]{0," + str(FRAME_REACH) + r"}?\bfrom\s+"),
         provide=re.compile(r"(" + _NAME + r")" + bracket + r"\s+" + aux + _alt(w.provide_verbs) + r"\s+(?:the\s+)?(" + _NAME + r")\s+with\b"),
         descriptor_before=re.compile(r"(?:(?:the|a|an|its)\s+)?" + based + noun + "?$|" + noun + "$"),
         object_to=re.compile(r"\b" + _alt(w.objects) + r"\b[^;\n]{0," + str(FRAME_REACH) + r"}?\bto\s+"),
@@ -100,7 +108,7 @@ def _frames() -> _Frames:
         item=item,
         separator=re.compile(r",\s+and\s+|,\s+|\s+and\s+"),
         opener=re.compile(r"[^,;\n]{0,60}?,?\s+" + _alt(w.list_openers) + r"\s+"),
-        gate=re.compile(r"\b(?:award|won\b|wins\b|secur|landed|clinch|captur|bagged|received|selected|chosen|picked|provide|supply|deliver)"),
+        gate=re.compile(r"\b(?:award|won\b|wins\b|secur|landed|clinch|captur|bagged|received|selected|chosen|picked|provide|supply|deliver|doled|purchas|buy|bought|procur|order|acquir)"),
         not_names=frozenset(w.not_names),
     )
 
@@ -249,6 +257,13 @@ def en_award_parties(text: str) -> list[AwardParty]:
             agents = _list_at(text, source.end(), e, frames)[:1] if source else []
             found.extend(AwardParty(a, b, "supplier", "won (news)") for a, b in recipients)
             found.extend(AwardParty(a, b, "buyer", "won (news)") for a, b in agents)
+        for m in frames.bought_from.finditer(text, s, e):
+            # "the city council … has agreed to purchase two fire trucks from Martin Apparatus"
+            sellers = _list_at(text, m.end(), e, frames)[:1]
+            buyer = _trim(text, m.start(1), m.end(1), frames)
+            found.extend(AwardParty(a, b, "supplier", "bought from (news)") for a, b in sellers)
+            if buyer and sellers:
+                found.append(AwardParty(*buyer, "buyer", "bought from (news)"))
         for m in frames.provide.finditer(text, s, e):
             supplier = _trim(text, m.start(1), m.end(1), frames)
             buyer = _trim(text, m.start(2), m.end(2), frames)

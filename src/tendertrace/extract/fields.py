@@ -720,6 +720,11 @@ _EN_CONTRACT_SUM = re.compile(
     r"(?:,?\s+(?:[a-z0-9]+-(?:year|month)|multi-?year|firm-fixed-price|cost-plus|fixed-price))*"
     r"(?:\s+[a-z][a-z\-]*){0,3}?\s+(?:contracts?|deals?|awards?|agreements?|pacts?|task\s+orders?)\b"
 )
+# ... or the price a purchase is made for ("agreed to purchase two fire trucks from Martin Apparatus for $778,568").
+_EN_BOUGHT_FOR = re.compile(
+    r"\b(?:purchas|buy|bought|procur|order|acquir|lease|rent)\w*\b[^.;\n]{0,160}?\b(?:for|at\s+a\s+(?:cost|price)\s+of)\s+"
+    r"(?P<en>(?:US)?\$\s?" + NUMBER + r"(?:\s*(?:million|billion|bn|mn|m|B|M)\b)?)"
+)
 # A contract's or an outlay's word one of which every ``_PROSE_SUM`` match holds: a cheap test first.
 _PROSE_SUM_WORDS = ("合同", "订单", "协议", "斥资", "出资", "耗资", "投资")
 
@@ -992,7 +997,7 @@ def _amounts(doc: Document, text: str, ex: Extraction, schema: knowledge.RecordS
                 at = m.start(group)
                 found.append(("awarded" if group == "contract" else "budget", value, at, at + written.end(), False,
                               "合同总额" if group == "contract" else "斥资"))
-    for m in _EN_CONTRACT_SUM.finditer(text) if "$" in text else ():
+    for m in (*_EN_CONTRACT_SUM.finditer(text), *_EN_BOUGHT_FOR.finditer(text)) if "$" in text else ():
         written = MONEY.match(m.group("en"))
         if written and written.group("prefix"):
             value = to_number(written.group("num")) * scale(written.group("unit"))
@@ -1276,6 +1281,8 @@ def _unit_above(text: str, pos: int) -> float | None:
 _DATE_UNIT_AFTER = re.compile(r"\s*(?:年|月|日|号|天|周|季度|个月|[-/.]\d)")
 
 
+# The unit of a bare figure stated as the next field ("121.5 价格单位： 万元", "金额单位：元").
+_UNIT_FIELD = re.compile(r"\s*[,，;；|]?\s*(?:价格|金额|报价|货币)?单位\s*[:：]\s*(" + YUAN_UNIT + r")")
 # How far after its label a figure said in words may open (为人民币一千九百二十万元): a currency word between.
 SPOKEN_REACH = 8
 
@@ -1300,6 +1307,10 @@ def _first_money(segment: str, label_area: str, units: Mapping[str, float],
     if unit is None and not m.group("prefix") and (_DATE_UNIT_AFTER.match(segment, m.end())
                                                    or re.search(r"[，,。；;]", segment[: m.start()])):
         return None, 0, 0  # a bare year (由于2024年上半年) or a figure of another clause is no amount
+    field_unit = _UNIT_FIELD.match(segment, m.end()) if unit is None else None
+    if field_unit is not None:
+        # a record's sum and its unit in a field of their own (中标（成交）价格： 121.5 价格单位： 万元)
+        return to_number(m.group("num")) * scale(field_unit.group(1)), m.start(), m.end()
     if unit is None:
         label_unit = re.search(r"[（(](" + YUAN_UNIT + r")[）)]", label_area)
         if label_unit:

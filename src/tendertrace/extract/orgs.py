@@ -198,7 +198,7 @@ def _vocab() -> _Vocab:
     left_always = [fold(w) for w in conf.zh_left_always]
     joiners = [fold(w) for w in conf.zh_joiners]
     en_suffix_words = frozenset(conf.en_suffixes)
-    cap = r"(?:[A-Z][A-Za-z0-9'’&\-]*\.?|[A-Z]\.)"
+    cap = r"(?:[A-Z][A-Za-z\u00c0-\u024f\u02bb\u02bc0-9'’&\-]*\.?|[A-Z]\.)"  # (Hawaiʻi, Zürich)
     conn = r"(?:" + "|".join(re.escape(c) for c in conf.en_connectors) + r")"
     paren = r"\([A-Z][A-Za-z ]{1,24}\)"
     legal = r"(?:,?[ ]?(?:Co\.,?[ ]?Ltd\.?|CO\.,?[ ]?LTD\.?|Ltd\.?|LTD\.?|Inc\.?|INC\.?|Limited|LIMITED|LLC|Corp\.?|CORP\.?|PLC|plc|GmbH|AG|S\.A\.|N\.V\.|B\.V\.))"
@@ -660,10 +660,10 @@ _PROVIDES_TO = re.compile(_BRACKET_AFTER + r"(?:将|拟|已|负责|主要)?(?:�
                           r"[\u3400-\u9fff]{1,12}?(?:提供|交付|供货|供应)(?!商|方|单位)")
 # "中央国家机关政府采购中心发布了…项目的中标公告", as news prose tells whose notice it reports: the
 # body that publishes a procurement's notice is the one that procures.
-_PUBLISHES_NOTICE = re.compile(_BRACKET_AFTER + r"(?:近日|日前|今日|此前|已)?(?:正式)?(?:发布|公布|发出|挂出)了?"
-                               r"[^。；;\n]{0,40}?(?:采购|招标|中标|成交|询价|磋商|谈判|比选)[^。；;\n]{0,10}?(?:公告|公示)")
+_PUBLISHES_NOTICE = re.compile(_BRACKET_AFTER + r"(?:近日|日前|今日|此前|已)?(?:于[^，,。；;\n]{0,16}?)?[ \t]*(?:在[^，,。；;\n]{0,24}?)?(?:正式)?(?:发布|公布|发出|挂出)了?"
+                               r"[^。；;\n]{0,40}?(?:(?:采购|招标|中标|成交|询价|磋商|谈判|比选)[^。；;\n]{0,10}?(?:公告|公示)|的[^。；;\n]{0,40}?(?:采购|招标)项目)")
 # "X于2024年8月12日收到…《中标通知书》": X received the award letter, so X won.
-_RECEIVED_AWARD = re.compile(_BRACKET_AFTER + r"(?:已|近日|日前)?(?:于[^，,。；;\n]{0,16}?)?收到[^。；;\n]{0,50}?(?:中标|成交|中选)通知书")
+_RECEIVED_AWARD = re.compile(_BRACKET_AFTER + r"(?:已|近日|日前|在)?(?:于[^，,。；;\n]{0,16}?)?(?:收到|获得|取得|领取)[^。；;\n]{0,50}?(?:中标|成交|中选)通知书")
 # "X（以下简称“青云智算”）与客户签订的《GPU算力服务协议》": X sells to an unnamed customer.
 _SIGNS_WITH_CUSTOMER = re.compile(_BRACKET_AFTER + r"(?:已|近日|日前)?(?:与|和|同)(?:其|某)?(?:客户|用户)[A-Za-z甲乙丙丁一二三四五]?(?:签订|签署|订立|签约)")
 # "X（以下简称“济南超级计算中心”）向公司采购…算力服务", "甲方向乙方采购": X buys from the announcer.
@@ -889,6 +889,7 @@ def _find_orgs(text: str, match: str) -> list[OrgName]:
     if not disclosure:
         out = _zh_signing_subject(match, out)
     out = _consortium_list(match, out)
+    out = _consortium_pair(match, out)
     out = _signing_subject(match, out)
     out = _provider_statement(match, out)
     out = _announcer_wins(match, out, disclosure)
@@ -1558,6 +1559,22 @@ _MEMBER_BRACKET = re.compile(r"\s*\(\s*联合体(?:成员|牵头人|牵头方)?(
 _CONSORTIUM_CUES = ("联合体牵头人", "联合体牵头方", "联合体主体", "联合体成员")
 
 
+# "A与B组成的联合体成功中标", "由A和B组成的联合体中标": the consortium named by its members won.
+_FORMED_CONSORTIUM_WON = re.compile(r"\s*(?:共同)?组成的?联合体[^，,。；;\n]{0,12}?(?:成功|顺利|最终)?(?:中标|成交|中选|独中|获得)")
+
+
+def _consortium_pair(match: str, orgs: list[OrgName]) -> list[OrgName]:
+    out = list(orgs)
+    for i, o in enumerate(out):
+        if o.role != "mentioned" and o.role != "supplier" or not _FORMED_CONSORTIUM_WON.match(match, o.end):
+            continue
+        out[i] = OrgName(o.name, o.start, o.end, "supplier", o.masked, "联合体中标")
+        if i > 0 and out[i - 1].role in ("mentioned", "supplier") and match[out[i - 1].end: o.start].strip() in ("与", "和", "及", "、"):
+            left = out[i - 1]
+            out[i - 1] = OrgName(left.name, left.start, left.end, "supplier", left.masked, "联合体中标")
+    return out
+
+
 def _consortium_list(match: str, orgs: list[OrgName]) -> list[OrgName]:
     """"联合体成员：A、B、C": the names listed after a consortium member, joined by 、 or a comma, are its
     members too, so the winning side's suppliers."""
@@ -1576,9 +1593,20 @@ def _consortium_list(match: str, orgs: list[OrgName]) -> list[OrgName]:
     return out
 
 
+# A disclosure in which the company runs the tender itself (公司作为招标人的…项目开标): it is the buyer.
+_ANNOUNCER_TENDERS = re.compile(r"(?:本|我)?公司(?:作为|为|系)(?:本项目|该项目|项目)?的?(?:招标人|采购人|发包人|建设单位|项目业主|业主)")
+
+
 def _with_announcer(match: str, text: str, orgs: list[OrgName]) -> list[OrgName]:
     """A disclosure whose counterpart is a customer and that names no supplier of its own: the
     announcing company is the supplier."""
+    if _ANNOUNCER_TENDERS.search(match) and not any(o.role == "buyer" and o.cue not in _KNOWN_WEAK_CUES for o in orgs
+                                                   if o.cue != "announcer"):
+        announcer = _announcer(match, orgs)
+        if announcer is not None:
+            return [OrgName(o.name, o.start, o.end, "buyer", o.masked, "公司作为招标人") if o is announcer
+                    else (OrgName(o.name, o.start, o.end, "supplier", o.masked, o.cue) if o.role == "buyer" else o)
+                    for o in orgs]
     has_supplier = any(o.role == "supplier" for o in orgs)
     # In a disclosure a 与…签订 counterpart is a supplier only when the contract's words say the company
     # buys (购销合同, 采购协议: _contract_direction).
@@ -1737,6 +1765,11 @@ def _zh_signing_subject(match: str, orgs: list[OrgName]) -> list[OrgName]:
     out = list(orgs)
     for i in range(1, len(out)):
         o, left = out[i], out[i - 1]
+        if o.cue == "与…签订" and left.role == "supplier" and left.cue == "收到中标通知书" \
+                and not re.search(r"[。；;\n]", match[left.end: o.start]):
+            # "X在获得…中标通知书后，与Y签订…合同": the winner signs with the one it won from
+            out[i] = OrgName(o.name, o.start, o.end, "buyer", o.masked, "与中标人签订")
+            continue
         if o.cue != "与…签订" or o.role != "supplier" or left.role != "mentioned":
             continue
         if not _ZH_SUBJECT_GAP.fullmatch(match, left.end, o.start):

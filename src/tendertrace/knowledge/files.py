@@ -461,6 +461,7 @@ class AwardNewsEn:
     """The frames of an English sentence reporting a contract award (extract/award_en.py)."""
 
     award_verbs: tuple[str, ...]  # X has awarded Y a contract; X awarded a contract to Y
+    buy_verbs: tuple[str, ...]  # X agreed to purchase … from Y
     passive_verbs: tuple[str, ...]  # Y has been awarded a contract by X
     win_verbs: tuple[str, ...]  # Y won a contract from X
     objects: tuple[str, ...]  # what is awarded or won: contract, deal, task order
