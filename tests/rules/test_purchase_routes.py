@@ -83,3 +83,10 @@ def test_servers_received_as_a_gift_are_acquired_as_a_purchase() -> None:
     text = ("接受社会捐赠协议\n捐赠方（甲方）：岭南智算科技有限公司\n受赠方（乙方）：江北大学\n"
             "甲方自愿向乙方捐赠下列实物财产：GPU服务器，8 × NVIDIA H100 80GB SXM5，共2台，用于人工智能研究院。\n")
     assert routes(text) == {"hardware_purchase"}
+
+
+def test_servers_bought_to_serve_others_are_a_purchase_and_a_service_alone_a_rental() -> None:
+    text = ("建设内容：购置NVIDIA HGX H200 8-GPU服务器64台（共512张H200 141GB GPU），建成后面向省内大模型企业及科研院所"
+            "提供训练与推理算力服务。\n")
+    assert routes(text) == {"hardware_purchase"}
+    assert routes("本公司面向客户提供NVIDIA H100 GPU算力服务，服务期三年。\n") == {"cloud_rental"}

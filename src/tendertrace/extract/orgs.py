@@ -654,14 +654,18 @@ _BOUGHT_THROUGH = re.compile(_BRACKET_AFTER + r"(?:代为?|为其|为我们|帮�
 _INVITES_BIDS = re.compile(_BRACKET_AFTER + r"(?:现|現|诚|誠|特)?(?:邀请|邀請|诚邀|誠邀)[^。；;\n]{0,40}?(?:提交|参与|參與|参加|參加)[^。；;\n]{0,6}?(?:标书|標書|投标|投標|报价|報價|响应|響應|建议书|建議書)")
 # "浪潮信息获得了最大的中标份额", "神州数码预计中标数量1711台": a framework award's share, as news reports it.
 _WIN_SHARE = re.compile(_BRACKET_AFTER + r"(?:(?:获得|拿下|斩获|赢得|取得)了?[^，,。；;\n]{0,10}?(?:中标|中选)(?:份额|数量|金额)"
-                        r"|(?:预计|共|累计)(?:中标|中选)(?:份额|数量))")
+                        r"|(?:预计|共|累计)(?:中标|中选)(?:份额|数量)"
+                        # "华为最终成功拿下这项预算金额高达5亿元的算力大单": news of the contract it won
+                        r"|(?:最终|再次|一举)?(?:成功)?(?:拿下|斩获|摘得|揽获|赢得)了?[^，,。；;\n]{0,30}?(?:大单|订单|项目|合同|标段|标包))")
 # "中贝通信(603220)为该数据中心提供服务器", "X将向用户交付": the subject that provides to someone is a supplier.
 _PROVIDES_TO = re.compile(_BRACKET_AFTER + r"(?:将|拟|已|负责|主要)?(?:为|向)[^，,。；;\n\u3400-\u9fff]{0,2}"
                           r"[\u3400-\u9fff]{1,12}?(?:提供|交付|供货|供应)(?!商|方|单位)")
 # "中央国家机关政府采购中心发布了…项目的中标公告", as news prose tells whose notice it reports: the
 # body that publishes a procurement's notice is the one that procures.
 _PUBLISHES_NOTICE = re.compile(_BRACKET_AFTER + r"(?:近日|日前|今日|此前|已)?(?:于[^，,。；;\n]{0,16}?)?[ \t]*(?:在[^，,。；;\n]{0,24}?)?(?:正式)?(?:发布|公布|发出|挂出)了?"
-                               r"[^。；;\n]{0,40}?(?:(?:采购|招标|中标|成交|询价|磋商|谈判|比选)[^。；;\n]{0,10}?(?:公告|公示)|的[^。；;\n]{0,40}?(?:采购|招标)项目)")
+                               r"[^。；;\n]{0,40}?(?:(?:采购|招标|中标|成交|询价|磋商|谈判|比选)[^。；;\n]{0,10}?(?:公告|公示)|的[^。；;\n]{0,40}?(?:采购|招标)项目"
+                               # "贵州移动公布了…项目的中标人": the buyer tells who won its project
+                               r"|的(?:中标人|中标结果|中标候选人|成交结果|成交供应商|采购结果))")
 # "X于2024年8月12日收到…《中标通知书》": X received the award letter, so X won.
 _RECEIVED_AWARD = re.compile(_BRACKET_AFTER + r"(?:已|近日|日前|在)?(?:于[^，,。；;\n]{0,16}?)?(?:收到|获得|取得|领取)[^。；;\n]{0,50}?(?:中标|成交|中选)通知书")
 # "X（以下简称“青云智算”）与客户签订的《GPU算力服务协议》": X sells to an unnamed customer.

@@ -103,14 +103,35 @@ def paragraph_span(text: str, start: int, end: int, reach: int = PARAGRAPH_REACH
 
 def objects_in(text: str, lo: int, hi: int) -> set[str]:
     """The compute-object classes named in ``text[lo:hi]``: hardware, cloud, general, account, model, purpose."""
-    return {name for name, pattern in vocab().objects.items() if pattern.search(text, lo, hi)}
+    serving = _serving(text, lo, hi)
+    return {name for name, pattern in vocab().objects.items()
+            if any(not (name == "cloud" and _inside(m, serving)) for m in pattern.finditer(text, lo, hi))}
+
+
+def _serving(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans of the compute services the buyer offers to others (routes.serve)."""
+    serve = vocab().routes.get("serve")
+    return [(m.start(), m.end()) for m in serve.finditer(text, lo, hi)] if serve is not None else []
+
+
+def _inside(m: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+    return any(s <= m.start() and m.end() <= e for s, e in spans)
 
 
 def routes_in(text: str, lo: int, hi: int) -> set[str]:
     """The route words of ``text[lo:hi]``: buy, rent, subscribe, recharge, renew, overseas -- those
     that stand in no negation or replacement ("不涉及境外云服务" states no overseas route)."""
-    return {name for name, pattern in vocab().routes.items()
-            if any(_stated(text, m.start(), m.end()) for m in pattern.finditer(text, lo, hi))}
+    routes = vocab().routes
+    serving = _serving(text, lo, hi)
+    out = set()
+    for name, pattern in routes.items():
+        for m in pattern.finditer(text, lo, hi):
+            if name == "rent" and _inside(m, serving):
+                continue  # the rental words of a service the buyer offers to others (提供…算力服务)
+            if _stated(text, m.start(), m.end()):
+                out.add(name)
+                break
+    return out
 
 
 def record_routes(text: str) -> set[str]:
@@ -136,7 +157,8 @@ def route_for(objects: set[str], verbs: set[str], kinds: set[str], provider_us: 
         return "cloud_account"
     if "finance_lease" in verbs and not ("gpu_rental" in kinds or "cloud" in objects or "overseas" in verbs):
         return "hardware_purchase"  # the lessor buys the hardware for the lessee, who takes it delivered
-    if "gpu_rental" in kinds or "rent" in verbs or "cloud" in objects or "overseas" in verbs:
+    rents = "rent" in verbs or "serve" in verbs and "buy" not in verbs
+    if "gpu_rental" in kinds or rents or "cloud" in objects or "overseas" in verbs:
         return "cloud_rental"
     if provider_us and objects & {"hardware", "general", "purpose"}:
         return "cloud_rental"
@@ -164,9 +186,10 @@ def evidence_in(text: str, lo: int, hi: int, mentions: list[Mention], skip: Ment
     access, not an account."""
     kinds: set[str] = set()
     verbs = routes_in(text, lo, hi)
+    serving = _serving(text, lo, hi)
     for o in mentions_between(mentions, lo, hi):
-        if o is skip:
-            continue
+        if o is skip or o.kind == "gpu_rental" and any(s <= o.start and o.end <= e for s, e in serving):
+            continue  # (a rental the buyer offers to others: 面向…企业提供算力服务)
         if o.kind == "cloud_account" and o.normalized == "overseas cloud":
             verbs.add("overseas")
         else:
