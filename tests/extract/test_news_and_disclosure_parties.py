@@ -268,3 +268,20 @@ def test_a_publisher_of_its_own_procurement_and_a_sum_with_its_unit_field() -> N
     assert ex.names("buyer") == ["滨海商通科技有限公司"]
     ex = ex_of("中标（成交）结果公告 中标（成交）供应商名称： 武汉市滨亚科技有限公司 中标（成交）价格： 121.5 价格单位： 万元 价格币种： 人民币\n")
     assert ex.amount is not None and ex.amount.value == 1_215_000
+
+
+def test_a_trip_notices_own_unit_and_the_foreign_company_it_signs_with() -> None:
+    from ._docs import ex_of
+
+    ex = ex_of("关于赴新加坡商务洽谈团组的因公出国（境）任务公示\n发布者：国际合作处 发布日期：2025-03-27\n"
+               "派出单位：滨江电子研究所（合肥市蜀山区滨江西路658号）\n"
+               "出访任务：与Harbourline Compute Pte. Ltd.洽谈并签署《GPU算力租用服务协议》，由对方为我所提供NVIDIA H100 GPU共256卡。\n")
+    assert {p.name: p.role for p in ex.parties if p.role != "mentioned"} == {
+        "滨江电子研究所": "buyer", "Harbourline Compute Pte. Ltd.": "supplier"}
+
+
+def test_an_agent_entrusted_to_open_an_account_is_the_supplier() -> None:
+    from ._docs import roles
+
+    assert roles("经所务会审议，委托 上海滨洋云途信息技术有限公司 代为开通 AWS 海外区域企业账号 2 个。").get(
+        "上海滨洋云途信息技术有限公司") == "supplier"

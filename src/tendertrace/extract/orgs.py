@@ -817,6 +817,10 @@ def _find_orgs(text: str, match: str) -> list[OrgName]:
             elif (zh_role := _role_word_before(before, vocab)) is not None:
                 # An English name under a Chinese label (境外发货人：Harbor Peak Trading Ltd.).
                 role, cue = vocab.role_of[zh_role], zh_role
+            elif re.search(r"(?:与|和|同)\s*$", before) and (sign := _SIGN.search(match, end, end + SIGN_WINDOW)) is not None \
+                    and not re.search(r"[。；;\n]", match[end: sign.start()]):
+                # "与Meridian Compute Pte. Ltd.洽谈并签署《GPU算力租用服务协议》": the counterpart of a Chinese signing
+                role, cue = "supplier", "与…签订"
         else:
             after_m = vocab.role_after.match(match, end)
             before_m = _role_word_before(before, vocab)
@@ -853,7 +857,7 @@ def _find_orgs(text: str, match: str) -> list[OrgName]:
                 # tender (广东省机电设备招标有限公司发出的《成交通知书》), whose name says so
                 role = "agency" if _agency_name().search(text[start:end]) else "buyer"
                 cue = "发出中标通知书"
-            elif re.search(r"(?:通过|经由|借助)\s*$", before) and _BOUGHT_THROUGH.match(match, end):
+            elif re.search(r"(?:通过|经由|借助|委托)\s*$", before) and _BOUGHT_THROUGH.match(match, end):
                 role, cue = "supplier", "通过…代购"
             elif _INVITES_BIDS.match(match, end):
                 role, cue = "buyer", "邀请投标"
@@ -1423,13 +1427,42 @@ _TITLE_LABEL = re.compile(r"(?:title|标题|公告标题|name)\s*[:：]", re.I)
 
 # The label of the unit a report, a form or a request is made by, in its head (工作报告: 单位, 填报单位,
 # 报送单位, 编制单位), and the department of it that may follow on the line (信息科, 设备处, 科研部).
-_UNIT_LABEL = re.compile(r"(?:单位|单位名称|填报单位|报送单位|编制单位|报告单位|发文单位|发布单位)\s*[:：]")
+_UNIT_LABEL = re.compile(r"(?:单位|单位名称|填报单位|报送单位|编制单位|报告单位|发文单位|发布单位|派出单位|组团单位)\s*[:：]")
 _DEPARTMENT = re.compile(r"[\u3400-\u9fff]{1,8}(?:科|处|部|室|办|中心|组|所)")
+
+
+# How far down a unit's own label may stand (a notice's head of fields: 发布者, 日期, then 派出单位：X).
+UNIT_LABEL_LINES = 12
+# A bracketed address after a unit's name (（合肥市蜀山区望江西路658号）).
+_ADDRESS_AFTER = re.compile(r"[（(][^（）()]{2,40}(?:路|街|道|号|区|市|镇)[^（）()]{0,20}[）)]")
+
+
+def _line_offset(text: str, lines: int) -> int:
+    """Where the text's ``lines``-th line ends (its length, for a shorter text)."""
+    pos = 0
+    for _ in range(lines):
+        nxt = text.find("\n", pos)
+        if nxt < 0:
+            return len(text)
+        pos = nxt + 1
+    return pos
 
 
 def _with_issuer(match: str, orgs: list[OrgName], vocab: _Vocab) -> list[OrgName]:
     """A notice headed by its issuer, which names no buyer otherwise: the issuer is the buyer."""
     deal = any(o.role == "supplier" for o in orgs)
+    unit_head = _line_offset(match, UNIT_LABEL_LINES)
+    for i, o in enumerate(orgs):
+        if o.start >= unit_head:
+            break
+        if o.role != "mentioned":
+            continue
+        before = match[start_of_line(match, o.start): o.start].strip()
+        after = match[o.end: end_of_line(match, o.end)].strip()
+        if _UNIT_LABEL.fullmatch(before.lstrip(">*-#· \t")) and (not after or _DEPARTMENT.fullmatch(after) or _ADDRESS_AFTER.fullmatch(after)):
+            # a report's, a form's or a notice's own unit in its head (单位：X医院 信息科, 派出单位：X（合肥市…）): it issues it
+            orgs[i] = OrgName(o.name, o.start, o.end, "buyer", o.masked, "issuer")
+            return orgs
     head_end = 0
     for _ in range(HEAD_LINES):
         nxt = match.find("\n", head_end + 1)
@@ -1443,10 +1476,6 @@ def _with_issuer(match: str, orgs: list[OrgName], vocab: _Vocab) -> list[OrgName
             continue
         line_start, line_end = start_of_line(match, o.start), end_of_line(match, o.end)
         before, after = match[line_start: o.start].strip(), match[o.end: line_end].strip()
-        if _UNIT_LABEL.fullmatch(before.lstrip(">*-#· \t")) and (not after or _DEPARTMENT.fullmatch(after)):
-            # a report's or a form's own unit in its head (单位：X医院 信息科, 填报单位：X): it issues it
-            orgs[i] = OrgName(o.name, o.start, o.end, "buyer", o.masked, "issuer")
-            return orgs
         if before and not _TITLE_LABEL.fullmatch(before):
             continue
         # A report of a deal (a supplier named in it) headed by the organisation whose project it is
