@@ -299,3 +299,14 @@ def test_a_question_whether_something_is_bought_states_nothing_bought() -> None:
 
     text = "来信内容：请问会不会采购英伟达的显卡，或者租用亚马逊云、微软 Azure 这样的国外云？\n"
     assert not [c for c in classify_text(text, date(2025, 6, 18)) if c.compute_finding]
+
+
+def test_the_writer_refusing_what_the_clause_before_names() -> None:
+    from datetime import date
+
+    from tendertrace.rules import classify_text
+
+    text = "对比：GPT-4o、Claude 需要境外账号和外币支付，公司不考虑；本方案数据不出境。\n"
+    assert not [c for c in classify_text(text, date(2025, 3, 11)) if c.compute_finding]
+    text = "请求全部发往国内接口，不调用 OpenAI 服务。\n"
+    assert not [c for c in classify_text(text, date(2025, 3, 11)) if c.compute_finding]

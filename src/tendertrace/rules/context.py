@@ -169,6 +169,8 @@ def _denies_withdrawal(text: str, end: int) -> bool:
 # A clause that names nothing but the cue's subject ("本包已", "该项", "本单位制度") and the adverbials of its
 # decision ("已于上周经总经理办公会决定取消"): the cue speaks of the clause before it.
 _SUBJECT_ONLY = re.compile(r"\s*(?:[本该此]\s*(?:包|标段|分标|项|行|条|项目|需求|内容|采购意向|意向|方案|计划|单位(?:制度|规定)?)?)?\s*"
+                           # the writer itself as the subject ("GPT-4o、Claude 需要境外账号，公司不考虑")
+                           r"(?:(?:我|本)?(?:公司|司|单位|校|院|所|局|中心|集团))?\s*"
                            r"(?:已经|已|予以|被|均|一律|现|目前)?\s*(?:于[^，,。；;\n]{1,12}?)?\s*(?:经[^，,。；;\n]{1,16}?)?\s*"
                            r"(?:研究|讨论|审议|审批)?\s*(?:决定|同意|确定)?\s*(?:予以|被)?\s*")
 
