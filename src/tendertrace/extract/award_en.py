@@ -14,6 +14,7 @@ read on its own, and a headline in title case is no sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -32,6 +33,9 @@ FRAME_REACH = 200
 TITLE_CASE_SHARE = 0.85
 # Shortest sentence (in words) that the title-case test applies to: shorter ones are names alone.
 TITLE_CASE_MIN_WORDS = 4
+# A sentence with more than one Chinese character in this many is Chinese prose, not an English sentence.
+CJK_SHARE = 5
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +56,17 @@ _LETTER = "A-Za-z\u00c0-\u024f\u02bb\u02bc"  # Latin letters, accented and with 
 _WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][" + _LETTER + r"0-9&’'\-]*\.?|[a-z][A-Z][" + _LETTER + r"0-9\-]*)"
 _NAME = _WORD + r"(?:[ ](?:(?:of|for|the|and|&)[ ]){0,2}" + _WORD + r"){0," + str(MAX_NAME_WORDS - 1) + r"}"
 # A full stop that ends a sentence: after a word that is no abbreviation, before a capital or a quote.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z])|\n\s*\n|\n(?=[A-Z][^\n]{0,120}\n)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z])|\n\s*\n|\n(?=[A-Z][^\n]{0,120}\n)|[。！？；]")
 # Country words open a name ("U.S. Army", "China Mobile") and are none alone.
 _COUNTRY_WORDS = frozenset({"U.S.", "US", "USA", "China", "Chinese", "American", "UK", "British"})
 # The capitalised prepositions a sentence opens with: a phrase they open is no name of a list.
 _PREPOSITIONS = frozenset({"For", "In", "On", "At", "By", "With", "From", "Under", "After", "Before", "Through", "Via"})
 _ABBREVIATED = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Co|Corp|Inc|Ltd|Mr|Ms|Mrs|Dr|St|Gen|Col|Lt|Sen|Rep|No|Jr|Sr|vs|Dept|Univ)\.)$")
+
+
+# The letters every gate word holds (``_Frames.gate``), lower-cased: a cheap test before the pattern.
+_GATE_STEMS = ("award", "won", "wins", "secur", "landed", "clinch", "captur", "bagged", "received", "selected", "chosen",
+               "picked", "provide", "supply", "deliver", "doled", "purchas", "buy", "bought", "procur", "order", "acquir")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +117,8 @@ def _frames() -> _Frames:
         item=item,
         separator=re.compile(r",\s+and\s+|,\s+|\s+and\s+"),
         opener=re.compile(r"[^,;\n]{0,60}?,?\s+" + _alt(w.list_openers) + r"\s+"),
-        gate=re.compile(r"\b(?:award|won\b|wins\b|secur|landed|clinch|captur|bagged|received|selected|chosen|picked|provide|supply|deliver|doled|purchas|buy|bought|procur|order|acquir)"),
+        gate=re.compile(r"\b(?:award|won\b|wins\b|secur|landed|clinch|captur|bagged|received|selected|chosen|picked|provide|supply|deliver|doled|"
+                        r"purchas(?:e|ed|es|ing)\b|buy(?:s|ing)?\b|bought\b|procure[sd]?\b|order(?:s|ed)?\b|acquir)"),  # (not "buyer", "procurement")
         not_names=frozenset(w.not_names),
     )
 
@@ -227,14 +237,25 @@ def en_award_parties(text: str) -> list[AwardParty]:
     """Every party an English award sentence of ``text`` names, with its role."""
     if not text.isascii() and not re.search(r"[A-Za-z]{4}", text):
         return []
+    low = text.lower()
+    if not any(stem in low for stem in _GATE_STEMS):
+        return []  # no award, win or purchase word: the gate pattern, which opens with \b, would try every position
     frames = _frames()
-    if not frames.gate.search(text):
-        return []
     out: list[AwardParty] = []
-    for s, e in sentences(text):
+    gates = list(frames.gate.finditer(text))
+    if not gates:
+        return []
+    spans = sentences(text)
+    starts = [s for s, _e in spans]
+    todo: dict[tuple[int, int], None] = {}
+    for g in gates:
+        k = bisect_right(starts, g.start()) - 1
+        if k >= 0 and spans[k][0] <= g.start() < spans[k][1]:
+            todo[spans[k]] = None  # only the sentences that hold an award, win or purchase word are read
+    for s, e in todo:
         sentence = text[s:e]
-        if not frames.gate.search(sentence) or _title_case(sentence):
-            continue
+        if len(_CJK.findall(sentence)) * CJK_SHARE > len(sentence) or _title_case(sentence):
+            continue  # a Chinese sentence (the recogniser's own frames read it), or a headline
         found: list[AwardParty] = []
         for m in frames.active.finditer(text, s, e):
             agent = _trim(text, m.start(1), m.end(1), frames)
