@@ -649,6 +649,9 @@ _BRACKET_AFTER = r"\s*+(?:[（(][^（）()\n]{0,30}[）)]\s*+)?"  # possessive: 
 _AWARD_LETTER_FROM = re.compile(_BRACKET_AFTER + r"(?:发出|出具|下发|签发|发来)的?\s*[《<“\"]?(?:中标|成交|中选)通知书")
 # "统一通过杭州极栈网络科技有限公司代充值", "通过代理商X开通账号": the intermediary that buys for the
 # unit is the one it pays, its supplier.
+# "委托X代为开通AWS海外账号", "委托X代充值": the one entrusted to open an account or pay for it is the
+# intermediary that supplies it ("委托X采购" names an agency: not this).
+_OPENS_FOR = re.compile(r"\s*(?:代为|代)(?:开通|开立|注册|充值|续费|支付|付款)")
 _BOUGHT_THROUGH = re.compile(_BRACKET_AFTER + r"(?:代为?|为其|为我们|帮助)?(?:充值|开通|采购|购买|购置|租用|订购|办理|开具|代购|代付|支付)")
 # "X（下稱「本院」）現邀請合資格服務供應商就以下服務提交標書": the body that invites bids is the buyer.
 _INVITES_BIDS = re.compile(_BRACKET_AFTER + r"(?:现|現|诚|誠|特)?(?:邀请|邀請|诚邀|誠邀)[^。；;\n]{0,40}?(?:提交|参与|參與|参加|參加)[^。；;\n]{0,6}?(?:标书|標書|投标|投標|报价|報價|响应|響應|建议书|建議書)")
@@ -857,7 +860,8 @@ def _find_orgs(text: str, match: str) -> list[OrgName]:
                 # tender (广东省机电设备招标有限公司发出的《成交通知书》), whose name says so
                 role = "agency" if _agency_name().search(text[start:end]) else "buyer"
                 cue = "发出中标通知书"
-            elif re.search(r"(?:通过|经由|借助|委托)\s*$", before) and _BOUGHT_THROUGH.match(match, end):
+            elif re.search(r"(?:通过|经由|借助)\s*$", before) and _BOUGHT_THROUGH.match(match, end) \
+                    or re.search(r"委托\s*$", before) and _OPENS_FOR.match(match, end):
                 role, cue = "supplier", "通过…代购"
             elif _INVITES_BIDS.match(match, end):
                 role, cue = "buyer", "邀请投标"
