@@ -285,3 +285,13 @@ def test_an_agent_entrusted_to_open_an_account_is_the_supplier() -> None:
 
     assert roles("经所务会审议，委托 上海滨洋云途信息技术有限公司 代为开通 AWS 海外区域企业账号 2 个。").get(
         "上海滨洋云途信息技术有限公司") == "supplier"
+
+
+def test_news_of_a_filing_names_its_company_by_its_stock_code() -> None:
+    from ._docs import roles
+
+    got = roles("滨铁股份(300999)3月12日晚间公告，公司近日收到滨川路桥建设集团股份有限公司物资分公司发来的《中标通知书》，"
+                "该通知确认公司为滨川路桥盛通建筑工程有限公司城乡融合建设项目的中标单位。")
+    assert got.get("滨铁股份") == "supplier"
+    assert got.get("滨川路桥建设集团股份有限公司物资分公司") == "buyer"
+    assert got.get("滨川路桥盛通建筑工程有限公司") != "supplier"

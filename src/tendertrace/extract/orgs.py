@@ -926,14 +926,20 @@ def _find_orgs(text: str, match: str) -> list[OrgName]:
     # A US vendor is a party only where a clause says it sells ("bought … from Nvidia", 向英伟达采购): where
     # it heads a headline ("豪掷近7亿买英伟达算力服务器") or provides ("cloud services provided by Amazon") it is
     # the brand or the provider of what is bought, which the rules read.
-    out = _short_english_forms(out, vocab)
+    out = _short_english_forms(out, vocab, match)
     buyer_read = any(o.role == "buyer" for o in out)
     return [o for o in out if o.start not in known or o.role != "mentioned"
             and (o.cue not in _KNOWN_WEAK_CUES or buyer_read and _PURCHASE_CONTRACT.match(match, o.end, o.end + SIGN_WINDOW))
             and not (fold_pattern(o.name) in vendors and not _sells_in_clause(o.cue))]
 
 
-def _short_english_forms(orgs: list[OrgName], vocab: _Vocab) -> list[OrgName]:
+def _defines_short(match: str, end: int, short: str) -> bool:
+    """Whether the bracket right after a name defines ``short`` as its short name (("Lingyun Zhisuan"))."""
+    return bool(re.match(r"\s*[(（]\s*(?:the\s+|hereinafter\s+|以下简称\s*)?[\"“'「]?" + re.escape(short) + r"[\"”'」]?\s*[)）]",
+                         match[end: end + len(short) + 40]))
+
+
+def _short_english_forms(orgs: list[OrgName], vocab: _Vocab, match: str = "") -> list[OrgName]:
     """An English name that is the leading words of a longer one the text names ("Hanlin Digital" of
     "Hanlin Digital Infrastructure Group Co., Ltd.") is that organisation's short form: the longer name
     takes the role it was given and the short one goes; an institution word alone ("the Centre's
@@ -944,11 +950,12 @@ def _short_english_forms(orgs: list[OrgName], vocab: _Vocab) -> list[OrgName]:
     for i, o in enumerate(out):
         if not o.name.isascii():
             continue
-        # the leading words ("Hanlin Digital"), or two words or more inside it, as a bracket defines
-        # them ("Hangzhou Lingyun Zhisuan Technology Co., Ltd. ("Lingyun Zhisuan")")
+        # the leading words ("Hanlin Digital"), or words inside it that a bracket after it defines as its
+        # short name ("Hangzhou Lingyun Zhisuan Technology Co., Ltd. ("Lingyun Zhisuan")")
         j = next((j for j in longer if j != i and (out[j].name.startswith(o.name + " ")
                                                    or " " in o.name and len(out[j].name) > len(o.name)
-                                                   and f" {o.name} " in f" {out[j].name} ")), None)
+                                                   and f" {o.name} " in f" {out[j].name} "
+                                                   and _defines_short(match, out[j].end, o.name))), None)
         if j is None:
             continue
         drop.add(i)
@@ -1677,11 +1684,34 @@ def _announcer_wins(match: str, orgs: list[OrgName], disclosure: bool) -> list[O
     if any(o.role == "supplier" for o in orgs) or not _OWN_WIN.search(match):
         return orgs
     announcer = next((o for o in orgs if _CALLS_ITSELF.match(match, o.end)), None)
+    if announcer is None:
+        listed = _stock_named(match)
+        if listed is not None:
+            # "天铁股份(300587)3月12日晚间公告,公司近日收到…《中标通知书》": the company its stock code names
+            start, end = listed
+            named = OrgName(match[start:end], start, end, "supplier", False, "announcer")
+            return sorted([o for o in orgs if not (o.start < end and start < o.end)] + [named], key=lambda o: o.start)
     if announcer is None and disclosure:
         announcer = _announcer(match, orgs)
     if announcer is None or announcer.role not in ("mentioned", "supplier"):
         return orgs
     return [OrgName(o.name, o.start, o.end, "supplier", o.masked, "announcer") if o is announcer else o for o in orgs]
+
+
+def _stock_named(match: str) -> tuple[int, int] | None:
+    """The short name before the first A-share stock code at a text's head (天铁股份(300587)), when the
+    text then speaks of 公司 as the one it reports on."""
+    m = _STOCK_CODE.search(match, 0, ANNOUNCER_HEAD)
+    if m is None or not re.search(r"(?:公司|本公司)(?:近日|于|已|日前)?[^。；\n]{0,20}?收到", match):
+        return None
+    name = _STOCK_SHORT_NAME.search(match, max(0, m.start() - STOCK_NAME_REACH), m.start())
+    if name is None:
+        return None
+    cut = 0  # the name starts after a verb or preposition of the prose before it (公告显示天铁股份)
+    for w in _vocab().cut.finditer(name.group(0)):
+        if w.end() < len(name.group(0)) - 1:
+            cut = w.end()
+    return (name.start() + cut, name.end()) if len(name.group(0)) - cut >= MIN_KNOWN_ZH else None
 
 
 # A company's own purchase as its filing, or news of it, tells it: "公司拟斥资不超过40亿元采购服务器",
