@@ -77,3 +77,11 @@ def test_a_chinese_platforms_tenderer_is_its_buyer_and_a_winners_sum_its_award()
     assert ex.amount is not None and ex.amount.value == 15_368_000
     english = ex_of("<?xml version=\"1.0\"?><Tender><TendererParty><Name>Acme Widgets Ltd</Name></TendererParty></Tender>", name="e.xml")
     assert english.names("buyer") == []  # UBL's tenderer is a bidder
+
+
+def test_a_records_own_date_is_its_publication_not_its_export() -> None:
+    ex = ex_of({"export": {"exported_at": "2024-11-20T09:14:55+08:00"},
+                "ticket": {"created_at": "2024-11-12T10:21:37+08:00", "title": "申请采购 GPU 云服务"}})
+    assert str(ex.published) == "2024-11-12"
+    ex = ex_of({"data": {"issueDate": "2025-09-25", "disclosureDate": "2025-09-18", "title": "专项债券项目信息披露"}})
+    assert str(ex.published) == "2025-09-18"

@@ -6,6 +6,7 @@ Labels live in knowledge/fields.yaml; nothing here knows a particular portal or 
 from __future__ import annotations
 
 import re
+from datetime import date
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -311,6 +312,8 @@ def extract_fields(doc: Document) -> Extraction:
         # A line of its own that is only "日期：…" (a notice's or a letter's date line).
         m = _bare_date_line().search(text)
         labelled = parse_date(m.group(1)) if m else None
+    if labelled is None and schema is None and doc.format in ("json", "xml"):
+        labelled = _record_date(text)
     ex.published, ex.date_source = document_date(ex.published or doc.published, labelled, text)
 
     if record_amounts:
@@ -1486,6 +1489,33 @@ def _has_word(segments: list[list[str]], vocab: frozenset[str]) -> bool:
         if any(w in vocab for w in [*words, *joined, "".join(words)]):
             return True
     return False
+
+
+# The words of a record's date keys, in the order they name the document's own date: when it was
+# published or disclosed, then issued or signed, then created or dated (publishTime, disclosureDate,
+# BulletinIssueTime, ticket.created_at); the time it was exported, downloaded or last changed is the
+# copy's, and a deadline or an end is a later event's.
+_DATE_KEY_RANKS = (frozenset({"published", "publish", "disclosure", "disclosed", "release", "released", "announced", "announce"}),
+                   frozenset({"issued", "issue", "signed", "sign"}),
+                   frozenset({"created", "create", "submitted", "submit", "date"}))
+_COPY_KEY_WORDS = frozenset({"export", "exported", "download", "downloaded", "updated", "update", "modified", "end", "deadline",
+                             "expire", "expiry", "due", "closing", "close"})
+
+
+def _record_date(text: str) -> date | None:
+    """The date of a record no schema knows: the value under its best date key (``_DATE_KEY_RANKS``)."""
+    best: tuple[int, date] | None = None
+    for m in _RECORD_LINE.finditer(text):
+        words = {w for seg in _key_words(m.group(1)) for w in seg}
+        if words & _COPY_KEY_WORDS:
+            continue
+        rank = next((r for r, ws in enumerate(_DATE_KEY_RANKS) if words & ws), None)
+        if rank is None or best is not None and best[0] <= rank:
+            continue
+        when = parse_date(m.group(2).strip())
+        if when is not None:
+            best = (rank, when)
+    return best[1] if best else None
 
 
 def _record_keys(doc: Document, text: str, ex: Extraction) -> Amount | None:
