@@ -6,9 +6,9 @@ Labels live in knowledge/fields.yaml; nothing here knows a particular portal or 
 from __future__ import annotations
 
 import re
-from datetime import date
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from typing import Any, cast, get_args
 
