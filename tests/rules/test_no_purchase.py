@@ -78,3 +78,13 @@ def test_an_advisory_on_export_controls_buys_nothing() -> None:
 def test_a_purchase_that_mentions_export_controls_is_still_one() -> None:
     text = "东岭大学GPU服务器采购项目中标公告\n采购人：东岭大学\n采购GPU服务器2台，每台配置8块NVIDIA H100，供应商须遵守出口管制法规。\n"
     assert any("H100" in c for c in compute(text))
+
+
+def test_a_visit_that_says_it_buys_nothing_makes_no_finding() -> None:
+    from datetime import date
+
+    from tendertrace.rules import classify_text
+
+    text = ("关于赴美参加学术会议的因公出国（境）任务公示\n出访任务：参加GPU技术大会，听取Blackwell、H200等新一代GPU架构报告。"
+            "本次出访为学术交流，不涉及设备采购、算力租用或任何商务签约。\n")
+    assert not [c for c in classify_text(text, date(2025, 3, 1)) if c.compute_finding]

@@ -197,6 +197,7 @@ class ContextFile:
     value_change: Pattern
     topic_procurement: Pattern
     no_purchase: Pattern  # a heading that says the text buys nothing (a job advertisement, a fraud warning)
+    no_purchase_statement: Pattern  # a text's own statement, anywhere in it, that its activity buys nothing
     research_report_mark: Pattern  # the analyst's certificate number a securities research report states
     research_report: Pattern  # ... and the statements it carries beside it: commentary, no purchase
     job_duties: Pattern  # a job advertisement's duties section ...

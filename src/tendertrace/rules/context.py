@@ -71,6 +71,7 @@ class _Conf:
     reference: re.Pattern[str]
     lot: re.Pattern[str]
     no_purchase: re.Pattern[str]
+    no_purchase_statement: re.Pattern[str]
     research_report_mark: re.Pattern[str]
     research_report: re.Pattern[str]
     job: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]  # duties, requirements, a procurement heading
@@ -94,7 +95,7 @@ def _conf() -> _Conf:
                  re.compile(fold_pattern(conf.taiwan_script)), re.compile(fold_pattern(conf.prc_script)),
                  re.compile(fold_pattern(conf.foreign_script)), re.compile(fold_pattern(conf.reference_cell)),
                  re.compile(fold_pattern(conf.lot_marker), re.MULTILINE), re.compile(fold_pattern(conf.no_purchase)),
-                 re.compile(fold_pattern(conf.research_report_mark)), re.compile(fold_pattern(conf.research_report)),
+                 re.compile(fold_pattern(conf.no_purchase_statement)), re.compile(fold_pattern(conf.research_report_mark)), re.compile(fold_pattern(conf.research_report)),
                  (re.compile(fold_pattern(conf.job_duties)), re.compile(fold_pattern(conf.job_requirements)),
                   re.compile(fold_pattern(conf.procurement_heading))))
 
@@ -496,6 +497,9 @@ def no_purchase(text: str) -> str | None:
     m = _conf().no_purchase.search(text[:TITLE_REACH])
     if m:
         return m.group(0)
+    said = _conf().no_purchase_statement.search(text)
+    if said:
+        return said.group(0)
     duties, requirements, procurement = _conf().job
     if not procurement.search(text[:TITLE_REACH]) and (d := duties.search(text)) and (r := requirements.search(text)):
         return f"a job advertisement ({d.group(0).strip(' :：' + chr(10))}, {r.group(0).strip(' :：' + chr(10))})"
