@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ..knowledge import files as knowledge
 from ..model import Document, Extraction, Lot, Party
+from ..text.fold import name_key
 from .clauses import is_clause_cue
 from .fields import alias_after, extract_fields, row_amounts, table_lots
 from .mentions import find_mentions
@@ -109,19 +109,19 @@ def _prose_winners(ex: Extraction, orgs: list[OrgName]) -> None:
     suppliers = [p for p in ex.parties if p.role == "supplier"]
     if len(suppliers) < 2 or ex.lots:
         return
-    winners = {_key(o.name) for o in orgs if o.role == "supplier" and o.cue in _PROSE_WINNER_CUES}
-    named = {_key(p.name) for p in suppliers}
+    winners = {name_key(o.name) for o in orgs if o.role == "supplier" and o.cue in _PROSE_WINNER_CUES}
+    named = {name_key(p.name) for p in suppliers}
     if not winners or not winners < named:
         return
     for party in suppliers:
-        if _key(party.name) not in winners:
+        if name_key(party.name) not in winners:
             party.role = "mentioned"
 
 
 def _second_names(doc: Document, ex: Extraction) -> None:
     """A buyer or supplier written with a bracketed other name of itself or its host (X研究所（Y集团第N研究所）):
     the bracket's name is screened too, as a name the document mentions."""
-    seen = {_key(p.name) for p in ex.parties}
+    seen = {name_key(p.name) for p in ex.parties}
     for party in list(ex.parties):
         if party.role not in ("buyer", "supplier") or party.span is None:
             continue
@@ -129,9 +129,9 @@ def _second_names(doc: Document, ex: Extraction) -> None:
         if span is None:
             continue
         name = doc.text[span[0]: span[1]]
-        if _key(name) in seen:
+        if name_key(name) in seen:
             continue
-        seen.add(_key(name))
+        seen.add(name_key(name))
         ex.parties.append(Party(name, "mentioned", doc.span(*span), masked=party.masked, source="text"))
 
 
@@ -193,8 +193,6 @@ def _winner_word(cue: str | None) -> bool:
     return cue is not None and any(w in cue for w in _WINNER_WORDS)
 
 
-def _key(name: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", name).split()).casefold()
 
 
 def add_parties(doc: Document, ex: Extraction, orgs: list[OrgName]) -> None:
@@ -203,7 +201,7 @@ def add_parties(doc: Document, ex: Extraction, orgs: list[OrgName]) -> None:
     masks = ("某", "××", "XX", "xx", "**", "＊＊")
     for party in ex.parties:
         party.masked = party.masked or any(m in party.name for m in masks)
-    seen = {_key(p.name) for p in ex.parties}
+    seen = {name_key(p.name) for p in ex.parties}
     taken: set[int] = set()
     # Where a labelled party stands, a shorter name the recogniser read inside it is a fragment of it.
     held = [(p.span.start, p.span.end) for p in ex.parties if p.span is not None and p.span.end > p.span.start]
@@ -211,7 +209,7 @@ def add_parties(doc: Document, ex: Extraction, orgs: list[OrgName]) -> None:
 
     def take(role: str, allowed: list[OrgName]) -> None:
         for org in allowed:
-            key = _key(org.name)
+            key = name_key(org.name)
             if key in seen:
                 continue
             seen.add(key)
@@ -247,7 +245,7 @@ def add_parties(doc: Document, ex: Extraction, orgs: list[OrgName]) -> None:
         take("agency", [o for o in orgs if o.role == "agency"][:1])
     added = 0
     for org in orgs:
-        key = _key(org.name)
+        key = name_key(org.name)
         if key in seen or org.start in taken or (len(org.name) < MIN_NAME and not org.masked):
             continue
         if added >= MAX_MENTIONED:

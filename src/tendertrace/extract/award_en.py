@@ -20,6 +20,7 @@ from functools import cache
 
 from ..knowledge import files as knowledge
 from ..model import Role
+from .literals import longest_word_pattern
 
 # The most capitalised words a name runs to ("Department of Defense High Performance Computing
 # Modernization Office" is eight with its connectives; more is a title).
@@ -47,7 +48,7 @@ class AwardParty:
 
 
 def _alt(words: tuple[str, ...] | list[str]) -> str:
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)) + ")"
+    return "(?:" + longest_word_pattern(words) + ")"
 
 
 # A capitalised word of a name: a word (BAE, CoreWeave, Inc.), an initialism (U.S.), a small-first brand (xFusion).
@@ -64,9 +65,8 @@ _PREPOSITIONS = frozenset({"For", "In", "On", "At", "By", "With", "From", "Under
 _ABBREVIATED = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Co|Corp|Inc|Ltd|Mr|Ms|Mrs|Dr|St|Gen|Col|Lt|Sen|Rep|No|Jr|Sr|vs|Dept|Univ)\.)$")
 
 
-# The letters every gate word holds (``_Frames.gate``), lower-cased: a cheap test before the pattern.
-_GATE_STEMS = ("award", "won", "wins", "secur", "landed", "clinch", "captur", "bagged", "received", "selected", "chosen",
-               "picked", "provide", "supply", "deliver", "doled", "purchas", "buy", "bought", "procur", "order", "acquir")
+# The words of a verb phrase that are no verb of its own (has been awarded, will provide, each are awarded).
+_AUXILIARY_WORDS = frozenset({"has", "have", "had", "been", "was", "were", "is", "are", "each", "will", "to", "out"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +85,7 @@ class _Frames:
     separator: re.Pattern[str]
     opener: re.Pattern[str]
     gate: re.Pattern[str]
+    gate_words: tuple[str, ...]  # the gate's words lower-cased: a cheap substring test before the pattern
     not_names: frozenset[str]
 
 
@@ -97,6 +98,10 @@ def _frames() -> _Frames:
     noun = r"(?:(?:[A-Za-z\-]+\s+){0,3}?" + _alt(w.descriptors) + r"\s+)"
     descriptor = r"(?:(?:the|a|an|its)\s+)?" + based + "?" + noun + "?"
     item = re.compile(descriptor + r"(" + _NAME + r")")
+    # the verbs of every frame, each phrase's own verb (awarded of "has been awarded"): a sentence holding
+    # none of them is not read
+    verbs = sorted({next((x for x in phrase.split() if x.lower() not in _AUXILIARY_WORDS), phrase)
+                    for phrase in (*w.award_verbs, *w.passive_verbs, *w.win_verbs, *w.provide_verbs, *w.buy_verbs)})
     return _Frames(
         active=re.compile(r"(" + _NAME + r")" + bracket + r"\s+" + aux
                           + r"(?:(?:said|says|announced|announces)\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+|today\s+|yesterday\s+)?(?:that\s+)?it\s+" + aux + r")?"
@@ -117,8 +122,8 @@ def _frames() -> _Frames:
         item=item,
         separator=re.compile(r",\s+and\s+|,\s+|\s+and\s+"),
         opener=re.compile(r"[^,;\n]{0,60}?,?\s+" + _alt(w.list_openers) + r"\s+"),
-        gate=re.compile(r"\b(?:award|won\b|wins\b|secur|landed|clinch|captur|bagged|received|selected|chosen|picked|provide|supply|deliver|doled|"
-                        r"purchas(?:e|ed|es|ing)\b|buy(?:s|ing)?\b|bought\b|procure[sd]?\b|order(?:s|ed)?\b|acquir)"),  # (not "buyer", "procurement")
+        gate=re.compile(r"\b" + _alt(verbs) + r"\b"),  # (not "buyer", "procurement": whole words)
+        gate_words=tuple(sorted({v.lower() for v in verbs})),
         not_names=frozenset(w.not_names),
     )
 
@@ -237,10 +242,10 @@ def en_award_parties(text: str) -> list[AwardParty]:
     """Every party an English award sentence of ``text`` names, with its role."""
     if not text.isascii() and not re.search(r"[A-Za-z]{4}", text):
         return []
-    low = text.lower()
-    if not any(stem in low for stem in _GATE_STEMS):
-        return []  # no award, win or purchase word: the gate pattern, which opens with \b, would try every position
     frames = _frames()
+    low = text.lower()
+    if not any(word in low for word in frames.gate_words):
+        return []  # no award, win or purchase word: the gate pattern, which opens with \b, would try every position
     out: list[AwardParty] = []
     gates = list(frames.gate.finditer(text))
     if not gates:
@@ -264,20 +269,12 @@ def en_award_parties(text: str) -> list[AwardParty]:
                 found.append(AwardParty(*agent, "buyer", "awarded (news)"))
                 found.extend(AwardParty(a, b, "supplier", "awarded (news)") for a, b in recipients)
         for m in frames.passive.finditer(text, s, e):
-            recipients = _list_at(text, m.start(1), m.end(1), frames) + _list_before(text, s, m.start(1), frames)
-            by = frames.by.search(text, m.end(), min(e, m.end() + FRAME_REACH))
-            agents = _list_at(text, by.end(), e, frames)[:1] if by else []
-            found.extend(AwardParty(a, b, "supplier", "was awarded (news)") for a, b in recipients)
-            found.extend(AwardParty(a, b, "buyer", "was awarded (news)") for a, b in agents)
+            found.extend(_winners_and_awarder(text, m, s, e, frames.by, "was awarded (news)", frames))
         for m in frames.awarded_to.finditer(text, s, e):
             # "contracts were awarded to Google, Oracle, Amazon, and Microsoft": the winners, whoever awards
             found.extend(AwardParty(a, b, "supplier", "awarded to (news)") for a, b in _list_at(text, m.end(), e, frames))
         for m in frames.win.finditer(text, s, e):
-            recipients = _list_at(text, m.start(1), m.end(1), frames) + _list_before(text, s, m.start(1), frames)
-            source = frames.from_.search(text, m.end(), min(e, m.end() + FRAME_REACH))
-            agents = _list_at(text, source.end(), e, frames)[:1] if source else []
-            found.extend(AwardParty(a, b, "supplier", "won (news)") for a, b in recipients)
-            found.extend(AwardParty(a, b, "buyer", "won (news)") for a, b in agents)
+            found.extend(_winners_and_awarder(text, m, s, e, frames.from_, "won (news)", frames))
         for m in frames.bought_from.finditer(text, s, e):
             # "the city council … has agreed to purchase two fire trucks from Martin Apparatus"
             sellers = _list_at(text, m.end(), e, frames)[:1]
@@ -292,15 +289,22 @@ def en_award_parties(text: str) -> list[AwardParty]:
                 found.append(AwardParty(*supplier, "supplier", "provides (news)"))
                 found.append(AwardParty(*buyer, "buyer", "provides (news)"))
         out.extend(found)
-    out = _without_short_forms(text, out)
-    seen: set[tuple[int, int]] = set()
-    unique: list[AwardParty] = []
-    for party in sorted(out, key=lambda p: (p.start, p.end)):
-        if (party.start, party.end) not in seen and not any(p.start <= party.start and party.end <= p.end and p is not party
-                                                            for p in unique if (p.start, p.end) != (party.start, party.end)):
-            seen.add((party.start, party.end))
-            unique.append(party)
-    return unique
+    # each span once (its first frame's reading), and none inside another's
+    kept: dict[tuple[int, int], AwardParty] = {}
+    for party in _without_short_forms(text, out):
+        kept.setdefault((party.start, party.end), party)
+    return [p for (a, b), p in sorted(kept.items())
+            if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in kept)]
+
+
+def _winners_and_awarder(text: str, m: re.Match[str], s: int, e: int, before_awarder: re.Pattern[str], cue: str,
+                         frames: _Frames) -> list[AwardParty]:
+    """The winners a passive or a win frame names as its subject -- with the names coordinated before
+    it -- and the one awarding after its preposition ("… by the X", "… from X")."""
+    winners = _list_at(text, m.start(1), m.end(1), frames) + _list_before(text, s, m.start(1), frames)
+    at = before_awarder.search(text, m.end(), min(e, m.end() + FRAME_REACH))
+    awarder = _list_at(text, at.end(), e, frames)[:1] if at else []
+    return [AwardParty(a, b, "supplier", cue) for a, b in winners] + [AwardParty(a, b, "buyer", cue) for a, b in awarder]
 
 
 def _without_short_forms(text: str, parties: list[AwardParty]) -> list[AwardParty]:

@@ -15,7 +15,7 @@ from typing import Any, cast, get_args
 from ..knowledge import files as knowledge
 from ..model import Amount, AmountAt, Document, Extraction, LineItem, Lot, NoticeType, Party, Role, Span
 from ..text.dates import parse_date
-from ..text.fold import fold_pattern
+from ..text.fold import fold_pattern, name_key
 from ..text.fold import line_end as end_of_line
 from ..text.fold import line_start as start_of_line
 from .amounts import (
@@ -275,8 +275,8 @@ def extract_fields(doc: Document) -> Extraction:
         _buyer_from_title(doc, title, ex)
     if not any(p.role == "buyer" for p in ex.parties) and title and ex.notice_type in (*_TITLE_BUYER_KINDS, "award"):
         opening = title_buyer(title)
-        winners = {_key(p.name) for p in ex.parties if p.role == "supplier"}
-        if opening is not None and _key(opening) not in winners and not (
+        winners = {name_key(p.name) for p in ex.parties if p.role == "supplier"}
+        if opening is not None and name_key(opening) not in winners and not (
                 ex.notice_type == "award" and _WON_AFTER_NAME.match(title, title.find(opening) + len(opening))):
             ex.parties.append(Party(opening, "buyer", _find_text(doc, opening), source="title"))
     result_correction = ex.notice_type == "correction" and any(
@@ -861,22 +861,15 @@ def _title_buyer_patterns() -> list[re.Pattern[str]]:
 # them; and a result, unless the name that opens its title is its winner's (X公司中标…, X喜获…, or the
 # winner the result names).
 _TITLE_BUYER_KINDS = ("tender_call", "intention", "correction", "cancellation", "single_source")
-def _key(name: str) -> str:
-    return "".join(name.split()).casefold()
-
-
-# The words of a label only a result has (成交供应商, 中标人, 中选单位; 成交金额, 中标价).
-_RESULT_LABEL_WORDS = ("中标", "成交", "中选")
-
-
 def _result_told(text: str, values: dict[str, list[tuple[str, int, str]]]) -> bool:
     """Whether the labelled fields name a winner and the sum it won for: a result, whatever the title."""
-    winners = [lab for lab, _s, v in values.get("supplier", []) if any(w in lab for w in _RESULT_LABEL_WORDS)
+    result_words = knowledge.orgs().zh_win_verbs  # words of a label only a result has (成交供应商, 中标金额)
+    winners = [lab for lab, _s, v in values.get("supplier", []) if any(w in lab for w in result_words)
                and v.strip() and _org_suffix().search(re.split(r"[\s，,。；;|]", v.strip())[0])]
     if not winners:
         return False
     regex, kind_of, _exclude = _amount_labels()
-    return any(kind_of.get(m.group(0)) == "awarded" and any(w in m.group(0) for w in _RESULT_LABEL_WORDS)
+    return any(kind_of.get(m.group(0)) == "awarded" and any(w in m.group(0) for w in result_words)
                for m in regex.finditer(text))
 
 

@@ -1128,17 +1128,23 @@ def _known_names(match: str, disclosure: bool) -> list[tuple[int, int, bool]]:
     # A report of a company's own filing names the company by its code: the announcer's reading
     # (``_with_announcer``) places it and its subsidiaries.
     for code in () if disclosure else _STOCK_CODE.finditer(match):
-        short = _STOCK_SHORT_NAME.search(match, max(0, code.start() - STOCK_NAME_REACH), code.start())
-        if short is None:
-            continue
-        # the name starts after a verb or preposition of the prose before it (公告称中贝通信)
-        cut = 0
-        for w in _vocab().cut.finditer(short.group(0)):
-            if w.end() < len(short.group(0)) - 1:
-                cut = w.end()
-        if len(short.group(0)) - cut >= MIN_KNOWN_ZH:
-            out.append((short.start() + cut, short.end(), False))
+        span = _short_name_before(match, code.start())
+        if span is not None:
+            out.append((*span, False))
     return out
+
+
+def _short_name_before(match: str, code: int) -> tuple[int, int] | None:
+    """The short name right before a stock code at ``code`` (中贝通信(603220)); it starts after a verb or
+    preposition of the prose before it (公告称中贝通信)."""
+    short = _STOCK_SHORT_NAME.search(match, max(0, code - STOCK_NAME_REACH), code)
+    if short is None:
+        return None
+    cut = 0
+    for w in _vocab().cut.finditer(short.group(0)):
+        if w.end() < len(short.group(0)) - 1:
+            cut = w.end()
+    return (short.start() + cut, short.end()) if len(short.group(0)) - cut >= MIN_KNOWN_ZH else None
 
 
 # "X, which designs chips, said in an April tender document it spent 600,000 yuan": the subject of a
@@ -1704,14 +1710,7 @@ def _stock_named(match: str) -> tuple[int, int] | None:
     m = _STOCK_CODE.search(match, 0, ANNOUNCER_HEAD)
     if m is None or not re.search(r"(?:公司|本公司)(?:近日|于|已|日前)?[^。；\n]{0,20}?收到", match):
         return None
-    name = _STOCK_SHORT_NAME.search(match, max(0, m.start() - STOCK_NAME_REACH), m.start())
-    if name is None:
-        return None
-    cut = 0  # the name starts after a verb or preposition of the prose before it (公告显示天铁股份)
-    for w in _vocab().cut.finditer(name.group(0)):
-        if w.end() < len(name.group(0)) - 1:
-            cut = w.end()
-    return (name.start() + cut, name.end()) if len(name.group(0)) - cut >= MIN_KNOWN_ZH else None
+    return _short_name_before(match, m.start())
 
 
 # A company's own purchase as its filing, or news of it, tells it: "公司拟斥资不超过40亿元采购服务器",

@@ -101,11 +101,13 @@ def paragraph_span(text: str, start: int, end: int, reach: int = PARAGRAPH_REACH
     return lo, hi
 
 
-def objects_in(text: str, lo: int, hi: int) -> set[str]:
-    """The compute-object classes named in ``text[lo:hi]``: hardware, cloud, general, account, model, purpose."""
-    serving = _serving(text, lo, hi)
+def objects_in(text: str, lo: int, hi: int, serving: list[tuple[int, int]] | None = None) -> set[str]:
+    """The compute-object classes named in ``text[lo:hi]``: hardware, cloud, general, account, model,
+    purpose; a cloud word inside a service the buyer offers to others (``serving``) names none."""
+    serving = _serving(text, lo, hi) if serving is None else serving
     return {name for name, pattern in vocab().objects.items()
-            if any(not (name == "cloud" and _inside(m, serving)) for m in pattern.finditer(text, lo, hi))}
+            if (any(not _inside(m.start(), m.end(), serving) for m in pattern.finditer(text, lo, hi))
+                if name == "cloud" and serving else pattern.search(text, lo, hi))}
 
 
 def _serving(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -114,23 +116,20 @@ def _serving(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in serve.finditer(text, lo, hi)] if serve is not None else []
 
 
-def _inside(m: re.Match[str], spans: list[tuple[int, int]]) -> bool:
-    return any(s <= m.start() and m.end() <= e for s, e in spans)
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
 
 
-def routes_in(text: str, lo: int, hi: int) -> set[str]:
+def routes_in(text: str, lo: int, hi: int, serving: list[tuple[int, int]] | None = None) -> set[str]:
     """The route words of ``text[lo:hi]``: buy, rent, subscribe, recharge, renew, overseas -- those
-    that stand in no negation or replacement ("不涉及境外云服务" states no overseas route)."""
-    routes = vocab().routes
-    serving = _serving(text, lo, hi)
+    that stand in no negation or replacement ("不涉及境外云服务" states no overseas route), and no
+    rental words of a service the buyer offers to others (``serving``: 提供…算力服务)."""
+    serving = _serving(text, lo, hi) if serving is None else serving
     out = set()
-    for name, pattern in routes.items():
-        for m in pattern.finditer(text, lo, hi):
-            if name == "rent" and _inside(m, serving):
-                continue  # the rental words of a service the buyer offers to others (提供…算力服务)
-            if _stated(text, m.start(), m.end()):
-                out.add(name)
-                break
+    for name, pattern in vocab().routes.items():
+        if any(_stated(text, m.start(), m.end()) for m in pattern.finditer(text, lo, hi)
+               if not (name == "rent" and _inside(m.start(), m.end(), serving))):
+            out.add(name)
     return out
 
 
@@ -185,16 +184,16 @@ def evidence_in(text: str, lo: int, hi: int, mentions: list[Mention], skip: Ment
     """The evidence of ``text[lo:hi]``. An "overseas cloud" mention ("境外云计算资源") is overseas
     access, not an account."""
     kinds: set[str] = set()
-    verbs = routes_in(text, lo, hi)
     serving = _serving(text, lo, hi)
+    verbs = routes_in(text, lo, hi, serving)
     for o in mentions_between(mentions, lo, hi):
-        if o is skip or o.kind == "gpu_rental" and any(s <= o.start and o.end <= e for s, e in serving):
+        if o is skip or o.kind == "gpu_rental" and _inside(o.start, o.end, serving):
             continue  # (a rental the buyer offers to others: 面向…企业提供算力服务)
         if o.kind == "cloud_account" and o.normalized == "overseas cloud":
             verbs.add("overseas")
         else:
             kinds.add(o.kind)
-    return Evidence(frozenset(objects_in(text, lo, hi)), frozenset(verbs), frozenset(kinds))
+    return Evidence(frozenset(objects_in(text, lo, hi, serving)), frozenset(verbs), frozenset(kinds))
 
 
 def is_benchmark(text: str, m: Mention) -> bool:

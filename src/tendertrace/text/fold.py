@@ -130,6 +130,11 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NAME_IGNORED = re.compile(r"[\s()（）【】\[\]《》“”\"'·・,，.。、]")
 
 
+def name_key(name: str) -> str:
+    """The form in which two writings of one name are the same: NFKC, without whitespace, case-folded."""
+    return "".join(unicodedata.normalize("NFKC", name).split()).casefold()
+
+
 def is_chinese(text: str) -> bool:
     """Whether ``text`` holds a CJK unified ideograph."""
     return bool(_HAN.search(text))
