@@ -20,7 +20,7 @@ from typing import Any
 from rigour.names import remove_person_prefixes
 
 from ..model import Hit, ListEntry
-from . import bound, divisions, relation, tradename
+from . import bound, divisions, persons, relation, tradename
 from . import factors as f
 from .abbrev import expand as expand_abbreviation
 from .factors import DEFAULT_THRESHOLD
@@ -87,6 +87,7 @@ class Screener:
         warm_tables()  # static tables load here, with the index, not on the first query
         divisions.warm()
         tradename.warm()
+        persons.warm()
         remove_person_prefixes("Mr A")  # rigour compiles its table of titles on the first call (tens of ms)
 
     # -- public --------------------------------------------------------------------------

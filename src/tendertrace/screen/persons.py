@@ -112,6 +112,13 @@ def _hanja_hangul(text: str) -> str | None:
     return out if all("\uac00" <= ch <= "\ud7a3" for ch in out) else None
 
 
+def warm() -> None:
+    """Load the Korean surname table and the hanja library's reading table (about half a second of
+    YAML, read on its first call) now rather than on the first person name screened."""
+    _korean_surnames()
+    _hanja_hangul("金")
+
+
 @cache
 def _hanja_module() -> Any:
     try:
