@@ -260,6 +260,14 @@ CASES: tuple[Case, ...] = (
     Case("compatible", "采购国产大模型API调用服务，提供OpenAI兼容接口，预付1000万tokens。", False),
     Case("compatible", "采购本地大模型推理服务，对外提供OpenAI协议接口，预付500万tokens。", False),
     Case("compatible near", "采购OpenAI GPT-4o API调用服务，接口格式为JSON，预付500万tokens。", True),
+    # a client library imported, installed or constructed in code: the model or endpoint named says whose
+    # service is called
+    Case("library", "充值大模型接口额度5000元。\n!pip install openai\nfrom openai import OpenAI\n"
+         "client = OpenAI(api_key=KEY, base_url='https://api.moonshot.cn/v1')\n"
+         "resp = client.chat.completions.create(model='moonshot-v1-8k')", False),
+    Case("library", "订阅大模型接口服务，每月2000元。\nimport openai\nopenai.api_key = KEY", False),
+    Case("library near", "充值大模型接口额度5000元。\nfrom openai import OpenAI\nclient = OpenAI(api_key=KEY)\n"
+         "resp = client.chat.completions.create(model='gpt-4o')", True),
     # -- a US cloud's CPU-only instances
     Case("cpu only", "租用AWS EC2通用型云服务器（无GPU），用于门户网站托管。", False),
     Case("cpu only", "采购Azure国际版云主机（仅CPU，4核8G）用于海外官网部署。", False),
