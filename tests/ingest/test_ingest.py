@@ -362,3 +362,43 @@ def test_a_digest_of_notices_is_one_document_per_entry() -> None:
             "②【竞争性磋商】滨湖港务集团有限公司大模型服务采购项目\n　　采购人：滨湖港务集团有限公司　｜　预算：48.00万元\n")
     docs = list(read_input(text, name="d.txt", source="d.txt"))
     assert [d.title for d in docs] == ["①【招标公告】滨湖市公安局视频云存储扩容项目", "②【竞争性磋商】滨湖港务集团有限公司大模型服务采购项目"]
+
+
+def test_xlsx_sheets_and_rows_are_read_and_a_broken_one_fails_clearly() -> None:
+    # A budget kept in a spreadsheet: the sheet's name, a label row of two cells, a table row, a formula.
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "设备购置预算"
+    sheet.append(["采购单位", "东岭智算研究院"])
+    sheet.append(["序号", "设备名称", "数量", "金额（万元）"])
+    sheet.append([1, "GPU服务器（8×H100）", 2, 560.0])
+    buf = io.BytesIO()
+    book.save(buf)
+    doc = _one(buf.getvalue(), name="budget.xlsx")
+    assert isinstance(doc, Document)
+    assert "【设备购置预算】" in doc.text and "采购单位：东岭智算研究院" in doc.text
+    assert "1 | GPU服务器（8×H100） | 2 | 560" in doc.text
+    broken = _one(b"PK\x03\x04 not a workbook", name="budget.xlsx")
+    assert isinstance(broken, IngestFailure) and "XLSX" in broken.reason
+
+
+def test_pptx_slides_tables_and_notes_are_read() -> None:
+    pptx = pytest.importorskip("pptx")
+    from pptx.util import Inches
+
+    deck = pptx.Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[5])
+    slide.shapes.title.text = "算力平台建设汇报"
+    rows = slide.shapes.add_table(2, 3, Inches(1), Inches(2), Inches(6), Inches(1)).table
+    for i, cell in enumerate(["设备", "数量", "供应商"]):
+        rows.cell(0, i).text = cell
+    for i, cell in enumerate(["HGX H100服务器", "4台", "澜峰国际有限公司"]):
+        rows.cell(1, i).text = cell
+    slide.notes_slide.notes_text_frame.text = "经费来源：自筹"
+    buf = io.BytesIO()
+    deck.save(buf)
+    doc = _one(buf.getvalue(), name="report.pptx")
+    assert isinstance(doc, Document)
+    assert "算力平台建设汇报" in doc.text and "HGX H100服务器 | 4台 | 澜峰国际有限公司" in doc.text
+    assert "经费来源：自筹" in doc.text

@@ -42,9 +42,11 @@ def test_a_bracketed_hong_kong_is_the_listed_hk_not_a_branch(screener: Screener)
     assert best(screener, "Woke Trading (HK) Ltd") == ("woke", "self")
 
 
-def test_plurals_the_glossary_writes_fold_but_names_and_non_plurals_stay() -> None:
+def test_plurals_of_the_vocabulary_fold_but_names_and_non_plurals_stay() -> None:
     assert tokens_en("Materials Sciences Observatories") == ["material", "science", "observatory"]
-    assert tokens_en("Physics Autonomous Jones Missiles") == ["physics", "autonomous", "jones", "missiles"]
+    assert tokens_en("Heavy Industries IT Services Missiles") == ["heavy", "industry", "information", "technology",
+                                                                   "service", "missile"]
+    assert tokens_en("Physics Autonomous Jones Siemens") == ["physics", "autonomous", "jones", "siemens"]
 
 
 def test_hyphenated_words_are_joined_where_the_lists_write_one_word(screener: Screener) -> None:

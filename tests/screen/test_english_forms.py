@@ -164,3 +164,28 @@ def test_a_name_written_in_both_scripts_is_the_entry_itself() -> None:
     assert best(screener, "OTHERCO北京联众集群科技有限公司") is None  # a Latin word the entry's names do not hold
     # 器材 composes as Equipment: the listed name written in full
     assert best(screener, "广州市广有通讯器材有限公司") == ("gy", "self")
+
+
+PLURAL_ENTRIES = [
+    ListEntry("gas", "EL", "Shandong Feiyuan Gas Co., Ltd.", [], "China"),
+    ListEntry("heavy", "EL", "Guangxin Shipbuilding and Heavy Industry Co., Ltd.", [], "China"),
+    ListEntry("it", "EL", "Urumqi Tianyao Weiye Information Technology Service Co., Ltd.", [], "China"),
+    ListEntry("opto", "EL", "Beijing Opto-Electronics Technology Company", [], "China"),
+    ListEntry("super", "EL", "Shanghai Supercomputing Technology Co., Ltd.", [], "China"),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Shandong Feiyuan Gases Co.", "gas"),  # a plural of the name's word
+    ("Guangxin Shipbuilding & Heavy Industries Co.", "heavy"),  # & for and, -ies for -y
+    ("Urumqi Tianyao Weiye IT Services Co., Ltd.", "it"),  # IT for Information Technology
+    ("Beijing Optoelectronic Technology Co.", "opto"),  # a hyphenated compound written as one word
+    ("Shanghai Super Computing Technology Company Limited", "super"),  # a compound written as two words
+])
+def test_plurals_compounds_and_initialisms_of_a_listed_name(query: str, expected: str) -> None:
+    assert best(Screener(PLURAL_ENTRIES), query) == (expected, "self")
+
+
+def test_an_initialism_read_as_a_word_is_no_plural() -> None:
+    entry = ListEntry("air", "EL", "Aerospace Information Research Institute, Chinese Academy of Sciences", ["AIRCAS"], "China")
+    assert best(Screener([entry]), "AIR-CAS") == ("air", "self")

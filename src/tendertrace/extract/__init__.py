@@ -10,7 +10,15 @@ from ..text.fold import name_key
 from .clauses import is_clause_cue
 from .fields import alias_after, extract_fields, row_amounts, table_lots
 from .mentions import find_mentions
-from .orgs import OrgName, announcer_of, find_orgs, is_disclosure, owner_roles, upstream_supplier_roles
+from .orgs import (
+    OrgName,
+    announcer_of,
+    find_orgs,
+    is_disclosure,
+    owner_roles,
+    places_only,
+    upstream_supplier_roles,
+)
 from .tables import Table, find_tables, is_unit_price
 
 __all__ = ["extract", "find_mentions", "find_orgs"]
@@ -59,6 +67,7 @@ def extract(doc: Document) -> Extraction:
     orgs = find_orgs(doc.text, doc.match_text or doc.text)
     add_parties(doc, ex, orgs)
     _completed_names(doc, ex, orgs)
+    _placed_names(doc, ex, orgs)
     _prose_winners(ex, orgs)
     _second_names(doc, ex)
     if ex.mentions:
@@ -100,6 +109,19 @@ def _completed_names(doc: Document, ex: Extraction, orgs: list[OrgName]) -> None
         full = longer.name
         ex.parties = [p for p in ex.parties if p is party or p.name != full]
         party.name, party.span = full, doc.span(longer.start, longer.end)  # the span of the whole name
+
+
+def _placed_names(doc: Document, ex: Extraction, orgs: list[OrgName]) -> None:
+    """A party the title names without its place (新闵学校（中学部）…成交公告) is the name the text writes
+    with its divisions before it (上海市松江区新闵学校): the title shortens, the body names in full."""
+    for party in ex.parties:
+        if party.source != "title" or party.name.isascii():
+            continue
+        placed = next((o for o in orgs if o.name.endswith(party.name) and len(o.name) > len(party.name)
+                       and places_only(o.name[: len(o.name) - len(party.name)])), None)
+        if placed is not None:
+            ex.parties = [p for p in ex.parties if p is party or p.name != placed.name]
+            party.name, party.span = placed.name, doc.span(placed.start, placed.end)
 
 
 def _prose_winners(ex: Extraction, orgs: list[OrgName]) -> None:

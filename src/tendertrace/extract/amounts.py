@@ -26,6 +26,10 @@ UNIT_SCALE = {
     "万澳门元": (1e4, "MOP"), "澳门元": (1.0, "MOP"), "万澳門元": (1e4, "MOP"), "澳門元": (1.0, "MOP"), "patacas": (1.0, "MOP"),
     "万欧元": (1e4, "EUR"), "欧元": (1.0, "EUR"), "万英镑": (1e4, "GBP"), "英镑": (1.0, "GBP"),
     "亿元": (1e8, "CNY"), "万元": (1e4, "CNY"), "千元": (1e3, "CNY"), "元": (1.0, "CNY"), "圆": (1.0, "CNY"),
+    # a figure said to be exceeded (3亿余元, 300余万元, 1万多元: 现代汉语词典 余 "整数后面的零头", 多): its
+    # round figure, the least the text states
+    "余亿元": (1e8, "CNY"), "多亿元": (1e8, "CNY"), "亿余元": (1e8, "CNY"), "亿多元": (1e8, "CNY"),
+    "余万元": (1e4, "CNY"), "多万元": (1e4, "CNY"), "万余元": (1e4, "CNY"), "万多元": (1e4, "CNY"), "余元": (1.0, "CNY"),
     "万": (1e4, None), "亿": (1e8, None),
     "million yuan": (1e6, "CNY"), "billion yuan": (1e9, "CNY"), "million": (1e6, None), "billion": (1e9, None),
     "yuan": (1.0, "CNY"),

@@ -76,6 +76,7 @@ class _Frames:
     win: re.Pattern[str]
     provide: re.Pattern[str]
     bought_from: re.Pattern[str]
+    offer_from: re.Pattern[str]
     object_to: re.Pattern[str]
     descriptor_before: re.Pattern[str]
     awarded_to: re.Pattern[str]
@@ -101,7 +102,8 @@ def _frames() -> _Frames:
     # the verbs of every frame, each phrase's own verb (awarded of "has been awarded"): a sentence holding
     # none of them is not read
     verbs = sorted({next((x for x in phrase.split() if x.lower() not in _AUXILIARY_WORDS), phrase)
-                    for phrase in (*w.award_verbs, *w.passive_verbs, *w.win_verbs, *w.provide_verbs, *w.buy_verbs)})
+                    for phrase in (*w.award_verbs, *w.passive_verbs, *w.win_verbs, *w.provide_verbs, *w.buy_verbs,
+                                   *w.choose_verbs)})
     return _Frames(
         active=re.compile(r"(" + _NAME + r")" + bracket + r"\s+" + aux
                           + r"(?:(?:said|says|announced|announces)\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+|today\s+|yesterday\s+)?(?:that\s+)?it\s+" + aux + r")?"
@@ -113,6 +115,8 @@ def _frames() -> _Frames:
         bought_from=re.compile(r"(" + _NAME + r")" + bracket + r"\s+" + aux
                                + r"(?:(?:has\s+|have\s+)?(?:agreed|voted|decided|plans?|planned|approved)\s+to\s+)?"
                                + _alt(w.buy_verbs) + r"\b[^.;\n]{0," + str(FRAME_REACH) + r"}?\bfrom\s+"),
+        offer_from=re.compile(r"\b" + _alt(w.choose_verbs) + r"\s+(?:the|a|an|its|their)\s+(?:[a-z]+\s+){0,2}?"
+                              + _alt(w.offer_nouns) + r"\s+(?:from|of|by|submitted\s+by)\s+"),
         provide=re.compile(r"(" + _NAME + r")" + bracket + r"\s+" + aux + _alt(w.provide_verbs) + r"\s+(?:the\s+)?(" + _NAME + r")\s+with\b"),
         descriptor_before=re.compile(r"(?:(?:the|a|an|its)\s+)?" + based + noun + "?$|" + noun + "$"),
         object_to=re.compile(r"\b" + _alt(w.objects) + r"\b[^;\n]{0," + str(FRAME_REACH) + r"}?\bto\s+"),
@@ -282,6 +286,9 @@ def en_award_parties(text: str) -> list[AwardParty]:
             found.extend(AwardParty(a, b, "supplier", "bought from (news)") for a, b in sellers)
             if buyer and sellers:
                 found.append(AwardParty(*buyer, "buyer", "bought from (news)"))
+        for m in frames.offer_from.finditer(text, s, e):
+            # "approve the bid from Crossroad Ambulance Sales and Service LLC": the one whose offer is taken sells
+            found.extend(AwardParty(a, b, "supplier", "offer chosen (news)") for a, b in _list_at(text, m.end(), e, frames)[:1])
         for m in frames.provide.finditer(text, s, e):
             supplier = _trim(text, m.start(1), m.end(1), frames)
             buyer = _trim(text, m.start(2), m.end(2), frames)

@@ -16,8 +16,8 @@ text, so every span points at what the user reads.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import cast
 
@@ -236,6 +236,8 @@ def _vocab() -> _Vocab:
         # "X以498万元中标", "X 35298 万元中标", "X作为联合牵头人中标", "X所投微机以最低价中标", "X成功中标…"
         win_after=re.compile(
             r"\s*(?:作为[^，,。；;\n]{0,10}?|所投[^，,。；;\n]{0,12}?)?"
+            # "由A、B、C 3家国内知名车企中标", "A等4家公司中标": the list's count and kind before the verb
+            r"(?:等?\s*(?:\d{1,2}|[两二三四五六七八九十])\s*家[^，,。；;\n\d]{0,10}?(?:企业|车企|公司|单位|厂家|厂商|供应商|机构))?"
             r"(?:以[^，,。；;\n]{0,24}?|\d[\d.,]*\s*(?:亿|万)?元\s*|已|成功|顺利|再次|被(?:确定|确认|选定|推选)为(?:本项目|该项目|本次采购)?的?)?"
             r"(?:" + _alternation(map(fold, conf.zh_win_verbs)) + r")"
             + r"(?!" + _alternation(map(fold, conf.zh_win_nouns)) + r")"
@@ -417,6 +419,17 @@ def _place_leads(head: str) -> bool:
     """``head`` opens with a division's name (广州极算信息科技 opens with 广州)."""
     places = _places()
     return any(head[:n] in places for n in range(2, min(MAX_PLACE, len(head) - 1) + 1))
+
+
+def places_only(head: str) -> bool:
+    """``head`` is a run of divisions' names and nothing else (上海市松江区, 江苏省南京市)."""
+    places, i = _places(), 0
+    while i < len(head):
+        n = next((n for n in range(min(MAX_PLACE, len(head) - i), 1, -1) if head[i: i + n] in places), 0)
+        if not n:
+            return False
+        i += n
+    return bool(head)
 
 
 def _ends_with(words: re.Pattern[str], text: str) -> bool:
@@ -665,7 +678,7 @@ _PROVIDES_TO = re.compile(_BRACKET_AFTER + r"(?:将|拟|已|负责|主要)?(?:�
                           r"[\u3400-\u9fff]{1,12}?(?:提供|交付|供货|供应)(?!商|方|单位)")
 # "中央国家机关政府采购中心发布了…项目的中标公告", as news prose tells whose notice it reports: the
 # body that publishes a procurement's notice is the one that procures.
-_PUBLISHES_NOTICE = re.compile(_BRACKET_AFTER + r"(?:近日|日前|今日|此前|已)?(?:于[^，,。；;\n]{0,16}?)?[ \t]*(?:在[^，,。；;\n]{0,24}?)?(?:正式)?(?:发布|公布|发出|挂出)了?"
+_PUBLISHES_NOTICE = re.compile(_BRACKET_AFTER + r"(?:近日|日前|今日|此前|已)?(?:于[^，,。；;\n]{0,16}?)?[ \t]*(?:在[^，,。；;\n]{0,24}?)?(?:正式)?(?:对外|向社会|公开)?(?:发布|公布|发出|挂出)了?"
                                r"[^。；;\n]{0,40}?(?:(?:采购|招标|中标|成交|询价|磋商|谈判|比选)[^。；;\n]{0,10}?(?:公告|公示)|的[^。；;\n]{0,40}?(?:采购|招标)项目"
                                # "贵州移动公布了…项目的中标人": the buyer tells who won its project
                                r"|的(?:中标人|中标结果|中标候选人|成交结果|成交供应商|采购结果))")
@@ -918,6 +931,7 @@ def _find_orgs(text: str, match: str) -> list[OrgName]:
         if not any(o.role == "buyer" for o in out):
             out = _with_signature(match, out)
     out = _subsidiary_named_after(match, text, out)
+    out = _cited_issuers(match, out)
     # A known name in no role is a brand or a reference (昇腾 of 华为, "Nvidia's chips"), no party; nor is
     # one that only stands after 与 ("海算科技与云天励飞达成合作" says no one sells).
     vendors = _vendor_names()
@@ -931,6 +945,45 @@ def _find_orgs(text: str, match: str) -> list[OrgName]:
     return [o for o in out if o.start not in known or o.role != "mentioned"
             and (o.cue not in _KNOWN_WEAK_CUES or buyer_read and _PURCHASE_CONTRACT.match(match, o.end, o.end + SIGN_WINDOW))
             and not (fold_pattern(o.name) in vendors and not _sells_in_clause(o.cue))]
+
+
+# A document cited by its title (《国家发展改革委办公厅关于招标代理服务收费有关问题的通知》,
+# 《财政部关于…的办法》): the name that opens it issued the document, it is no party of this one. A title
+# that goes on with 关于 from the name, or ends in a kind of official document (党政机关公文处理工作条例
+# 第八条: 决定, 意见, 通知, 通报, 报告, 请示, 批复, 函; with the rules' 办法, 规定, 条例, 细则).
+_CITED_TITLE = re.compile(r"《[^《》\n]{2,120}》")
+_CITED_DOCUMENT_END = re.compile(r"(?:关于[^《》]*|(?:办法|规定|条例|细则|规则|决定|意见|通知|通报|批复|函|指引|指南|令))$")
+
+
+def _cited_issuers(match: str, orgs: list[OrgName]) -> list[OrgName]:
+    """The names that issued a document the text cites by title, as mentioned (no role)."""
+    titles = [(m.start() + 1, m.end() - 1) for m in _CITED_TITLE.finditer(match)]
+    out = []
+    for o in orgs:
+        inside = next(((lo, hi) for lo, hi in titles if lo <= o.start and o.end <= hi), None)
+        if inside is not None and o.role != "mentioned" and not _named_outside(match, o.name, titles) and (
+                match.startswith("关于", o.end) or _CITED_DOCUMENT_END.search(match, inside[0], inside[1])
+                and not _SIGN_IN_TITLE.search(match, inside[0], inside[1])):
+            o = replace(o, role="mentioned", cue=None)
+        out.append(o)
+    return out
+
+
+def _named_outside(match: str, name: str, titles: list[tuple[int, int]]) -> bool:
+    """Whether ``name`` also stands outside every cited title (a unit citing its own rules, 依据《电子科技大学
+    …管理办法》, is named in its own text too)."""
+    return any(not any(lo <= i < hi for lo, hi in titles) for i in _occurrences(match, name))
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
+# A contract's title names its parties (《A与B算力服务协议》): those keep their roles.
+_SIGN_IN_TITLE = re.compile(r"(?:合同|协议|订单|框架)")
 
 
 def _defines_short(match: str, end: int, short: str) -> bool:

@@ -34,7 +34,9 @@ from .readers import (
     read_json_object,
     read_markdown,
     read_pdf,
+    read_pptx,
     read_text,
+    read_xlsx,
     read_xml,
     sniff_format,
 )
@@ -307,7 +309,7 @@ def listing_sections(text: str) -> list[tuple[int, int]]:
     return [(start, heads[i + 1] if i + 1 < len(heads) else len(text)) for i, start in enumerate(heads)]
 
 
-_READERS: dict[str, Callable[[bytes, Limits], ReadResult]] = {"html": read_html, "htm": read_html, "text": read_text, "txt": read_text, "markdown": read_markdown, "csv": read_csv, "pdf": read_pdf, "docx": read_docx, "email": read_email, "xml": read_xml}
+_READERS: dict[str, Callable[[bytes, Limits], ReadResult]] = {"html": read_html, "htm": read_html, "text": read_text, "txt": read_text, "markdown": read_markdown, "csv": read_csv, "pdf": read_pdf, "docx": read_docx, "xlsx": read_xlsx, "pptx": read_pptx, "email": read_email, "xml": read_xml}
 
 
 def _read_json(

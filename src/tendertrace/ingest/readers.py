@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import email
 import email.policy
 import io
@@ -58,6 +59,10 @@ def sniff_format(name: str, data: bytes) -> str:
         return "pdf"
     if lower.endswith(".docx") or (data.startswith(b"PK") and b"word/" in data[:4096]):
         return "docx"
+    if lower.endswith(".xlsx") or (data.startswith(b"PK") and b"xl/" in data[:4096]):
+        return "xlsx"
+    if lower.endswith(".pptx") or (data.startswith(b"PK") and b"ppt/" in data[:4096]):
+        return "pptx"
     if lower.endswith((".html", ".htm", ".xhtml")):
         return "html"
     if lower.endswith(".json"):
@@ -411,18 +416,93 @@ def _read_pdf(data: bytes, limits: Limits) -> ReadResult:
     return ReadResult(text, None, None, warnings)
 
 
-def read_docx(data: bytes, limits: Limits) -> ReadResult:
+def _office_archive(data: bytes, limits: Limits, kind: str) -> None:
+    """Refuse an Office Open XML file (DOCX, XLSX, PPTX: ECMA-376 zip packages) that is no zip or
+    that expands past the limits (a zip bomb), with a clear error."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         total = sum(i.file_size for i in archive.infolist())
     # ValueError: a member name flagged UTF-8 that is not (found by fuzz/readers.py); EOFError,
     # struct.error, NotImplementedError: truncated or exotic archives.
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, struct.error) as exc:
-        raise ReadError(f"broken DOCX (not a valid zip archive): {type(exc).__name__}: {exc}") from exc
+        raise ReadError(f"broken {kind} (not a valid zip archive): {type(exc).__name__}: {exc}") from exc
     if total > limits.max_docx_uncompressed or total > max(len(data), 1) * limits.max_docx_ratio:
         raise ReadError(
-            f"DOCX expands to {total:,} bytes from {len(data):,}: refused as a possible zip bomb"
+            f"{kind} expands to {total:,} bytes from {len(data):,}: refused as a possible zip bomb"
         )
+
+
+def _cells_line(cells: list[str]) -> str:
+    """A table row as one line: two cells as a label and its value, more as cells."""
+    if len(cells) == 2:
+        return f"{cells[0]}：{cells[1]}" if cells[1] else cells[0]
+    return " | ".join(c for c in cells if c)
+
+
+def read_xlsx(data: bytes, limits: Limits) -> ReadResult:
+    """A spreadsheet (a budget, a plan, a quote or an asset list kept in Excel): each sheet under its
+    name, each row a line of its cells' values (formulas read as their last computed values)."""
+    _office_archive(data, limits, "XLSX")
+    import openpyxl  # type: ignore[import-untyped]  # the library ships no type hints
+
+    lines: list[str] = []
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        for sheet in book.worksheets:
+            lines.append(f"【{sheet.title}】")
+            for row in sheet.iter_rows(values_only=True):
+                cells = ["" if v is None else _cell_text(v) for v in row]
+                while cells and not cells[-1]:
+                    cells.pop()
+                if any(cells):
+                    lines.append(_cells_line(cells))
+        book.close()
+    except RecursionError:
+        raise
+    except Exception as exc:  # openpyxl raises KeyError, ValueError, lxml errors on broken parts
+        raise ReadError(f"broken XLSX ({type(exc).__name__}): {exc}") from exc
+    return ReadResult("\n".join(ln for ln in lines if ln.strip()), None, None, [])
+
+
+def _cell_text(value: Any) -> str:
+    """A cell's value as written: a date as ISO, a whole float without its .0."""
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        return value.date().isoformat()
+    if isinstance(value, datetime.date | datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def read_pptx(data: bytes, limits: Limits) -> ReadResult:
+    """A slide deck (a project report, a briefing): each slide's text frames and tables in order, then
+    its speaker notes."""
+    _office_archive(data, limits, "PPTX")
+    import pptx
+
+    lines: list[str] = []
+    try:
+        deck = pptx.Presentation(io.BytesIO(data))
+        for slide in deck.slides:
+            for shape in slide.shapes:
+                if shape.has_text_frame:
+                    lines.extend(p.text if hasattr(p, "text") else "" for p in shape.text_frame.paragraphs)
+                if getattr(shape, "has_table", False) and shape.has_table:
+                    for row in shape.table.rows:
+                        lines.append(_cells_line([c.text.strip() for c in row.cells]))
+            if slide.has_notes_slide and slide.notes_slide.notes_text_frame is not None:
+                lines.extend(slide.notes_slide.notes_text_frame.text.splitlines())
+            lines.append("")
+    except RecursionError:
+        raise
+    except Exception as exc:  # python-pptx raises KeyError, ValueError, lxml errors on broken parts
+        raise ReadError(f"broken PPTX ({type(exc).__name__}): {exc}") from exc
+    return ReadResult("\n".join(ln for ln in lines if ln.strip()), None, None, [])
+
+
+def read_docx(data: bytes, limits: Limits) -> ReadResult:
+    _office_archive(data, limits, "DOCX")
     import docx
 
     try:
@@ -433,11 +513,7 @@ def read_docx(data: bytes, limits: Limits) -> ReadResult:
         lines: list[str] = [*heads, *(p.text for p in document.paragraphs)]
         for table in document.tables:
             for row in table.rows:
-                cells = [c.text.strip() for c in row.cells]
-                if len(cells) == 2:
-                    lines.append(f"{cells[0]}：{cells[1]}" if cells[1] else cells[0])
-                else:
-                    lines.append(" | ".join(c for c in cells if c))
+                lines.append(_cells_line([c.text.strip() for c in row.cells]))
     except RecursionError:
         raise
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors on broken parts

@@ -467,6 +467,8 @@ class AwardNewsEn:
     win_verbs: tuple[str, ...]  # Y won a contract from X
     objects: tuple[str, ...]  # what is awarded or won: contract, deal, task order
     provide_verbs: tuple[str, ...]  # Y will provide X with ...
+    choose_verbs: tuple[str, ...]  # X approved the bid from Y; making the purchase from Y
+    offer_nouns: tuple[str, ...]  # what a seller offers or a buyer makes: bid, offer, quote, purchase
     auxiliaries: tuple[str, ...]  # words between a subject and its verb: has, recently, today
     descriptors: tuple[str, ...]  # the noun of a descriptor before a name: IT services firm CGI Federal
     list_openers: tuple[str, ...]  # to nine suppliers, including Y

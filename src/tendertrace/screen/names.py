@@ -117,7 +117,10 @@ def _tokens_en(text: str) -> tuple[str, ...]:
         if words[i] in NUMBER_SIGNS and i + 1 < len(words) and words[i + 1].isdigit():
             i += 1  # "No. 703 Institute" is the 703rd Institute: the sign says nothing the number does not
             continue
-        out.append(joined or _singular(_ABBREVIATIONS.get(words[i], words[i])))
+        if joined is None and i + 1 < len(words) and _singular(words[i] + words[i + 1]) in _compounds():
+            joined = _singular(words[i] + words[i + 1])  # Super Computing, Opto-Electronics
+        word = joined or _singular(_ABBREVIATIONS.get(words[i], words[i]))
+        out.extend(word.split())  # an abbreviation of several words (IT: information technology)
         i += 2 if joined else 1
     return tuple(out)
 
@@ -127,32 +130,52 @@ MIN_PLURAL_LETTERS = 6  # "corps", "parts", "times" are words of their own; "met
 
 
 def _singular(word: str) -> str:
-    """A plural the lists write both ways, as the singular: the kinds of organisation
-    (Observatories / Observatory, Institutes) and the plurals the glossary itself writes
-    (Materials / Material, Sciences / Science: Jiangsu Nata Optoelectronic Material, Chinese
-    Academy of Sciences). Other words stay as written: a person's name (Jones) and words whose
-    misspellings the scorer tolerates as written (Missiles / Missives)."""
+    """An English plural of the lists' vocabulary as its singular, on both sides of a comparison: the
+    lists write a name's words both ways (Heavy Industries / Heavy Industry, IT Services / Service,
+    Observatories, Sciences, Materials). Only a word whose singular (or which itself) is a word of that
+    vocabulary -- the glossary's English, the kinds of organisation -- is read so: a proper name ending in
+    s (Siemens, Jones) stays as written. Words of fewer than :data:`MIN_PLURAL_LETTERS` letters ("corps",
+    "parts") and endings that are no plural (Press, Autonomous, Analysis) stay too; -sses, -xes, -ches
+    and -shes lose their "es" (Processes), -ies becomes -y."""
     if len(word) < MIN_PLURAL_LETTERS or not _plural_like(word):
         return word
-    kinds = ORG_WORDS | SUBUNIT_WORDS
-    if word.endswith("ies") and word[:-3] + "y" in kinds:
-        return word[:-3] + "y"
-    return word[:-1] if word[:-1] in kinds or word in _glossary_plurals() else word
-
-
-# Endings of English words that end in "s" without being plurals: Physics, Autonomous, Analysis, Press.
-_NOT_PLURAL = ("ss", "us", "is", "ics", "ies")
-
-
-def _plural_like(word: str) -> bool:
-    return word.endswith("s") and not word.endswith(_NOT_PLURAL[:-1])
+    vocabulary = _vocabulary()
+    if word.endswith("ies"):
+        single = word[:-3] + "y"
+    elif word.endswith(_ES_PLURALS):
+        single = word[:-2]
+    else:
+        single = word[:-1]
+    return single if single in vocabulary or word in vocabulary else word
 
 
 @cache
-def _glossary_plurals() -> frozenset[str]:
-    """The plurals the glossary writes (材料 -> Materials): words of the lists' vocabulary in both forms."""
+def _vocabulary() -> frozenset[str]:
+    """The English words of organisations' names: the glossary's translations as written (Industry,
+    Service, Materials) and the kinds of organisation."""
     words = {_ABBREVIATIONS.get(t, t) for en in _glossary().values() for t in latin_words(en)}
-    return frozenset(w for w in words if len(w) >= MIN_PLURAL_LETTERS and _plural_like(w) and not w.endswith("ies"))
+    return frozenset(words | ORG_WORDS | SUBUNIT_WORDS)
+
+
+# Endings of English words that end in "s" without being plurals: Press, Autonomous, Analysis, Atlas, Kronos, Physics
+# (and initialisms read as words: AIRCAS, CAS).
+_NOT_PLURAL = ("ss", "us", "is", "as", "os", "ics")
+_ES_PLURALS = ("sses", "xes", "ches", "shes")
+
+
+def _plural_like(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(_NOT_PLURAL) and word.isalpha()
+
+
+@cache
+def _compounds() -> frozenset[str]:
+    """The one-word English of the glossary (Supercomputing, Optoelectronics, Microelectronics), singular:
+    two words that spell one of them together (Super Computing, Opto-Electronics) are that word."""
+    words = {_singular(t) for en in _glossary().values() for t in latin_words(en)}
+    return frozenset(w for w in words if len(w) >= MIN_COMPOUND_LETTERS)
+
+
+MIN_COMPOUND_LETTERS = 8  # a compound of two real words ("microwave" is micro + wave); shorter joins are chance
 
 
 def content_tokens(text: str) -> list[str]:
