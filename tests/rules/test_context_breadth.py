@@ -288,6 +288,8 @@ CASES: tuple[Case, ...] = (
     Case("refused question near", "问：能否以H800替代？答：不可以，须为NVIDIA H100，采购GPU服务器2台。", True),
     # -- a facility a project relies on while it buys something else
     Case("existing", "依托学院A100 GPU服务器4台开展研究，本次采购数据标注服务。", False),
+    # an accounting journal's depreciation of servers held (企业会计准则第4号: 计提折旧)
+    Case("existing", "记-0058 | 计提6月折旧——GPU服务器（8×H100，2022年3月购入） | 研发支出—折旧费 | 84000", False),
     # -- a chip code as an autonomy level or a part number
     Case("sense", "采购L4级自动驾驶训练服务器2台（国产GPU）。", False),
     Case("sense", "采购零件一批，料号H100-2301，数量50个。", False),
