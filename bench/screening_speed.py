@@ -6,7 +6,7 @@ its own DuckDB blocking index) and a rapidfuzz brute-force baseline.
 Lists: the full Entity List + MEU (../shared JSON) and the OFAC SDN (legacy CSV), about 12,500
 entries. Queries: the labelled names of ../shared/eval/screening_dev.csv and bench/heldout/ plus buyer, agency and
 supplier names of the real corpus. Prints queries/s on one core, p50/p95 latency, and recall on the
-Chinese categories of each labelled set -- the dev set and the held-out sets A, B, N and R of bench/heldout/ (R the newest)
+Chinese categories of each labelled set -- the dev set and the held-out sets A, B, N, R and T of bench/heldout/ (T the newest)
 (best hit = the expected entry).
 """
 
@@ -33,7 +33,7 @@ from tendertrace.screen import Screener, load_file  # noqa: E402
 from tendertrace.screen.names import fold_zh, translate  # noqa: E402
 
 CHINESE = ("exact_zh", "variant_zh", "affiliate_zh")
-HELD_OUT = {name: Path(__file__).resolve().parent / "heldout" / f"screening_{name}.csv" for name in ("a", "b", "n", "r")}
+HELD_OUT = {name: Path(__file__).resolve().parent / "heldout" / f"screening_{name}.csv" for name in ("a", "b", "n", "r", "t")}
 
 
 # A run's answers, each query's latency (wall clock), its wall seconds and its CPU seconds
