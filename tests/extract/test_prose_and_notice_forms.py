@@ -30,8 +30,8 @@ def test_a_buyer_that_announces_its_tender_or_holds_its_tender_meeting() -> None
 
 
 def test_amounts_said_to_be_exceeded_count_their_round_figure() -> None:
-    values = [a[0] for a in find_amounts("投入2亿余元，另有300余万元、5万多元和80余元")]
-    assert values == [2e8, 3e6, 5e4, 80.0]
+    found = [(a[0], a[1]) for a in find_amounts("投入2亿余元，另有300余万元、5万多元、80余元和5万余美元")]
+    assert found == [(2e8, "CNY"), (3e6, "CNY"), (5e4, "CNY"), (80.0, "CNY"), (5e4, "USD")]
 
 
 def test_a_sum_a_buyer_will_put_into_a_purchase_but_not_one_spent_or_appraised() -> None:

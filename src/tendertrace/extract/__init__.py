@@ -67,7 +67,6 @@ def extract(doc: Document) -> Extraction:
     orgs = find_orgs(doc.text, doc.match_text or doc.text)
     add_parties(doc, ex, orgs)
     _completed_names(doc, ex, orgs)
-    _placed_names(doc, ex, orgs)
     _prose_winners(ex, orgs)
     _second_names(doc, ex)
     if ex.mentions:
@@ -94,34 +93,27 @@ _ONE_CHARACTER_ENDINGS = tuple("院所馆站局部处队会社厂行店台校园
 
 
 def _completed_names(doc: Document, ex: Extraction, orgs: list[OrgName]) -> None:
-    """A labelled party whose value the page cut short (采购单位：上海师范大学附属xx现代) is the longer
-    name the text writes elsewhere that opens with it and ends as a name does (…现代职业学校)."""
+    """A party named short is the longer name the text writes elsewhere: a labelled value the page cut
+    short (采购单位：上海师范大学附属xx现代) opens that name, which ends as a name does (…现代职业学校); a
+    title's name without its place (新闵学校（中学部）…成交公告) ends the name the body writes with its
+    divisions before it (上海市松江区新闵学校)."""
     conf = knowledge.orgs()
     endings = conf.zh_suffixes + conf.zh_weak_suffixes + conf.company_words
     for party in ex.parties:
-        if party.source != "label" or party.name.isascii() or len(party.name) < MIN_NAME or party.name.endswith(endings) \
-                or party.name.endswith(_ONE_CHARACTER_ENDINGS):
+        if party.name.isascii():
             continue
-        longer = next((o for o in orgs if o.name.startswith(party.name) and len(o.name) > len(party.name)
-                       and o.name.endswith(endings)), None)
+        longer = None
+        if party.source == "label" and len(party.name) >= MIN_NAME and not party.name.endswith(endings) \
+                and not party.name.endswith(_ONE_CHARACTER_ENDINGS):
+            longer = next((o for o in orgs if o.name.startswith(party.name) and len(o.name) > len(party.name)
+                           and o.name.endswith(endings)), None)
+        elif party.source == "title":
+            longer = next((o for o in orgs if o.name.endswith(party.name) and len(o.name) > len(party.name)
+                           and places_only(o.name[: len(o.name) - len(party.name)])), None)
         if longer is None:
             continue
-        full = longer.name
-        ex.parties = [p for p in ex.parties if p is party or p.name != full]
-        party.name, party.span = full, doc.span(longer.start, longer.end)  # the span of the whole name
-
-
-def _placed_names(doc: Document, ex: Extraction, orgs: list[OrgName]) -> None:
-    """A party the title names without its place (新闵学校（中学部）…成交公告) is the name the text writes
-    with its divisions before it (上海市松江区新闵学校): the title shortens, the body names in full."""
-    for party in ex.parties:
-        if party.source != "title" or party.name.isascii():
-            continue
-        placed = next((o for o in orgs if o.name.endswith(party.name) and len(o.name) > len(party.name)
-                       and places_only(o.name[: len(o.name) - len(party.name)])), None)
-        if placed is not None:
-            ex.parties = [p for p in ex.parties if p is party or p.name != placed.name]
-            party.name, party.span = placed.name, doc.span(placed.start, placed.end)
+        ex.parties = [p for p in ex.parties if p is party or p.name != longer.name]
+        party.name, party.span = longer.name, doc.span(longer.start, longer.end)  # the span of the whole name
 
 
 def _prose_winners(ex: Extraction, orgs: list[OrgName]) -> None:

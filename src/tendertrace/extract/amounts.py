@@ -26,10 +26,6 @@ UNIT_SCALE = {
     "万澳门元": (1e4, "MOP"), "澳门元": (1.0, "MOP"), "万澳門元": (1e4, "MOP"), "澳門元": (1.0, "MOP"), "patacas": (1.0, "MOP"),
     "万欧元": (1e4, "EUR"), "欧元": (1.0, "EUR"), "万英镑": (1e4, "GBP"), "英镑": (1.0, "GBP"),
     "亿元": (1e8, "CNY"), "万元": (1e4, "CNY"), "千元": (1e3, "CNY"), "元": (1.0, "CNY"), "圆": (1.0, "CNY"),
-    # a figure said to be exceeded (3亿余元, 300余万元, 1万多元: 现代汉语词典 余 "整数后面的零头", 多): its
-    # round figure, the least the text states
-    "余亿元": (1e8, "CNY"), "多亿元": (1e8, "CNY"), "亿余元": (1e8, "CNY"), "亿多元": (1e8, "CNY"),
-    "余万元": (1e4, "CNY"), "多万元": (1e4, "CNY"), "万余元": (1e4, "CNY"), "万多元": (1e4, "CNY"), "余元": (1.0, "CNY"),
     "万": (1e4, None), "亿": (1e8, None),
     "million yuan": (1e6, "CNY"), "billion yuan": (1e9, "CNY"), "million": (1e6, None), "billion": (1e9, None),
     "yuan": (1.0, "CNY"),
@@ -40,6 +36,26 @@ UNIT_SCALE = {
     # ... and of news headlines and tickers ($14.2B, $500M), in capitals
     "B": (1e9, None), "M": (1e6, None),
 }
+# A figure said to be exceeded (3亿余元, 300余万元, 1万多元, 5万余美元: 现代汉语词典 余 "整数后面的零头", 多):
+# its round figure, the least the text states. Each Chinese unit of money is also read with 余 or 多
+# before it or after its scale character.
+APPROXIMATE = ("余", "多")
+_SCALES = ("万", "亿")
+
+
+def _approximate(units: dict[str, tuple[float, str | None]]) -> dict[str, tuple[float, str | None]]:
+    out: dict[str, tuple[float, str | None]] = {}
+    for unit, (factor, currency) in units.items():
+        if currency is None or not "\u4e00" <= unit[0] <= "\u9fff":
+            continue  # a bare scale (万) counts things too; an English unit takes no 余
+        for mark in APPROXIMATE:
+            out.setdefault(mark + unit, (factor, currency))
+            if unit[0] in _SCALES and len(unit) > 1:
+                out.setdefault(unit[0] + mark + unit[1:], (factor, currency))
+    return out
+
+
+UNIT_SCALE |= _approximate(UNIT_SCALE)
 # Units that stand for money only after a currency (RMB12m; 12m alone is a length): a figure without
 # one counts things as often as money.
 PREFIXED_ONLY = ("mn", "m", "bn", "B", "M")

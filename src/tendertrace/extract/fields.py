@@ -426,9 +426,7 @@ def _labelled_values(text: str) -> dict[str, list[tuple[str, int, str]]]:
         if cell_end >= 0:
             end = cell_end  # a value ends with its table cell ("项目名称：X | 项目负责人：Y")
         value = _TRAILING_NUMBERING.sub("", text[start:end])
-        if field in _PARTY_FIELDS and (next_label := _SPACED_LABEL.search(value)):
-            value = value[: next_label.start()]  # 珠海市教育局 采购人地址：…: the party's next field, no label of ours
-        inner = _inner_label(value, field, labels.field_of) if field in _PARTY_FIELDS else None
+        inner = _inner_label(value, field) if field in _PARTY_FIELDS else None
         if inner is not None:  # 成交供应商名称：\n包为“X”的成交供应商：Y -- the line below labels its value again
             start += inner
             value = value[inner:]
@@ -448,26 +446,32 @@ def _labelled_values(text: str) -> dict[str, list[tuple[str, int, str]]]:
     return out
 
 
-# The fields that name a party, and a label of another of its fields after a blank (采购人地址：,
-# 联系方式：, 2.中标供应商地址：): where a one-line run of fields ends the name.
+# The fields that name a party.
 _PARTY_FIELDS = frozenset({"buyer", "supplier", "agency"})
-_SPACED_LABEL = re.compile(r"\s+(?:\d{1,2}\s*[.、．]\s*)?[\u4e00-\u9fff]{2,12}[:：]")
 
 
-def _inner_label(value: str, field: str, field_of: Mapping[str, str]) -> int | None:
+def _inner_label(value: str, field: str) -> int | None:
     """Where a value starts again when it opens with a phrase ending in the same field's label and a
     colon (a Shanghai result's 包为“智型美疗仪”的成交供应商：Y under its 成交供应商名称： heading): the
     offset after that colon, or None."""
     colon = next((i for i, ch in enumerate(value) if ch in ":："), -1)
     if colon <= 0 or "\n" in value[:colon]:
         return None
-    head = _squash(value[:colon])
-    if any(head.endswith(label) and f == field for label, f in field_of.items() if len(label) >= MIN_INNER_LABEL):
-        return colon + 1
-    return None
+    return colon + 1 if _squash(value[:colon]).endswith(_inner_labels().get(field, ())) else None
 
 
-# The shortest label read inside a value (供应商, not 名称): one short enough to be any word is no label.
+@cache
+def _inner_labels() -> dict[str, tuple[str, ...]]:
+    """Each field's labels long enough to be read inside a value (供应商, not 名称: a label short enough
+    to be any word is none)."""
+    out: dict[str, list[str]] = {}
+    for label, field in _labels().field_of.items():
+        if len(label) >= MIN_INNER_LABEL:
+            out.setdefault(field, []).append(label)
+    return {field: tuple(labels) for field, labels in out.items()}
+
+
+# The shortest label read inside a value.
 MIN_INNER_LABEL = 3
 
 
