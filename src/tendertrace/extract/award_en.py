@@ -55,14 +55,8 @@ def _alt(words: tuple[str, ...] | list[str]) -> str:
 # (letters beyond ASCII count: Hawaiʻi, Société, Zürich)
 _LETTER = "A-Za-z\u00c0-\u024f\u02bb\u02bc"  # Latin letters, accented and with the ʻokina
 _WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][" + _LETTER + r"0-9&’'\-]*\.?|[a-z][A-Z][" + _LETTER + r"0-9\-]*)"
-_NAME = _WORD + r"(?:[ ](?:(?:of|for|the|and|&)[ ]){0,2}" + _WORD + r"){0," + str(MAX_NAME_WORDS - 1) + r"}"
 # A full stop that ends a sentence: after a word that is no abbreviation, before a capital or a quote.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z])|\n\s*\n|\n(?=[A-Z][^\n]{0,120}\n)|[。！？；]")
-# Country words open a name ("U.S. Army", "China Mobile") and are none alone.
-_COUNTRY_WORDS = frozenset({"U.S.", "US", "USA", "China", "Chinese", "American", "UK", "British"})
-# The capitalised prepositions a sentence opens with: a phrase they open is no name of a list.
-_PREPOSITIONS = frozenset({"For", "In", "On", "At", "By", "With", "From", "Under", "After", "Before", "Through", "Via"})
-_ABBREVIATED = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Co|Corp|Inc|Ltd|Mr|Ms|Mrs|Dr|St|Gen|Col|Lt|Sen|Rep|No|Jr|Sr|vs|Dept|Univ)\.)$")
 
 
 # The words of a verb phrase that are no verb of its own (has been awarded, will provide, each are awarded).
@@ -88,36 +82,43 @@ class _Frames:
     gate: re.Pattern[str]
     gate_words: tuple[str, ...]  # the gate's words lower-cased: a cheap substring test before the pattern
     not_names: frozenset[str]
+    country_words: frozenset[str]
+    prepositions: frozenset[str]
+    connectives: frozenset[str]
+    abbreviated: re.Pattern[str]  # a word whose full stop ends no sentence: initials (U.S.), Corp., Dr.
 
 
 @cache
 def _frames() -> _Frames:
-    w = knowledge.orgs().award_news_en
+    conf = knowledge.orgs()
+    w = conf.award_news_en
+    # a name: capitalised words, up to two connectives between two of them
+    name = (_WORD + r"(?:[ ](?:" + _alt(w.connectives) + r"[ ]){0,2}" + _WORD + r"){0," + str(MAX_NAME_WORDS - 1) + r"}")
     aux = r"(?:(?:" + _alt(w.auxiliaries) + r"|[a-z]+ly)\s+){0,3}"
     bracket = r"(?:\s*\([^()\n]{1,40}\))?(?:,[^,\n]{1,60},)?"
     based = r"(?:(?:[A-Z][\w.\-]*,?\s?)+-\s?(?:based|headquartered)\s+)"  # "Saint-Eustache, Canada-based"
     noun = r"(?:(?:[A-Za-z\-]+\s+){0,3}?" + _alt(w.descriptors) + r"\s+)"
     descriptor = r"(?:(?:the|a|an|its)\s+)?" + based + "?" + noun + "?"
-    item = re.compile(descriptor + r"(" + _NAME + r")")
+    item = re.compile(descriptor + r"(" + name + r")")
     # the verbs of every frame, each phrase's own verb (awarded of "has been awarded"): a sentence holding
     # none of them is not read
     verbs = sorted({next((x for x in phrase.split() if x.lower() not in _AUXILIARY_WORDS), phrase)
                     for phrase in (*w.award_verbs, *w.passive_verbs, *w.win_verbs, *w.provide_verbs, *w.buy_verbs,
                                    *w.choose_verbs)})
     return _Frames(
-        active=re.compile(r"(" + _NAME + r")" + bracket + r"\s+" + aux
+        active=re.compile(r"(" + name + r")" + bracket + r"\s+" + aux
                           + r"(?:(?:said|says|announced|announces)\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+|today\s+|yesterday\s+)?(?:that\s+)?it\s+" + aux + r")?"
                           + _alt(w.award_verbs) + r"\b\s*"),
-        passive=re.compile(r"(" + _NAME + r")" + bracket + r"\s+" + aux + _alt(w.passive_verbs) + r"\b"),
-        win=re.compile(r"(" + _NAME + r")" + bracket + r"\s+" + aux + _alt(w.win_verbs)
+        passive=re.compile(r"(" + name + r")" + bracket + r"\s+" + aux + _alt(w.passive_verbs) + r"\b"),
+        win=re.compile(r"(" + name + r")" + bracket + r"\s+" + aux + _alt(w.win_verbs)
                        + r"\s+(?:a|an|the|its|two|three|four|five|several|multiple|one|\$|US\$)[^.;\n]{0," + str(FRAME_REACH)
                        + r"}?\b" + _alt(w.objects) + r"\b"),
-        bought_from=re.compile(r"(" + _NAME + r")" + bracket + r"\s+" + aux
+        bought_from=re.compile(r"(" + name + r")" + bracket + r"\s+" + aux
                                + r"(?:(?:has\s+|have\s+)?(?:agreed|voted|decided|plans?|planned|approved)\s+to\s+)?"
                                + _alt(w.buy_verbs) + r"\b[^.;\n]{0," + str(FRAME_REACH) + r"}?\bfrom\s+"),
         offer_from=re.compile(r"\b" + _alt(w.choose_verbs) + r"\s+(?:the|a|an|its|their)\s+(?:[a-z]+\s+){0,2}?"
                               + _alt(w.offer_nouns) + r"\s+(?:from|of|by|submitted\s+by)\s+"),
-        provide=re.compile(r"(" + _NAME + r")" + bracket + r"\s+" + aux + _alt(w.provide_verbs) + r"\s+(?:the\s+)?(" + _NAME + r")\s+with\b"),
+        provide=re.compile(r"(" + name + r")" + bracket + r"\s+" + aux + _alt(w.provide_verbs) + r"\s+(?:the\s+)?(" + name + r")\s+with\b"),
         descriptor_before=re.compile(r"(?:(?:the|a|an|its)\s+)?" + based + noun + "?$|" + noun + "$"),
         object_to=re.compile(r"\b" + _alt(w.objects) + r"\b[^;\n]{0," + str(FRAME_REACH) + r"}?\bto\s+"),
         awarded_to=re.compile(r"\b(?:awarded|granted)\s+to\s+"),
@@ -129,6 +130,10 @@ def _frames() -> _Frames:
         gate=re.compile(r"\b" + _alt(verbs) + r"\b"),  # (not "buyer", "procurement": whole words)
         gate_words=tuple(sorted({v.lower() for v in verbs})),
         not_names=frozenset(w.not_names),
+        country_words=frozenset(w.country_words),
+        prepositions=frozenset(w.prepositions),
+        connectives=frozenset(w.connectives),
+        abbreviated=re.compile(r"(?:\b(?:[A-Z]\.)+|\b" + _alt(conf.en_abbreviated) + r"\.)$"),
     )
 
 
@@ -136,8 +141,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence: a full stop after an abbreviation (Corp., U.S.) ends none."""
     out = []
     start = 0
+    abbreviated = _frames().abbreviated
     for m in _SENTENCE_END.finditer(text):
-        if "\n" not in m.group(0) and _ABBREVIATED.search(text, max(0, m.start() - 8), m.start()):
+        if "\n" not in m.group(0) and abbreviated.search(text, max(0, m.start() - 8), m.start()):
             continue  # "Orbis Data Corp. won", "the U.S. Army": a full stop of an abbreviation
         out.append((start, m.start()))
         start = m.end()
@@ -158,8 +164,8 @@ def _trim(text: str, start: int, end: int, frames: _Frames) -> tuple[int, int] |
     run = text[start:end]
     tokens = list(re.finditer(r"\S+", run))
     first = 0
-    while first < len(tokens) - 1 and tokens[first].group(0) not in _COUNTRY_WORDS and (
-            tokens[first].group(0) in frames.not_names or tokens[first].group(0).lower() in ("of", "for", "the", "and", "&")):
+    while first < len(tokens) - 1 and tokens[first].group(0) not in frames.country_words and (
+            tokens[first].group(0) in frames.not_names or tokens[first].group(0).lower() in frames.connectives):
         first += 1  # "The U.S. Army": the article goes, the country word opens the name
     if first >= len(tokens):
         return None
@@ -169,12 +175,12 @@ def _trim(text: str, start: int, end: int, frames: _Frames) -> tuple[int, int] |
         if word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", word):
             last = i  # "Microsoft Corp. The DoD said": the legal form's full stop ends the name
             break
-    while last > first and (tokens[last].group(0).lower() in ("of", "for", "the", "and", "&")
-                            or tokens[last].group(0).rstrip(".,") in frames.not_names and tokens[last].group(0) not in _COUNTRY_WORDS):
+    while last > first and (tokens[last].group(0).lower() in frames.connectives
+                            or tokens[last].group(0).rstrip(".,") in frames.not_names and tokens[last].group(0) not in frames.country_words):
         last -= 1  # "Veloxa Labs on Friday", "the Harbour Board in March": a time word ends the name before it
     s, e = start + tokens[first].start(), start + tokens[last].end()
     word = tokens[last].group(0)
-    if word.endswith(".") and not _ABBREVIATED.search(word) and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+    if word.endswith(".") and not frames.abbreviated.search(word) and not re.fullmatch(r"(?:[A-Z]\.)+", word):
         e -= 1
     name = text[s:e]
     if not name or name in frames.not_names or not re.search(r"[A-Za-z]{2}", name):
@@ -214,7 +220,7 @@ def _list_before(text: str, floor: int, start: int, frames: _Frames) -> list[tup
     for i in range(len(parts) - 3, -1, -2):
         part = parts[i]
         part_start = end - len(part)
-        if part.split(" ", 1)[0].strip() in _PREPOSITIONS:
+        if part.split(" ", 1)[0].strip() in frames.prepositions:
             break  # "For the Washington Headquarters Services, A LLC and B Inc. each are awarded": no item
         m = frames.item.fullmatch(text, part_start + len(part) - len(part.lstrip()), end)
         span = _trim(text, m.start(1), m.end(1), frames) if m else None

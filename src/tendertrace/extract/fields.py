@@ -277,7 +277,7 @@ def extract_fields(doc: Document) -> Extraction:
         opening = title_buyer(title)
         winners = {name_key(p.name) for p in ex.parties if p.role == "supplier"}
         if opening is not None and name_key(opening) not in winners and not (
-                ex.notice_type == "award" and _WON_AFTER_NAME.match(title, title.find(opening) + len(opening))):
+                ex.notice_type == "award" and _won_after_name().match(title, title.find(opening) + len(opening))):
             ex.parties.append(Party(opening, "buyer", _find_text(doc, opening), source="title"))
     result_correction = ex.notice_type == "correction" and any(
         w in title + (hint or "") for w in knowledge.orgs().zh_win_verbs + _RESULT_WORDS)
@@ -498,8 +498,12 @@ def _no_agency() -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:{words})\s*$|[（(]\s*(?:{words})\s*[）)]")
 
 
-# An English name ending in an abbreviated legal form (Ltd., Inc., Co., Corp., Bhd.): its point is its own.
-_EN_ABBREVIATED_END = re.compile(r"\S\s+(?:Ltd|Inc|Co|Corp|Bhd|Pty|Pvt|Pte|L\.L\.C|S\.A|N\.V|B\.V|K\.K|S\.p\.A|S\.r\.l)\.$")
+@cache
+def _en_abbreviated_end() -> re.Pattern[str]:
+    """An English name ending in an abbreviated legal form (Ltd., Inc., Co., Corp., Bhd.; dotted ones such as
+    L.L.C., S.A., S.p.A.): its point is its own."""
+    words = longest_word_pattern(knowledge.orgs().en_abbreviated)
+    return re.compile(r"\S\s+(?:" + words + r"|[A-Za-z](?:\.[A-Za-z])+)\.$")
 
 
 # How long a bracket after a name may be and still name it again (a unit's full name with its host's).
@@ -597,7 +601,7 @@ def _names(doc: Document, start: int, value: str, role: Role) -> list[Party]:
         raw = raw[: address.start()]
     raw = _name_remark().sub("", raw)
     raw = split_alias(raw.strip())[0]
-    kept = raw if _EN_ABBREVIATED_END.search(raw) else ""  # "… Pte. Ltd.": the point is the name's
+    kept = raw if _en_abbreviated_end().search(raw) else ""  # "… Pte. Ltd.": the point is the name's
     raw = kept or raw.rstrip("。.：:")
     if not raw or raw in ("/", "无", "-", "—") or _PLACEHOLDER.match(raw):
         return []
@@ -749,17 +753,19 @@ _PROSE_SUM = re.compile(
 )
 
 
+# A dollar figure as news writes it ($699 million, US$1.5bn, $14.2B): MONEY reads its value.
+_EN_DOLLARS = r"(?P<en>(?:US)?\$\s?" + NUMBER + r"(?:\s*(?:million|billion|bn|mn|m|B|M)\b)?)"
 # English news of an award states the contract's value before its noun ("a three-year, $15 million
 # contract", "a $699 million, five-year contract", "$14.2B deal"): the figure is what was awarded.
 _EN_CONTRACT_SUM = re.compile(
-    r"(?P<en>(?:US)?\$\s?" + NUMBER + r"(?:\s*(?:million|billion|bn|mn|m|B|M)\b)?)"
+    _EN_DOLLARS +
     r"(?:,?\s+(?:[a-z0-9]+-(?:year|month)|multi-?year|firm-fixed-price|cost-plus|fixed-price))*"
     r"(?:\s+[a-z][a-z\-]*){0,3}?\s+(?:contracts?|deals?|awards?|agreements?|pacts?|task\s+orders?)\b"
 )
 # ... or the price a purchase is made for ("agreed to purchase two fire trucks from Martin Apparatus for $778,568").
 _EN_BOUGHT_FOR = re.compile(
     r"\b(?:purchas|buy|bought|procur|order|acquir|lease|rent)\w*\b[^.;\n]{0,160}?\b(?:for|at\s+a\s+(?:cost|price)\s+of)\s+"
-    r"(?P<en>(?:US)?\$\s?" + NUMBER + r"(?:\s*(?:million|billion|bn|mn|m|B|M)\b)?)"
+    + _EN_DOLLARS
 )
 # A contract's or an outlay's word one of which every ``_PROSE_SUM`` match holds: a cheap test first.
 _PROSE_SUM_WORDS = ("合同", "订单", "协议", "斥资", "出资", "耗资", "投资")
@@ -909,7 +915,12 @@ def _result_told(text: str, values: dict[str, list[tuple[str, int, str]]]) -> bo
 _BLANK_RUN = re.compile(r"[ \t\u3000]+")
 
 
-_WON_AFTER_NAME = re.compile(r"\s*(?:成功|顺利|再次|喜|荣|又|再)?(?:中标|成交|中选|入围|获|夺|斩获|拿下|签约|签订)")
+@cache
+def _won_after_name() -> re.Pattern[str]:
+    """A news title's win right after the name opening it (orgs.yaml title_win_verbs): that name won."""
+    conf = knowledge.orgs()
+    return re.compile(r"\s*(?:" + longest_word_pattern(conf.title_win_adverbs) + r")?(?:"
+                      + longest_word_pattern((*conf.zh_win_verbs, *conf.title_win_verbs)) + ")")
 
 
 def _buyer_from_title(doc: Document, title: str, ex: Extraction) -> None:

@@ -30,6 +30,7 @@ from ..text.fold import line_start as start_of_line
 from .award_en import en_award_parties
 from .award_news import award_news_winners
 from .clauses import AT_PLACE, WRAP_LINE, clause_roles
+from .literals import longest_word_pattern
 
 # The longest Chinese organisation name read leftwards from its suffix: 中国科学院长春光学精密机械与物理研究所
 # has 19 characters and the longest names of the listed Chinese entities about 30; 40 leaves room.
@@ -947,23 +948,29 @@ def _find_orgs(text: str, match: str) -> list[OrgName]:
             and not (fold_pattern(o.name) in vendors and not _sells_in_clause(o.cue))]
 
 
-# A document cited by its title (《国家发展改革委办公厅关于招标代理服务收费有关问题的通知》,
-# 《财政部关于…的办法》): the name that opens it issued the document, it is no party of this one. A title
-# that goes on with 关于 from the name, or ends in a kind of official document (党政机关公文处理工作条例
-# 第八条: 决定, 意见, 通知, 通报, 报告, 请示, 批复, 函; with the rules' 办法, 规定, 条例, 细则).
+# A document cited by its title (orgs.yaml cited_document_kinds): the title, in its brackets.
 _CITED_TITLE = re.compile(r"《[^《》\n]{2,120}》")
-_CITED_DOCUMENT_END = re.compile(r"(?:关于[^《》]*|(?:办法|规定|条例|细则|规则|决定|意见|通知|通报|批复|函|指引|指南|令))$")
+
+
+@cache
+def _cited_document() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A cited title's end that makes it an official document's (…关于…, …的通知), and a contract title's word."""
+    conf = knowledge.orgs()
+    kinds = longest_word_pattern(conf.cited_document_kinds)
+    return (re.compile(r"(?:关于[^《》]*|(?:" + kinds + r"))$"),
+            re.compile(longest_word_pattern(conf.contract_title_words)))
 
 
 def _cited_issuers(match: str, orgs: list[OrgName]) -> list[OrgName]:
     """The names that issued a document the text cites by title, as mentioned (no role)."""
     titles = [(m.start() + 1, m.end() - 1) for m in _CITED_TITLE.finditer(match)]
+    document_end, contract_word = _cited_document()
     out = []
     for o in orgs:
         inside = next(((lo, hi) for lo, hi in titles if lo <= o.start and o.end <= hi), None)
         if inside is not None and o.role != "mentioned" and not _named_outside(match, o.name, titles) and (
-                match.startswith("关于", o.end) or _CITED_DOCUMENT_END.search(match, inside[0], inside[1])
-                and not _SIGN_IN_TITLE.search(match, inside[0], inside[1])):
+                match.startswith("关于", o.end) or document_end.search(match, inside[0], inside[1])
+                and not contract_word.search(match, inside[0], inside[1])):
             o = replace(o, role="mentioned", cue=None)
         out.append(o)
     return out
@@ -980,10 +987,6 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
     while i >= 0:
         yield i
         i = text.find(word, i + 1)
-
-
-# A contract's title names its parties (《A与B算力服务协议》): those keep their roles.
-_SIGN_IN_TITLE = re.compile(r"(?:合同|协议|订单|框架)")
 
 
 def _defines_short(match: str, end: int, short: str) -> bool:

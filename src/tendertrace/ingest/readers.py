@@ -487,8 +487,8 @@ def read_pptx(data: bytes, limits: Limits) -> ReadResult:
         for slide in deck.slides:
             for shape in slide.shapes:
                 if shape.has_text_frame:
-                    lines.extend(p.text if hasattr(p, "text") else "" for p in shape.text_frame.paragraphs)
-                if getattr(shape, "has_table", False) and shape.has_table:
+                    lines.extend(p.text for p in shape.text_frame.paragraphs)
+                if shape.has_table:
                     for row in shape.table.rows:
                         lines.append(_cells_line([c.text.strip() for c in row.cells]))
             if slide.has_notes_slide and slide.notes_slide.notes_text_frame is not None:

@@ -473,6 +473,9 @@ class AwardNewsEn:
     descriptors: tuple[str, ...]  # the noun of a descriptor before a name: IT services firm CGI Federal
     list_openers: tuple[str, ...]  # to nine suppliers, including Y
     not_names: tuple[str, ...]  # capitalised words that open a sentence and name no one
+    country_words: tuple[str, ...]  # open a name ("U.S. Army", "China Mobile"), none alone
+    prepositions: tuple[str, ...]  # a phrase they open is no item of a list ("For the Washington Headquarters Services")
+    connectives: tuple[str, ...]  # the lower-case words between a name's words (Department of Defense)
 
 
 @dataclass(frozen=True, slots=True)
@@ -539,6 +542,8 @@ class OrgsFile:
     buyer_launch_verbs: tuple[str, ...]  # 启动…集采: the name before them runs the procurement
     procurement_nouns: tuple[str, ...]
     zh_win_verbs: tuple[str, ...]
+    title_win_adverbs: tuple[str, ...]  # X成功中标…, X喜获…: the adverbs of a title's win
+    title_win_verbs: tuple[str, ...]  # ... and its verbs besides zh_win_verbs
     zh_win_nouns: tuple[str, ...]
     verb_noun_heads: tuple[str, ...]
     en_role_phrases: Mapping[str, tuple[str, ...]]
@@ -555,6 +560,9 @@ class OrgsFile:
     award_news: AwardNews  # a winner's short name in news of an award
     award_news_en: AwardNewsEn  # the parties of an English sentence reporting an award
     us_vendor_names: tuple[str, ...]  # US chip, server, cloud and model makers as news names them
+    en_abbreviated: tuple[str, ...]  # English words written with a full stop that ends no sentence (Corp., Dr.)
+    cited_document_kinds: tuple[str, ...]  # 《…通知》: a cited document's kind ends its title
+    contract_title_words: tuple[str, ...]  # 《A与B…协议》: a contract's title names its parties
 
     def __post_init__(self) -> None:
         for key, table in (("roles", self.roles), ("en_role_phrases", self.en_role_phrases)):

@@ -169,10 +169,9 @@ def _plural_like(word: str) -> bool:
 
 @cache
 def _compounds() -> frozenset[str]:
-    """The one-word English of the glossary (Supercomputing, Optoelectronics, Microelectronics), singular:
+    """The long one-word English of the vocabulary (Supercomputing, Optoelectronics, Microelectronics), singular:
     two words that spell one of them together (Super Computing, Opto-Electronics) are that word."""
-    words = {_singular(t) for en in _glossary().values() for t in latin_words(en)}
-    return frozenset(w for w in words if len(w) >= MIN_COMPOUND_LETTERS)
+    return frozenset(_singular(w) for w in _vocabulary() if len(w) >= MIN_COMPOUND_LETTERS)
 
 
 MIN_COMPOUND_LETTERS = 8  # a compound of two real words ("microwave" is micro + wave); shorter joins are chance
