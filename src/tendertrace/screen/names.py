@@ -127,26 +127,30 @@ def _tokens_en(text: str) -> tuple[str, ...]:
 
 NUMBER_SIGNS = frozenset({"no", "nr", "num"})  # "No. 703", "Nr. 14": a unit's number, as the lists write "703rd"
 MIN_PLURAL_LETTERS = 6  # "corps", "parts", "times" are words of their own; "metals", "sciences", "materials" are plurals
+MIN_SHORT_PLURAL_LETTERS = 5  # "gases", "boxes": a short -es plural read only where its singular is a vocabulary word
 
 
 def _singular(word: str) -> str:
     """An English plural of the lists' vocabulary as its singular, on both sides of a comparison: the
     lists write a name's words both ways (Heavy Industries / Heavy Industry, IT Services / Service,
-    Observatories, Sciences, Materials). Only a word whose singular (or which itself) is a word of that
-    vocabulary -- the glossary's English, the kinds of organisation -- is read so: a proper name ending in
-    s (Siemens, Jones) stays as written. Words of fewer than :data:`MIN_PLURAL_LETTERS` letters ("corps",
-    "parts") and endings that are no plural (Press, Autonomous, Analysis) stay too; -sses, -xes, -ches
-    and -shes lose their "es" (Processes), -ies becomes -y."""
-    if len(word) < MIN_PLURAL_LETTERS or not _plural_like(word):
+    Feiyuan Gases / Gas, Observatories, Sciences, Materials). A plural whose singular is a word of that
+    vocabulary -- the glossary's English, the kinds of organisation -- is read as it (-ies as -y, -es or
+    -s dropped; a word of fewer than :data:`MIN_PLURAL_LETTERS` letters only its -es: "gases", not "times");
+    so is a plural the vocabulary itself writes (Materials) of that length or more ("corps" is a word of
+    its own). A proper name ending in s (Siemens, Jones) and endings
+    that are no plural (Press, Autonomous, Analysis) stay as written."""
+    if len(word) < MIN_SHORT_PLURAL_LETTERS or not _plural_like(word):
         return word
     vocabulary = _vocabulary()
-    if word.endswith("ies"):
-        single = word[:-3] + "y"
-    elif word.endswith(_ES_PLURALS):
-        single = word[:-2]
-    else:
-        single = word[:-1]
-    return single if single in vocabulary or word in vocabulary else word
+    candidates = ([word[:-3] + "y"] if word.endswith("ies") else []) + ([word[:-2]] if word.endswith("es") else [])
+    if len(word) >= MIN_PLURAL_LETTERS:
+        candidates.append(word[:-1])  # (a short word loses only an "es": "times" is a word of its own)
+    found = next((c for c in candidates if c in vocabulary), None)
+    if found is not None:
+        return found
+    if word in vocabulary and len(word) >= MIN_PLURAL_LETTERS:
+        return word[:-3] + "y" if word.endswith("ies") else word[:-2] if word.endswith(_ES_PLURALS) else word[:-1]
+    return word
 
 
 @cache
